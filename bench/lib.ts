@@ -1,0 +1,101 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+
+export const ROOT = path.resolve(import.meta.dirname, '..');
+export const CIVITAS_BIN = path.join(ROOT, 'server/bin/civitas.js');
+
+export interface BenchResult {
+  name: string;
+  date: string;
+  machine: { cpus: number; node: string };
+  database: string;
+  metrics: Record<string, number>;
+}
+
+/** Writes bench/results/<name>.json in the one shape every benchmark uses, and prints it as a table. */
+export function report(name: string, database: string, metrics: Record<string, number>): BenchResult {
+  const result: BenchResult = {
+    name,
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, node: process.version },
+    database,
+    metrics,
+  };
+  const directory = path.join(ROOT, 'bench/results');
+  fs.mkdirSync(directory, { recursive: true });
+  fs.writeFileSync(path.join(directory, `${name}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  const width = Math.max(...Object.keys(metrics).map((key) => key.length));
+  console.log(`\n${name} (${database}, ${result.machine.cpus} cpus, node ${result.machine.node})`);
+  console.log(`${'metric'.padEnd(width)}  value`);
+  console.log(`${'-'.repeat(width)}  ${'-'.repeat(12)}`);
+  for (const [key, value] of Object.entries(metrics)) console.log(`${key.padEnd(width)}  ${formatNumber(value)}`);
+  return result;
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? value.toLocaleString('en') : value.toFixed(2);
+}
+
+export interface RunningServer {
+  url: string;
+  process: ChildProcess;
+  stop(): Promise<void>;
+}
+
+/** Starts `civitas serve` as its own process (so load and server do not share one event loop). */
+export function startServer(env: NodeJS.ProcessEnv): RunningServer {
+  const child = spawn(process.execPath, [CIVITAS_BIN, 'serve'], {
+    env: { ...process.env, LOG_LEVEL: 'warn', CIVITAS_RATE_LIMIT: '0', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  return {
+    url: `http://127.0.0.1:${env.PORT}`,
+    process: child,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+/** Polls /readyz until it answers 200; returns the seconds it took. */
+export async function waitUntilReady(url: string, startedAt: number, timeoutMs = 600_000): Promise<number> {
+  while (performance.now() - startedAt < timeoutMs) {
+    try {
+      const response = await fetch(`${url}/readyz`);
+      if (response.ok) return (performance.now() - startedAt) / 1000;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+  throw new Error(`${url} was not ready within ${timeoutMs} ms`);
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+}
+
+/** A bounded load on a loopback URL: fixed duration, fixed connections. */
+export async function load(url: string, options: { headers?: Record<string, string>; seconds?: number; connections?: number } = {}): Promise<LoadResult> {
+  const result = await autocannon({
+    url,
+    connections: options.connections ?? 20,
+    duration: options.seconds ?? 8,
+    headers: options.headers ?? {},
+  });
+  const errors = result.errors + result.non2xx + result.timeouts;
+  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors };
+}
+
+export function freshTempDir(prefix: string): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}

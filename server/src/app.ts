@@ -1,0 +1,129 @@
+import crypto from 'node:crypto';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.ts';
+import type { DatabaseHandle } from './db/connect.ts';
+import { installErrorHandling, isBrowserNavigation, sendProblem } from './http/errors.ts';
+import { healthPlugin } from './http/health.ts';
+import { metricsPlugin } from './http/metrics.ts';
+import { webAppPlugin } from './http/web-app.ts';
+import { createEidProvider } from './identity/eid-provider.ts';
+import type { IdentityKeys } from './identity/keys.ts';
+import { identityPlugin } from './identity/plugin.ts';
+import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
+import { profileRoutes } from './profile/routes.ts';
+
+export interface AppDependencies {
+  config: Config;
+  database: DatabaseHandle;
+  keys: IdentityKeys;
+  isReady: () => boolean;
+  /** Override the logger (tests pass `false`). */
+  logger?: FastifyServerOptions['logger'];
+}
+
+const PERSONAL_NUMBER_IN_URL = /(?<![0-9])[0-9]{10}(?![0-9])/g;
+
+/** Builds the platform's HTTP application from its context plugins. */
+export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
+  const { config, database, keys } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      serializers: {
+        // Personal numbers in paths (e.g. /api/persons/…) never reach the logs.
+        req: (request) => ({
+          method: request.method,
+          url: String(request.url).replace(PERSONAL_NUMBER_IN_URL, '**********'),
+          remoteAddress: request.socket?.remoteAddress,
+        }),
+      },
+    },
+    bodyLimit: config.bodyLimit,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    return503OnClosing: true,
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandling(app);
+  // A JSON API: plain text bodies are not accepted anywhere (415, not a confusing 400).
+  app.removeContentTypeParser('text/plain');
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        upgradeInsecureRequests: config.production ? [] : null,
+      },
+    },
+    strictTransportSecurity: config.production,
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(rateLimit, {
+    global: config.rateLimit > 0,
+    max: config.rateLimit || 1_000_000,
+    timeWindow: '1 minute',
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Civitas API',
+        version: '0.1.0',
+        description:
+          'Civitas e-government platform. Errors are RFC 9457 problem+json with a stable `code`. Authenticate with an access token from the national eID node (OpenID Connect, authorization code + PKCE).',
+      },
+      components: {
+        securitySchemes: {
+          eid: {
+            type: 'openIdConnect',
+            openIdConnectUrl: `${eidIssuer(config.publicUrl)}/.well-known/openid-configuration`,
+          },
+        },
+      },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(metricsPlugin);
+  await app.register(healthPlugin, { db: database.db, databaseKind: database.kind, isReady: deps.isReady });
+
+  const provider = createEidProvider(database.db, keys, config);
+  provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
+  await app.register(identityPlugin, { db: database.db, config, keys, provider });
+
+  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
+  await app.register(profileRoutes, { db: database.db, verifyAccessToken });
+
+  const { hasWebApp } = await webAppPlugin(app);
+  app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (hasWebApp && isBrowserNavigation(request) && !/^\/(api|oidc|interaction|docs)(\/|$)/.test(path)) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    return sendProblem(reply, 'route-not-found', `No resource at ${request.method} ${path}.`);
+  });
+
+  return app;
+}

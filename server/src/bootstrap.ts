@@ -1,0 +1,67 @@
+import type { Config } from './config.ts';
+import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
+import { type DataDirLock, lockDataDir } from './db/lock.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { assignDemoRoles } from './identity/demo-accounts.ts';
+import { type SeedResult, seedRegisters } from './registers/seed.ts';
+import { completedSeedRun } from './registers/seed.ts';
+import path from 'node:path';
+
+export interface OpenedDatabase {
+  database: DatabaseHandle;
+  close(): Promise<void>;
+}
+
+export function pgliteDirectory(config: Config): string {
+  return path.join(config.dataDir, 'pglite');
+}
+
+/** Opens the configured database (locking PGlite's directory) and brings its schema up to date. */
+export async function openDatabase(config: Config): Promise<OpenedDatabase> {
+  let lock: DataDirLock | undefined;
+  if (!config.databaseUrl) lock = lockDataDir(config.dataDir);
+  try {
+    const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDirectory(config) });
+    await migrateToLatest(database.db);
+    return {
+      database,
+      async close() {
+        await database.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+export interface DemoSeedOptions {
+  seed: string;
+  persons: number;
+  vehicles: number;
+  onProgress?: (done: number, total: number, stage: string) => void;
+}
+
+/** Seeds the registers and the demo accounts. */
+export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
+  const result = await seedRegisters(database.db, options);
+  await assignDemoRoles(database.db, result.demoPersons);
+  return result;
+}
+
+/** On first start (no completed seed run), seeds the demo population; later starts keep the data. */
+export async function ensureDemoData(
+  database: DatabaseHandle,
+  config: Config,
+  onProgress?: DemoSeedOptions['onProgress'],
+): Promise<SeedResult | null> {
+  if (!config.demo) return null;
+  if (await completedSeedRun(database.db)) return null;
+  return seedDemoData(database, {
+    seed: config.seed,
+    persons: config.demoPersons,
+    vehicles: config.demoVehicles,
+    ...(onProgress ? { onProgress } : {}),
+  });
+}

@@ -1,0 +1,120 @@
+import path from 'node:path';
+import { type Static, Type } from '@sinclair/typebox';
+import { Value } from '@sinclair/typebox/value';
+
+/**
+ * The platform's whole configuration, read once from the environment and validated at boot.
+ * A bad value stops the process with a message that names the variable.
+ */
+const EnvSchema = Type.Object({
+  CIVITAS_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
+    default: 'development',
+  }),
+  HOST: Type.String({ minLength: 1, default: 'localhost' }),
+  PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
+  CIVITAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+$' })),
+  CIVITAS_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    { default: 'info' },
+  ),
+  CIVITAS_SEED: Type.String({ minLength: 1, maxLength: 64, default: 'civitas' }),
+  CIVITAS_DEMO_PERSONS: Type.Integer({ minimum: 7, maximum: 10_000_000, default: 10_000 }),
+  CIVITAS_DEMO_VEHICLES: Type.Integer({ minimum: 2, maximum: 10_000_000, default: 6_000 }),
+  CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
+  CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
+  CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
+});
+
+type Env = Static<typeof EnvSchema>;
+
+export interface Config {
+  env: Env['CIVITAS_ENV'];
+  production: boolean;
+  /** Demo conveniences (demo eID login, `civitas token`, seeded demo accounts) are off in production. */
+  demo: boolean;
+  host: string;
+  port: number;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  logLevel: string;
+  seed: string;
+  demoPersons: number;
+  demoVehicles: number;
+  demoPin: string;
+  bodyLimit: number;
+  /** Requests per minute per client address; 0 turns the limit off (benchmarks only). */
+  rateLimit: number;
+}
+
+export class ConfigError extends Error {
+  readonly variable: string;
+
+  constructor(variable: string, message: string) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+    this.variable = variable;
+  }
+}
+
+const integerVariables = new Set([
+  'PORT',
+  'CIVITAS_DEMO_PERSONS',
+  'CIVITAS_DEMO_VEHICLES',
+  'CIVITAS_BODY_LIMIT',
+  'CIVITAS_RATE_LIMIT',
+]);
+
+export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const raw: Record<string, unknown> = {};
+  for (const key of Object.keys(EnvSchema.properties)) {
+    const value = source[key];
+    if (value === undefined || value === '') continue;
+    if (integerVariables.has(key)) {
+      if (!/^-?\d+$/.test(value.trim())) throw new ConfigError(key, `must be an integer, got "${value}"`);
+      raw[key] = Number(value.trim());
+    } else {
+      raw[key] = value;
+    }
+  }
+  const withDefaults = Value.Default(EnvSchema, raw) as Env;
+  const firstError = Value.Errors(EnvSchema, withDefaults).First();
+  if (firstError) {
+    const variable = firstError.path.replace(/^\//, '') || 'environment';
+    throw new ConfigError(variable, `${firstError.message} (got ${JSON.stringify(firstError.value)})`);
+  }
+  const production = withDefaults.CIVITAS_ENV === 'production';
+  const port = overrides.port ?? withDefaults.PORT;
+  const config: Config = {
+    env: withDefaults.CIVITAS_ENV,
+    production,
+    demo: !production,
+    host: withDefaults.HOST,
+    port,
+    publicUrl: withDefaults.CIVITAS_PUBLIC_URL ?? `http://localhost:${port}`,
+    dataDir: path.resolve(withDefaults.CIVITAS_DATA_DIR),
+    databaseUrl: withDefaults.DATABASE_URL,
+    logLevel: withDefaults.LOG_LEVEL,
+    seed: withDefaults.CIVITAS_SEED,
+    demoPersons: withDefaults.CIVITAS_DEMO_PERSONS,
+    demoVehicles: withDefaults.CIVITAS_DEMO_VEHICLES,
+    demoPin: withDefaults.CIVITAS_DEMO_PIN,
+    bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
+    rateLimit: withDefaults.CIVITAS_RATE_LIMIT,
+    ...overrides,
+  };
+  if (config.production) assertProductionReady(config);
+  return config;
+}
+
+/** Insecure defaults shout: production refuses to start on settings meant for a laptop. */
+function assertProductionReady(config: Config): void {
+  if (!config.databaseUrl) {
+    throw new ConfigError('DATABASE_URL', 'is required when CIVITAS_ENV=production (the embedded database is for demos)');
+  }
+  if (!config.publicUrl.startsWith('https://')) {
+    throw new ConfigError('CIVITAS_PUBLIC_URL', 'must be an https:// URL when CIVITAS_ENV=production');
+  }
+}

@@ -1,0 +1,60 @@
+import { type Kysely, sql } from 'kysely';
+import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { identityMigrations } from '../identity/migrations.ts';
+import { registerMigrations } from '../registers/migrations.ts';
+import type { Database } from './schema.ts';
+
+/** Runs DDL statements one by one: PGlite's extended protocol takes one statement per query. */
+export async function execStatements(db: Kysely<unknown>, statements: readonly string[]): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+/** A migration written as plain SQL statements, the same on PGlite and PostgreSQL. */
+export function sqlMigration(up: readonly string[], down: readonly string[] = []): Migration {
+  return {
+    up: (db) => execStatements(db, up),
+    down: (db) => execStatements(db, down),
+  };
+}
+
+const platformMigrations: Record<string, Migration> = {
+  '0001-platform': sqlMigration(
+    [
+      'CREATE SCHEMA IF NOT EXISTS platform',
+      `CREATE TABLE platform.seed_runs (
+        id text PRIMARY KEY,
+        seed text NOT NULL,
+        persons integer NOT NULL,
+        vehicles integer NOT NULL,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        completed_at timestamptz
+      )`,
+    ],
+    ['DROP SCHEMA platform CASCADE'],
+  ),
+};
+
+/** All migrations, ordered by name; each context owns its own. */
+export function allMigrations(): Record<string, Migration> {
+  return { ...platformMigrations, ...identityMigrations, ...registerMigrations };
+}
+
+class CodeMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return allMigrations();
+  }
+}
+
+export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  const migrator = new Migrator({
+    db,
+    provider: new CodeMigrationProvider(),
+    migrationTableSchema: 'public',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((result) => result.status === 'Error');
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+  }
+  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+}

@@ -1,0 +1,67 @@
+/**
+ * The one table of error codes. Every error a client can see is one of these, rendered as
+ * RFC 9457 problem+json with a stable `code`. Codes never change meaning once published.
+ */
+export const problems = {
+  'validation-failed': { status: 400, title: 'The request is not valid' },
+  'malformed-body': { status: 400, title: 'The request body could not be parsed' },
+  'invalid-personal-number': { status: 400, title: 'The personal number (EGN) is not valid' },
+  'purpose-required': { status: 400, title: 'A purpose and a legal basis are required for access to personal data' },
+  'token-missing': { status: 401, title: 'Authentication is required' },
+  'token-invalid': { status: 401, title: 'The access token is not valid' },
+  'token-expired': { status: 401, title: 'The access token has expired' },
+  'role-forbidden': { status: 403, title: 'Your role does not allow this action' },
+  'demo-disabled': { status: 403, title: 'Demo features are disabled in production' },
+  'person-not-found': { status: 404, title: 'No such person in the population register' },
+  'route-not-found': { status: 404, title: 'No such resource' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'not-acceptable': { status: 406, title: 'No acceptable representation' },
+  'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
+  'rate-limited': { status: 429, title: 'Too many requests' },
+  internal: { status: 500, title: 'Internal error' },
+  'not-ready': { status: 503, title: 'The service is not ready' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemCode = keyof typeof problems;
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  code: ProblemCode;
+  detail?: string;
+  instance?: string;
+  [extension: string]: unknown;
+}
+
+/** A domain error that is safe to show: its code decides the status and title. */
+export class AppError extends Error {
+  readonly code: ProblemCode;
+  readonly status: number;
+  readonly extensions: Record<string, unknown>;
+
+  constructor(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}) {
+    super(detail ?? problems[code].title);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = problems[code].status;
+    this.extensions = extensions;
+  }
+}
+
+export function problemTypeUri(code: ProblemCode): string {
+  return `urn:civitas:problem:${code}`;
+}
+
+export function toProblem(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}): Problem {
+  const { status, title } = problems[code];
+  return {
+    ...extensions,
+    type: problemTypeUri(code),
+    title,
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+  };
+}

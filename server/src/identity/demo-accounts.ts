@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { PopulationRegister } from '../registers/population/service.ts';
+import type { Role } from './tables.ts';
+
+/**
+ * One demo account per role, held by the first persons of the synthetic population.
+ * Demo accounts exist only outside production; their PIN is the configured demo PIN.
+ */
+export const DEMO_ROLE_ORGANISATIONS: ReadonlyArray<{ role: Role; organisation: string | null }> = [
+  { role: 'citizen', organisation: null },
+  { role: 'official', organisation: 'Столична община' },
+  { role: 'doctor', organisation: 'УМБАЛ „Александровска“' },
+  { role: 'pharmacist', organisation: 'Аптека „Св. Пантелеймон“' },
+  { role: 'police', organisation: 'Столична дирекция на вътрешните работи' },
+  { role: 'auditor', organisation: 'Комисия за защита на личните данни' },
+  { role: 'admin', organisation: 'Министерство на електронното управление' },
+];
+
+export interface DemoAccount {
+  role: Role;
+  personalNumber: string;
+  name: string;
+  nameLatin: string;
+  organisation: string | null;
+}
+
+export async function assignDemoRoles(db: Kysely<Database>, demoPersons: readonly string[]): Promise<void> {
+  await db.deleteFrom('identity.role_assignments').where('source', '=', 'demo').execute();
+  const rows = DEMO_ROLE_ORGANISATIONS.flatMap(({ role, organisation }, index) => {
+    const egn = demoPersons[index];
+    return egn ? [{ egn, role, organisation, source: 'demo', granted_at: new Date() }] : [];
+  });
+  if (rows.length > 0) await db.insertInto('identity.role_assignments').values(rows).execute();
+}
+
+export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
+  const assignments = await db
+    .selectFrom('identity.role_assignments')
+    .select(['role', 'organisation', 'egn'])
+    .where('source', '=', 'demo')
+    .execute();
+  const population = new PopulationRegister(db);
+  const order = DEMO_ROLE_ORGANISATIONS.map(({ role }) => role);
+  const accounts: DemoAccount[] = [];
+  for (const assignment of assignments.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))) {
+    const person = await population.findPerson(assignment.egn);
+    if (!person) continue;
+    accounts.push({
+      role: assignment.role,
+      personalNumber: assignment.egn,
+      name: `${person.given_name} ${person.family_name}`,
+      nameLatin: `${person.given_name_latin} ${person.family_name_latin}`,
+      organisation: assignment.organisation,
+    });
+  }
+  return accounts;
+}
+
+/** Every person is a citizen; other roles come from assignments (demo ones only outside production). */
+export async function rolesOf(db: Kysely<Database>, egn: string, includeDemo: boolean): Promise<Role[]> {
+  let query = db.selectFrom('identity.role_assignments').select('role').where('egn', '=', egn);
+  if (!includeDemo) query = query.where('source', '!=', 'demo');
+  const assigned = (await query.execute()).map((row) => row.role);
+  return ['citizen', ...assigned.filter((role) => role !== 'citizen')];
+}

@@ -1,0 +1,94 @@
+import type { Kysely } from 'kysely';
+import type { Adapter, AdapterPayload } from 'oidc-provider';
+import type { Database } from '../db/schema.ts';
+
+/**
+ * Persists the eID node's sessions, interactions, grants and codes in PostgreSQL, so that a
+ * restart does not sign everybody out and several nodes can share the load.
+ */
+export function oidcAdapterFactory(db: Kysely<Database>): (model: string) => Adapter {
+  return (model) => new KyselyOidcAdapter(db, model);
+}
+
+class KyselyOidcAdapter implements Adapter {
+  private readonly db: Kysely<Database>;
+  private readonly model: string;
+
+  constructor(db: Kysely<Database>, model: string) {
+    this.db = db;
+    this.model = model;
+  }
+
+  async upsert(id: string, payload: AdapterPayload, expiresIn: number): Promise<void> {
+    const row = {
+      id,
+      model: this.model,
+      payload: JSON.stringify(payload),
+      grant_id: payload.grantId ?? null,
+      user_code: payload.userCode ?? null,
+      uid: payload.uid ?? null,
+      expires_at: expiresIn ? new Date(Date.now() + expiresIn * 1000) : null,
+      consumed_at: null,
+    };
+    await this.db
+      .insertInto('identity.oidc_payloads')
+      .values(row)
+      .onConflict((conflict) =>
+        conflict.columns(['model', 'id']).doUpdateSet({
+          payload: row.payload,
+          grant_id: row.grant_id,
+          user_code: row.user_code,
+          uid: row.uid,
+          expires_at: row.expires_at,
+        }),
+      )
+      .execute();
+  }
+
+  find(id: string): Promise<AdapterPayload | undefined> {
+    return this.findWhere('id', id);
+  }
+
+  findByUid(uid: string): Promise<AdapterPayload | undefined> {
+    return this.findWhere('uid', uid);
+  }
+
+  findByUserCode(userCode: string): Promise<AdapterPayload | undefined> {
+    return this.findWhere('user_code', userCode);
+  }
+
+  async consume(id: string): Promise<void> {
+    await this.db
+      .updateTable('identity.oidc_payloads')
+      .set({ consumed_at: new Date() })
+      .where('model', '=', this.model)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async destroy(id: string): Promise<void> {
+    await this.db
+      .deleteFrom('identity.oidc_payloads')
+      .where('model', '=', this.model)
+      .where('id', '=', id)
+      .execute();
+  }
+
+  async revokeByGrantId(grantId: string): Promise<void> {
+    await this.db.deleteFrom('identity.oidc_payloads').where('grant_id', '=', grantId).execute();
+  }
+
+  private async findWhere(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {
+    const row = await this.db
+      .selectFrom('identity.oidc_payloads')
+      .select(['payload', 'expires_at', 'consumed_at'])
+      .where('model', '=', this.model)
+      .where(column, '=', value)
+      .executeTakeFirst();
+    if (!row) return undefined;
+    if (row.expires_at && new Date(row.expires_at).getTime() <= Date.now()) return undefined;
+    const payload = JSON.parse(row.payload) as AdapterPayload;
+    if (row.consumed_at) payload.consumed = Math.floor(new Date(row.consumed_at).getTime() / 1000);
+    return payload;
+  }
+}

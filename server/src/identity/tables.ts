@@ -1,0 +1,36 @@
+export const ROLES = ['citizen', 'official', 'doctor', 'pharmacist', 'police', 'auditor', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface RoleAssignmentRow {
+  egn: string;
+  role: Role;
+  /** The organisation on whose behalf the role is held (null for citizen). */
+  organisation: string | null;
+  /** 'demo' for seeded demo accounts; demo assignments are never honoured in production. */
+  source: string;
+  granted_at: Date;
+}
+
+export interface SigningKeyRow {
+  kid: string;
+  use: string;
+  private_jwk: string;
+  created_at: Date;
+}
+
+export interface OidcPayloadRow {
+  id: string;
+  model: string;
+  payload: string;
+  grant_id: string | null;
+  user_code: string | null;
+  uid: string | null;
+  expires_at: Date | null;
+  consumed_at: Date | null;
+}
+
+export interface IdentityTables {
+  'identity.role_assignments': RoleAssignmentRow;
+  'identity.signing_keys': SigningKeyRow;
+  'identity.oidc_payloads': OidcPayloadRow;
+}

@@ -1,0 +1,203 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { buildApp } from './app.ts';
+import { ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
+import { lockHolder } from './db/lock.ts';
+import { AppError } from './errors.ts';
+import { listDemoAccounts } from './identity/demo-accounts.ts';
+import { loadOrCreateIdentityKeys } from './identity/keys.ts';
+import { issueDemoToken } from './identity/plugin.ts';
+import { createProgress } from './platform/progress.ts';
+
+/** `civitas`: the platform's command line. */
+const program = new Command()
+  .name('civitas')
+  .description('Civitas e-government platform')
+  .showHelpAfterError()
+  .configureOutput({ outputError: (message, write) => write(message) });
+
+program
+  .command('serve', { isDefault: true })
+  .description('start the platform (seeds the demo population on first start)')
+  .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
+  .action(async (options: { port?: number }) => {
+    const config = loadConfig(process.env, options.port === undefined ? {} : { port: options.port });
+    await serve(config);
+  });
+
+program
+  .command('seed')
+  .description('replace the register data with a freshly generated synthetic population')
+  .option('--persons <n>', 'number of persons', parseCount)
+  .option('--vehicles <n>', 'number of vehicles', parseCount)
+  .option('--seed <seed>', 'generator seed (same seed, same data)')
+  .action(async (options: { persons?: number; vehicles?: number; seed?: string }) => {
+    const config = loadConfig();
+    refuseInProduction(config, 'seed');
+    const opened = await openDatabase(config);
+    try {
+      const progress = createProgress('Seeding');
+      const result = await seedDemoData(opened.database, {
+        seed: options.seed ?? config.seed,
+        persons: options.persons ?? config.demoPersons,
+        vehicles: options.vehicles ?? config.demoVehicles,
+        onProgress: progress.update,
+      });
+      progress.stop();
+      console.log(
+        `Seeded ${result.persons} persons and ${result.vehicles} vehicles: ${result.rows} rows in ${result.seconds.toFixed(1)} s (${Math.round(result.rows / result.seconds)} rows/s) on ${opened.database.kind}.`,
+      );
+    } finally {
+      await opened.close();
+    }
+  });
+
+program
+  .command('demo')
+  .description('demo helpers (not in production)')
+  .command('accounts')
+  .description('list the demo accounts, one per role')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    const config = loadConfig();
+    refuseInProduction(config, 'demo accounts');
+    const accounts = await withDatabaseOrServer(
+      config,
+      async (database) => listDemoAccounts(database.db),
+      async (baseUrl) => fetchJson(`${baseUrl}/api/demo/accounts`, { method: 'GET' }),
+    );
+    if (options.json) console.log(JSON.stringify(accounts, null, 2));
+    else printAccounts(accounts as Awaited<ReturnType<typeof listDemoAccounts>>, config);
+  });
+
+program
+  .command('token')
+  .description('print an access token for API scripting (demo only)')
+  .requiredOption('--person <personalNumber>', 'the personal number (EGN) of a seeded person')
+  .action(async (options: { person: string }) => {
+    const config = loadConfig();
+    refuseInProduction(config, 'token');
+    const token = await withDatabaseOrServer(
+      config,
+      async (database) => {
+        const keys = await loadOrCreateIdentityKeys(database.db);
+        return issueDemoToken(database.db, keys, config, options.person);
+      },
+      async (baseUrl) =>
+        ((await fetchJson(`${baseUrl}/api/demo/tokens`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ personalNumber: options.person }),
+        })) as { accessToken: string }).accessToken,
+    );
+    console.log(token);
+  });
+
+program
+  .command('migrate')
+  .description('bring the database schema up to date and exit')
+  .action(async () => {
+    const opened = await openDatabase(loadConfig());
+    await opened.close();
+    console.log('The database schema is up to date.');
+  });
+
+async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const opened = await openDatabase(config);
+  const { database } = opened;
+  let ready = false;
+  const progress = createProgress('Seeding the demo population');
+  const seeded = await ensureDemoData(database, config, progress.update);
+  progress.stop();
+  if (seeded) console.log(`Seeded ${seeded.persons} persons and ${seeded.vehicles} vehicles (${seeded.rows} rows) in ${seeded.seconds.toFixed(1)} s.`);
+  const keys = await loadOrCreateIdentityKeys(database.db);
+  const app = await buildApp({ config, database, keys, isReady: () => ready });
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  await app.listen({ host: config.host, port: config.port });
+  ready = true;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  console.log(`\nCivitas is ready at ${config.publicUrl.replace(/:\d+$/, `:${port}`)} (${database.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`API documentation: ${config.publicUrl}/docs`);
+  if (config.demo) printAccounts(await listDemoAccounts(database.db), config);
+}
+
+function printAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>>, config: Config): void {
+  console.log(`\nDemo accounts (sign in with the personal number and PIN ${config.demoPin}):`);
+  for (const account of accounts) {
+    console.log(`  ${account.role.padEnd(11)} ${account.personalNumber}  ${account.nameLatin}${account.organisation ? ` (${account.organisation})` : ''}`);
+  }
+}
+
+/** The embedded database admits one process: while the server holds it, ask the server instead. */
+async function withDatabaseOrServer<T>(
+  config: Config,
+  direct: (database: Awaited<ReturnType<typeof openDatabase>>['database']) => Promise<T>,
+  viaServer: (baseUrl: string) => Promise<T>,
+): Promise<T> {
+  if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
+    return viaServer(`http://127.0.0.1:${config.port}`);
+  }
+  const opened = await openDatabase(config);
+  try {
+    return await direct(opened.database);
+  } finally {
+    await opened.close();
+  }
+}
+
+async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new Error(`The database is held by a running server, but it does not answer at ${url}. Is PORT right?`);
+  }
+  const body = (await response.json()) as { code?: string; detail?: string };
+  if (!response.ok) throw new AppError((body.code ?? 'internal') as AppError['code'], body.detail);
+  return body;
+}
+
+function refuseInProduction(config: Config, command: string): void {
+  if (config.production) throw new AppError('demo-disabled', `'civitas ${command}' is a demo convenience, refused when CIVITAS_ENV=production.`);
+}
+
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('must be a port number (0-65535).');
+  return port;
+}
+
+function parseCount(value: string): number {
+  const count = Number(value);
+  if (!/^\d+$/.test(value) || count < 1 || count > 10_000_000) {
+    throw new InvalidArgumentError('must be a whole number from 1 to 10000000.');
+  }
+  return count;
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`civitas: configuration error: ${error.message}`);
+    process.exit(78);
+  }
+  if (error instanceof AppError) {
+    console.error(`civitas: ${error.code}: ${error.message}`);
+    process.exit(2);
+  }
+  console.error(`civitas: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}

@@ -1,0 +1,83 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
+import { principalOf, requireAuth } from '../identity/auth.ts';
+import type { AccessTokenVerifier } from '../identity/tokens.ts';
+import { checkEgn } from '../platform/ids/egn.ts';
+import { ProfileService } from './build-profile.ts';
+import { PersonCard, Profile } from './schema.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** Declared purpose and legal basis of a route that reads personal data. */
+    access?: { purpose: string; legalBasis: string };
+  }
+}
+
+export interface ProfileRoutesOptions {
+  db: Kysely<Database>;
+  verifyAccessToken: AccessTokenVerifier;
+}
+
+const ProblemRef = Type.Object(
+  { type: Type.String(), title: Type.String(), status: Type.Integer(), code: Type.String(), detail: Type.Optional(Type.String()) },
+  { additionalProperties: true, description: 'RFC 9457 problem details' },
+);
+const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
+
+export async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
+  const profiles = new ProfileService(options.db);
+
+  app.get(
+    '/api/me',
+    {
+      preHandler: requireAuth(options.verifyAccessToken),
+      config: { access: { purpose: 'data-subject-access', legalBasis: 'GDPR Art. 15' } },
+      schema: {
+        tags: ['citizen'],
+        summary: "The signed-in person's profile from the population and related registers",
+        security: [{ eid: [] }],
+        response: { 200: Profile, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return profiles.profileOf(principal.subject, principal.roles);
+    },
+  );
+
+  app.get(
+    '/api/persons/:personalNumber',
+    {
+      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police', 'admin']),
+      schema: {
+        tags: ['officials'],
+        summary: 'Look a person up by personal number (officials and police, with purpose and legal basis)',
+        security: [{ eid: [] }],
+        params: Type.Object({ personalNumber: Type.String({ maxLength: 32 }) }),
+        headers: Type.Object({
+          'x-purpose': Type.Optional(Type.String({ maxLength: 200 })),
+          'x-legal-basis': Type.Optional(Type.String({ maxLength: 200 })),
+        }),
+        response: { 200: PersonCard, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { personalNumber } = request.params as { personalNumber: string };
+      const problem = checkEgn(personalNumber);
+      if (problem) throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
+      const purpose = request.headers['x-purpose'];
+      const legalBasis = request.headers['x-legal-basis'];
+      if (typeof purpose !== 'string' || !purpose.trim() || typeof legalBasis !== 'string' || !legalBasis.trim()) {
+        throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
+      }
+      request.log.info(
+        { event: 'personal-data.access', actor: principalOf(request).subject, purpose, legalBasis },
+        'person looked up',
+      );
+      return profiles.cardOf(personalNumber);
+    },
+  );
+}

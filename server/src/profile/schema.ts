@@ -1,0 +1,89 @@
+import { type Static, Type } from '@sinclair/typebox';
+
+const IsoDate = Type.String({ format: 'date', examples: ['1985-03-14'] });
+const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
+
+export const PersonName = Type.Object({
+  given: Type.String(),
+  father: Type.String(),
+  family: Type.String(),
+  givenLatin: Type.String(),
+  fatherLatin: Type.String(),
+  familyLatin: Type.String(),
+});
+
+export const Address = Type.Object({
+  kind: Type.Union([Type.Literal('permanent'), Type.Literal('current')]),
+  region: Type.String(),
+  municipality: Type.String(),
+  settlement: Type.String(),
+  settlementLatin: Type.String(),
+  ekatte: Type.String(),
+  postcode: Type.String(),
+  street: Type.String(),
+  building: Type.String(),
+  apartment: Nullable(Type.String()),
+});
+
+export const IdentityDocument = Type.Object({
+  kind: Type.Union([Type.Literal('id_card'), Type.Literal('passport')]),
+  number: Type.String(),
+  issuedOn: IsoDate,
+  validUntil: IsoDate,
+  issuer: Type.String(),
+  status: Type.Union([Type.Literal('valid'), Type.Literal('lost'), Type.Literal('stolen'), Type.Literal('destroyed')]),
+});
+
+export const DrivingLicence = Type.Object({
+  number: Type.String(),
+  issuedOn: IsoDate,
+  validUntil: IsoDate,
+  issuer: Type.String(),
+  status: Type.Union([Type.Literal('valid'), Type.Literal('suspended'), Type.Literal('withdrawn')]),
+  pointsRemaining: Type.Integer(),
+  categories: Type.Array(Type.Object({ category: Type.String(), obtainedOn: IsoDate })),
+});
+
+export const OwnedVehicle = Type.Object({
+  vin: Type.String(),
+  plate: Nullable(Type.String()),
+  make: Type.String(),
+  model: Type.String(),
+  fuel: Type.String(),
+  colour: Type.String(),
+  firstRegistrationDate: IsoDate,
+  modelYear: Type.Integer(),
+});
+
+export const Profile = Type.Object(
+  {
+    personalNumber: Type.String({ description: 'ЕГН', pattern: '^[0-9]{10}$' }),
+    roles: Type.Array(Type.String()),
+    name: PersonName,
+    sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+    birthDate: IsoDate,
+    birthPlace: Type.Object({ ekatte: Type.String(), name: Type.String() }),
+    citizenship: Type.String(),
+    deceased: Type.Boolean(),
+    addresses: Type.Array(Address),
+    documents: Type.Array(IdentityDocument),
+    drivingLicence: Type.Union([DrivingLicence, Type.Null()]),
+    vehicles: Type.Array(OwnedVehicle),
+  },
+  { $id: 'Profile', description: "The signed-in person's record in the state registers" },
+);
+export type Profile = Static<typeof Profile>;
+
+/** What an official sees of a person: identification and address, nothing more. */
+export const PersonCard = Type.Object(
+  {
+    personalNumber: Type.String(),
+    name: PersonName,
+    sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),
+    birthDate: IsoDate,
+    deceased: Type.Boolean(),
+    permanentAddress: Type.Union([Address, Type.Null()]),
+  },
+  { $id: 'PersonCard' },
+);
+export type PersonCard = Static<typeof PersonCard>;

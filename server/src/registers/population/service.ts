@@ -1,0 +1,25 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import type { AddressRow, PersonRow } from './tables.ts';
+
+/** The population register's own queries. Other contexts call these, never its tables. */
+export class PopulationRegister {
+  private readonly db: Kysely<Database>;
+
+  constructor(db: Kysely<Database>) {
+    this.db = db;
+  }
+
+  findPerson(egn: string): Promise<PersonRow | undefined> {
+    return this.db.selectFrom('population.persons').selectAll().where('egn', '=', egn).executeTakeFirst();
+  }
+
+  findAddresses(egn: string): Promise<AddressRow[]> {
+    return this.db
+      .selectFrom('population.addresses')
+      .selectAll()
+      .where('egn', '=', egn)
+      .orderBy('kind', 'desc')
+      .execute();
+  }
+}

@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import { BulkInserter } from '../db/bulk-insert.ts';
+import type { Database } from '../db/schema.ts';
+import {
+  addressesSpec,
+  documentsSpec,
+  finesSpec,
+  inspectionsSpec,
+  licenceCategoriesSpec,
+  licencesSpec,
+  personsSpec,
+  policiesSpec,
+  registerTables,
+  registrationsSpec,
+  taxesSpec,
+  vehiclesSpec,
+} from './bulk-specs.ts';
+import { generateDrivingLicence } from './driving-licences/generate.ts';
+import { generateIdentityDocuments } from './identity-documents/generate.ts';
+import { DEMO_PERSON_COUNT, generatePopulation, SYNTHETIC_TODAY } from './population/generate.ts';
+import { generateVehicles } from './vehicles/generate.ts';
+
+export interface SeedOptions {
+  seed: string;
+  persons: number;
+  vehicles: number;
+  /** Called now and then with the entities (persons + vehicles) written so far. */
+  onProgress?: (done: number, total: number, stage: 'persons' | 'vehicles') => void;
+}
+
+export interface SeedResult {
+  persons: number;
+  vehicles: number;
+  rows: number;
+  seconds: number;
+  /** EGNs of the demo persons, in generation order (index 0 is the demo citizen). */
+  demoPersons: string[];
+}
+
+const PROGRESS_EVERY = 1_000;
+
+/**
+ * Fills every register with a synthetic population, from scratch. Deterministic: the same
+ * seed and counts give the same data. An interrupted run leaves no completion mark, so the
+ * next start seeds again from an empty state.
+ */
+export async function seedRegisters(db: Kysely<Database>, options: SeedOptions): Promise<SeedResult> {
+  if (options.persons < DEMO_PERSON_COUNT)
+    throw new Error(`at least ${DEMO_PERSON_COUNT} persons are needed`);
+  const started = performance.now();
+  await clearRegisters(db);
+  const runId = crypto.randomUUID();
+  await db
+    .insertInto('platform.seed_runs')
+    .values({
+      id: runId,
+      seed: options.seed,
+      persons: options.persons,
+      vehicles: options.vehicles,
+      started_at: new Date(),
+      completed_at: null,
+    })
+    .execute();
+
+  const total = options.persons + options.vehicles;
+  const report = options.onProgress ?? (() => {});
+  const persons = new BulkInserter(db, personsSpec);
+  const addresses = new BulkInserter(db, addressesSpec);
+  const documents = new BulkInserter(db, documentsSpec);
+  const licences = new BulkInserter(db, licencesSpec);
+  const categories = new BulkInserter(db, licenceCategoriesSpec);
+  const ownerPool: string[] = [];
+  const demoPersons: string[] = [];
+  const ownerAgeCutoff = adultCutoff();
+
+  let done = 0;
+  for (const bundle of generatePopulation({ seed: options.seed, count: options.persons })) {
+    const { person } = bundle;
+    await persons.add(person);
+    await addresses.addAll(bundle.addresses);
+    await documents.addAll(generateIdentityDocuments(person, options.seed));
+    const licence = generateDrivingLicence(person, options.seed);
+    if (licence) {
+      await licences.add(licence.licence);
+      await categories.addAll(licence.categories);
+    }
+    if (demoPersons.length < DEMO_PERSON_COUNT) demoPersons.push(person.egn);
+    else if (!person.deceased && person.birth_date <= ownerAgeCutoff) ownerPool.push(person.egn);
+    if (++done % PROGRESS_EVERY === 0) report(done, total, 'persons');
+  }
+  for (const inserter of [persons, addresses, documents, licences, categories]) await inserter.flush();
+  report(done, total, 'persons');
+
+  const vehicleTables = {
+    vehicles: new BulkInserter(db, vehiclesSpec),
+    registrations: new BulkInserter(db, registrationsSpec),
+    inspections: new BulkInserter(db, inspectionsSpec),
+    policies: new BulkInserter(db, policiesSpec),
+    fines: new BulkInserter(db, finesSpec),
+    taxes: new BulkInserter(db, taxesSpec),
+  };
+  // The demo persons other than the citizen are not handed random cars, so their screens stay predictable.
+  const owners = { persons: ownerPool.length > 0 ? ownerPool : demoPersons, demoCitizen: demoPersons[0]! };
+  for (const bundle of generateVehicles({ seed: options.seed, count: options.vehicles, owners })) {
+    await vehicleTables.vehicles.add(bundle.vehicle);
+    await vehicleTables.registrations.addAll(bundle.registrations);
+    await vehicleTables.inspections.addAll(bundle.inspections);
+    await vehicleTables.policies.addAll(bundle.policies);
+    await vehicleTables.fines.addAll(bundle.fines);
+    await vehicleTables.taxes.addAll(bundle.taxes);
+    if (++done % PROGRESS_EVERY === 0) report(done, total, 'vehicles');
+  }
+  for (const inserter of Object.values(vehicleTables)) await inserter.flush();
+  report(done, total, 'vehicles');
+
+  await sql`ANALYZE`.execute(db);
+  await db
+    .updateTable('platform.seed_runs')
+    .set({ completed_at: new Date() })
+    .where('id', '=', runId)
+    .execute();
+  const rows = [persons, addresses, documents, licences, categories, ...Object.values(vehicleTables)].reduce(
+    (sum, inserter) => sum + inserter.inserted,
+    0,
+  );
+  return {
+    persons: options.persons,
+    vehicles: options.vehicles,
+    rows,
+    seconds: (performance.now() - started) / 1000,
+    demoPersons,
+  };
+}
+
+export async function completedSeedRun(db: Kysely<Database>) {
+  return db
+    .selectFrom('platform.seed_runs')
+    .selectAll()
+    .where('completed_at', 'is not', null)
+    .orderBy('completed_at', 'desc')
+    .executeTakeFirst();
+}
+
+async function clearRegisters(db: Kysely<Database>): Promise<void> {
+  const tables = registerTables.map((table) => {
+    const [schema, name] = table.split('.') as [string, string];
+    return sql.id(schema, name);
+  });
+  await sql`TRUNCATE ${sql.join(tables)}`.execute(db);
+  await db.deleteFrom('platform.seed_runs').execute();
+}
+
+/** Birth dates on or before this day are of persons aged 18 or more on the data's reference day. */
+function adultCutoff(): string {
+  return `${Number(SYNTHETIC_TODAY.slice(0, 4)) - 18}${SYNTHETIC_TODAY.slice(4)}`;
+}

@@ -1,0 +1,318 @@
+/**
+ * Deterministic synthetic vehicle register with everything hanging off each vehicle: registrations and owner
+ * changes, inspections, MTPL policies, fines and vehicle tax. Each vehicle draws from its own random stream,
+ * so vehicle i is the same however many are generated (plates aside in the rare case of a collision).
+ * Vehicles 0 and 1 belong to the demo citizen: 0 is clean, 1 has a rolled-back odometer.
+ */
+import { REGIONS, type Region } from '../../platform/bg/geography.ts';
+import { addYears, dayFromIso, dayFromParts, isoFromDay } from '../../platform/days.ts';
+import { makeEik } from '../../platform/ids/eik.ts';
+import { makeScrambler } from '../../platform/ids/scramble.ts';
+import { forkRandom, type Random, type Seed, WeightedTable } from '../../platform/random.ts';
+import { generateFines } from '../fines/generate.ts';
+import type { FineRow } from '../fines/tables.ts';
+import { generateInspections } from '../inspections/generate.ts';
+import type { InspectionRow } from '../inspections/tables.ts';
+import { generatePolicies } from '../insurance/generate.ts';
+import type { PolicyRow } from '../insurance/tables.ts';
+import { SYNTHETIC_TODAY } from '../population/generate.ts';
+import { randomPlace, randomPlaceInRegion } from '../population/places.ts';
+import { generateVehicleTaxes } from '../vehicle-tax/generate.ts';
+import type { VehicleTaxRow } from '../vehicle-tax/tables.ts';
+import { COLOURS, COMPANY_FORMS, COMPANY_NAMES, MAKES, type MakeSpec, type ModelSpec } from './catalogue.ts';
+import type { Ownership, VehicleAnomalies, VehicleHistory } from './history.ts';
+import { PlateAllocator } from './plates.ts';
+import type { RegistrationRow, VehicleRow, VehicleStatus } from './tables.ts';
+import { makeVin } from './vin-maker.ts';
+
+export interface VehicleBundle {
+  vehicle: VehicleRow;
+  registrations: RegistrationRow[];
+  inspections: InspectionRow[];
+  policies: PolicyRow[];
+  fines: FineRow[];
+  taxes: VehicleTaxRow[];
+}
+
+export interface VehicleOwners {
+  /** EGNs of living adults who may own vehicles. */
+  persons: readonly string[];
+  /** Current owner of vehicles 0 and 1. */
+  demoCitizen: string;
+}
+
+export interface VehicleOptions {
+  seed: Seed;
+  count: number;
+  owners: VehicleOwners;
+}
+
+/** Share of vehicles with each anomaly; tests check the generated rates against these. */
+export const ANOMALY_RATES = {
+  deregistered: 0.03,
+  stolen: 0.02,
+  lapsedInsurance: 0.03,
+  odometerRollback: 0.03,
+  unpaidFine: 0.03,
+  companyOwned: 0.15,
+} as const;
+
+const TODAY = dayFromIso(SYNTHETIC_TODAY);
+const CERTIFICATES = makeScrambler(1_000_000_000, 2_654_437, 161_803_398);
+const MAX_CERTIFICATES = 16;
+const COMPANY_POOL = 20_000;
+const COMPANY_BASES = makeScrambler(100_000_000, 7_368_787, 20_000_000);
+
+interface CatalogueEntry {
+  make: MakeSpec;
+  model: ModelSpec;
+}
+
+const MODELS = new WeightedTable<CatalogueEntry>(
+  MAKES.flatMap((make) => {
+    const total = make.models.reduce((sum, model) => sum + model.weight, 0);
+    return make.models.map((model) => [{ make, model }, (make.weight * model.weight) / total] as const);
+  }),
+);
+const PASSENGER_MODELS = new WeightedTable<CatalogueEntry>(
+  MODELS.values
+    .filter((entry) => entry.model.category === 'M1' && entry.model.fuels[0]?.[0] !== 'electric')
+    .map((entry) => [entry, entry.make.weight] as const),
+);
+// The Bulgarian fleet is old: most cars on the register were built 2000–2015.
+const MODEL_YEARS = new WeightedTable<number>(
+  Array.from({ length: 2026 - 1985 + 1 }, (_, i) => {
+    const year = 1985 + i;
+    const weight =
+      year < 2000
+        ? 0.2 + (year - 1985) * 0.08
+        : year <= 2015
+          ? 2.2
+          : Math.max(0.9, 2.2 - (year - 2015) * 0.12);
+    return [year, weight] as const;
+  }),
+);
+const OWNER_CHANGES = new WeightedTable<number>([
+  [0, 35],
+  [1, 30],
+  [2, 20],
+  [3, 10],
+  [4, 5],
+]);
+const COLOUR_TABLE = new WeightedTable(COLOURS);
+const COMPANY_FORM_TABLE = new WeightedTable(COMPANY_FORMS);
+
+interface Owner {
+  kind: Ownership['ownerKind'];
+  id: string;
+  name: string | null;
+  region: Region;
+  municipalityName: string;
+}
+
+/** EGN digits 7–9 follow the birth region; owners mostly still live there. */
+function regionFromEgn(egn: string): Region | undefined {
+  const digits = Number(egn.slice(6, 9));
+  return REGIONS.find((region) => digits >= region.egnDigits[0] && digits <= region.egnDigits[1]);
+}
+
+function personOwner(random: Random, egn: string): Owner {
+  const home = regionFromEgn(egn);
+  const place = home && random.chance(0.75) ? randomPlaceInRegion(random, home.code) : randomPlace(random);
+  return {
+    kind: 'person',
+    id: egn,
+    name: null,
+    region: place.region,
+    municipalityName: place.municipality.name,
+  };
+}
+
+/** One of a fixed pool of companies, each always with the same EIK, name and seat. */
+function companyOwner(seed: Seed, companyIndex: number): Owner {
+  const random = forkRandom(seed, 'company', companyIndex);
+  const place = randomPlace(random);
+  const base = random.pick(COMPANY_NAMES);
+  const qualifier = random.chance(0.5)
+    ? ` ${place.settlement.name}`
+    : companyIndex < COMPANY_NAMES.length
+      ? ''
+      : ` ${random.int(1991, 2024)}`;
+  return {
+    kind: 'company',
+    id: makeEik(COMPANY_BASES.scramble(companyIndex)),
+    name: `„${base}${qualifier}“ ${COMPANY_FORM_TABLE.pick(random)}`,
+    region: place.region,
+    municipalityName: place.municipality.name,
+  };
+}
+
+function pickOwner(random: Random, options: VehicleOptions, allowCompany: boolean): Owner {
+  const persons = options.owners.persons;
+  if ((allowCompany && random.chance(ANOMALY_RATES.companyOwned)) || persons.length === 0) {
+    return companyOwner(options.seed, random.int(0, COMPANY_POOL - 1));
+  }
+  return personOwner(random, persons[random.int(0, persons.length - 1)]!);
+}
+
+function between(random: Random, low: number, high: number, n: number): number[] {
+  const days: number[] = [];
+  for (let i = 0; i < n; i++) days.push(random.int(low, Math.max(low, high)));
+  return days.sort((a, b) => a - b);
+}
+
+function pickSpec(random: Random, index: number): { entry: CatalogueEntry; modelYear: number } {
+  const entry = index <= 1 ? PASSENGER_MODELS.pick(random) : MODELS.pick(random);
+  const [from, to] = entry.model.years;
+  const wanted =
+    index === 0 ? random.int(2017, 2019) : index === 1 ? random.int(2010, 2013) : MODEL_YEARS.pick(random);
+  return { entry, modelYear: Math.min(Math.max(wanted, from), to) };
+}
+
+function generateVehicle(options: VehicleOptions, index: number, plates: PlateAllocator): VehicleBundle {
+  const { seed } = options;
+  const random = forkRandom(seed, 'vehicle', index);
+  const isDemo = index <= 1;
+  const { entry, modelYear } = pickSpec(random, index);
+  const { make, model } = entry;
+  const vin = makeVin(random, model.wmi ?? make.wmi, modelYear, index);
+
+  const firstRegistrationDay = Math.min(dayFromParts(modelYear, 1, 1) + random.int(0, 364), TODAY - 60);
+  // About a third are bought new in Bulgaria; the rest are used imports 2–12 years old.
+  const importedNew = index === 0 || (index !== 1 && random.chance(0.35));
+  const importDay = importedNew
+    ? firstRegistrationDay
+    : Math.min(
+        addYears(firstRegistrationDay, random.int(2, index === 1 ? 5 : 12)) + random.int(0, 364),
+        TODAY - 30,
+      );
+
+  const anomalies: VehicleAnomalies = {
+    odometerRollback: index === 1,
+    lapsedInsurance: false,
+    unpaidFine: false,
+    stolenSinceDay: null,
+  };
+  let status: VehicleStatus = 'registered';
+  let activeUntilDay = TODAY;
+  if (!isDemo) {
+    if (random.chance(ANOMALY_RATES.deregistered) && importDay < TODAY - 400) {
+      status = random.chance(0.35) ? 'scrapped' : 'deregistered';
+      activeUntilDay = random.int(importDay + 365, TODAY - 10);
+    } else if (random.chance(ANOMALY_RATES.stolen / (1 - ANOMALY_RATES.deregistered))) {
+      anomalies.stolenSinceDay = Math.max(importDay + 30, TODAY - random.int(10, 3 * 365));
+      activeUntilDay = anomalies.stolenSinceDay;
+    }
+    const active = status === 'registered' && anomalies.stolenSinceDay === null;
+    anomalies.lapsedInsurance =
+      active && importDay < TODAY - 400 && random.chance(ANOMALY_RATES.lapsedInsurance / 0.95);
+    anomalies.odometerRollback = random.chance(ANOMALY_RATES.odometerRollback);
+    anomalies.unpaidFine = random.chance(ANOMALY_RATES.unpaidFine);
+  }
+
+  // Owners: the first at import, then 0–4 changes, each a new certificate; a move to another region
+  // or a request for new plates (rare) changes the plate.
+  const changes = isDemo ? 1 : OWNER_CHANGES.pick(random);
+  const changeDays = between(random, importDay + 180, activeUntilDay - 30, changes);
+  const owners: Owner[] = [pickOwner(random, options, true)];
+  for (let i = 0; i < changes; i++) owners.push(pickOwner(random, options, true));
+  if (isDemo) owners[owners.length - 1] = personOwner(random, options.owners.demoCitizen);
+  const current = owners[owners.length - 1]!;
+  if (anomalies.unpaidFine && current.kind !== 'person') anomalies.unpaidFine = false;
+
+  const registrations: RegistrationRow[] = [];
+  const ownerships: Ownership[] = [];
+  let plate = plates.allocate(random, owners[0]!.region);
+  const certificate = () =>
+    CERTIFICATES.digits(index * MAX_CERTIFICATES + Math.min(registrations.length, MAX_CERTIFICATES - 1));
+  const register = (event: RegistrationRow['event'], day: number, owner: Owner, withPlate: string | null) => {
+    registrations.push({
+      vin,
+      seq: registrations.length,
+      event,
+      event_date: isoFromDay(day),
+      plate: withPlate,
+      owner_kind: owner.kind,
+      owner_id: owner.id,
+      owner_name: owner.name,
+      certificate_number: withPlate === null ? null : certificate(),
+    });
+  };
+  register('first_registration', importDay, owners[0]!, plate);
+  let lastCertificate = registrations[0]!.certificate_number!;
+  for (let i = 0; i < owners.length; i++) {
+    const owner = owners[i]!;
+    const fromDay = i === 0 ? importDay : changeDays[i - 1]!;
+    const toDay = i + 1 < owners.length ? changeDays[i]! : activeUntilDay + 1;
+    if (i > 0) {
+      if (owner.region !== owners[i - 1]!.region) plate = plates.allocate(random, owner.region);
+      register('change_of_owner', fromDay, owner, plate);
+      lastCertificate = registrations[registrations.length - 1]!.certificate_number!;
+    }
+    ownerships.push({
+      fromDay,
+      toDay,
+      ownerKind: owner.kind,
+      ownerId: owner.id,
+      region: owner.region,
+      municipalityName: owner.municipalityName,
+      plate,
+    });
+  }
+  if (!isDemo && status === 'registered' && random.chance(0.04)) {
+    const day = random.int(Math.max(importDay, ownerships[ownerships.length - 1]!.fromDay) + 1, TODAY - 1);
+    plate = plates.allocate(random, current.region);
+    register('change_of_plate', day, current, plate);
+    lastCertificate = registrations[registrations.length - 1]!.certificate_number!;
+    ownerships[ownerships.length - 1]!.plate = plate;
+  }
+  if (status !== 'registered') register('deregistration', activeUntilDay, current, null);
+
+  const history: VehicleHistory = {
+    seed,
+    index,
+    vin,
+    category: model.category,
+    powerKw: random.int(model.powerKw[0], model.powerKw[1]),
+    engineCc: random.int(model.engineCc[0], model.engineCc[1]),
+    modelYear,
+    firstRegistrationDay,
+    importDay,
+    activeUntilDay,
+    ownerships,
+    anomalies,
+    clean: index === 0,
+  };
+  const vehicle: VehicleRow = {
+    vin,
+    plate: status === 'registered' ? plate : null,
+    make: make.make,
+    model: model.name,
+    category: model.category,
+    body: random.pick(model.bodies),
+    fuel: random.weighted(model.fuels),
+    engine_cc: history.engineCc,
+    power_kw: history.powerKw,
+    mass_kg: random.int(model.massKg[0], model.massKg[1]),
+    colour: COLOUR_TABLE.pick(random),
+    model_year: modelYear,
+    first_registration_date: isoFromDay(firstRegistrationDay),
+    registration_certificate_number: lastCertificate,
+    status,
+    stolen: anomalies.stolenSinceDay !== null,
+    stolen_since: anomalies.stolenSinceDay === null ? null : isoFromDay(anomalies.stolenSinceDay),
+  };
+  return {
+    vehicle,
+    registrations,
+    inspections: model.category === 'L3' && modelYear < 2000 ? [] : generateInspections(history),
+    policies: generatePolicies(history),
+    fines: generateFines(history),
+    taxes: generateVehicleTaxes(history),
+  };
+}
+
+export function* generateVehicles(options: VehicleOptions): Generator<VehicleBundle> {
+  const plates = new PlateAllocator();
+  for (let index = 0; index < options.count; index++) yield generateVehicle(options, index, plates);
+}

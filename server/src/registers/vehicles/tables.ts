@@ -1,0 +1,50 @@
+/** Vehicle register (schema `vehicles`). */
+export type Fuel = 'petrol' | 'diesel' | 'lpg' | 'cng' | 'hybrid' | 'electric';
+export type VehicleStatus = 'registered' | 'deregistered' | 'scrapped';
+export type OwnerKind = 'person' | 'company';
+export type RegistrationEvent =
+  | 'first_registration'
+  | 'change_of_owner'
+  | 'change_of_plate'
+  | 'deregistration';
+
+export interface VehicleRow {
+  vin: string;
+  /** Current plate; null once deregistered or scrapped. */
+  plate: string | null;
+  make: string;
+  model: string;
+  category: string;
+  body: string;
+  fuel: Fuel;
+  engine_cc: number;
+  power_kw: number;
+  mass_kg: number;
+  colour: string;
+  model_year: number;
+  first_registration_date: string;
+  /** Number of the current registration certificate (talon), part I. */
+  registration_certificate_number: string;
+  status: VehicleStatus;
+  stolen: boolean;
+  stolen_since: string | null;
+}
+
+export interface RegistrationRow {
+  vin: string;
+  seq: number;
+  event: RegistrationEvent;
+  event_date: string;
+  plate: string | null;
+  owner_kind: OwnerKind;
+  /** EGN for a person, EIK (UIC) for a company. */
+  owner_id: string;
+  /** Company name; null for persons (their names live in the population register). */
+  owner_name: string | null;
+  certificate_number: string | null;
+}
+
+export interface VehicleTables {
+  'vehicles.vehicles': VehicleRow;
+  'vehicles.registrations': RegistrationRow;
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app.ts';
+import { seedDemoData } from '../src/bootstrap.ts';
+import { type Config, loadConfig } from '../src/config.ts';
+import type { DatabaseHandle } from '../src/db/connect.ts';
+import { type IdentityKeys, loadOrCreateIdentityKeys } from '../src/identity/keys.ts';
+import type { SeedResult } from '../src/registers/seed.ts';
+import type { TestDatabase } from './databases.ts';
+
+export interface TestPlatform {
+  app: FastifyInstance;
+  config: Config;
+  database: DatabaseHandle;
+  keys: IdentityKeys;
+  seeded: SeedResult;
+  close(): Promise<void>;
+}
+
+export interface TestPlatformOptions {
+  persons?: number;
+  vehicles?: number;
+  seed?: string;
+  env?: NodeJS.ProcessEnv;
+  config?: Partial<Config>;
+}
+
+/** A whole platform on a fresh database with a small synthetic population. */
+export async function startTestPlatform(engine: TestDatabase, options: TestPlatformOptions = {}): Promise<TestPlatform> {
+  const config = loadConfig({ CIVITAS_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }, options.config);
+  const database = await engine.open();
+  try {
+    const seeded = await seedDemoData(database, {
+      seed: options.seed ?? 'test-seed',
+      persons: options.persons ?? 300,
+      vehicles: options.vehicles ?? 120,
+    });
+    const keys = await loadOrCreateIdentityKeys(database.db);
+    const app = await buildApp({ config, database, keys, isReady: () => true, logger: false });
+    await app.ready();
+    return {
+      app,
+      config,
+      database,
+      keys,
+      seeded,
+      async close() {
+        await app.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,59 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CallbackScreen } from './auth/CallbackScreen.tsx';
+import { expireSession } from './auth/expire-session.ts';
+import { SignInScreen } from './auth/SignInScreen.tsx';
+import type { SessionStatus } from './auth/session.ts';
+import { useSessionStatus } from './auth/session-store.ts';
+import { ProfileScreen } from './profile/ProfileScreen.tsx';
+import { usePathname } from './routing/router.ts';
+import { Footer } from './shell/Footer.tsx';
+import { Header } from './shell/Header.tsx';
+import { NotFoundScreen } from './shell/NotFoundScreen.tsx';
+import { Redirect } from './shell/Redirect.tsx';
+import { ScreenFailed } from './shell/ScreenFailed.tsx';
+import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import './shell/shell.css';
+
+const CALLBACK_PATH = '/callback';
+
+export function App() {
+  const { t } = useTranslation();
+  const pathname = usePathname();
+  const session = useSessionStatus();
+
+  // An expired token (found on load, or reaching its expiry while open) ends the session with a
+  // message. The callback is left alone: it is about to replace that token with a fresh one.
+  useEffect(() => {
+    if (session.kind === 'expired' && pathname !== CALLBACK_PATH) expireSession();
+  }, [session.kind, pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <Header signedIn={session.kind === 'active'} pathname={pathname} />
+      <main id="main" tabIndex={-1} className="page-width site-main">
+        <ErrorBoundary key={pathname} fallback={<ScreenFailed />}>
+          <Screen pathname={pathname} session={session} />
+        </ErrorBoundary>
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+function Screen({ pathname, session }: { pathname: string; session: SessionStatus }) {
+  if (pathname === CALLBACK_PATH) return <CallbackScreen />;
+  // The effect above is about to end an expired session; render nothing for that instant.
+  if (session.kind === 'expired') return null;
+  switch (pathname) {
+    case '/':
+      return session.kind === 'active' ? <Redirect to="/profile" /> : <SignInScreen />;
+    case '/profile':
+      return session.kind === 'active' ? <ProfileScreen /> : <Redirect to="/" />;
+    default:
+      return <NotFoundScreen />;
+  }
+}

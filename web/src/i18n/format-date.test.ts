@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from './format-date.ts';
+
+describe('formatDate', () => {
+  it('formats a calendar date in Bulgarian', () => {
+    expect(formatDate('1985-03-14', 'bg-BG')).toBe('14 март 1985 г.');
+  });
+
+  it('formats a calendar date in British English', () => {
+    expect(formatDate('1985-03-14', 'en-GB')).toBe('14 March 1985');
+  });
+
+  it('never shifts the day, whatever the time zone', () => {
+    expect(formatDate('2000-01-01', 'en-GB')).toBe('1 January 2000');
+    expect(formatDate('1999-12-31', 'en-GB')).toBe('31 December 1999');
+  });
+
+  it('returns text that is not an ISO date unchanged', () => {
+    expect(formatDate('unknown', 'en-GB')).toBe('unknown');
+  });
+});

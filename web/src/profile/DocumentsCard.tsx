@@ -1,0 +1,42 @@
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../i18n/use-formatters.ts';
+import { Badge } from '../ui/Badge.tsx';
+import { Card } from '../ui/Card.tsx';
+import { Field, FieldList } from '../ui/Field.tsx';
+import type { IdentityDocument } from './person.ts';
+import { effectiveValidity, validityTone } from './validity.ts';
+
+export function DocumentsCard({ documents, today }: { documents: IdentityDocument[]; today: string }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <Card title={t('documents.title')}>
+      {documents.length === 0 ? (
+        <p className="secondary-text">{t('documents.none')}</p>
+      ) : (
+        <div className="stack">
+          {documents.map((document) => {
+            const validity = effectiveValidity(document.status, document.validUntil, today);
+            return (
+              <Card
+                key={`${document.kind}-${document.number}`}
+                headingLevel={3}
+                title={t(`documents.${document.kind}`)}
+                aside={<Badge tone={validityTone(validity)}>{t(`validity.${validity}`)}</Badge>}
+              >
+                <FieldList>
+                  <Field label={t('documents.number')}>{document.number}</Field>
+                  <Field label={t('documents.issuedOn')}>{format.date(document.issuedOn)}</Field>
+                  <Field label={t('documents.validUntil')}>{format.date(document.validUntil)}</Field>
+                  <Field label={t('documents.issuer')}>
+                    <span lang="bg">{document.issuer}</span>
+                  </Field>
+                </FieldList>
+              </Card>
+            );
+          })}
+        </div>
+      )}
+    </Card>
+  );
+}

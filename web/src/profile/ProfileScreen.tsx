@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/api-error.ts';
+import { describeError } from '../api/describe-error.ts';
+import { Alert } from '../ui/Alert.tsx';
+import { Button } from '../ui/Button.tsx';
+import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { AddressesCard } from './AddressesCard.tsx';
+import { DocumentsCard } from './DocumentsCard.tsx';
+import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
+import { fetchMe } from './fetch-me.ts';
+import { PersonalDetailsCard } from './PersonalDetailsCard.tsx';
+import type { Person } from './person.ts';
+import { RolesCard } from './RolesCard.tsx';
+import { VehiclesCard } from './VehiclesCard.tsx';
+import { localIsoDate } from './validity.ts';
+
+type ProfileState =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; person: Person }
+  | { kind: 'failed'; error: unknown };
+
+export function ProfileScreen() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<ProfileState>({ kind: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
+  useEffect(() => {
+    const controller = new AbortController();
+    setState({ kind: 'loading' });
+    fetchMe(controller.signal).then(
+      (person) => setState({ kind: 'loaded', person }),
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        // A 401 has already sent the person back to sign-in; nothing more to show here.
+        if (error instanceof ApiError && error.status === 401) return;
+        setState({ kind: 'failed', error });
+      },
+    );
+    return () => controller.abort();
+  }, [attempt]);
+
+  return (
+    <div className="stack">
+      <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
+      {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
+      {state.kind === 'failed' && (
+        <ProfileLoadError error={state.error} onRetry={() => setAttempt((value) => value + 1)} />
+      )}
+      {state.kind === 'loaded' && <ProfileDetails person={state.person} />}
+    </div>
+  );
+}
+
+function ProfileLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const { title, detail } = describeError(error, t);
+  return (
+    <Alert tone="error" title={t('profile.loadFailed')}>
+      <p>{title}</p>
+      {detail && <p>{detail}</p>}
+      <Button onClick={onRetry}>{t('profile.retry')}</Button>
+    </Alert>
+  );
+}
+
+function ProfileDetails({ person }: { person: Person }) {
+  const today = localIsoDate(new Date());
+  return (
+    <>
+      <PersonalDetailsCard person={person} />
+      <AddressesCard addresses={person.addresses} />
+      <DocumentsCard documents={person.documents} today={today} />
+      <DrivingLicenceCard licence={person.drivingLicence} today={today} />
+      <VehiclesCard vehicles={person.vehicles} />
+      <RolesCard roles={person.roles} />
+    </>
+  );
+}

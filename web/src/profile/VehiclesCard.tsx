@@ -1,0 +1,48 @@
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../i18n/use-formatters.ts';
+import { Card } from '../ui/Card.tsx';
+import { Field, FieldList } from '../ui/Field.tsx';
+import type { Vehicle } from './person.ts';
+import './VehiclesCard.css';
+
+export function VehiclesCard({ vehicles }: { vehicles: Vehicle[] }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <Card title={t('vehicles.title')}>
+      {vehicles.length === 0 ? (
+        <p className="secondary-text">{t('vehicles.none')}</p>
+      ) : (
+        <div className="stack">
+          {vehicles.map((vehicle) => (
+            <Card key={vehicle.vin} headingLevel={3} title={`${vehicle.make} ${vehicle.model}`}>
+              <FieldList>
+                <Field label={t('vehicles.plate')}>
+                  {vehicle.plate ? (
+                    <span className="plate">
+                      <span className="plate__country" aria-hidden="true">
+                        BG
+                      </span>
+                      {vehicle.plate}
+                    </span>
+                  ) : (
+                    t('vehicles.noPlate')
+                  )}
+                </Field>
+                <Field label={t('vehicles.vin')}>
+                  <span className="vin">{vehicle.vin}</span>
+                </Field>
+                <Field label={t('vehicles.firstRegistration')}>
+                  {format.date(vehicle.firstRegistrationDate)}
+                </Field>
+                <Field label={t('vehicles.modelYear')}>{vehicle.modelYear}</Field>
+                <Field label={t('vehicles.fuel')}>{vehicle.fuel}</Field>
+                <Field label={t('vehicles.colour')}>{vehicle.colour}</Field>
+              </FieldList>
+            </Card>
+          ))}
+        </div>
+      )}
+    </Card>
+  );
+}

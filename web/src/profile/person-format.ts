@@ -1,0 +1,32 @@
+import type { Address, PersonName } from './person.ts';
+
+export function cyrillicFullName(name: PersonName): string {
+  return joinNonEmpty([name.given, name.father, name.family]);
+}
+
+export function latinFullName(name: PersonName): string {
+  return joinNonEmpty([name.givenLatin, name.fatherLatin, name.familyLatin]);
+}
+
+/** Masks every digit of the personal number: the EGN encodes birth date, region and sex. */
+export function maskPersonalNumber(personalNumber: string): string {
+  return '•'.repeat(personalNumber.length);
+}
+
+/**
+ * The street line and the settlement line of an address, in the order a Bulgarian envelope
+ * uses. `latin` picks the transliterated settlement name for readers of English.
+ */
+export function addressLines(
+  address: Address,
+  { latin, apartmentLabel }: { latin: boolean; apartmentLabel: (apartment: string) => string },
+): [street: string, settlement: string] {
+  const street = joinNonEmpty([address.street, address.building]);
+  const streetLine = address.apartment ? `${street}, ${apartmentLabel(address.apartment)}` : street;
+  const settlement = latin && address.settlementLatin ? address.settlementLatin : address.settlement;
+  return [streetLine, joinNonEmpty([address.postcode, settlement])];
+}
+
+function joinNonEmpty(parts: Array<string | null | undefined>): string {
+  return parts.filter((part): part is string => Boolean(part?.trim())).join(' ');
+}

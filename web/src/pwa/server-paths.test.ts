@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { navigationFallbackDenylist } from './server-paths.ts';
+
+const isDenied = (pathAndSearch: string) =>
+  navigationFallbackDenylist.some((pattern) => pattern.test(pathAndSearch));
+
+describe('service worker navigation fallback', () => {
+  it.each([
+    '/api/me',
+    '/oidc/auth?client_id=civitas-web',
+    '/oidc/session/end',
+    '/interaction/abc123',
+    '/docs',
+    '/docs/static/index.html',
+    '/openapi.json',
+    '/healthz',
+    '/readyz?verbose=1',
+    '/metrics',
+  ])('leaves the server-owned path %s to the network', (path) => {
+    expect(isDenied(path)).toBe(true);
+  });
+
+  it.each(['/', '/profile', '/callback?code=abc&state=xyz', '/documents', '/apis', '/metrics-dashboard'])(
+    'answers the app route %s with the app shell',
+    (path) => {
+      expect(isDenied(path)).toBe(false);
+    },
+  );
+});

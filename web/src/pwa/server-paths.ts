@@ -1,0 +1,25 @@
+/**
+ * Paths the server answers itself. The service worker must let navigations to these reach the
+ * network instead of answering with the cached app shell (index.html): the eID login pages,
+ * the API docs and the operational endpoints are not part of the app.
+ */
+export const SERVER_OWNED_PATHS = [
+  '/api',
+  '/oidc',
+  '/interaction',
+  '/docs',
+  '/openapi.json',
+  '/healthz',
+  '/readyz',
+  '/metrics',
+] as const;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * One pattern per path, matching the path itself and anything below it, but not a longer name
+ * (`/docs` and `/docs/json`, not `/documents`). Workbox tests them against pathname + search.
+ */
+export const navigationFallbackDenylist: RegExp[] = SERVER_OWNED_PATHS.map(
+  (path) => new RegExp(`^${escapeRegExp(path)}(?:[/?#]|$)`),
+);

@@ -1,0 +1,40 @@
+import { useTranslation } from 'react-i18next';
+import { signOut } from '../auth/sign-out.ts';
+import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
+import { Link } from '../routing/Link.tsx';
+import { Button } from '../ui/Button.tsx';
+import './Header.css';
+
+export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: string }) {
+  const { t } = useTranslation();
+  return (
+    <header className="site-header">
+      <div className="page-width site-header__bar">
+        <Link href="/" className="site-header__brand">
+          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+          <span className="site-header__tagline">{t('app.tagline')}</span>
+        </Link>
+        <div className="site-header__tools">
+          <LanguageSelect />
+          {signedIn && (
+            <Button variant="inverse" onClick={signOut}>
+              {t('shell.signOut')}
+            </Button>
+          )}
+        </div>
+      </div>
+      {signedIn && (
+        <nav className="site-nav" aria-label={t('shell.mainNavigation')}>
+          <ul className="page-width site-nav__list">
+            <li>
+              <Link href="/profile" aria-current={pathname === '/profile' ? 'page' : undefined}>
+                {t('shell.myProfile')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

@@ -1,0 +1,62 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { navigationFallbackDenylist } from './src/pwa/server-paths.ts';
+
+const BRAND_GREEN = '#00563f';
+// `npm start` serves the platform here; in development Vite forwards server-owned paths to it.
+const PLATFORM_ORIGIN = 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [
+    react(),
+    VitePWA({
+      registerType: 'autoUpdate',
+      // An external registerSW.js rather than an inline script, so the CSP can forbid inline scripts.
+      injectRegister: 'script',
+      strategies: 'generateSW',
+      // globPatterns below already precaches everything in public/, icons included.
+      includeManifestIcons: false,
+      manifest: {
+        id: '/',
+        name: 'Civitas',
+        short_name: 'Civitas',
+        description: 'Digital public services: your personal data, documents and vehicles in one place.',
+        lang: 'bg',
+        dir: 'ltr',
+        start_url: '/',
+        scope: '/',
+        display: 'standalone',
+        theme_color: BRAND_GREEN,
+        background_color: '#ffffff',
+        categories: ['government', 'utilities'],
+        icons: [
+          { src: '/icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: '/icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: '/icons/icon.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' },
+        ],
+      },
+      workbox: {
+        // The app shell only. Nothing under /api is ever cached: there is no runtimeCaching at all,
+        // so API requests (personal data) always go to the network.
+        globPatterns: ['**/*.{js,css,html,svg,png}'],
+        navigateFallback: 'index.html',
+        navigateFallbackDenylist: navigationFallbackDenylist,
+        cleanupOutdatedCaches: true,
+        clientsClaim: true,
+        skipWaiting: true,
+      },
+    }),
+  ],
+  server: {
+    proxy: Object.fromEntries(
+      ['/api', '/oidc', '/interaction', '/healthz'].map((path) => [path, { target: PLATFORM_ORIGIN }]),
+    ),
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+  },
+});
