@@ -8,7 +8,12 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['server/src/**/*.test.ts', 'web/src/**/*.test.ts', 'bench/**/*.test.ts'],
+          include: [
+            'server/src/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'web/scripts/**/*.test.ts',
+            'bench/**/*.test.ts',
+          ],
           exclude: unitExclude,
           environment: 'node',
         },

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
 import crypto from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { CIVITAS_BIN, freshTempDir, load, report, startServer, waitUntilReady } from './lib.ts';
 
@@ -40,7 +40,10 @@ async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promi
 
 async function tokenFor(env: NodeJS.ProcessEnv): Promise<string> {
   const accounts = JSON.parse(
-    execFileSync(process.execPath, [CIVITAS_BIN, 'demo', 'accounts', '--json'], { env: { ...process.env, ...env }, encoding: 'utf8' }),
+    execFileSync(process.execPath, [CIVITAS_BIN, 'demo', 'accounts', '--json'], {
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    }),
   ) as Array<{ personalNumber: string }>;
   return execFileSync(process.execPath, [CIVITAS_BIN, 'token', '--person', accounts[0]!.personalNumber], {
     env: { ...process.env, ...env },
@@ -60,7 +63,9 @@ export async function run(): Promise<void> {
   let mePglite: number;
   try {
     readySeconds = await waitUntilReady(pgliteServer.url, startedAt);
-    mePglite = (await load(`${pgliteServer.url}/api/me`, { headers: { authorization: `Bearer ${pgliteToken}` } })).rps;
+    mePglite = (
+      await load(`${pgliteServer.url}/api/me`, { headers: { authorization: `Bearer ${pgliteToken}` } })
+    ).rps;
   } finally {
     await pgliteServer.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -68,7 +73,12 @@ export async function run(): Promise<void> {
 
   // PostgreSQL, as production runs.
   const figures = await withPostgresDatabase(async (databaseUrl) => {
-    const env = { DATABASE_URL: databaseUrl, PORT: '3902', CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3902', CIVITAS_DATA_DIR: freshTempDir('civitas-bench-pg-') };
+    const env = {
+      DATABASE_URL: databaseUrl,
+      PORT: '3902',
+      CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3902',
+      CIVITAS_DATA_DIR: freshTempDir('civitas-bench-pg-'),
+    };
     const seedPostgres = seed(env, POSTGRES_SEED);
     const token = await tokenFor(env);
     const server = startServer(env);
@@ -76,7 +86,8 @@ export async function run(): Promise<void> {
       await waitUntilReady(server.url, performance.now());
       const healthz = await load(`${server.url}/healthz`);
       const me = await load(`${server.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
-      if (healthz.errors > 0 || me.errors > 0) throw new Error(`errors under load: healthz ${healthz.errors}, me ${me.errors}`);
+      if (healthz.errors > 0 || me.errors > 0)
+        throw new Error(`errors under load: healthz ${healthz.errors}, me ${me.errors}`);
       return { seedPostgres, healthz, me };
     } finally {
       await server.stop();

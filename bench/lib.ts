@@ -31,7 +31,8 @@ export function report(name: string, database: string, metrics: Record<string, n
   console.log(`\n${name} (${database}, ${result.machine.cpus} cpus, node ${result.machine.node})`);
   console.log(`${'metric'.padEnd(width)}  value`);
   console.log(`${'-'.repeat(width)}  ${'-'.repeat(12)}`);
-  for (const [key, value] of Object.entries(metrics)) console.log(`${key.padEnd(width)}  ${formatNumber(value)}`);
+  for (const [key, value] of Object.entries(metrics))
+    console.log(`${key.padEnd(width)}  ${formatNumber(value)}`);
   return result;
 }
 
@@ -85,7 +86,10 @@ export interface LoadResult {
 }
 
 /** A bounded load on a loopback URL: fixed duration, fixed connections. */
-export async function load(url: string, options: { headers?: Record<string, string>; seconds?: number; connections?: number } = {}): Promise<LoadResult> {
+export async function load(
+  url: string,
+  options: { headers?: Record<string, string>; seconds?: number; connections?: number } = {},
+): Promise<LoadResult> {
   const result = await autocannon({
     url,
     connections: options.connections ?? 20,
@@ -93,7 +97,12 @@ export async function load(url: string, options: { headers?: Record<string, stri
     headers: options.headers ?? {},
   });
   const errors = result.errors + result.non2xx + result.timeouts;
-  return { rps: Math.round(result.requests.average), p50: result.latency.p50, p99: result.latency.p99, errors };
+  return {
+    rps: Math.round(result.requests.average),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors,
+  };
 }
 
 export function freshTempDir(prefix: string): string {

@@ -11,5 +11,7 @@ if (!name || !available.includes(name)) {
   console.error(`usage: npm run bench -- <name>\navailable: ${available.join(', ')}`);
   process.exit(2);
 }
-const module = (await import(path.join(import.meta.dirname, `${name}.bench.ts`))) as { run: () => Promise<void> };
+const module = (await import(path.join(import.meta.dirname, `${name}.bench.ts`))) as {
+  run: () => Promise<void>;
+};
 await module.run();

@@ -30,7 +30,11 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     return response;
   }
 
-  function expectProblem(response: { statusCode: number; headers: Record<string, unknown>; json(): unknown }, status: number, code: string) {
+  function expectProblem(
+    response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+    status: number,
+    code: string,
+  ) {
     expect(response.statusCode).toBe(status);
     expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
     const body = response.json() as Record<string, unknown>;
@@ -43,11 +47,18 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
     const ready = await get('/readyz');
     expect(ready.statusCode).toBe(200);
-    expect(ready.json()).toMatchObject({ status: 'ready', database: engine.name, checks: { database: { status: 'ok' } } });
+    expect(ready.json()).toMatchObject({
+      status: 'ready',
+      database: engine.name,
+      checks: { database: { status: 'ok' } },
+    });
   });
 
   it('publishes an OpenAPI 3.1 document describing the profile API, with a UI at /docs', async () => {
-    const document = (await get('/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
+    const document = (await get('/openapi.json')).json() as {
+      openapi: string;
+      paths: Record<string, unknown>;
+    };
     expect(document.openapi).toBe('3.1.0');
     expect(document.paths).toHaveProperty('/api/me');
     expect(document.paths).toHaveProperty('/healthz');
@@ -60,7 +71,9 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     await get('/healthz');
     const metrics = await get('/metrics');
     expect(metrics.headers['content-type']).toMatch(/^text\/plain/);
-    expect(metrics.body).toMatch(/civitas_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} \d+/);
+    expect(metrics.body).toMatch(
+      /civitas_http_request_duration_seconds_count\{method="GET",route="\/healthz",status_code="200"\} \d+/,
+    );
     expect(metrics.body).toContain('civitas_process_cpu_seconds_total');
   });
 
@@ -85,7 +98,9 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
       deceased: false,
     });
     expect(profile.addresses.some((address: { kind: string }) => address.kind === 'permanent')).toBe(true);
-    expect(profile.documents.some((document: { kind: string; status: string }) => document.kind === 'id_card')).toBe(true);
+    expect(
+      profile.documents.some((document: { kind: string; status: string }) => document.kind === 'id_card'),
+    ).toBe(true);
     expect(profile.drivingLicence.categories.map((row: { category: string }) => row.category)).toContain('B');
     expect(profile.vehicles.length).toBeGreaterThanOrEqual(1);
     for (const vehicle of profile.vehicles) expect(vehicle.vin).toMatch(/^[A-HJ-NPR-Z0-9]{17}$/);
@@ -107,7 +122,13 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     expect((await exportJWK(publicKey)).kty).toBe('EC');
     expectProblem(await get('/api/me', { authorization: `Bearer ${forged}` }), 401, 'token-invalid');
 
-    const expired = await issueScriptingToken(platform.keys, eidIssuer(platform.config.publicUrl), citizen, ['citizen'], -120);
+    const expired = await issueScriptingToken(
+      platform.keys,
+      eidIssuer(platform.config.publicUrl),
+      citizen,
+      ['citizen'],
+      -120,
+    );
     expectProblem(await get('/api/me', { authorization: `Bearer ${expired}` }), 401, 'token-expired');
 
     const tampered = `${citizenToken.slice(0, -4)}${citizenToken.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA'}`;
@@ -115,10 +136,16 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
   });
 
   describe('person lookup by officials', () => {
-    const purpose = { 'x-purpose': 'address check for case 2026/114', 'x-legal-basis': 'Civil Registration Act, Art. 106' };
+    const purpose = {
+      'x-purpose': 'address check for case 2026/114',
+      'x-legal-basis': 'Civil Registration Act, Art. 106',
+    };
 
     it('gives an official a minimised person card when purpose and legal basis are stated', async () => {
-      const response = await get(`/api/persons/${citizen}`, { authorization: `Bearer ${officialToken}`, ...purpose });
+      const response = await get(`/api/persons/${citizen}`, {
+        authorization: `Bearer ${officialToken}`,
+        ...purpose,
+      });
       expect(response.statusCode).toBe(200);
       const card = response.json();
       expect(card.personalNumber).toBe(citizen);
@@ -128,11 +155,19 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     });
 
     it('refuses a citizen: wrong role', async () => {
-      expectProblem(await get(`/api/persons/${official}`, { authorization: `Bearer ${citizenToken}`, ...purpose }), 403, 'role-forbidden');
+      expectProblem(
+        await get(`/api/persons/${official}`, { authorization: `Bearer ${citizenToken}`, ...purpose }),
+        403,
+        'role-forbidden',
+      );
     });
 
     it('requires a purpose and a legal basis', async () => {
-      expectProblem(await get(`/api/persons/${citizen}`, { authorization: `Bearer ${officialToken}` }), 400, 'purpose-required');
+      expectProblem(
+        await get(`/api/persons/${citizen}`, { authorization: `Bearer ${officialToken}` }),
+        400,
+        'purpose-required',
+      );
     });
 
     it.each([
@@ -144,7 +179,10 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
       ['impossible month', withValidCheckDigit('851314123')],
     ])('rejects a malformed personal number: %s', async (_case, egn) => {
       const body = expectProblem(
-        await get(`/api/persons/${encodeURIComponent(egn)}`, { authorization: `Bearer ${officialToken}`, ...purpose }),
+        await get(`/api/persons/${encodeURIComponent(egn)}`, {
+          authorization: `Bearer ${officialToken}`,
+          ...purpose,
+        }),
         400,
         'invalid-personal-number',
       );
@@ -154,8 +192,13 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     it('answers an unknown but valid personal number with person-not-found', async () => {
       const population = new PopulationRegister(platform.database.db);
       let unknown = makeEgn('1901-01-01', 'F', 1);
-      for (let serial = 1; await population.findPerson(unknown); serial += 2) unknown = makeEgn('1901-01-01', 'F', serial);
-      expectProblem(await get(`/api/persons/${unknown}`, { authorization: `Bearer ${officialToken}`, ...purpose }), 404, 'person-not-found');
+      for (let serial = 1; await population.findPerson(unknown); serial += 2)
+        unknown = makeEgn('1901-01-01', 'F', serial);
+      expectProblem(
+        await get(`/api/persons/${unknown}`, { authorization: `Bearer ${officialToken}`, ...purpose }),
+        404,
+        'person-not-found',
+      );
     });
   });
 
@@ -205,7 +248,12 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
 
   it('issues demo tokens only to loopback callers, for valid, known personal numbers', async () => {
     const post = (personalNumber: string, remoteAddress = '127.0.0.1') =>
-      platform.app.inject({ method: 'POST', url: '/api/demo/tokens', remoteAddress, payload: { personalNumber } });
+      platform.app.inject({
+        method: 'POST',
+        url: '/api/demo/tokens',
+        remoteAddress,
+        payload: { personalNumber },
+      });
     const ok = await post(citizen);
     expect(ok.statusCode).toBe(200);
     const me = await get('/api/me', { authorization: `Bearer ${ok.json().accessToken}` });
@@ -215,8 +263,19 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
   });
 
   it('lists one demo account per role', async () => {
-    const accounts = (await get('/api/demo/accounts')).json() as Array<{ role: string; personalNumber: string }>;
-    expect(accounts.map((account) => account.role)).toEqual(['citizen', 'official', 'doctor', 'pharmacist', 'police', 'auditor', 'admin']);
+    const accounts = (await get('/api/demo/accounts')).json() as Array<{
+      role: string;
+      personalNumber: string;
+    }>;
+    expect(accounts.map((account) => account.role)).toEqual([
+      'citizen',
+      'official',
+      'doctor',
+      'pharmacist',
+      'police',
+      'auditor',
+      'admin',
+    ]);
     expect(accounts.map((account) => account.personalNumber)).toEqual(platform.seeded.demoPersons);
   });
 });
@@ -230,4 +289,3 @@ function withValidCheckDigit(first9: string): string {
   const sum = [...first9].reduce((total, digit, index) => total + Number(digit) * weights[index]!, 0);
   return first9 + String((sum % 11) % 10);
 }
-

@@ -53,6 +53,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
 
   app.addHook('onSend', async (request, reply) => {
     reply.header('x-request-id', request.id);
+    // Personal data must not linger in shared or browser caches.
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   installErrorHandling(app);
   // A JSON API: plain text bodies are not accepted anywhere (415, not a confusing 400).
@@ -63,7 +65,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       directives: {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         workerSrc: ["'self'"],
@@ -120,7 +122,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
     if (hasWebApp && isBrowserNavigation(request) && !/^\/(api|oidc|interaction|docs)(\/|$)/.test(path)) {
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile('index.html');
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .sendFile('index.html');
     }
     return sendProblem(reply, 'route-not-found', `No resource at ${request.method} ${path}.`);
   });

@@ -1,11 +1,10 @@
+import path from 'node:path';
 import type { Config } from './config.ts';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { assignDemoRoles } from './identity/demo-accounts.ts';
-import { type SeedResult, seedRegisters } from './registers/seed.ts';
-import { completedSeedRun } from './registers/seed.ts';
-import path from 'node:path';
+import { completedSeedRun, type SeedResult, seedRegisters } from './registers/seed.ts';
 
 export interface OpenedDatabase {
   database: DatabaseHandle;
@@ -21,7 +20,10 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
   let lock: DataDirLock | undefined;
   if (!config.databaseUrl) lock = lockDataDir(config.dataDir);
   try {
-    const database = await connectDatabase({ databaseUrl: config.databaseUrl, dataDir: pgliteDirectory(config) });
+    const database = await connectDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: pgliteDirectory(config),
+    });
     await migrateToLatest(database.db);
     return {
       database,

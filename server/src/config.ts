@@ -112,7 +112,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
 /** Insecure defaults shout: production refuses to start on settings meant for a laptop. */
 function assertProductionReady(config: Config): void {
   if (!config.databaseUrl) {
-    throw new ConfigError('DATABASE_URL', 'is required when CIVITAS_ENV=production (the embedded database is for demos)');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'is required when CIVITAS_ENV=production (the embedded database is for demos)',
+    );
   }
   if (!config.publicUrl.startsWith('https://')) {
     throw new ConfigError('CIVITAS_PUBLIC_URL', 'must be an https:// URL when CIVITAS_ENV=production');

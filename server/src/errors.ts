@@ -6,7 +6,10 @@ export const problems = {
   'validation-failed': { status: 400, title: 'The request is not valid' },
   'malformed-body': { status: 400, title: 'The request body could not be parsed' },
   'invalid-personal-number': { status: 400, title: 'The personal number (EGN) is not valid' },
-  'purpose-required': { status: 400, title: 'A purpose and a legal basis are required for access to personal data' },
+  'purpose-required': {
+    status: 400,
+    title: 'A purpose and a legal basis are required for access to personal data',
+  },
   'token-missing': { status: 401, title: 'Authentication is required' },
   'token-invalid': { status: 401, title: 'The access token is not valid' },
   'token-expired': { status: 401, title: 'The access token has expired' },
@@ -54,7 +57,11 @@ export function problemTypeUri(code: ProblemCode): string {
   return `urn:civitas:problem:${code}`;
 }
 
-export function toProblem(code: ProblemCode, detail?: string, extensions: Record<string, unknown> = {}): Problem {
+export function toProblem(
+  code: ProblemCode,
+  detail?: string,
+  extensions: Record<string, unknown> = {},
+): Problem {
   const { status, title } = problems[code];
   return {
     ...extensions,

@@ -84,11 +84,13 @@ program
         return issueDemoToken(database.db, keys, config, options.person);
       },
       async (baseUrl) =>
-        ((await fetchJson(`${baseUrl}/api/demo/tokens`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ personalNumber: options.person }),
-        })) as { accessToken: string }).accessToken,
+        (
+          (await fetchJson(`${baseUrl}/api/demo/tokens`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ personalNumber: options.person }),
+          })) as { accessToken: string }
+        ).accessToken,
     );
     console.log(token);
   });
@@ -110,7 +112,10 @@ async function serve(config: Config): Promise<void> {
   const progress = createProgress('Seeding the demo population');
   const seeded = await ensureDemoData(database, config, progress.update);
   progress.stop();
-  if (seeded) console.log(`Seeded ${seeded.persons} persons and ${seeded.vehicles} vehicles (${seeded.rows} rows) in ${seeded.seconds.toFixed(1)} s.`);
+  if (seeded)
+    console.log(
+      `Seeded ${seeded.persons} persons and ${seeded.vehicles} vehicles (${seeded.rows} rows) in ${seeded.seconds.toFixed(1)} s.`,
+    );
   const keys = await loadOrCreateIdentityKeys(database.db);
   const app = await buildApp({ config, database, keys, isReady: () => ready });
   let closing = false;
@@ -128,7 +133,9 @@ async function serve(config: Config): Promise<void> {
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(`\nCivitas is ready at ${config.publicUrl.replace(/:\d+$/, `:${port}`)} (${database.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `\nCivitas is ready at ${config.publicUrl.replace(/:\d+$/, `:${port}`)} (${database.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+  );
   console.log(`API documentation: ${config.publicUrl}/docs`);
   if (config.demo) printAccounts(await listDemoAccounts(database.db), config);
 }
@@ -136,7 +143,9 @@ async function serve(config: Config): Promise<void> {
 function printAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>>, config: Config): void {
   console.log(`\nDemo accounts (sign in with the personal number and PIN ${config.demoPin}):`);
   for (const account of accounts) {
-    console.log(`  ${account.role.padEnd(11)} ${account.personalNumber}  ${account.nameLatin}${account.organisation ? ` (${account.organisation})` : ''}`);
+    console.log(
+      `  ${account.role.padEnd(11)} ${account.personalNumber}  ${account.nameLatin}${account.organisation ? ` (${account.organisation})` : ''}`,
+    );
   }
 }
 
@@ -162,7 +171,9 @@ async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
   try {
     response = await fetch(url, init);
   } catch {
-    throw new Error(`The database is held by a running server, but it does not answer at ${url}. Is PORT right?`);
+    throw new Error(
+      `The database is held by a running server, but it does not answer at ${url}. Is PORT right?`,
+    );
   }
   const body = (await response.json()) as { code?: string; detail?: string };
   if (!response.ok) throw new AppError((body.code ?? 'internal') as AppError['code'], body.detail);
@@ -170,12 +181,17 @@ async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
 }
 
 function refuseInProduction(config: Config, command: string): void {
-  if (config.production) throw new AppError('demo-disabled', `'civitas ${command}' is a demo convenience, refused when CIVITAS_ENV=production.`);
+  if (config.production)
+    throw new AppError(
+      'demo-disabled',
+      `'civitas ${command}' is a demo convenience, refused when CIVITAS_ENV=production.`,
+    );
 }
 
 function parsePort(value: string): number {
   const port = Number(value);
-  if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('must be a port number (0-65535).');
+  if (!/^\d+$/.test(value) || port > 65535)
+    throw new InvalidArgumentError('must be a port number (0-65535).');
   return port;
 }
 

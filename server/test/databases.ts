@@ -15,7 +15,10 @@ export interface TestDatabase {
  */
 export function testDatabases(): TestDatabase[] {
   const url = process.env.TEST_DATABASE_URL;
-  if (!url && process.env.CI) throw new Error('CI must set TEST_DATABASE_URL: the PostgreSQL half of the suite cannot be skipped in CI.');
+  if (!url && process.env.CI)
+    throw new Error(
+      'CI must set TEST_DATABASE_URL: the PostgreSQL half of the suite cannot be skipped in CI.',
+    );
   const engines: TestDatabase[] = [{ name: 'pglite', open: openPglite }];
   if (url) engines.push({ name: 'postgres', open: () => openPostgres(url) });
   return engines;

@@ -25,7 +25,10 @@ export interface TestPlatformOptions {
 }
 
 /** A whole platform on a fresh database with a small synthetic population. */
-export async function startTestPlatform(engine: TestDatabase, options: TestPlatformOptions = {}): Promise<TestPlatform> {
+export async function startTestPlatform(
+  engine: TestDatabase,
+  options: TestPlatformOptions = {},
+): Promise<TestPlatform> {
   const config = loadConfig({ CIVITAS_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }, options.config);
   const database = await engine.open();
   try {

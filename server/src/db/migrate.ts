@@ -1,21 +1,9 @@
-import { type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { identityMigrations } from '../identity/migrations.ts';
 import { registerMigrations } from '../registers/migrations.ts';
 import type { Database } from './schema.ts';
-
-/** Runs DDL statements one by one: PGlite's extended protocol takes one statement per query. */
-export async function execStatements(db: Kysely<unknown>, statements: readonly string[]): Promise<void> {
-  for (const statement of statements) await sql.raw(statement).execute(db);
-}
-
-/** A migration written as plain SQL statements, the same on PGlite and PostgreSQL. */
-export function sqlMigration(up: readonly string[], down: readonly string[] = []): Migration {
-  return {
-    up: (db) => execStatements(db, up),
-    down: (db) => execStatements(db, down),
-  };
-}
+import { sqlMigration } from './sql-migration.ts';
 
 const platformMigrations: Record<string, Migration> = {
   '0001-platform': sqlMigration(
@@ -54,7 +42,11 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
-    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, { cause: error });
+    throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, {
+      cause: error,
+    });
   }
-  return (results ?? []).filter((result) => result.status === 'Success').map((result) => result.migrationName);
+  return (results ?? [])
+    .filter((result) => result.status === 'Success')
+    .map((result) => result.migrationName);
 }

@@ -56,7 +56,11 @@ export function installErrorHandling(app: FastifyInstance): void {
       (error.statusCode && error.statusCode < 500 ? statusCodes[error.statusCode] : undefined);
     if (mapped) {
       request.log.info({ code: mapped, cause: error.code }, error.message);
-      return sendProblem(reply, mapped, mapped === 'rate-limited' ? 'Slow down and retry later.' : error.message);
+      return sendProblem(
+        reply,
+        mapped,
+        mapped === 'rate-limited' ? 'Slow down and retry later.' : error.message,
+      );
     }
     request.log.error({ err: error }, 'unhandled error');
     return sendProblem(reply, 'internal', `Something went wrong on our side. Reference: ${request.id}.`);
@@ -64,7 +68,9 @@ export function installErrorHandling(app: FastifyInstance): void {
 }
 
 function describeValidation(errors: Array<{ location: string; path: string; message: string }>): string {
-  return errors.map((error) => `${error.location}${error.path === '/' ? '' : error.path} ${error.message}`).join('; ');
+  return errors
+    .map((error) => `${error.location}${error.path === '/' ? '' : error.path} ${error.message}`)
+    .join('; ');
 }
 
 export function isBrowserNavigation(request: FastifyRequest): boolean {

@@ -11,7 +11,10 @@ export interface HealthOptions {
   isReady: () => boolean;
 }
 
-const Check = Type.Object({ status: Type.Union([Type.Literal('ok'), Type.Literal('failing')]), detail: Type.Optional(Type.String()) });
+const Check = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('failing')]),
+  detail: Type.Optional(Type.String()),
+});
 
 /** Liveness (/healthz: the process answers) and readiness (/readyz: it can serve traffic). */
 export async function healthPlugin(app: FastifyInstance, options: HealthOptions): Promise<void> {
@@ -36,7 +39,11 @@ export async function healthPlugin(app: FastifyInstance, options: HealthOptions)
         tags: ['operations'],
         summary: 'Readiness: the database answers and the registers are loaded',
         response: {
-          200: Type.Object({ status: Type.Literal('ready'), database: Type.String(), checks: Type.Record(Type.String(), Check) }),
+          200: Type.Object({
+            status: Type.Literal('ready'),
+            database: Type.String(),
+            checks: Type.Record(Type.String(), Check),
+          }),
         },
       },
     },
@@ -53,9 +60,14 @@ export async function healthPlugin(app: FastifyInstance, options: HealthOptions)
         : { status: 'failing', detail: 'the registers are still being loaded' };
       const failing = Object.entries(checks).filter(([, check]) => check.status === 'failing');
       if (failing.length > 0) {
-        return sendProblem(reply, 'not-ready', failing.map(([name, check]) => `${name}: ${check.detail}`).join('; '), {
-          checks,
-        });
+        return sendProblem(
+          reply,
+          'not-ready',
+          failing.map(([name, check]) => `${name}: ${check.detail}`).join('; '),
+          {
+            checks,
+          },
+        );
       }
       return { status: 'ready' as const, database: options.databaseKind, checks };
     },

@@ -19,7 +19,10 @@ export function principalOf(request: FastifyRequest): AccessTokenClaims {
  * A pre-handler that admits a request only with a valid bearer token from the eID node and,
  * when roles are given, only if the caller holds one of them.
  */
-export function requireAuth(verify: AccessTokenVerifier, roles: readonly Role[] = []): preHandlerAsyncHookHandler {
+export function requireAuth(
+  verify: AccessTokenVerifier,
+  roles: readonly Role[] = [],
+): preHandlerAsyncHookHandler {
   return async (request) => {
     const header = request.headers.authorization;
     if (!header) throw new AppError('token-missing', 'Send the access token in the Authorization header.');

@@ -94,7 +94,10 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
     const citizen = platform.seeded.demoPersons[0]!;
     const afterLogin = await submitLogin(jar, interactionUrl, citizen, platform.config.demoPin);
     expect(afterLogin.status).toBe(303);
-    const resume = await fetch(afterLogin.headers.get('location')!, { redirect: 'manual', headers: { cookie: jar.header() } });
+    const resume = await fetch(afterLogin.headers.get('location')!, {
+      redirect: 'manual',
+      headers: { cookie: jar.header() },
+    });
     jar.store(resume);
     expect(resume.status).toBe(303);
     const callback = new URL(resume.headers.get('location')!);
@@ -115,10 +118,19 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
       }),
     });
     expect(tokenResponse.status).toBe(200);
-    const tokens = (await tokenResponse.json()) as { access_token: string; id_token: string; token_type: string };
+    const tokens = (await tokenResponse.json()) as {
+      access_token: string;
+      id_token: string;
+      token_type: string;
+    };
     expect(tokens.token_type).toBe('Bearer');
     expect(decodeProtectedHeader(tokens.access_token)).toMatchObject({ alg: 'ES256', typ: 'at+jwt' });
-    expect(decodeJwt(tokens.access_token)).toMatchObject({ sub: citizen, aud: API_AUDIENCE, roles: ['citizen'], client_id: 'civitas-web' });
+    expect(decodeJwt(tokens.access_token)).toMatchObject({
+      sub: citizen,
+      aud: API_AUDIENCE,
+      roles: ['citizen'],
+      client_id: 'civitas-web',
+    });
     expect(decodeJwt(tokens.id_token)).toMatchObject({ sub: citizen, nonce: 'nonce-1' });
 
     const me = await fetch(`${base}/api/me`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
@@ -128,7 +140,13 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
     const replay = await fetch(`${base}/oidc/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `${base}/callback`, client_id: 'civitas-web', code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: `${base}/callback`,
+        client_id: 'civitas-web',
+        code_verifier: verifier,
+      }),
     });
     expect(replay.status).toBe(400);
     expect(((await replay.json()) as { error: string }).error).toBe('invalid_grant');
@@ -138,18 +156,36 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
     const official = platform.seeded.demoPersons[1]!;
     const jar = new CookieJar();
     const { response: authorize, verifier } = await startAuthorization(jar);
-    const afterLogin = await submitLogin(jar, authorize.headers.get('location')!, official, platform.config.demoPin);
-    const resume = await fetch(afterLogin.headers.get('location')!, { redirect: 'manual', headers: { cookie: jar.header() } });
+    const afterLogin = await submitLogin(
+      jar,
+      authorize.headers.get('location')!,
+      official,
+      platform.config.demoPin,
+    );
+    const resume = await fetch(afterLogin.headers.get('location')!, {
+      redirect: 'manual',
+      headers: { cookie: jar.header() },
+    });
     const code = new URL(resume.headers.get('location')!).searchParams.get('code')!;
     const tokenResponse = await fetch(`${base}/oidc/token`, {
       method: 'POST',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `${base}/callback`, client_id: 'civitas-web', code_verifier: verifier }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: `${base}/callback`,
+        client_id: 'civitas-web',
+        code_verifier: verifier,
+      }),
     });
     const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
     expect(decodeJwt(accessToken)).toMatchObject({ sub: official, roles: ['citizen', 'official'] });
     const lookup = await fetch(`${base}/api/persons/${platform.seeded.demoPersons[0]}`, {
-      headers: { authorization: `Bearer ${accessToken}`, 'x-purpose': 'identity check', 'x-legal-basis': 'Civil Registration Act' },
+      headers: {
+        authorization: `Bearer ${accessToken}`,
+        'x-purpose': 'identity check',
+        'x-legal-basis': 'Civil Registration Act',
+      },
     });
     expect(lookup.status).toBe(200);
   });
@@ -202,10 +238,15 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
   });
 
   it('publishes OpenID discovery with PKCE S256 and a JWKS of ES256 keys', async () => {
-    const discovery = (await (await fetch(`${base}/oidc/.well-known/openid-configuration`)).json()) as Record<string, unknown>;
+    const discovery = (await (await fetch(`${base}/oidc/.well-known/openid-configuration`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(discovery.issuer).toBe(`${base}/oidc`);
     expect(discovery.code_challenge_methods_supported).toEqual(['S256']);
-    const jwks = (await (await fetch(String(discovery.jwks_uri))).json()) as { keys: Array<Record<string, unknown>> };
+    const jwks = (await (await fetch(String(discovery.jwks_uri))).json()) as {
+      keys: Array<Record<string, unknown>>;
+    };
     expect(jwks.keys[0]).toMatchObject({ kty: 'EC', crv: 'P-256' });
     expect(jwks.keys[0]).not.toHaveProperty('d');
   });

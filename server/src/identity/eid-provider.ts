@@ -41,6 +41,8 @@ export function createEidProvider(db: Kysely<Database>, keys: IdentityKeys, conf
       profile: ['name', 'given_name', 'middle_name', 'family_name', 'birthdate', 'gender', 'roles'],
     },
     conformIdTokenClaims: false,
+    // The web app is served from the eID node's own origin: no other origin may call it.
+    clientBasedCORS: (_ctx, origin) => origin === new URL(config.publicUrl).origin,
     async findAccount(_ctx, sub) {
       const person = await population.findPerson(sub);
       if (!person || person.deceased) return undefined;

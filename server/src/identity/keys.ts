@@ -22,11 +22,16 @@ export async function loadOrCreateIdentityKeys(db: Kysely<Database>): Promise<Id
     const jwk = await exportJWK(privateKey);
     return { ...jwk, alg: 'ES256', use: 'sig' };
   });
-  await ensureKey(db, 'cookie', async () => ({ k: crypto.randomBytes(32).toString('base64url'), kty: 'oct' }));
+  await ensureKey(db, 'cookie', async () => ({
+    k: crypto.randomBytes(32).toString('base64url'),
+    kty: 'oct',
+  }));
 
   const rows = await db.selectFrom('identity.signing_keys').selectAll().orderBy('created_at').execute();
   const signing = rows.filter((row) => row.use === 'sig').map((row) => JSON.parse(row.private_jwk) as JWK);
-  const cookies = rows.filter((row) => row.use === 'cookie').map((row) => (JSON.parse(row.private_jwk) as JWK).k!);
+  const cookies = rows
+    .filter((row) => row.use === 'cookie')
+    .map((row) => (JSON.parse(row.private_jwk) as JWK).k!);
   const signingJwk = signing.at(-1) as JWK & { kid: string };
   return {
     signingJwk,
@@ -36,7 +41,11 @@ export async function loadOrCreateIdentityKeys(db: Kysely<Database>): Promise<Id
 }
 
 async function ensureKey(db: Kysely<Database>, use: string, make: () => Promise<JWK>): Promise<void> {
-  const existing = await db.selectFrom('identity.signing_keys').select('kid').where('use', '=', use).executeTakeFirst();
+  const existing = await db
+    .selectFrom('identity.signing_keys')
+    .select('kid')
+    .where('use', '=', use)
+    .executeTakeFirst();
   if (existing) return;
   const kid = `${use}-${crypto.randomUUID()}`;
   const jwk = { ...(await make()), kid };

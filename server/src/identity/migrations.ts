@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely/migration';
-import { sqlMigration } from '../db/migrate.ts';
+import { sqlMigration } from '../db/sql-migration.ts';
 
 export const identityMigrations: Record<string, Migration> = {
   '0010-identity': sqlMigration(

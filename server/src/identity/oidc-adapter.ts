@@ -78,7 +78,10 @@ class KyselyOidcAdapter implements Adapter {
     await this.db.deleteFrom('identity.oidc_payloads').where('grant_id', '=', grantId).execute();
   }
 
-  private async findWhere(column: 'id' | 'uid' | 'user_code', value: string): Promise<AdapterPayload | undefined> {
+  private async findWhere(
+    column: 'id' | 'uid' | 'user_code',
+    value: string,
+  ): Promise<AdapterPayload | undefined> {
     const row = await this.db
       .selectFrom('identity.oidc_payloads')
       .select(['payload', 'expires_at', 'consumed_at'])

@@ -47,7 +47,10 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     await pages.register(formbody, { bodyLimit: 4096 });
 
     pages.get('/interaction/eid.css', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(EID_STYLESHEET),
+      reply
+        .type('text/css; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(EID_STYLESHEET),
     );
 
     pages.get(
@@ -80,17 +83,29 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
         const personalNumber = rawNumber.trim();
         if (!config.demo) {
           request.log.warn({ event: 'eid.login.refused' }, 'demo eID login refused in production');
-          return sendLoginPage(reply.code(403), details.uid, 'Демо входът е изключен. / Demo sign-in is disabled.');
+          return sendLoginPage(
+            reply.code(403),
+            details.uid,
+            'Демо входът е изключен. / Demo sign-in is disabled.',
+          );
         }
         const problem = checkEgn(personalNumber);
         if (problem) {
           request.log.info({ event: 'eid.login.invalid', problem }, 'malformed personal number');
-          return sendLoginPage(reply.code(400), details.uid, 'Невалидно ЕГН. / The personal number (EGN) is not valid.');
+          return sendLoginPage(
+            reply.code(400),
+            details.uid,
+            'Невалидно ЕГН. / The personal number (EGN) is not valid.',
+          );
         }
         const person = await population.findPerson(personalNumber);
         if (!person || person.deceased || pin !== config.demoPin) {
           request.log.info({ event: 'eid.login.failed' }, 'unknown person or wrong PIN');
-          return sendLoginPage(reply.code(401), details.uid, 'Грешно ЕГН или ПИН. / Wrong personal number or PIN.');
+          return sendLoginPage(
+            reply.code(401),
+            details.uid,
+            'Грешно ЕГН или ПИН. / Wrong personal number or PIN.',
+          );
         }
         request.log.info({ event: 'eid.login.succeeded' }, 'demo eID login');
         const redirectTo = await provider.interactionResult(
@@ -172,13 +187,17 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     {
       schema: {
         hide: true,
-        body: Type.Object({ personalNumber: Type.String({ maxLength: 32 }) }, { additionalProperties: false }),
+        body: Type.Object(
+          { personalNumber: Type.String({ maxLength: 32 }) },
+          { additionalProperties: false },
+        ),
         response: { 200: Type.Object({ accessToken: Type.String(), tokenType: Type.Literal('Bearer') }) },
       },
     },
     async (request) => {
       if (!config.demo) throw new AppError('demo-disabled');
-      if (!isLoopback(request.socket.remoteAddress)) throw new AppError('demo-disabled', 'Only from this machine.');
+      if (!isLoopback(request.socket.remoteAddress))
+        throw new AppError('demo-disabled', 'Only from this machine.');
       const { personalNumber } = request.body as { personalNumber: string };
       const accessToken = await issueDemoToken(db, options.keys, config, personalNumber);
       return { accessToken, tokenType: 'Bearer' as const };
@@ -224,7 +243,8 @@ export async function issueDemoToken(
 ): Promise<string> {
   if (!config.demo) throw new AppError('demo-disabled');
   const problem = checkEgn(personalNumber);
-  if (problem) throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
+  if (problem)
+    throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
   const person = await new PopulationRegister(db).findPerson(personalNumber);
   if (!person || person.deceased) throw new AppError('person-not-found');
   const roles = await rolesOf(db, personalNumber, config.demo);

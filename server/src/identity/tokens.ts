@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { createLocalJWKSet, errors as joseErrors, importJWK, jwtVerify, SignJWT } from 'jose';
+import { createLocalJWKSet, importJWK, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { AppError } from '../errors.ts';
 import type { IdentityKeys } from './keys.ts';
 import { ROLES, type Role } from './tables.ts';

@@ -57,7 +57,10 @@ export class ProfileService {
             issuer: licence.licence.issuer,
             status: licence.licence.status,
             pointsRemaining: licence.licence.points_remaining,
-            categories: licence.categories.map((row) => ({ category: row.category, obtainedOn: row.obtained_on })),
+            categories: licence.categories.map((row) => ({
+              category: row.category,
+              obtainedOn: row.obtained_on,
+            })),
           }
         : null,
       vehicles: vehicles.map((vehicle) => ({
@@ -76,7 +79,9 @@ export class ProfileService {
   async cardOf(egn: string): Promise<PersonCard> {
     const person = await this.population.findPerson(egn);
     if (!person) throw new AppError('person-not-found');
-    const permanent = (await this.population.findAddresses(egn)).find((address) => address.kind === 'permanent');
+    const permanent = (await this.population.findAddresses(egn)).find(
+      (address) => address.kind === 'permanent',
+    );
     return {
       personalNumber: person.egn,
       name: nameOf(person),

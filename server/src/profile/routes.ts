@@ -22,7 +22,13 @@ export interface ProfileRoutesOptions {
 }
 
 const ProblemRef = Type.Object(
-  { type: Type.String(), title: Type.String(), status: Type.Integer(), code: Type.String(), detail: Type.Optional(Type.String()) },
+  {
+    type: Type.String(),
+    title: Type.String(),
+    status: Type.Integer(),
+    code: Type.String(),
+    detail: Type.Optional(Type.String()),
+  },
   { additionalProperties: true, description: 'RFC 9457 problem details' },
 );
 const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
@@ -67,10 +73,16 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
     async (request) => {
       const { personalNumber } = request.params as { personalNumber: string };
       const problem = checkEgn(personalNumber);
-      if (problem) throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
+      if (problem)
+        throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
       const purpose = request.headers['x-purpose'];
       const legalBasis = request.headers['x-legal-basis'];
-      if (typeof purpose !== 'string' || !purpose.trim() || typeof legalBasis !== 'string' || !legalBasis.trim()) {
+      if (
+        typeof purpose !== 'string' ||
+        !purpose.trim() ||
+        typeof legalBasis !== 'string' ||
+        !legalBasis.trim()
+      ) {
         throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
       }
       request.log.info(

@@ -31,7 +31,12 @@ export const IdentityDocument = Type.Object({
   issuedOn: IsoDate,
   validUntil: IsoDate,
   issuer: Type.String(),
-  status: Type.Union([Type.Literal('valid'), Type.Literal('lost'), Type.Literal('stolen'), Type.Literal('destroyed')]),
+  status: Type.Union([
+    Type.Literal('valid'),
+    Type.Literal('lost'),
+    Type.Literal('stolen'),
+    Type.Literal('destroyed'),
+  ]),
 });
 
 export const DrivingLicence = Type.Object({

@@ -1,5 +1,5 @@
 import type { Migration } from 'kysely/migration';
-import { sqlMigration } from '../db/migrate.ts';
+import { sqlMigration } from '../db/sql-migration.ts';
 
 /**
  * Each register lives in its own PostgreSQL schema, so that in production each can get its
