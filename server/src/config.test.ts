@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+function configError(env: NodeJS.ProcessEnv): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error;
+    throw error;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('configuration from the environment', () => {
+  it('has working defaults for a laptop', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      env: 'development',
+      demo: true,
+      port: 3000,
+      publicUrl: 'http://localhost:3000',
+      demoPersons: 10_000,
+      databaseUrl: undefined,
+    });
+    expect(config.dataDir).toMatch(/data$/);
+  });
+
+  it('derives the public URL from PORT unless given', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+    expect(loadConfig({ PORT: '8080', CIVITAS_PUBLIC_URL: 'https://civitas.example.bg' }).publicUrl).toBe(
+      'https://civitas.example.bg',
+    );
+  });
+
+  it.each([
+    ['PORT', { PORT: 'abc' }],
+    ['PORT', { PORT: '70000' }],
+    ['CIVITAS_ENV', { CIVITAS_ENV: 'staging' }],
+    ['DATABASE_URL', { DATABASE_URL: 'mysql://x' }],
+    ['CIVITAS_DEMO_PIN', { CIVITAS_DEMO_PIN: '12' }],
+    ['CIVITAS_PUBLIC_URL', { CIVITAS_PUBLIC_URL: 'localhost:3000' }],
+    ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
+    ['CIVITAS_DEMO_PERSONS', { CIVITAS_DEMO_PERSONS: '3' }],
+  ])('names the bad variable %s', (variable, env) => {
+    const error = configError(env);
+    expect(error.variable).toBe(variable);
+    expect(error.message).toContain(variable);
+  });
+
+  it('refuses production without a PostgreSQL server or with a plain-http public URL', () => {
+    expect(configError({ CIVITAS_ENV: 'production' }).variable).toBe('DATABASE_URL');
+    expect(
+      configError({
+        CIVITAS_ENV: 'production',
+        DATABASE_URL: 'postgres://db/civitas',
+        CIVITAS_PUBLIC_URL: 'http://civitas.bg',
+      }).variable,
+    ).toBe('CIVITAS_PUBLIC_URL');
+  });
+
+  it('turns demo conveniences off in production', () => {
+    const config = loadConfig({
+      CIVITAS_ENV: 'production',
+      DATABASE_URL: 'postgres://db/civitas',
+      CIVITAS_PUBLIC_URL: 'https://civitas.bg',
+    });
+    expect(config.production).toBe(true);
+    expect(config.demo).toBe(false);
+  });
+});
