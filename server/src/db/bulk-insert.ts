@@ -19,6 +19,8 @@ export class BulkInserter<Row extends object> {
   private readonly batchSize: number;
   private readonly names: (keyof Row & string)[];
   private buffer: Row[] = [];
+  private pending: Promise<void> = Promise.resolve();
+  private failure: unknown;
   inserted = 0;
 
   constructor(db: QueryExecutorProvider, spec: BulkTableSpec<Row>, batchSize = 5_000) {
@@ -30,17 +32,45 @@ export class BulkInserter<Row extends object> {
 
   async add(row: Row): Promise<void> {
     this.buffer.push(row);
-    if (this.buffer.length >= this.batchSize) await this.flush();
+    if (this.buffer.length >= this.batchSize) await this.startWrite();
   }
 
   async addAll(rows: Iterable<Row>): Promise<void> {
     for (const row of rows) await this.add(row);
   }
 
+  /** Writes what is buffered and waits until every write is done; throws the first write error. */
   async flush(): Promise<void> {
+    await this.startWrite();
+    await this.pending;
+    this.throwIfFailed();
+  }
+
+  /**
+   * One write in flight per table: the generator fills the next batch while the database
+   * stores the last one (on PostgreSQL the tables' writes also run on separate connections).
+   */
+  private async startWrite(): Promise<void> {
+    await this.pending;
+    this.throwIfFailed();
     if (this.buffer.length === 0) return;
     const rows = this.buffer;
     this.buffer = [];
+    this.pending = this.write(rows).then(
+      () => {
+        this.inserted += rows.length;
+      },
+      (error: unknown) => {
+        this.failure = error;
+      },
+    );
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure !== undefined) throw this.failure;
+  }
+
+  private async write(rows: Row[]): Promise<void> {
     const arrays = this.names.map((name) => {
       const type = this.spec.columns[name];
       const values = rows.map((row) => row[name] as unknown);
@@ -49,6 +79,5 @@ export class BulkInserter<Row extends object> {
     const [schema, table] = this.spec.table.split('.') as [string, string];
     await sql`INSERT INTO ${sql.id(schema, table)} (${sql.join(this.names.map((name) => sql.id(name)))})
       SELECT * FROM unnest(${sql.join(arrays)})`.execute(this.db);
-    this.inserted += rows.length;
   }
 }

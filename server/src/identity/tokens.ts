@@ -21,8 +21,31 @@ export function eidIssuer(publicUrl: string): string {
   return `${publicUrl}/oidc`;
 }
 
-/** Verifies RFC 9068 JWT access tokens issued by the eID node (or by `civitas token`). */
+const VERIFIED_CACHE_SIZE = 10_000;
+
+/**
+ * Verifies RFC 9068 JWT access tokens issued by the eID node (or by `civitas token`).
+ * A token is immutable, so a verified one is remembered until it expires: an app's repeated
+ * calls cost one signature check, not one each.
+ */
 export function createAccessTokenVerifier(keys: IdentityKeys, issuer: string): AccessTokenVerifier {
+  const verify = createSignatureVerifier(keys, issuer);
+  const verified = new Map<string, AccessTokenClaims>();
+  return async (token) => {
+    const cached = verified.get(token);
+    if (cached) {
+      if (cached.expiresAt * 1000 > Date.now()) return cached;
+      verified.delete(token);
+      throw new AppError('token-expired');
+    }
+    const claims = await verify(token);
+    if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
+    verified.set(token, claims);
+    return claims;
+  };
+}
+
+function createSignatureVerifier(keys: IdentityKeys, issuer: string): AccessTokenVerifier {
   const jwks = createLocalJWKSet(keys.publicJwks);
   return async (token) => {
     try {

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema.ts';
 import type { LicenceCategoryRow, LicenceRow } from './tables.ts';
 
@@ -14,21 +15,27 @@ export class DrivingLicencesRegister {
     this.db = db;
   }
 
+  /** The person's current licence with its categories, in one round trip. */
   async findByPerson(egn: string): Promise<DrivingLicence | undefined> {
-    const licence = await this.db
-      .selectFrom('driving_licences.licences')
-      .selectAll()
-      .where('egn', '=', egn)
-      .orderBy('issued_on', 'desc')
+    const row = await this.db
+      .selectFrom('driving_licences.licences as l')
+      .selectAll('l')
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('driving_licences.categories as c')
+            .select(['c.licence_number', 'c.category', 'c.obtained_on'])
+            .whereRef('c.licence_number', '=', 'l.number')
+            .orderBy('c.obtained_on')
+            .orderBy('c.category'),
+        ).as('categories'),
+      )
+      .where('l.egn', '=', egn)
+      .orderBy('l.issued_on', 'desc')
+      .limit(1)
       .executeTakeFirst();
-    if (!licence) return undefined;
-    const categories = await this.db
-      .selectFrom('driving_licences.categories')
-      .selectAll()
-      .where('licence_number', '=', licence.number)
-      .orderBy('obtained_on')
-      .orderBy('category')
-      .execute();
+    if (!row) return undefined;
+    const { categories, ...licence } = row;
     return { licence, categories };
   }
 }

@@ -75,10 +75,10 @@ class EgnAllocator {
     const span = Math.floor(high / 2) - firstSerial + 1;
     const start = random.int(0, span - 1);
     const iso = isoFromDay(birthDay);
-    // Stay inside the region's range first, then fall back to any serial.
-    for (let attempt = 0; attempt < 500; attempt++) {
-      const serial =
-        attempt < span ? firstSerial + ((start + attempt) % span) : (firstSerial + start + attempt) % 500;
+    // Stay inside the region's range first, then fall back to every serial of the day: a day
+    // holds 500 persons of each sex, and a large population fills popular regions' ranges.
+    for (let attempt = 0; attempt < span + 500; attempt++) {
+      const serial = attempt < span ? firstSerial + ((start + attempt) % span) : (start + attempt) % 500;
       const egn = makeEgn(iso, sex, serial);
       const key = Number(egn);
       if (!this.#taken.has(key)) {
@@ -327,7 +327,11 @@ function* family(random: Random, egns: EgnAllocator): Generator<Draft> {
       -6 * 365,
       Math.min(6 * 365, Math.round(random.normal(child.sex === 'M' ? 2 * 365 : -2 * 365, 3 * 365))),
     );
-    const spouseBirth = Math.min(child.birthDay + gap, LAST_BIRTH - 18 * 365);
+    // A spouse is an adult; one who would be too young is born earlier, spread over two years
+    // (clamping to a single day would pile hundreds of births onto it and exhaust its EGNs).
+    const latestAdultBirth = LAST_BIRTH - 18 * 365;
+    const candidate = child.birthDay + gap;
+    const spouseBirth = candidate <= latestAdultBirth ? candidate : latestAdultBirth - random.int(0, 2 * 365);
     const husbandSurname = child.sex === 'M' ? child.familyName : SURNAMES.pick(random);
     const spouse = makeUnrelated(random, egns, spouseSex, spouseBirth, child.home, husbandSurname);
     // Most wives take the husband's family name.
