@@ -4,8 +4,9 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
 import { testDatabases } from '../server/test/databases.ts';
+import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { freePort, launchChromium, seriousAccessibilityViolations } from './browser.ts';
+import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import net from 'node:net';
 import { decodeJwt, decodeProtectedHeader } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { API_AUDIENCE } from './tokens.ts';
 
@@ -21,17 +21,6 @@ class CookieJar {
   header(): string {
     return [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
   }
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 const engine = testDatabases()[0]!;
@@ -78,6 +67,20 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
     return response;
   }
 
+  function exchangeCode(code: string, verifier: string) {
+    return fetch(`${base}/oidc/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: `${base}/callback`,
+        client_id: 'civitas-web',
+        code_verifier: verifier,
+      }),
+    });
+  }
+
   it('signs a demo citizen in and issues an access token the API accepts', async () => {
     const jar = new CookieJar();
     const { response: authorize, verifier } = await startAuthorization(jar);
@@ -106,17 +109,7 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
     const code = callback.searchParams.get('code')!;
     expect(code).toBeTruthy();
 
-    const tokenResponse = await fetch(`${base}/oidc/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: `${base}/callback`,
-        client_id: 'civitas-web',
-        code_verifier: verifier,
-      }),
-    });
+    const tokenResponse = await exchangeCode(code, verifier);
     expect(tokenResponse.status).toBe(200);
     const tokens = (await tokenResponse.json()) as {
       access_token: string;
@@ -137,17 +130,7 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
     expect(me.status).toBe(200);
     expect(((await me.json()) as { personalNumber: string }).personalNumber).toBe(citizen);
 
-    const replay = await fetch(`${base}/oidc/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: `${base}/callback`,
-        client_id: 'civitas-web',
-        code_verifier: verifier,
-      }),
-    });
+    const replay = await exchangeCode(code, verifier);
     expect(replay.status).toBe(400);
     expect(((await replay.json()) as { error: string }).error).toBe('invalid_grant');
   });
@@ -167,17 +150,7 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
       headers: { cookie: jar.header() },
     });
     const code = new URL(resume.headers.get('location')!).searchParams.get('code')!;
-    const tokenResponse = await fetch(`${base}/oidc/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({
-        grant_type: 'authorization_code',
-        code,
-        redirect_uri: `${base}/callback`,
-        client_id: 'civitas-web',
-        code_verifier: verifier,
-      }),
-    });
+    const tokenResponse = await exchangeCode(code, verifier);
     const { access_token: accessToken } = (await tokenResponse.json()) as { access_token: string };
     expect(decodeJwt(accessToken)).toMatchObject({ sub: official, roles: ['citizen', 'official'] });
     const lookup = await fetch(`${base}/api/persons/${platform.seeded.demoPersons[0]}`, {
