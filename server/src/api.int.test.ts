@@ -137,7 +137,7 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
 
   describe('person lookup by officials', () => {
     const purpose = {
-      'x-purpose': 'address check for case 2026/114',
+      'x-purpose': 'address verification',
       'x-legal-basis': 'Civil Registration Act, Art. 106',
     };
 

@@ -7,6 +7,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connect.ts';
+import { PORTAL_CLIENT } from './exchange/catalogue.ts';
+import { ExchangeClient } from './exchange/client.ts';
+import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
+import { exchangePlugin } from './exchange/plugin.ts';
 import { installErrorHandling, isBrowserNavigation, sendProblem } from './http/errors.ts';
 import { healthPlugin } from './http/health.ts';
 import { metricsPlugin } from './http/metrics.ts';
@@ -22,6 +26,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   keys: IdentityKeys;
   isReady: () => boolean;
+  /** Options of the in-process exchange node (tests add slow or broken providers). */
+  exchange?: Partial<Omit<LocalExchangeOptions, 'report'>>;
   /** Override the logger (tests pass `false`). */
   logger?: FastifyServerOptions['logger'];
 }
@@ -116,7 +122,19 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(identityPlugin, { db: database.db, config, keys, provider });
 
   const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
-  await app.register(profileRoutes, { db: database.db, verifyAccessToken });
+  const exchange = await startLocalExchange(database.db, {
+    // The in-process node is reached by function call; its registered address is reserved
+    // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
+    address: 'https://node-1.invalid',
+    ...deps.exchange,
+    report: (error) => app.log.error({ err: error }, 'exchange node fault'),
+  });
+  app.addHook('onClose', () => exchange.close());
+  await app.register(exchangePlugin, { exchange, verifyAccessToken });
+  await app.register(profileRoutes, {
+    exchange: new ExchangeClient(exchange, PORTAL_CLIENT),
+    verifyAccessToken,
+  });
 
   const { hasWebApp } = await webAppPlugin(app);
   app.setNotFoundHandler((request, reply) => {

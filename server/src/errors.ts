@@ -15,6 +15,7 @@ export const problems = {
   'token-expired': { status: 401, title: 'The access token has expired' },
   'role-forbidden': { status: 403, title: 'Your role does not allow this action' },
   'demo-disabled': { status: 403, title: 'Demo features are disabled in production' },
+  'purpose-not-allowed': { status: 403, title: 'The purpose or legal basis is not granted for this data' },
   'person-not-found': { status: 404, title: 'No such person in the population register' },
   'route-not-found': { status: 404, title: 'No such resource' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
@@ -23,6 +24,7 @@ export const problems = {
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
+  'register-unavailable': { status: 503, title: 'A state register did not answer' },
   'not-ready': { status: 503, title: 'The service is not ready' },
 } as const satisfies Record<string, { status: number; title: string }>;
 

@@ -5,6 +5,9 @@ import { expireSession } from './auth/expire-session.ts';
 import { SignInScreen } from './auth/SignInScreen.tsx';
 import type { SessionStatus } from './auth/session.ts';
 import { useSessionStatus } from './auth/session-store.ts';
+import { ParkingPermitScreen } from './eservices/ParkingPermitScreen.tsx';
+import { PARKING_PERMIT_PATH, SERVICES_PATH } from './eservices/paths.ts';
+import { ServicesScreen } from './eservices/ServicesScreen.tsx';
 import { ProfileScreen } from './profile/ProfileScreen.tsx';
 import { usePathname } from './routing/router.ts';
 import { Footer } from './shell/Footer.tsx';
@@ -53,6 +56,10 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? <Redirect to="/profile" /> : <SignInScreen />;
     case '/profile':
       return session.kind === 'active' ? <ProfileScreen /> : <Redirect to="/" />;
+    case SERVICES_PATH:
+      return session.kind === 'active' ? <ServicesScreen /> : <Redirect to="/" />;
+    case PARKING_PERMIT_PATH:
+      return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
     default:
       return <NotFoundScreen />;
   }

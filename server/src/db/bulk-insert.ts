@@ -1,6 +1,6 @@
 import { type QueryExecutorProvider, sql } from 'kysely';
 
-export type ColumnType = 'text' | 'date' | 'integer' | 'boolean';
+export type ColumnType = 'text' | 'date' | 'integer' | 'boolean' | 'timestamptz' | 'double precision';
 
 export interface BulkTableSpec<Row> {
   /** Schema-qualified table name, e.g. `population.persons`. */
@@ -66,8 +66,12 @@ export class BulkInserter<Row extends object> {
     );
   }
 
+  /** Reports a failed write once; later batches are tried afresh. */
   private throwIfFailed(): void {
-    if (this.failure !== undefined) throw this.failure;
+    if (this.failure === undefined) return;
+    const failure = this.failure;
+    this.failure = undefined;
+    throw failure;
   }
 
   private async write(rows: Row[]): Promise<void> {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { exchangeMigrations } from '../exchange/migrations.ts';
 import { identityMigrations } from '../identity/migrations.ts';
 import { registerMigrations } from '../registers/migrations.ts';
 import type { Database } from './schema.ts';
@@ -24,7 +25,7 @@ const platformMigrations: Record<string, Migration> = {
 
 /** All migrations, ordered by name; each context owns its own. */
 export function allMigrations(): Record<string, Migration> {
-  return { ...platformMigrations, ...identityMigrations, ...registerMigrations };
+  return { ...platformMigrations, ...identityMigrations, ...registerMigrations, ...exchangeMigrations };
 }
 
 class CodeMigrationProvider implements MigrationProvider {

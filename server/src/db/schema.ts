@@ -1,3 +1,4 @@
+import type { ExchangeTables } from '../exchange/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
 import type { DrivingLicenceTables } from '../registers/driving-licences/tables.ts';
 import type { FineTables } from '../registers/fines/tables.ts';
@@ -23,6 +24,7 @@ export interface PlatformTables {
 
 /** Every table of every context, schema-qualified. Each context only touches its own. */
 export type Database = PlatformTables &
+  ExchangeTables &
   IdentityTables &
   PopulationTables &
   IdentityDocumentTables &

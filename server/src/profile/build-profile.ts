@@ -1,121 +1,143 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
-import { DrivingLicencesRegister } from '../registers/driving-licences/service.ts';
-import { IdentityDocumentsRegister } from '../registers/identity-documents/service.ts';
-import { PopulationRegister } from '../registers/population/service.ts';
-import type { AddressRow, PersonRow } from '../registers/population/tables.ts';
-import { VehicleRegister } from '../registers/vehicles/service.ts';
+import { type CallContext, type ExchangeAnswer, type ExchangeClient, serviceId } from '../exchange/client.ts';
 import type { PersonCard, Profile } from './schema.ts';
 
-/** Gathers a person's profile from the registers, each asked for its own part. */
-export class ProfileService {
-  private readonly population: PopulationRegister;
-  private readonly documents: IdentityDocumentsRegister;
-  private readonly licences: DrivingLicencesRegister;
-  private readonly vehicles: VehicleRegister;
+const PERSONS = serviceId('population-register', 'persons');
+const DOCUMENTS = serviceId('identity-documents', 'documents');
+const LICENCES = serviceId('driving-licences', 'licences');
+const VEHICLES = serviceId('vehicle-register', 'vehicles');
 
-  constructor(db: Kysely<Database>) {
-    this.population = new PopulationRegister(db);
-    this.documents = new IdentityDocumentsRegister(db);
-    this.licences = new DrivingLicencesRegister(db);
-    this.vehicles = new VehicleRegister(db);
+type Json = Record<string, unknown>;
+
+/** A register's answer, or the matching problem: a missing register is never an empty section. */
+function expectOk(answer: ExchangeAnswer, allowNotFound = false): Json | Json[] | null {
+  if (answer.status === 200) return answer.body as Json | Json[];
+  if (allowNotFound && answer.status === 404 && !answer.fault) return null;
+  if (
+    answer.fault === 'Server.ServerProxy.PurposeNotAllowed' ||
+    answer.fault === 'Server.ServerProxy.LegalBasisNotAllowed' ||
+    answer.fault === 'Server.ServerProxy.AccessDenied'
+  ) {
+    throw new AppError('purpose-not-allowed', (answer.body as { message?: string } | null)?.message);
+  }
+  if (answer.status === 404) throw new AppError('person-not-found');
+  throw new AppError(
+    'register-unavailable',
+    `Exchange message ${answer.messageId}: ${answer.fault ?? `status ${answer.status}`}.`,
+  );
+}
+
+/** Gathers a person's profile from the registers, each asked through the exchange for its own part. */
+export class ProfileService {
+  private readonly exchange: ExchangeClient;
+
+  constructor(exchange: ExchangeClient) {
+    this.exchange = exchange;
   }
 
   async profileOf(egn: string, roles: readonly string[]): Promise<Profile> {
+    const context: CallContext = {
+      purpose: 'data-subject-access',
+      legalBasis: 'GDPR Art. 15',
+      dataSubject: egn,
+      userId: egn,
+    };
     // The registers are asked in parallel: a profile costs one round trip of latency, not five.
     const [person, addresses, documents, licence, vehicles] = await Promise.all([
-      this.population.findPerson(egn),
-      this.population.findAddresses(egn),
-      this.documents.findByPerson(egn),
-      this.licences.findByPerson(egn),
-      this.vehicles.findByCurrentOwner(egn),
+      this.exchange.get(PERSONS, `/${egn}`, context),
+      this.exchange.get(PERSONS, `/${egn}/addresses`, context),
+      this.exchange.get(DOCUMENTS, `/by-person/${egn}`, context),
+      this.exchange.get(LICENCES, `/by-person/${egn}`, context),
+      this.exchange.get(VEHICLES, `/by-owner/${egn}`, context),
     ]);
-    if (!person) throw new AppError('person-not-found');
+    const p = expectOk(person) as Json;
+    const l = expectOk(licence, true) as (Json & { categories: Json[] }) | null;
     return {
-      personalNumber: person.egn,
+      personalNumber: String(p.egn),
       roles: [...roles],
-      name: nameOf(person),
-      sex: person.sex,
-      birthDate: person.birth_date,
-      birthPlace: { ekatte: person.birth_place_ekatte, name: person.birth_place_name },
-      citizenship: person.citizenship,
-      deceased: person.deceased,
-      addresses: addresses.map(addressOf),
-      documents: documents.map((document) => ({
-        kind: document.kind,
-        number: document.number,
-        issuedOn: document.issued_on,
-        validUntil: document.valid_until,
-        issuer: document.issuer,
-        status: document.status,
+      name: nameOf(p),
+      sex: p.sex as 'M' | 'F',
+      birthDate: String(p.birthDate),
+      birthPlace: { ekatte: String(p.birthPlaceEkatte), name: String(p.birthPlaceName) },
+      citizenship: String(p.citizenship),
+      deceased: Boolean(p.deceased),
+      addresses: (expectOk(addresses) as Json[]).map(addressOf),
+      documents: (expectOk(documents) as Json[]).map((document) => ({
+        kind: document.kind as 'id_card' | 'passport',
+        number: String(document.number),
+        issuedOn: String(document.issuedOn),
+        validUntil: String(document.validUntil),
+        issuer: String(document.issuer),
+        status: document.status as 'valid' | 'lost' | 'stolen' | 'destroyed',
       })),
-      drivingLicence: licence
+      drivingLicence: l
         ? {
-            number: licence.licence.number,
-            issuedOn: licence.licence.issued_on,
-            validUntil: licence.licence.valid_until,
-            issuer: licence.licence.issuer,
-            status: licence.licence.status,
-            pointsRemaining: licence.licence.points_remaining,
-            categories: licence.categories.map((row) => ({
-              category: row.category,
-              obtainedOn: row.obtained_on,
+            number: String(l.number),
+            issuedOn: String(l.issuedOn),
+            validUntil: String(l.validUntil),
+            issuer: String(l.issuer),
+            status: l.status as 'valid' | 'suspended' | 'withdrawn',
+            pointsRemaining: Number(l.pointsRemaining),
+            categories: l.categories.map((row) => ({
+              category: String(row.category),
+              obtainedOn: String(row.obtainedOn),
             })),
           }
         : null,
-      vehicles: vehicles.map((vehicle) => ({
-        vin: vehicle.vin,
-        plate: vehicle.plate,
-        make: vehicle.make,
-        model: vehicle.model,
-        fuel: vehicle.fuel,
-        colour: vehicle.colour,
-        firstRegistrationDate: vehicle.first_registration_date,
-        modelYear: vehicle.model_year,
+      vehicles: (expectOk(vehicles) as Json[]).map((vehicle) => ({
+        vin: String(vehicle.vin),
+        plate: vehicle.plate === null ? null : String(vehicle.plate),
+        make: String(vehicle.make),
+        model: String(vehicle.model),
+        fuel: String(vehicle.fuel),
+        colour: String(vehicle.colour),
+        firstRegistrationDate: String(vehicle.firstRegistrationDate),
+        modelYear: Number(vehicle.modelYear),
       })),
     };
   }
 
-  async cardOf(egn: string): Promise<PersonCard> {
-    const person = await this.population.findPerson(egn);
-    if (!person) throw new AppError('person-not-found');
-    const permanent = (await this.population.findAddresses(egn)).find(
-      (address) => address.kind === 'permanent',
-    );
+  /** What an official sees of a person, asked with the official's purpose and legal basis. */
+  async cardOf(egn: string, context: CallContext): Promise<PersonCard> {
+    const [person, addresses] = await Promise.all([
+      this.exchange.get(PERSONS, `/${egn}`, { ...context, dataSubject: egn }),
+      this.exchange.get(PERSONS, `/${egn}/addresses`, { ...context, dataSubject: egn }),
+    ]);
+    const p = expectOk(person) as Json;
+    const permanent = (expectOk(addresses) as Json[]).find((address) => address.kind === 'permanent');
     return {
-      personalNumber: person.egn,
-      name: nameOf(person),
-      sex: person.sex,
-      birthDate: person.birth_date,
-      deceased: person.deceased,
+      personalNumber: String(p.egn),
+      name: nameOf(p),
+      sex: p.sex as 'M' | 'F',
+      birthDate: String(p.birthDate),
+      deceased: Boolean(p.deceased),
       permanentAddress: permanent ? addressOf(permanent) : null,
     };
   }
 }
 
-function nameOf(person: PersonRow) {
+function nameOf(person: Json) {
   return {
-    given: person.given_name,
-    father: person.father_name,
-    family: person.family_name,
-    givenLatin: person.given_name_latin,
-    fatherLatin: person.father_name_latin,
-    familyLatin: person.family_name_latin,
+    given: String(person.givenName),
+    father: String(person.fatherName),
+    family: String(person.familyName),
+    givenLatin: String(person.givenNameLatin),
+    fatherLatin: String(person.fatherNameLatin),
+    familyLatin: String(person.familyNameLatin),
   };
 }
 
-function addressOf(address: AddressRow) {
+function addressOf(address: Json) {
   return {
-    kind: address.kind,
-    region: address.region_name,
-    municipality: address.municipality_name,
-    settlement: address.settlement_name,
-    settlementLatin: address.settlement_name_latin,
-    ekatte: address.settlement_ekatte,
-    postcode: address.postcode,
-    street: address.street,
-    building: address.building,
-    apartment: address.apartment,
+    kind: address.kind as 'permanent' | 'current',
+    region: String(address.regionName),
+    municipality: String(address.municipalityName),
+    settlement: String(address.settlementName),
+    settlementLatin: String(address.settlementNameLatin),
+    ekatte: String(address.settlementEkatte),
+    postcode: String(address.postcode),
+    street: String(address.street),
+    building: String(address.building),
+    apartment: address.apartment === null ? null : String(address.apartment),
   };
 }

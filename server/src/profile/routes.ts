@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import type { ExchangeClient } from '../exchange/client.ts';
 import { principalOf, requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { checkEgn } from '../platform/ids/egn.ts';
@@ -17,7 +16,7 @@ declare module 'fastify' {
 }
 
 export interface ProfileRoutesOptions {
-  db: Kysely<Database>;
+  exchange: ExchangeClient;
   verifyAccessToken: AccessTokenVerifier;
 }
 
@@ -34,7 +33,7 @@ const ProblemRef = Type.Object(
 const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
 
 export async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
-  const profiles = new ProfileService(options.db);
+  const profiles = new ProfileService(options.exchange);
 
   app.get(
     '/api/me',
@@ -85,11 +84,13 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
       ) {
         throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
       }
-      request.log.info(
-        { event: 'personal-data.access', actor: principalOf(request).subject, purpose, legalBasis },
-        'person looked up',
-      );
-      return profiles.cardOf(personalNumber);
+      const actor = principalOf(request).subject;
+      request.log.info({ event: 'personal-data.access', actor, purpose, legalBasis }, 'person looked up');
+      return profiles.cardOf(personalNumber, {
+        purpose: purpose.trim(),
+        legalBasis: legalBasis.trim(),
+        userId: actor,
+      });
     },
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
+import { EServicesCard } from '../eservices/EServicesCard.tsx';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
@@ -50,6 +51,7 @@ export function ProfileScreen() {
         <ProfileLoadError error={state.error} onRetry={() => setAttempt((value) => value + 1)} />
       )}
       {state.kind === 'loaded' && <ProfileDetails person={state.person} />}
+      <EServicesCard />
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /**
- * A history-API router small enough to read in one sitting: the app has three screens and
+ * A history-API router small enough to read in one sitting: the app has a handful of screens and
  * the server answers every unknown path with index.html, so plain paths just work.
  */
 

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../auth/sign-out.ts';
+import { SERVICES_PATH } from '../eservices/paths.ts';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Link } from '../routing/Link.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -30,6 +31,11 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
             <li>
               <Link href="/profile" aria-current={pathname === '/profile' ? 'page' : undefined}>
                 {t('shell.myProfile')}
+              </Link>
+            </li>
+            <li>
+              <Link href={SERVICES_PATH} aria-current={pathname === SERVICES_PATH ? 'page' : undefined}>
+                {t('shell.eServices')}
               </Link>
             </li>
           </ul>

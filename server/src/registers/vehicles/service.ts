@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { VehicleRow } from './tables.ts';
+import type { RegistrationRow, VehicleRow } from './tables.ts';
 
 export class VehicleRegister {
   private readonly db: Kysely<Database>;
@@ -27,6 +27,23 @@ export class VehicleRegister {
       )
       .where('v.status', '=', 'registered')
       .orderBy('v.first_registration_date')
+      .execute();
+  }
+
+  findByVin(vin: string): Promise<VehicleRow | undefined> {
+    return this.db.selectFrom('vehicles.vehicles').selectAll().where('vin', '=', vin).executeTakeFirst();
+  }
+
+  findByPlate(plate: string): Promise<VehicleRow | undefined> {
+    return this.db.selectFrom('vehicles.vehicles').selectAll().where('plate', '=', plate).executeTakeFirst();
+  }
+
+  registrationHistory(vin: string): Promise<RegistrationRow[]> {
+    return this.db
+      .selectFrom('vehicles.registrations')
+      .selectAll()
+      .where('vin', '=', vin)
+      .orderBy('seq')
       .execute();
   }
 }

@@ -1,0 +1,109 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { drivingLicenceServices } from '../registers/driving-licences/exchange-service.ts';
+import { fineServices } from '../registers/fines/exchange-service.ts';
+import { identityDocumentServices } from '../registers/identity-documents/exchange-service.ts';
+import { inspectionServices } from '../registers/inspections/exchange-service.ts';
+import { insuranceServices } from '../registers/insurance/exchange-service.ts';
+import { populationServices } from '../registers/population/exchange-service.ts';
+import { vehicleTaxServices } from '../registers/vehicle-tax/exchange-service.ts';
+import { vehicleServices } from '../registers/vehicles/exchange-service.ts';
+import type { ExchangeServiceDefinition } from './service-definition.ts';
+
+export const INSTANCE = 'BG';
+
+export interface CatalogueMember {
+  memberClass: string;
+  memberCode: string;
+  name: string;
+  subsystems: Array<{ code: string; name: string }>;
+}
+
+/**
+ * The administrations of the demo instance and the subsystems they run. Member codes are
+ * EIKs (valid check digits); the МВР and МРРБ codes are those of the real ministries, the
+ * others are demo codes.
+ */
+export const CATALOGUE: readonly CatalogueMember[] = [
+  {
+    memberClass: 'GOV',
+    memberCode: '831661388',
+    name: 'Министерство на регионалното развитие и благоустройството (ГД „ГРАО“)',
+    subsystems: [{ code: 'population-register', name: 'Национален регистър на населението' }],
+  },
+  {
+    memberClass: 'GOV',
+    memberCode: '000695235',
+    name: 'Министерство на вътрешните работи',
+    subsystems: [
+      { code: 'vehicle-register', name: 'Регистър на моторните превозни средства' },
+      { code: 'identity-documents', name: 'Регистър на българските документи за самоличност' },
+      { code: 'driving-licences', name: 'Регистър на свидетелствата за управление' },
+      { code: 'traffic-fines', name: 'Регистър на електронните фишове и наказателните постановления' },
+    ],
+  },
+  {
+    memberClass: 'GOV',
+    memberCode: '130160378',
+    name: 'Изпълнителна агенция „Автомобилна администрация“',
+    subsystems: [{ code: 'inspections', name: 'Регистър на периодичните технически прегледи' }],
+  },
+  {
+    memberClass: 'GOV',
+    memberCode: '000696045',
+    name: 'Гаранционен фонд',
+    subsystems: [
+      {
+        code: 'mtpl-insurance',
+        name: 'Информационен център – задължителна застраховка „Гражданска отговорност“',
+      },
+    ],
+  },
+  {
+    memberClass: 'GOV',
+    memberCode: '000696327',
+    name: 'Столична община',
+    subsystems: [{ code: 'local-taxes', name: 'Местни данъци и такси' }],
+  },
+  {
+    memberClass: 'GOV',
+    memberCode: '177547175',
+    name: 'Министерство на електронното управление',
+    subsystems: [{ code: 'civitas-portal', name: 'Портал и мобилно приложение Civitas' }],
+  },
+];
+
+/** The consumer subsystem of the citizens' portal and app. */
+export const PORTAL_CLIENT = `${INSTANCE}/GOV/177547175/civitas-portal`;
+
+/** Which member runs each register subsystem. */
+export function memberOfSubsystem(subsystem: string): CatalogueMember {
+  const member = CATALOGUE.find((candidate) =>
+    candidate.subsystems.some((entry) => entry.code === subsystem),
+  );
+  if (!member) throw new Error(`no member runs the subsystem ${subsystem}`);
+  return member;
+}
+
+/** Every register's services, keyed by full service id. */
+export function registerServiceDefinitions(db: Kysely<Database>): Map<string, ExchangeServiceDefinition> {
+  const definitions = [
+    ...populationServices(db),
+    ...identityDocumentServices(db),
+    ...drivingLicenceServices(db),
+    ...vehicleServices(db),
+    ...inspectionServices(db),
+    ...insuranceServices(db),
+    ...fineServices(db),
+    ...vehicleTaxServices(db),
+  ];
+  return new Map(
+    definitions.map((definition) => {
+      const member = memberOfSubsystem(definition.subsystem);
+      return [
+        `${INSTANCE}/${member.memberClass}/${member.memberCode}/${definition.subsystem}/${definition.code}`,
+        definition,
+      ];
+    }),
+  );
+}

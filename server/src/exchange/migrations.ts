@@ -1,0 +1,109 @@
+import type { Migration } from 'kysely/migration';
+import { sqlMigration } from '../db/sql-migration.ts';
+
+/**
+ * The exchange's own schema: the central registry (members, subsystems, nodes, services,
+ * groups, certificates), each node's access rights, and two append-only logs (the message log also backs the
+ * replay guard after a restart).
+ */
+export const exchangeMigrations: Record<string, Migration> = {
+  '0200-exchange': sqlMigration(
+    [
+      'CREATE SCHEMA IF NOT EXISTS exchange',
+      `CREATE FUNCTION exchange.refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the % is append-only', TG_TABLE_NAME; END $$`,
+      `CREATE TABLE exchange.members (
+        member_id text PRIMARY KEY,
+        member_class text NOT NULL,
+        member_code text NOT NULL,
+        name text NOT NULL
+      )`,
+      `CREATE TABLE exchange.subsystems (
+        subsystem_id text PRIMARY KEY,
+        member_id text NOT NULL REFERENCES exchange.members,
+        code text NOT NULL,
+        name text NOT NULL
+      )`,
+      `CREATE TABLE exchange.nodes (
+        node_id text PRIMARY KEY,
+        address text NOT NULL,
+        members text[] NOT NULL
+      )`,
+      `CREATE TABLE exchange.services (
+        service_id text PRIMARY KEY,
+        subsystem_id text NOT NULL REFERENCES exchange.subsystems,
+        name text NOT NULL,
+        description text NOT NULL
+      )`,
+      `CREATE TABLE exchange.global_groups (
+        code text PRIMARY KEY,
+        description text NOT NULL,
+        members text[] NOT NULL
+      )`,
+      `CREATE TABLE exchange.certificates (
+        serial text PRIMARY KEY,
+        kind text NOT NULL CHECK (kind IN ('ca', 'registry', 'tls', 'signing')),
+        owner text NOT NULL,
+        certificate_pem text NOT NULL,
+        private_key_pem text,
+        revoked_at timestamptz,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE exchange.access_rights (
+        id text PRIMARY KEY,
+        client text NOT NULL,
+        service_id text NOT NULL,
+        endpoint text,
+        purposes text[] NOT NULL,
+        legal_bases text[] NOT NULL,
+        granted_by text NOT NULL,
+        granted_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      'CREATE INDEX access_rights_service_idx ON exchange.access_rights (service_id)',
+      `CREATE TABLE exchange.message_log (
+        seq bigserial PRIMARY KEY,
+        node_id text NOT NULL,
+        side text NOT NULL CHECK (side IN ('consumer', 'provider')),
+        message_id text NOT NULL,
+        client text,
+        service text,
+        method text,
+        path text,
+        user_id text,
+        purpose text,
+        legal_basis text,
+        case_ref text,
+        data_subject text,
+        request_hash text,
+        response_hash text,
+        request_signature text,
+        response_signature text,
+        status integer NOT NULL,
+        error_type text,
+        request_bytes integer NOT NULL,
+        response_bytes integer NOT NULL,
+        started_at timestamptz NOT NULL,
+        duration_ms double precision NOT NULL,
+        request_body text,
+        response_body text
+      )`,
+      'CREATE INDEX message_log_service_idx ON exchange.message_log (service, started_at)',
+      'CREATE INDEX message_log_subject_idx ON exchange.message_log (data_subject)',
+      `CREATE TRIGGER message_log_append_only BEFORE UPDATE OR DELETE ON exchange.message_log
+        FOR EACH ROW EXECUTE FUNCTION exchange.refuse_change()`,
+      `CREATE TRIGGER message_log_no_truncate BEFORE TRUNCATE ON exchange.message_log
+        FOR EACH STATEMENT EXECUTE FUNCTION exchange.refuse_change()`,
+      `CREATE TABLE exchange.admin_log (
+        seq bigserial PRIMARY KEY,
+        actor text NOT NULL,
+        action text NOT NULL,
+        subject text NOT NULL,
+        details text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TRIGGER admin_log_append_only BEFORE UPDATE OR DELETE ON exchange.admin_log
+        FOR EACH ROW EXECUTE FUNCTION exchange.refuse_change()`,
+    ],
+    ['DROP SCHEMA exchange CASCADE'],
+  ),
+};

@@ -1,0 +1,47 @@
+import type { ExchangeServiceDefinition } from '../service-definition.ts';
+import type { AccessRights } from './access-rights.ts';
+import type { MessageLog } from './message-log.ts';
+import type { ReplayGuard } from './replay-guard.ts';
+import type { NodeTrust } from './trust.ts';
+
+/** A message from one node to another: the signed request and its body. */
+export interface NodeMessage {
+  requestJws: string;
+  body: Buffer;
+}
+
+export interface NodeReply {
+  status: number;
+  headers: Record<string, string>;
+  body: Buffer;
+}
+
+/** How a consumer's node reaches a provider's node (in process, or HTTPS with mutual TLS). */
+export interface NodeTransport {
+  send(node: { id: string; address: string }, message: NodeMessage, timeoutMs: number): Promise<NodeReply>;
+}
+
+export interface NodeOptions {
+  /** How long a provider's node waits for its register's answer. */
+  serviceTimeoutMs: number;
+  /** How long a consumer's node waits for the provider's node. */
+  exchangeTimeoutMs: number;
+}
+
+/** Everything one node (security server) works with. */
+export interface NodeContext {
+  trust: NodeTrust;
+  services: ReadonlyMap<string, ExchangeServiceDefinition>;
+  rights: AccessRights;
+  log: MessageLog;
+  replay: ReplayGuard;
+  transport: NodeTransport;
+  options: NodeOptions;
+  /** Reports a fault that is not the caller's (a bug, the database down) to the operator's log. */
+  report(error: unknown): void;
+}
+
+export const REQUEST_SIGNATURE_TYPE = 'civitas-request+jws';
+export const RESPONSE_SIGNATURE_TYPE = 'civitas-response+jws';
+export const REQUEST_HEADER = 'x-civitas-request';
+export const RESPONSE_HEADER = 'x-civitas-response';

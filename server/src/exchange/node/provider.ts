@@ -1,0 +1,323 @@
+import { envelopeHash, type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
+import { ExchangeFault, type ExchangeFaultBody } from '../protocol/errors.ts';
+import { signEnvelope, verifyEnvelope } from '../protocol/signing.ts';
+import { matchEndpoint, type ServiceResponse } from '../service-definition.ts';
+import {
+  type NodeContext,
+  type NodeMessage,
+  type NodeReply,
+  REQUEST_SIGNATURE_TYPE,
+  RESPONSE_HEADER,
+  RESPONSE_SIGNATURE_TYPE,
+} from './context.ts';
+import type { MessageRecord } from './message-log.ts';
+import { MESSAGE_MAX_AGE_MS } from './replay-guard.ts';
+
+/** Who sent the message: a verified peer certificate, or this very node (in-process delivery). */
+export type MessageSender = { kind: 'peer'; certificatePem: string | null } | { kind: 'self' };
+
+/**
+ * The provider's node (X-Road's server proxy): admits a message only from a registered node,
+ * signed by the client's member, fresh, used once, and covered by an access right for its
+ * purpose and legal basis; then asks the register and signs the answer.
+ */
+export async function provide(
+  context: NodeContext,
+  sender: MessageSender,
+  message: NodeMessage,
+): Promise<NodeReply> {
+  const started = Date.now();
+  let envelope: RequestEnvelope | null = null;
+  let requestHash: string | null = null;
+  try {
+    const conf = context.trust.conf('provider');
+    const senderNode =
+      sender.kind === 'self'
+        ? context.trust.nodeId
+        : await context.trust.peerNode(conf, sender.certificatePem);
+    const unverified = peekClient(message.requestJws);
+    const clientMember = unverified?.split('/').slice(0, 3).join('/') ?? '';
+    envelope = await verifyEnvelope<RequestEnvelope>(
+      message.requestJws,
+      await context.trust.verificationKeys(conf, clientMember),
+      REQUEST_SIGNATURE_TYPE,
+    );
+    if (!envelope || envelope.client !== unverified) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.InvalidSignature',
+        "The request's signature does not verify with the client member's registered keys.",
+      );
+    }
+    requestHash = envelopeHash(envelope);
+    if (sha256(message.body) !== envelope.bodyHash) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.InvalidSignature',
+        'The request body does not match its signed hash.',
+      );
+    }
+    const age = started - Date.parse(envelope.createdAt);
+    if (!(Math.abs(age) <= MESSAGE_MAX_AGE_MS)) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.StaleMessage',
+        'The request is too old (or from the future) to be accepted.',
+      );
+    }
+    const sendingNode = conf.nodes.find((node) => node.id === senderNode);
+    if (!sendingNode?.members.includes(clientMember)) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.SslAuthenticationFailed',
+        'The client is not hosted on the node that sent the request.',
+      );
+    }
+    const service = context.services.get(envelope.service);
+    const providerMember = envelope.service.split('/').slice(0, 3).join('/');
+    const signer = context.trust.signerFor(providerMember);
+    if (!service || !signer) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.UnknownService',
+        `This node does not provide ${envelope.service}.`,
+      );
+    }
+    if (!context.replay.firstUse(envelope.client, envelope.id)) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.DuplicateMessageId',
+        `The message id ${envelope.id} was already used by this client.`,
+      );
+    }
+    const matched = matchEndpoint(service, envelope.method, envelope.path);
+    let answer: ServiceResponse;
+    if (!matched) {
+      answer = {
+        status: 404,
+        body: {
+          type: 'urn:civitas:problem:route-not-found',
+          title: 'No such resource',
+          status: 404,
+          code: 'route-not-found',
+          detail: `${envelope.method} ${envelope.path} is not an endpoint of ${envelope.service}.`,
+        },
+      };
+    } else {
+      if (matched.endpoint.personalData && !envelope.dataSubject) {
+        throw new ExchangeFault(
+          'Client.MissingDataSubject',
+          'This endpoint returns personal data: name the data subject (X-Road-Data-Subject).',
+        );
+      }
+      const decision = await context.rights.check({
+        client: envelope.client,
+        clientGroups: conf.globalGroups
+          .filter((group) => group.members.includes(envelope!.client))
+          .map((group) => group.code),
+        service: envelope.service,
+        method: envelope.method,
+        path: envelope.path,
+        purpose: envelope.purpose,
+        legalBasis: envelope.legalBasis,
+      });
+      if (!decision.allowed) {
+        if (decision.reason === 'no-right') {
+          throw new ExchangeFault(
+            'Server.ServerProxy.AccessDenied',
+            `${envelope.client} has no access right to ${envelope.service}.`,
+          );
+        }
+        const listed = decision.allowed_values?.join('; ') ?? '';
+        throw decision.reason === 'purpose'
+          ? new ExchangeFault(
+              'Server.ServerProxy.PurposeNotAllowed',
+              `The purpose "${envelope.purpose}" is not granted; granted: ${listed}.`,
+            )
+          : new ExchangeFault(
+              'Server.ServerProxy.LegalBasisNotAllowed',
+              `The legal basis "${envelope.legalBasis}" is not granted for this purpose; granted: ${listed}.`,
+            );
+      }
+      answer = await invoke(
+        context,
+        matched.endpoint.handle.bind(matched.endpoint),
+        matched.params,
+        envelope,
+        message.body,
+      );
+    }
+    const body = Buffer.from(JSON.stringify(answer.body));
+    const responseEnvelope: ResponseEnvelope = {
+      v: 1,
+      requestId: envelope.id,
+      requestHash,
+      status: answer.status,
+      contentType: answer.status >= 400 ? 'application/problem+json' : 'application/json',
+      bodyHash: sha256(body),
+      createdAt: new Date().toISOString(),
+    };
+    const responseJws = await signEnvelope(responseEnvelope, signer, RESPONSE_SIGNATURE_TYPE);
+    await context.log.append(
+      logRecord(context, envelope, message, started, {
+        status: answer.status,
+        requestHash,
+        responseHash: envelopeHash(responseEnvelope),
+        responseSignature: responseJws,
+        responseBody: body,
+      }),
+    );
+    return {
+      status: answer.status,
+      headers: {
+        'content-type': `${responseEnvelope.contentType}; charset=utf-8`,
+        [RESPONSE_HEADER]: responseJws,
+        'x-road-request-hash': requestHash,
+        'x-road-id': envelope.id,
+      },
+      body,
+    };
+  } catch (error) {
+    const fault =
+      error instanceof ExchangeFault
+        ? error
+        : new ExchangeFault(
+            'Server.ServerProxy.InternalError',
+            'The provider node failed to process the message.',
+          );
+    const body = faultBody(fault, envelope?.id ?? 'unknown');
+    await context.log
+      .append(
+        logRecord(context, envelope, message, started, {
+          status: fault.status,
+          errorType: fault.type,
+          requestHash,
+          responseBody: body,
+        }),
+      )
+      .catch(() => {});
+    if (!(error instanceof ExchangeFault)) context.report(error);
+    return {
+      status: fault.status,
+      headers: { 'content-type': 'application/json', 'x-road-error': fault.type },
+      body,
+    };
+  }
+}
+
+async function invoke(
+  context: NodeContext,
+  handle: (
+    params: Record<string, string>,
+    request: Parameters<NonNullable<ReturnType<typeof matchEndpoint>>['endpoint']['handle']>[1],
+  ) => Promise<ServiceResponse>,
+  params: Record<string, string>,
+  envelope: RequestEnvelope,
+  body: Buffer,
+): Promise<ServiceResponse> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new ExchangeFault(
+            'Server.ServerProxy.ServiceTimeout',
+            `The register did not answer within ${context.options.serviceTimeoutMs} ms.`,
+          ),
+        ),
+      context.options.serviceTimeoutMs,
+    );
+  });
+  try {
+    const answer = await Promise.race([
+      handle(params, {
+        method: envelope.method,
+        path: envelope.path,
+        query: new URLSearchParams(envelope.query),
+        body: body.length > 0 ? body : null,
+        dataSubject: envelope.dataSubject,
+      }),
+      timeout,
+    ]);
+    if (!isServiceResponse(answer)) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.InvalidServiceResponse',
+        'The register returned an answer that is not a valid response.',
+      );
+    }
+    return answer;
+  } catch (error) {
+    if (error instanceof ExchangeFault) throw error;
+    throw new ExchangeFault('Server.ServerProxy.ServiceFailed', 'The register failed to answer.');
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function isServiceResponse(value: unknown): value is ServiceResponse {
+  if (typeof value !== 'object' || value === null) return false;
+  const { status, body } = value as { status?: unknown; body?: unknown };
+  if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599 || body === undefined)
+    return false;
+  try {
+    JSON.stringify(body);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The client named in a signed request, read before verification only to pick the keys. */
+function peekClient(jws: string): string | null {
+  try {
+    const payload = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      client?: unknown;
+    };
+    return typeof payload.client === 'string' ? payload.client : null;
+  } catch {
+    return null;
+  }
+}
+
+export function faultBody(fault: ExchangeFault, messageId: string): Buffer {
+  const body: ExchangeFaultBody = { type: fault.type, message: fault.message, detail: messageId };
+  return Buffer.from(JSON.stringify(body));
+}
+
+interface Outcome {
+  status: number;
+  errorType?: string;
+  requestHash: string | null;
+  responseHash?: string;
+  responseSignature?: string;
+  responseBody: Buffer;
+}
+
+function logRecord(
+  context: NodeContext,
+  envelope: RequestEnvelope | null,
+  message: NodeMessage,
+  started: number,
+  outcome: Outcome,
+): MessageRecord {
+  return {
+    node_id: context.trust.nodeId,
+    side: 'provider',
+    message_id: envelope?.id ?? 'unverified',
+    client: envelope?.client ?? null,
+    service: envelope?.service ?? null,
+    method: envelope?.method ?? null,
+    path: envelope?.path ?? null,
+    user_id: envelope?.userId ?? null,
+    purpose: envelope?.purpose ?? null,
+    legal_basis: envelope?.legalBasis ?? null,
+    case_ref: envelope?.caseRef ?? null,
+    data_subject: envelope?.dataSubject ?? null,
+    request_hash: outcome.requestHash,
+    response_hash: outcome.responseHash ?? null,
+    request_signature: message.requestJws.slice(0, 4096),
+    response_signature: outcome.responseSignature ?? null,
+    status: outcome.status,
+    error_type: outcome.errorType ?? null,
+    request_bytes: message.body.length,
+    response_bytes: outcome.responseBody.length,
+    started_at: new Date(started).toISOString(),
+    duration_ms: Date.now() - started,
+    request_body: message.body.length > 0 ? message.body.toString('utf8') : null,
+    response_body: outcome.responseBody.toString('utf8'),
+  };
+}

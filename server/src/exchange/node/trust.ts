@@ -1,0 +1,118 @@
+import { importJWK } from 'jose';
+import type { GlobalConfiguration } from '../global-conf/types.ts';
+import { certificateSerial, publicKeyJwkOf } from '../pki/certificate-fields.ts';
+import { verifyCertificate } from '../pki/verify.ts';
+import { ExchangeFault } from '../protocol/errors.ts';
+import type { MemberSigner, VerificationKey } from '../protocol/signing.ts';
+
+export interface GlobalConfigurationSource {
+  /** The current configuration; throws when there is none or it has expired. */
+  requireValid(): GlobalConfiguration;
+}
+
+export type Side = 'consumer' | 'provider';
+
+/**
+ * What a node trusts, all derived from the signed global configuration: the members'
+ * signing keys, the other nodes' TLS certificates, and the revocations.
+ */
+export class NodeTrust {
+  readonly nodeId: string;
+  private readonly source: GlobalConfigurationSource;
+  private readonly signers: Map<string, MemberSigner>;
+  private readonly keyCache = new Map<string, Promise<VerificationKey>>();
+
+  constructor(nodeId: string, source: GlobalConfigurationSource, signers: Map<string, MemberSigner>) {
+    this.nodeId = nodeId;
+    this.source = source;
+    this.signers = signers;
+  }
+
+  conf(side: Side): GlobalConfiguration {
+    try {
+      return this.source.requireValid();
+    } catch (error) {
+      throw new ExchangeFault(
+        side === 'consumer'
+          ? 'Server.ClientProxy.OutdatedGlobalConf'
+          : 'Server.ServerProxy.OutdatedGlobalConf',
+        `The node has no valid global configuration: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** The signer of a member this node hosts. */
+  signerFor(memberId: string): MemberSigner | undefined {
+    return this.signers.get(memberId);
+  }
+
+  hostedMembers(): string[] {
+    return [...this.signers.keys()];
+  }
+
+  /** The keys of a member's registered, unrevoked signing certificates. */
+  async verificationKeys(conf: GlobalConfiguration, memberId: string): Promise<VerificationKey[]> {
+    const member = conf.members.find(
+      (candidate) => `${conf.instance}/${candidate.memberClass}/${candidate.memberCode}` === memberId,
+    );
+    if (!member) return [];
+    const revoked = new Set(conf.revokedCertificates);
+    const keys: VerificationKey[] = [];
+    for (const pem of member.signingCertificates) {
+      const serial = certificateSerial(pem);
+      if (revoked.has(serial)) continue;
+      let key = this.keyCache.get(serial);
+      if (!key) {
+        key = (async () => ({
+          certificateSerial: serial,
+          publicKey: (await importJWK(
+            (await publicKeyJwkOf(pem)) as Parameters<typeof importJWK>[0],
+            'ES256',
+          )) as VerificationKey['publicKey'],
+        }))();
+        this.keyCache.set(serial, key);
+      }
+      keys.push(await key);
+    }
+    return keys;
+  }
+
+  /**
+   * Admits a peer node only with a TLS certificate the registry lists for a node, issued by a
+   * trusted authority and not revoked.
+   */
+  async peerNode(conf: GlobalConfiguration, peerCertificatePem: string | null): Promise<string> {
+    if (!peerCertificatePem) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.SslAuthenticationFailed',
+        'The peer presented no client certificate.',
+      );
+    }
+    const serial = certificateSerial(peerCertificatePem);
+    const node = conf.nodes.find((candidate) => certificateSerial(candidate.tlsCertificate) === serial);
+    if (!node) {
+      throw new ExchangeFault(
+        'Server.ServerProxy.SslAuthenticationFailed',
+        'The peer certificate is not registered for any node.',
+      );
+    }
+    for (const caPem of conf.certificateAuthorities) {
+      const check = await verifyCertificate(peerCertificatePem, {
+        caPem,
+        revokedSerials: conf.revokedCertificates,
+        purpose: 'tls',
+      });
+      if (check.ok) return node.id;
+      if (check.reason === 'revoked') {
+        throw new ExchangeFault(
+          'Server.ServerProxy.SslAuthenticationFailed',
+          'The peer certificate has been revoked.',
+        );
+      }
+    }
+    throw new ExchangeFault(
+      'Server.ServerProxy.SslAuthenticationFailed',
+      'The peer certificate is not valid.',
+    );
+  }
+}

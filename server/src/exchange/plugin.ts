@@ -1,0 +1,256 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { Counter, Histogram } from 'prom-client';
+import { requireAuth } from '../identity/auth.ts';
+import type { AccessTokenVerifier } from '../identity/tokens.ts';
+import {
+  allowedMethods,
+  getOpenApi,
+  isSubsystemId,
+  listClients,
+  listMethods,
+  METASERVICES,
+} from './directory/metaservices.ts';
+import { parseSubsystemId } from './ids.ts';
+import type { LocalExchange } from './local-node.ts';
+import type { NodeReply } from './node/context.ts';
+import { ExchangeFault } from './protocol/errors.ts';
+
+export interface ExchangePluginOptions {
+  exchange: LocalExchange;
+  verifyAccessToken: AccessTokenVerifier;
+}
+
+function sendReply(reply: FastifyReply, answer: NodeReply) {
+  return reply.code(answer.status).headers(answer.headers).send(answer.body);
+}
+
+function sendFault(reply: FastifyReply, fault: ExchangeFault) {
+  return reply
+    .code(fault.status)
+    .header('x-road-error', fault.type)
+    .type('application/json')
+    .send({ type: fault.type, message: fault.message, detail: 'unknown' });
+}
+
+/**
+ * The node's interface for information systems (X-Road REST: `/r1/…`), its directory
+ * metaservices, health, and the operator's API (access rights, monitoring).
+ */
+export async function exchangePlugin(app: FastifyInstance, options: ExchangePluginOptions): Promise<void> {
+  const { exchange } = options;
+  const registry = app.metricsRegistry;
+  const messages = new Counter({
+    name: 'civitas_exchange_messages_total',
+    help: 'Messages through the exchange node, by service and outcome',
+    labelNames: ['service', 'status', 'fault'] as const,
+    registers: [registry],
+  });
+  const latency = new Histogram({
+    name: 'civitas_exchange_duration_seconds',
+    help: 'Time from a client request to its answer, through both nodes',
+    labelNames: ['service'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+    registers: [registry],
+  });
+
+  await app.register(async (r1) => {
+    // Bodies go through untouched, whatever their type: they are signed by hash.
+    r1.removeAllContentTypeParsers();
+    r1.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+
+    r1.all('/r1/*', { schema: { hide: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
+      const [pathPart, query = ''] = request.url.split('?') as [string, string | undefined];
+      const segments = pathPart.slice('/r1/'.length).split('/');
+      const subsystem = segments.slice(0, 4).join('/');
+      const fifth = segments[4] ?? '';
+      if (segments.length === 5 && METASERVICES.has(fifth) && isSubsystemId(subsystem)) {
+        return directory(request, reply, subsystem, fifth, new URLSearchParams(query));
+      }
+      const service = segments.slice(0, 5).join('/');
+      const rest = `/${segments.slice(5).join('/')}`;
+      const body = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const started = performance.now();
+      const answer = await exchange.consume({
+        method: request.method,
+        service,
+        path: rest,
+        query,
+        headers: request.headers,
+        body,
+      });
+      const fault = answer.headers['x-road-error'] ?? '';
+      messages.inc({
+        service: fault.startsWith('Client.') ? 'invalid' : service,
+        status: String(answer.status),
+        fault,
+      });
+      latency.observe(
+        { service: fault.startsWith('Client.') ? 'invalid' : service },
+        (performance.now() - started) / 1000,
+      );
+      if (fault) request.log.info({ fault, messageId: answer.headers['x-road-id'] }, 'exchange fault');
+      return sendReply(reply, answer);
+    });
+  });
+
+  async function directory(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    subsystem: string,
+    method: string,
+    query: URLSearchParams,
+  ) {
+    let conf: ReturnType<typeof exchange.context.trust.conf>;
+    try {
+      conf = exchange.context.trust.conf('consumer');
+    } catch (error) {
+      return sendFault(reply, error as ExchangeFault);
+    }
+    if (method === 'listMethods') return listMethods(exchange.context, subsystem);
+    const clientHeader = request.headers['x-road-client'];
+    const client = typeof clientHeader === 'string' ? parseSubsystemId(clientHeader) : null;
+    if (!client) {
+      return sendFault(
+        reply,
+        new ExchangeFault('Client.InvalidClientId', 'The X-Road-Client header must name a subsystem.'),
+      );
+    }
+    if (method === 'allowedMethods')
+      return allowedMethods(exchange.context, conf, subsystem, clientHeader as string);
+    const serviceCode = query.get('serviceCode');
+    const document = serviceCode ? getOpenApi(exchange.context, subsystem, serviceCode) : null;
+    if (!document) {
+      return sendFault(
+        reply,
+        new ExchangeFault(
+          'Server.ClientProxy.UnknownService',
+          `No service ${subsystem}/${serviceCode ?? ''}.`,
+        ),
+      );
+    }
+    return document;
+  }
+
+  app.get(
+    '/listClients',
+    {
+      schema: { tags: ['exchange'], summary: 'Members and subsystems of the exchange (X-Road metaservice)' },
+    },
+    async (_request, reply) => {
+      try {
+        return listClients(exchange.context.trust.conf('consumer'));
+      } catch (error) {
+        return sendFault(reply, error as ExchangeFault);
+      }
+    },
+  );
+
+  app.get(
+    '/exchange/health',
+    {
+      config: { rateLimit: false },
+      schema: {
+        tags: ['exchange'],
+        summary: 'Node health: keys loaded, global configuration valid, database reachable',
+      },
+    },
+    async (_request, reply) => {
+      const conf = exchange.conf.status();
+      const keys = exchange.context.trust.hostedMembers();
+      let database = true;
+      try {
+        await exchange.context.rights.list();
+      } catch {
+        database = false;
+      }
+      const healthy = conf.valid && keys.length > 0 && database;
+      return reply.code(healthy ? 200 : 503).send({
+        status: healthy ? 'ok' : 'failing',
+        node: exchange.context.trust.nodeId,
+        keysLoaded: keys.length,
+        globalConfiguration: conf,
+        database: database ? 'ok' : 'failing',
+      });
+    },
+  );
+
+  const adminOnly = requireAuth(options.verifyAccessToken, ['admin']);
+  const AccessRightBody = Type.Object(
+    {
+      client: Type.String({ minLength: 3, maxLength: 300 }),
+      serviceId: Type.String({ minLength: 3, maxLength: 300 }),
+      endpoint: Type.Optional(
+        Type.Union([Type.String({ pattern: '^(GET|POST) /.*$', maxLength: 300 }), Type.Null()]),
+      ),
+      purposes: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 50 }),
+      legalBases: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 50 }),
+    },
+    { additionalProperties: false },
+  );
+  app.get(
+    '/api/exchange/access-rights',
+    { preHandler: adminOnly, schema: { tags: ['exchange'], summary: 'Access rights on this node (admin)' } },
+    async () => exchange.context.rights.list(),
+  );
+  app.post(
+    '/api/exchange/access-rights',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags: ['exchange'],
+        summary: 'Grant an access right (admin, audited)',
+        body: AccessRightBody,
+      },
+    },
+    async (request, reply) => {
+      const body = request.body as {
+        client: string;
+        serviceId: string;
+        endpoint?: string | null;
+        purposes: string[];
+        legalBases: string[];
+      };
+      const knownClient = body.client.startsWith('group:') || parseSubsystemId(body.client) !== null;
+      if (!knownClient || !exchange.context.services.has(body.serviceId)) {
+        return reply.code(400).type('application/problem+json').send({
+          type: 'urn:civitas:problem:validation-failed',
+          title: 'The request is not valid',
+          status: 400,
+          code: 'validation-failed',
+          detail: 'The client must be a subsystem id or group:CODE, and the service one this node provides.',
+        });
+      }
+      const right = await exchange.context.rights.grant(body, request.principal!.subject);
+      return reply.code(201).send(right);
+    },
+  );
+  app.delete(
+    '/api/exchange/access-rights/:id',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags: ['exchange'],
+        summary: 'Revoke an access right (admin, audited)',
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      },
+    },
+    async (request, reply) => {
+      const removed = await exchange.context.rights.revoke(
+        (request.params as { id: string }).id,
+        request.principal!.subject,
+      );
+      return removed
+        ? reply.code(204).send()
+        : reply
+            .code(404)
+            .type('application/problem+json')
+            .send({
+              type: 'urn:civitas:problem:route-not-found',
+              title: 'No such resource',
+              status: 404,
+              code: 'route-not-found',
+            });
+    },
+  );
+}

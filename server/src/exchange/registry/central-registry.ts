@@ -1,0 +1,280 @@
+import { type CryptoKey, importPKCS8 } from 'jose';
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { CATALOGUE, INSTANCE, PORTAL_CLIENT } from '../catalogue.ts';
+import { signGlobalConfiguration } from '../global-conf/sign.ts';
+import type { GlobalConfiguration } from '../global-conf/types.ts';
+import { AccessRights } from '../node/access-rights.ts';
+import { createCertificateAuthority } from '../pki/certificate-authority.ts';
+import { certificateSerial } from '../pki/certificate-fields.ts';
+import { issueNodeCertificate, issueSigningCertificate } from '../pki/issue.ts';
+import type { MemberSigner } from '../protocol/signing.ts';
+import type { ExchangeServiceDefinition } from '../service-definition.ts';
+import type { CertificateRow } from '../tables.ts';
+
+export const REGISTRY_MEMBER = `${INSTANCE}/GOV/central-registry`;
+
+/** Purposes and legal bases the citizens' portal is granted on every register, in the demo. */
+export const PORTAL_PURPOSES = [
+  'data-subject-access',
+  'e-service: resident parking permit',
+  'vehicle history report',
+  'authentication',
+  'identity verification',
+  'address verification',
+];
+export const PORTAL_LEGAL_BASES = [
+  'GDPR Art. 15',
+  'GDPR Art. 6(1)(e); e-Government Act, Art. 2',
+  'Ordinance on parking in Sofia, Art. 35',
+  'Road Traffic Act, Art. 140',
+  'Civil Registration Act, Art. 106',
+];
+
+export interface LocalNodeSetup {
+  nodeId: string;
+  address: string;
+  hostnames: string[];
+}
+
+async function certificate(db: Kysely<Database>, kind: CertificateRow['kind'], owner: string) {
+  return db
+    .selectFrom('exchange.certificates')
+    .selectAll()
+    .where('kind', '=', kind)
+    .where('owner', '=', owner)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+async function store(
+  db: Kysely<Database>,
+  kind: CertificateRow['kind'],
+  owner: string,
+  issued: { serialNumber: string; certificatePem: string; privateKeyPem: string },
+) {
+  await db
+    .insertInto('exchange.certificates')
+    .values({
+      serial: issued.serialNumber,
+      kind,
+      owner,
+      certificate_pem: issued.certificatePem,
+      private_key_pem: issued.privateKeyPem,
+      revoked_at: null,
+      created_at: new Date(),
+    })
+    .execute();
+}
+
+/**
+ * First start of a one-node installation: the platform CA, the registry's signing key, the
+ * catalogue of members, subsystems and services, a signing certificate per member, the node
+ * with its TLS certificate, and the portal's default access rights. Idempotent.
+ */
+export async function ensureExchangeSetup(
+  db: Kysely<Database>,
+  services: ReadonlyMap<string, ExchangeServiceDefinition>,
+  node: LocalNodeSetup,
+): Promise<void> {
+  let ca = await certificate(db, 'ca', 'platform');
+  if (!ca) {
+    const created = await createCertificateAuthority({ commonName: 'Civitas Platform CA', validDays: 3650 });
+    await store(db, 'ca', 'platform', {
+      ...created,
+      serialNumber: certificateSerial(created.certificatePem),
+    });
+    ca = await certificate(db, 'ca', 'platform');
+  }
+  const authority = { certificatePem: ca!.certificate_pem, privateKeyPem: ca!.private_key_pem! };
+  if (!(await certificate(db, 'registry', REGISTRY_MEMBER))) {
+    await store(
+      db,
+      'registry',
+      REGISTRY_MEMBER,
+      await issueSigningCertificate(authority, { memberId: REGISTRY_MEMBER, validDays: 3650 }),
+    );
+  }
+  for (const member of CATALOGUE) {
+    const memberId = `${INSTANCE}/${member.memberClass}/${member.memberCode}`;
+    await db
+      .insertInto('exchange.members')
+      .values({
+        member_id: memberId,
+        member_class: member.memberClass,
+        member_code: member.memberCode,
+        name: member.name,
+      })
+      .onConflict((conflict) => conflict.column('member_id').doUpdateSet({ name: member.name }))
+      .execute();
+    for (const subsystem of member.subsystems) {
+      await db
+        .insertInto('exchange.subsystems')
+        .values({
+          subsystem_id: `${memberId}/${subsystem.code}`,
+          member_id: memberId,
+          code: subsystem.code,
+          name: subsystem.name,
+        })
+        .onConflict((conflict) => conflict.column('subsystem_id').doUpdateSet({ name: subsystem.name }))
+        .execute();
+    }
+    if (!(await certificate(db, 'signing', memberId))) {
+      await store(
+        db,
+        'signing',
+        memberId,
+        await issueSigningCertificate(authority, { memberId, validDays: 730 }),
+      );
+    }
+  }
+  for (const [serviceId, definition] of services) {
+    await db
+      .insertInto('exchange.services')
+      .values({
+        service_id: serviceId,
+        subsystem_id: serviceId.split('/').slice(0, 4).join('/'),
+        name: definition.name,
+        description: definition.description,
+      })
+      .onConflict((conflict) =>
+        conflict
+          .column('service_id')
+          .doUpdateSet({ name: definition.name, description: definition.description }),
+      )
+      .execute();
+  }
+  const memberIds = CATALOGUE.map((member) => `${INSTANCE}/${member.memberClass}/${member.memberCode}`);
+  await db
+    .insertInto('exchange.nodes')
+    .values({ node_id: node.nodeId, address: node.address, members: memberIds })
+    .onConflict((conflict) => conflict.column('node_id').doUpdateSet({ address: node.address }))
+    .execute();
+  if (!(await certificate(db, 'tls', node.nodeId))) {
+    await store(
+      db,
+      'tls',
+      node.nodeId,
+      await issueNodeCertificate(authority, {
+        nodeId: node.nodeId,
+        hostnames: node.hostnames,
+        ipAddresses: ['127.0.0.1'],
+      }),
+    );
+  }
+  const rights = new AccessRights(db);
+  if ((await rights.list()).length === 0) {
+    for (const serviceId of services.keys()) {
+      await rights.grant(
+        { client: PORTAL_CLIENT, serviceId, purposes: PORTAL_PURPOSES, legalBases: PORTAL_LEGAL_BASES },
+        'system:bootstrap',
+      );
+    }
+  }
+}
+
+/** The registry's view, as the signed document every node fetches. */
+export async function buildGlobalConfiguration(
+  db: Kysely<Database>,
+  validityMs: number,
+): Promise<GlobalConfiguration> {
+  const [members, subsystems, nodes, services, groups, certificates] = await Promise.all([
+    db.selectFrom('exchange.members').selectAll().orderBy('member_id').execute(),
+    db.selectFrom('exchange.subsystems').selectAll().orderBy('subsystem_id').execute(),
+    db.selectFrom('exchange.nodes').selectAll().orderBy('node_id').execute(),
+    db.selectFrom('exchange.services').selectAll().orderBy('service_id').execute(),
+    db.selectFrom('exchange.global_groups').selectAll().orderBy('code').execute(),
+    db
+      .selectFrom('exchange.certificates')
+      .select(['serial', 'kind', 'owner', 'certificate_pem', 'revoked_at'])
+      .execute(),
+  ]);
+  const now = Date.now();
+  const valid = certificates.filter((row) => row.revoked_at === null);
+  return {
+    instance: INSTANCE,
+    serial: now,
+    generatedAt: new Date(now).toISOString(),
+    expiresAt: new Date(now + validityMs).toISOString(),
+    certificateAuthorities: valid.filter((row) => row.kind === 'ca').map((row) => row.certificate_pem),
+    members: members.map((member) => ({
+      memberClass: member.member_class,
+      memberCode: member.member_code,
+      name: member.name,
+      subsystems: subsystems
+        .filter((subsystem) => subsystem.member_id === member.member_id)
+        .map((subsystem) => ({ code: subsystem.code, name: subsystem.name })),
+      signingCertificates: valid
+        .filter((row) => row.kind === 'signing' && row.owner === member.member_id)
+        .map((row) => row.certificate_pem),
+    })),
+    nodes: nodes.flatMap((node) => {
+      const tls = valid.find((row) => row.kind === 'tls' && row.owner === node.node_id);
+      return tls
+        ? [
+            {
+              id: node.node_id,
+              address: node.address,
+              tlsCertificate: tls.certificate_pem,
+              members: node.members,
+            },
+          ]
+        : [];
+    }),
+    services: services.map((service) => ({
+      id: service.service_id,
+      name: service.name,
+      description: service.description,
+    })),
+    globalGroups: groups.map((group) => ({
+      code: group.code,
+      description: group.description,
+      members: group.members,
+    })),
+    revokedCertificates: certificates.filter((row) => row.revoked_at !== null).map((row) => row.serial),
+  };
+}
+
+export async function publishGlobalConfiguration(db: Kysely<Database>, validityMs: number): Promise<string> {
+  const signer = await certificate(db, 'registry', REGISTRY_MEMBER);
+  if (!signer) throw new Error('the central registry has no signing key');
+  return signGlobalConfiguration(await buildGlobalConfiguration(db, validityMs), {
+    privateKeyPem: signer.private_key_pem!,
+    certificatePem: signer.certificate_pem,
+  });
+}
+
+export async function registryAnchor(db: Kysely<Database>): Promise<string> {
+  const signer = await certificate(db, 'registry', REGISTRY_MEMBER);
+  if (!signer) throw new Error('the central registry has no signing key');
+  return signer.certificate_pem;
+}
+
+/** The signing keys of the members a node hosts (their private keys live with the node). */
+export async function loadSigners(
+  db: Kysely<Database>,
+  memberIds: readonly string[],
+): Promise<Map<string, MemberSigner>> {
+  const signers = new Map<string, MemberSigner>();
+  for (const memberId of memberIds) {
+    const row = await certificate(db, 'signing', memberId);
+    if (!row?.private_key_pem) continue;
+    signers.set(memberId, {
+      memberId,
+      certificateSerial: row.serial,
+      privateKey: (await importPKCS8(row.private_key_pem, 'ES256')) as CryptoKey,
+    });
+  }
+  return signers;
+}
+
+export async function nodeTlsCredentials(db: Kysely<Database>, nodeId: string) {
+  const [tls, ca] = await Promise.all([certificate(db, 'tls', nodeId), certificate(db, 'ca', 'platform')]);
+  if (!tls?.private_key_pem || !ca) throw new Error(`node ${nodeId} has no TLS certificate`);
+  return {
+    certificatePem: tls.certificate_pem,
+    privateKeyPem: tls.private_key_pem,
+    caPem: ca.certificate_pem,
+  };
+}

@@ -1,0 +1,125 @@
+/**
+ * How a register offers a service through the exchange: a few REST endpoints under the
+ * service's path, each a small handler over the register's own queries.
+ */
+export interface ServiceRequest {
+  method: string;
+  /** The path after the service code, e.g. `/8503146922/addresses`; `/` when none. */
+  path: string;
+  query: URLSearchParams;
+  body: Buffer | null;
+  dataSubject: string | null;
+}
+
+export interface ServiceResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface Endpoint {
+  method: 'GET' | 'POST';
+  /** Path template with `{name}` parameters, e.g. `/{egn}/addresses`. */
+  path: string;
+  summary: string;
+  /** True when the answer is about a person: the request must then name its data subject. */
+  personalData: boolean;
+  handle(params: Record<string, string>, request: ServiceRequest): Promise<ServiceResponse>;
+}
+
+export interface ExchangeServiceDefinition {
+  subsystem: string;
+  code: string;
+  name: string;
+  description: string;
+  endpoints: Endpoint[];
+}
+
+export function matchEndpoint(
+  definition: ExchangeServiceDefinition,
+  method: string,
+  path: string,
+): { endpoint: Endpoint; params: Record<string, string> } | null {
+  const segments = splitPath(path);
+  for (const endpoint of definition.endpoints) {
+    if (endpoint.method !== method) continue;
+    const template = splitPath(endpoint.path);
+    if (template.length !== segments.length) continue;
+    const params: Record<string, string> = {};
+    const matches = template.every((part, index) => {
+      const segment = segments[index]!;
+      if (part.startsWith('{') && part.endsWith('}')) {
+        params[part.slice(1, -1)] = segment;
+        return true;
+      }
+      return part === segment;
+    });
+    if (matches) return { endpoint, params };
+  }
+  return null;
+}
+
+function splitPath(path: string): string[] {
+  return path
+    .split('/')
+    .filter((part) => part.length > 0)
+    .map((part) => {
+      try {
+        return decodeURIComponent(part);
+      } catch {
+        return part;
+      }
+    });
+}
+
+/** A register's answer when the thing asked for does not exist (passes through the exchange unchanged). */
+export function notFound(detail: string): ServiceResponse {
+  return {
+    status: 404,
+    body: {
+      type: 'urn:civitas:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      code: 'not-found',
+      detail,
+    },
+  };
+}
+
+export function badRequest(code: string, detail: string): ServiceResponse {
+  return {
+    status: 400,
+    body: { type: `urn:civitas:problem:${code}`, title: 'Bad request', status: 400, code, detail },
+  };
+}
+
+export function ok(body: unknown): ServiceResponse {
+  return { status: 200, body };
+}
+
+/** The service's OpenAPI 3.1 description, for the directory's getOpenAPI. */
+export function openApiOf(definition: ExchangeServiceDefinition, serviceId: string): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const endpoint of definition.endpoints) {
+    const parameters = [...endpoint.path.matchAll(/\{([^}]+)\}/g)].map((match) => ({
+      name: match[1],
+      in: 'path',
+      required: true,
+      schema: { type: 'string' },
+    }));
+    paths[endpoint.path] ??= {};
+    paths[endpoint.path]![endpoint.method.toLowerCase()] = {
+      summary: endpoint.summary,
+      parameters,
+      responses: {
+        '200': { description: 'The register answered', content: { 'application/json': {} } },
+        '404': { description: 'Not in the register', content: { 'application/problem+json': {} } },
+      },
+    };
+  }
+  return {
+    openapi: '3.1.0',
+    info: { title: definition.name, description: definition.description, version: '1' },
+    servers: [{ url: `/r1/${serviceId}` }],
+    paths,
+  };
+}

@@ -1,0 +1,35 @@
+import { badRequest, type ServiceResponse } from '../exchange/service-definition.ts';
+import { checkEgn } from '../platform/ids/egn.ts';
+import { checkPlate, normalisePlate } from '../platform/ids/plate.ts';
+import { checkVin } from '../platform/ids/vin.ts';
+
+/** Checks a path parameter; a malformed one is the register's own 400 answer. */
+export type Checked = { ok: true; value: string } | { ok: false; response: ServiceResponse };
+
+export function personalNumberParam(value: string | undefined): Checked {
+  const problem = value === undefined ? 'length' : checkEgn(value);
+  if (problem)
+    return {
+      ok: false,
+      response: badRequest('invalid-personal-number', `The personal number is not valid (${problem}).`),
+    };
+  return { ok: true, value: value! };
+}
+
+export function vinParam(value: string | undefined): Checked {
+  const vin = (value ?? '').toUpperCase();
+  const problem = checkVin(vin);
+  if (problem)
+    return { ok: false, response: badRequest('invalid-vin', `The VIN is not valid (${problem}).`) };
+  return { ok: true, value: vin };
+}
+
+export function plateParam(value: string | undefined): Checked {
+  const problem = checkPlate(value ?? '');
+  if (problem)
+    return {
+      ok: false,
+      response: badRequest('invalid-plate', `The registration plate is not valid (${problem}).`),
+    };
+  return { ok: true, value: normalisePlate(value!) };
+}

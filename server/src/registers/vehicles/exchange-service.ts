@@ -1,0 +1,82 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { type ExchangeServiceDefinition, notFound, ok } from '../../exchange/service-definition.ts';
+import { camelRow } from '../../platform/camel-case.ts';
+import { checkEgn } from '../../platform/ids/egn.ts';
+import { checkEik } from '../../platform/ids/eik.ts';
+import { plateParam, vinParam } from '../exchange-params.ts';
+import { VehicleRegister } from './service.ts';
+
+export function vehicleServices(db: Kysely<Database>): ExchangeServiceDefinition[] {
+  const register = new VehicleRegister(db);
+  return [
+    {
+      subsystem: 'vehicle-register',
+      code: 'vehicles',
+      name: 'Registered vehicles',
+      description:
+        'A vehicle by VIN or plate (technical data, status, stolen flag), its registration history, and the vehicles an owner holds.',
+      endpoints: [
+        {
+          method: 'GET',
+          path: '/{vin}',
+          summary: 'A vehicle by VIN',
+          personalData: false,
+          async handle({ vin }) {
+            const checked = vinParam(vin);
+            if (!checked.ok) return checked.response;
+            const vehicle = await register.findByVin(checked.value);
+            return vehicle ? ok(camelRow(vehicle)) : notFound('No vehicle with this VIN in the register.');
+          },
+        },
+        {
+          method: 'GET',
+          path: '/by-plate/{plate}',
+          summary: 'A vehicle by registration plate',
+          personalData: false,
+          async handle({ plate }) {
+            const checked = plateParam(plate);
+            if (!checked.ok) return checked.response;
+            const vehicle = await register.findByPlate(checked.value);
+            return vehicle ? ok(camelRow(vehicle)) : notFound('No vehicle with this plate in the register.');
+          },
+        },
+        {
+          method: 'GET',
+          path: '/{vin}/registrations',
+          summary: 'Registration history of a vehicle (owners are personal data)',
+          personalData: true,
+          async handle({ vin }) {
+            const checked = vinParam(vin);
+            if (!checked.ok) return checked.response;
+            if (!(await register.findByVin(checked.value)))
+              return notFound('No vehicle with this VIN in the register.');
+            return ok((await register.registrationHistory(checked.value)).map(camelRow));
+          },
+        },
+        {
+          method: 'GET',
+          path: '/by-owner/{ownerId}',
+          summary: 'Vehicles currently registered to an owner (EGN or EIK)',
+          personalData: true,
+          async handle({ ownerId }) {
+            const id = ownerId ?? '';
+            if (checkEgn(id) && checkEik(id)) {
+              return {
+                status: 400,
+                body: {
+                  type: 'urn:civitas:problem:invalid-owner-id',
+                  title: 'Bad request',
+                  status: 400,
+                  code: 'invalid-owner-id',
+                  detail: 'The owner must be a valid EGN or EIK.',
+                },
+              };
+            }
+            return ok((await register.findByCurrentOwner(id)).map(camelRow));
+          },
+        },
+      ],
+    },
+  ];
+}

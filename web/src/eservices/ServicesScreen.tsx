@@ -1,0 +1,24 @@
+import { useTranslation } from 'react-i18next';
+import { Link } from '../routing/Link.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { PARKING_PERMIT_PATH } from './paths.ts';
+import './ServicesScreen.css';
+
+/** The e-services catalogue: for now the one sample service whose form fills itself in. */
+export function ServicesScreen() {
+  const { t } = useTranslation();
+  return (
+    <div className="stack">
+      <PageHeading title={t('eservices.title')}>{t('eservices.title')}</PageHeading>
+      <p className="lead">{t('eservices.intro')}</p>
+      <ul className="service-list">
+        <li className="card service-list__item">
+          <h2 className="service-list__title">
+            <Link href={PARKING_PERMIT_PATH}>{t('eservices.parkingPermit.title')}</Link>
+          </h2>
+          <p>{t('eservices.parkingPermit.description')}</p>
+        </li>
+      </ul>
+    </div>
+  );
+}
