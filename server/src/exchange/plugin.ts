@@ -242,15 +242,12 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
       );
       return removed
         ? reply.code(204).send()
-        : reply
-            .code(404)
-            .type('application/problem+json')
-            .send({
-              type: 'urn:civitas:problem:route-not-found',
-              title: 'No such resource',
-              status: 404,
-              code: 'route-not-found',
-            });
+        : reply.code(404).type('application/problem+json').send({
+            type: 'urn:civitas:problem:route-not-found',
+            title: 'No such resource',
+            status: 404,
+            code: 'route-not-found',
+          });
     },
   );
 }
