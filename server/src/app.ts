@@ -7,6 +7,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connect.ts';
+import { parkingPermitRoutes } from './eservices/parking-permit.ts';
 import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
@@ -130,11 +131,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     report: (error) => app.log.error({ err: error }, 'exchange node fault'),
   });
   app.addHook('onClose', () => exchange.close());
-  await app.register(exchangePlugin, { exchange, verifyAccessToken });
-  await app.register(profileRoutes, {
-    exchange: new ExchangeClient(exchange, PORTAL_CLIENT),
-    verifyAccessToken,
-  });
+  app.decorate('exchange', exchange);
+  await app.register(exchangePlugin, { db: database.db, exchange, verifyAccessToken });
+  const portal = new ExchangeClient(exchange, PORTAL_CLIENT);
+  await app.register(profileRoutes, { exchange: portal, verifyAccessToken });
+  await app.register(parkingPermitRoutes, { exchange: portal, verifyAccessToken });
 
   const { hasWebApp } = await webAppPlugin(app);
   app.setNotFoundHandler((request, reply) => {

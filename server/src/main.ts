@@ -3,10 +3,12 @@ import { buildApp } from './app.ts';
 import { ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { lockHolder } from './db/lock.ts';
+import { startNodeProcess } from './exchange/node-process.ts';
 import { AppError } from './errors.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { issueDemoToken } from './identity/plugin.ts';
+import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { createProgress } from './platform/progress.ts';
 
 /** `civitas`: the platform's command line. */
@@ -104,6 +106,58 @@ program
     console.log('The database schema is up to date.');
   });
 
+program
+  .command('node')
+  .description(
+    [
+      'start a separate exchange node (X-Road security server) in its own process.',
+      '',
+      'The node registers its address https://<host>:<port> and the members it hosts with the',
+      'central registry, which issues its TLS certificate from the platform CA (hosted members move',
+      'to this node from any node that hosted them). It follows the signed global configuration the',
+      'registry publishes at <registry>/exchange/global-conf, answers other nodes on',
+      'POST /exchange/v1/messages over mutual TLS, and, with --client-port, serves its hosted',
+      "clients' information systems on plain HTTP: /r1/{instance}/{class}/{member}/{subsystem}/{service}.",
+      '',
+      'Needs DATABASE_URL: a PostgreSQL database shared with the central registry (civitas serve),',
+      'from which it reads its certificate and its members\' signing keys. The embedded PGlite',
+      'database cannot be shared between processes.',
+      '',
+      'Example (registry on :3000, then a node for the МВР registers and the population register):',
+      '  DATABASE_URL=postgres://… civitas node --id node-b --port 8443 --client-port 8081 \\',
+      '    --members BG/GOV/000695235,BG/GOV/831661388',
+    ].join('\n'),
+  )
+  .requiredOption('--id <nodeId>', 'node id, e.g. node-b (letters, digits . _ -)')
+  .requiredOption('--port <port>', 'port of the mutual-TLS listener for other nodes', parseNodePort)
+  .option(
+    '--members <memberIds>',
+    'comma-separated member ids it hosts, e.g. BG/GOV/000695235 (default: those already registered for this node)',
+    parseMemberList,
+  )
+  .option('--registry <url>', "the central registry's base URL", 'http://127.0.0.1:3000')
+  .option('--client-port <port>', 'port of the HTTP interface for information systems (/r1/…)', parsePort)
+  .option('--host <host>', 'address to listen on and to register (an IP address)', '127.0.0.1')
+  .action(
+    async (options: {
+      id: string;
+      port: number;
+      members?: string[];
+      registry: string;
+      clientPort?: number;
+      host: string;
+    }) => {
+      const config = loadConfig();
+      if (!config.databaseUrl) {
+        throw new AppError(
+          'validation-failed',
+          'civitas node needs DATABASE_URL: a PostgreSQL database shared with the central registry. The embedded PGlite database cannot be shared between processes.',
+        );
+      }
+      await runNode(config, options);
+    },
+  );
+
 async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const opened = await openDatabase(config);
@@ -138,6 +192,62 @@ async function serve(config: Config): Promise<void> {
   );
   console.log(`API documentation: ${config.publicUrl}/docs`);
   if (config.demo) printAccounts(await listDemoAccounts(database.db), config);
+}
+
+async function runNode(
+  config: Config,
+  options: { id: string; port: number; members?: string[]; registry: string; clientPort?: number; host: string },
+): Promise<void> {
+  const opened = await openDatabase(config);
+  let node: Awaited<ReturnType<typeof startNodeProcess>>;
+  try {
+    const keys = await loadOrCreateIdentityKeys(opened.database.db);
+    node = await startNodeProcess(opened.database.db, {
+      nodeId: options.id,
+      port: options.port,
+      host: options.host,
+      registryUrl: options.registry,
+      ...(options.members && { members: options.members }),
+      ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
+      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl)),
+      report: (error) => console.error('civitas node: fault:', error),
+    });
+  } catch (error) {
+    await opened.close();
+    throw error;
+  }
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    await node.close();
+    await opened.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+  const hosted = node.node.context.trust.hostedMembers();
+  console.log(`Exchange node ${options.id} is listening at ${node.address} (mutual TLS), hosting ${hosted.join(', ')}.`);
+  if (node.clientApi) {
+    console.log(`Information systems: http://${config.host}:${options.clientPort}/r1/…`);
+  }
+}
+
+function parseNodePort(value: string): number {
+  const port = parsePort(value);
+  if (port === 0) throw new InvalidArgumentError('must be a fixed port (1-65535): it is registered.');
+  return port;
+}
+
+function parseMemberList(value: string): string[] {
+  const members = value
+    .split(',')
+    .map((member) => member.trim())
+    .filter((member) => member.length > 0);
+  if (members.length === 0 || !members.every((member) => /^[^/\s]+\/[^/\s]+\/[^/\s]+$/.test(member))) {
+    throw new InvalidArgumentError('must be member ids INSTANCE/CLASS/CODE separated by commas.');
+  }
+  return members;
 }
 
 function printAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>>, config: Config): void {

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { buildApp } from '../src/app.ts';
+import { type AppDependencies, buildApp } from '../src/app.ts';
 import { seedDemoData } from '../src/bootstrap.ts';
 import { type Config, loadConfig } from '../src/config.ts';
 import type { DatabaseHandle } from '../src/db/connect.ts';
@@ -22,6 +22,7 @@ export interface TestPlatformOptions {
   seed?: string;
   env?: NodeJS.ProcessEnv;
   config?: Partial<Config>;
+  exchange?: AppDependencies['exchange'];
 }
 
 /** A whole platform on a fresh database with a small synthetic population. */
@@ -38,7 +39,14 @@ export async function startTestPlatform(
       vehicles: options.vehicles ?? 120,
     });
     const keys = await loadOrCreateIdentityKeys(database.db);
-    const app = await buildApp({ config, database, keys, isReady: () => true, logger: false });
+    const app = await buildApp({
+      config,
+      database,
+      keys,
+      isReady: () => true,
+      logger: false,
+      exchange: options.exchange,
+    });
     await app.ready();
     return {
       app,

@@ -1,17 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { registerServiceDefinitions } from './catalogue.ts';
-import { GlobalConfigurationCache } from './global-conf/cache.ts';
-import { AccessRights } from './node/access-rights.ts';
-import { type ClientRequest, consume } from './node/consumer.ts';
-import type { NodeContext, NodeReply, NodeTransport } from './node/context.ts';
-import { type BodyLogging, MessageLog } from './node/message-log.ts';
-import { provide } from './node/provider.ts';
-import { ReplayGuard } from './node/replay-guard.ts';
-import { NodeTrust } from './node/trust.ts';
+import { type ExchangeNode, startExchangeNode } from './exchange-node.ts';
+import type { BodyLogging } from './node/message-log.ts';
 import {
   ensureExchangeSetup,
-  loadSigners,
+  nodeTlsCredentials,
   publishGlobalConfiguration,
   registryAnchor,
 } from './registry/central-registry.ts';
@@ -30,12 +24,10 @@ export interface LocalExchangeOptions {
   report: (error: unknown) => void;
 }
 
-export interface LocalExchange {
-  context: NodeContext;
-  conf: GlobalConfigurationCache;
-  /** A client information system's call through this node. */
-  consume(request: ClientRequest): Promise<NodeReply>;
-  close(): Promise<void>;
+/** A node, and when the central registry runs in the same process, its publication. */
+export interface LocalExchange extends ExchangeNode {
+  /** The central registry's signed global configuration, freshly published (served to other nodes). */
+  publishConfiguration?: () => Promise<string>;
 }
 
 /**
@@ -51,41 +43,26 @@ export async function startLocalExchange(
   const services = new Map([...registerServiceDefinitions(db), ...(options.extraServices ?? [])]);
   await ensureExchangeSetup(db, services, { nodeId, address: options.address, hostnames: ['localhost'] });
   const validity = options.confValidityMs ?? 10 * 60_000;
-  const conf = new GlobalConfigurationCache({
-    anchorCertificatePem: await registryAnchor(db),
-    fetch: () => publishGlobalConfiguration(db, validity),
-    refreshMs: Math.min(60_000, Math.max(1_000, Math.floor(validity / 3))),
-  });
-  await conf.start();
-  const hosted = conf.current()?.nodes.find((node) => node.id === nodeId)?.members ?? [];
-  const trust = new NodeTrust(nodeId, conf, await loadSigners(db, hosted));
-  const transport: NodeTransport = {
-    async send(node, message) {
-      if (node.id !== nodeId) throw new Error(`node ${nodeId} runs in process and cannot reach ${node.id}`);
-      return provide(context, { kind: 'self' }, message);
-    },
-  };
-  const log = new MessageLog(db, options.bodyLogging ?? 'metadata');
-  const context: NodeContext = {
-    trust,
+  const publishConfiguration = () => publishGlobalConfiguration(db, validity);
+  const hosted =
+    (await db.selectFrom('exchange.nodes').select('members').where('node_id', '=', nodeId).executeTakeFirst())
+      ?.members ?? [];
+  const node = await startExchangeNode(db, {
+    nodeId,
+    members: hosted,
     services,
-    rights: new AccessRights(db),
-    log,
-    replay: await ReplayGuard.load(db, nodeId),
-    transport,
-    options: {
-      serviceTimeoutMs: options.serviceTimeoutMs ?? 5_000,
-      exchangeTimeoutMs: options.exchangeTimeoutMs ?? 10_000,
+    conf: {
+      anchorCertificatePem: await registryAnchor(db),
+      fetch: publishConfiguration,
+      refreshMs: Math.min(60_000, Math.max(1_000, Math.floor(validity / 3))),
     },
+    // Every member is hosted here unless `civitas node` moved some to another node; those are
+    // then reached over HTTPS with mutual TLS.
+    tls: await nodeTlsCredentials(db, nodeId),
+    ...(options.bodyLogging && { bodyLogging: options.bodyLogging }),
+    ...(options.serviceTimeoutMs !== undefined && { serviceTimeoutMs: options.serviceTimeoutMs }),
+    ...(options.exchangeTimeoutMs !== undefined && { exchangeTimeoutMs: options.exchangeTimeoutMs }),
     report: options.report,
-  };
-  return {
-    context,
-    conf,
-    consume: (request) => consume(context, request),
-    async close() {
-      conf.stop();
-      await log.drain();
-    },
-  };
+  });
+  return { ...node, publishConfiguration };
 }

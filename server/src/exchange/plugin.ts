@@ -1,6 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type Kysely, sql } from 'kysely';
 import { Counter, Histogram } from 'prom-client';
+import type { Database } from '../db/schema.ts';
 import { requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import {
@@ -15,8 +17,10 @@ import { parseSubsystemId } from './ids.ts';
 import type { LocalExchange } from './local-node.ts';
 import type { NodeReply } from './node/context.ts';
 import { ExchangeFault } from './protocol/errors.ts';
+import { globalConfPublication } from './registry/publication.ts';
 
 export interface ExchangePluginOptions {
+  db: Kysely<Database>;
   exchange: LocalExchange;
   verifyAccessToken: AccessTokenVerifier;
 }
@@ -58,6 +62,15 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
     // Bodies go through untouched, whatever their type: they are signed by hash.
     r1.removeAllContentTypeParsers();
     r1.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
+    // An information system gets the exchange's own error form, even for a body it cannot send.
+    r1.setErrorHandler((error: { code?: string }, request, reply) => {
+      const fault =
+        error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+          ? new ExchangeFault('Client.PayloadTooLarge', 'The request body is larger than the node accepts.')
+          : new ExchangeFault('Client.BadRequest', 'The request could not be read.');
+      request.log.info({ fault: fault.type, cause: error.code }, 'exchange request refused');
+      return sendFault(reply, fault);
+    });
 
     r1.all('/r1/*', { schema: { hide: true } }, async (request: FastifyRequest, reply: FastifyReply) => {
       const [pathPart, query = ''] = request.url.split('?') as [string, string | undefined];
@@ -131,6 +144,130 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
     }
     return document;
   }
+
+  app.post(
+    '/exchange/prefill',
+    {
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'Once-only: many register services for one data subject in one request, in parallel (X-Road headers apply)',
+        body: Type.Object(
+          {
+            dataSubject: Type.Optional(Type.String({ maxLength: 64 })),
+            timeoutMs: Type.Optional(Type.Integer({ minimum: 50, maximum: 30_000 })),
+            requests: Type.Array(
+              Type.Object(
+                {
+                  key: Type.String({ minLength: 1, maxLength: 64 }),
+                  service: Type.String({ maxLength: 300 }),
+                  path: Type.String({ maxLength: 500, pattern: '^/' }),
+                },
+                { additionalProperties: false },
+              ),
+              { minItems: 1, maxItems: 20 },
+            ),
+          },
+          { additionalProperties: false },
+        ),
+      },
+    },
+    async (request) => {
+      const body = request.body as {
+        dataSubject?: string;
+        timeoutMs?: number;
+        requests: Array<{ key: string; service: string; path: string }>;
+      };
+      const headers = {
+        ...request.headers,
+        ...(body.dataSubject ? { 'x-road-data-subject': body.dataSubject } : {}),
+      };
+      const timeoutMs = body.timeoutMs ?? 3_000;
+      const results = await Promise.all(
+        body.requests.map(async (item) => {
+          const started = performance.now();
+          let timer: NodeJS.Timeout | undefined;
+          const deadline = new Promise<null>((resolve) => {
+            timer = setTimeout(() => resolve(null), timeoutMs);
+          });
+          const answer = await Promise.race([
+            exchange.consume({
+              method: 'GET',
+              service: item.service,
+              path: item.path,
+              query: '',
+              headers,
+              body: Buffer.alloc(0),
+            }),
+            deadline,
+          ]);
+          clearTimeout(timer);
+          const durationMs = Math.round(performance.now() - started);
+          if (!answer)
+            return { key: item.key, service: item.service, status: 'timeout' as const, durationMs };
+          let parsed: unknown = null;
+          try {
+            parsed = JSON.parse(answer.body.toString('utf8'));
+          } catch {
+            parsed = null;
+          }
+          const fault = answer.headers['x-road-error'];
+          return {
+            key: item.key,
+            service: item.service,
+            status: answer.status === 200 ? ('ok' as const) : ('failed' as const),
+            httpStatus: answer.status,
+            messageId: answer.headers['x-road-id'],
+            ...(fault ? { fault } : {}),
+            body: parsed,
+            durationMs,
+          };
+        }),
+      );
+      return {
+        results,
+        failed: results.filter((result) => result.status !== 'ok').map((result) => result.key),
+      };
+    },
+  );
+
+  app.get(
+    '/api/exchange/monitoring',
+    {
+      preHandler: requireAuth(options.verifyAccessToken, ['admin', 'auditor']),
+      schema: {
+        tags: ['exchange'],
+        summary: 'Operational monitoring: messages, latency percentiles and errors per service',
+        querystring: Type.Object({ minutes: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,4}$' })) }),
+      },
+    },
+    async (request) => {
+      const minutes = Math.min(10_080, Number((request.query as { minutes?: string }).minutes ?? 60));
+      const since = new Date(Date.now() - minutes * 60_000);
+      const rows = await sql<{
+        service: string;
+        messages: number;
+        errors: number;
+        p50: number;
+        p95: number;
+        p99: number;
+      }>`
+        SELECT coalesce(service, '(invalid)') AS service, count(*)::int AS messages,
+          count(*) FILTER (WHERE error_type IS NOT NULL)::int AS errors,
+          percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50,
+          percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95,
+          percentile_cont(0.99) WITHIN GROUP (ORDER BY duration_ms) AS p99
+        FROM exchange.message_log
+        WHERE side = 'consumer' AND node_id = ${exchange.context.trust.nodeId} AND started_at >= ${since}
+        GROUP BY 1 ORDER BY 1`.execute(options.db);
+      return { node: exchange.context.trust.nodeId, since: since.toISOString(), services: rows.rows };
+    },
+  );
+
+  // When the central registry runs in this process, the nodes started with `civitas node`
+  // fetch its signed global configuration here.
+  const publish = exchange.publishConfiguration;
+  if (publish) await app.register(globalConfPublication, { publish });
 
   app.get(
     '/listClients',
@@ -250,4 +387,11 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
           });
     },
   );
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's exchange node. */
+    exchange: LocalExchange;
+  }
 }

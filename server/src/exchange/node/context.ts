@@ -18,7 +18,12 @@ export interface NodeReply {
 
 /** How a consumer's node reaches a provider's node (in process, or HTTPS with mutual TLS). */
 export interface NodeTransport {
-  send(node: { id: string; address: string }, message: NodeMessage, timeoutMs: number): Promise<NodeReply>;
+  /** `tlsCertificate`: the node's certificate as the registry lists it, which the peer must present. */
+  send(
+    node: { id: string; address: string; tlsCertificate?: string },
+    message: NodeMessage,
+    timeoutMs: number,
+  ): Promise<NodeReply>;
 }
 
 export interface NodeOptions {

@@ -16,6 +16,7 @@ export const exchangeFaults = {
   'Server.ClientProxy.OutdatedGlobalConf': 503,
   'Server.ClientProxy.NetworkError': 502,
   'Server.ClientProxy.Timeout': 504,
+  'Server.ClientProxy.SslAuthenticationFailed': 502,
   'Server.ClientProxy.InvalidSignature': 502,
   'Server.ClientProxy.RequestHashMismatch': 502,
   'Server.ServerProxy.SslAuthenticationFailed': 403,

@@ -78,6 +78,27 @@ export async function ensureExchangeSetup(
   services: ReadonlyMap<string, ExchangeServiceDefinition>,
   node: LocalNodeSetup,
 ): Promise<void> {
+  await ensureRegistrySetup(db, services);
+  const memberIds = CATALOGUE.map((member) => `${INSTANCE}/${member.memberClass}/${member.memberCode}`);
+  // On first start the one node hosts every member; later starts keep whatever hosting the
+  // registry holds (members may have moved to other nodes with `registerNode`).
+  await db
+    .insertInto('exchange.nodes')
+    .values({ node_id: node.nodeId, address: node.address, members: memberIds })
+    .onConflict((conflict) => conflict.column('node_id').doUpdateSet({ address: node.address }))
+    .execute();
+  await ensureNodeCertificate(db, node.nodeId, node.hostnames, ['127.0.0.1']);
+}
+
+/**
+ * The central registry without any node: the platform CA, the registry's signing key, the
+ * catalogue with a signing certificate per member, the services, and the portal's default
+ * access rights. Idempotent.
+ */
+export async function ensureRegistrySetup(
+  db: Kysely<Database>,
+  services: ReadonlyMap<string, ExchangeServiceDefinition>,
+): Promise<void> {
   let ca = await certificate(db, 'ca', 'platform');
   if (!ca) {
     const created = await createCertificateAuthority({ commonName: 'Civitas Platform CA', validDays: 3650 });
@@ -145,24 +166,6 @@ export async function ensureExchangeSetup(
       )
       .execute();
   }
-  const memberIds = CATALOGUE.map((member) => `${INSTANCE}/${member.memberClass}/${member.memberCode}`);
-  await db
-    .insertInto('exchange.nodes')
-    .values({ node_id: node.nodeId, address: node.address, members: memberIds })
-    .onConflict((conflict) => conflict.column('node_id').doUpdateSet({ address: node.address }))
-    .execute();
-  if (!(await certificate(db, 'tls', node.nodeId))) {
-    await store(
-      db,
-      'tls',
-      node.nodeId,
-      await issueNodeCertificate(authority, {
-        nodeId: node.nodeId,
-        hostnames: node.hostnames,
-        ipAddresses: ['127.0.0.1'],
-      }),
-    );
-  }
   const rights = new AccessRights(db);
   if ((await rights.list()).length === 0) {
     for (const serviceId of services.keys()) {
@@ -172,6 +175,85 @@ export async function ensureExchangeSetup(
       );
     }
   }
+}
+
+export interface NodeRegistration {
+  nodeId: string;
+  /** `https://host:port`, where other nodes reach this node's mutual-TLS listener. */
+  address: string;
+  /** The members the node hosts; they move here from any node that hosted them before. */
+  members: readonly string[];
+  hostnames?: string[];
+  ipAddresses?: string[];
+}
+
+/**
+ * The registry admits a node: records its address and the members it hosts, and issues its TLS
+ * certificate from the platform CA (once; an unrevoked certificate is kept). A member is hosted
+ * by one node at a time in this platform, because a consumer's node sends to the first node
+ * that lists the provider's member.
+ */
+export async function registerNode(db: Kysely<Database>, node: NodeRegistration): Promise<void> {
+  if (!(await certificate(db, 'ca', 'platform'))) {
+    throw new Error('The central registry is not set up in this database: start it first (civitas serve).');
+  }
+  if (!/^[A-Za-z0-9._-]{1,64}$/.test(node.nodeId)) {
+    throw new Error('A node id is 1-64 letters, digits or . _ -');
+  }
+  const known = new Set(
+    (await db.selectFrom('exchange.members').select('member_id').execute()).map((row) => row.member_id),
+  );
+  const unknown = node.members.filter((member) => !known.has(member));
+  if (unknown.length > 0) throw new Error(`Not registered members: ${unknown.join(', ')}`);
+  const members = [...new Set(node.members)];
+  await db.transaction().execute(async (trx) => {
+    const others = await trx
+      .selectFrom('exchange.nodes')
+      .selectAll()
+      .where('node_id', '!=', node.nodeId)
+      .execute();
+    for (const other of others) {
+      const kept = other.members.filter((member) => !members.includes(member));
+      if (kept.length !== other.members.length) {
+        await trx
+          .updateTable('exchange.nodes')
+          .set({ members: kept })
+          .where('node_id', '=', other.node_id)
+          .execute();
+      }
+    }
+    await trx
+      .insertInto('exchange.nodes')
+      .values({ node_id: node.nodeId, address: node.address, members })
+      .onConflict((conflict) => conflict.column('node_id').doUpdateSet({ address: node.address, members }))
+      .execute();
+  });
+  await ensureNodeCertificate(
+    db,
+    node.nodeId,
+    node.hostnames ?? ['localhost'],
+    node.ipAddresses ?? ['127.0.0.1'],
+  );
+}
+
+async function ensureNodeCertificate(
+  db: Kysely<Database>,
+  nodeId: string,
+  hostnames: string[],
+  ipAddresses: string[],
+): Promise<void> {
+  if (await certificate(db, 'tls', nodeId)) return;
+  const ca = await certificate(db, 'ca', 'platform');
+  if (!ca?.private_key_pem) throw new Error('the platform CA is missing');
+  await store(
+    db,
+    'tls',
+    nodeId,
+    await issueNodeCertificate(
+      { certificatePem: ca.certificate_pem, privateKeyPem: ca.private_key_pem },
+      { nodeId, hostnames, ipAddresses },
+    ),
+  );
 }
 
 /** The registry's view, as the signed document every node fetches. */

@@ -1,0 +1,233 @@
+import crypto from 'node:crypto';
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import type { ExchangeClient } from '../exchange/client.ts';
+import { serviceId } from '../exchange/client.ts';
+import { askRegisters, type SourceOutcome } from '../exchange/orchestrate.ts';
+import { principalOf, requireAuth } from '../identity/auth.ts';
+import type { AccessTokenVerifier } from '../identity/tokens.ts';
+
+const PURPOSE = 'e-service: resident parking permit';
+const LEGAL_BASIS = 'Ordinance on parking in Sofia, Art. 35';
+const REGISTER_TIMEOUT_MS = 3_000;
+
+const SOURCE_NAMES: Record<string, { bg: string; en: string }> = {
+  population: { bg: 'Национален регистър на населението (ГРАО)', en: 'National population register (GRAO)' },
+  vehicles: {
+    bg: 'Регистър на моторните превозни средства (МВР)',
+    en: 'Vehicle register (Ministry of Interior)',
+  },
+  'driving-licences': {
+    bg: 'Регистър на свидетелствата за управление (МВР)',
+    en: 'Driving licence register (Ministry of Interior)',
+  },
+  'vehicle-tax': { bg: 'Местни данъци и такси (Столична община)', en: 'Local taxes (Sofia Municipality)' },
+};
+
+type Json = Record<string, unknown>;
+interface Field {
+  name: string;
+  value: string;
+  source: string;
+}
+
+const Localised = Type.Object({ bg: Type.String(), en: Type.String() });
+const PrefillResponse = Type.Object({
+  service: Type.Object({ code: Type.String(), title: Localised }),
+  purpose: Localised,
+  legalBasis: Localised,
+  requestId: Type.String(),
+  fields: Type.Array(Type.Object({ name: Type.String(), value: Type.String(), source: Type.String() })),
+  sources: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      service: Type.String(),
+      name: Localised,
+      status: Type.Union([Type.Literal('ok'), Type.Literal('timeout'), Type.Literal('failed')]),
+      durationMs: Type.Number(),
+      fetchedAt: Type.String(),
+      error: Type.Optional(Type.String()),
+    }),
+  ),
+});
+
+export interface ParkingPermitOptions {
+  exchange: ExchangeClient;
+  verifyAccessToken: AccessTokenVerifier;
+}
+
+/**
+ * A sample e-service that shows the once-only principle: the application form for a resident
+ * parking permit, filled from four registers through the exchange, each field with its source.
+ */
+export async function parkingPermitRoutes(
+  app: FastifyInstance,
+  options: ParkingPermitOptions,
+): Promise<void> {
+  app.get(
+    '/api/eservices/parking-permit/prefill',
+    {
+      preHandler: requireAuth(options.verifyAccessToken),
+      config: { access: { purpose: PURPOSE, legalBasis: LEGAL_BASIS } },
+      schema: {
+        tags: ['e-services'],
+        summary: 'The parking-permit application, prefilled from the registers (once-only)',
+        security: [{ eid: [] }],
+        response: { 200: PrefillResponse },
+      },
+    },
+    async (request) => {
+      const egn = principalOf(request).subject;
+      const requestId = crypto.randomUUID();
+      const context = {
+        purpose: PURPOSE,
+        legalBasis: LEGAL_BASIS,
+        dataSubject: egn,
+        userId: egn,
+        caseRef: requestId,
+      };
+      const persons = serviceId('population-register', 'persons');
+      const [person, addresses, vehicles, licence] = await askRegisters(
+        options.exchange,
+        [
+          { key: 'population', service: persons, path: `/${egn}` },
+          { key: 'population', service: persons, path: `/${egn}/addresses` },
+          { key: 'vehicles', service: serviceId('vehicle-register', 'vehicles'), path: `/by-owner/${egn}` },
+          {
+            key: 'driving-licences',
+            service: serviceId('driving-licences', 'licences'),
+            path: `/by-person/${egn}`,
+          },
+        ],
+        context,
+        REGISTER_TIMEOUT_MS,
+      );
+      const vehicle = vehicles!.status === 'ok' ? ((vehicles!.answer.body as Json[])[0] ?? null) : null;
+      const taxService = serviceId('local-taxes', 'vehicle-tax');
+      // The tax register is asked about the car the vehicle register named: it depends on that answer.
+      const [tax] = vehicle
+        ? await askRegisters(
+            options.exchange,
+            [{ key: 'vehicle-tax', service: taxService, path: `/by-vin/${String(vehicle.vin)}` }],
+            context,
+            REGISTER_TIMEOUT_MS,
+          )
+        : [
+            unaskedSource(
+              'vehicle-tax',
+              taxService,
+              vehicles!.status === 'ok'
+                ? 'You have no registered vehicle.'
+                : 'The vehicle register did not answer, so the tax register could not be asked.',
+            ),
+          ];
+
+      const fields: Field[] = [];
+      const population = mergeSources(person!, addresses!);
+      if (population.status === 'ok') {
+        const p = person!.answer!.body as Json;
+        const permanent = (addresses!.answer!.body as Json[]).find((address) => address.kind === 'permanent');
+        fields.push(
+          { name: 'fullName', value: `${p.givenName} ${p.fatherName} ${p.familyName}`, source: 'population' },
+          {
+            name: 'fullNameLatin',
+            value: `${p.givenNameLatin} ${p.fatherNameLatin} ${p.familyNameLatin}`,
+            source: 'population',
+          },
+          { name: 'personalNumber', value: String(p.egn), source: 'population' },
+        );
+        if (permanent) {
+          const apartment = permanent.apartment ? `, ап. ${permanent.apartment}` : '';
+          fields.push({
+            name: 'permanentAddress',
+            value: `${permanent.street} ${permanent.building}${apartment}, ${permanent.postcode} ${permanent.settlementName}`,
+            source: 'population',
+          });
+        }
+      }
+      if (vehicle) {
+        fields.push(
+          { name: 'vehiclePlate', value: String(vehicle.plate ?? ''), source: 'vehicles' },
+          { name: 'vehicleMakeModel', value: `${vehicle.make} ${vehicle.model}`, source: 'vehicles' },
+          { name: 'vehicleVin', value: String(vehicle.vin), source: 'vehicles' },
+        );
+      }
+      const licenceSource = noLicenceIsAnAnswer(licence!);
+      if (licenceSource.status === 'ok' && licence!.answer?.status === 200) {
+        const l = licence!.answer.body as Json;
+        fields.push(
+          { name: 'drivingLicenceNumber', value: String(l.number), source: 'driving-licences' },
+          { name: 'drivingLicenceValidUntil', value: String(l.validUntil), source: 'driving-licences' },
+        );
+      }
+      if (tax!.status === 'ok') {
+        const assessments = tax!.answer!.body as Json[];
+        fields.push({
+          name: 'vehicleTaxPaid',
+          value: String(assessments.every((assessment) => assessment.paid === true)),
+          source: 'vehicle-tax',
+        });
+      }
+      request.log.info(
+        {
+          event: 'eservice.prefill',
+          requestId,
+          failed: [population, vehicles!, licenceSource, tax!]
+            .filter((source) => source.status !== 'ok')
+            .map((source) => source.key),
+        },
+        'prefill',
+      );
+      return {
+        service: {
+          code: 'parking-permit',
+          title: { bg: 'Разрешение за паркиране за живущи', en: 'Resident parking permit' },
+        },
+        purpose: { bg: 'е-услуга: разрешение за паркиране за живущи', en: PURPOSE },
+        legalBasis: { bg: 'Наредба за паркиране в София, чл. 35', en: LEGAL_BASIS },
+        requestId,
+        fields: fields.filter((field) => field.value.trim() !== ''),
+        sources: [population, vehicles!, licenceSource, tax!].map(describeSource),
+      };
+    },
+  );
+}
+
+/** The population source answered only if both of its calls did. */
+function mergeSources(first: SourceOutcome, second: SourceOutcome): SourceOutcome {
+  if (first.status !== 'ok') return first;
+  if (second.status !== 'ok') return second;
+  return { ...first, durationMs: Math.max(first.durationMs, second.durationMs) };
+}
+
+/** A person without a licence is an answer (no fields), not a failure of the register. */
+function noLicenceIsAnAnswer(outcome: SourceOutcome): SourceOutcome {
+  if (outcome.status === 'failed' && outcome.answer?.status === 404 && !outcome.answer.fault) {
+    return { ...outcome, status: 'ok', answer: outcome.answer };
+  }
+  return outcome;
+}
+
+function unaskedSource(key: string, service: string, error: string): SourceOutcome {
+  return {
+    key,
+    service,
+    status: 'failed',
+    error,
+    answer: null,
+    durationMs: 0,
+    fetchedAt: new Date().toISOString(),
+  };
+}
+
+function describeSource(outcome: SourceOutcome) {
+  return {
+    key: outcome.key,
+    service: outcome.service,
+    name: SOURCE_NAMES[outcome.key]!,
+    status: outcome.status,
+    durationMs: outcome.durationMs,
+    fetchedAt: outcome.fetchedAt,
+    ...(outcome.status === 'ok' ? {} : { error: outcome.error }),
+  };
+}
