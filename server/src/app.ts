@@ -18,6 +18,7 @@ import { metricsPlugin } from './http/metrics.ts';
 import { webAppPlugin } from './http/web-app.ts';
 import { createEidProvider } from './identity/eid-provider.ts';
 import type { IdentityKeys } from './identity/keys.ts';
+import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/plugin.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { profileRoutes } from './profile/routes.ts';
@@ -118,11 +119,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(metricsPlugin);
   await app.register(healthPlugin, { db: database.db, databaseKind: database.kind, isReady: deps.isReady });
 
-  const provider = createEidProvider(database.db, keys, config);
-  provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
-  await app.register(identityPlugin, { db: database.db, config, keys, provider });
-
-  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
   const exchange = await startLocalExchange(database.db, {
     // The in-process node is reached by function call; its registered address is reserved
     // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
@@ -132,8 +128,16 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   app.addHook('onClose', () => exchange.close());
   app.decorate('exchange', exchange);
-  await app.register(exchangePlugin, { db: database.db, exchange, verifyAccessToken });
   const portal = new ExchangeClient(exchange, PORTAL_CLIENT);
+  const directory = exchangePersonDirectory(portal);
+  app.decorate('personDirectory', directory);
+
+  const provider = createEidProvider(database.db, keys, config, directory);
+  provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
+  await app.register(identityPlugin, { db: database.db, config, keys, provider, directory });
+
+  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
+  await app.register(exchangePlugin, { db: database.db, exchange, verifyAccessToken });
   await app.register(profileRoutes, { exchange: portal, verifyAccessToken });
   await app.register(parkingPermitRoutes, { exchange: portal, verifyAccessToken });
 

@@ -3,10 +3,14 @@ import { buildApp } from './app.ts';
 import { ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { lockHolder } from './db/lock.ts';
-import { startNodeProcess } from './exchange/node-process.ts';
 import { AppError } from './errors.ts';
+import { PORTAL_CLIENT } from './exchange/catalogue.ts';
+import { ExchangeClient } from './exchange/client.ts';
+import { startLocalExchange } from './exchange/local-node.ts';
+import { startNodeProcess } from './exchange/node-process.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
+import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
 import { issueDemoToken } from './identity/plugin.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { createProgress } from './platform/progress.ts';
@@ -65,7 +69,7 @@ program
     refuseInProduction(config, 'demo accounts');
     const accounts = await withDatabaseOrServer(
       config,
-      async (database) => listDemoAccounts(database.db),
+      async (database, directory) => listDemoAccounts(database.db, directory),
       async (baseUrl) => fetchJson(`${baseUrl}/api/demo/accounts`, { method: 'GET' }),
     );
     if (options.json) console.log(JSON.stringify(accounts, null, 2));
@@ -81,9 +85,9 @@ program
     refuseInProduction(config, 'token');
     const token = await withDatabaseOrServer(
       config,
-      async (database) => {
+      async (database, directory) => {
         const keys = await loadOrCreateIdentityKeys(database.db);
-        return issueDemoToken(database.db, keys, config, options.person);
+        return issueDemoToken(database.db, keys, config, directory, options.person);
       },
       async (baseUrl) =>
         (
@@ -108,25 +112,26 @@ program
 
 program
   .command('node')
-  .description(
-    [
-      'start a separate exchange node (X-Road security server) in its own process.',
-      '',
-      'The node registers its address https://<host>:<port> and the members it hosts with the',
-      'central registry, which issues its TLS certificate from the platform CA (hosted members move',
-      'to this node from any node that hosted them). It follows the signed global configuration the',
-      'registry publishes at <registry>/exchange/global-conf, answers other nodes on',
-      'POST /exchange/v1/messages over mutual TLS, and, with --client-port, serves its hosted',
-      "clients' information systems on plain HTTP: /r1/{instance}/{class}/{member}/{subsystem}/{service}.",
-      '',
-      'Needs DATABASE_URL: a PostgreSQL database shared with the central registry (civitas serve),',
-      'from which it reads its certificate and its members\' signing keys. The embedded PGlite',
-      'database cannot be shared between processes.',
-      '',
-      'Example (registry on :3000, then a node for the МВР registers and the population register):',
-      '  DATABASE_URL=postgres://… civitas node --id node-b --port 8443 --client-port 8081 \\',
-      '    --members BG/GOV/000695235,BG/GOV/831661388',
-    ].join('\n'),
+  .summary('start a separate exchange node (X-Road security server) in its own process')
+  .description('Start a separate exchange node (X-Road security server) in its own process.')
+  .addHelpText(
+    'after',
+    `
+The node registers its address https://<host>:<port> and the members it hosts with the central
+registry, which issues its TLS certificate from the platform CA (a member is hosted by one node at
+a time: the members named move here from the node that hosted them). It follows the signed global
+configuration the registry publishes at <registry>/exchange/global-conf, answers other nodes on
+POST /exchange/v1/messages over mutual TLS, and, with --client-port, serves its hosted clients'
+information systems on plain HTTP: /r1/{instance}/{class}/{member}/{subsystem}/{service}[/path].
+
+Needs DATABASE_URL: a PostgreSQL database shared with the central registry (civitas serve), from
+which it reads its TLS certificate, its members' signing keys and the registry's anchor. The
+embedded PGlite database cannot be shared between processes.
+
+Example: the registry and the portal's node (civitas serve on :3000), then a node for the МВР
+registers and the population register:
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/civitas civitas node --id node-b --port 8443 \\
+    --client-port 8081 --members BG/GOV/000695235,BG/GOV/831661388`,
   )
   .requiredOption('--id <nodeId>', 'node id, e.g. node-b (letters, digits . _ -)')
   .requiredOption('--port <port>', 'port of the mutual-TLS listener for other nodes', parseNodePort)
@@ -138,6 +143,11 @@ program
   .option('--registry <url>', "the central registry's base URL", 'http://127.0.0.1:3000')
   .option('--client-port <port>', 'port of the HTTP interface for information systems (/r1/…)', parsePort)
   .option('--host <host>', 'address to listen on and to register (an IP address)', '127.0.0.1')
+  .option(
+    '--conf-refresh <seconds>',
+    'how often to fetch the global configuration again (default: 60)',
+    parseCount,
+  )
   .action(
     async (options: {
       id: string;
@@ -146,12 +156,13 @@ program
       registry: string;
       clientPort?: number;
       host: string;
+      confRefresh?: number;
     }) => {
       const config = loadConfig();
       if (!config.databaseUrl) {
-        throw new AppError(
-          'validation-failed',
-          'civitas node needs DATABASE_URL: a PostgreSQL database shared with the central registry. The embedded PGlite database cannot be shared between processes.',
+        throw new ConfigError(
+          'DATABASE_URL',
+          'civitas node needs a PostgreSQL database shared with the central registry (postgres://…). The embedded PGlite database cannot be shared between processes.',
         );
       }
       await runNode(config, options);
@@ -184,6 +195,7 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
+  const accounts = config.demo ? await listDemoAccounts(database.db, app.personDirectory) : [];
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -191,12 +203,20 @@ async function serve(config: Config): Promise<void> {
     `\nCivitas is ready at ${config.publicUrl.replace(/:\d+$/, `:${port}`)} (${database.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
   );
   console.log(`API documentation: ${config.publicUrl}/docs`);
-  if (config.demo) printAccounts(await listDemoAccounts(database.db), config);
+  if (config.demo) printAccounts(accounts, config);
 }
 
 async function runNode(
   config: Config,
-  options: { id: string; port: number; members?: string[]; registry: string; clientPort?: number; host: string },
+  options: {
+    id: string;
+    port: number;
+    members?: string[];
+    registry: string;
+    clientPort?: number;
+    host: string;
+    confRefresh?: number;
+  },
 ): Promise<void> {
   const opened = await openDatabase(config);
   let node: Awaited<ReturnType<typeof startNodeProcess>>;
@@ -208,6 +228,7 @@ async function runNode(
       host: options.host,
       registryUrl: options.registry,
       ...(options.members && { members: options.members }),
+      ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
       verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl)),
       report: (error) => console.error('civitas node: fault:', error),
@@ -227,7 +248,9 @@ async function runNode(
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
   const hosted = node.node.context.trust.hostedMembers();
-  console.log(`Exchange node ${options.id} is listening at ${node.address} (mutual TLS), hosting ${hosted.join(', ')}.`);
+  console.log(
+    `Exchange node ${options.id} is listening at ${node.address} (mutual TLS), hosting ${hosted.join(', ')}.`,
+  );
   if (node.clientApi) {
     console.log(`Information systems: http://${config.host}:${options.clientPort}/r1/…`);
   }
@@ -262,16 +285,28 @@ function printAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>>, c
 /** The embedded database admits one process: while the server holds it, ask the server instead. */
 async function withDatabaseOrServer<T>(
   config: Config,
-  direct: (database: Awaited<ReturnType<typeof openDatabase>>['database']) => Promise<T>,
+  direct: (
+    database: Awaited<ReturnType<typeof openDatabase>>['database'],
+    directory: PersonDirectory,
+  ) => Promise<T>,
   viaServer: (baseUrl: string) => Promise<T>,
 ): Promise<T> {
   if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
     return viaServer(`http://127.0.0.1:${config.port}`);
   }
   const opened = await openDatabase(config);
+  // Even the command line reads the population register through the exchange.
+  const exchange = await startLocalExchange(opened.database.db, {
+    address: 'https://node-1.invalid',
+    report: (error) => console.error(error),
+  });
   try {
-    return await direct(opened.database);
+    return await direct(
+      opened.database,
+      exchangePersonDirectory(new ExchangeClient(exchange, PORTAL_CLIENT)),
+    );
   } finally {
+    await exchange.close();
     await opened.close();
   }
 }

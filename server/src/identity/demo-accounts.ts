@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { PopulationRegister } from '../registers/population/service.ts';
+import type { PersonDirectory } from './person-directory.ts';
 import type { Role } from './tables.ts';
 
 /**
@@ -34,23 +34,25 @@ export async function assignDemoRoles(db: Kysely<Database>, demoPersons: readonl
   if (rows.length > 0) await db.insertInto('identity.role_assignments').values(rows).execute();
 }
 
-export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
+export async function listDemoAccounts(
+  db: Kysely<Database>,
+  directory: PersonDirectory,
+): Promise<DemoAccount[]> {
   const assignments = await db
     .selectFrom('identity.role_assignments')
     .select(['role', 'organisation', 'egn'])
     .where('source', '=', 'demo')
     .execute();
-  const population = new PopulationRegister(db);
   const order = DEMO_ROLE_ORGANISATIONS.map(({ role }) => role);
   const accounts: DemoAccount[] = [];
   for (const assignment of assignments.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))) {
-    const person = await population.findPerson(assignment.egn);
+    const person = await directory.find(assignment.egn);
     if (!person) continue;
     accounts.push({
       role: assignment.role,
       personalNumber: assignment.egn,
-      name: `${person.given_name} ${person.family_name}`,
-      nameLatin: `${person.given_name_latin} ${person.family_name_latin}`,
+      name: `${person.givenName} ${person.familyName}`,
+      nameLatin: `${person.givenNameLatin} ${person.familyNameLatin}`,
       organisation: assignment.organisation,
     });
   }

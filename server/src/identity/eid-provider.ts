@@ -2,11 +2,11 @@ import type { Kysely } from 'kysely';
 import Provider, { type Configuration, errors as oidcErrors } from 'oidc-provider';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
-import { PopulationRegister } from '../registers/population/service.ts';
 import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcAdapterFactory } from './oidc-adapter.ts';
+import type { PersonDirectory } from './person-directory.ts';
 import { ACCESS_TOKEN_TTL_S, API_AUDIENCE, eidIssuer } from './tokens.ts';
 
 export const WEB_CLIENT_ID = 'civitas-web';
@@ -16,8 +16,12 @@ const SCOPES = 'openid profile';
  * The national eID node, an OpenID Connect provider (oidc-provider, OpenID Certified).
  * Authorization code flow with PKCE; access tokens are RFC 9068 JWTs for the Civitas API.
  */
-export function createEidProvider(db: Kysely<Database>, keys: IdentityKeys, config: Config): Provider {
-  const population = new PopulationRegister(db);
+export function createEidProvider(
+  db: Kysely<Database>,
+  keys: IdentityKeys,
+  config: Config,
+  directory: PersonDirectory,
+): Provider {
   const configuration: Configuration = {
     adapter: oidcAdapterFactory(db),
     clients: [
@@ -44,18 +48,18 @@ export function createEidProvider(db: Kysely<Database>, keys: IdentityKeys, conf
     // The web app is served from the eID node's own origin: no other origin may call it.
     clientBasedCORS: (_ctx, origin) => origin === new URL(config.publicUrl).origin,
     async findAccount(_ctx, sub) {
-      const person = await population.findPerson(sub);
+      const person = await directory.find(sub);
       if (!person || person.deceased) return undefined;
       return {
         accountId: sub,
         async claims() {
           return {
             sub,
-            name: `${person.given_name_latin} ${person.family_name_latin}`,
-            given_name: person.given_name_latin,
-            middle_name: person.father_name_latin,
-            family_name: person.family_name_latin,
-            birthdate: person.birth_date,
+            name: `${person.givenNameLatin} ${person.familyNameLatin}`,
+            given_name: person.givenNameLatin,
+            middle_name: person.fatherNameLatin,
+            family_name: person.familyNameLatin,
+            birthdate: person.birthDate,
             gender: person.sex === 'F' ? 'female' : 'male',
             roles: await rolesOf(db, sub, config.demo),
           };

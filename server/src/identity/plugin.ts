@@ -7,10 +7,10 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { checkEgn } from '../platform/ids/egn.ts';
-import { PopulationRegister } from '../registers/population/service.ts';
 import { listDemoAccounts, rolesOf } from './demo-accounts.ts';
 import { EID_STYLESHEET, escapeHtml, renderEidPage } from './eid-pages.ts';
 import type { IdentityKeys } from './keys.ts';
+import type { PersonDirectory } from './person-directory.ts';
 import { eidIssuer, issueScriptingToken } from './tokens.ts';
 
 export interface IdentityPluginOptions {
@@ -18,6 +18,7 @@ export interface IdentityPluginOptions {
   config: Config;
   keys: IdentityKeys;
   provider: Provider;
+  directory: PersonDirectory;
 }
 
 const MOUNT = '/oidc';
@@ -25,7 +26,7 @@ const MOUNT = '/oidc';
 /** The eID node (OIDC provider and its sign-in pages) and the demo helpers around it. */
 export async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
   const { provider, db, config } = options;
-  const population = new PopulationRegister(db);
+  const { directory } = options;
 
   await app.register(async (oidc) => {
     // oidc-provider reads request bodies itself: leave the stream untouched.
@@ -98,7 +99,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
             'Невалидно ЕГН. / The personal number (EGN) is not valid.',
           );
         }
-        const person = await population.findPerson(personalNumber);
+        const person = await directory.find(personalNumber);
         if (!person || person.deceased || pin !== config.demoPin) {
           request.log.info({ event: 'eid.login.failed' }, 'unknown person or wrong PIN');
           return sendLoginPage(
@@ -153,7 +154,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     }
 
     async function sendLoginPage(reply: FastifyReply, uid: string, error?: string) {
-      const demoAccounts = config.demo ? await listDemoAccounts(db) : [];
+      const demoAccounts = config.demo ? await listDemoAccounts(db, directory) : [];
       const demoTable = demoAccounts.length
         ? `<h2>Демо профили · Demo accounts</h2><p class="hint">ПИН · PIN: <strong>${escapeHtml(config.demoPin)}</strong></p>
           <table><thead><tr><th scope="col">Роля · Role</th><th scope="col">ЕГН · EGN</th><th scope="col">Име · Name</th></tr></thead><tbody>
@@ -199,7 +200,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       if (!isLoopback(request.socket.remoteAddress))
         throw new AppError('demo-disabled', 'Only from this machine.');
       const { personalNumber } = request.body as { personalNumber: string };
-      const accessToken = await issueDemoToken(db, options.keys, config, personalNumber);
+      const accessToken = await issueDemoToken(db, options.keys, config, directory, personalNumber);
       return { accessToken, tokenType: 'Bearer' as const };
     },
   );
@@ -225,7 +226,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     },
     async () => {
       if (!config.demo) throw new AppError('demo-disabled');
-      return listDemoAccounts(db);
+      return listDemoAccounts(db, directory);
     },
   );
 }
@@ -239,13 +240,14 @@ export async function issueDemoToken(
   db: Kysely<Database>,
   keys: IdentityKeys,
   config: Config,
+  directory: PersonDirectory,
   personalNumber: string,
 ): Promise<string> {
   if (!config.demo) throw new AppError('demo-disabled');
   const problem = checkEgn(personalNumber);
   if (problem)
     throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
-  const person = await new PopulationRegister(db).findPerson(personalNumber);
+  const person = await directory.find(personalNumber);
   if (!person || person.deceased) throw new AppError('person-not-found');
   const roles = await rolesOf(db, personalNumber, config.demo);
   return issueScriptingToken(keys, eidIssuer(config.publicUrl), personalNumber, roles);

@@ -1,0 +1,240 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../test/databases.ts';
+import { freePort } from '../../test/net.ts';
+import { seedDemoData } from '../bootstrap.ts';
+import type { DatabaseHandle } from '../db/connect.ts';
+import { PORTAL_CLIENT, registerServiceDefinitions } from './catalogue.ts';
+import { httpsTransport } from './node/https-transport.ts';
+import { type NodeProcess, startNodeProcess } from './node-process.ts';
+import { createCertificateAuthority } from './pki/certificate-authority.ts';
+import { issueNodeCertificate } from './pki/issue.ts';
+import {
+  ensureRegistrySetup,
+  nodeTlsCredentials,
+  publishGlobalConfiguration,
+} from './registry/central-registry.ts';
+import { globalConfPublication } from './registry/publication.ts';
+
+const MVR = 'BG/GOV/000695235';
+const POPULATION = 'BG/GOV/831661388';
+const PORTAL_MEMBER = 'BG/GOV/177547175';
+const VEHICLES = `${MVR}/vehicle-register/vehicles`;
+
+const headers = {
+  'x-road-client': PORTAL_CLIENT,
+  'x-road-purpose': 'vehicle history report',
+  'x-road-legal-basis': 'Road Traffic Act, Art. 140',
+};
+
+for (const engine of testDatabases()) {
+  describe(`two exchange nodes over mutual TLS (${engine.name})`, () => {
+    let database: DatabaseHandle;
+    let registry: FastifyInstance;
+    let nodeA: NodeProcess;
+    let nodeB: NodeProcess;
+    let clientUrl: string;
+    let vin: string;
+    const faults: unknown[] = [];
+
+    beforeAll(async () => {
+      database = await engine.open();
+      const { db } = database;
+      await seedDemoData(database, { seed: 'multi-node', persons: 120, vehicles: 40 });
+      vin = (await db.selectFrom('vehicles.vehicles').select('vin').limit(1).executeTakeFirstOrThrow()).vin;
+      await ensureRegistrySetup(db, registerServiceDefinitions(db));
+
+      registry = Fastify({ logger: false });
+      await registry.register(globalConfPublication, {
+        publish: () => publishGlobalConfiguration(db, 600_000),
+      });
+      const registryUrl = await registry.listen({ host: '127.0.0.1', port: await freePort() });
+
+      const common = {
+        registryUrl,
+        exchangeTimeoutMs: 3_000,
+        verifyAccessToken: () => Promise.reject(new Error('no operator API in this test')),
+        report: (error: unknown) => faults.push(error),
+      };
+      nodeB = await startNodeProcess(db, {
+        ...common,
+        nodeId: 'node-b',
+        port: await freePort(),
+        members: [MVR, POPULATION],
+      });
+      nodeA = await startNodeProcess(db, {
+        ...common,
+        nodeId: 'node-a',
+        port: await freePort(),
+        members: [PORTAL_MEMBER],
+        clientPort: await freePort(),
+      });
+      // B fetched the configuration before A registered: bring it up to date.
+      await republish(nodeB);
+      const address = nodeA.clientApi!.server.address();
+      clientUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    });
+
+    afterAll(async () => {
+      await nodeA?.close();
+      await nodeB?.close();
+      await registry?.close();
+      await database?.close();
+    });
+
+    /** The registry's next configuration, as a node gets it on its next refresh. */
+    async function republish(node: NodeProcess) {
+      await new Promise((resolve) => setTimeout(resolve, 5)); // a new serial (milliseconds)
+      expect(await node.node.conf.refresh()).toBe('updated');
+    }
+
+    function callVehicle(path = `/r1/${VEHICLES}/${vin}`) {
+      return fetch(`${clientUrl}${path}`, { headers });
+    }
+
+    async function logged(messageId: string) {
+      await nodeA.node.context.log.drain();
+      await nodeB.node.context.log.drain();
+      return database.db
+        .selectFrom('exchange.message_log')
+        .select(['node_id', 'side', 'status', 'error_type'])
+        .where('message_id', '=', messageId)
+        .orderBy('node_id')
+        .execute();
+    }
+
+    it('takes a client call on node A across mutual TLS to the register on node B', async () => {
+      const response = await callVehicle();
+
+      expect(response.status).toBe(200);
+      expect(((await response.json()) as { vin: string }).vin).toBe(vin);
+      expect(response.headers.get('x-road-request-hash')).toMatch(/\S{20,}/);
+      const messageId = response.headers.get('x-road-id')!;
+      expect(await logged(messageId)).toEqual([
+        { node_id: 'node-a', side: 'consumer', status: 200, error_type: null },
+        { node_id: 'node-b', side: 'provider', status: 200, error_type: null },
+      ]);
+      // The provider's member is not hosted on A: the answer can only have come from B.
+      expect(nodeA.node.context.trust.signerFor(MVR)).toBeUndefined();
+      expect(faults).toEqual([]);
+    });
+
+    it('publishes the signed global configuration over HTTP, listing both nodes at their addresses', async () => {
+      const address = registry.server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      const response = await fetch(`http://127.0.0.1:${port}/exchange/global-conf`);
+
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-type')).toMatch(/^application\/jose/);
+      expect((await response.text()).split('.')).toHaveLength(3);
+      const nodes = nodeB.node.conf
+        .current()!
+        .nodes.map(({ id, address: at, members }) => ({ id, at, members }));
+      expect(nodes).toEqual([
+        { id: 'node-a', at: nodeA.address, members: [PORTAL_MEMBER] },
+        { id: 'node-b', at: nodeB.address, members: [MVR, POPULATION] },
+      ]);
+    });
+
+    it('refuses at the TLS handshake a node whose certificate another CA issued', async () => {
+      const otherCa = await createCertificateAuthority({ commonName: 'Rogue CA', validDays: 1 });
+      const rogue = await issueNodeCertificate(otherCa, {
+        nodeId: 'node-a',
+        hostnames: ['localhost'],
+        ipAddresses: ['127.0.0.1'],
+      });
+      const platform = await nodeTlsCredentials(database.db, 'node-a');
+      const transport = httpsTransport({ ...rogue, caPem: platform.caPem });
+      const providerRecords = async () => {
+        await nodeB.node.context.log.drain();
+        return (
+          await database.db
+            .selectFrom('exchange.message_log')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('node_id', '=', 'node-b')
+            .executeTakeFirstOrThrow()
+        ).n;
+      };
+      const before = await providerRecords();
+      try {
+        await expect(
+          transport.send(
+            { id: 'node-b', address: nodeB.address },
+            { requestJws: 'e30.e30.c2ln', body: Buffer.alloc(0) },
+            3_000,
+          ),
+        ).rejects.toThrow(/socket hang up|ECONNRESET|alert|certificate/i);
+      } finally {
+        transport.close();
+      }
+      expect(await providerRecords()).toBe(before);
+    });
+
+    it("refuses at B a request signed with the client member's revoked signing certificate", async () => {
+      const { db } = database;
+      const revoke = (at: Date | null) =>
+        db
+          .updateTable('exchange.certificates')
+          .set({ revoked_at: at })
+          .where('kind', '=', 'signing')
+          .where('owner', '=', PORTAL_MEMBER)
+          .execute();
+      await revoke(new Date());
+      try {
+        await republish(nodeB);
+        const response = await callVehicle();
+
+        expect(response.status).toBe(403);
+        expect(response.headers.get('x-road-error')).toBe('Server.ServerProxy.InvalidSignature');
+        // B cannot trust the message id of a request it could not verify: it logs it as unverified.
+        expect(await logged('unverified')).toEqual([
+          {
+            node_id: 'node-b',
+            side: 'provider',
+            status: 403,
+            error_type: 'Server.ServerProxy.InvalidSignature',
+          },
+        ]);
+      } finally {
+        await revoke(null);
+        await republish(nodeB);
+      }
+      expect((await callVehicle()).status).toBe(200);
+    });
+
+    it('refuses at B a node whose TLS certificate the registry revoked', async () => {
+      const { db } = database;
+      const revoke = (at: Date | null) =>
+        db
+          .updateTable('exchange.certificates')
+          .set({ revoked_at: at })
+          .where('kind', '=', 'tls')
+          .where('owner', '=', 'node-a')
+          .execute();
+      await revoke(new Date());
+      try {
+        await republish(nodeB);
+        // The certificate is still one the platform CA issued, so the handshake succeeds: the
+        // refusal comes from B checking it against the registry's configuration.
+        const response = await callVehicle();
+
+        expect(response.status).toBe(403);
+        expect(response.headers.get('x-road-error')).toBe('Server.ServerProxy.SslAuthenticationFailed');
+      } finally {
+        await revoke(null);
+        await republish(nodeB);
+      }
+      expect((await callVehicle()).status).toBe(200);
+    });
+
+    it('answers NetworkError quickly when the provider node B is down', async () => {
+      await nodeB.listener.close();
+      const started = performance.now();
+      const response = await callVehicle();
+
+      expect(response.status).toBe(502);
+      expect(response.headers.get('x-road-error')).toBe('Server.ClientProxy.NetworkError');
+      expect(performance.now() - started).toBeLessThan(1_500);
+    });
+  });
+}

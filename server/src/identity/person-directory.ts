@@ -1,0 +1,52 @@
+import { AppError } from '../errors.ts';
+import { type ExchangeClient, serviceId } from '../exchange/client.ts';
+
+/** What the eID node needs to know of a person to sign them in and name them. */
+export interface DirectoryPerson {
+  egn: string;
+  givenName: string;
+  fatherName: string;
+  familyName: string;
+  givenNameLatin: string;
+  fatherNameLatin: string;
+  familyNameLatin: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  deceased: boolean;
+}
+
+export interface PersonDirectory {
+  find(egn: string): Promise<DirectoryPerson | undefined>;
+}
+
+const PERSONS = serviceId('population-register', 'persons');
+
+/**
+ * The eID node asks the population register through the exchange, like any other consumer:
+ * every sign-in is a logged access with its purpose, visible to the person.
+ */
+export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory {
+  return {
+    async find(egn) {
+      const answer = await client.get(PERSONS, `/${encodeURIComponent(egn)}`, {
+        purpose: 'authentication',
+        legalBasis: 'GDPR Art. 6(1)(e); e-Government Act, Art. 2',
+        dataSubject: egn,
+        userId: egn,
+      });
+      if (answer.status === 200) return answer.body as DirectoryPerson;
+      if ((answer.status === 404 || answer.status === 400) && !answer.fault) return undefined;
+      throw new AppError(
+        'register-unavailable',
+        `The population register did not answer (${answer.fault ?? answer.status}).`,
+      );
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The eID node's view of the population register (through the exchange). */
+    personDirectory: PersonDirectory;
+  }
+}
