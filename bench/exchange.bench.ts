@@ -183,7 +183,24 @@ export async function run(): Promise<void> {
       await load(directUrl, { seconds: 2 });
       await load(exchangeUrl, { seconds: 2, headers });
       const directRun = checked('direct', await load(directUrl));
-      const exchangeRun = checked('exchange', await load(exchangeUrl, { headers }));
+      const exchangeRun = await load(exchangeUrl, { headers });
+      if (exchangeRun.errors > 0) {
+        // Name the faults: a bare count does not say which protection or limit answered.
+        const answers = await Promise.all(
+          Array.from({ length: 200 }, () =>
+            fetch(exchangeUrl, { headers }).then(
+              async (response) =>
+                `${response.status} ${response.headers.get('x-road-error') ?? ''} ${response.status === 200 ? '' : await response.text()}`,
+              (error: unknown) => String(error),
+            ),
+          ),
+        );
+        const tally = new Map<string, number>();
+        for (const answer of answers) tally.set(answer, (tally.get(answer) ?? 0) + 1);
+        throw new Error(
+          `exchange: ${exchangeRun.errors} errors under load; a sample: ${JSON.stringify([...tally])}`,
+        );
+      }
       return { direct: directRun, exchange: exchangeRun };
     } finally {
       for (const child of children.reverse()) await child.stop();

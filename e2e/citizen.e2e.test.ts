@@ -109,6 +109,34 @@ describe('a citizen in the web app (Chromium)', () => {
     expect(registered).toBe(true);
   });
 
+  it('fills an e-service form from the registers, naming the source of each field (once-only)', async () => {
+    await page.getByRole('link', { name: 'E-services' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'E-services' }).waitFor();
+    await page.getByRole('link', { name: 'Resident parking permit' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Confirm your data' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Sources' }).waitFor();
+    const vehicle = await platform.database.db
+      .selectFrom('vehicles.registrations as r')
+      .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
+      .select(['v.vin', 'v.plate'])
+      .where('r.owner_id', '=', platform.seeded.demoPersons[0]!)
+      .where('v.status', '=', 'registered')
+      .orderBy('v.first_registration_date')
+      .executeTakeFirstOrThrow();
+    await page.getByText(vehicle.vin).first().waitFor();
+    for (const register of [
+      'National population register (GRAO)',
+      'Vehicle register (Ministry of Interior)',
+      'Driving licence register (Ministry of Interior)',
+    ]) {
+      expect(await page.getByText(register).count()).toBeGreaterThan(0);
+    }
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'confirm-data-en.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Confirm and continue' }).click();
+    await page.getByText('Your data is confirmed.').waitFor();
+  });
+
   it('signs out, and the profile is no longer reachable', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     const confirm = page.getByRole('button', { name: /Sign out \/ Изход/ });
