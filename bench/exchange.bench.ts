@@ -138,6 +138,10 @@ export async function run(): Promise<void> {
       const node = (id: string, port: number, members: string[], clientPort?: number) =>
         spawnChild(
           [
+            // BENCH_CPU_PROF=<dir>: CPU profiles of both nodes, to see where the time goes.
+            ...(process.env.BENCH_CPU_PROF
+              ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+              : []),
             CIVITAS_BIN,
             'node',
             '--id',
@@ -189,8 +193,7 @@ export async function run(): Promise<void> {
         const answers = await Promise.all(
           Array.from({ length: 200 }, () =>
             fetch(exchangeUrl, { headers }).then(
-              async (response) =>
-                `${response.status} ${response.headers.get('x-road-error') ?? ''} ${response.status === 200 ? '' : await response.text()}`,
+              (response) => `${response.status} ${response.headers.get('x-road-error') ?? ''}`,
               (error: unknown) => String(error),
             ),
           ),

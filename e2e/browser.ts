@@ -38,16 +38,16 @@ export interface AxeViolation {
 export async function seriousAccessibilityViolations(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
   const violations = await page.evaluate(async () => {
-    const axe = (
-      globalThis as unknown as {
-        axe: {
-          run: (context: Document) => Promise<{
-            violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>;
-          }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document);
+    // Runs in the page: the browser's globals, typed here only as far as they are used.
+    const browser = globalThis as unknown as {
+      document: unknown;
+      axe: {
+        run: (context: unknown) => Promise<{
+          violations: Array<{ id: string; impact: string | null; help: string; nodes: unknown[] }>;
+        }>;
+      };
+    };
+    const result = await browser.axe.run(browser.document);
     return result.violations.map((violation) => ({
       id: violation.id,
       impact: violation.impact,

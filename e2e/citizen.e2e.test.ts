@@ -97,12 +97,17 @@ describe('a citizen in the web app (Chromium)', () => {
   it('is installable: manifest with icons and a service worker', async () => {
     const manifestHref = await page.getAttribute('link[rel="manifest"]', 'href');
     expect(manifestHref).toBeTruthy();
-    const manifest = await (await fetch(new URL(manifestHref!, base))).json();
+    const manifest = (await (await fetch(new URL(manifestHref!, base))).json()) as {
+      icons: Array<{ sizes: string }>;
+    };
     expect(manifest).toMatchObject({ name: 'Civitas', start_url: '/', display: 'standalone' });
     expect(manifest.icons.map((icon: { sizes: string }) => icon.sizes)).toEqual(
       expect.arrayContaining(['192x192', '512x512']),
     );
     const registered = await page.evaluate(async () => {
+      const { navigator } = globalThis as unknown as {
+        navigator: { serviceWorker: { ready: Promise<{ active: unknown }> } };
+      };
       const registration = await navigator.serviceWorker.ready;
       return Boolean(registration.active);
     });

@@ -36,7 +36,10 @@ const misbehaving: ExchangeServiceDefinition[] = [
         path: '/',
         summary: 'slow',
         personalData: false,
-        handle: async () => (await sleep(1_500), ok({ late: true })),
+        handle: async () => {
+          await sleep(1_500);
+          return ok({ late: true });
+        },
       },
     ],
   },

@@ -82,6 +82,24 @@ export class NodeTrust {
    * trusted authority and not revoked.
    */
   async peerNode(conf: GlobalConfiguration, peerCertificatePem: string | null): Promise<string> {
+    if (!peerCertificatePem) return this.checkPeer(conf, peerCertificatePem);
+    // Checked once per configuration: a new configuration (revocations) means a new check.
+    let checks = this.peerChecks.get(conf);
+    if (!checks) {
+      checks = new Map();
+      this.peerChecks.set(conf, checks);
+    }
+    let check = checks.get(peerCertificatePem);
+    if (!check) {
+      check = this.checkPeer(conf, peerCertificatePem);
+      if (checks.size < 1_000) checks.set(peerCertificatePem, check);
+    }
+    return check;
+  }
+
+  private readonly peerChecks = new WeakMap<GlobalConfiguration, Map<string, Promise<string>>>();
+
+  private async checkPeer(conf: GlobalConfiguration, peerCertificatePem: string | null): Promise<string> {
     if (!peerCertificatePem) {
       throw new ExchangeFault(
         'Server.ServerProxy.SslAuthenticationFailed',

@@ -8,8 +8,19 @@ import { ecKeyAlgorithm, parseCertificate } from './x509.ts';
 
 /** Lower-case hex, no leading zeros: the form `revokedCertificates` uses. */
 export function certificateSerial(certificatePem: string): string {
-  return normalizeSerial(parseCertificate(certificatePem).serialNumber);
+  // Nodes ask this for the same few certificates on every message; parsing X.509 in JavaScript
+  // costs about a millisecond, so the answers (a pure function of the PEM) are remembered.
+  let serial = serials.get(certificatePem);
+  if (serial === undefined) {
+    serial = normalizeSerial(parseCertificate(certificatePem).serialNumber);
+    if (serials.size >= SERIALS_CACHED) serials.clear();
+    serials.set(certificatePem, serial);
+  }
+  return serial;
 }
+
+const SERIALS_CACHED = 1_000;
+const serials = new Map<string, string>();
 
 /** The subject CN: the node id of a TLS certificate, the member id of a signing certificate. */
 export function certificateSubjectCommonName(certificatePem: string): string | null {

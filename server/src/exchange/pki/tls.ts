@@ -32,6 +32,10 @@ export function mutualTlsAgent({ certificatePem, privateKeyPem, caPem }: MutualT
     rejectUnauthorized: true,
     minVersion: 'TLSv1.3',
     keepAlive: true,
+    // No TLS session resumption: a resumed session carries no certificate, and both nodes read
+    // the peer's certificate on every connection (the provider to admit the sender, the consumer
+    // to check it reached the registered node). Kept-alive connections make full handshakes rare.
+    maxCachedSessions: 0,
   });
 }
 
