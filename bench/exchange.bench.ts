@@ -188,6 +188,7 @@ export async function run(): Promise<void> {
       await load(exchangeUrl, { seconds: 2, headers });
       const directRun = checked('direct', await load(directUrl));
       const exchangeRun = await load(exchangeUrl, { headers });
+      if (process.env.BENCH_SERIAL) console.log('serial', await load(exchangeUrl, { headers, connections: 1, seconds: 4 }));
       if (exchangeRun.errors > 0) {
         // Name the faults: a bare count does not say which protection or limit answered.
         const answers = await Promise.all(

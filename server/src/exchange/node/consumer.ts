@@ -126,7 +126,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       bodyHash: sha256(request.body),
       createdAt: new Date(started).toISOString(),
     };
-    requestJws = await signEnvelope(envelope, signer, REQUEST_SIGNATURE_TYPE);
+    requestJws = signEnvelope(envelope, signer, REQUEST_SIGNATURE_TYPE);
     const requestHash = envelopeHash(envelope);
 
     let reply: NodeReply;
@@ -160,7 +160,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
 
     const responseJws = reply.headers[RESPONSE_HEADER];
     const response = responseJws
-      ? await verifyEnvelope<ResponseEnvelope>(
+      ? verifyEnvelope<ResponseEnvelope>(
           responseJws,
           await context.trust.verificationKeys(conf, providerMember),
           RESPONSE_SIGNATURE_TYPE,

@@ -8,20 +8,11 @@ export type MessageRecord = Omit<MessageLogRow, 'seq' | 'started_at'> & { starte
 
 export type BodyLogging = 'full' | 'metadata';
 
-const MAX_BATCH = 500;
-const MAX_WAIT_MS = 2;
-
-/**
- * The node's append-only message log. Records are written in small batches (group commit):
- * a caller's `append` resolves only once its record is stored, so no answer leaves the node
- * unlogged, yet a thousand concurrent messages cost a handful of inserts.
- */
 export class MessageLog {
   private readonly inserter: BulkInserter<MessageRecord>;
   private readonly bodies: BodyLogging;
   private waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
-  private timer: NodeJS.Timeout | null = null;
-  private writing: Promise<void> = Promise.resolve();
+  private writing: Promise<void> | null = null;
 
   constructor(db: Kysely<Database>, bodies: BodyLogging) {
     this.bodies = bodies;
@@ -65,29 +56,26 @@ export class MessageLog {
     return new Promise((resolve, reject) => {
       void this.inserter.add(stored);
       this.waiting.push({ resolve, reject });
-      if (this.waiting.length >= MAX_BATCH) this.writeBatch();
-      else this.timer ??= setTimeout(() => this.writeBatch(), MAX_WAIT_MS);
+      this.writing ??= this.writeWhileWaiting();
     });
   }
 
   /** Waits until everything appended so far is stored. */
   async drain(): Promise<void> {
-    if (this.waiting.length > 0) this.writeBatch();
-    await this.writing;
+    while (this.writing) await this.writing;
   }
 
-  private writeBatch(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = null;
-    const batch = this.waiting;
-    this.waiting = [];
-    this.writing = this.writing.then(async () => {
+  private async writeWhileWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting;
+      this.waiting = [];
       try {
         await this.inserter.flush();
         for (const waiter of batch) waiter.resolve();
       } catch (error) {
         for (const waiter of batch) waiter.reject(error);
       }
-    });
+    }
+    this.writing = null;
   }
 }

@@ -37,7 +37,7 @@ export async function provide(
         : await context.trust.peerNode(conf, sender.certificatePem);
     const unverified = peekClient(message.requestJws);
     const clientMember = unverified?.split('/').slice(0, 3).join('/') ?? '';
-    envelope = await verifyEnvelope<RequestEnvelope>(
+    envelope = verifyEnvelope<RequestEnvelope>(
       message.requestJws,
       await context.trust.verificationKeys(conf, clientMember),
       REQUEST_SIGNATURE_TYPE,
@@ -151,7 +151,7 @@ export async function provide(
       bodyHash: sha256(body),
       createdAt: new Date().toISOString(),
     };
-    const responseJws = await signEnvelope(responseEnvelope, signer, RESPONSE_SIGNATURE_TYPE);
+    const responseJws = signEnvelope(responseEnvelope, signer, RESPONSE_SIGNATURE_TYPE);
     await context.log.append(
       logRecord(context, envelope, message, started, {
         status: answer.status,

@@ -1,6 +1,6 @@
-import { importJWK } from 'jose';
+import crypto from 'node:crypto';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
-import { certificateSerial, publicKeyJwkOf } from '../pki/certificate-fields.ts';
+import { certificateSerial } from '../pki/certificate-fields.ts';
 import { verifyCertificate } from '../pki/verify.ts';
 import { ExchangeFault } from '../protocol/errors.ts';
 import type { MemberSigner, VerificationKey } from '../protocol/signing.ts';
@@ -63,13 +63,7 @@ export class NodeTrust {
       if (revoked.has(serial)) continue;
       let key = this.keyCache.get(serial);
       if (!key) {
-        key = (async () => ({
-          certificateSerial: serial,
-          publicKey: (await importJWK(
-            (await publicKeyJwkOf(pem)) as Parameters<typeof importJWK>[0],
-            'ES256',
-          )) as VerificationKey['publicKey'],
-        }))();
+        key = Promise.resolve({ certificateSerial: serial, publicKey: crypto.createPublicKey(pem) });
         this.keyCache.set(serial, key);
       }
       keys.push(await key);

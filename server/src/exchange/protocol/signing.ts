@@ -1,51 +1,42 @@
-import { CompactSign, type CryptoKey, compactVerify, errors as joseErrors } from 'jose';
+import type { KeyObject } from 'node:crypto';
 import { canonicalJson } from './envelope.ts';
+import { decodeCompact, signCompactEs256, verifyCompactEs256 } from './es256.ts';
 
 export interface MemberSigner {
   memberId: string;
   /** Serial of the signing certificate, sent as `kid` so the verifier picks the right key. */
   certificateSerial: string;
-  privateKey: CryptoKey;
+  privateKey: KeyObject;
 }
 
 export interface VerificationKey {
   certificateSerial: string;
-  publicKey: CryptoKey;
+  publicKey: KeyObject;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-
 /** ES256 compact JWS over the canonical JSON of an envelope. */
-export async function signEnvelope(envelope: object, signer: MemberSigner, typ: string): Promise<string> {
-  return new CompactSign(encoder.encode(canonicalJson(envelope as Record<string, unknown>)))
-    .setProtectedHeader({ alg: 'ES256', typ, kid: signer.certificateSerial })
-    .sign(signer.privateKey);
+export function signEnvelope(envelope: object, signer: MemberSigner, typ: string): string {
+  return signCompactEs256(
+    { typ, kid: signer.certificateSerial },
+    Buffer.from(canonicalJson(envelope as Record<string, unknown>)),
+    signer.privateKey,
+  );
 }
 
 /**
  * Verifies a signed envelope against the signer's registered keys; null when the signature
  * does not verify with any of them (tampered, or signed by someone else).
  */
-export async function verifyEnvelope<T>(
-  jws: string,
-  keys: readonly VerificationKey[],
-  typ: string,
-): Promise<T | null> {
-  let header: { kid?: string; typ?: string };
-  try {
-    header = JSON.parse(Buffer.from(jws.split('.')[0] ?? '', 'base64url').toString('utf8'));
-  } catch {
-    return null;
-  }
-  if (header.typ !== typ) return null;
-  const candidates = keys.filter((key) => key.certificateSerial === header.kid);
-  for (const key of candidates) {
+export function verifyEnvelope<T>(jws: string, keys: readonly VerificationKey[], typ: string): T | null {
+  const decoded = decodeCompact(jws);
+  if (!decoded || decoded.header.typ !== typ) return null;
+  for (const key of keys) {
+    if (key.certificateSerial !== decoded.header.kid) continue;
+    if (!verifyCompactEs256(decoded, key.publicKey)) continue;
     try {
-      const { payload } = await compactVerify(jws, key.publicKey, { algorithms: ['ES256'] });
-      return JSON.parse(decoder.decode(payload)) as T;
-    } catch (error) {
-      if (!(error instanceof joseErrors.JOSEError) && !(error instanceof SyntaxError)) throw error;
+      return JSON.parse(decoded.payload.toString('utf8')) as T;
+    } catch {
+      return null;
     }
   }
   return null;

@@ -1,4 +1,4 @@
-import { type CryptoKey, importPKCS8 } from 'jose';
+import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { CATALOGUE, INSTANCE, PORTAL_CLIENT } from '../catalogue.ts';
@@ -345,7 +345,7 @@ export async function loadSigners(
     signers.set(memberId, {
       memberId,
       certificateSerial: row.serial,
-      privateKey: (await importPKCS8(row.private_key_pem, 'ES256')) as CryptoKey,
+      privateKey: crypto.createPrivateKey(row.private_key_pem),
     });
   }
   return signers;
