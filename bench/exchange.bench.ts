@@ -188,7 +188,10 @@ export async function run(): Promise<void> {
       await load(exchangeUrl, { seconds: 2, headers });
       const directRun = checked('direct', await load(directUrl));
       const exchangeRun = await load(exchangeUrl, { headers });
-      if (process.env.BENCH_SERIAL) console.log('serial', await load(exchangeUrl, { headers, connections: 1, seconds: 4 }));
+      // BENCH_SERIAL=1: one connection too, to tell per-message latency from saturation.
+      if (process.env.BENCH_SERIAL) {
+        console.log('one connection', await load(exchangeUrl, { headers, connections: 1, seconds: 4 }));
+      }
       if (exchangeRun.errors > 0) {
         // Name the faults: a bare count does not say which protection or limit answered.
         const answers = await Promise.all(
