@@ -9,8 +9,8 @@ import { PORTAL_CLIENT } from './catalogue.ts';
 import { serviceId } from './client.ts';
 import { REQUEST_SIGNATURE_TYPE } from './node/context.ts';
 import { provide } from './node/provider.ts';
+import { EnvelopeSigner } from './protocol/batch-signing.ts';
 import { type RequestEnvelope, sha256 } from './protocol/envelope.ts';
-import { signEnvelope } from './protocol/signing.ts';
 import { type ExchangeServiceDefinition, ok } from './service-definition.ts';
 
 const VEHICLES = serviceId('vehicle-register', 'vehicles');
@@ -402,42 +402,54 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       const context = platform.app.exchange.context;
       const { privateKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
       const serial = context.trust.signerFor('BG/GOV/177547175')!.certificateSerial;
-      const forged = signEnvelope(
-        await envelopeFor(),
+      const impostor = new EnvelopeSigner(
         { memberId: 'BG/GOV/177547175', certificateSerial: serial, privateKey },
         REQUEST_SIGNATURE_TYPE,
       );
+      const forged = await impostor.sign(await envelopeFor());
       const reply = await provide(context, { kind: 'self' }, { requestJws: forged, body: Buffer.alloc(0) });
       expect(reply.headers['x-road-error']).toBe('Server.ServerProxy.InvalidSignature');
     });
 
     it('refuses a tampered request, a body that does not match its hash, and a stale request', async () => {
       const context = platform.app.exchange.context;
-      const signer = context.trust.signerFor('BG/GOV/177547175')!;
-      const genuine = signEnvelope(await envelopeFor(), signer, REQUEST_SIGNATURE_TYPE);
-      const [header, payload, signature] = genuine.split('.') as [string, string, string];
-      const altered = JSON.parse(Buffer.from(payload, 'base64url').toString()) as RequestEnvelope;
+      const signer = new EnvelopeSigner(context.trust.signerFor('BG/GOV/177547175')!, REQUEST_SIGNATURE_TYPE);
+      const genuine = await signer.sign(await envelopeFor());
+      const [batch, encoded] = genuine.split('~') as [string, string];
+      const altered = JSON.parse(Buffer.from(encoded, 'base64url').toString()) as RequestEnvelope;
       altered.purpose = 'something else';
-      const tampered = `${header}.${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${signature}`;
+      const tampered = `${batch}~${Buffer.from(JSON.stringify(altered)).toString('base64url')}`;
+      const refusal = async (requestJws: string, body = Buffer.alloc(0)) =>
+        (await provide(context, { kind: 'self' }, { requestJws, body })).headers['x-road-error'];
+      expect(await refusal(tampered)).toBe('Server.ServerProxy.InvalidSignature');
+      const [header, payload, signature] = batch.split('.') as [string, string, string];
+      const widened = Buffer.from(
+        JSON.stringify({ v: 1, hashes: [sha256(JSON.stringify(altered))] }),
+      ).toString('base64url');
       expect(
-        (await provide(context, { kind: 'self' }, { requestJws: tampered, body: Buffer.alloc(0) })).headers[
-          'x-road-error'
-        ],
+        await refusal(
+          `${header}.${widened}.${signature}~${Buffer.from(JSON.stringify(altered)).toString('base64url')}`,
+        ),
       ).toBe('Server.ServerProxy.InvalidSignature');
-      expect(
-        (await provide(context, { kind: 'self' }, { requestJws: genuine, body: Buffer.from('smuggled') }))
-          .headers['x-road-error'],
-      ).toBe('Server.ServerProxy.InvalidSignature');
-      const stale = signEnvelope(
+      expect(payload.length).toBeGreaterThan(10);
+      expect(await refusal(genuine, Buffer.from('smuggled'))).toBe('Server.ServerProxy.InvalidSignature');
+      const stale = await signer.sign(
         await envelopeFor({ createdAt: new Date(Date.now() - 3_600_000).toISOString() }),
-        signer,
-        REQUEST_SIGNATURE_TYPE,
       );
-      expect(
-        (await provide(context, { kind: 'self' }, { requestJws: stale, body: Buffer.alloc(0) })).headers[
-          'x-road-error'
-        ],
-      ).toBe('Server.ServerProxy.StaleMessage');
+      expect(await refusal(stale)).toBe('Server.ServerProxy.StaleMessage');
+    });
+
+    it('signs concurrent requests in one batch, and each is still checked on its own', async () => {
+      const context = platform.app.exchange.context;
+      const signer = new EnvelopeSigner(context.trust.signerFor('BG/GOV/177547175')!, REQUEST_SIGNATURE_TYPE);
+      const tokens = await Promise.all(
+        Array.from({ length: 5 }, async () => signer.sign(await envelopeFor())),
+      );
+      expect(new Set(tokens.map((token) => token.split('~')[0])).size).toBe(1);
+      for (const token of tokens) {
+        const reply = await provide(context, { kind: 'self' }, { requestJws: token, body: Buffer.alloc(0) });
+        expect(reply.status).toBe(200);
+      }
     });
 
     it("refuses a provider's answer that was altered on the way, or bound to another request", async () => {

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import { memberIdOf, parseServiceId, parseSubsystemId, serviceIdOf, subsystemIdOf } from '../ids.ts';
 import { envelopeHash, type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, isExchangeFaultType } from '../protocol/errors.ts';
-import { signEnvelope, verifyEnvelope } from '../protocol/signing.ts';
 import {
   type NodeContext,
   type NodeReply,
@@ -126,7 +125,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       bodyHash: sha256(request.body),
       createdAt: new Date(started).toISOString(),
     };
-    requestJws = signEnvelope(envelope, signer, REQUEST_SIGNATURE_TYPE);
+    requestJws = await context.trust.envelopeSigner(clientMember, REQUEST_SIGNATURE_TYPE)!.sign(envelope);
     const requestHash = envelopeHash(envelope);
 
     let reply: NodeReply;
@@ -160,7 +159,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
 
     const responseJws = reply.headers[RESPONSE_HEADER];
     const response = responseJws
-      ? verifyEnvelope<ResponseEnvelope>(
+      ? context.trust.verifier.verify<ResponseEnvelope>(
           responseJws,
           await context.trust.verificationKeys(conf, providerMember),
           RESPONSE_SIGNATURE_TYPE,

@@ -1,6 +1,5 @@
 import { envelopeHash, type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, type ExchangeFaultBody } from '../protocol/errors.ts';
-import { signEnvelope, verifyEnvelope } from '../protocol/signing.ts';
 import { matchEndpoint, type ServiceResponse } from '../service-definition.ts';
 import {
   type NodeContext,
@@ -37,7 +36,7 @@ export async function provide(
         : await context.trust.peerNode(conf, sender.certificatePem);
     const unverified = peekClient(message.requestJws);
     const clientMember = unverified?.split('/').slice(0, 3).join('/') ?? '';
-    envelope = verifyEnvelope<RequestEnvelope>(
+    envelope = context.trust.verifier.verify<RequestEnvelope>(
       message.requestJws,
       await context.trust.verificationKeys(conf, clientMember),
       REQUEST_SIGNATURE_TYPE,
@@ -151,7 +150,9 @@ export async function provide(
       bodyHash: sha256(body),
       createdAt: new Date().toISOString(),
     };
-    const responseJws = signEnvelope(responseEnvelope, signer, RESPONSE_SIGNATURE_TYPE);
+    const responseJws = await context.trust
+      .envelopeSigner(providerMember, RESPONSE_SIGNATURE_TYPE)!
+      .sign(responseEnvelope);
     await context.log.append(
       logRecord(context, envelope, message, started, {
         status: answer.status,
@@ -262,12 +263,14 @@ function isServiceResponse(value: unknown): value is ServiceResponse {
 }
 
 /** The client named in a signed request, read before verification only to pick the keys. */
-function peekClient(jws: string): string | null {
+function peekClient(token: string): string | null {
   try {
-    const payload = JSON.parse(Buffer.from(jws.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+    const envelope = JSON.parse(
+      Buffer.from(token.slice(token.lastIndexOf('~') + 1), 'base64url').toString('utf8'),
+    ) as {
       client?: unknown;
     };
-    return typeof payload.client === 'string' ? payload.client : null;
+    return typeof envelope.client === 'string' ? envelope.client : null;
   } catch {
     return null;
   }

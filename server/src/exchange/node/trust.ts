@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
 import { certificateSerial } from '../pki/certificate-fields.ts';
 import { verifyCertificate } from '../pki/verify.ts';
+import { EnvelopeSigner, EnvelopeVerifier } from '../protocol/batch-signing.ts';
 import { ExchangeFault } from '../protocol/errors.ts';
 import type { MemberSigner, VerificationKey } from '../protocol/signing.ts';
 
@@ -39,6 +40,23 @@ export class NodeTrust {
         `The node has no valid global configuration: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
+  }
+
+  /** Checks signed envelopes; remembers verified batch signatures. */
+  readonly verifier = new EnvelopeVerifier();
+  private readonly envelopeSigners = new Map<string, EnvelopeSigner>();
+
+  /** Signs envelopes for a hosted member, batching those signed in the same moment. */
+  envelopeSigner(memberId: string, typ: string): EnvelopeSigner | undefined {
+    const key = `${memberId} ${typ}`;
+    let signer = this.envelopeSigners.get(key);
+    if (!signer) {
+      const member = this.signers.get(memberId);
+      if (!member) return undefined;
+      signer = new EnvelopeSigner(member, typ);
+      this.envelopeSigners.set(key, signer);
+    }
+    return signer;
   }
 
   /** The signer of a member this node hosts. */
