@@ -1,5 +1,4 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import crypto from 'node:crypto';
 import net from 'node:net';
 import path from 'node:path';
 import pg from 'pg';
@@ -12,33 +11,15 @@ import {
   report,
   startServer,
   waitUntilReady,
+  withPostgresDatabase,
 } from './lib.ts';
 
-const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const SEED = { persons: 20_000, vehicles: 10_000 };
 const MVR = 'BG/GOV/000695235';
 const POPULATION = 'BG/GOV/831661388';
 const PORTAL_MEMBER = 'BG/GOV/177547175';
 const PORTAL_CLIENT = `${PORTAL_MEMBER}/civitas-portal`;
 const PORTS = { registry: 3921, direct: 3922, nodeA: 3923, nodeAClients: 3924, nodeB: 3925 };
-
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `civitas_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    const cleanup = new pg.Client({ connectionString: POSTGRES });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
-}
 
 interface Child {
   process: ChildProcess;

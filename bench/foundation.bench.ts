@@ -1,10 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import crypto from 'node:crypto';
 import fs from 'node:fs';
-import pg from 'pg';
-import { CIVITAS_BIN, freshTempDir, load, report, startServer, waitUntilReady } from './lib.ts';
+import {
+  CIVITAS_BIN,
+  freshTempDir,
+  load,
+  report,
+  startServer,
+  waitUntilReady,
+  withPostgresDatabase,
+} from './lib.ts';
 
-const POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const PGLITE_SEED = { persons: 20_000, vehicles: 12_000 };
 const POSTGRES_SEED = { persons: 50_000, vehicles: 30_000 };
 
@@ -18,24 +23,6 @@ function seed(env: NodeJS.ProcessEnv, counts: { persons: number; vehicles: numbe
   const match = /\((\d+) rows\/s\)/.exec(output);
   if (!match) throw new Error(`unexpected seed output: ${output}`);
   return Number(match[1]);
-}
-
-async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const name = `civitas_bench_${crypto.randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: POSTGRES });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    const cleanup = new pg.Client({ connectionString: POSTGRES });
-    await cleanup.connect();
-    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await cleanup.end();
-  }
 }
 
 async function tokenFor(env: NodeJS.ProcessEnv): Promise<string> {

@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CIVITAS_BIN = path.join(ROOT, 'server/bin/civitas.js');
@@ -107,4 +109,26 @@ export async function load(
 
 export function freshTempDir(prefix: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+/** The PostgreSQL server benchmarks run on (`BENCH_DATABASE_URL`). */
+export const BENCH_POSTGRES = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+
+/** A fresh database on the benchmark server for one run, dropped afterwards. */
+export async function withPostgresDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+  const name = `civitas_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: BENCH_POSTGRES });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(BENCH_POSTGRES);
+  url.pathname = `/${name}`;
+  try {
+    return await work(url.toString());
+  } finally {
+    const cleanup = new pg.Client({ connectionString: BENCH_POSTGRES });
+    await cleanup.connect();
+    await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    await cleanup.end();
+  }
 }

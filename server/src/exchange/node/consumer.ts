@@ -9,7 +9,7 @@ import {
   RESPONSE_HEADER,
   RESPONSE_SIGNATURE_TYPE,
 } from './context.ts';
-import type { MessageRecord } from './message-log.ts';
+import { type MessageRecord, messageRecord } from './message-log.ts';
 import { faultBody } from './provider.ts';
 
 /** A client information system's call to its own node, as the X-Road REST protocol has it. */
@@ -152,7 +152,15 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
         );
       }
       await context.log.append(
-        record(context, envelope, requestJws, started, reply, { errorType: faultType, requestHash }),
+        record(
+          context,
+          envelope,
+          requestJws,
+          started,
+          reply,
+          { errorType: faultType, requestHash },
+          request.body.length,
+        ),
       );
       return { ...reply, headers: { ...reply.headers, 'x-road-id': envelope.id } };
     }
@@ -178,11 +186,19 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       );
     }
     await context.log.append(
-      record(context, envelope, requestJws, started, reply, {
-        requestHash,
-        responseHash: envelopeHash(response),
-        responseSignature: responseJws!,
-      }),
+      record(
+        context,
+        envelope,
+        requestJws,
+        started,
+        reply,
+        {
+          requestHash,
+          responseHash: envelopeHash(response),
+          responseSignature: responseJws!,
+        },
+        request.body.length,
+      ),
     );
     return {
       status: reply.status,
@@ -213,10 +229,18 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
     };
     await context.log
       .append(
-        record(context, envelope, requestJws, started, reply, {
-          errorType: fault.type,
-          requestHash: envelope ? envelopeHash(envelope) : null,
-        }),
+        record(
+          context,
+          envelope,
+          requestJws,
+          started,
+          reply,
+          {
+            errorType: fault.type,
+            requestHash: envelope ? envelopeHash(envelope) : null,
+          },
+          request.body.length,
+        ),
       )
       .catch((logError: unknown) => context.report(logError));
     return { ...reply, headers: { ...reply.headers, 'x-road-id': messageId } };
@@ -235,31 +259,21 @@ function record(
     responseHash?: string;
     responseSignature?: string;
   },
+  requestBytes: number,
 ): MessageRecord {
-  return {
-    node_id: context.trust.nodeId,
+  return messageRecord({
     side: 'consumer',
-    message_id: envelope?.id ?? 'unknown',
-    client: envelope?.client ?? null,
-    service: envelope?.service ?? null,
-    method: envelope?.method ?? null,
-    path: envelope?.path ?? null,
-    user_id: envelope?.userId ?? null,
-    purpose: envelope?.purpose ?? null,
-    legal_basis: envelope?.legalBasis ?? null,
-    case_ref: envelope?.caseRef ?? null,
-    data_subject: envelope?.dataSubject ?? null,
-    request_hash: outcome.requestHash,
-    response_hash: outcome.responseHash ?? null,
-    request_signature: requestJws,
-    response_signature: outcome.responseSignature ?? null,
+    nodeId: context.trust.nodeId,
+    envelope,
+    requestSignature: requestJws,
+    requestBytes,
+    requestBody: null,
     status: reply.status,
-    error_type: outcome.errorType ?? null,
-    request_bytes: 0,
-    response_bytes: reply.body.length,
-    started_at: new Date(started).toISOString(),
-    duration_ms: Date.now() - started,
-    request_body: null,
-    response_body: reply.body.toString('utf8'),
-  };
+    errorType: outcome.errorType,
+    requestHash: outcome.requestHash,
+    responseHash: outcome.responseHash,
+    responseSignature: outcome.responseSignature,
+    responseBody: reply.body,
+    started,
+  });
 }

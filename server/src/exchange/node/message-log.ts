@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { BulkInserter } from '../../db/bulk-insert.ts';
 import type { Database } from '../../db/schema.ts';
+import type { RequestEnvelope } from '../protocol/envelope.ts';
 import type { MessageLogRow } from '../tables.ts';
 
 /** A record to append; `started_at` is an ISO timestamp. */
@@ -78,4 +79,53 @@ export class MessageLog {
     }
     this.writing = null;
   }
+}
+
+/** What either side of an exchange knows about one message when it logs it. */
+export interface MessageFacts {
+  side: 'consumer' | 'provider';
+  nodeId: string;
+  /** Null when the request never became a trusted envelope (malformed, forged). */
+  envelope: RequestEnvelope | null;
+  requestSignature: string | null;
+  requestBytes: number;
+  requestBody: Buffer | null;
+  status: number;
+  errorType?: string | undefined;
+  requestHash: string | null;
+  responseHash?: string | undefined;
+  responseSignature?: string | undefined;
+  responseBody: Buffer;
+  started: number;
+}
+
+export function messageRecord(facts: MessageFacts): MessageRecord {
+  const { envelope } = facts;
+  return {
+    node_id: facts.nodeId,
+    side: facts.side,
+    message_id: envelope?.id ?? (facts.side === 'provider' ? 'unverified' : 'unknown'),
+    client: envelope?.client ?? null,
+    service: envelope?.service ?? null,
+    method: envelope?.method ?? null,
+    path: envelope?.path ?? null,
+    user_id: envelope?.userId ?? null,
+    purpose: envelope?.purpose ?? null,
+    legal_basis: envelope?.legalBasis ?? null,
+    case_ref: envelope?.caseRef ?? null,
+    data_subject: envelope?.dataSubject ?? null,
+    request_hash: facts.requestHash,
+    response_hash: facts.responseHash ?? null,
+    request_signature: facts.requestSignature?.slice(0, 8192) ?? null,
+    response_signature: facts.responseSignature ?? null,
+    status: facts.status,
+    error_type: facts.errorType ?? null,
+    request_bytes: facts.requestBytes,
+    response_bytes: facts.responseBody.length,
+    started_at: new Date(facts.started).toISOString(),
+    duration_ms: Date.now() - facts.started,
+    request_body:
+      facts.requestBody && facts.requestBody.length > 0 ? facts.requestBody.toString('utf8') : null,
+    response_body: facts.responseBody.toString('utf8'),
+  };
 }

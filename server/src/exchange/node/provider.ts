@@ -9,7 +9,7 @@ import {
   RESPONSE_HEADER,
   RESPONSE_SIGNATURE_TYPE,
 } from './context.ts';
-import type { MessageRecord } from './message-log.ts';
+import { type MessageRecord, messageRecord } from './message-log.ts';
 import { MESSAGE_MAX_AGE_MS } from './replay-guard.ts';
 
 /** Who sent the message: a verified peer certificate, or this very node (in-process delivery). */
@@ -297,30 +297,19 @@ function logRecord(
   started: number,
   outcome: Outcome,
 ): MessageRecord {
-  return {
-    node_id: context.trust.nodeId,
+  return messageRecord({
     side: 'provider',
-    message_id: envelope?.id ?? 'unverified',
-    client: envelope?.client ?? null,
-    service: envelope?.service ?? null,
-    method: envelope?.method ?? null,
-    path: envelope?.path ?? null,
-    user_id: envelope?.userId ?? null,
-    purpose: envelope?.purpose ?? null,
-    legal_basis: envelope?.legalBasis ?? null,
-    case_ref: envelope?.caseRef ?? null,
-    data_subject: envelope?.dataSubject ?? null,
-    request_hash: outcome.requestHash,
-    response_hash: outcome.responseHash ?? null,
-    request_signature: message.requestJws.slice(0, 4096),
-    response_signature: outcome.responseSignature ?? null,
+    nodeId: context.trust.nodeId,
+    envelope,
+    requestSignature: message.requestJws,
+    requestBytes: message.body.length,
+    requestBody: message.body,
     status: outcome.status,
-    error_type: outcome.errorType ?? null,
-    request_bytes: message.body.length,
-    response_bytes: outcome.responseBody.length,
-    started_at: new Date(started).toISOString(),
-    duration_ms: Date.now() - started,
-    request_body: message.body.length > 0 ? message.body.toString('utf8') : null,
-    response_body: outcome.responseBody.toString('utf8'),
-  };
+    errorType: outcome.errorType,
+    requestHash: outcome.requestHash,
+    responseHash: outcome.responseHash,
+    responseSignature: outcome.responseSignature,
+    responseBody: outcome.responseBody,
+    started,
+  });
 }
