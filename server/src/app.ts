@@ -123,6 +123,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // The in-process node is reached by function call; its registered address is reserved
     // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
     address: 'https://node-1.invalid',
+    bodyLogging: config.exchangeBodyLogging,
     ...deps.exchange,
     report: (error) => app.log.error({ err: error }, 'exchange node fault'),
   });

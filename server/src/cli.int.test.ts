@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { connectDatabase } from './db/connect.ts';
 import { makeEgn } from './platform/ids/egn.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/civitas.js');
@@ -87,6 +88,76 @@ describe('the civitas command line', () => {
     const badPort = civitas(['serve'], { ...env, PORT: 'eighty' });
     expect(badPort.status).toBe(78);
     expect(badPort.stderr).toContain('configuration error: PORT');
+  });
+
+  it('manages exchange access rights from the command line, with every change audited', async () => {
+    const listed = civitas(['exchange', 'rights', 'list', '--json'], env);
+    expect(listed.status).toBe(0);
+    const before = JSON.parse(listed.stdout) as Array<{ id: string; client: string }>;
+    expect(before.some((right) => right.client === 'BG/GOV/177547175/civitas-portal')).toBe(true);
+
+    const grant = civitas(
+      [
+        'exchange',
+        'rights',
+        'grant',
+        '--client',
+        'BG/GOV/000695235/traffic-fines',
+        '--service',
+        'BG/GOV/000695235/vehicle-register/vehicles',
+        '--endpoint',
+        'GET /{vin}',
+        '--purpose',
+        'traffic control',
+        '--legal-basis',
+        'Road Traffic Act, Art. 165',
+      ],
+      env,
+    );
+    expect(grant.stderr).toBe('');
+    expect(grant.status).toBe(0);
+    const id = grant.stdout.trim();
+    const after = JSON.parse(civitas(['exchange', 'rights', 'list', '--json'], env).stdout) as Array<{
+      id: string;
+      endpoint: string;
+    }>;
+    expect(after.find((right) => right.id === id)).toMatchObject({ endpoint: 'GET /{vin}' });
+
+    const revoke = civitas(['exchange', 'rights', 'revoke', id], env);
+    expect(revoke.status).toBe(0);
+    expect(civitas(['exchange', 'rights', 'revoke', id], env).stderr).toContain('civitas: route-not-found:');
+    const badClient = civitas(
+      [
+        'exchange',
+        'rights',
+        'grant',
+        '--client',
+        'nobody',
+        '--service',
+        'x',
+        '--purpose',
+        'p',
+        '--legal-basis',
+        'l',
+      ],
+      env,
+    );
+    expect(badClient.status).toBe(2);
+    expect(badClient.stderr).toContain('civitas: validation-failed:');
+
+    const database = await connectDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    try {
+      const audit = await database.db
+        .selectFrom('exchange.admin_log')
+        .select(['action', 'actor'])
+        .where('subject', '=', id)
+        .orderBy('seq')
+        .execute();
+      expect(audit.map((row) => row.action)).toEqual(['access-right.granted', 'access-right.revoked']);
+      expect(audit[0]!.actor).toMatch(/^cli:/);
+    } finally {
+      await database.close();
+    }
   });
 
   it.each([['token', '--person', '8503146785'], ['demo', 'accounts'], ['seed']])(

@@ -25,6 +25,9 @@ const EnvSchema = Type.Object({
   CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
   CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
+  CIVITAS_EXCHANGE_BODY_LOGGING: Type.Union([Type.Literal('metadata'), Type.Literal('full')], {
+    default: 'metadata',
+  }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -47,6 +50,8 @@ export interface Config {
   bodyLimit: number;
   /** Requests per minute per client address; 0 turns the limit off (benchmarks only). */
   rateLimit: number;
+  /** Whether exchange nodes keep message bodies in the message log, or only metadata and hashes. */
+  exchangeBodyLogging: 'metadata' | 'full';
 }
 
 export class ConfigError extends Error {
@@ -103,6 +108,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     demoPin: withDefaults.CIVITAS_DEMO_PIN,
     bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
     rateLimit: withDefaults.CIVITAS_RATE_LIMIT,
+    exchangeBodyLogging: withDefaults.CIVITAS_EXCHANGE_BODY_LOGGING,
     ...overrides,
   };
   if (config.production) assertProductionReady(config);

@@ -1,12 +1,16 @@
+import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildApp } from './app.ts';
 import { ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
+import type { DatabaseHandle } from './db/connect.ts';
 import { lockHolder } from './db/lock.ts';
 import { AppError } from './errors.ts';
 import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
+import { parseSubsystemId } from './exchange/ids.ts';
 import { startLocalExchange } from './exchange/local-node.ts';
+import { AccessRights } from './exchange/node/access-rights.ts';
 import { startNodeProcess } from './exchange/node-process.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
@@ -100,6 +104,115 @@ program
     );
     console.log(token);
   });
+
+const rights = program
+  .command('exchange')
+  .description('operate the register exchange on this database')
+  .command('rights')
+  .description(
+    'access rights: who may call which service, for which purposes and legal bases (every change audited)',
+  );
+
+rights
+  .command('list')
+  .description('list the access rights')
+  .option('--json', 'print JSON')
+  .action(async (options: { json?: boolean }) => {
+    await withExchangeDatabase(async (accessRights) => {
+      const rows = await accessRights.list();
+      if (options.json) {
+        console.log(JSON.stringify(rows, null, 2));
+        return;
+      }
+      for (const row of rows) {
+        console.log(
+          `${row.id}  ${row.client} -> ${row.service_id}${row.endpoint ? ` [${row.endpoint}]` : ''}`,
+        );
+        console.log(
+          `    purposes: ${row.purposes.join('; ')}\n    legal bases: ${row.legal_bases.join('; ')}`,
+        );
+      }
+    });
+  });
+
+rights
+  .command('grant')
+  .description('grant a client subsystem (or group:CODE) access to a service')
+  .requiredOption('--client <id>', 'client subsystem id, e.g. BG/GOV/177547175/civitas-portal, or group:CODE')
+  .requiredOption('--service <id>', 'service id, e.g. BG/GOV/000695235/vehicle-register/vehicles')
+  .option('--endpoint <endpoint>', 'only this endpoint, e.g. "GET /{vin}"')
+  .requiredOption('--purpose <purpose...>', 'purposes the right is granted for')
+  .requiredOption('--legal-basis <basis...>', 'legal bases the right is granted on')
+  .action(
+    async (options: {
+      client: string;
+      service: string;
+      endpoint?: string;
+      purpose: string[];
+      legalBasis: string[];
+    }) => {
+      if (!options.client.startsWith('group:') && !parseSubsystemId(options.client)) {
+        throw new AppError(
+          'validation-failed',
+          'The client must be a subsystem id INSTANCE/CLASS/MEMBER/SUBSYSTEM or group:CODE.',
+        );
+      }
+      if (options.endpoint && !/^(GET|POST) \/\S*$/.test(options.endpoint)) {
+        throw new AppError('validation-failed', 'The endpoint must look like "GET /{vin}".');
+      }
+      await withExchangeDatabase(async (accessRights, db) => {
+        const service = await db
+          .selectFrom('exchange.services')
+          .select('service_id')
+          .where('service_id', '=', options.service)
+          .executeTakeFirst();
+        if (!service) throw new AppError('validation-failed', `No service ${options.service} is registered.`);
+        const row = await accessRights.grant(
+          {
+            client: options.client,
+            serviceId: options.service,
+            endpoint: options.endpoint ?? null,
+            purposes: options.purpose,
+            legalBases: options.legalBasis,
+          },
+          `cli:${os.userInfo().username}`,
+        );
+        console.log(row.id);
+      });
+    },
+  );
+
+rights
+  .command('revoke')
+  .description('revoke an access right by its id')
+  .argument('<id>', 'the access right id (see "rights list")')
+  .action(async (id: string) => {
+    await withExchangeDatabase(async (accessRights) => {
+      if (!(await accessRights.revoke(id, `cli:${os.userInfo().username}`))) {
+        throw new AppError('route-not-found', `No access right ${id}.`);
+      }
+      console.log(`Revoked ${id}.`);
+    });
+  });
+
+/** The exchange's tables, opened directly; the embedded database must not be in use by a server. */
+async function withExchangeDatabase(
+  work: (rights: AccessRights, db: DatabaseHandle['db']) => Promise<void>,
+): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
+    throw new AppError(
+      'validation-failed',
+      'A running server holds the embedded database: use the admin API /api/exchange/access-rights, or stop it first.',
+    );
+  }
+  const opened = await openDatabase(config);
+  try {
+    await work(new AccessRights(opened.database.db), opened.database.db);
+  } finally {
+    await opened.close();
+  }
+}
 
 program
   .command('migrate')
