@@ -207,7 +207,8 @@ describe('npm start on the embedded database', () => {
       stdout += chunk;
     });
     for (let waited = 0; waited < 60_000; waited += 100) {
-      if (stdout.includes('Civitas is ready')) return { stdout: () => stdout };
+      // The banner ends with the admin account line (demo mode).
+      if (/admin\s+\d{10}/.test(stdout)) return { stdout: () => stdout };
       if (server.exitCode !== null) throw new Error(`server exited: ${stdout}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }

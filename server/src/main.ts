@@ -312,11 +312,14 @@ async function serve(config: Config): Promise<void> {
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // One write: whoever watches the output sees the whole banner at once.
   console.log(
-    `\nCivitas is ready at ${config.publicUrl.replace(/:\d+$/, `:${port}`)} (${database.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    [
+      `\nCivitas is ready at ${config.publicUrl.replace(/:\d+$/, `:${port}`)} (${database.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+      `API documentation: ${config.publicUrl}/docs`,
+      ...(config.demo ? accountLines(accounts, config) : []),
+    ].join('\n'),
   );
-  console.log(`API documentation: ${config.publicUrl}/docs`);
-  if (config.demo) printAccounts(accounts, config);
 }
 
 async function runNode(
@@ -386,13 +389,18 @@ function parseMemberList(value: string): string[] {
   return members;
 }
 
+function accountLines(accounts: Awaited<ReturnType<typeof listDemoAccounts>>, config: Config): string[] {
+  return [
+    `\nDemo accounts (sign in with the personal number and PIN ${config.demoPin}):`,
+    ...accounts.map(
+      (account) =>
+        `  ${account.role.padEnd(11)} ${account.personalNumber}  ${account.nameLatin}${account.organisation ? ` (${account.organisation})` : ''}`,
+    ),
+  ];
+}
+
 function printAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>>, config: Config): void {
-  console.log(`\nDemo accounts (sign in with the personal number and PIN ${config.demoPin}):`);
-  for (const account of accounts) {
-    console.log(
-      `  ${account.role.padEnd(11)} ${account.personalNumber}  ${account.nameLatin}${account.organisation ? ` (${account.organisation})` : ''}`,
-    );
-  }
+  console.log(accountLines(accounts, config).join('\n'));
 }
 
 /** The embedded database admits one process: while the server holds it, ask the server instead. */
