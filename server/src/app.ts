@@ -138,7 +138,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(identityPlugin, { db: database.db, config, keys, provider, directory });
 
   const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
-  await app.register(exchangePlugin, { db: database.db, exchange, verifyAccessToken });
+  await app.register(exchangePlugin, {
+    db: database.db,
+    exchange,
+    verifyAccessToken,
+    clientAddresses: config.exchangeClientAddresses,
+  });
   await app.register(profileRoutes, { exchange: portal, verifyAccessToken });
   await app.register(parkingPermitRoutes, { exchange: portal, verifyAccessToken });
 

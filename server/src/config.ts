@@ -25,6 +25,7 @@ const EnvSchema = Type.Object({
   CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
   CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
+  CIVITAS_EXCHANGE_CLIENT_ADDRESSES: Type.String({ pattern: '^[0-9A-Fa-f:.,]+$', default: '127.0.0.1,::1' }),
   CIVITAS_EXCHANGE_BODY_LOGGING: Type.Union([Type.Literal('metadata'), Type.Literal('full')], {
     default: 'metadata',
   }),
@@ -52,6 +53,8 @@ export interface Config {
   rateLimit: number;
   /** Whether exchange nodes keep message bodies in the message log, or only metadata and hashes. */
   exchangeBodyLogging: 'metadata' | 'full';
+  /** Addresses of the information systems allowed to call this node's client interface (`/r1/…`). */
+  exchangeClientAddresses: string[];
 }
 
 export class ConfigError extends Error {
@@ -109,6 +112,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
     rateLimit: withDefaults.CIVITAS_RATE_LIMIT,
     exchangeBodyLogging: withDefaults.CIVITAS_EXCHANGE_BODY_LOGGING,
+    exchangeClientAddresses: withDefaults.CIVITAS_EXCHANGE_CLIENT_ADDRESSES.split(',')
+      .map((address) => address.trim())
+      .filter(Boolean),
     ...overrides,
   };
   if (config.production) assertProductionReady(config);

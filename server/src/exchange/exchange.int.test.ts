@@ -208,6 +208,24 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       );
     });
 
+    it('an information system calling from an address the node does not serve', async () => {
+      const outsider = await platform.app.inject({
+        method: 'GET',
+        url: `/r1/${VEHICLES}/${vin}`,
+        remoteAddress: '203.0.113.9',
+        headers: { 'x-road-client': PORTAL_CLIENT, ...VEHICLE_CONTEXT },
+      });
+      expectFault(outsider, 403, 'Server.ClientProxy.InformationSystemNotAllowed');
+      const prefill = await platform.app.inject({
+        method: 'POST',
+        url: '/exchange/prefill',
+        remoteAddress: '203.0.113.9',
+        headers: { 'x-road-client': PORTAL_CLIENT, ...VEHICLE_CONTEXT },
+        payload: { requests: [{ key: 'v', service: VEHICLES, path: `/${vin}` }] },
+      });
+      expectFault(prefill, 403, 'Server.ClientProxy.InformationSystemNotAllowed');
+    });
+
     it('a client that this node does not host', async () => {
       expectFault(
         await call(`/r1/${VEHICLES}/${vin}`, { 'x-road-client': 'BG/GOV/121552420/somebody' }),

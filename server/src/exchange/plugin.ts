@@ -23,6 +23,12 @@ export interface ExchangePluginOptions {
   db: Kysely<Database>;
   exchange: LocalExchange;
   verifyAccessToken: AccessTokenVerifier;
+  /**
+   * Addresses of the information systems that may use this node's client interface. Anyone who
+   * reaches it can speak for the node's hosted clients, so it is never open to the world: by
+   * default only this machine (X-Road's security server keeps it on an internal network).
+   */
+  clientAddresses?: readonly string[];
 }
 
 function sendReply(reply: FastifyReply, answer: NodeReply) {
@@ -43,6 +49,19 @@ function sendFault(reply: FastifyReply, fault: ExchangeFault) {
  */
 export async function exchangePlugin(app: FastifyInstance, options: ExchangePluginOptions): Promise<void> {
   const { exchange } = options;
+  const allowedClients = new Set(options.clientAddresses ?? ['127.0.0.1', '::1']);
+  const refuseUnknownSystems = async (request: FastifyRequest, reply: FastifyReply) => {
+    const address = (request.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
+    if (allowedClients.has(address)) return;
+    request.log.warn({ event: 'exchange.client-refused', address }, 'information system not allowed');
+    return sendFault(
+      reply,
+      new ExchangeFault(
+        'Server.ClientProxy.InformationSystemNotAllowed',
+        'This node does not accept requests from your address.',
+      ),
+    );
+  };
   const registry = app.metricsRegistry;
   const messages = new Counter({
     name: 'civitas_exchange_messages_total',
@@ -60,6 +79,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
 
   await app.register(async (r1) => {
     // Bodies go through untouched, whatever their type: they are signed by hash.
+    r1.addHook('onRequest', refuseUnknownSystems);
     r1.removeAllContentTypeParsers();
     r1.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, body, done) => done(null, body));
     // An information system gets the exchange's own error form, even for a body it cannot send.
@@ -148,6 +168,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
   app.post(
     '/exchange/prefill',
     {
+      onRequest: refuseUnknownSystems,
       schema: {
         tags: ['exchange'],
         summary:

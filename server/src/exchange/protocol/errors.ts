@@ -11,6 +11,7 @@ export const exchangeFaults = {
   'Client.MissingDataSubject': 400,
   'Client.PayloadTooLarge': 413,
   'Server.ClientProxy.ClientNotHosted': 403,
+  'Server.ClientProxy.InformationSystemNotAllowed': 403,
   'Server.ClientProxy.UnknownMember': 404,
   'Server.ClientProxy.UnknownService': 404,
   'Server.ClientProxy.OutdatedGlobalConf': 503,
