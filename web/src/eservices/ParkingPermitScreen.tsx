@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
@@ -9,34 +8,11 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import { ConfirmDataForm } from './ConfirmDataForm.tsx';
 import { fetchPrefill } from './fetch-prefill.ts';
 import { PARKING_PERMIT_CODE, PARKING_PERMIT_FIELDS } from './parking-permit-fields.ts';
-import type { Prefill } from './prefill.ts';
-
-type PrefillState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; prefill: Prefill }
-  | { kind: 'failed'; error: unknown };
 
 /** "Confirm your data" for the resident parking permit: the form the state registers filled in. */
 export function ParkingPermitScreen() {
   const { t } = useTranslation();
-  const [state, setState] = useState<PrefillState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    fetchPrefill(PARKING_PERMIT_CODE, controller.signal).then(
-      (prefill) => setState({ kind: 'loaded', prefill }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        // A 401 has already sent the person back to sign-in; nothing more to show here.
-        if (error instanceof ApiError && error.status === 401) return;
-        setState({ kind: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  const { state, retry } = useApiResource((signal) => fetchPrefill(PARKING_PERMIT_CODE, signal));
 
   return (
     <div className="stack">
@@ -45,10 +21,8 @@ export function ParkingPermitScreen() {
         {t('confirmData.service', { service: t('eservices.parkingPermit.title') })}
       </p>
       {state.kind === 'loading' && <LoadingIndicator label={t('confirmData.loading')} />}
-      {state.kind === 'failed' && (
-        <PrefillLoadError error={state.error} onRetry={() => setAttempt((value) => value + 1)} />
-      )}
-      {state.kind === 'loaded' && <ConfirmDataForm prefill={state.prefill} fields={PARKING_PERMIT_FIELDS} />}
+      {state.kind === 'failed' && <PrefillLoadError error={state.error} onRetry={retry} />}
+      {state.kind === 'loaded' && <ConfirmDataForm prefill={state.value} fields={PARKING_PERMIT_FIELDS} />}
     </div>
   );
 }

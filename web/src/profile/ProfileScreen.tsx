@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
 import { EServicesCard } from '../eservices/EServicesCard.tsx';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -17,40 +16,16 @@ import { RolesCard } from './RolesCard.tsx';
 import { VehiclesCard } from './VehiclesCard.tsx';
 import { localIsoDate } from './validity.ts';
 
-type ProfileState =
-  | { kind: 'loading' }
-  | { kind: 'loaded'; person: Person }
-  | { kind: 'failed'; error: unknown };
-
 export function ProfileScreen() {
   const { t } = useTranslation();
-  const [state, setState] = useState<ProfileState>({ kind: 'loading' });
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
-  useEffect(() => {
-    const controller = new AbortController();
-    setState({ kind: 'loading' });
-    fetchMe(controller.signal).then(
-      (person) => setState({ kind: 'loaded', person }),
-      (error: unknown) => {
-        if (controller.signal.aborted) return;
-        // A 401 has already sent the person back to sign-in; nothing more to show here.
-        if (error instanceof ApiError && error.status === 401) return;
-        setState({ kind: 'failed', error });
-      },
-    );
-    return () => controller.abort();
-  }, [attempt]);
+  const { state, retry } = useApiResource(fetchMe);
 
   return (
     <div className="stack">
       <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
       {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
-      {state.kind === 'failed' && (
-        <ProfileLoadError error={state.error} onRetry={() => setAttempt((value) => value + 1)} />
-      )}
-      {state.kind === 'loaded' && <ProfileDetails person={state.person} />}
+      {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
+      {state.kind === 'loaded' && <ProfileDetails person={state.value} />}
       <EServicesCard />
     </div>
   );
