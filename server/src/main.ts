@@ -261,26 +261,16 @@ registers and the population register:
     'how often to fetch the global configuration again (default: 60)',
     parseCount,
   )
-  .action(
-    async (options: {
-      id: string;
-      port: number;
-      members?: string[];
-      registry: string;
-      clientPort?: number;
-      host: string;
-      confRefresh?: number;
-    }) => {
-      const config = loadConfig();
-      if (!config.databaseUrl) {
-        throw new ConfigError(
-          'DATABASE_URL',
-          'civitas node needs a PostgreSQL database shared with the central registry (postgres://…). The embedded PGlite database cannot be shared between processes.',
-        );
-      }
-      await runNode(config, options);
-    },
-  );
+  .action(async (options: NodeCommandOptions) => {
+    const config = loadConfig();
+    if (!config.databaseUrl) {
+      throw new ConfigError(
+        'DATABASE_URL',
+        'civitas node needs a PostgreSQL database shared with the central registry (postgres://…). The embedded PGlite database cannot be shared between processes.',
+      );
+    }
+    await runNode(config, options);
+  });
 
 async function serve(config: Config): Promise<void> {
   const started = performance.now();
@@ -322,18 +312,17 @@ async function serve(config: Config): Promise<void> {
   );
 }
 
-async function runNode(
-  config: Config,
-  options: {
-    id: string;
-    port: number;
-    members?: string[];
-    registry: string;
-    clientPort?: number;
-    host: string;
-    confRefresh?: number;
-  },
-): Promise<void> {
+interface NodeCommandOptions {
+  id: string;
+  port: number;
+  members?: string[];
+  registry: string;
+  clientPort?: number;
+  host: string;
+  confRefresh?: number;
+}
+
+async function runNode(config: Config, options: NodeCommandOptions): Promise<void> {
   const opened = await openDatabase(config);
   let node: Awaited<ReturnType<typeof startNodeProcess>>;
   try {

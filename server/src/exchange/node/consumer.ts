@@ -47,6 +47,8 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
   const started = Date.now();
   let envelope: RequestEnvelope | null = null;
   let requestJws: string | null = null;
+  const logged = (reply: NodeReply, outcome: Parameters<typeof record>[5]) =>
+    record(context, envelope, requestJws, started, reply, outcome, request.body.length);
   try {
     const clientHeader = header(request, 'x-road-client');
     const client = clientHeader ? parseSubsystemId(clientHeader) : null;
@@ -151,17 +153,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
           "The provider's node answered with an unknown fault.",
         );
       }
-      await context.log.append(
-        record(
-          context,
-          envelope,
-          requestJws,
-          started,
-          reply,
-          { errorType: faultType, requestHash },
-          request.body.length,
-        ),
-      );
+      await context.log.append(logged(reply, { errorType: faultType, requestHash }));
       return { ...reply, headers: { ...reply.headers, 'x-road-id': envelope.id } };
     }
 
@@ -186,19 +178,11 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       );
     }
     await context.log.append(
-      record(
-        context,
-        envelope,
-        requestJws,
-        started,
-        reply,
-        {
-          requestHash,
-          responseHash: envelopeHash(response),
-          responseSignature: responseJws!,
-        },
-        request.body.length,
-      ),
+      logged(reply, {
+        requestHash,
+        responseHash: envelopeHash(response),
+        responseSignature: responseJws!,
+      }),
     );
     return {
       status: reply.status,
@@ -229,18 +213,10 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
     };
     await context.log
       .append(
-        record(
-          context,
-          envelope,
-          requestJws,
-          started,
-          reply,
-          {
-            errorType: fault.type,
-            requestHash: envelope ? envelopeHash(envelope) : null,
-          },
-          request.body.length,
-        ),
+        logged(reply, {
+          errorType: fault.type,
+          requestHash: envelope ? envelopeHash(envelope) : null,
+        }),
       )
       .catch((logError: unknown) => context.report(logError));
     return { ...reply, headers: { ...reply.headers, 'x-road-id': messageId } };

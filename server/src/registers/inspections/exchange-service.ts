@@ -1,31 +1,19 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type ExchangeServiceDefinition, ok } from '../../exchange/service-definition.ts';
-import { camelRow } from '../../platform/camel-case.ts';
-import { vinParam } from '../exchange-params.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { byVinService } from '../by-vin-service.ts';
 import { InspectionsRegister } from './service.ts';
 
 export function inspectionServices(db: Kysely<Database>): ExchangeServiceDefinition[] {
   const register = new InspectionsRegister(db);
   return [
-    {
+    byVinService({
       subsystem: 'inspections',
       code: 'inspections',
       name: 'Periodic technical inspections',
       description: 'Inspections of a vehicle - station, date, result and odometer reading.',
-      endpoints: [
-        {
-          method: 'GET',
-          path: '/by-vin/{vin}',
-          summary: 'Inspections of a vehicle',
-          personalData: false,
-          async handle({ vin }) {
-            const checked = vinParam(vin);
-            if (!checked.ok) return checked.response;
-            return ok((await register.findByVin(checked.value)).map(camelRow));
-          },
-        },
-      ],
-    },
+      summary: 'Inspections of a vehicle',
+      find: (vin) => register.findByVin(vin),
+    }),
   ];
 }
