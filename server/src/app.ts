@@ -5,6 +5,11 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { logRoutes } from './audit/log/routes.ts';
+import { startAuditLog } from './audit/service.ts';
+import { dataTrackerApi } from './audit/tracker/estonia.ts';
+import { trackerRoutes } from './audit/tracker/routes.ts';
+import { UsageStore } from './audit/tracker/store.ts';
 import type { Config } from './config.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { parkingPermitRoutes } from './eservices/parking-permit.ts';
@@ -145,6 +150,25 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     clientAddresses: config.exchangeClientAddresses,
   });
   await app.register(profileRoutes, { exchange: portal, verifyAccessToken });
+
+  const audit = await startAuditLog(database.db, {
+    origin: config.logOrigin,
+    witnessName: `${new URL(config.publicUrl).hostname}/civitas/witness`,
+    checkpointIntervalMs: config.logCheckpointIntervalMs,
+    feedIntervalMs: config.logFeedIntervalMs,
+    report: (message, details) => app.log.error(details, message),
+  });
+  // After the exchange node: the feed's last round reads what the node logged last.
+  app.addHook('onClose', async () => {
+    await audit.feed.run().catch(() => 0);
+    await audit.close();
+  });
+  app.decorate('auditLog', audit);
+  const usage = new UsageStore(database.db, audit.sequencer);
+  const catchUp = () => audit.feed.run();
+  await app.register(logRoutes, { log: audit, verifyAccessToken });
+  await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp });
+  await app.register(dataTrackerApi, { db: database.db, usage, verifyAccessToken, catchUp });
   await app.register(parkingPermitRoutes, { exchange: portal, verifyAccessToken });
 
   const { hasWebApp } = await webAppPlugin(app);

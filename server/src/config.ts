@@ -29,6 +29,9 @@ const EnvSchema = Type.Object({
   CIVITAS_EXCHANGE_BODY_LOGGING: Type.Union([Type.Literal('metadata'), Type.Literal('full')], {
     default: 'metadata',
   }),
+  CIVITAS_LOG_ORIGIN: Type.Optional(Type.String({ pattern: '^[!-*,-~]{1,200}$' })),
+  CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 10_000 }),
+  CIVITAS_LOG_FEED_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 500 }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -55,6 +58,12 @@ export interface Config {
   exchangeBodyLogging: 'metadata' | 'full';
   /** Addresses of the information systems allowed to call this node's client interface (`/r1/…`). */
   exchangeClientAddresses: string[];
+  /** The transparency log's origin line (its key's name), used when the log is created. */
+  logOrigin: string;
+  /** How often a checkpoint is signed while the log grows; 0 = only on demand. */
+  logCheckpointIntervalMs: number;
+  /** How often the exchange's logs are fed into the transparency log; 0 = only on demand. */
+  logFeedIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -73,6 +82,8 @@ const integerVariables = new Set([
   'CIVITAS_DEMO_VEHICLES',
   'CIVITAS_BODY_LIMIT',
   'CIVITAS_RATE_LIMIT',
+  'CIVITAS_LOG_CHECKPOINT_INTERVAL_MS',
+  'CIVITAS_LOG_FEED_INTERVAL_MS',
 ]);
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -101,7 +112,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     demo: !production,
     host: withDefaults.HOST,
     port,
-    publicUrl: withDefaults.CIVITAS_PUBLIC_URL ?? `http://localhost:${port}`,
+    publicUrl: publicUrlOf(withDefaults, port),
     dataDir: path.resolve(withDefaults.CIVITAS_DATA_DIR),
     databaseUrl: withDefaults.DATABASE_URL,
     logLevel: withDefaults.LOG_LEVEL,
@@ -115,10 +126,18 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     exchangeClientAddresses: withDefaults.CIVITAS_EXCHANGE_CLIENT_ADDRESSES.split(',')
       .map((address) => address.trim())
       .filter(Boolean),
+    logOrigin:
+      withDefaults.CIVITAS_LOG_ORIGIN ?? `${new URL(publicUrlOf(withDefaults, port)).hostname}/civitas/log`,
+    logCheckpointIntervalMs: withDefaults.CIVITAS_LOG_CHECKPOINT_INTERVAL_MS,
+    logFeedIntervalMs: withDefaults.CIVITAS_LOG_FEED_INTERVAL_MS,
     ...overrides,
   };
   if (config.production) assertProductionReady(config);
   return config;
+}
+
+function publicUrlOf(env: Env, port: number): string {
+  return env.CIVITAS_PUBLIC_URL ?? `http://localhost:${port}`;
 }
 
 /** Insecure defaults shout: production refuses to start on settings meant for a laptop. */

@@ -30,7 +30,17 @@ export async function startTestPlatform(
   engine: TestDatabase,
   options: TestPlatformOptions = {},
 ): Promise<TestPlatform> {
-  const config = loadConfig({ CIVITAS_ENV: 'test', LOG_LEVEL: 'silent', ...options.env }, options.config);
+  const config = loadConfig(
+    {
+      CIVITAS_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      // The transparency log feeds and checkpoints on demand in tests, so they are deterministic.
+      CIVITAS_LOG_FEED_INTERVAL_MS: '0',
+      CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: '0',
+      ...options.env,
+    },
+    options.config,
+  );
   const database = await engine.open();
   try {
     const seeded = await seedDemoData(database, {

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
+import { auditMigrations } from '../audit/migrations.ts';
 import { exchangeMigrations } from '../exchange/migrations.ts';
 import { identityMigrations } from '../identity/migrations.ts';
 import { registerMigrations } from '../registers/migrations.ts';
@@ -25,7 +26,7 @@ const platformMigrations: Record<string, Migration> = {
 
 /** All migrations, ordered by name; each context owns its own. */
 export function allMigrations(): Record<string, Migration> {
-  return { ...platformMigrations, ...identityMigrations, ...registerMigrations, ...exchangeMigrations };
+  return { ...platformMigrations, ...identityMigrations, ...registerMigrations, ...exchangeMigrations, ...auditMigrations };
 }
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -1,3 +1,4 @@
+import type { AuditTables } from '../audit/tables.ts';
 import type { ExchangeTables } from '../exchange/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
 import type { DrivingLicenceTables } from '../registers/driving-licences/tables.ts';
@@ -24,6 +25,7 @@ export interface PlatformTables {
 
 /** Every table of every context, schema-qualified. Each context only touches its own. */
 export type Database = PlatformTables &
+  AuditTables &
   ExchangeTables &
   IdentityTables &
   PopulationTables &

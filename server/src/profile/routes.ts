@@ -65,6 +65,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
         headers: Type.Object({
           'x-purpose': Type.Optional(Type.String({ maxLength: 200 })),
           'x-legal-basis': Type.Optional(Type.String({ maxLength: 200 })),
+          'x-case': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
         }),
         response: { 200: PersonCard, ...errorResponses },
       },
@@ -90,6 +91,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
         purpose: purpose.trim(),
         legalBasis: legalBasis.trim(),
         userId: actor,
+        caseRef: (request.headers['x-case'] as string | undefined)?.trim() || null,
       });
     },
   );

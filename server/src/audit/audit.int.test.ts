@@ -1,0 +1,408 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../test/databases.ts';
+import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
+import { type AccessEntry, decodeEntry, subjectCommitment } from './entry-format.ts';
+import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.ts';
+import { cosignatureVerifier } from './tlog/cosignature.ts';
+import { equalBytes, fromBase64, leafHash, nodeHash, toBase64 } from './tlog/hash.ts';
+import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from './tlog/note.ts';
+import { rootHash, verifyConsistency, verifyInclusion } from './tlog/proof.ts';
+import { decodeEntryBundle, entriesPath, tilePath } from './tlog/tiles.ts';
+
+const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+interface UsageItem {
+  id: string;
+  logIndex: number;
+  logTime: string;
+  purpose: string;
+  legalBasis: string;
+  self: boolean;
+  initiatorPerson: string | null;
+  initiatorOrg: { id: string; name: string };
+  receiver: { service: string; name: string };
+  dataCategories: string[];
+  queryId: string;
+  hiddenUntil: string | null;
+  hiddenReason: string | null;
+  entry: string;
+  nonce: string;
+}
+
+describe.each(testDatabases())('the transparency log and data tracker on $name', (engine) => {
+  let platform: TestPlatform;
+  let citizen: string;
+  let official: string;
+  let police: string;
+  let auditor: string;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(engine);
+    const demo = platform.seeded.demoPersons;
+    [citizen, official] = demo as [string, string];
+    police = demo[4]!;
+    auditor = demo[5]!;
+    const issuer = eidIssuer(platform.config.publicUrl);
+    tokens.citizen = await issueScriptingToken(platform.keys, issuer, citizen, ['citizen']);
+    tokens.official = await issueScriptingToken(platform.keys, issuer, official, ['citizen', 'official']);
+    tokens.police = await issueScriptingToken(platform.keys, issuer, police, ['citizen', 'police']);
+    tokens.auditor = await issueScriptingToken(platform.keys, issuer, auditor, ['citizen', 'auditor']);
+  });
+  afterAll(() => platform?.close());
+
+  async function request(method: 'GET' | 'POST', url: string, as?: string, payload?: unknown, headers = {}) {
+    const response = await platform.app.inject({
+      method,
+      url,
+      headers: { ...(as ? { authorization: `Bearer ${tokens[as]}` } : {}), ...headers },
+      ...(payload === undefined
+        ? {}
+        : typeof payload === 'string'
+          ? { payload }
+          : { payload: payload as object }),
+    });
+    expect(response.body).not.toMatch(STACK_TRACE);
+    return response;
+  }
+
+  function expectProblem(
+    response: { statusCode: number; headers: Record<string, unknown>; json(): unknown },
+    status: number,
+    code: string,
+  ) {
+    expect(response.statusCode).toBe(status);
+    expect(String(response.headers['content-type'])).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status, code });
+  }
+
+  async function checkpointNow(): Promise<{ note: string; size: number; root: Uint8Array }> {
+    const made = await request('POST', '/log/checkpoint', 'auditor');
+    expect(made.statusCode).toBe(200);
+    const latest = await request('GET', '/log/checkpoint');
+    expect(latest.body).toBe(made.body);
+    const body = latest.body.slice(0, latest.body.indexOf('\n\n') + 1);
+    const { size, root } = parseCheckpoint(body);
+    return { note: latest.body, size, root };
+  }
+
+  async function myUsage(as = 'citizen', query = ''): Promise<UsageItem[]> {
+    const response = await request('GET', `/api/me/data-usage${query}`, as);
+    expect(response.statusCode).toBe(200);
+    return (response.json() as { items: UsageItem[] }).items;
+  }
+
+  it('starts with a signed, witnessed checkpoint and publishes the keys', async () => {
+    const keys = (await request('GET', '/log/witnesses')).json() as {
+      origin: string;
+      logKey: string;
+      witnesses: Array<{ name: string; vkey: string }>;
+    };
+    expect((await request('GET', '/log/key')).body).toBe(`${keys.logKey}\n`);
+    expect(keys.origin).toBe('localhost/civitas/log');
+    const note = (await request('GET', '/log/checkpoint')).body;
+    const opened = openNote(note, [noteVerifier(keys.logKey), cosignatureVerifier(keys.witnesses[0]!.vkey)]);
+    expect(opened.verified.map((signature) => signature.name).sort()).toEqual(
+      [keys.origin, keys.witnesses[0]!.name].sort(),
+    );
+    expect(parseCheckpoint(opened.text).origin).toBe(keys.origin);
+    // Later checkpoints are cosigned too: the witness follows the log as it grows.
+    await request('GET', '/api/me', 'citizen');
+    const grown = openNote((await request('POST', '/log/checkpoint', 'auditor')).body, [
+      noteVerifier(keys.logKey),
+      cosignatureVerifier(keys.witnesses[0]!.vkey),
+    ]);
+    expect(parseCheckpoint(grown.text).size).toBeGreaterThan(parseCheckpoint(opened.text).size);
+    expect(grown.verified).toHaveLength(2);
+  });
+
+  it('shows a citizen every access to their data, each provably in the log', async () => {
+    const before = await checkpointNow();
+    expect((await request('GET', '/api/me', 'citizen')).statusCode).toBe(200);
+    const items = await myUsage();
+    expect(items.length).toBeGreaterThanOrEqual(3);
+    expect(items.every((item) => item.purpose === 'data-subject-access' && item.self)).toBe(true);
+    expect(items.some((item) => item.receiver.service.endsWith('/population-register/persons'))).toBe(true);
+    expect(new Set(items.flatMap((item) => item.dataCategories))).toContain('identity');
+
+    const after = await checkpointNow();
+    expect(after.size).toBeGreaterThan(before.size);
+    for (const item of items) {
+      const bytes = fromBase64(item.entry);
+      const entry = decodeEntry(bytes) as AccessEntry;
+      expect(entry).toMatchObject({
+        kind: 'access',
+        queryId: item.queryId,
+        time: item.logTime,
+        purpose: item.purpose,
+      });
+      expect(entry.subject).toBe(subjectCommitment(item.nonce, citizen));
+      // The public entry names no person.
+      expect(new TextDecoder().decode(bytes)).not.toContain(citizen);
+      const proof = (
+        await request('GET', `/log/proof/inclusion?index=${item.logIndex}&size=${after.size}`)
+      ).json() as {
+        leafHash: string;
+        proof: string[];
+      };
+      expect(proof.leafHash).toBe(toBase64(leafHash(bytes)));
+      verifyInclusion(item.logIndex, after.size, leafHash(bytes), proof.proof.map(fromBase64), after.root);
+    }
+    const consistency = (
+      await request('GET', `/log/proof/consistency?from=${before.size}&to=${after.size}`)
+    ).json() as {
+      proof: string[];
+    };
+    verifyConsistency(before.size, after.size, consistency.proof.map(fromBase64), before.root, after.root);
+  });
+
+  it('serves C2SP tiles from which a standard client recomputes the checkpoint root', async () => {
+    const { size, root } = await checkpointNow();
+    expect(size).toBeGreaterThan(0);
+    expect(size).toBeLessThan(256 * 256);
+    const leaves: Uint8Array[] = [];
+    for (let tile = 0; tile * 256 < size; tile++) {
+      const width = Math.min(256, size - tile * 256);
+      const hashes = await request('GET', `/log/${tilePath(0, tile, width)}`);
+      expect(hashes.statusCode).toBe(200);
+      expect(hashes.headers['content-type']).toBe('application/octet-stream');
+      const bundle = await request('GET', `/log/${entriesPath(tile, width)}`);
+      expect(bundle.statusCode).toBe(200);
+      const entries = decodeEntryBundle(bundle.rawPayload);
+      expect(entries).toHaveLength(width);
+      entries.forEach((entry, offset) => {
+        const stored = hashes.rawPayload.subarray(offset * 32, offset * 32 + 32);
+        expect(equalBytes(leafHash(entry), stored)).toBe(true);
+        leaves.push(leafHash(entry));
+      });
+      if (width === 256) expect(hashes.headers['cache-control']).toContain('immutable');
+    }
+    const recomputed = rootHash(size, ({ level, index }) => {
+      let row = leaves.slice(index * 2 ** level, (index + 1) * 2 ** level);
+      while (row.length > 1)
+        row = row.flatMap((hash, i) => (i % 2 === 0 ? [nodeHash(hash, row[i + 1]!)] : []));
+      return row[0]!;
+    });
+    expect(equalBytes(recomputed, root)).toBe(true);
+  });
+
+  it('refuses proof requests outside the tree with a clear 400', async () => {
+    const { size } = await checkpointNow();
+    const cases: Array<[string, string]> = [
+      [`/log/proof/inclusion?index=${size}&size=${size}`, 'proof-out-of-range'],
+      [`/log/proof/inclusion?index=0&size=${size + 1_000_000}`, 'proof-out-of-range'],
+      ['/log/proof/inclusion?index=-1', 'validation-failed'],
+      ['/log/proof/inclusion?index=abc', 'validation-failed'],
+      ['/log/proof/inclusion?index=01', 'validation-failed'],
+      ['/log/proof/inclusion?index=99999999999999999999999', 'validation-failed'],
+      ['/log/proof/inclusion?index=9999999999999999', 'proof-out-of-range'],
+      ['/log/proof/inclusion', 'validation-failed'],
+      [`/log/proof/consistency?from=${size + 1}&to=${size}`, 'proof-out-of-range'],
+      [`/log/proof/consistency?from=1&to=${size + 5_000_000}`, 'proof-out-of-range'],
+      ['/log/proof/consistency?from=1.5', 'validation-failed'],
+    ];
+    for (const [url, code] of cases) expectProblem(await request('GET', url), 400, code);
+    expectProblem(await request('GET', '/log/tile/0/x001'), 404, 'tile-not-found');
+    expectProblem(await request('GET', '/log/tile/0/x999/999'), 404, 'tile-not-found');
+    expectProblem(await request('GET', '/log/tile/entries/009.p/0'), 404, 'tile-not-found');
+    expectProblem(await request('POST', '/log/checkpoint', 'citizen'), 403, 'role-forbidden');
+  });
+
+  it("shows an official's lookup to the citizen, lets that official hide it, and shows auditors everything", async () => {
+    const lookup = await request('GET', `/api/persons/${citizen}`, 'official', undefined, {
+      'x-purpose': 'address verification',
+      'x-legal-basis': 'Civil Registration Act, Art. 106',
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    const byOfficial = (await myUsage()).filter((item) => item.initiatorPerson === official);
+    expect(byOfficial.length).toBeGreaterThan(0);
+    expect(byOfficial[0]).toMatchObject({
+      self: false,
+      purpose: 'address verification',
+      legalBasis: 'Civil Registration Act, Art. 106',
+    });
+
+    const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
+    const target = byOfficial[0]!;
+    const hideBody = { hiddenUntil: until, reason: 'pre-trial proceedings 12/2026' };
+    expectProblem(
+      await request('POST', `/api/audit/usage/${target.id}/hide`, 'police', hideBody),
+      403,
+      'not-initiator',
+    );
+    expectProblem(
+      await request('POST', `/api/audit/usage/${target.id}/hide`, 'citizen', hideBody),
+      403,
+      'role-forbidden',
+    );
+    expectProblem(
+      await request('POST', `/api/audit/usage/${target.id}/hide`, 'official', {
+        ...hideBody,
+        hiddenUntil: '2001-01-01T00:00:00Z',
+      }),
+      400,
+      'validation-failed',
+    );
+    expectProblem(
+      await request(
+        'POST',
+        '/api/audit/usage/00000000-0000-4000-8000-000000000000/hide',
+        'official',
+        hideBody,
+      ),
+      404,
+      'usage-not-found',
+    );
+    const hidden = await request('POST', `/api/audit/usage/${target.id}/hide`, 'official', hideBody);
+    expect(hidden.json()).toEqual({ hidden: 1 });
+    expect((await myUsage()).some((item) => item.id === target.id)).toBe(false);
+
+    expectProblem(await request('GET', '/api/audit/usage', 'auditor'), 400, 'validation-failed');
+    expectProblem(
+      await request('GET', '/api/audit/usage?purpose=supervision&legalBasis=GDPR%20Art.%2058', 'official'),
+      403,
+      'role-forbidden',
+    );
+    const audit = await request(
+      'GET',
+      `/api/audit/usage?purpose=supervision%20of%20complaint%2042&legalBasis=GDPR%20Art.%2058&subject=${citizen}`,
+      'auditor',
+    );
+    expect(audit.statusCode).toBe(200);
+    const seen = (audit.json() as { items: UsageItem[] }).items.find((item) => item.id === target.id);
+    expect(seen).toMatchObject({
+      hiddenUntil: until.replace(/\.\d+Z$/, (ms) => ms),
+      hiddenReason: hideBody.reason,
+    });
+    // The auditor's look is itself in the citizen's list.
+    const mine = await myUsage();
+    expect(
+      mine.some((item) => item.purpose === 'supervision of complaint 42' && item.initiatorPerson === auditor),
+    ).toBe(true);
+  });
+
+  it('hides a case from the start when the police declare it first', async () => {
+    const until = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
+    const declared = await request('POST', '/api/audit/hidden-cases', 'police', {
+      caseRef: 'ДП-77/2026',
+      hiddenUntil: until,
+      reason: 'covert investigation',
+    });
+    expect(declared.statusCode).toBe(200);
+    expectProblem(
+      await request('POST', '/api/audit/hidden-cases', 'official', {
+        caseRef: 'x',
+        hiddenUntil: until,
+        reason: 'nope',
+      }),
+      403,
+      'role-forbidden',
+    );
+    const lookup = await request('GET', `/api/persons/${citizen}`, 'police', undefined, {
+      'x-purpose': 'identity verification',
+      'x-legal-basis': 'Road Traffic Act, Art. 140',
+      'x-case': 'ДП-77/2026',
+    });
+    expect(lookup.statusCode, lookup.body).toBe(200);
+    expect((await myUsage()).some((item) => item.purpose === 'identity verification')).toBe(false);
+    const audit = await request(
+      'GET',
+      `/api/audit/usage?purpose=supervision&legalBasis=GDPR%20Art.%2058&usagePurpose=identity%20verification`,
+      'auditor',
+    );
+    const items = (audit.json() as { items: UsageItem[] }).items;
+    expect(items.length).toBeGreaterThan(0);
+    expect(
+      items.every((item) => item.hiddenReason === 'covert investigation' && item.hiddenUntil !== null),
+    ).toBe(true);
+  });
+
+  it('answers the Estonian Data Tracker v3 API', async () => {
+    const heartbeat = await request('GET', '/api/data-tracker/v3/heartbeat');
+    expect(heartbeat.json()).toEqual({ status: 'OK', message: 'API is ready' });
+    const found = await request(
+      'GET',
+      `/api/data-tracker/v3/findUsage?userCode=BG${citizen}&limit=5`,
+      'citizen',
+    );
+    expect(found.statusCode, found.body).toBe(200);
+    const body = found.json() as {
+      totalUsages: number;
+      returnedUsages: number;
+      dataResponses: Array<Record<string, unknown>>;
+    };
+    expect(body.returnedUsages).toBe(5);
+    expect(body.totalUsages).toBeGreaterThan(5);
+    expect(body.dataResponses[0]).toMatchObject({
+      logSourceSystem: 'Civitas',
+      initiatorOrg: { type: 'GOV', code: '177547175' },
+      target: { type: 'GOV' },
+    });
+    const none = await request(
+      'GET',
+      `/api/data-tracker/v3/findUsage?userCode=BG${citizen}&processingType=DATA_REQUEST`,
+      'citizen',
+    );
+    expect(none.json()).toMatchObject({ totalUsages: 0, returnedUsages: 0 });
+    const other = await request('GET', `/api/data-tracker/v3/findUsage?userCode=BG${official}`, 'citizen');
+    expect(other.statusCode).toBe(403);
+    expect(other.json()).toMatchObject({ code: 'role-forbidden', message: expect.any(String) });
+    const bad = await request('GET', '/api/data-tracker/v3/findUsage?userCode=EE38001010000', 'citizen');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json()).toMatchObject({ code: 'validation-failed', message: expect.any(String) });
+    const unknownQuery = await request('POST', '/api/data-tracker/v3/disclose', 'official', [
+      {
+        queryId: 'no-such-query',
+        hiddenReason: 'x-files',
+        hiddenUntil: new Date(Date.now() + 86_400_000).toISOString(),
+      },
+    ]);
+    expect(unknownQuery.statusCode).toBe(404);
+  });
+
+  it('has a witness that cosigns only consistent checkpoints (C2SP tlog-witness)', async () => {
+    const { note, size } = await checkpointNow();
+    const keys = await platform.database.db
+      .selectFrom('audit.keys')
+      .selectAll()
+      .where('role', '=', 'log')
+      .executeTakeFirstOrThrow();
+    const add = (body: string) =>
+      request('POST', '/witness/add-checkpoint', undefined, body, { 'content-type': 'text/plain' });
+    const signedNote = note.split('\n\n')[0]!;
+    const logSigned = signNote(`${signedNote}\n`, [noteSigner(keys.skey)]);
+
+    expectProblem(await add('garbage'), 400, 'witness-malformed-request');
+    expectProblem(await add(`old ${size + 1}\n\n${logSigned}`), 400, 'witness-malformed-request');
+    const stale = await add(`old 0\n\n${logSigned}`);
+    expect(stale.statusCode, stale.body).toBe(409);
+    expect(stale.headers['content-type']).toMatch(/^text\/x\.tlog\.size/);
+    expect(stale.body).toBe(`${size}\n`);
+    // The same size again with the same root is fine; with another root it is a fork.
+    expect((await add(`old ${size}\n\n${logSigned}`)).statusCode).toBe(200);
+    const forkBody = formatCheckpoint({ origin: keys.name, size, root: new Uint8Array(32).fill(7) });
+    expectProblem(
+      await add(`old ${size}\n\n${signNote(forkBody, [noteSigner(keys.skey)])}`),
+      409,
+      'witness-conflict',
+    );
+    const bigger = formatCheckpoint({ origin: keys.name, size: size + 10, root: new Uint8Array(32).fill(9) });
+    const wrongProof = `${toBase64(new Uint8Array(32))}\n`;
+    expectProblem(
+      await add(`old ${size}\n${wrongProof}\n${signNote(bigger, [noteSigner(keys.skey)])}`),
+      422,
+      'witness-inconsistent',
+    );
+    const forged = logSigned.replace(
+      /\n([A-Za-z0-9+/]{43}=)\n/,
+      `\n${toBase64(new Uint8Array(32).fill(1))}\n`,
+    );
+    expectProblem(await add(`old ${size}\n\n${forged}`), 403, 'witness-bad-signature');
+    const otherLog = signNote(
+      formatCheckpoint({ origin: 'example.org/log', size: 1, root: new Uint8Array(32) }),
+      [noteSigner(generateSigningKey('example.org/log').skey)],
+    );
+    expectProblem(await add(`old 0\n\n${otherLog}`), 404, 'witness-unknown-log');
+  });
+});

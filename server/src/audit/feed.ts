@@ -1,0 +1,258 @@
+import crypto from 'node:crypto';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import type { AdminLogRow, MessageLogRow } from '../exchange/tables.ts';
+import { dataCategoriesOf } from './data-categories.ts';
+import {
+  type AccessEntry,
+  type AdminEntry,
+  canonicalJson,
+  encodeEntry,
+  type MessageEntry,
+  sha256Hex,
+  subjectCommitment,
+} from './entry-format.ts';
+import type { LogSequencer } from './log/sequencer.ts';
+import type { UsageRow } from './tables.ts';
+
+type MessageRow = Omit<MessageLogRow, 'seq'> & { seq: number | string };
+type AdminRow = Omit<AdminLogRow, 'seq' | 'at'> & { seq: number | string; at: Date };
+
+export interface FeedOptions {
+  /** Rows read per source per round. */
+  batch?: number;
+  /** How long a hole in a source's sequence is waited for (a transaction still committing). */
+  gapWaitMs?: number;
+}
+
+/**
+ * Feeds the exchange's logs into the transparency log: every message-log record (as its
+ * hash plus the public facts), every administrative change, and, for each access to a
+ * person's data, a usage record for the data tracker. Each round appends its entries, stores
+ * the usage records and advances the source cursors in one transaction, so nothing is fed
+ * twice or lost across a crash.
+ */
+export class LogFeed {
+  private readonly db: Kysely<Database>;
+  private readonly sequencer: LogSequencer;
+  private readonly batch: number;
+  private readonly gapWaitMs: number;
+  private readonly gapsSeen = new Map<string, number>();
+  private running: Promise<number> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(db: Kysely<Database>, sequencer: LogSequencer, options: FeedOptions = {}) {
+    this.db = db;
+    this.sequencer = sequencer;
+    this.batch = options.batch ?? 2_000;
+    this.gapWaitMs = options.gapWaitMs ?? 2_000;
+  }
+
+  start(intervalMs: number, report: (error: unknown) => void): void {
+    this.timer = setInterval(() => {
+      this.run().catch(report);
+    }, intervalMs);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running?.catch(() => 0);
+  }
+
+  /** Feeds until both sources are read up; resolves with the number of entries appended. */
+  run(): Promise<number> {
+    this.running ??= this.runNow().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runNow(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const appended = (await this.feedMessages()) + (await this.feedAdmin());
+      total += appended;
+      if (appended === 0) return total;
+    }
+  }
+
+  private async cursor(source: string): Promise<number> {
+    const row = await this.db
+      .selectFrom('audit.feed_cursors')
+      .select('position')
+      .where('source', '=', source)
+      .executeTakeFirst();
+    return row ? Number(row.position) : 0;
+  }
+
+  /** The rows after `position` that can be fed now: up to the first hole still being waited for. */
+  private contiguous<Row extends { seq: number | string }>(
+    source: string,
+    position: number,
+    rows: Row[],
+  ): Row[] {
+    const taken: Row[] = [];
+    let expected = position + 1;
+    for (const row of rows) {
+      const seq = Number(row.seq);
+      if (seq !== expected) {
+        const key = `${source}:${expected}`;
+        const firstSeen = this.gapsSeen.get(key) ?? Date.now();
+        this.gapsSeen.set(key, firstSeen);
+        // A sequence value can be skipped for good (a rolled-back insert): give it a while.
+        if (Date.now() - firstSeen < this.gapWaitMs) break;
+        this.gapsSeen.delete(key);
+      }
+      taken.push(row);
+      expected = seq + 1;
+    }
+    return taken;
+  }
+
+  private async feedMessages(): Promise<number> {
+    const position = await this.cursor('message_log');
+    const rows = (await this.db
+      .selectFrom('exchange.message_log')
+      .selectAll()
+      .where('seq', '>', String(position))
+      .orderBy('seq')
+      .limit(this.batch)
+      .execute()) as MessageRow[];
+    const taken = this.contiguous('message_log', position, rows);
+    if (taken.length === 0) return 0;
+    const usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }> = [];
+    const entries = taken.map((row, offset) => {
+      const access = accessOf(row);
+      if (access) usage.push({ ...access.usage, offset });
+      return encodeEntry(access ? access.entry : messageEntry(row));
+    });
+    await this.sequencer.appendBatch(entries, async (trx, first) => {
+      if (usage.length > 0) await insertUsage(trx, first, usage);
+      await saveCursor(trx, 'message_log', Number(taken.at(-1)!.seq));
+    });
+    return taken.length;
+  }
+
+  private async feedAdmin(): Promise<number> {
+    const position = await this.cursor('admin_log');
+    const rows = (await this.db
+      .selectFrom('exchange.admin_log')
+      .selectAll()
+      .where('seq', '>', String(position))
+      .orderBy('seq')
+      .limit(this.batch)
+      .execute()) as AdminRow[];
+    const taken = this.contiguous('admin_log', position, rows);
+    if (taken.length === 0) return 0;
+    const entries = taken.map((row) =>
+      encodeEntry(adminEntry(row.at, row.action, row.subject, { ...row, seq: Number(row.seq) })),
+    );
+    await this.sequencer.appendBatch(entries, (trx) =>
+      saveCursor(trx, 'admin_log', Number(taken.at(-1)!.seq)),
+    );
+    return taken.length;
+  }
+}
+
+/** The log entry of an administrative action; `record` is the full record, hashed. */
+export function adminEntry(at: Date, action: string, subject: string, record: unknown): AdminEntry {
+  return {
+    v: 1,
+    kind: 'admin',
+    time: at.toISOString(),
+    action,
+    subject,
+    record: sha256Hex(canonicalJson(record)),
+  };
+}
+
+function recordHash(row: MessageRow): string {
+  return sha256Hex(canonicalJson({ ...row, seq: Number(row.seq), started_at: row.started_at.toISOString() }));
+}
+
+function messageEntry(row: MessageRow): MessageEntry {
+  return {
+    v: 1,
+    kind: 'message',
+    time: row.started_at.toISOString(),
+    queryId: row.message_id,
+    node: row.node_id,
+    side: row.side,
+    client: row.client,
+    service: row.service,
+    purpose: row.purpose,
+    legalBasis: row.legal_basis,
+    status: row.status,
+    record: recordHash(row),
+  };
+}
+
+/** A provider's answer with a person's data: an access the data subject is shown. */
+function accessOf(row: MessageRow): { entry: AccessEntry; usage: Omit<UsageRow, 'log_index'> } | null {
+  if (row.side !== 'provider' || !row.data_subject || row.status >= 400) return null;
+  if (!row.client || !row.service || !row.purpose || !row.legal_basis) return null;
+  const nonce = crypto.randomBytes(16).toString('base64url');
+  const categories = dataCategoriesOf(row.service, row.path);
+  const time = row.started_at.toISOString();
+  return {
+    entry: {
+      v: 1,
+      kind: 'access',
+      time,
+      queryId: row.message_id,
+      node: row.node_id,
+      client: row.client,
+      service: row.service,
+      purpose: row.purpose,
+      legalBasis: row.legal_basis,
+      categories,
+      status: row.status,
+      subject: subjectCommitment(nonce, row.data_subject),
+      record: recordHash(row),
+    },
+    usage: {
+      id: crypto.randomUUID(),
+      logged_at: row.started_at,
+      data_subject: row.data_subject,
+      initiator_org: row.client,
+      initiator_person: row.user_id,
+      receiver: row.service,
+      action: row.method ?? 'GET',
+      purpose: row.purpose,
+      legal_basis: row.legal_basis,
+      case_ref: row.case_ref,
+      data_categories: categories,
+      query_id: row.message_id,
+      nonce,
+      hidden_until: null,
+      hidden_reason: null,
+      hidden_by: null,
+    },
+  };
+}
+
+async function insertUsage(
+  trx: Transaction<Database>,
+  first: number,
+  usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }>,
+): Promise<void> {
+  await trx
+    .insertInto('audit.usage')
+    .values(usage.map(({ offset, ...record }) => ({ ...record, log_index: first + offset })))
+    .execute();
+  // A case an organisation hid beforehand hides its new usage from the start.
+  await sql`UPDATE audit.usage u SET hidden_until = h.hidden_until, hidden_reason = h.reason, hidden_by = h.hidden_by
+    FROM audit.hidden_cases h
+    WHERE u.log_index >= ${first} AND u.log_index < ${first + usage.at(-1)!.offset + 1}
+      AND h.initiator_org = u.initiator_org AND h.case_ref = u.case_ref`.execute(trx);
+}
+
+async function saveCursor(trx: Transaction<Database>, source: string, position: number): Promise<void> {
+  await trx
+    .insertInto('audit.feed_cursors')
+    .values({ source, position })
+    .onConflict((conflict) => conflict.column('source').doUpdateSet({ position }))
+    .execute();
+}

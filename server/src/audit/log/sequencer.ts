@@ -1,0 +1,248 @@
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { EMPTY_ROOT } from '../tlog/hash.ts';
+import { rootHash } from '../tlog/proof.ts';
+import { expandTile, joinTile, leafHashOf, splitTile } from './hashing.ts';
+import type { Subtree } from './tile-store.ts';
+
+const TILE_WIDTH = 256;
+const TILE_HEIGHT = 8;
+
+/** The tree as the sequencer holds it: its size and the growing rightmost tile of each level. */
+interface Edge {
+  size: number;
+  /** edge[L]: the hashes of tree level 8L in the rightmost, not yet full tile of tile level L. */
+  tiles: Uint8Array[][];
+}
+
+/** A tile whose stored content changes in this batch. */
+interface TileWrite {
+  level: number;
+  index: number;
+  hashes: Uint8Array[];
+}
+
+/** Work done in the same transaction as an append, e.g. the feed's usage records. */
+export type AppendHook = (trx: Transaction<Database>, firstIndex: number) => Promise<void>;
+
+export interface TreeHead {
+  size: number;
+  root: Uint8Array;
+}
+
+export interface SequencerOptions {
+  /** Most entries per transaction. */
+  maxBatch?: number;
+}
+
+/**
+ * The only writer of the transparency log. Entries are appended in batches (group commit):
+ * each transaction stores the entries, the hash tiles they change and the new tree head, and
+ * an append is acknowledged only after that transaction commits. The transaction first locks
+ * the head row and checks the size it expects, so a second sequencer on the same database
+ * cannot fork the tree: it reloads and carries on from the stored head.
+ */
+export class LogSequencer {
+  private readonly db: Kysely<Database>;
+  private readonly maxBatch: number;
+  private edge: Edge = { size: 0, tiles: [] };
+  private rootHash: Uint8Array = EMPTY_ROOT;
+  private queue: Array<{
+    data: Uint8Array;
+    resolve: (index: number) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  private draining: Promise<void> | null = null;
+  private lock: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(db: Kysely<Database>, options: SequencerOptions) {
+    this.db = db;
+    this.maxBatch = options.maxBatch ?? 20_000;
+  }
+
+  static async open(db: Kysely<Database>, options: SequencerOptions = {}): Promise<LogSequencer> {
+    const sequencer = new LogSequencer(db, options);
+    await db
+      .insertInto('audit.log_head')
+      .values({ size: 0, root: Buffer.from(EMPTY_ROOT) })
+      .onConflict((conflict) => conflict.doNothing())
+      .execute();
+    await sequencer.reload(db);
+    return sequencer;
+  }
+
+  /** The tree head last made durable by this sequencer. */
+  head(): TreeHead {
+    return { size: this.edge.size, root: this.rootHash };
+  }
+
+  /** Appends one entry; resolves with its index once it is durable. */
+  append(data: Uint8Array): Promise<number> {
+    if (this.closed) return Promise.reject(new Error('the log sequencer is closed'));
+    if (data.length > 65_535) return Promise.reject(new RangeError('a log entry is at most 65535 bytes'));
+    return new Promise((resolve, reject) => {
+      this.queue.push({ data, resolve, reject });
+      this.draining ??= this.drain();
+    });
+  }
+
+  /**
+   * Appends entries in one transaction together with `hook`'s writes; resolves with the first
+   * entry's index once all of it is durable. Nothing is stored if the hook fails.
+   */
+  appendBatch(entries: readonly Uint8Array[], hook?: AppendHook): Promise<number> {
+    if (this.closed) return Promise.reject(new Error('the log sequencer is closed'));
+    return this.exclusive(() => this.commit(entries, hook));
+  }
+
+  /** Waits for queued appends, then refuses new ones. */
+  async close(): Promise<void> {
+    while (this.draining) await this.draining;
+    await this.lock;
+    this.closed = true;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.queue.length > 0) {
+        const batch = this.queue.splice(0, this.maxBatch);
+        try {
+          const first = await this.exclusive(() => this.commit(batch.map((item) => item.data)));
+          batch.forEach((item, offset) => item.resolve(first + offset));
+        } catch (error) {
+          for (const item of batch) item.reject(error);
+        }
+      }
+    } finally {
+      this.draining = null;
+    }
+  }
+
+  private exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.lock.then(work, work);
+    this.lock = run.catch(() => {});
+    return run;
+  }
+
+  private async commit(entries: readonly Uint8Array[], hook?: AppendHook): Promise<number> {
+    for (let attempt = 0; ; attempt++) {
+      const result = await this.db.transaction().execute(async (trx) => {
+        const stored = await sql<{ size: number }>`SELECT size FROM audit.log_head FOR UPDATE`.execute(trx);
+        const storedSize = Number(stored.rows[0]?.size ?? -1);
+        if (storedSize !== this.edge.size) return { stale: true as const };
+        const first = this.edge.size;
+        const { edge, writes } = extend(this.edge, entries.map(leafHashOf));
+        const root = edgeRoot(edge);
+        if (entries.length > 0) {
+          await sql`INSERT INTO audit.log_entries (idx, data)
+            SELECT idx, decode(data, 'hex') FROM unnest(${entries.map((_, offset) => first + offset)}::bigint[],
+              ${entries.map(toHex)}::text[]) AS e(idx, data)`.execute(trx);
+          await sql`INSERT INTO audit.log_tiles (level, idx, hashes)
+            SELECT level, idx, decode(hashes, 'hex') FROM unnest(${writes.map((tile) => tile.level)}::smallint[],
+              ${writes.map((tile) => tile.index)}::bigint[], ${writes.map((tile) => joinTile(tile.hashes).toString('hex'))}::text[])
+              AS t(level, idx, hashes)
+            ON CONFLICT (level, idx) DO UPDATE SET hashes = excluded.hashes`.execute(trx);
+          await trx
+            .updateTable('audit.log_head')
+            .set({ size: edge.size, root: Buffer.from(root), updated_at: new Date() })
+            .execute();
+        }
+        if (hook) await hook(trx, first);
+        return { stale: false as const, first, edge, root };
+      });
+      if (!result.stale) {
+        this.edge = result.edge;
+        this.rootHash = result.root;
+        return result.first;
+      }
+      // Another sequencer appended since we last looked: carry on from the stored head.
+      if (attempt >= 3) throw new Error('the log head keeps moving under this sequencer');
+      await this.reload(this.db);
+    }
+  }
+
+  /** Loads the head and the rightmost tile of each level. */
+  private async reload(db: Kysely<Database>): Promise<void> {
+    const head = await db.selectFrom('audit.log_head').select(['size', 'root']).executeTakeFirstOrThrow();
+    const size = Number(head.size);
+    const tiles: Uint8Array[][] = [];
+    for (let level = 0; TILE_WIDTH ** level <= size; level++) {
+      const count = Math.floor(size / TILE_WIDTH ** level);
+      const width = count % TILE_WIDTH;
+      if (width === 0) {
+        tiles.push([]);
+        continue;
+      }
+      const index = Math.floor(count / TILE_WIDTH);
+      const row = await db
+        .selectFrom('audit.log_tiles')
+        .select('hashes')
+        .where('level', '=', level)
+        .where('idx', '=', index)
+        .executeTakeFirst();
+      const hashes = row ? splitTile(row.hashes) : [];
+      if (hashes.length < width) {
+        throw new Error(
+          `the stored log is damaged: tile ${level}/${index} holds ${hashes.length} of ${width} hashes`,
+        );
+      }
+      tiles.push(hashes.slice(0, width).map((hash) => Uint8Array.from(hash)));
+    }
+    this.edge = { size, tiles };
+    this.rootHash = size === 0 ? EMPTY_ROOT : edgeRoot(this.edge);
+    if (Buffer.compare(Buffer.from(this.rootHash), Buffer.from(head.root)) !== 0) {
+      throw new Error('the stored log is damaged: the tiles do not give the stored root');
+    }
+  }
+}
+
+function toHex(data: Uint8Array): string {
+  return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('hex');
+}
+
+/** The edge after appending leaf hashes, and every tile whose stored content changes. */
+export function extend(edge: Edge, leafHashes: readonly Uint8Array[]): { edge: Edge; writes: TileWrite[] } {
+  const tiles = edge.tiles.map((tile) => tile.slice());
+  const counts = tiles.map((_, level) => Math.floor(edge.size / TILE_WIDTH ** level));
+  const writes = new Map<string, TileWrite>();
+  const push = (level: number, hash: Uint8Array): void => {
+    while (tiles.length <= level) {
+      tiles.push([]);
+      counts.push(0);
+    }
+    const tile = tiles[level]!;
+    const index = Math.floor(counts[level]! / TILE_WIDTH);
+    tile.push(hash);
+    counts[level]! += 1;
+    // The live array: it holds the tile's final content of this batch (a full tile's array is
+    // replaced below, so its reference keeps the full content).
+    writes.set(`${level}/${index}`, { level, index, hashes: tile });
+    if (tile.length === TILE_WIDTH) {
+      const rows = expandTile(tile);
+      tiles[level] = [];
+      push(level + 1, rows[TILE_HEIGHT]![0]!);
+    }
+  };
+  for (const hash of leafHashes) push(0, hash);
+  return { edge: { size: edge.size + leafHashes.length, tiles }, writes: [...writes.values()] };
+}
+
+/** The root of the tree the edge describes. */
+export function edgeRoot(edge: Edge): Uint8Array {
+  if (edge.size === 0) return EMPTY_ROOT;
+  return rootHash(edge.size, (subtree: Subtree) => edgeSubtreeHash(edge, subtree));
+}
+
+/** A perfect subtree on the right edge, hashed from the rightmost tile of its tile level. */
+function edgeSubtreeHash(edge: Edge, subtree: Subtree): Uint8Array {
+  const tileLevel = Math.floor(subtree.level / TILE_HEIGHT);
+  const row = subtree.level - tileLevel * TILE_HEIGHT;
+  const count = Math.floor(edge.size / TILE_WIDTH ** tileLevel);
+  const tileStart = Math.floor(count / TILE_WIDTH) * TILE_WIDTH;
+  const start = subtree.index * 2 ** row - tileStart;
+  const hashes = edge.tiles[tileLevel]?.slice(start, start + 2 ** row) ?? [];
+  if (hashes.length !== 2 ** row)
+    throw new Error(`subtree ${subtree.level}/${subtree.index} is not on the edge`);
+  return expandTile(hashes)[row]![0]!;
+}

@@ -1,0 +1,105 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { LogFeed } from './feed.ts';
+import { Checkpointer, type WitnessClient } from './log/checkpointer.ts';
+import { loadOrCreateKey } from './log/keys.ts';
+import { LogProofs } from './log/proofs.ts';
+import { LogSequencer } from './log/sequencer.ts';
+import { TileStore } from './log/tile-store.ts';
+import { Witness } from './witness/witness.ts';
+
+export interface AuditLogOptions {
+  /** The log's origin line, used when the log is created (later the stored key's name wins). */
+  origin: string;
+  /** The in-process witness's name. */
+  witnessName: string;
+  /** How often a checkpoint is made while the log grows; 0 = only on demand. */
+  checkpointIntervalMs: number;
+  /** How often the exchange's logs are fed in; 0 = only on demand (tests). */
+  feedIntervalMs: number;
+  report: (message: string, details: Record<string, unknown>) => void;
+}
+
+/** The transparency log with its sequencer, proofs, checkpoints, witness and exchange feed. */
+export interface AuditLog {
+  origin: string;
+  /** The log's verifier key (signed-note vkey). */
+  logKey: string;
+  /** The witnesses' verifier keys. */
+  witnessKeys: Array<{ name: string; vkey: string }>;
+  sequencer: LogSequencer;
+  tiles: TileStore;
+  proofs: LogProofs;
+  checkpoints: Checkpointer;
+  witness: Witness;
+  feed: LogFeed;
+  /** Entries [start, start + count) that are stored, in order. */
+  entries(start: number, count: number): Promise<Uint8Array[]>;
+  /** The leaf hash of entry `index` (from the level-0 tiles). */
+  leafHash(index: number): Promise<Uint8Array>;
+  close(): Promise<void>;
+}
+
+export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptions): Promise<AuditLog> {
+  const logKey = await loadOrCreateKey(db, 'log', options.origin);
+  const witnessKey = await loadOrCreateKey(db, 'witness', options.witnessName);
+  const origin = logKey.name;
+  const sequencer = await LogSequencer.open(db);
+  const tiles = new TileStore(db);
+  const proofs = new LogProofs(tiles);
+  const witness = new Witness(db, { skey: witnessKey.skey, logs: new Map([[origin, logKey.vkey]]) });
+  const witnessClient: WitnessClient = {
+    name: witness.name,
+    addCheckpoint: (request) => witness.addCheckpoint(request),
+  };
+  const checkpoints = new Checkpointer(db, proofs, {
+    origin,
+    skey: logKey.skey,
+    witnesses: [witnessClient],
+    report: options.report,
+  });
+  const feed = new LogFeed(db, sequencer);
+  // Every log has a checkpoint from its first start (the empty tree's, if nothing is in it).
+  await checkpoints.make();
+  if (options.feedIntervalMs > 0) {
+    feed.start(options.feedIntervalMs, (error) => options.report('log feed failed', { err: error }));
+  }
+  if (options.checkpointIntervalMs > 0) checkpoints.start(options.checkpointIntervalMs);
+  return {
+    origin,
+    logKey: logKey.vkey,
+    witnessKeys: [{ name: witnessKey.name, vkey: witnessKey.vkey }],
+    sequencer,
+    tiles,
+    proofs,
+    checkpoints,
+    witness,
+    feed,
+    async entries(start, count) {
+      const rows = await db
+        .selectFrom('audit.log_entries')
+        .select(['idx', 'data'])
+        .where('idx', '>=', start)
+        .where('idx', '<', start + count)
+        .orderBy('idx')
+        .execute();
+      return rows.map((row) => Uint8Array.from(row.data));
+    },
+    async leafHash(index) {
+      const hashes = await tiles.hashes([{ level: 0, index }]);
+      return hashes.values().next().value as Uint8Array;
+    },
+    async close() {
+      await feed.stop();
+      await checkpoints.stop();
+      await sequencer.close();
+    },
+  };
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** This process's transparency log. */
+    auditLog: AuditLog;
+  }
+}

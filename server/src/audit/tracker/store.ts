@@ -1,0 +1,270 @@
+import crypto from 'node:crypto';
+import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { AppError } from '../../errors.ts';
+import { CATALOGUE, PORTAL_CLIENT } from '../../exchange/catalogue.ts';
+import { type AccessEntry, encodeEntry, subjectCommitment } from '../entry-format.ts';
+import { adminEntry } from '../feed.ts';
+import type { LogSequencer } from '../log/sequencer.ts';
+import type { UsageRow } from '../tables.ts';
+
+export interface UsageFilter {
+  subject?: string | undefined;
+  organisation?: string | undefined;
+  purpose?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+  /** Leave out records still hidden (the citizen's view); auditors see them. */
+  onlyVisible: boolean;
+  limit: number;
+  offset: number;
+}
+
+export interface OrganisationRef {
+  /** The exchange subsystem, e.g. BG/GOV/177547175/civitas-portal. */
+  id: string;
+  memberClass: string;
+  memberCode: string;
+  name: string;
+  systemName: string;
+}
+
+/** A subsystem id turned into the organisation that runs it, as the catalogue names it. */
+export function organisationOf(subsystemId: string): OrganisationRef {
+  const [, memberClass = '', memberCode = '', subsystem = ''] = subsystemId.split('/');
+  const member = CATALOGUE.find(
+    (entry) => entry.memberClass === memberClass && entry.memberCode === memberCode,
+  );
+  const system = member?.subsystems.find((entry) => entry.code === subsystem);
+  return {
+    id: subsystemId,
+    memberClass,
+    memberCode,
+    name: member?.name ?? `${memberClass}/${memberCode}`,
+    systemName: system?.name ?? subsystem,
+  };
+}
+
+/** The subsystem a service id belongs to (a service id is subsystem/service). */
+export function subsystemOfService(serviceId: string): string {
+  return serviceId.split('/').slice(0, 4).join('/');
+}
+
+type UsageQuery = SelectQueryBuilder<Database, 'audit.usage', object>;
+
+/**
+ * The data tracker's records: who accessed whose data, when, why and on what legal basis,
+ * each tied to its entry in the transparency log.
+ */
+export class UsageStore {
+  private readonly db: Kysely<Database>;
+  private readonly sequencer: LogSequencer;
+
+  constructor(db: Kysely<Database>, sequencer: LogSequencer) {
+    this.db = db;
+    this.sequencer = sequencer;
+  }
+
+  async find(filter: UsageFilter): Promise<{ total: number; rows: Array<UsageRow & { entry: Uint8Array }> }> {
+    const where = (query: UsageQuery): UsageQuery => {
+      let q = query;
+      if (filter.subject) q = q.where('audit.usage.data_subject', '=', filter.subject);
+      if (filter.organisation) q = q.where('audit.usage.initiator_org', '=', filter.organisation);
+      if (filter.purpose) q = q.where('audit.usage.purpose', '=', filter.purpose);
+      if (filter.from) q = q.where('audit.usage.logged_at', '>=', filter.from);
+      if (filter.to) q = q.where('audit.usage.logged_at', '<=', filter.to);
+      if (filter.onlyVisible) {
+        q = q.where((eb) =>
+          eb.or([
+            eb('audit.usage.hidden_until', 'is', null),
+            eb('audit.usage.hidden_until', '<=', new Date()),
+          ]),
+        );
+      }
+      return q;
+    };
+    const [count, rows] = await Promise.all([
+      where(this.db.selectFrom('audit.usage'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow(),
+      where(this.db.selectFrom('audit.usage'))
+        .innerJoin('audit.log_entries', 'audit.log_entries.idx', 'audit.usage.log_index')
+        .selectAll('audit.usage')
+        .select('audit.log_entries.data as entry')
+        .orderBy('audit.usage.logged_at', 'desc')
+        .orderBy('audit.usage.log_index', 'desc')
+        .limit(filter.limit)
+        .offset(filter.offset)
+        .execute(),
+    ]);
+    return { total: Number(count.n), rows: rows as Array<UsageRow & { entry: Uint8Array }> };
+  }
+
+  /** The organisations and purposes in a person's visible records, for the screen's filters. */
+  async facets(subject: string): Promise<{ organisations: string[]; purposes: string[] }> {
+    const visible = sql<boolean>`(hidden_until IS NULL OR hidden_until <= now())`;
+    const [organisations, purposes] = await Promise.all([
+      this.db
+        .selectFrom('audit.usage')
+        .select('initiator_org')
+        .distinct()
+        .where('data_subject', '=', subject)
+        .where(visible)
+        .execute(),
+      this.db
+        .selectFrom('audit.usage')
+        .select('purpose')
+        .distinct()
+        .where('data_subject', '=', subject)
+        .where(visible)
+        .execute(),
+    ]);
+    return {
+      organisations: organisations.map((row) => row.initiator_org).sort(),
+      purposes: purposes.map((row) => row.purpose).sort(),
+    };
+  }
+
+  /**
+   * Hides usage records from their data subject until a date (a lawful reason, e.g. a criminal
+   * investigation). Only the official who made the access may; the log already commits to the
+   * records, and the hiding itself is logged too. Returns how many records were hidden.
+   */
+  async hide(
+    match: { id?: string; queryId?: string },
+    actor: string,
+    until: Date,
+    reason: string,
+  ): Promise<number> {
+    const rows = await this.db
+      .selectFrom('audit.usage')
+      .select(['id', 'log_index', 'initiator_person'])
+      .$if(match.id !== undefined, (q) => q.where('id', '=', match.id!))
+      .$if(match.queryId !== undefined, (q) => q.where('query_id', '=', match.queryId!))
+      .execute();
+    if (rows.length === 0) throw new AppError('usage-not-found', 'No usage record matches.');
+    if (rows.some((row) => row.initiator_person !== actor)) {
+      throw new AppError('not-initiator', 'Only the official who made the access may hide it.');
+    }
+    const at = new Date();
+    const entries = rows.map((row) =>
+      encodeEntry(
+        adminEntry(at, 'usage.hide', `log-index:${row.log_index}`, {
+          usage: row.id,
+          hiddenUntil: until.toISOString(),
+          reason,
+          by: actor,
+        }),
+      ),
+    );
+    await this.sequencer.appendBatch(entries, async (trx) => {
+      await trx
+        .updateTable('audit.usage')
+        .set({ hidden_until: until, hidden_reason: reason, hidden_by: actor })
+        .where(
+          'id',
+          'in',
+          rows.map((row) => row.id),
+        )
+        .execute();
+    });
+    return rows.length;
+  }
+
+  /** Hides, from the start, all usage a client makes under a case reference. */
+  async hideCase(client: string, caseRef: string, actor: string, until: Date, reason: string): Promise<void> {
+    const entry = encodeEntry(
+      adminEntry(new Date(), 'case.hide', client, {
+        caseRef,
+        hiddenUntil: until.toISOString(),
+        reason,
+        by: actor,
+      }),
+    );
+    await this.sequencer.appendBatch([entry], async (trx) => {
+      await trx
+        .insertInto('audit.hidden_cases')
+        .values({ initiator_org: client, case_ref: caseRef, hidden_until: until, reason, hidden_by: actor })
+        .onConflict((conflict) =>
+          conflict
+            .columns(['initiator_org', 'case_ref'])
+            .doUpdateSet({ hidden_until: until, reason, hidden_by: actor }),
+        )
+        .execute();
+      await trx
+        .updateTable('audit.usage')
+        .set({ hidden_until: until, hidden_reason: reason, hidden_by: actor })
+        .where('initiator_org', '=', client)
+        .where('case_ref', '=', caseRef)
+        .execute();
+    });
+  }
+
+  /**
+   * Records an auditor's look at the usage records, before it is answered: an entry in the
+   * log and, when the auditor looked at one person's records, a usage record that person sees.
+   */
+  async recordAuditView(view: {
+    auditor: string;
+    organisation: string;
+    purpose: string;
+    legalBasis: string;
+    filter: Record<string, unknown>;
+    subject: string | undefined;
+  }): Promise<void> {
+    const at = new Date();
+    const queryId = crypto.randomUUID();
+    const admin = encodeEntry(
+      adminEntry(at, 'usage.audit-view', view.organisation, { ...view, queryId, at: at.toISOString() }),
+    );
+    if (!view.subject) {
+      await this.sequencer.appendBatch([admin]);
+      return;
+    }
+    const nonce = crypto.randomBytes(16).toString('base64url');
+    const access: AccessEntry = {
+      v: 1,
+      kind: 'access',
+      time: at.toISOString(),
+      queryId,
+      node: 'audit',
+      client: AUDIT_CLIENT,
+      service: AUDIT_SERVICE,
+      purpose: view.purpose,
+      legalBasis: view.legalBasis,
+      categories: ['data-usage'],
+      status: 200,
+      subject: subjectCommitment(nonce, view.subject),
+      record: JSON.parse(new TextDecoder().decode(admin)).record,
+    };
+    const subject = view.subject;
+    await this.sequencer.appendBatch([admin, encodeEntry(access)], async (trx, first) => {
+      await trx
+        .insertInto('audit.usage')
+        .values({
+          id: crypto.randomUUID(),
+          log_index: first + 1,
+          logged_at: at,
+          data_subject: subject,
+          initiator_org: AUDIT_CLIENT,
+          initiator_person: view.auditor,
+          receiver: AUDIT_SERVICE,
+          action: 'GET',
+          purpose: view.purpose,
+          legal_basis: view.legalBasis,
+          case_ref: null,
+          data_categories: ['data-usage'],
+          query_id: queryId,
+          nonce,
+          hidden_until: null,
+          hidden_reason: null,
+          hidden_by: null,
+        })
+        .execute();
+    });
+  }
+}
+
+/** Auditors read usage records through the platform itself (the e-government ministry's portal). */
+export const AUDIT_CLIENT = PORTAL_CLIENT;
+export const AUDIT_SERVICE = `${PORTAL_CLIENT}/data-tracker`;
