@@ -174,7 +174,7 @@ function requireProofShape(proof: readonly Uint8Array[], expected: number): void
   if (proof.length !== expected) {
     throw new ProofError('wrong-proof-size', `the proof has ${proof.length} hashes, not ${expected}`);
   }
-  proof.forEach((hash, i) => requireHash(hash, `proof[${i}]`));
+  for (const [i, hash] of proof.entries()) requireHash(hash, `proof[${i}]`);
 }
 
 /** The root an inclusion proof leads to (RFC 9162 §2.1.3.2); throws ProofError if malformed. */

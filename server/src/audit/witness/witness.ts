@@ -102,13 +102,11 @@ export class Witness {
         .insertInto('audit.witness_state')
         .values({ origin: checkpoint.origin, size: checkpoint.size, root: Buffer.from(checkpoint.root) })
         .onConflict((conflict) =>
-          conflict
-            .column('origin')
-            .doUpdateSet({
-              size: checkpoint.size,
-              root: Buffer.from(checkpoint.root),
-              updated_at: new Date(),
-            }),
+          conflict.column('origin').doUpdateSet({
+            size: checkpoint.size,
+            root: Buffer.from(checkpoint.root),
+            updated_at: new Date(),
+          }),
         )
         .execute();
       const body = note.slice(0, separator + 1);
