@@ -109,7 +109,7 @@ export class LogSequencer {
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const first = await this.exclusive(() => this.commit(batch.map((item) => item.data)));
-          batch.forEach((item, offset) => item.resolve(first + offset));
+          for (const [offset, item] of batch.entries()) item.resolve(first + offset);
         } catch (error) {
           for (const item of batch) item.reject(error);
         }
