@@ -38,6 +38,8 @@ export class TileStore {
   private readonly db: Kysely<Database>;
   private readonly capacity: number;
   private readonly full = new Map<string, Uint8Array[][]>();
+  /** The rightmost tile of each level as last read: a prefix of what it will hold. */
+  private readonly partial = new Map<string, Uint8Array[][]>();
 
   constructor(db: Kysely<Database>, capacity = 4096) {
     this.db = db;
@@ -51,13 +53,17 @@ export class TileStore {
     const missing: Array<{ level: number; index: number }> = [];
     for (const { at } of located) {
       const key = tileKey(at.tileLevel, at.tileIndex);
-      if (tiles.has(key)) continue;
+      if (tiles.get(key)?.[at.row]?.[at.position]) continue;
       const cached = this.full.get(key);
+      const growing = this.partial.get(key);
       if (cached) {
         tiles.set(key, cached);
         // Refresh its place in the LRU order.
         this.full.delete(key);
         this.full.set(key, cached);
+      } else if (growing?.[at.row]?.[at.position]) {
+        // A growing tile only gains hashes: what it held when read is still right.
+        tiles.set(key, growing);
       } else if (!missing.some((tile) => tile.level === at.tileLevel && tile.index === at.tileIndex)) {
         missing.push({ level: at.tileLevel, index: at.tileIndex });
       }
@@ -88,6 +94,7 @@ export class TileStore {
   /** Forgets cached tiles (after the tree was rebuilt, e.g. in tests). */
   clear(): void {
     this.full.clear();
+    this.partial.clear();
   }
 
   private async load(wanted: Array<{ level: number; index: number }>): Promise<Map<string, Uint8Array[][]>> {
@@ -102,7 +109,13 @@ export class TileStore {
       const expanded = expandTile(splitTile(row.hashes));
       const key = tileKey(Number(row.level), Number(row.idx));
       loaded.set(key, expanded);
-      if (expanded[0]!.length === TILE_WIDTH) this.remember(key, expanded);
+      if (expanded[0]!.length === TILE_WIDTH) {
+        this.partial.delete(key);
+        this.remember(key, expanded);
+      } else {
+        if (this.partial.size >= 64) this.partial.clear();
+        this.partial.set(key, expanded);
+      }
     }
     return loaded;
   }

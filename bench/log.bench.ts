@@ -1,0 +1,149 @@
+// `npm run bench -- log`: the transparency log on PostgreSQL. Sustained group-committed appends
+// (against a plain bulk insert of the same rows, the baseline), then the tree is filled to
+// BENCH_LOG_ENTRIES (default 10,000,000) and random inclusion and consistency proofs are fetched
+// over HTTP from the real `/log/proof/*` routes, one at a time, timed at the client.
+import crypto from 'node:crypto';
+import type {} from '@fastify/swagger';
+import Fastify from 'fastify';
+import { sql } from 'kysely';
+import { logRoutes } from '../server/src/audit/log/routes.ts';
+import { startAuditLog } from '../server/src/audit/service.ts';
+import { connectDatabase } from '../server/src/db/connect.ts';
+import { migrateToLatest } from '../server/src/db/migrate.ts';
+import { installErrorHandling } from '../server/src/http/errors.ts';
+import { report, withPostgresDatabase } from './lib.ts';
+
+const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);
+const SUSTAINED = 200_000;
+const IN_FLIGHT = 5_000;
+const PROOFS = 2_000;
+
+/** An entry the size of a real access entry (~420 bytes of canonical JSON). */
+function accessEntry(i: number): Uint8Array {
+  return new TextEncoder().encode(
+    JSON.stringify({
+      categories: ['identity'],
+      client: 'BG/GOV/177547175/civitas-portal',
+      kind: 'access',
+      legalBasis: 'GDPR Art. 15',
+      node: 'node-1',
+      purpose: 'data-subject-access',
+      queryId: crypto.randomUUID(),
+      record: crypto.createHash('sha256').update(String(i)).digest('hex'),
+      service: 'BG/GOV/831661388/population-register/persons',
+      status: 200,
+      subject: crypto.createHash('sha256').update(`s${i}`).digest('hex'),
+      time: new Date().toISOString(),
+      v: 1,
+    }),
+  );
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+export async function run(): Promise<void> {
+  await withPostgresDatabase(async (url) => {
+    const database = await connectDatabase({ databaseUrl: url, poolSize: 10 });
+    await migrateToLatest(database.db);
+    const log = await startAuditLog(database.db, {
+      origin: 'bench.localhost/civitas/log',
+      witnessName: 'bench.localhost/civitas/witness',
+      checkpointIntervalMs: 0,
+      feedIntervalMs: 0,
+      report: (message) => console.error(message),
+    });
+    try {
+      const entries = Array.from({ length: SUSTAINED }, (_, i) => accessEntry(i));
+
+      // Baseline: the same rows bulk-inserted into a plain table, no tree, in the same batches.
+      await sql`CREATE TABLE bench_plain (idx bigint PRIMARY KEY, data bytea NOT NULL)`.execute(database.db);
+      const baselineStart = performance.now();
+      for (let start = 0; start < SUSTAINED; start += IN_FLIGHT) {
+        const batch = entries.slice(start, start + IN_FLIGHT);
+        await sql`INSERT INTO bench_plain SELECT idx, decode(data, 'hex') FROM unnest(
+          ${batch.map((_, i) => start + i)}::bigint[], ${batch.map((e) => Buffer.from(e).toString('hex'))}::text[]) AS t(idx, data)`.execute(
+          database.db,
+        );
+      }
+      const baselinePerS = SUSTAINED / ((performance.now() - baselineStart) / 1000);
+
+      // Sustained appends: many writers, each append acknowledged once durable.
+      const appendStart = performance.now();
+      let next = 0;
+      const writer = async () => {
+        while (next < SUSTAINED) await log.sequencer.append(entries[next++]!);
+      };
+      await Promise.all(Array.from({ length: IN_FLIGHT }, writer));
+      const appendPerS = SUSTAINED / ((performance.now() - appendStart) / 1000);
+      console.log(
+        `sustained: ${Math.round(appendPerS)} appends/s (plain insert ${Math.round(baselinePerS)}/s)`,
+      );
+
+      // Fill to the target size in large batches (small entries: the tree, not the bytes, is measured).
+      const fillStart = performance.now();
+      let size = log.sequencer.head().size;
+      while (size < TARGET) {
+        const count = Math.min(100_000, TARGET - size);
+        const batch = Array.from({ length: count }, (_, i) => new TextEncoder().encode(`filler ${size + i}`));
+        await log.sequencer.appendBatch(batch);
+        size = log.sequencer.head().size;
+        if (size % 1_000_000 < 100_000) console.log(`filled ${size.toLocaleString('en')}`);
+      }
+      const fillPerS = (size - SUSTAINED) / ((performance.now() - fillStart) / 1000);
+      const checkpoint = await log.checkpoints.make();
+      if (checkpoint?.size !== size) throw new Error('no checkpoint at the filled size');
+
+      const app = Fastify({ logger: false });
+      installErrorHandling(app);
+      await app.register(logRoutes, {
+        log,
+        verifyAccessToken: async () => Promise.reject(new Error('no tokens')),
+      });
+      const address = await app.listen({ host: '127.0.0.1', port: 0 });
+      const time = async (path: string) => {
+        const started = performance.now();
+        const response = await fetch(`${address}${path}`);
+        const body = (await response.json()) as { proof?: string[] };
+        if (!response.ok || !body.proof) throw new Error(`${path}: ${response.status}`);
+        return { ms: performance.now() - started, hashes: body.proof.length };
+      };
+      const inclusion: number[] = [];
+      let maxHashes = 0;
+      for (let i = 0; i < PROOFS; i++) {
+        const result = await time(`/log/proof/inclusion?index=${crypto.randomInt(size)}&size=${size}`);
+        inclusion.push(result.ms);
+        maxHashes = Math.max(maxHashes, result.hashes);
+      }
+      const consistency: number[] = [];
+      for (let i = 0; i < PROOFS; i++) {
+        consistency.push(
+          (await time(`/log/proof/consistency?from=${1 + crypto.randomInt(size - 1)}&to=${size}`)).ms,
+        );
+      }
+      await app.close();
+      const bound = Math.ceil(Math.log2(size));
+      if (maxHashes > bound)
+        throw new Error(`an inclusion proof had ${maxHashes} hashes, more than ⌈log2 n⌉ = ${bound}`);
+
+      report('log', 'postgres', {
+        entries: size,
+        append_per_s: Math.round(appendPerS),
+        append_baseline_plain_insert_per_s: Math.round(baselinePerS),
+        append_ratio: Number((appendPerS / baselinePerS).toFixed(3)),
+        fill_per_s: Math.round(fillPerS),
+        inclusion_p50_ms: Number(percentile(inclusion, 50).toFixed(3)),
+        inclusion_p99_ms: Number(percentile(inclusion, 99).toFixed(3)),
+        consistency_p50_ms: Number(percentile(consistency, 50).toFixed(3)),
+        consistency_p99_ms: Number(percentile(consistency, 99).toFixed(3)),
+        inclusion_max_hashes: maxHashes,
+        log2_bound: bound,
+      });
+    } finally {
+      await log.close();
+      await database.close();
+    }
+  });
+}
