@@ -106,6 +106,9 @@ export class LogSequencer {
   private async drain(): Promise<void> {
     try {
       while (this.queue.length > 0) {
+        // Let other work reach the database between batches (PGlite has one connection), and
+        // let more appends join the next batch.
+        await new Promise((resolve) => setImmediate(resolve));
         const batch = this.queue.splice(0, this.maxBatch);
         try {
           const first = await this.exclusive(() => this.commit(batch.map((item) => item.data)));
