@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateSigningKey } from '../server/src/audit/tlog/index.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
@@ -140,6 +141,79 @@ describe('a citizen in the web app (Chromium)', () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Confirm and continue' }).click();
     await page.getByText('Your data is confirmed.').waitFor();
+  });
+
+  it('shows who used the data, each record verified in the browser against the public log', async () => {
+    // The profile and the e-service read the registers; a checkpoint makes those accesses provable.
+    const accounts = (
+      await platform.app.inject({ method: 'GET', url: '/api/demo/accounts' })
+    ).json() as Array<{
+      role: string;
+      personalNumber: string;
+    }>;
+    const auditor = accounts.find((account) => account.role === 'auditor')!;
+    const token = await platform.app.inject({
+      method: 'POST',
+      url: '/api/demo/tokens',
+      payload: { personalNumber: auditor.personalNumber },
+    });
+    const checkpoint = await platform.app.inject({
+      method: 'POST',
+      url: '/log/checkpoint',
+      headers: { authorization: `Bearer ${token.json().accessToken}` },
+    });
+    expect(checkpoint.statusCode).toBe(200);
+
+    await page.getByRole('link', { name: 'Who used my data' }).first().click();
+    await page.getByRole('heading', { level: 1, name: 'Who used my data' }).waitFor();
+    await page.getByText(/cosigned by 1 independent witness\./).waitFor();
+    const populationRegister = page
+      .getByRole('listitem')
+      .filter({ hasText: 'Национален регистър на населението' })
+      .filter({ hasText: 'You viewed your own data' });
+    await populationRegister.filter({ hasText: 'Verified in the public log' }).first().waitFor();
+    await page.getByText('Checking…').first().waitFor({ state: 'detached' });
+    expect(await page.getByText('Verification failed').count()).toBe(0);
+    expect(await page.getByText('Not yet verifiable').count()).toBe(0);
+
+    // The log's key is pinned on first use.
+    const logKey = (await (await fetch(`${base}/log/key`)).text()).trim();
+    expect(await page.evaluate(() => globalThis.localStorage.getItem('civitas.log.vkey'))).toBe(logKey);
+
+    fs.mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-usage-en.png'), fullPage: true });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-usage-en-top.png') });
+    await populationRegister.first().screenshot({ path: path.join(SCREENSHOTS, 'data-usage-entry-en.png') });
+
+    // Filtering by purpose keeps only the matching records.
+    const parkingPermitRecords = page
+      .getByRole('listitem')
+      .filter({ hasText: 'e-service: resident parking permit' });
+    expect(await parkingPermitRecords.count()).toBeGreaterThan(0);
+    await page.getByLabel('Purpose').selectOption({ label: 'You viewed your own data' });
+    await page.getByRole('button', { name: 'Show records' }).click();
+    await expect.poll(() => parkingPermitRecords.count()).toBe(0);
+    await populationRegister.first().waitFor();
+  });
+
+  it('fails every mark, and says why, when the log is served with another key than the pinned one', async () => {
+    const pinned = await page.evaluate(() => globalThis.localStorage.getItem('civitas.log.vkey'));
+    const impostor = generateSigningKey('civitas.example/impostor');
+    await page.evaluate((vkey) => globalThis.localStorage.setItem('civitas.log.vkey', vkey), impostor.vkey);
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Who used my data' }).waitFor();
+    await page.getByText('The records could not be verified').waitFor();
+    await page.getByText('Key seen before: civitas.example/impostor+').waitFor();
+    await page.getByText('Verification failed').first().waitFor();
+    const records = await page.getByRole('listitem').filter({ hasText: 'Public log entry' }).count();
+    expect(records).toBeGreaterThan(0);
+    expect(await page.getByText('Verification failed').count()).toBe(records);
+    expect(await page.getByText('Verified in the public log').count()).toBe(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, 'data-usage-key-changed-en.png') });
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.evaluate((vkey) => globalThis.localStorage.setItem('civitas.log.vkey', vkey!), pinned);
   });
 
   it('signs out, and the profile is no longer reachable', async () => {

@@ -52,7 +52,10 @@ export default defineConfig({
   ],
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/oidc', '/interaction', '/healthz'].map((path) => [path, { target: PLATFORM_ORIGIN }]),
+      ['/api', '/oidc', '/interaction', '/healthz', '/log'].map((path) => [
+        path,
+        { target: PLATFORM_ORIGIN },
+      ]),
     ),
   },
   build: {

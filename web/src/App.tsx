@@ -5,6 +5,8 @@ import { expireSession } from './auth/expire-session.ts';
 import { SignInScreen } from './auth/SignInScreen.tsx';
 import type { SessionStatus } from './auth/session.ts';
 import { useSessionStatus } from './auth/session-store.ts';
+import { DataUsageScreen } from './data-usage/DataUsageScreen.tsx';
+import { DATA_USAGE_PATH } from './data-usage/paths.ts';
 import { ParkingPermitScreen } from './eservices/ParkingPermitScreen.tsx';
 import { PARKING_PERMIT_PATH, SERVICES_PATH } from './eservices/paths.ts';
 import { ServicesScreen } from './eservices/ServicesScreen.tsx';
@@ -60,6 +62,8 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? <ServicesScreen /> : <Redirect to="/" />;
     case PARKING_PERMIT_PATH:
       return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
+    case DATA_USAGE_PATH:
+      return session.kind === 'active' ? <DataUsageScreen /> : <Redirect to="/" />;
     default:
       return <NotFoundScreen />;
   }

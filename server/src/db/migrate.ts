@@ -26,7 +26,13 @@ const platformMigrations: Record<string, Migration> = {
 
 /** All migrations, ordered by name; each context owns its own. */
 export function allMigrations(): Record<string, Migration> {
-  return { ...platformMigrations, ...identityMigrations, ...registerMigrations, ...exchangeMigrations, ...auditMigrations };
+  return {
+    ...platformMigrations,
+    ...identityMigrations,
+    ...registerMigrations,
+    ...exchangeMigrations,
+    ...auditMigrations,
+  };
 }
 
 class CodeMigrationProvider implements MigrationProvider {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
 import { useApiResource } from '../api/use-api-resource.ts';
+import { DataUsageCard } from '../data-usage/DataUsageCard.tsx';
 import { EServicesCard } from '../eservices/EServicesCard.tsx';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -27,6 +28,7 @@ export function ProfileScreen() {
       {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
       {state.kind === 'loaded' && <ProfileDetails person={state.value} />}
       <EServicesCard />
+      <DataUsageCard />
     </div>
   );
 }

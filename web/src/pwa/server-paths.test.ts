@@ -16,14 +16,23 @@ describe('service worker navigation fallback', () => {
     '/healthz',
     '/readyz?verbose=1',
     '/metrics',
+    '/log/checkpoint',
+    '/log/proof/inclusion?index=3&size=10',
+    '/witness/add-checkpoint',
   ])('leaves the server-owned path %s to the network', (path) => {
     expect(isDenied(path)).toBe(true);
   });
 
-  it.each(['/', '/profile', '/callback?code=abc&state=xyz', '/documents', '/apis', '/metrics-dashboard'])(
-    'answers the app route %s with the app shell',
-    (path) => {
-      expect(isDenied(path)).toBe(false);
-    },
-  );
+  it.each([
+    '/',
+    '/profile',
+    '/callback?code=abc&state=xyz',
+    '/documents',
+    '/apis',
+    '/metrics-dashboard',
+    '/data-usage',
+    '/logout',
+  ])('answers the app route %s with the app shell', (path) => {
+    expect(isDenied(path)).toBe(false);
+  });
 });

@@ -1,7 +1,7 @@
 /**
  * Paths the server answers itself. The service worker must let navigations to these reach the
  * network instead of answering with the cached app shell (index.html): the eID login pages,
- * the API docs and the operational endpoints are not part of the app.
+ * the API docs, the operational endpoints and the public log are not part of the app.
  */
 export const SERVER_OWNED_PATHS = [
   '/api',
@@ -12,6 +12,9 @@ export const SERVER_OWNED_PATHS = [
   '/healthz',
   '/readyz',
   '/metrics',
+  // The public transparency log and its witness (C2SP tlog-tiles, tlog-witness).
+  '/log',
+  '/witness',
 ] as const;
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

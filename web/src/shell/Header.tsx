@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../auth/sign-out.ts';
+import { DATA_USAGE_PATH } from '../data-usage/paths.ts';
 import { SERVICES_PATH } from '../eservices/paths.ts';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Link } from '../routing/Link.tsx';
@@ -36,6 +37,11 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
             <li>
               <Link href={SERVICES_PATH} aria-current={pathname === SERVICES_PATH ? 'page' : undefined}>
                 {t('shell.eServices')}
+              </Link>
+            </li>
+            <li>
+              <Link href={DATA_USAGE_PATH} aria-current={pathname === DATA_USAGE_PATH ? 'page' : undefined}>
+                {t('shell.dataUsage')}
               </Link>
             </li>
           </ul>

@@ -23,7 +23,10 @@ async function writeAndKill(target: string, acks: number) {
   const checkpoints: number[] = [];
   const lines = readline.createInterface({ input: child.stdout });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`the writer did not get far enough: ${stderr}`)), 60_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`the writer did not get far enough: ${stderr}`));
+    }, 60_000);
     child.on('exit', (code) => reject(new Error(`the writer exited (${code}): ${stderr}`)));
     lines.on('line', (line) => {
       const [kind, a, b] = line.split(' ');

@@ -1,0 +1,74 @@
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../i18n/use-formatters.ts';
+import { Card } from '../ui/Card.tsx';
+import { Field, FieldList } from '../ui/Field.tsx';
+import { CategoryList, purposeLabel } from './labels.tsx';
+import type { Organisation, UsageRecord } from './usage.ts';
+import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
+import type { UsageCheck } from './verify-usage.ts';
+
+interface UsageEntryProps {
+  record: UsageRecord;
+  check: UsageCheck | undefined;
+  now: Date;
+}
+
+/** One access to the person's data: who, which register, why, on what basis, and its log check. */
+export function UsageEntry({ record, check, now }: UsageEntryProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
+      <VerificationDetail check={check} />
+      <FieldList>
+        <Field label={t('dataUsage.organisation')}>
+          <OrganisationName organisation={record.initiatorOrg} />
+        </Field>
+        <Field label={t('dataUsage.official')}>
+          {record.self ? t('dataUsage.you') : (record.initiatorPerson ?? t('dataUsage.officialNotGiven'))}
+        </Field>
+        <Field label={t('dataUsage.register')}>
+          <OrganisationName organisation={record.receiver} />
+        </Field>
+        <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
+        <Field label={t('dataUsage.legalBasis')}>{record.legalBasis}</Field>
+        {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
+        <Field label={t('dataUsage.dataCategories')}>
+          <CategoryList categories={record.dataCategories} />
+        </Field>
+        <Field label={t('dataUsage.logEntry')}>
+          {t('dataUsage.logEntryNumber', { index: record.logIndex })}
+        </Field>
+      </FieldList>
+      <HiddenNote record={record} now={now} />
+    </Card>
+  );
+}
+
+/** The register's names are in Bulgarian whatever the interface language. */
+function OrganisationName({ organisation }: { organisation: Organisation }) {
+  return (
+    <>
+      <span lang="bg">{organisation.name}</span>
+      <br />
+      <span lang="bg" className="secondary-text">
+        {organisation.systemName}
+      </span>
+    </>
+  );
+}
+
+/** A record hidden for a while (e.g. during an investigation) says so once it is disclosed. */
+function HiddenNote({ record, now }: { record: UsageRecord; now: Date }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (!record.hiddenUntil || new Date(record.hiddenUntil) > now) return null;
+  const date = format.dateTime(record.hiddenUntil);
+  return (
+    <p className="usage-entry__hidden">
+      {record.hiddenReason
+        ? t('dataUsage.hiddenUntilReason', { date, reason: record.hiddenReason })
+        : t('dataUsage.hiddenUntil', { date })}
+    </p>
+  );
+}

@@ -1,0 +1,1 @@
+export const DATA_USAGE_PATH = '/data-usage';
