@@ -35,8 +35,6 @@ export interface AuditLog {
   feed: LogFeed;
   /** Entries [start, start + count) that are stored, in order. */
   entries(start: number, count: number): Promise<Uint8Array[]>;
-  /** The leaf hash of entry `index` (from the level-0 tiles). */
-  leafHash(index: number): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -84,10 +82,6 @@ export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptio
         .orderBy('idx')
         .execute();
       return rows.map((row) => Uint8Array.from(row.data));
-    },
-    async leafHash(index) {
-      const hashes = await tiles.hashes([{ level: 0, index }]);
-      return hashes.values().next().value as Uint8Array;
     },
     async close() {
       await feed.stop();

@@ -20,6 +20,18 @@ export class LogProofs {
     return this.rangeHashes(inclusionProofRanges(index, size));
   }
 
+  /** The inclusion proof of entry `index` and its leaf hash, read together (one query at most). */
+  async inclusionWithLeaf(
+    index: number,
+    size: number,
+  ): Promise<{ proof: Uint8Array[]; leafHash: Uint8Array }> {
+    const [leafHash, ...proof] = await this.rangeHashes([
+      { start: index, end: index + 1 },
+      ...inclusionProofRanges(index, size),
+    ]);
+    return { proof, leafHash: leafHash! };
+  }
+
   /** The consistency proof between the trees of `size1` and `size2` entries (size1 ≤ size2). */
   consistency(size1: number, size2: number): Promise<Uint8Array[]> {
     return this.rangeHashes(consistencyProofRanges(size1, size2));

@@ -144,8 +144,8 @@ export async function logRoutes(app: FastifyInstance, options: LogRoutesOptions)
       if (index >= size) {
         throw new AppError('proof-out-of-range', `index ${index} is not below the tree size ${size}.`);
       }
-      const [proof, leaf] = await Promise.all([log.proofs.inclusion(index, size), log.leafHash(index)]);
-      return { index, size, leafHash: toBase64(leaf), proof: proof.map(toBase64) };
+      const { proof, leafHash } = await log.proofs.inclusionWithLeaf(index, size);
+      return { index, size, leafHash: toBase64(leafHash), proof: proof.map(toBase64) };
     },
   );
 
