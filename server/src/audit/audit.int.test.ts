@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
@@ -359,6 +360,30 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       },
     ]);
     expect(unknownQuery.statusCode).toBe(404);
+  });
+
+  it('logs every change to the registry: members, nodes, certificates, groups (never a private key)', async () => {
+    const { db } = platform.database;
+    await sql`INSERT INTO exchange.global_groups (code, description, members) VALUES ('audit-test', 'a test group', '{}')`.execute(
+      db,
+    );
+    await request('POST', '/log/checkpoint', 'auditor');
+    const entries = (await db.selectFrom('audit.log_entries').select('data').orderBy('idx').execute()).map(
+      (row) => decodeEntry(row.data) as { kind: string; action?: string; subject?: string },
+    );
+    const actions = new Set(entries.filter((entry) => entry.kind === 'admin').map((entry) => entry.action));
+    for (const action of [
+      'registry.members.insert',
+      'registry.nodes.insert',
+      'registry.certificates.insert',
+    ]) {
+      expect(actions).toContain(action);
+    }
+    expect(entries).toContainEqual(
+      expect.objectContaining({ action: 'registry.global_groups.insert', subject: 'audit-test' }),
+    );
+    const details = await db.selectFrom('exchange.admin_log').select('details').execute();
+    expect(details.some((row) => row.details.includes('PRIVATE KEY'))).toBe(false);
   });
 
   it('has a witness that cosigns only consistent checkpoints (C2SP tlog-witness)', async () => {

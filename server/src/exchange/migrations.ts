@@ -106,4 +106,34 @@ export const exchangeMigrations: Record<string, Migration> = {
     ],
     ['DROP SCHEMA exchange CASCADE'],
   ),
+  // Every change to the registry's members, subsystems, nodes, groups and certificates lands in
+  // the admin log (and from there in the transparency log), however it was made: by the
+  // registry's code or by hand in SQL. Private keys never leave their table.
+  '0210-exchange-registry-audit': sqlMigration(
+    [
+      `CREATE FUNCTION exchange.audit_registry_change() RETURNS trigger LANGUAGE plpgsql AS $$
+        DECLARE
+          row_data jsonb;
+          subject text;
+        BEGIN
+          row_data := to_jsonb(CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END) - 'private_key_pem';
+          subject := coalesce(row_data->>'member_id', row_data->>'subsystem_id', row_data->>'node_id',
+            row_data->>'code', row_data->>'serial', '?');
+          INSERT INTO exchange.admin_log (actor, action, subject, details)
+          VALUES (coalesce(nullif(current_setting('civitas.actor', true), ''), 'database:' || current_user),
+            'registry.' || TG_TABLE_NAME || '.' || lower(TG_OP), subject, row_data::text);
+          RETURN NULL;
+        END $$`,
+      ...['members', 'subsystems', 'nodes', 'global_groups', 'certificates'].map(
+        (table) => `CREATE TRIGGER ${table}_audit AFTER INSERT OR UPDATE OR DELETE ON exchange.${table}
+          FOR EACH ROW EXECUTE FUNCTION exchange.audit_registry_change()`,
+      ),
+    ],
+    [
+      ...['members', 'subsystems', 'nodes', 'global_groups', 'certificates'].map(
+        (table) => `DROP TRIGGER ${table}_audit ON exchange.${table}`,
+      ),
+      'DROP FUNCTION exchange.audit_registry_change()',
+    ],
+  ),
 };
