@@ -136,4 +136,12 @@ export const exchangeMigrations: Record<string, Migration> = {
       'DROP FUNCTION exchange.audit_registry_change()',
     ],
   ),
+  // A message-log row (both signatures, metadata) is about 2.8 kB: over PostgreSQL's default
+  // 2 kB toast target, so every insert tried to compress the signatures (which do not compress)
+  // and moved them to the TOAST table, an extra row and index entry per message. Rows up to a
+  // page stay inline now.
+  '0220-exchange-message-log-inline': sqlMigration(
+    ['ALTER TABLE exchange.message_log SET (toast_tuple_target = 8160)'],
+    ['ALTER TABLE exchange.message_log RESET (toast_tuple_target)'],
+  ),
 };

@@ -11,6 +11,14 @@ import type { MemberSigner, VerificationKey } from './signing.ts';
  */
 const MAX_BATCH = 64;
 
+/**
+ * A signer signs at most once per this many milliseconds. Alone, a message is signed in the next
+ * turn of the event loop, as before; under load, the envelopes that arrive in the meantime share
+ * the next signature (and the verifier's one verification), which bounds the signatures per
+ * second instead of letting them grow with the load.
+ */
+const MIN_INTERVAL_MS = 1;
+
 interface BatchPayload {
   v: 1;
   hashes: string[];
@@ -34,15 +42,23 @@ export class EnvelopeSigner {
     const serialised = canonicalJson(envelope as Record<string, unknown>);
     return new Promise((resolve, reject) => {
       this.pending.push({ envelope: serialised, resolve, reject });
-      if (this.pending.length === 1) setImmediate(() => this.flush());
-      else if (this.pending.length >= MAX_BATCH) this.flush();
+      if (this.pending.length === 1) {
+        const wait = this.lastFlush + MIN_INTERVAL_MS - performance.now();
+        if (wait <= 0) setImmediate(() => this.flush());
+        else this.timer = setTimeout(() => this.flush(), wait);
+      } else if (this.pending.length >= MAX_BATCH) this.flush();
     });
   }
+
+  private lastFlush = Number.NEGATIVE_INFINITY;
+  private timer: NodeJS.Timeout | undefined;
 
   private flush(): void {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    clearTimeout(this.timer);
+    this.lastFlush = performance.now();
     try {
       const payload: BatchPayload = { v: 1, hashes: batch.map((item) => sha256(item.envelope)) };
       const jws = signCompactEs256(

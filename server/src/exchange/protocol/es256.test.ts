@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { CompactSign, compactVerify } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { decodeCompact, signCompactEs256, verifyCompactEs256 } from './es256.ts';
+import { decodeCompact, derToRaw, rawToDer, signCompactEs256, verifyCompactEs256 } from './es256.ts';
 
 const { privateKey, publicKey } = crypto.generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
@@ -52,5 +52,20 @@ describe('ES256 compact JWS on node:crypto', () => {
     expect(decodeCompact('not a jws')).toBeNull();
     expect(decodeCompact('a.b')).toBeNull();
     expect(decodeCompact('!!!.e30.AA')).toBeNull();
+  });
+
+  it('converts between DER and JWS signatures exactly as node:crypto does', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 0, maxLength: 64 }), (bytes) => {
+        const data = Buffer.from(bytes);
+        const der = crypto.sign('sha256', data, privateKey);
+        const raw = crypto.sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
+        expect(rawToDer(derToRaw(der)).equals(der)).toBe(true);
+        expect(crypto.verify('sha256', data, publicKey, rawToDer(raw))).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    // Zero or short coordinates are well-formed DER that simply does not verify.
+    expect(rawToDer(Buffer.alloc(64))).toEqual(Buffer.from([0x30, 6, 2, 1, 0, 2, 1, 0]));
   });
 });
