@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
+import { ExchangeClient, serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 import { type AccessEntry, decodeEntry, subjectCommitment } from './entry-format.ts';
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.ts';
@@ -360,6 +362,40 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       },
     ]);
     expect(unknownQuery.statusCode).toBe(404);
+  });
+
+  it("shows an owner each lookup of their vehicle's history, though the asker could not name them", async () => {
+    const { db } = platform.database;
+    const owned = await sql<{ vin: string; owner_id: string }>`
+      SELECT DISTINCT ON (vin) vin, owner_id, owner_kind FROM vehicles.registrations ORDER BY vin, seq DESC`.execute(
+      db,
+    );
+    const target = owned.rows.find((row) => (row as { owner_kind?: string }).owner_kind === 'person')!;
+    const client = new ExchangeClient(platform.app.exchange, PORTAL_CLIENT);
+    const answer = await client.get(
+      serviceId('vehicle-register', 'vehicles'),
+      `/${target.vin}/registrations`,
+      {
+        purpose: 'vehicle history report',
+        legalBasis: 'Road Traffic Act, Art. 140',
+      },
+    );
+    expect(answer.status).toBe(200);
+    const issuer = eidIssuer(platform.config.publicUrl);
+    tokens.owner = await issueScriptingToken(platform.keys, issuer, target.owner_id, ['citizen']);
+    const lookups = (await myUsage('owner')).filter((item) => item.purpose === 'vehicle history report');
+    expect(lookups).toHaveLength(1);
+    expect(lookups[0]).toMatchObject({ initiatorPerson: null, self: false, dataCategories: ['vehicles'] });
+    // A personal-data endpoint without a subject-naming register still needs the subject.
+    const refused = await client.get(
+      serviceId('vehicle-register', 'vehicles'),
+      `/by-owner/${target.owner_id}`,
+      {
+        purpose: 'vehicle history report',
+        legalBasis: 'Road Traffic Act, Art. 140',
+      },
+    );
+    expect(refused.fault).toBe('Client.MissingDataSubject');
   });
 
   it('logs every change to the registry: members, nodes, certificates, groups (never a private key)', async () => {

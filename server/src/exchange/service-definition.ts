@@ -23,6 +23,12 @@ export interface Endpoint {
   summary: string;
   /** True when the answer is about a person: the request must then name its data subject. */
   personalData: boolean;
+  /**
+   * For personal data the caller cannot name in advance (e.g. a vehicle's registration history,
+   * whose subject is its current owner): the register names the subject from its answer, the
+   * provider's node logs it, and the request need not carry `X-Road-Data-Subject`.
+   */
+  subjectOfAnswer?: (body: unknown) => string | null;
   handle(params: Record<string, string>, request: ServiceRequest): Promise<ServiceResponse>;
 }
 

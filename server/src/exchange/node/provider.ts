@@ -97,7 +97,7 @@ export async function provide(
         },
       };
     } else {
-      if (matched.endpoint.personalData && !envelope.dataSubject) {
+      if (matched.endpoint.personalData && !envelope.dataSubject && !matched.endpoint.subjectOfAnswer) {
         throw new ExchangeFault(
           'Client.MissingDataSubject',
           'This endpoint returns personal data: name the data subject (X-Road-Data-Subject).',
@@ -139,6 +139,11 @@ export async function provide(
         envelope,
         message.body,
       );
+      if (!envelope.dataSubject && matched.endpoint.subjectOfAnswer && answer.status < 400) {
+        // The register names whom its answer is about; the log records it as the data subject.
+        const named = matched.endpoint.subjectOfAnswer(answer.body);
+        if (named) envelope = { ...envelope, dataSubject: named };
+      }
     }
     const body = Buffer.from(JSON.stringify(answer.body));
     const responseEnvelope: ResponseEnvelope = {

@@ -44,8 +44,10 @@ export function vehicleServices(db: Kysely<Database>): ExchangeServiceDefinition
         {
           method: 'GET',
           path: '/{vin}/registrations',
-          summary: 'Registration history of a vehicle (owners are personal data)',
+          summary:
+            'Registration history of a vehicle (owners are personal data; without X-Road-Data-Subject the register names the current owner as the subject)',
           personalData: true,
+          subjectOfAnswer: currentPersonOwner,
           async handle({ vin }) {
             const checked = vinParam(vin);
             if (!checked.ok) return checked.response;
@@ -79,4 +81,11 @@ export function vehicleServices(db: Kysely<Database>): ExchangeServiceDefinition
       ],
     },
   ];
+}
+
+/** The data subject of a registration history: its current owner, when that is a person. */
+export function currentPersonOwner(body: unknown): string | null {
+  if (!Array.isArray(body) || body.length === 0) return null;
+  const last = body.at(-1) as { ownerKind?: unknown; ownerId?: unknown };
+  return last.ownerKind === 'person' && typeof last.ownerId === 'string' ? last.ownerId : null;
 }
