@@ -27,6 +27,8 @@ import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/plugin.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { profileRoutes } from './profile/routes.ts';
+import { dossierRoutes } from './vehicles/dossier/routes.ts';
+import { ReportStore } from './vehicles/dossier/store.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -169,6 +171,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(logRoutes, { log: audit, verifyAccessToken });
   await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp });
   await app.register(dataTrackerApi, { db: database.db, usage, verifyAccessToken, catchUp });
+  await app.register(dossierRoutes, {
+    exchange: portal,
+    store: new ReportStore(database.db),
+    verifyAccessToken,
+    publicUrl: config.publicUrl,
+    // The platform-wide limit off (benchmarks) turns the anonymous reports' own limit off too.
+    reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
+  });
   await app.register(parkingPermitRoutes, { exchange: portal, verifyAccessToken });
 
   const { hasWebApp } = await webAppPlugin(app);

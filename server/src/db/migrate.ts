@@ -4,6 +4,7 @@ import { auditMigrations } from '../audit/migrations.ts';
 import { exchangeMigrations } from '../exchange/migrations.ts';
 import { identityMigrations } from '../identity/migrations.ts';
 import { registerMigrations } from '../registers/migrations.ts';
+import { dossierMigrations } from '../vehicles/dossier/migrations.ts';
 import type { Database } from './schema.ts';
 import { sqlMigration } from './sql-migration.ts';
 
@@ -32,6 +33,7 @@ export function allMigrations(): Record<string, Migration> {
     ...registerMigrations,
     ...exchangeMigrations,
     ...auditMigrations,
+    ...dossierMigrations,
   };
 }
 

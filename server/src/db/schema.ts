@@ -9,6 +9,7 @@ import type { InsuranceTables } from '../registers/insurance/tables.ts';
 import type { PopulationTables } from '../registers/population/tables.ts';
 import type { VehicleTaxTables } from '../registers/vehicle-tax/tables.ts';
 import type { VehicleTables } from '../registers/vehicles/tables.ts';
+import type { DossierTables } from '../vehicles/dossier/tables.ts';
 
 export interface SeedRunRow {
   id: string;
@@ -26,6 +27,7 @@ export interface PlatformTables {
 /** Every table of every context, schema-qualified. Each context only touches its own. */
 export type Database = PlatformTables &
   AuditTables &
+  DossierTables &
   ExchangeTables &
   IdentityTables &
   PopulationTables &

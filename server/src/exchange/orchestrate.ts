@@ -32,7 +32,7 @@ export type SourceOutcome =
  * and a source that failed is reported, never silently left out.
  */
 export async function askRegisters(
-  client: ExchangeClient,
+  client: Pick<ExchangeClient, 'get'>,
   requests: readonly SourceRequest[],
   context: CallContext,
   timeoutMs: number,

@@ -19,9 +19,8 @@ export type Viewer = Static<typeof Viewer>;
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const IsoDateTime = Type.String({ format: 'date-time' });
 
-export const SourceKey = Type.Union(
-  ['vehicle', 'registrations', 'inspections', 'insurance', 'fines', 'tax'].map((key) => Type.Literal(key)),
-);
+export const SOURCE_KEYS = ['vehicle', 'registrations', 'inspections', 'insurance', 'fines', 'tax'] as const;
+export const SourceKey = Type.Union(SOURCE_KEYS.map((key) => Type.Literal(key)));
 export type SourceKey = Static<typeof SourceKey>;
 
 /** Which register answered each part of the report, and how fresh its data is. */
@@ -65,6 +64,8 @@ export const RegistrationEvent = Type.Object({
   plate: Type.Union([Type.String(), Type.Null()]),
   ownerKind: Type.Union([Type.Literal('person'), Type.Literal('company')]),
 });
+
+export type RegistrationEventKind = Static<typeof RegistrationEvent>['event'];
 
 export const Registration = Type.Object({
   status: Type.Union([Type.Literal('registered'), Type.Literal('deregistered'), Type.Literal('scrapped')]),

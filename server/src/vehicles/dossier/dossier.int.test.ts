@@ -1,0 +1,276 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../test/databases.ts';
+import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
+import { PORTAL_CLIENT } from '../../exchange/catalogue.ts';
+import { ExchangeClient, serviceId } from '../../exchange/client.ts';
+import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
+import { gatherReport } from './gather.ts';
+import type { SignedReport } from './report-schema.ts';
+import { generateReportKey, signReport } from './signing.ts';
+
+const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
+
+interface Vehicle {
+  vin: string;
+  plate: string;
+  owner: string;
+  first_registration_date: string;
+  registration_certificate_number: string;
+}
+
+describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
+  let platform: TestPlatform;
+  let car: Vehicle;
+  let other: Vehicle;
+  const tokens: Record<string, string> = {};
+
+  beforeAll(async () => {
+    platform = await startTestPlatform(engine);
+    const owned = await sql<Vehicle>`
+      SELECT v.vin, v.plate, r.owner_id AS owner, v.first_registration_date, v.registration_certificate_number
+      FROM vehicles.vehicles v
+      JOIN LATERAL (SELECT owner_id, owner_kind FROM vehicles.registrations WHERE vin = v.vin ORDER BY seq DESC LIMIT 1) r ON true
+      WHERE r.owner_kind = 'person' AND v.status = 'registered' AND v.plate IS NOT NULL
+        AND EXISTS (SELECT 1 FROM inspections.inspections i WHERE i.vin = v.vin)
+      ORDER BY v.vin LIMIT 2`.execute(platform.database.db);
+    [car, other] = owned.rows as [Vehicle, Vehicle];
+    const issuer = eidIssuer(platform.config.publicUrl);
+    const [, official, , , police] = platform.seeded.demoPersons as string[];
+    tokens.owner = await issueScriptingToken(platform.keys, issuer, car.owner, ['citizen']);
+    tokens.stranger = await issueScriptingToken(
+      platform.keys,
+      issuer,
+      other.owner === car.owner ? official! : other.owner,
+      ['citizen'],
+    );
+    tokens.official = await issueScriptingToken(platform.keys, issuer, official!, ['citizen', 'official']);
+    tokens.police = await issueScriptingToken(platform.keys, issuer, police!, ['citizen', 'police']);
+  });
+  afterAll(() => platform?.close());
+
+  async function call(
+    method: 'GET' | 'POST',
+    url: string,
+    options: { as?: string; body?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    const response = await platform.app.inject({
+      method,
+      url,
+      headers: {
+        ...(options.as ? { authorization: `Bearer ${tokens[options.as]}` } : {}),
+        ...options.headers,
+      },
+      ...(options.body === undefined ? {} : { payload: options.body as object }),
+    });
+    expect(response.body).not.toMatch(STACK_TRACE);
+    return response;
+  }
+
+  function expectProblem(response: { statusCode: number; json(): unknown }, status: number, code: string) {
+    expect(response.statusCode).toBe(status);
+    expect(response.json()).toMatchObject({ status, code });
+  }
+
+  it("gives the owner their vehicle's full signed report, fines and tax included", async () => {
+    const response = await call('GET', `/api/vehicles/${car.vin}/dossier`, { as: 'owner' });
+    expect(response.statusCode, response.body).toBe(200);
+    const report = response.json() as SignedReport;
+    expect(report).toMatchObject({ viewer: 'owner', vin: car.vin, partial: false });
+    expect(report.reference).toMatch(/^VR-/);
+    expect(report.signature).toMatch(/^[\w-]+\.\.[\w-]+$/);
+    expect(report.registration?.currentOwner?.id).toBe(car.owner);
+    expect(report.fines).not.toBeNull();
+    expect(report.tax).not.toBeNull();
+    expect(report.odometer?.readings.length).toBe(report.inspections?.length);
+    expect(report.sources.map((source) => source.status)).toEqual(report.sources.map(() => 'ok'));
+    expect(report.sources.map((source) => source.key).sort()).toEqual(
+      ['fines', 'inspections', 'insurance', 'registrations', 'tax', 'vehicle'].sort(),
+    );
+  });
+
+  it('gives anyone the report with a second fact, without the owner, their fines or their tax', async () => {
+    const byVin = await call('POST', '/api/vehicle-reports', {
+      body: { vin: car.vin, firstRegistrationDate: car.first_registration_date },
+    });
+    expect(byVin.statusCode, byVin.body).toBe(200);
+    const report = byVin.json() as SignedReport;
+    expect(report.viewer).toBe('public');
+    expect(report.registration).not.toHaveProperty('currentOwner');
+    expect(report).not.toHaveProperty('fines');
+    expect(report).not.toHaveProperty('tax');
+    expect(byVin.body).not.toContain(car.owner);
+    expect(report.registration?.ownersCount).toBeGreaterThanOrEqual(1);
+    const byPlate = await call('POST', '/api/vehicle-reports', {
+      body: { plate: car.plate, registrationCertificateNumber: car.registration_certificate_number },
+    });
+    expect(byPlate.statusCode, byPlate.body).toBe(200);
+    expect((byPlate.json() as SignedReport).vin).toBe(car.vin);
+  });
+
+  it('shows the owner each lookup of their car, naming officials but not private buyers', async () => {
+    const official = await call('GET', `/api/vehicles/${car.vin}/dossier`, {
+      as: 'official',
+      headers: { 'x-legal-basis': 'Road Traffic Act, Art. 140' },
+    });
+    expect(official.statusCode, official.body).toBe(200);
+    expect((official.json() as SignedReport).registration?.currentOwner?.id).toBe(car.owner);
+    const usage = await call('GET', '/api/me/data-usage?purpose=vehicle%20history%20report', { as: 'owner' });
+    const items = (usage.json() as { items: Array<{ initiatorPerson: string | null; self: boolean }> }).items;
+    const buyers = items.filter((item) => item.initiatorPerson === null);
+    const officials = items.filter((item) => item.initiatorPerson !== null && !item.self);
+    expect(buyers.length).toBeGreaterThanOrEqual(2);
+    expect(officials.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('refuses a citizen who does not own the vehicle, and officials without a granted legal basis', async () => {
+    expectProblem(
+      await call('GET', `/api/vehicles/${car.vin}/dossier`, { as: 'stranger' }),
+      403,
+      'not-vehicle-owner',
+    );
+    expectProblem(
+      await call('GET', `/api/vehicles/${car.vin}/dossier`, { as: 'official' }),
+      403,
+      'not-vehicle-owner',
+    );
+    expectProblem(
+      await call('GET', `/api/vehicles/${car.vin}/dossier`, {
+        as: 'police',
+        headers: { 'x-legal-basis': 'just curious' },
+      }),
+      403,
+      'purpose-not-allowed',
+    );
+    expectProblem(await call('GET', `/api/vehicles/${car.vin}/dossier`), 401, 'token-missing');
+  });
+
+  it('refuses malformed VINs and plates with a specific error', async () => {
+    const bad: Array<[unknown, string]> = [
+      [{ vin: 'WVWZZZ1JZXW00000', firstRegistrationDate: '2020-01-01' }, 'invalid-vin'],
+      [{ vin: 'WVWZZZ1JZXW0000IO', firstRegistrationDate: '2020-01-01' }, 'invalid-vin'],
+      [{ vin: 'WVWZZZ1JZXW00000Q', firstRegistrationDate: '2020-01-01' }, 'invalid-vin'],
+      [{ vin: '1HGCM82633A004353', firstRegistrationDate: '2020-01-01' }, 'invalid-vin'],
+      [{ plate: 'XX 1234 YY', firstRegistrationDate: '2020-01-01' }, 'invalid-plate'],
+      [{ vin: car.vin, plate: car.plate, firstRegistrationDate: '2020-01-01' }, 'validation-failed'],
+      [{ vin: car.vin }, 'validation-failed'],
+      [{ vin: car.vin, firstRegistrationDate: '2020-13-45' }, 'validation-failed'],
+      [{ vin: car.vin, firstRegistrationDate: '2020-01-01', extra: 1 }, 'validation-failed'],
+    ];
+    for (const [body, code] of bad)
+      expectProblem(await call('POST', '/api/vehicle-reports', { body }), 400, code);
+    expectProblem(await call('GET', '/api/vehicles/TOO-SHORT/dossier', { as: 'owner' }), 400, 'invalid-vin');
+  });
+
+  it('signs reports so that anyone can check them, and tells an altered or forged copy apart', async () => {
+    const issued = await call('POST', '/api/vehicle-reports', {
+      body: { vin: car.vin, firstRegistrationDate: car.first_registration_date },
+    });
+    const report = issued.json() as SignedReport;
+    const verify = (body: unknown) => call('POST', '/api/vehicle-reports/verify', { body });
+    expect((await verify(report)).json()).toMatchObject({
+      valid: true,
+      reference: report.reference,
+      vin: car.vin,
+    });
+    const altered = structuredClone(report);
+    altered.odometer!.readings[0]!.km += 10_000;
+    expect((await verify(altered)).json()).toMatchObject({ valid: false, reason: 'altered' });
+    const { signature: _signature, ...body } = report;
+    const forged = await signReport(body, await generateReportKey());
+    expect((await verify(forged)).json()).toMatchObject({ valid: false, reason: 'unknown-key' });
+    expect((await verify({ hello: 'world' })).json()).toMatchObject({ valid: false, reason: 'malformed' });
+    expect((await call('GET', `/api/vehicle-reports/${report.reference}`)).json()).toMatchObject({
+      reference: report.reference,
+      vin: car.vin,
+      viewer: 'public',
+    });
+    expectProblem(await call('GET', '/api/vehicle-reports/VR-0000-0000-0000'), 404, 'report-not-found');
+    expectProblem(await call('GET', '/api/vehicle-reports/not-a-reference'), 400, 'validation-failed');
+    const keys = (await call('GET', '/api/vehicle-reports/keys')).json() as { keys: Array<{ kid: string }> };
+    expect(keys.keys.length).toBeGreaterThan(0);
+  });
+
+  it('renders a PDF that the verify endpoint accepts, and rejects once a byte is changed', async () => {
+    const response = await call('POST', '/api/vehicle-reports', {
+      body: { vin: car.vin, firstRegistrationDate: car.first_registration_date },
+      headers: { accept: 'application/pdf' },
+    });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+    expect(response.headers['content-type']).toBe('application/pdf');
+    expect(response.headers['content-disposition']).toMatch(/attachment; filename="vehicle-report-VR-/);
+    const pdf = response.rawPayload;
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const check = (bytes: Buffer) =>
+      platform.app.inject({
+        method: 'POST',
+        url: '/api/vehicle-reports/verify',
+        headers: { 'content-type': 'application/pdf' },
+        payload: bytes,
+      });
+    expect((await check(pdf)).json()).toMatchObject({ valid: true, vin: car.vin });
+    const changed = Buffer.from(pdf);
+    const at = Math.floor(changed.length / 2);
+    changed[at] = (changed[at] ?? 0) ^ 0x01;
+    const verdict = (await check(changed)).json() as { valid: boolean; reason: string };
+    expect(verdict.valid).toBe(false);
+    expect(['altered', 'unknown-reference']).toContain(verdict.reason);
+    expect((await check(Buffer.from('not a pdf'))).json()).toMatchObject({
+      valid: false,
+      reason: 'malformed',
+    });
+  });
+
+  it('marks a report partial and names the register that did not answer in time', async () => {
+    const client = new ExchangeClient(platform.app.exchange, PORTAL_CLIENT);
+    const inspections = serviceId('inspections', 'inspections');
+    const slow = {
+      get: async (service: string, path: string, context: Parameters<ExchangeClient['get']>[2]) => {
+        if (service === inspections) await new Promise((resolve) => setTimeout(resolve, 400));
+        return client.get(service, path, context);
+      },
+    };
+    const report = await gatherReport(slow, {
+      vin: car.vin,
+      viewer: 'public',
+      legalBasis: 'Road Traffic Act, Art. 140',
+      timeoutMs: 150,
+      today: new Date().toISOString().slice(0, 10),
+    });
+    expect(report.partial).toBe(true);
+    expect(report.inspections).toBeNull();
+    expect(report.odometer).toBeNull();
+    expect(report.sources.find((source) => source.key === 'inspections')).toMatchObject({
+      status: 'missing',
+      error: expect.stringMatching(/150 ms/),
+    });
+    expect(report.technical?.vin).toBe(car.vin);
+  });
+
+  it('answers an unknown vehicle and a wrong fact alike, and stops a client that keeps guessing', async () => {
+    const wrongFact = await call('POST', '/api/vehicle-reports', {
+      body: { vin: car.vin, firstRegistrationDate: '1999-01-01' },
+    });
+    const unknown = await call('POST', '/api/vehicle-reports', {
+      body: { vin: 'WVWZZZ1JZXW999999', firstRegistrationDate: '1999-01-01' },
+    });
+    expectProblem(wrongFact, 404, 'vehicle-not-found');
+    expect(unknown.statusCode).toBe(wrongFact.statusCode);
+    expect((unknown.json() as { detail: string }).detail).toBe(
+      (wrongFact.json() as { detail: string }).detail,
+    );
+    for (let i = 0; i < 3; i++) {
+      await call('POST', '/api/vehicle-reports', {
+        body: { vin: car.vin, registrationCertificateNumber: `X${i}` },
+      });
+    }
+    // Five wrong facts: even the right one is refused now.
+    expectProblem(
+      await call('POST', '/api/vehicle-reports', {
+        body: { vin: car.vin, firstRegistrationDate: car.first_registration_date },
+      }),
+      429,
+      'rate-limited',
+    );
+  });
+});

@@ -1,0 +1,260 @@
+import { AppError } from '../../errors.ts';
+import { type CallContext, type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
+import { analyseOdometer } from './odometer.ts';
+import {
+  type RegistrationEventKind,
+  type ReportBody,
+  SOURCE_KEYS,
+  type Source,
+  type SourceKey,
+  type Viewer,
+} from './report-schema.ts';
+
+/** Every register lookup of a report is made for this purpose (it shows in the data tracker). */
+export const DOSSIER_PURPOSE = 'vehicle history report';
+
+const SERVICES: Record<SourceKey, { service: string; path: (vin: string) => string }> = {
+  vehicle: { service: serviceId('vehicle-register', 'vehicles'), path: (vin) => `/${vin}` },
+  registrations: {
+    service: serviceId('vehicle-register', 'vehicles'),
+    path: (vin) => `/${vin}/registrations`,
+  },
+  inspections: { service: serviceId('inspections', 'inspections'), path: (vin) => `/by-vin/${vin}` },
+  insurance: { service: serviceId('mtpl-insurance', 'policies'), path: (vin) => `/by-vin/${vin}` },
+  fines: { service: serviceId('traffic-fines', 'fines'), path: (vin) => `/by-vin/${vin}` },
+  tax: { service: serviceId('local-taxes', 'vehicle-tax'), path: (vin) => `/by-vin/${vin}` },
+};
+
+/** Sections only the owner is shown: fines and unpaid tax follow the person, not the car. */
+const OWNER_ONLY: ReadonlySet<SourceKey> = new Set(['fines', 'tax']);
+
+type Json = Record<string, unknown>;
+
+export interface GatherRequest {
+  vin: string;
+  viewer: Viewer;
+  /** The signed-in owner, when the viewer is the owner: the data subject of every lookup. */
+  owner?: string | undefined;
+  legalBasis: string;
+  /** The official or police officer asking; never a private buyer. */
+  userId?: string | null | undefined;
+  caseRef?: string | null | undefined;
+  timeoutMs: number;
+  today: string;
+}
+
+export type GatheredReport = Omit<ReportBody, 'reference' | 'issuedAt' | 'issuer'> & {
+  /** The vehicle's current owner as the register names them (never put in a public report). */
+  currentOwnerId: string | null;
+};
+
+/** A vehicle by VIN or plate, read with the report's purpose; null when the register has none. */
+export async function findVehicle(
+  client: Pick<ExchangeClient, 'get'>,
+  key: { vin: string } | { plate: string },
+  context: CallContext,
+): Promise<Json | null> {
+  const path = 'vin' in key ? `/${key.vin}` : `/by-plate/${encodeURIComponent(key.plate)}`;
+  const answer = await client.get(SERVICES.vehicle.service, path, context);
+  if (answer.status === 404) return null;
+  if (answer.fault && /NotAllowed|AccessDenied/.test(answer.fault)) {
+    const detail = (answer.body as { message?: string } | null)?.message ?? answer.fault;
+    throw new AppError('purpose-not-allowed', detail);
+  }
+  if (answer.status !== 200) throw new RegisterUnavailable(answer.fault ?? `status ${answer.status}`);
+  return answer.body as Json;
+}
+
+export class RegisterUnavailable extends Error {
+  constructor(detail: string) {
+    super(`The vehicle register did not answer: ${detail}`);
+    this.name = 'RegisterUnavailable';
+  }
+}
+
+/**
+ * Asks every register the report needs, at once and each with its own deadline, through the
+ * exchange, and assembles the report's sections. A register that did not answer leaves its
+ * section empty and is listed as missing: the report says it is partial.
+ */
+export async function gatherReport(
+  client: Pick<ExchangeClient, 'get'>,
+  request: GatherRequest,
+): Promise<GatheredReport> {
+  const keys = SOURCE_KEYS.filter((key) => request.viewer === 'owner' || !OWNER_ONLY.has(key));
+  const sources: SourceRequest[] = keys.map((key) => ({
+    key,
+    service: SERVICES[key].service,
+    path: SERVICES[key].path(request.vin),
+  }));
+  const context: CallContext = {
+    purpose: DOSSIER_PURPOSE,
+    legalBasis: request.legalBasis,
+    dataSubject: request.owner ?? null,
+    userId: request.userId ?? null,
+    caseRef: request.caseRef ?? null,
+  };
+  const outcomes = await askRegisters(client, sources, context, request.timeoutMs);
+  const body = (key: SourceKey): unknown => {
+    const outcome = outcomes.find((candidate) => candidate.key === key);
+    return outcome?.status === 'ok' ? outcome.answer.body : undefined;
+  };
+
+  const vehicle = body('vehicle') as Json | undefined;
+  const registrations = body('registrations') as Json[] | undefined;
+  const inspections = body('inspections') as Json[] | undefined;
+  const policies = body('insurance') as Json[] | undefined;
+  const currentOwner = registrations?.at(-1);
+  const showOwner = request.viewer !== 'public';
+  const inspectionList = inspections?.map((row) => ({
+    date: String(row.inspectedOn),
+    stationCode: String(row.stationCode),
+    stationName: String(row.stationName),
+    result: String(row.result),
+    odometerKm: Number(row.odometerKm),
+    nextDue: row.nextDue === null ? null : String(row.nextDue),
+  }));
+
+  return {
+    viewer: request.viewer,
+    vin: request.vin,
+    partial: outcomes.some((outcome) => outcome.status !== 'ok'),
+    technical: vehicle
+      ? {
+          vin: String(vehicle.vin),
+          make: String(vehicle.make),
+          model: String(vehicle.model),
+          category: String(vehicle.category),
+          body: String(vehicle.body),
+          fuel: String(vehicle.fuel),
+          engineCc: Number(vehicle.engineCc),
+          powerKw: Number(vehicle.powerKw),
+          massKg: Number(vehicle.massKg),
+          colour: String(vehicle.colour),
+          modelYear: Number(vehicle.modelYear),
+        }
+      : null,
+    registration:
+      vehicle && registrations
+        ? {
+            status: vehicle.status as 'registered' | 'deregistered' | 'scrapped',
+            plate: (vehicle.plate as string | null) ?? null,
+            firstRegistrationDate: String(vehicle.firstRegistrationDate),
+            ownersCount: new Set(
+              registrations
+                .filter((row) => row.event === 'first_registration' || row.event === 'change_of_owner')
+                .map((row) => `${row.ownerKind}:${row.ownerId}`),
+            ).size,
+            timeline: registrations.map((row) => ({
+              event: row.event as RegistrationEventKind,
+              date: String(row.eventDate),
+              plate: (row.plate as string | null) ?? null,
+              ownerKind: row.ownerKind as 'person' | 'company',
+            })),
+            ...(showOwner && currentOwner
+              ? {
+                  currentOwner: {
+                    kind: currentOwner.ownerKind as 'person' | 'company',
+                    id: String(currentOwner.ownerId),
+                    name: (currentOwner.ownerName as string | null) ?? null,
+                  },
+                }
+              : {}),
+          }
+        : null,
+    inspections: inspectionList ?? null,
+    odometer: inspectionList
+      ? analyseOdometer(
+          inspectionList.map((row) => ({
+            date: row.date,
+            km: row.odometerKm,
+            source: `inspection ${row.stationCode}`,
+          })),
+          request.today,
+        )
+      : null,
+    insurance: policies ? insuranceOf(policies, request.today) : null,
+    theft: vehicle
+      ? { stolen: Boolean(vehicle.stolen), since: (vehicle.stolenSince as string | null) ?? null }
+      : null,
+    ...(request.viewer === 'owner'
+      ? { fines: finesOf(body('fines') as Json[] | undefined), tax: taxOf(body('tax') as Json[] | undefined) }
+      : {}),
+    sources: keys.map((key) => sourceOf(key, outcomes.find((outcome) => outcome.key === key)!)),
+    currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
+  };
+}
+
+function insuranceOf(policies: Json[], today: string) {
+  const valid = policies.filter(
+    (policy) => !policy.cancelled && String(policy.startsOn) <= today && String(policy.endsOn) >= today,
+  );
+  const current = valid.sort((a, b) => String(b.endsOn).localeCompare(String(a.endsOn)))[0];
+  const latest = [...policies].sort((a, b) => String(b.endsOn).localeCompare(String(a.endsOn)))[0];
+  const shown = current ?? latest;
+  return {
+    insured: current !== undefined,
+    insurer: shown ? String(shown.insurer) : null,
+    endsOn: shown ? String(shown.endsOn) : null,
+    policies: policies.length,
+  };
+}
+
+function finesOf(fines: Json[] | undefined) {
+  if (!fines) return null;
+  const unpaid = fines.filter((fine) => !fine.paid);
+  return {
+    unpaid: unpaid.length,
+    unpaidAmountCents: unpaid.reduce((sum, fine) => sum + Number(fine.amountCents), 0),
+    items: fines.map((fine) => ({
+      number: String(fine.number),
+      issuedOn: String(fine.issuedOn),
+      offence: String(fine.offence),
+      amountCents: Number(fine.amountCents),
+      paid: Boolean(fine.paid),
+    })),
+  };
+}
+
+function taxOf(assessments: Json[] | undefined) {
+  if (!assessments) return null;
+  const unpaid = assessments.filter((row) => !row.paid);
+  return {
+    unpaidYears: unpaid.map((row) => Number(row.year)),
+    unpaidAmountCents: unpaid.reduce((sum, row) => sum + Number(row.amountCents), 0),
+    items: assessments.map((row) => ({
+      year: Number(row.year),
+      municipality: String(row.municipalityName),
+      amountCents: Number(row.amountCents),
+      paid: Boolean(row.paid),
+    })),
+  };
+}
+
+/** The latest date anywhere in an answer: how current the register's data about the vehicle is. */
+function latestDate(value: unknown): string | null {
+  let latest: string | null = null;
+  const visit = (item: unknown) => {
+    if (typeof item === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item)) {
+      if (latest === null || item > latest) latest = item;
+    } else if (Array.isArray(item)) item.forEach(visit);
+    else if (item && typeof item === 'object') Object.values(item).forEach(visit);
+  };
+  visit(value);
+  return latest;
+}
+
+function sourceOf(key: SourceKey, outcome: SourceOutcome): Source {
+  const subsystem = outcome.service.split('/')[3] ?? outcome.service;
+  return {
+    key,
+    register: subsystem,
+    service: outcome.service,
+    status: outcome.status === 'ok' ? 'ok' : 'missing',
+    fetchedAt: outcome.fetchedAt,
+    dataAsOf: outcome.status === 'ok' ? latestDate(outcome.answer.body) : null,
+    error: outcome.status === 'ok' ? null : outcome.error,
+    messageId: outcome.answer?.messageId ?? null,
+  };
+}
