@@ -42,6 +42,8 @@ export interface GatherRequest {
   caseRef?: string | null | undefined;
   timeoutMs: number;
   today: string;
+  /** The vehicle as the register already answered it (checking a second fact, say). */
+  vehicle?: KnownAnswer | undefined;
 }
 
 export type GatheredReport = Omit<ReportBody, 'reference' | 'issuedAt' | 'issuer'> & {
@@ -49,13 +51,21 @@ export type GatheredReport = Omit<ReportBody, 'reference' | 'issuedAt' | 'issuer
   currentOwnerId: string | null;
 };
 
+/** A register's answer the report already has: it is not asked twice. */
+export interface KnownAnswer {
+  body: Json;
+  fetchedAt: string;
+  messageId: string;
+}
+
 /** A vehicle by VIN or plate, read with the report's purpose; null when the register has none. */
 export async function findVehicle(
   client: Pick<ExchangeClient, 'get'>,
   key: { vin: string } | { plate: string },
   context: CallContext,
-): Promise<Json | null> {
+): Promise<KnownAnswer | null> {
   const path = 'vin' in key ? `/${key.vin}` : `/by-plate/${encodeURIComponent(key.plate)}`;
+  const fetchedAt = new Date().toISOString();
   const answer = await client.get(SERVICES.vehicle.service, path, context);
   if (answer.status === 404) return null;
   if (answer.fault && /NotAllowed|AccessDenied/.test(answer.fault)) {
@@ -63,7 +73,7 @@ export async function findVehicle(
     throw new AppError('purpose-not-allowed', detail);
   }
   if (answer.status !== 200) throw new RegisterUnavailable(answer.fault ?? `status ${answer.status}`);
-  return answer.body as Json;
+  return { body: answer.body as Json, fetchedAt, messageId: answer.messageId };
 }
 
 export class RegisterUnavailable extends Error {
@@ -83,7 +93,8 @@ export async function gatherReport(
   request: GatherRequest,
 ): Promise<GatheredReport> {
   const keys = SOURCE_KEYS.filter((key) => request.viewer === 'owner' || !OWNER_ONLY.has(key));
-  const sources: SourceRequest[] = keys.map((key) => ({
+  const asked = request.vehicle ? keys.filter((key) => key !== 'vehicle') : keys;
+  const sources: SourceRequest[] = asked.map((key) => ({
     key,
     service: SERVICES[key].service,
     path: SERVICES[key].path(request.vin),
@@ -96,6 +107,7 @@ export async function gatherReport(
     caseRef: request.caseRef ?? null,
   };
   const outcomes = await askRegisters(client, sources, context, request.timeoutMs);
+  if (request.vehicle) outcomes.push(knownOutcome(request.vehicle, SERVICES.vehicle.service));
   const body = (key: SourceKey): unknown => {
     const outcome = outcomes.find((candidate) => candidate.key === key);
     return outcome?.status === 'ok' ? outcome.answer.body : undefined;
@@ -183,6 +195,17 @@ export async function gatherReport(
       : {}),
     sources: keys.map((key) => sourceOf(key, outcomes.find((outcome) => outcome.key === key)!)),
     currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
+  };
+}
+
+function knownOutcome(known: KnownAnswer, service: string): SourceOutcome {
+  return {
+    key: 'vehicle',
+    service,
+    status: 'ok',
+    answer: { status: 200, body: known.body, fault: null, messageId: known.messageId, durationMs: 0 },
+    durationMs: 0,
+    fetchedAt: known.fetchedAt,
   };
 }
 

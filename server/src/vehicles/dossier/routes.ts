@@ -155,10 +155,10 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
           userId: principal.subject,
           caseRef,
         };
-        if (!(await findOrFail(options.exchange, { vin }, context))) {
-          throw new AppError('vehicle-not-found', 'No vehicle with this VIN in the register.');
-        }
+        const vehicle = await findOrFail(options.exchange, { vin }, context);
+        if (!vehicle) throw new AppError('vehicle-not-found', 'No vehicle with this VIN in the register.');
         const gathered = await gather({
+          vehicle,
           vin,
           viewer: officialRole,
           legalBasis: legalBasis.trim(),
@@ -259,11 +259,12 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       }
       const context = { purpose: DOSSIER_PURPOSE, legalBasis: PUBLIC_LEGAL_BASIS };
       const vehicle = await findOrFail(options.exchange, key, context);
+      const facts = vehicle?.body;
       const matches =
-        vehicle !== null &&
+        facts !== undefined &&
         (body.firstRegistrationDate !== undefined
-          ? vehicle.firstRegistrationDate === body.firstRegistrationDate
-          : String(vehicle.registrationCertificateNumber).toUpperCase() ===
+          ? facts.firstRegistrationDate === body.firstRegistrationDate
+          : String(facts.registrationCertificateNumber).toUpperCase() ===
             body.registrationCertificateNumber!.trim().toUpperCase());
       if (!matches) {
         limiter.fail(client);
@@ -278,7 +279,8 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
         );
       }
       const gathered = await gather({
-        vin: String(vehicle.vin),
+        vehicle: vehicle!,
+        vin: String(facts!.vin),
         viewer: 'public',
         legalBasis: PUBLIC_LEGAL_BASIS,
         timeoutMs,

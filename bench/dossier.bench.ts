@@ -1,0 +1,167 @@
+// `npm run bench -- dossier`: vehicle history reports on PostgreSQL with BENCH_DOSSIER_VEHICLES
+// (default 1,000,000) vehicles, about ten inspections each. Reports are asked by anyone (VIN plus
+// first-registration date) for random vehicles, through the real server in its own process: each
+// is six register lookups through the exchange, signed and recorded. JSON under load (16 clients),
+// then PDF (4 clients); /healthz under the same load is the machine's baseline.
+import { execFileSync } from 'node:child_process';
+import http from 'node:http';
+import pg from 'pg';
+import {
+  CIVITAS_BIN,
+  freshTempDir,
+  report,
+  startServer,
+  waitUntilReady,
+  withPostgresDatabase,
+} from './lib.ts';
+
+const VEHICLES = Number(process.env.BENCH_DOSSIER_VEHICLES ?? 1_000_000);
+const PERSONS = Math.max(1_000, Math.round(VEHICLES / 4));
+const SAMPLE = 2_000;
+
+interface Timed {
+  rps: number;
+  p50: number;
+  p95: number;
+  errors: number;
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+/** `clients` keep-alive connections sending requests back to back for `seconds`; latency per request. */
+async function drive(
+  url: string,
+  clients: number,
+  seconds: number,
+  next: (i: number) => { method: string; path: string; body?: string; accept?: string },
+): Promise<Timed> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: clients });
+  const target = new URL(url);
+  const latencies: number[] = [];
+  let errors = 0;
+  let counter = 0;
+  const deadline = performance.now() + seconds * 1000;
+  const one = (request: ReturnType<typeof next>) =>
+    new Promise<number>((resolve, reject) => {
+      const started = performance.now();
+      const req = http.request(
+        {
+          agent,
+          host: target.hostname,
+          port: target.port,
+          method: request.method,
+          path: request.path,
+          headers: {
+            accept: request.accept ?? 'application/json',
+            ...(request.body
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(request.body) }
+              : {}),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on('end', () =>
+            response.statusCode === 200
+              ? resolve(performance.now() - started)
+              : reject(new Error(String(response.statusCode))),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(request.body);
+    });
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      try {
+        latencies.push(await one(next(counter++)));
+      } catch {
+        errors++;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: clients }, worker));
+  const elapsed = (performance.now() - started) / 1000;
+  agent.destroy();
+  return {
+    rps: Math.round(latencies.length / elapsed),
+    p50: Number(percentile(latencies, 50).toFixed(1)),
+    p95: Number(percentile(latencies, 95).toFixed(1)),
+    errors,
+  };
+}
+
+export async function run(): Promise<void> {
+  await withPostgresDatabase(async (databaseUrl) => {
+    const env = {
+      DATABASE_URL: databaseUrl,
+      PORT: '3903',
+      CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3903',
+      CIVITAS_DATA_DIR: freshTempDir('civitas-bench-dossier-'),
+      CIVITAS_RATE_LIMIT: '0',
+    };
+    console.log(
+      `seeding ${PERSONS.toLocaleString('en')} persons and ${VEHICLES.toLocaleString('en')} vehicles…`,
+    );
+    const seedStart = performance.now();
+    execFileSync(
+      process.execPath,
+      [CIVITAS_BIN, 'seed', '--persons', String(PERSONS), '--vehicles', String(VEHICLES)],
+      {
+        env: { ...process.env, ...env, LOG_LEVEL: 'warn' },
+        stdio: 'ignore',
+      },
+    );
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const counts = await client.query<{ vehicles: string; inspections: string }>(
+      'SELECT (SELECT count(*) FROM vehicles.vehicles) AS vehicles, (SELECT count(*) FROM inspections.inspections) AS inspections',
+    );
+    const sample = await client.query<{ vin: string; first: string }>(
+      `SELECT vin, first_registration_date::text AS first FROM vehicles.vehicles TABLESAMPLE SYSTEM (1) LIMIT ${SAMPLE}`,
+    );
+    await client.end();
+    const vehicles = Number(counts.rows[0]!.vehicles);
+    const inspectionsPerVehicle = Number(counts.rows[0]!.inspections) / vehicles;
+    const bodies = sample.rows.map((row) =>
+      JSON.stringify({ vin: row.vin, firstRegistrationDate: row.first }),
+    );
+
+    const server = startServer(env);
+    try {
+      await waitUntilReady(server.url, performance.now());
+      const ask = (i: number, accept?: string) => ({
+        method: 'POST',
+        path: '/api/vehicle-reports',
+        body: bodies[i % bodies.length]!,
+        ...(accept ? { accept } : {}),
+      });
+      await drive(server.url, 8, 3, (i) => ask(i)); // warm-up
+      const healthz = await drive(server.url, 16, 5, () => ({ method: 'GET', path: '/healthz' }));
+      const json = await drive(server.url, 16, 15, (i) => ask(i + 7));
+      const pdf = await drive(server.url, 4, 10, (i) => ask(i + 13, 'application/pdf'));
+      if (json.errors > 0 || pdf.errors > 0) console.error(`errors: json ${json.errors}, pdf ${pdf.errors}`);
+      report('dossier', 'postgresql (127.0.0.1), server in its own process', {
+        vehicles,
+        inspections_per_vehicle: Number(inspectionsPerVehicle.toFixed(1)),
+        seed_s: Math.round(seedSeconds),
+        json_rps: json.rps,
+        json_p50_ms: json.p50,
+        json_p95_ms: json.p95,
+        json_errors: json.errors,
+        pdf_rps: pdf.rps,
+        pdf_p50_ms: pdf.p50,
+        pdf_p95_ms: pdf.p95,
+        pdf_errors: pdf.errors,
+        healthz_rps_baseline: healthz.rps,
+        json_to_healthz_ratio: Number((json.rps / healthz.rps).toFixed(4)),
+      });
+    } finally {
+      await server.stop();
+    }
+  });
+}
