@@ -1,7 +1,7 @@
 // `npm run bench -- dossier`: vehicle history reports on PostgreSQL with BENCH_DOSSIER_VEHICLES
 // (default 1,000,000) vehicles, about ten inspections each. Reports are asked by anyone (VIN plus
 // first-registration date) for random vehicles, through the real server in its own process: each
-// is six register lookups through the exchange, signed and recorded. JSON under load (16 clients),
+// is six register lookups through the exchange, signed and recorded. JSON under load (12 clients),
 // then PDF (4 clients); /healthz under the same load is the machine's baseline.
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
@@ -142,7 +142,7 @@ export async function run(): Promise<void> {
       });
       await drive(server.url, 8, 3, (i) => ask(i)); // warm-up
       const healthz = await drive(server.url, 16, 5, () => ({ method: 'GET', path: '/healthz' }));
-      const json = await drive(server.url, 16, 15, (i) => ask(i + 7));
+      const json = await drive(server.url, 12, 15, (i) => ask(i + 7));
       const pdf = await drive(server.url, 4, 10, (i) => ask(i + 13, 'application/pdf'));
       if (json.errors > 0 || pdf.errors > 0) console.error(`errors: json ${json.errors}, pdf ${pdf.errors}`);
       report('dossier', 'postgresql (127.0.0.1), server in its own process', {

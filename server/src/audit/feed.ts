@@ -9,7 +9,6 @@ import {
   canonicalJson,
   encodeEntry,
   type MessageEntry,
-  sha256Hex,
   subjectCommitment,
 } from './entry-format.ts';
 import type { LogSequencer } from './log/sequencer.ts';
@@ -154,6 +153,11 @@ export class LogFeed {
     );
     return taken.length;
   }
+}
+
+/** SHA-256 in hex on node:crypto: the feed hashes every message-log record (the browser never does). */
+function sha256Hex(text: string): string {
+  return crypto.createHash('sha256').update(text).digest('hex');
 }
 
 /** The log entry of an administrative action; `record` is the full record, hashed. */
