@@ -84,6 +84,16 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     expect(report.tax).not.toBeNull();
     expect(report.odometer?.readings.length).toBe(report.inspections?.length);
     expect(report.sources.map((source) => source.status)).toEqual(report.sources.map(() => 'ok'));
+    // "Data as of" is the latest past date: a next inspection due or a policy's end are plans.
+    const today = new Date().toISOString().slice(0, 10);
+    for (const source of report.sources) if (source.dataAsOf) expect(source.dataAsOf <= today).toBe(true);
+    // The owner's own report shows in their data tracker as their own lookups.
+    const own = await call('GET', '/api/me/data-usage?purpose=vehicle%20history%20report', { as: 'owner' });
+    const items = (own.json() as { items: Array<{ self: boolean; queryId: string }> }).items;
+    const sourceIds = new Set(report.sources.map((source) => source.messageId));
+    const fromThisReport = items.filter((item) => sourceIds.has(item.queryId));
+    expect(fromThisReport.length).toBeGreaterThanOrEqual(5);
+    expect(fromThisReport.every((item) => item.self)).toBe(true);
     expect(report.sources.map((source) => source.key).sort()).toEqual(
       ['fines', 'inspections', 'insurance', 'registrations', 'tax', 'vehicle'].sort(),
     );

@@ -193,7 +193,9 @@ export async function gatherReport(
     ...(request.viewer === 'owner'
       ? { fines: finesOf(body('fines') as Json[] | undefined), tax: taxOf(body('tax') as Json[] | undefined) }
       : {}),
-    sources: keys.map((key) => sourceOf(key, outcomes.find((outcome) => outcome.key === key)!)),
+    sources: keys.map((key) =>
+      sourceOf(key, outcomes.find((outcome) => outcome.key === key)!, request.today),
+    ),
     currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
   };
 }
@@ -255,11 +257,14 @@ function taxOf(assessments: Json[] | undefined) {
   };
 }
 
-/** The latest date anywhere in an answer: how current the register's data about the vehicle is. */
-function latestDate(value: unknown): string | null {
+/**
+ * The latest past date in an answer: how current the register's data about the vehicle is.
+ * Dates ahead (the next inspection due, a policy's end) are plans, not data, and do not count.
+ */
+function latestDate(value: unknown, today: string): string | null {
   let latest: string | null = null;
   const visit = (item: unknown) => {
-    if (typeof item === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item)) {
+    if (typeof item === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(item) && item <= today) {
       if (latest === null || item > latest) latest = item;
     } else if (Array.isArray(item)) item.forEach(visit);
     else if (item && typeof item === 'object') Object.values(item).forEach(visit);
@@ -268,7 +273,7 @@ function latestDate(value: unknown): string | null {
   return latest;
 }
 
-function sourceOf(key: SourceKey, outcome: SourceOutcome): Source {
+function sourceOf(key: SourceKey, outcome: SourceOutcome, today: string): Source {
   const subsystem = outcome.service.split('/')[3] ?? outcome.service;
   return {
     key,
@@ -276,7 +281,7 @@ function sourceOf(key: SourceKey, outcome: SourceOutcome): Source {
     service: outcome.service,
     status: outcome.status === 'ok' ? 'ok' : 'missing',
     fetchedAt: outcome.fetchedAt,
-    dataAsOf: outcome.status === 'ok' ? latestDate(outcome.answer.body) : null,
+    dataAsOf: outcome.status === 'ok' ? latestDate(outcome.answer.body, today) : null,
     error: outcome.status === 'ok' ? null : outcome.error,
     messageId: outcome.answer?.messageId ?? null,
   };

@@ -191,10 +191,12 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
             : 'This vehicle is not registered to you. Anyone can ask for its report with a second fact (POST /api/vehicle-reports).',
         );
       }
+      // The owner asks about themselves: the lookups name them, and they see them as their own.
       const gathered = await gather({
         vin,
         viewer: 'owner',
         owner: principal.subject,
+        userId: principal.subject,
         legalBasis: PUBLIC_LEGAL_BASIS,
         timeoutMs,
         today,
