@@ -18,6 +18,10 @@ import { NotFoundScreen } from './shell/NotFoundScreen.tsx';
 import { Redirect } from './shell/Redirect.tsx';
 import { ScreenFailed } from './shell/ScreenFailed.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
+import { DossierScreen } from './vehicles/DossierScreen.tsx';
+import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from './vehicles/paths.ts';
+import { VehicleCheckScreen } from './vehicles/VehicleCheckScreen.tsx';
+import { VerifyScreen } from './vehicles/VerifyScreen.tsx';
 import './shell/shell.css';
 
 const CALLBACK_PATH = '/callback';
@@ -64,7 +68,13 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
     case DATA_USAGE_PATH:
       return session.kind === 'active' ? <DataUsageScreen /> : <Redirect to="/" />;
-    default:
-      return <NotFoundScreen />;
+    // Public: anyone may check a vehicle with a second fact, and anyone may check a report.
+    case VEHICLE_CHECK_PATH:
+      return <VehicleCheckScreen />;
   }
+  const verify = matchVerifyPath(pathname);
+  if (verify) return <VerifyScreen reference={verify.reference} />;
+  const dossier = matchDossierPath(pathname);
+  if (dossier) return session.kind === 'active' ? <DossierScreen vin={dossier.vin} /> : <Redirect to="/" />;
+  return <NotFoundScreen />;
 }

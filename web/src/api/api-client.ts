@@ -1,13 +1,23 @@
 import { expireSession } from '../auth/expire-session.ts';
 import { currentSessionStatus } from '../auth/session-store.ts';
 import { ApiError, NetworkError } from './api-error.ts';
-import { parseProblem } from './problem.ts';
+import { type DownloadedFile, downloadedFile } from './downloaded-file.ts';
+import { responseError } from './response-error.ts';
+
+interface AuthorisedRequest {
+  accept: string;
+  headers?: Record<string, string>;
+  signal?: AbortSignal | undefined;
+}
 
 /**
- * GETs a JSON resource of the Civitas API as the signed-in person. A missing, expired or
- * rejected (401) token ends the session and returns to the sign-in screen.
+ * GETs a resource of the Civitas API as the signed-in person. A missing, expired or rejected
+ * (401) token ends the session and returns to the sign-in screen.
  */
-export async function apiGet<T>(path: string, { signal }: { signal?: AbortSignal } = {}): Promise<T> {
+async function authorisedGet(
+  path: string,
+  { accept, headers, signal }: AuthorisedRequest,
+): Promise<Response> {
   const status = currentSessionStatus();
   if (status.kind !== 'active') {
     expireSession();
@@ -17,7 +27,7 @@ export async function apiGet<T>(path: string, { signal }: { signal?: AbortSignal
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Accept: 'application/json', Authorization: `Bearer ${status.session.accessToken}` },
+      headers: { ...headers, Accept: accept, Authorization: `Bearer ${status.session.accessToken}` },
       // Personal data: keep it out of the HTTP cache (the service worker does not cache /api either).
       cache: 'no-store',
       signal: signal ?? null,
@@ -28,13 +38,26 @@ export async function apiGet<T>(path: string, { signal }: { signal?: AbortSignal
   }
 
   if (!response.ok) {
-    const body = await response.text().catch(() => '');
-    const error = new ApiError(
-      response.status,
-      parseProblem(response.status, response.headers.get('content-type'), body),
-    );
+    const error = await responseError(response);
     if (response.status === 401) expireSession();
     throw error;
   }
+  return response;
+}
+
+/** GETs a JSON resource as the signed-in person. */
+export async function apiGet<T>(path: string, { signal }: { signal?: AbortSignal } = {}): Promise<T> {
+  const response = await authorisedGet(path, { accept: 'application/json', signal });
   return (await response.json()) as T;
+}
+
+/**
+ * GETs a file (e.g. a PDF) as the signed-in person. A plain link cannot carry the bearer token,
+ * so the file is fetched here and handed to the caller to save.
+ */
+export async function apiGetFile(
+  path: string,
+  { accept, headers, signal }: AuthorisedRequest,
+): Promise<DownloadedFile> {
+  return downloadedFile(await authorisedGet(path, { accept, headers, signal }));
 }

@@ -1,8 +1,11 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from '../routing/Link.tsx';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
+import { Card } from '../ui/Card.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
+import { VEHICLE_CHECK_PATH } from '../vehicles/paths.ts';
 import { clearNotice, peekNotice } from './notice.ts';
 import { startSignIn } from './start-sign-in.ts';
 
@@ -37,6 +40,12 @@ export function SignInScreen() {
         </Button>
       </div>
       {status === 'redirecting' && <p role="status">{t('signIn.redirecting')}</p>}
+      <Card title={t('signIn.vehicleCheckTitle')}>
+        <p>{t('signIn.vehicleCheckText')}</p>
+        <p>
+          <Link href={VEHICLE_CHECK_PATH}>{t('signIn.vehicleCheckLink')}</Link>
+        </p>
+      </Card>
     </div>
   );
 }

@@ -19,9 +19,18 @@ type KnownCategory = (typeof KNOWN_CATEGORIES)[number];
 const isKnownCategory = (category: string): category is KnownCategory =>
   (KNOWN_CATEGORIES as readonly string[]).includes(category);
 
+/** Purposes the app has words for, by the purpose as the registers record it. */
+const KNOWN_PURPOSES = {
+  'data-subject-access': 'data-subject-access',
+  'vehicle history report': 'vehicle-history-report',
+} as const;
+
 /** A purpose code the app knows in words, or the purpose as the organisation stated it. */
 export function purposeLabel(purpose: string, t: TFunction): string {
-  return purpose === 'data-subject-access' ? t('dataUsage.purposes.data-subject-access') : purpose;
+  const known = Object.hasOwn(KNOWN_PURPOSES, purpose)
+    ? KNOWN_PURPOSES[purpose as keyof typeof KNOWN_PURPOSES]
+    : null;
+  return known ? t(`dataUsage.purposes.${known}`) : purpose;
 }
 
 export function CategoryList({ categories }: { categories: readonly string[] }) {

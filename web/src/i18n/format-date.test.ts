@@ -15,6 +15,10 @@ describe('formatDate', () => {
     expect(formatDate('1999-12-31', 'en-GB')).toBe('31 December 1999');
   });
 
+  it('writes the shorter medium style for tables', () => {
+    expect(formatDate('1985-03-14', 'en-GB', 'medium')).toBe('14 Mar 1985');
+  });
+
   it('returns text that is not an ISO date unchanged', () => {
     expect(formatDate('unknown', 'en-GB')).toBe('unknown');
   });

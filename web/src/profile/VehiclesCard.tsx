@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/use-formatters.ts';
+import { Link } from '../routing/Link.tsx';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
+import { dossierPath } from '../vehicles/paths.ts';
 import type { Vehicle } from './person.ts';
 import './VehiclesCard.css';
 
@@ -39,6 +41,17 @@ export function VehiclesCard({ vehicles }: { vehicles: Vehicle[] }) {
                 <Field label={t('vehicles.fuel')}>{vehicle.fuel}</Field>
                 <Field label={t('vehicles.colour')}>{vehicle.colour}</Field>
               </FieldList>
+              <p className="vehicle-links">
+                <Link href={dossierPath(vehicle.vin)}>
+                  {t('vehicles.historyReport')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('vehicles.historyReportFor', {
+                      vehicle: `${vehicle.make} ${vehicle.model}, ${vehicle.vin}`,
+                    })}
+                  </span>
+                </Link>
+              </p>
             </Card>
           ))}
         </div>

@@ -19,6 +19,9 @@ describe('service worker navigation fallback', () => {
     '/log/checkpoint',
     '/log/proof/inclusion?index=3&size=10',
     '/witness/add-checkpoint',
+    '/api/vehicle-reports/verify',
+    '/api/vehicle-reports/VR-1234-5678-9ABC',
+    '/api/vehicles/WVWZZZ1JZXW000001/dossier',
   ])('leaves the server-owned path %s to the network', (path) => {
     expect(isDenied(path)).toBe(true);
   });
@@ -32,6 +35,11 @@ describe('service worker navigation fallback', () => {
     '/metrics-dashboard',
     '/data-usage',
     '/logout',
+    '/vehicle-check',
+    '/vehicles/WVWZZZ1JZXW000001/dossier',
+    // The PDF's QR code leads here: it must open the app, offline too.
+    '/verify/VR-1234-5678-9ABC',
+    '/verify',
   ])('answers the app route %s with the app shell', (path) => {
     expect(isDenied(path)).toBe(false);
   });

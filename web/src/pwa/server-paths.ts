@@ -2,6 +2,8 @@
  * Paths the server answers itself. The service worker must let navigations to these reach the
  * network instead of answering with the cached app shell (index.html): the eID login pages,
  * the API docs, the operational endpoints and the public log are not part of the app.
+ * `/verify/<reference>`, where the QR code of a vehicle report PDF leads, is an app route: it
+ * is deliberately not listed, so it opens the app shell (offline too).
  */
 export const SERVER_OWNED_PATHS = [
   '/api',

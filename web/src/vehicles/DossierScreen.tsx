@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../api/api-error.ts';
+import { describeError } from '../api/describe-error.ts';
+import { useApiResource } from '../api/use-api-resource.ts';
+import { Link } from '../routing/Link.tsx';
+import { Alert } from '../ui/Alert.tsx';
+import { Button } from '../ui/Button.tsx';
+import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
+import { PageHeading } from '../ui/PageHeading.tsx';
+import { downloadDossierPdf } from './download-dossier-pdf.ts';
+import { fetchDossier } from './fetch-dossier.ts';
+import { VEHICLE_CHECK_PATH } from './paths.ts';
+import { ReportDownloads } from './ReportDownloads.tsx';
+import { ReportView } from './ReportView.tsx';
+
+/** The owner's vehicle history report ("digital vehicle dossier"), with fines and tax. */
+export function DossierScreen({ vin }: { vin: string }) {
+  const { t } = useTranslation();
+  const { state, retry } = useApiResource((signal) => fetchDossier(vin, signal));
+  const technical = state.kind === 'loaded' ? state.value.technical : null;
+
+  return (
+    <div className="stack">
+      <PageHeading title={t('dossier.title')}>{t('dossier.title')}</PageHeading>
+      <p className="lead">
+        {technical && `${technical.make} ${technical.model} · `}
+        <span className="report-reference">{vin}</span>
+      </p>
+      <p>{t('dossier.intro')}</p>
+      {state.kind === 'loading' && <LoadingIndicator label={t('dossier.loading')} />}
+      {state.kind === 'failed' && <DossierLoadError error={state.error} onRetry={retry} />}
+      {state.kind === 'loaded' && (
+        <ReportView
+          report={state.value}
+          actions={
+            <ReportDownloads
+              report={state.value}
+              downloadPdf={(language) => downloadDossierPdf(vin, language)}
+              note={t('dossier.pdfNote')}
+            />
+          }
+        />
+      )}
+      <p>
+        <Link href="/profile">{t('dossier.backToProfile')}</Link>
+      </p>
+    </div>
+  );
+}
+
+function DossierLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const { title, detail } = describeError(error, t);
+  const code = error instanceof ApiError ? error.problem?.code : undefined;
+  // Asking again does not make a car yours or a VIN valid; it may bring back a register.
+  const retryable = code !== 'not-vehicle-owner' && code !== 'invalid-vin' && code !== 'vehicle-not-found';
+  return (
+    <Alert tone="error" title={t('dossier.loadFailed')}>
+      <p>{title}</p>
+      {detail && code !== 'not-vehicle-owner' && <p>{detail}</p>}
+      {code === 'not-vehicle-owner' && (
+        <p>
+          {t('dossier.notOwnerHint')} <Link href={VEHICLE_CHECK_PATH}>{t('vehicleCheck.title')}</Link>
+        </p>
+      )}
+      {retryable && <Button onClick={onRetry}>{t('dossier.retry')}</Button>}
+    </Alert>
+  );
+}

@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../i18n/use-formatters.ts';
+import { Card } from '../ui/Card.tsx';
+import { Field, FieldList } from '../ui/Field.tsx';
+import { ReportTable } from './ReportTable.tsx';
+import type { Inspection } from './report.ts';
+import { inspectionResultName } from './report-labels.ts';
+import { SectionUnavailable } from './SectionUnavailable.tsx';
+
+/** Periodic technical inspections, latest first: date, station, result and the odometer then. */
+export function InspectionsCard({ inspections }: { inspections: readonly Inspection[] | null }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('vehicleReport.sections.inspections')}>
+      {inspections === null ? (
+        <SectionUnavailable />
+      ) : inspections.length === 0 ? (
+        <p>{t('vehicleReport.inspections.none')}</p>
+      ) : (
+        <InspectionList inspections={inspections} />
+      )}
+    </Card>
+  );
+}
+
+function InspectionList({ inspections }: { inspections: readonly Inspection[] }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const latestFirst = inspections.toSorted((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const nextDue = latestFirst[0]?.nextDue;
+  return (
+    <>
+      {nextDue && (
+        <FieldList>
+          <Field label={t('vehicleReport.inspections.nextDue')}>{format.date(nextDue)}</Field>
+        </FieldList>
+      )}
+      <ReportTable
+        caption={t('vehicleReport.inspections.caption')}
+        columns={[
+          { label: t('vehicleReport.inspections.date') },
+          { label: t('vehicleReport.inspections.result') },
+          { label: t('vehicleReport.odometer.km'), numeric: true },
+          // Last: station names are long, and on a phone the table scrolls from here.
+          { label: t('vehicleReport.inspections.station') },
+        ]}
+      >
+        {latestFirst.map((inspection) => (
+          <tr
+            key={`${inspection.date}-${inspection.stationCode}-${inspection.odometerKm}`}
+            className={inspection.result === 'failed' ? 'report-table__row--alert' : undefined}
+          >
+            <th scope="row" className="report-table__date">
+              {format.shortDate(inspection.date)}
+            </th>
+            <td>{inspectionResultName(inspection.result, t)}</td>
+            <td className="report-table__number">{format.number(inspection.odometerKm)}</td>
+            <td>
+              <span lang="bg">{inspection.stationName}</span>{' '}
+              <span className="secondary-text">({inspection.stationCode})</span>
+            </td>
+          </tr>
+        ))}
+      </ReportTable>
+    </>
+  );
+}

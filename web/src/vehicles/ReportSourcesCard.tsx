@@ -1,0 +1,60 @@
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../i18n/use-formatters.ts';
+import { Badge, type BadgeTone } from '../ui/Badge.tsx';
+import { Card } from '../ui/Card.tsx';
+import { ReportTable } from './ReportTable.tsx';
+import type { ReportSource } from './report.ts';
+import { registerName } from './report-labels.ts';
+
+const STATUS_TONE: Record<ReportSource['status'], BadgeTone> = {
+  ok: 'success',
+  missing: 'danger',
+  'not-applicable': 'neutral',
+};
+
+/** Which register answered each part of the report, when it was asked, and how current its data is. */
+export function ReportSourcesCard({ sources }: { sources: readonly ReportSource[] }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <Card title={t('vehicleReport.sections.sources')}>
+      <p className="report-note">{t('vehicleReport.sources.intro')}</p>
+      <ReportTable
+        caption={t('vehicleReport.sources.caption')}
+        columns={[
+          { label: t('vehicleReport.sources.register') },
+          { label: t('vehicleReport.sources.status') },
+          { label: t('vehicleReport.sources.fetchedAt') },
+          { label: t('vehicleReport.sources.dataAsOf') },
+        ]}
+      >
+        {sources.map((source) => (
+          <tr key={source.key}>
+            <th scope="row">
+              {t(`vehicleReport.sourceKeys.${source.key}`)}
+              <br />
+              <span className="secondary-text">{registerName(source.register, t)}</span>
+            </th>
+            <td>
+              <Badge tone={STATUS_TONE[source.status]}>
+                {t(`vehicleReport.sources.statuses.${source.status}`)}
+              </Badge>
+              {source.status === 'missing' && source.error && (
+                <>
+                  <br />
+                  <span className="secondary-text" lang="en">
+                    {source.error}
+                  </span>
+                </>
+              )}
+            </td>
+            <td>{format.shortDateTime(source.fetchedAt)}</td>
+            <td className="report-table__date">
+              {source.dataAsOf ? format.shortDate(source.dataAsOf) : t('vehicleReport.sources.unknownDate')}
+            </td>
+          </tr>
+        ))}
+      </ReportTable>
+    </Card>
+  );
+}

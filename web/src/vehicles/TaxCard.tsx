@@ -1,0 +1,69 @@
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../i18n/use-formatters.ts';
+import { Card } from '../ui/Card.tsx';
+import { Field, FieldList } from '../ui/Field.tsx';
+import { ReportTable } from './ReportTable.tsx';
+import type { SignedReport } from './report.ts';
+import { SectionUnavailable } from './SectionUnavailable.tsx';
+
+type Tax = NonNullable<SignedReport['tax']>;
+
+/** The owner's vehicle tax by year, unpaid years first in mind (owner only). */
+export function TaxCard({ tax }: { tax: Tax | null }) {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('vehicleReport.sections.tax')}>
+      <p className="report-note">{t('vehicleReport.ownerOnly')}</p>
+      {tax === null ? (
+        <SectionUnavailable />
+      ) : tax.items.length === 0 ? (
+        <p>{t('vehicleReport.tax.none')}</p>
+      ) : (
+        <TaxList tax={tax} />
+      )}
+    </Card>
+  );
+}
+
+function TaxList({ tax }: { tax: Tax }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const latestFirst = tax.items.toSorted((a, b) => b.year - a.year);
+  return (
+    <>
+      <FieldList>
+        <Field label={t('vehicleReport.tax.unpaidYears')}>
+          {tax.unpaidYears.length === 0
+            ? t('vehicleReport.tax.noneUnpaid')
+            : tax.unpaidYears.toSorted((a, b) => a - b).join(', ')}
+        </Field>
+        {tax.unpaidYears.length > 0 && (
+          <Field label={t('vehicleReport.tax.unpaidAmount')}>{format.money(tax.unpaidAmountCents)}</Field>
+        )}
+      </FieldList>
+      <ReportTable
+        caption={t('vehicleReport.tax.caption')}
+        columns={[
+          { label: t('vehicleReport.tax.year') },
+          { label: t('vehicleReport.tax.municipality') },
+          { label: t('vehicleReport.tax.amount'), numeric: true },
+          { label: t('vehicleReport.tax.paid') },
+        ]}
+      >
+        {latestFirst.map((item) => (
+          <tr
+            key={`${item.year}-${item.municipality}`}
+            className={item.paid ? undefined : 'report-table__row--alert'}
+          >
+            <th scope="row">{item.year}</th>
+            <td lang="bg">{item.municipality}</td>
+            <td className="report-table__number">{format.money(item.amountCents)}</td>
+            <td>
+              {item.paid ? t('vehicleReport.tax.paid') : <strong>{t('vehicleReport.tax.unpaidMark')}</strong>}
+            </td>
+          </tr>
+        ))}
+      </ReportTable>
+    </>
+  );
+}
