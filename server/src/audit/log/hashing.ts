@@ -38,3 +38,56 @@ export function splitTile(bytes: Uint8Array): Uint8Array[] {
 export function joinTile(hashes: readonly Uint8Array[]): Buffer {
   return Buffer.concat(hashes);
 }
+
+const NODE_PREFIX_BYTE = Buffer.from([1]);
+
+/**
+ * A stored tile with the perfect subtrees inside it, all in one buffer: row k holds the hashes of
+ * 2^k consecutive row-0 hashes. One object per cached tile instead of hundreds keeps the
+ * garbage collector's work (and the proofs' tail latency) small.
+ */
+export class PackedTile {
+  readonly widths: number[];
+  private readonly offsets: number[];
+  private readonly data: Buffer;
+
+  constructor(stored: Uint8Array) {
+    const widths = [Math.floor(stored.length / 32)];
+    for (let k = 1; k <= 8; k++) widths.push(Math.floor(widths[k - 1]! / 2));
+    const offsets: number[] = [];
+    let total = 0;
+    for (const width of widths) {
+      offsets.push(total);
+      total += width * 32;
+    }
+    const data = Buffer.allocUnsafe(total);
+    data.set(stored.subarray(0, widths[0]! * 32), 0);
+    for (let k = 1; k <= 8; k++) {
+      const below = offsets[k - 1]!;
+      for (let j = 0; j < widths[k]!; j++) {
+        const left = below + 64 * j;
+        crypto
+          .createHash('sha256')
+          .update(NODE_PREFIX_BYTE)
+          .update(data.subarray(left, left + 64))
+          .digest()
+          .copy(data, offsets[k]! + 32 * j);
+      }
+    }
+    this.widths = widths;
+    this.offsets = offsets;
+    this.data = data;
+  }
+
+  /** The hash at `position` of row `row`, or undefined if the tile does not (yet) hold it. */
+  hash(row: number, position: number): Uint8Array | undefined {
+    if (row < 0 || row > 8 || position < 0 || position >= (this.widths[row] ?? 0)) return undefined;
+    const start = this.offsets[row]! + 32 * position;
+    return this.data.subarray(start, start + 32);
+  }
+
+  /** Whether the tile holds all 256 hashes of its row 0. */
+  get full(): boolean {
+    return this.widths[0] === 256;
+  }
+}

@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { expandTile, splitTile } from './hashing.ts';
+import { PackedTile } from './hashing.ts';
 
 /** A perfect subtree: leaves [index·2^level, (index+1)·2^level). */
 export interface Subtree {
@@ -37,9 +37,9 @@ export function locate(subtree: Subtree): {
 export class TileStore {
   private readonly db: Kysely<Database>;
   private readonly capacity: number;
-  private readonly full = new Map<string, Uint8Array[][]>();
+  private readonly full = new Map<string, PackedTile>();
   /** The rightmost tile of each level as last read: a prefix of what it will hold. */
-  private readonly partial = new Map<string, Uint8Array[][]>();
+  private readonly partial = new Map<string, PackedTile>();
 
   constructor(db: Kysely<Database>, capacity = 4096) {
     this.db = db;
@@ -49,11 +49,11 @@ export class TileStore {
   /** The hashes of the given perfect subtrees, read with one query for the tiles not cached. */
   async hashes(subtrees: readonly Subtree[]): Promise<Map<string, Uint8Array>> {
     const located = subtrees.map((subtree) => ({ subtree, at: locate(subtree) }));
-    const tiles = new Map<string, Uint8Array[][]>();
+    const tiles = new Map<string, PackedTile>();
     const missing: Array<{ level: number; index: number }> = [];
     for (const { at } of located) {
       const key = tileKey(at.tileLevel, at.tileIndex);
-      if (tiles.get(key)?.[at.row]?.[at.position]) continue;
+      if (tiles.get(key)?.hash(at.row, at.position)) continue;
       const cached = this.full.get(key);
       const growing = this.partial.get(key);
       if (cached) {
@@ -61,7 +61,7 @@ export class TileStore {
         // Refresh its place in the LRU order.
         this.full.delete(key);
         this.full.set(key, cached);
-      } else if (growing?.[at.row]?.[at.position]) {
+      } else if (growing?.hash(at.row, at.position)) {
         // A growing tile only gains hashes: what it held when read is still right.
         tiles.set(key, growing);
       } else if (!missing.some((tile) => tile.level === at.tileLevel && tile.index === at.tileIndex)) {
@@ -73,7 +73,7 @@ export class TileStore {
     }
     const result = new Map<string, Uint8Array>();
     for (const { subtree, at } of located) {
-      const hash = tiles.get(tileKey(at.tileLevel, at.tileIndex))?.[at.row]?.[at.position];
+      const hash = tiles.get(tileKey(at.tileLevel, at.tileIndex))?.hash(at.row, at.position);
       if (!hash) throw new MissingHashError(subtree);
       result.set(subtreeKey(subtree), hash);
     }
@@ -97,19 +97,19 @@ export class TileStore {
     this.partial.clear();
   }
 
-  private async load(wanted: Array<{ level: number; index: number }>): Promise<Map<string, Uint8Array[][]>> {
+  private async load(wanted: Array<{ level: number; index: number }>): Promise<Map<string, PackedTile>> {
     const levels = wanted.map((tile) => tile.level);
     const indexes = wanted.map((tile) => tile.index);
     const rows = await sql<{ level: number; idx: number; hashes: Uint8Array }>`
       SELECT t.level, t.idx, t.hashes
       FROM unnest(${levels}::smallint[], ${indexes}::bigint[]) AS w(level, idx)
       JOIN audit.log_tiles t ON t.level = w.level AND t.idx = w.idx`.execute(this.db);
-    const loaded = new Map<string, Uint8Array[][]>();
+    const loaded = new Map<string, PackedTile>();
     for (const row of rows.rows) {
-      const expanded = expandTile(splitTile(row.hashes));
+      const expanded = new PackedTile(row.hashes);
       const key = tileKey(Number(row.level), Number(row.idx));
       loaded.set(key, expanded);
-      if (expanded[0]!.length === TILE_WIDTH) {
+      if (expanded.full) {
         this.partial.delete(key);
         this.remember(key, expanded);
       } else {
@@ -120,7 +120,7 @@ export class TileStore {
     return loaded;
   }
 
-  private remember(key: string, rows: Uint8Array[][]): void {
+  private remember(key: string, rows: PackedTile): void {
     this.full.set(key, rows);
     if (this.full.size > this.capacity) {
       const oldest = this.full.keys().next().value;
