@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -131,4 +132,33 @@ export async function withPostgresDatabase<T>(work: (url: string) => Promise<T>)
     await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     await cleanup.end();
   }
+}
+
+/** A keep-alive HTTP client for latency measurements: GET a path, resolve with its JSON and time. */
+export function latencyClient(baseUrl: string): {
+  get<T>(path: string): Promise<{ ms: number; status: number; body: T }>;
+  close(): void;
+} {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+  const target = new URL(baseUrl);
+  return {
+    get: <T>(path: string) =>
+      new Promise<{ ms: number; status: number; body: T }>((resolve, reject) => {
+        const started = performance.now();
+        const request = http.get({ agent, host: target.hostname, port: target.port, path }, (response) => {
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.on('end', () =>
+            resolve({
+              ms: performance.now() - started,
+              status: response.statusCode ?? 0,
+              body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as T,
+            }),
+          );
+          response.on('error', reject);
+        });
+        request.on('error', reject);
+      }),
+    close: () => agent.destroy(),
+  };
 }

@@ -8,7 +8,14 @@ import { sql } from 'kysely';
 import { startAuditLog } from '../server/src/audit/service.ts';
 import { connectDatabase } from '../server/src/db/connect.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
-import { freshTempDir, report, startServer, waitUntilReady, withPostgresDatabase } from './lib.ts';
+import {
+  freshTempDir,
+  latencyClient,
+  report,
+  startServer,
+  waitUntilReady,
+  withPostgresDatabase,
+} from './lib.ts';
 
 const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);
 const SUSTAINED = 200_000;
@@ -110,15 +117,15 @@ export async function run(): Promise<void> {
       const inclusion: number[] = [];
       const consistency: number[] = [];
       let maxHashes = 0;
+      let closeClient = () => {};
       try {
         await waitUntilReady(server.url, performance.now());
-        const address = server.url;
+        const client = latencyClient(server.url);
+        closeClient = () => client.close();
         const time = async (path: string) => {
-          const started = performance.now();
-          const response = await fetch(`${address}${path}`);
-          const body = (await response.json()) as { proof?: string[] };
-          if (!response.ok || !body.proof) throw new Error(`${path}: ${response.status}`);
-          return { ms: performance.now() - started, hashes: body.proof.length };
+          const { ms, status, body } = await client.get<{ proof?: string[] }>(path);
+          if (status !== 200 || !body.proof) throw new Error(`${path}: ${status}`);
+          return { ms, hashes: body.proof.length };
         };
         // Steady state, as a log that has been serving for a while: statistics fresh after the
         // bulk fill, code paths warm (not measured).
@@ -139,6 +146,7 @@ export async function run(): Promise<void> {
           );
         }
       } finally {
+        closeClient();
         await server.stop();
       }
       const bound = Math.ceil(Math.log2(size));
