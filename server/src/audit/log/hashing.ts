@@ -5,14 +5,18 @@ import crypto from 'node:crypto';
  * entry). The browser-safe `tlog/hash.ts` computes the same values; a test holds them equal.
  */
 const LEAF_PREFIX = Buffer.from([0]);
-const NODE_PREFIX = Buffer.from([1]);
 
 export function leafHashOf(data: Uint8Array): Buffer {
   return crypto.createHash('sha256').update(LEAF_PREFIX).update(data).digest();
 }
 
+/** 0x01 ‖ left ‖ right, reused: a one-shot hash of one buffer costs less than a Hash object. */
+const nodeInput = Buffer.alloc(65, 1);
+
 export function nodeHashOf(left: Uint8Array, right: Uint8Array): Buffer {
-  return crypto.createHash('sha256').update(NODE_PREFIX).update(left).update(right).digest();
+  nodeInput.set(left, 1);
+  nodeInput.set(right, 33);
+  return crypto.hash('sha256', nodeInput, 'buffer');
 }
 
 /** The rows of the perfect subtrees inside one tile: rows[k][j] hashes 2^k entries of row 0. */
@@ -39,8 +43,6 @@ export function joinTile(hashes: readonly Uint8Array[]): Buffer {
   return Buffer.concat(hashes);
 }
 
-const NODE_PREFIX_BYTE = Buffer.from([1]);
-
 /**
  * A stored tile with the perfect subtrees inside it, all in one buffer: row k holds the hashes of
  * 2^k consecutive row-0 hashes. One object per cached tile instead of hundreds keeps the
@@ -66,12 +68,8 @@ export class PackedTile {
       const below = offsets[k - 1]!;
       for (let j = 0; j < widths[k]!; j++) {
         const left = below + 64 * j;
-        crypto
-          .createHash('sha256')
-          .update(NODE_PREFIX_BYTE)
-          .update(data.subarray(left, left + 64))
-          .digest()
-          .copy(data, offsets[k]! + 32 * j);
+        data.copy(nodeInput, 1, left, left + 64);
+        crypto.hash('sha256', nodeInput, 'buffer').copy(data, offsets[k]! + 32 * j);
       }
     }
     this.widths = widths;
