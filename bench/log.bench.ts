@@ -3,19 +3,14 @@
 // BENCH_LOG_ENTRIES (default 10,000,000) and random inclusion and consistency proofs are fetched
 // over HTTP from the real server's `/log/proof/*` routes (its own process), one at a time, timed
 // at the client.
+import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { startAuditLog } from '../server/src/audit/service.ts';
 import { connectDatabase } from '../server/src/db/connect.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
-import {
-  freshTempDir,
-  latencyClient,
-  report,
-  startServer,
-  waitUntilReady,
-  withPostgresDatabase,
-} from './lib.ts';
+import { freshTempDir, report, startServer, waitUntilReady, withPostgresDatabase } from './lib.ts';
 
 const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);
 const SUSTAINED = 200_000;
@@ -114,41 +109,29 @@ export async function run(): Promise<void> {
         CIVITAS_LOG_FEED_INTERVAL_MS: '0',
         CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: '0',
       });
-      const inclusion: number[] = [];
-      const consistency: number[] = [];
-      let maxHashes = 0;
-      let closeClient = () => {};
+      let measured: { inclusion: number[]; consistency: number[]; maxHashes: number };
       try {
         await waitUntilReady(server.url, performance.now());
-        const client = latencyClient(server.url);
-        closeClient = () => client.close();
-        const time = async (path: string) => {
-          const { ms, status, body } = await client.get<{ proof?: string[] }>(path);
-          if (status !== 200 || !body.proof) throw new Error(`${path}: ${status}`);
-          return { ms, hashes: body.proof.length };
-        };
         // Steady state, as a log that has been serving for a while: statistics fresh after the
-        // bulk fill, code paths warm (not measured).
+        // bulk fill, code paths warm (300 of each, not measured).
         await sql`ANALYZE audit.log_tiles`.execute(database.db);
         await sql`ANALYZE audit.log_entries`.execute(database.db);
-        for (let i = 0; i < 300; i++) {
-          await time(`/log/proof/inclusion?index=${crypto.randomInt(size)}&size=${size}`);
-          await time(`/log/proof/consistency?from=${1 + crypto.randomInt(size - 1)}&to=${size}`);
-        }
-        for (let i = 0; i < PROOFS; i++) {
-          const result = await time(`/log/proof/inclusion?index=${crypto.randomInt(size)}&size=${size}`);
-          inclusion.push(result.ms);
-          maxHashes = Math.max(maxHashes, result.hashes);
-        }
-        for (let i = 0; i < PROOFS; i++) {
-          consistency.push(
-            (await time(`/log/proof/consistency?from=${1 + crypto.randomInt(size - 1)}&to=${size}`)).ms,
-          );
-        }
+        const output = execFileSync(
+          process.execPath,
+          [
+            path.join(import.meta.dirname, 'log-proof-client.ts'),
+            server.url,
+            String(size),
+            '300',
+            String(PROOFS),
+          ],
+          { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+        );
+        measured = JSON.parse(output) as typeof measured;
       } finally {
-        closeClient();
         await server.stop();
       }
+      const { inclusion, consistency, maxHashes } = measured;
       const bound = Math.ceil(Math.log2(size));
       if (maxHashes > bound)
         throw new Error(`an inclusion proof had ${maxHashes} hashes, more than ⌈log2 n⌉ = ${bound}`);
