@@ -28,9 +28,9 @@ describe('server-side hashing', () => {
         expect(packed.full).toBe(width === 256);
         for (let row = 0; row <= 8; row++) {
           expect(packed.widths[row]).toBe(rows[row]!.length);
-          rows[row]!.forEach((hash, position) =>
-            expect(Buffer.from(packed.hash(row, position)!)).toEqual(Buffer.from(hash)),
-          );
+          for (const [position, hash] of rows[row]!.entries()) {
+            expect(Buffer.from(packed.hash(row, position)!)).toEqual(Buffer.from(hash));
+          }
           expect(packed.hash(row, rows[row]!.length)).toBeUndefined();
         }
       }),
