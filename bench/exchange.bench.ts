@@ -9,6 +9,7 @@ import {
   load,
   ROOT,
   report,
+  SERVER_NODE_FLAGS,
   startServer,
   waitUntilReady,
   withPostgresDatabase,
@@ -123,6 +124,7 @@ export async function run(): Promise<void> {
             ...(process.env.BENCH_CPU_PROF
               ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
               : []),
+            ...SERVER_NODE_FLAGS,
             CIVITAS_BIN,
             'node',
             '--id',

@@ -9,6 +9,8 @@ import pg from 'pg';
 
 export const ROOT = path.resolve(import.meta.dirname, '..');
 export const CIVITAS_BIN = path.join(ROOT, 'server/bin/civitas.js');
+/** The Node flags `server/bin/civitas.js` runs with (its shebang), for servers started by path. */
+export const SERVER_NODE_FLAGS = ['--disable-warning=ExperimentalWarning', '--max-semi-space-size=64'];
 
 export interface BenchResult {
   name: string;
@@ -51,7 +53,7 @@ export interface RunningServer {
 
 /** Starts `civitas serve` as its own process (so load and server do not share one event loop). */
 export function startServer(env: NodeJS.ProcessEnv): RunningServer {
-  const child = spawn(process.execPath, [CIVITAS_BIN, 'serve'], {
+  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, CIVITAS_BIN, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', CIVITAS_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
