@@ -6,6 +6,7 @@ import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
 import { ExchangeClient, serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 import { type AccessEntry, decodeEntry, subjectCommitment } from './entry-format.ts';
+import { RECORD_COLUMNS, recordHash } from './feed.ts';
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.ts';
 import { cosignatureVerifier } from './tlog/cosignature.ts';
 import { equalBytes, fromBase64, leafHash, nodeHash, toBase64 } from './tlog/hash.ts';
@@ -396,6 +397,27 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       },
     );
     expect(refused.fault).toBe('Client.MissingDataSubject');
+  });
+
+  it('hashes every column of a message-log record, and any change changes the hash', async () => {
+    await request('GET', '/api/me', 'citizen');
+    const row = await platform.database.db
+      .selectFrom('exchange.message_log')
+      .selectAll()
+      .limit(1)
+      .executeTakeFirstOrThrow();
+    expect(Object.keys(row).sort()).toEqual([...RECORD_COLUMNS].sort());
+    const hash = recordHash(row);
+    for (const column of RECORD_COLUMNS) {
+      const value = row[column];
+      const changed =
+        value instanceof Date
+          ? new Date(value.getTime() + 1)
+          : typeof value === 'number'
+            ? value + 1
+            : `${value ?? ''}x`;
+      expect(recordHash({ ...row, [column]: changed }), column).not.toBe(hash);
+    }
   });
 
   it('logs every change to the registry: members, nodes, certificates, groups (never a private key)', async () => {

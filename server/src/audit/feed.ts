@@ -172,8 +172,46 @@ export function adminEntry(at: Date, action: string, subject: string, record: un
   };
 }
 
-function recordHash(row: MessageRow): string {
-  return sha256Hex(canonicalJson({ ...row, seq: Number(row.seq), started_at: row.started_at.toISOString() }));
+/** The message-log columns a record hash covers, in this order (version 1). */
+export const RECORD_COLUMNS = [
+  'seq',
+  'node_id',
+  'side',
+  'message_id',
+  'client',
+  'service',
+  'method',
+  'path',
+  'user_id',
+  'purpose',
+  'legal_basis',
+  'case_ref',
+  'data_subject',
+  'request_hash',
+  'response_hash',
+  'request_signature',
+  'response_signature',
+  'status',
+  'error_type',
+  'request_bytes',
+  'response_bytes',
+  'started_at',
+  'duration_ms',
+  'request_body',
+  'response_body',
+] as const satisfies ReadonlyArray<keyof MessageRow>;
+
+/**
+ * SHA-256 of the record as a JSON array of its columns in a fixed order: one string per record,
+ * without sorting keys (the feed hashes thousands of records a second).
+ */
+export function recordHash(row: MessageRow): string {
+  const values = RECORD_COLUMNS.map((column) => {
+    const value = row[column];
+    if (column === 'seq') return Number(value);
+    return value instanceof Date ? value.toISOString() : (value ?? null);
+  });
+  return sha256Hex(JSON.stringify(['civitas-message-record/v1', ...values]));
 }
 
 function messageEntry(row: MessageRow): MessageEntry {
