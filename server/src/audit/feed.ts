@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { MESSAGE_LOG_COLUMNS } from '../exchange/node/message-log.ts';
 import type { AdminLogRow, MessageLogRow } from '../exchange/tables.ts';
 import { dataCategoriesOf } from './data-categories.ts';
 import {
@@ -173,33 +174,7 @@ export function adminEntry(at: Date, action: string, subject: string, record: un
 }
 
 /** The message-log columns a record hash covers, in this order (version 1). */
-export const RECORD_COLUMNS = [
-  'seq',
-  'node_id',
-  'side',
-  'message_id',
-  'client',
-  'service',
-  'method',
-  'path',
-  'user_id',
-  'purpose',
-  'legal_basis',
-  'case_ref',
-  'data_subject',
-  'request_hash',
-  'response_hash',
-  'request_signature',
-  'response_signature',
-  'status',
-  'error_type',
-  'request_bytes',
-  'response_bytes',
-  'started_at',
-  'duration_ms',
-  'request_body',
-  'response_body',
-] as const satisfies ReadonlyArray<keyof MessageRow>;
+export const RECORD_COLUMNS = ['seq', ...MESSAGE_LOG_COLUMNS] as const;
 
 /**
  * SHA-256 of the record as a JSON array of its columns in a fixed order: one string per record,

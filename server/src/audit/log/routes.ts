@@ -6,7 +6,7 @@ import { requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import type { AuditLog } from '../service.ts';
 import { toBase64 } from '../tlog/hash.ts';
-import { encodeEntryBundle, parseTilePath } from '../tlog/tiles.ts';
+import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '../tlog/tiles.ts';
 import { ADD_CHECKPOINT_MAX_BYTES } from '../witness/witness.ts';
 
 export interface LogRoutesOptions {
@@ -17,7 +17,6 @@ export interface LogRoutesOptions {
 /** A tree size or index in decimal: no sign, no leading zeros, at most 2^53. */
 const Count = Type.String({ pattern: '^(0|[1-9][0-9]{0,15})$', description: 'decimal, no leading zeros' });
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
-const TILE_WIDTH = 256;
 
 function count(value: string, name: string): number {
   const number = Number(value);

@@ -2,11 +2,9 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { EMPTY_ROOT } from '../tlog/hash.ts';
 import { rootHash } from '../tlog/proof.ts';
+import { TILE_HEIGHT, TILE_WIDTH } from '../tlog/tiles.ts';
 import { expandTile, joinTile, leafHashOf, splitTile } from './hashing.ts';
 import type { Subtree } from './tile-store.ts';
-
-const TILE_WIDTH = 256;
-const TILE_HEIGHT = 8;
 
 /** The tree as the sequencer holds it: its size and the growing rightmost tile of each level. */
 interface Edge {

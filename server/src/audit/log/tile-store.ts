@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { TILE_HEIGHT, TILE_WIDTH } from '../tlog/tiles.ts';
 import { PackedTile } from './hashing.ts';
 
 /** A perfect subtree: leaves [index·2^level, (index+1)·2^level). */
@@ -7,9 +8,6 @@ export interface Subtree {
   level: number;
   index: number;
 }
-
-const TILE_HEIGHT = 8;
-const TILE_WIDTH = 256;
 
 function tileKey(level: number, index: number): string {
   return `${level}/${index}`;

@@ -4,6 +4,7 @@ import { parseCheckpoint } from '../tlog/checkpoint.ts';
 import { toHex } from '../tlog/hash.ts';
 import { noteVerifier, openNote } from '../tlog/note.ts';
 import { verifyConsistency } from '../tlog/proof.ts';
+import { TILE_WIDTH } from '../tlog/tiles.ts';
 import { leafHashOf, nodeHashOf, splitTile } from './hashing.ts';
 import { LogProofs } from './proofs.ts';
 import { TileStore } from './tile-store.ts';
@@ -43,8 +44,6 @@ export interface VerifyOptions {
   /** Entries read per query. */
   chunk?: number;
 }
-
-const TILE_WIDTH = 256;
 
 /**
  * Recomputes the whole tree from the stored entries and checks it against every stored hash

@@ -8,7 +8,8 @@ export type MessageRecord = Omit<MessageLogRow, 'seq' | 'started_at'> & { starte
 
 export type BodyLogging = 'full' | 'metadata';
 
-const COLUMNS = [
+/** The message log's columns as the node writes them (all but `seq`), in table order. */
+export const MESSAGE_LOG_COLUMNS = [
   'node_id',
   'side',
   'message_id',
@@ -102,7 +103,7 @@ export class MessageLog {
 
   private async insert(rows: MessageRecord[]): Promise<void> {
     const parameters: unknown[] = [];
-    for (const row of rows) for (const column of COLUMNS) parameters.push(row[column]);
+    for (const row of rows) for (const column of MESSAGE_LOG_COLUMNS) parameters.push(row[column]);
     await this.db.executeQuery(CompiledQuery.raw(this.statement(rows.length), parameters));
   }
 
@@ -111,10 +112,10 @@ export class MessageLog {
     if (text === undefined) {
       const tuples: string[] = [];
       for (let row = 0; row < rows; row++) {
-        const base = row * COLUMNS.length;
-        tuples.push(`(${COLUMNS.map((_, column) => `$${base + column + 1}`).join(', ')})`);
+        const base = row * MESSAGE_LOG_COLUMNS.length;
+        tuples.push(`(${MESSAGE_LOG_COLUMNS.map((_, column) => `$${base + column + 1}`).join(', ')})`);
       }
-      text = `INSERT INTO exchange.message_log (${COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`;
+      text = `INSERT INTO exchange.message_log (${MESSAGE_LOG_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`;
       if (rows <= 64) this.statements.set(rows, text);
     }
     return text;

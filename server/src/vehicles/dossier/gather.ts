@@ -72,15 +72,14 @@ export async function findVehicle(
     const detail = (answer.body as { message?: string } | null)?.message ?? answer.fault;
     throw new AppError('purpose-not-allowed', detail);
   }
-  if (answer.status !== 200) throw new RegisterUnavailable(answer.fault ?? `status ${answer.status}`);
-  return { body: answer.body as Json, fetchedAt, messageId: answer.messageId };
-}
-
-export class RegisterUnavailable extends Error {
-  constructor(detail: string) {
-    super(`The vehicle register did not answer: ${detail}`);
-    this.name = 'RegisterUnavailable';
+  if (answer.status !== 200) {
+    // A register that is down is a 503, not a missing vehicle.
+    throw new AppError(
+      'register-unavailable',
+      `The vehicle register did not answer: ${answer.fault ?? `status ${answer.status}`}`,
+    );
   }
+  return { body: answer.body as Json, fetchedAt, messageId: answer.messageId };
 }
 
 /**

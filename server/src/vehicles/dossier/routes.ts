@@ -7,13 +7,7 @@ import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { checkPlate, normalisePlate } from '../../platform/ids/plate.ts';
 import { checkVin } from '../../platform/ids/vin.ts';
 import { FailureLimiter } from './failure-limiter.ts';
-import {
-  DOSSIER_PURPOSE,
-  findVehicle,
-  type GatheredReport,
-  gatherReport,
-  RegisterUnavailable,
-} from './gather.ts';
+import { DOSSIER_PURPOSE, findVehicle, type GatheredReport, gatherReport } from './gather.ts';
 import { renderReportPdf } from './pdf.ts';
 import { type ReportBody, SignedReport, type Viewer } from './report-schema.ts';
 import { canonicalReportJson, isReference, newReference, verifyReport } from './signing.ts';
@@ -117,12 +111,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       .send(pdf);
   }
 
-  function gather(request: Parameters<typeof gatherReport>[1]) {
-    return gatherReport(options.exchange, request).catch((error: unknown) => {
-      if (error instanceof RegisterUnavailable) throw new AppError('register-unavailable', error.message);
-      throw error;
-    });
-  }
+  const gather = (request: Parameters<typeof gatherReport>[1]) => gatherReport(options.exchange, request);
 
   app.get(
     '/api/vehicles/:vin/dossier',
@@ -155,7 +144,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
           userId: principal.subject,
           caseRef,
         };
-        const vehicle = await findOrFail(options.exchange, { vin }, context);
+        const vehicle = await findVehicle(options.exchange, { vin }, context);
         if (!vehicle) throw new AppError('vehicle-not-found', 'No vehicle with this VIN in the register.');
         const gathered = await gather({
           vehicle,
@@ -260,7 +249,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
         );
       }
       const context = { purpose: DOSSIER_PURPOSE, legalBasis: PUBLIC_LEGAL_BASIS };
-      const vehicle = await findOrFail(options.exchange, key, context);
+      const vehicle = await findVehicle(options.exchange, key, context);
       const facts = vehicle?.body;
       const matches =
         facts !== undefined &&
@@ -363,14 +352,6 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       };
     },
   );
-}
-
-/** A vehicle from the register; a register that is down is a 503, not a missing vehicle. */
-function findOrFail(...args: Parameters<typeof findVehicle>) {
-  return findVehicle(...args).catch((error: unknown) => {
-    if (error instanceof RegisterUnavailable) throw new AppError('register-unavailable', error.message);
-    throw error;
-  });
 }
 
 async function verifyJson(store: ReportStore, input: unknown) {
