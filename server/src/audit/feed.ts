@@ -111,16 +111,23 @@ export class LogFeed {
     return taken;
   }
 
-  private async feedMessages(): Promise<number> {
-    const position = await this.cursor('message_log');
+  /** The rows of a source log not fed yet, in order, up to the first hole still waited for. */
+  private async unread<Row extends { seq: number | string }>(
+    source: 'message_log' | 'admin_log',
+  ): Promise<Row[]> {
+    const position = await this.cursor(source);
     const rows = (await this.db
-      .selectFrom('exchange.message_log')
+      .selectFrom(`exchange.${source}`)
       .selectAll()
       .where('seq', '>', String(position))
       .orderBy('seq')
       .limit(this.batch)
-      .execute()) as MessageRow[];
-    const taken = this.contiguous('message_log', position, rows);
+      .execute()) as unknown as Row[];
+    return this.contiguous(source, position, rows);
+  }
+
+  private async feedMessages(): Promise<number> {
+    const taken = await this.unread<MessageRow>('message_log');
     if (taken.length === 0) return 0;
     const usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }> = [];
     const entries = taken.map((row, offset) => {
@@ -136,15 +143,7 @@ export class LogFeed {
   }
 
   private async feedAdmin(): Promise<number> {
-    const position = await this.cursor('admin_log');
-    const rows = (await this.db
-      .selectFrom('exchange.admin_log')
-      .selectAll()
-      .where('seq', '>', String(position))
-      .orderBy('seq')
-      .limit(this.batch)
-      .execute()) as AdminRow[];
-    const taken = this.contiguous('admin_log', position, rows);
+    const taken = await this.unread<AdminRow>('admin_log');
     if (taken.length === 0) return 0;
     const entries = taken.map((row) =>
       encodeEntry(adminEntry(row.at, row.action, row.subject, { ...row, seq: Number(row.seq) })),
