@@ -2,7 +2,8 @@
 // (against a plain bulk insert of the same rows, the baseline), then the tree is filled to
 // BENCH_LOG_ENTRIES (default 10,000,000) and random inclusion and consistency proofs are fetched
 // over HTTP from the real server's `/log/proof/*` routes (its own process), one at a time, timed
-// at the client.
+// at the client: once the server's tile cache is warm (the steady state, proofs from memory), and
+// once with the cache off (every proof reads its tiles from PostgreSQL), for comparison.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import path from 'node:path';
@@ -15,7 +16,7 @@ import { freshTempDir, report, startServer, waitUntilReady, withPostgresDatabase
 const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);
 const SUSTAINED = 200_000;
 const IN_FLIGHT = 5_000;
-const PROOFS = 2_000;
+const PROOFS = 5_000;
 
 /** An entry the size of a real access entry (~420 bytes of canonical JSON). */
 function accessEntry(i: number): Uint8Array {
@@ -99,38 +100,12 @@ export async function run(): Promise<void> {
       // Proofs are served by the real server, in its own process, from the stored tiles.
       await log.close();
       closed = true;
-      const server = startServer({
-        DATABASE_URL: url,
-        PORT: '3904',
-        CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3904',
-        CIVITAS_DATA_DIR: freshTempDir('civitas-bench-log-'),
-        CIVITAS_DEMO_PERSONS: '7',
-        CIVITAS_DEMO_VEHICLES: '2',
-        CIVITAS_LOG_FEED_INTERVAL_MS: '0',
-        CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: '0',
-      });
-      let measured: { inclusion: number[]; consistency: number[]; maxHashes: number };
-      try {
-        await waitUntilReady(server.url, performance.now());
-        // Steady state, as a log that has been serving for a while: statistics fresh after the
-        // bulk fill, code paths warm (300 of each, not measured).
-        await sql`ANALYZE audit.log_tiles`.execute(database.db);
-        await sql`ANALYZE audit.log_entries`.execute(database.db);
-        const output = execFileSync(
-          process.execPath,
-          [
-            path.join(import.meta.dirname, 'log-proof-client.ts'),
-            server.url,
-            String(size),
-            '300',
-            String(PROOFS),
-          ],
-          { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
-        );
-        measured = JSON.parse(output) as typeof measured;
-      } finally {
-        await server.stop();
-      }
+      // Steady state, as a log that has been serving for a while: statistics fresh after the bulk fill.
+      await sql`ANALYZE audit.log_tiles`.execute(database.db);
+      await sql`ANALYZE audit.log_entries`.execute(database.db);
+      const cached = await measureProofs(url, size, { tileCacheMb: 512 });
+      const uncached = await measureProofs(url, size, { tileCacheMb: 0 });
+      const measured = cached.proofs;
       const { inclusion, consistency, maxHashes } = measured;
       const bound = Math.ceil(Math.log2(size));
       if (maxHashes > bound)
@@ -147,6 +122,9 @@ export async function run(): Promise<void> {
         consistency_p50_ms: Number(percentile(consistency, 50).toFixed(3)),
         consistency_p99_ms: Number(percentile(consistency, 99).toFixed(3)),
         inclusion_max_hashes: maxHashes,
+        tile_cache_warm_s: Number(cached.warmSeconds.toFixed(1)),
+        inclusion_p99_ms_from_database: Number(percentile(uncached.proofs.inclusion, 99).toFixed(3)),
+        consistency_p99_ms_from_database: Number(percentile(uncached.proofs.consistency, 99).toFixed(3)),
         log2_bound: bound,
       });
     } finally {
@@ -154,4 +132,61 @@ export async function run(): Promise<void> {
       await database.close();
     }
   });
+}
+
+interface ProofLatencies {
+  inclusion: number[];
+  consistency: number[];
+  maxHashes: number;
+}
+
+/**
+ * Starts the real server on the filled database, waits until its tile cache holds every full
+ * tile (if it has a cache), then times random proofs from a separate client process.
+ */
+async function measureProofs(
+  url: string,
+  size: number,
+  options: { tileCacheMb: number },
+): Promise<{ proofs: ProofLatencies; warmSeconds: number }> {
+  const server = startServer({
+    DATABASE_URL: url,
+    PORT: '3904',
+    CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3904',
+    CIVITAS_DATA_DIR: freshTempDir('civitas-bench-log-'),
+    CIVITAS_DEMO_PERSONS: '7',
+    CIVITAS_DEMO_VEHICLES: '2',
+    CIVITAS_LOG_FEED_INTERVAL_MS: '0',
+    CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: '0',
+    CIVITAS_LOG_TILE_CACHE_MB: String(options.tileCacheMb),
+  });
+  try {
+    await waitUntilReady(server.url, performance.now());
+    const warmStart = performance.now();
+    if (options.tileCacheMb > 0) await waitForWarmCache(server.url, size);
+    const warmSeconds = (performance.now() - warmStart) / 1000;
+    // Code paths warm (300 of each, not measured).
+    const output = execFileSync(
+      process.execPath,
+      [path.join(import.meta.dirname, 'log-proof-client.ts'), server.url, String(size), '300', String(PROOFS)],
+      { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
+    );
+    return { proofs: JSON.parse(output) as ProofLatencies, warmSeconds };
+  } finally {
+    await server.stop();
+  }
+}
+
+/** Polls the server's metrics until its tile cache holds every full tile of a tree of `size`. */
+async function waitForWarmCache(serverUrl: string, size: number, timeoutMs = 600_000): Promise<void> {
+  let fullTiles = 0;
+  for (let width = 256; width <= size; width *= 256) fullTiles += Math.floor(size / width);
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const metrics = await (await fetch(`${serverUrl}/metrics`)).text();
+    const cached = Number(/^civitas_log_tile_cache_tiles (\d+)$/m.exec(metrics)?.[1] ?? 0);
+    if (cached >= fullTiles) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`the tile cache did not hold the ${fullTiles} full tiles within ${timeoutMs} ms`);
 }

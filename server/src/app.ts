@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { Gauge } from 'prom-client';
 import { logRoutes } from './audit/log/routes.ts';
 import { startAuditLog } from './audit/service.ts';
 import { dataTrackerApi } from './audit/tracker/estonia.ts';
@@ -158,6 +159,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     witnessName: `${new URL(config.publicUrl).hostname}/civitas/witness`,
     checkpointIntervalMs: config.logCheckpointIntervalMs,
     feedIntervalMs: config.logFeedIntervalMs,
+    tileCacheBytes: config.logTileCacheBytes,
     report: (message, details) => app.log.error(details, message),
   });
   // After the exchange node: the feed's last round reads what the node logged last.
@@ -166,6 +168,22 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await audit.close();
   });
   app.decorate('auditLog', audit);
+  new Gauge({
+    name: 'civitas_log_tile_cache_tiles',
+    help: 'Full hash tiles of the transparency log held in memory for proofs',
+    registers: [app.metricsRegistry],
+    collect() {
+      this.set(audit.tiles.cached.tiles);
+    },
+  });
+  new Gauge({
+    name: 'civitas_log_tile_cache_bytes',
+    help: 'Memory taken by the cached hash tiles (the budget is CIVITAS_LOG_TILE_CACHE_MB)',
+    registers: [app.metricsRegistry],
+    collect() {
+      this.set(audit.tiles.cached.bytes);
+    },
+  });
   const usage = new UsageStore(database.db, audit.sequencer);
   const catchUp = () => audit.feed.run();
   await app.register(logRoutes, { log: audit, verifyAccessToken });

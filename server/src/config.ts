@@ -32,6 +32,7 @@ const EnvSchema = Type.Object({
   CIVITAS_LOG_ORIGIN: Type.Optional(Type.String({ pattern: '^[!-*,-~]{1,200}$' })),
   CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 10_000 }),
   CIVITAS_LOG_FEED_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 500 }),
+  CIVITAS_LOG_TILE_CACHE_MB: Type.Integer({ minimum: 0, maximum: 1_048_576, default: 512 }),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -64,6 +65,8 @@ export interface Config {
   logCheckpointIntervalMs: number;
   /** How often the exchange's logs are fed into the transparency log; 0 = only on demand. */
   logFeedIntervalMs: number;
+  /** The memory budget of the transparency log's cache of hash tiles, in bytes (proofs from memory). */
+  logTileCacheBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +87,7 @@ const integerVariables = new Set([
   'CIVITAS_RATE_LIMIT',
   'CIVITAS_LOG_CHECKPOINT_INTERVAL_MS',
   'CIVITAS_LOG_FEED_INTERVAL_MS',
+  'CIVITAS_LOG_TILE_CACHE_MB',
 ]);
 
 export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
@@ -130,6 +134,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
       withDefaults.CIVITAS_LOG_ORIGIN ?? `${new URL(publicUrlOf(withDefaults, port)).hostname}/civitas/log`,
     logCheckpointIntervalMs: withDefaults.CIVITAS_LOG_CHECKPOINT_INTERVAL_MS,
     logFeedIntervalMs: withDefaults.CIVITAS_LOG_FEED_INTERVAL_MS,
+    logTileCacheBytes: withDefaults.CIVITAS_LOG_TILE_CACHE_MB * 2 ** 20,
     ...overrides,
   };
   if (config.production) assertProductionReady(config);

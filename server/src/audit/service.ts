@@ -17,6 +17,8 @@ export interface AuditLogOptions {
   checkpointIntervalMs: number;
   /** How often the exchange's logs are fed in; 0 = only on demand (tests). */
   feedIntervalMs: number;
+  /** The memory budget of the cache of hash tiles that proofs are served from (default 512 MiB). */
+  tileCacheBytes?: number;
   report: (message: string, details: Record<string, unknown>) => void;
 }
 
@@ -43,7 +45,7 @@ export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptio
   const witnessKey = await loadOrCreateKey(db, 'witness', options.witnessName);
   const origin = logKey.name;
   const sequencer = await LogSequencer.open(db);
-  const tiles = new TileStore(db);
+  const tiles = new TileStore(db, options.tileCacheBytes);
   const proofs = new LogProofs(tiles);
   const witness = new Witness(db, { skey: witnessKey.skey, logs: new Map([[origin, logKey.vkey]]) });
   const witnessClient: WitnessClient = {
@@ -63,6 +65,11 @@ export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptio
     feed.start(options.feedIntervalMs, (error) => options.report('log feed failed', { err: error }));
   }
   if (options.checkpointIntervalMs > 0) checkpoints.start(options.checkpointIntervalMs);
+  // Proofs are answered from memory once the cache holds the tiles; until then from the database.
+  const warming = tiles.warm().catch((error: unknown) => {
+    options.report('the tile cache could not be warmed', { err: error });
+    return 0;
+  });
   return {
     origin,
     logKey: logKey.vkey,
@@ -84,6 +91,8 @@ export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptio
       return rows.map((row) => Uint8Array.from(row.data));
     },
     async close() {
+      tiles.stop();
+      await warming;
       await feed.stop();
       await checkpoints.stop();
       await sequencer.close();

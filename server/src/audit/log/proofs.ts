@@ -1,15 +1,18 @@
-import {
-  consistencyProofRanges,
-  inclusionProofRanges,
-  perfectCover,
-  type Range,
-  rangeHash,
-} from '../tlog/proof.ts';
-import { type Subtree, subtreeKey, type TileStore } from './tile-store.ts';
+import { consistencyProofRanges, inclusionProofRanges, perfectCover, type Range } from '../tlog/proof.ts';
+import { nodeHashOf } from './hashing.ts';
+import { subtreeKey, type TileStore } from './tile-store.ts';
+
+/** Composite range hashes remembered (a tree size's right border has at most 64 of them). */
+const COMPOSITE_CACHE = 4096;
 
 /** RFC 9162 proofs served from the stored tiles (one query for the tiles not cached). */
 export class LogProofs {
   private readonly tiles: TileStore;
+  /**
+   * Hashes of ranges that are no perfect subtree (the right border of a tree size, shared by
+   * every proof at that size); they never change, since entries are only appended.
+   */
+  private readonly composites = new Map<string, Uint8Array>();
 
   constructor(tiles: TileStore) {
     this.tiles = tiles;
@@ -39,14 +42,31 @@ export class LogProofs {
 
   /** The Merkle tree hashes of leaf ranges, from the hashes of their perfect subtrees. */
   private async rangeHashes(ranges: readonly Range[]): Promise<Uint8Array[]> {
-    const covers = ranges.map((range) => perfectCover(range));
-    const hashes = await this.tiles.hashes(covers.flat());
-    return ranges.map((range) =>
-      rangeHash(range, (subtree: Subtree) => {
-        const hash = hashes.get(subtreeKey(subtree));
-        if (!hash) throw new Error(`no hash for subtree ${subtreeKey(subtree)}`);
-        return hash;
-      }),
+    const answers: Array<Uint8Array | undefined> = ranges.map((range) =>
+      this.composites.get(rangeKey(range)),
     );
+    const covers = ranges.map((range, i) => (answers[i] ? [] : perfectCover(range)));
+    const hashes = await this.tiles.hashes(covers.flat());
+    return ranges.map((range, i) => {
+      const known = answers[i];
+      if (known) return known;
+      const cover = covers[i]!;
+      let hash: Uint8Array | undefined;
+      // Combined right to left, as RFC 9162's MTH splits a range.
+      for (let k = cover.length - 1; k >= 0; k--) {
+        const own = hashes.get(subtreeKey(cover[k]!));
+        if (!own) throw new Error(`no hash for subtree ${subtreeKey(cover[k]!)}`);
+        hash = hash === undefined ? own : nodeHashOf(own, hash);
+      }
+      if (cover.length > 1) {
+        if (this.composites.size >= COMPOSITE_CACHE) this.composites.clear();
+        this.composites.set(rangeKey(range), hash!);
+      }
+      return hash!;
+    });
   }
+}
+
+function rangeKey(range: Range): string {
+  return `${range.start}-${range.end}`;
 }

@@ -9,6 +9,7 @@ import { openDatabase } from '../../bootstrap.ts';
 import { loadConfig } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
+import { verifyInclusion } from '../tlog/proof.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { loadOrCreateKey } from './keys.ts';
 import { LogProofs } from './proofs.ts';
@@ -63,6 +64,37 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
   it('accepts an intact log: every hash, the head, and consistent signed checkpoints', async () => {
     const report = await verifyLog(database.db);
     expect(report).toEqual({ size: 65_600, checkpoints: 4, problems: [], firstBadIndex: null });
+  });
+
+  it('serves proofs from a warmed tile cache that stays within its memory budget', async () => {
+    const size = 65_600;
+    const fromDatabase = new LogProofs(new TileStore(database.db, 0));
+    const head = await database.db
+      .selectFrom('audit.log_head')
+      .select(['size', 'root'])
+      .executeTakeFirstOrThrow();
+    expect(Number(head.size)).toBe(size);
+    const root = Uint8Array.from(head.root);
+    const warm = new TileStore(database.db);
+    // 256 full row-0 tiles and one full level-1 tile; the growing tiles are not cached.
+    expect(await warm.warm()).toBe(257);
+    expect(warm.cached.tiles).toBe(257);
+    const tileBytes = warm.cached.bytes / 257;
+    const small = new TileStore(database.db, 20 * tileBytes);
+    expect(await small.warm()).toBe(20);
+    for (const store of [warm, small]) {
+      const proofs = new LogProofs(store);
+      for (const index of [0, 1, 255, 256, 4_097, 65_535, 65_536, 65_599]) {
+        const { proof, leafHash } = await proofs.inclusionWithLeaf(index, size);
+        expect(proof).toEqual(await fromDatabase.inclusion(index, size));
+        verifyInclusion(index, size, leafHash, proof, root);
+      }
+      for (const from of [1, 300, 700, 65_536]) {
+        expect(await proofs.consistency(from, size)).toEqual(await fromDatabase.consistency(from, size));
+      }
+      expect(store.cached.bytes).toBeLessThanOrEqual(store.cached.budget);
+    }
+    expect(small.cached.tiles).toBeLessThanOrEqual(20);
   });
 
   it('refuses to update or delete entries', async () => {
