@@ -168,7 +168,13 @@ async function measureProofs(
     // Code paths warm (300 of each, not measured).
     const output = execFileSync(
       process.execPath,
-      [path.join(import.meta.dirname, 'log-proof-client.ts'), server.url, String(size), '300', String(PROOFS)],
+      [
+        path.join(import.meta.dirname, 'log-proof-client.ts'),
+        server.url,
+        String(size),
+        '300',
+        String(PROOFS),
+      ],
       { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 },
     );
     return { proofs: JSON.parse(output) as ProofLatencies, warmSeconds };

