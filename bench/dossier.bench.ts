@@ -3,6 +3,8 @@
 // first-registration date) for random vehicles, through the real server in its own process: each
 // is six register lookups through the exchange, signed and recorded. JSON under load (12 clients),
 // then PDF (4 clients); /healthz under the same load is the machine's baseline.
+// BENCH_DOSSIER_DATABASE_URL: a database seeded before (say by `civitas seed --vehicles 1000000`),
+// used as it is and kept, to measure again without seeding for four minutes.
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import pg from 'pg';
@@ -95,18 +97,23 @@ async function drive(
 }
 
 export async function run(): Promise<void> {
-  await withPostgresDatabase(async (databaseUrl) => {
-    const env = {
-      DATABASE_URL: databaseUrl,
-      PORT: '3903',
-      CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3903',
-      CIVITAS_DATA_DIR: freshTempDir('civitas-bench-dossier-'),
-      CIVITAS_RATE_LIMIT: '0',
-    };
+  const seeded = process.env.BENCH_DOSSIER_DATABASE_URL;
+  await (seeded ? measure(seeded, false) : withPostgresDatabase((databaseUrl) => measure(databaseUrl, true)));
+}
+
+async function measure(databaseUrl: string, seed: boolean): Promise<void> {
+  const env = {
+    DATABASE_URL: databaseUrl,
+    PORT: '3903',
+    CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3903',
+    CIVITAS_DATA_DIR: freshTempDir('civitas-bench-dossier-'),
+    CIVITAS_RATE_LIMIT: '0',
+  };
+  const seedStart = performance.now();
+  if (seed) {
     console.log(
       `seeding ${PERSONS.toLocaleString('en')} persons and ${VEHICLES.toLocaleString('en')} vehicles…`,
     );
-    const seedStart = performance.now();
     execFileSync(
       process.execPath,
       [CIVITAS_BIN, 'seed', '--persons', String(PERSONS), '--vehicles', String(VEHICLES)],
@@ -115,53 +122,51 @@ export async function run(): Promise<void> {
         stdio: 'ignore',
       },
     );
-    const seedSeconds = (performance.now() - seedStart) / 1000;
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    const counts = await client.query<{ vehicles: string; inspections: string }>(
-      'SELECT (SELECT count(*) FROM vehicles.vehicles) AS vehicles, (SELECT count(*) FROM inspections.inspections) AS inspections',
-    );
-    const sample = await client.query<{ vin: string; first: string }>(
-      `SELECT vin, first_registration_date::text AS first FROM vehicles.vehicles TABLESAMPLE SYSTEM (1) LIMIT ${SAMPLE}`,
-    );
-    await client.end();
-    const vehicles = Number(counts.rows[0]!.vehicles);
-    const inspectionsPerVehicle = Number(counts.rows[0]!.inspections) / vehicles;
-    const bodies = sample.rows.map((row) =>
-      JSON.stringify({ vin: row.vin, firstRegistrationDate: row.first }),
-    );
+  }
+  const seedSeconds = (performance.now() - seedStart) / 1000;
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const counts = await client.query<{ vehicles: string; inspections: string }>(
+    'SELECT (SELECT count(*) FROM vehicles.vehicles) AS vehicles, (SELECT count(*) FROM inspections.inspections) AS inspections',
+  );
+  const sample = await client.query<{ vin: string; first: string }>(
+    `SELECT vin, first_registration_date::text AS first FROM vehicles.vehicles TABLESAMPLE SYSTEM (1) LIMIT ${SAMPLE}`,
+  );
+  await client.end();
+  const vehicles = Number(counts.rows[0]!.vehicles);
+  const inspectionsPerVehicle = Number(counts.rows[0]!.inspections) / vehicles;
+  const bodies = sample.rows.map((row) => JSON.stringify({ vin: row.vin, firstRegistrationDate: row.first }));
 
-    const server = startServer(env);
-    try {
-      await waitUntilReady(server.url, performance.now());
-      const ask = (i: number, accept?: string) => ({
-        method: 'POST',
-        path: '/api/vehicle-reports',
-        body: bodies[i % bodies.length]!,
-        ...(accept ? { accept } : {}),
-      });
-      await drive(server.url, 8, 3, (i) => ask(i)); // warm-up
-      const healthz = await drive(server.url, 16, 5, () => ({ method: 'GET', path: '/healthz' }));
-      const json = await drive(server.url, 12, 15, (i) => ask(i + 7));
-      const pdf = await drive(server.url, 4, 10, (i) => ask(i + 13, 'application/pdf'));
-      if (json.errors > 0 || pdf.errors > 0) console.error(`errors: json ${json.errors}, pdf ${pdf.errors}`);
-      report('dossier', 'postgresql (127.0.0.1), server in its own process', {
-        vehicles,
-        inspections_per_vehicle: Number(inspectionsPerVehicle.toFixed(1)),
-        seed_s: Math.round(seedSeconds),
-        json_rps: json.rps,
-        json_p50_ms: json.p50,
-        json_p95_ms: json.p95,
-        json_errors: json.errors,
-        pdf_rps: pdf.rps,
-        pdf_p50_ms: pdf.p50,
-        pdf_p95_ms: pdf.p95,
-        pdf_errors: pdf.errors,
-        healthz_rps_baseline: healthz.rps,
-        json_to_healthz_ratio: Number((json.rps / healthz.rps).toFixed(4)),
-      });
-    } finally {
-      await server.stop();
-    }
-  });
+  const server = startServer(env);
+  try {
+    await waitUntilReady(server.url, performance.now());
+    const ask = (i: number, accept?: string) => ({
+      method: 'POST',
+      path: '/api/vehicle-reports',
+      body: bodies[i % bodies.length]!,
+      ...(accept ? { accept } : {}),
+    });
+    await drive(server.url, 8, 3, (i) => ask(i)); // warm-up
+    const healthz = await drive(server.url, 16, 5, () => ({ method: 'GET', path: '/healthz' }));
+    const json = await drive(server.url, 12, 15, (i) => ask(i + 7));
+    const pdf = await drive(server.url, 4, 10, (i) => ask(i + 13, 'application/pdf'));
+    if (json.errors > 0 || pdf.errors > 0) console.error(`errors: json ${json.errors}, pdf ${pdf.errors}`);
+    report('dossier', 'postgresql (127.0.0.1), server in its own process', {
+      vehicles,
+      inspections_per_vehicle: Number(inspectionsPerVehicle.toFixed(1)),
+      ...(seed ? { seed_s: Math.round(seedSeconds) } : {}),
+      json_rps: json.rps,
+      json_p50_ms: json.p50,
+      json_p95_ms: json.p95,
+      json_errors: json.errors,
+      pdf_rps: pdf.rps,
+      pdf_p50_ms: pdf.p50,
+      pdf_p95_ms: pdf.p95,
+      pdf_errors: pdf.errors,
+      healthz_rps_baseline: healthz.rps,
+      json_to_healthz_ratio: Number((json.rps / healthz.rps).toFixed(4)),
+    });
+  } finally {
+    await server.stop();
+  }
 }

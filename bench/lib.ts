@@ -53,7 +53,11 @@ export interface RunningServer {
 
 /** Starts `civitas serve` as its own process (so load and server do not share one event loop). */
 export function startServer(env: NodeJS.ProcessEnv): RunningServer {
-  const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, CIVITAS_BIN, 'serve'], {
+  // BENCH_CPU_PROF=<dir>: a CPU profile of the server, to see where the time goes.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+    : [];
+  const child = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, CIVITAS_BIN, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', CIVITAS_RATE_LIMIT: '0', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

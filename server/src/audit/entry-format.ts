@@ -9,6 +9,7 @@
  * represented by its hash.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
+import { canonicalJson } from '../platform/canonical-json.ts';
 
 export const ENTRY_VERSION = 1;
 
@@ -59,18 +60,7 @@ export interface AdminEntry {
 
 export type LogEntry = AccessEntry | MessageEntry | AdminEntry;
 
-/** JSON with object keys sorted and no whitespace: one byte string per value. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new TypeError('not a finite number');
-    return JSON.stringify(value) ?? 'null';
-  }
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, item]) => item !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-}
+export { canonicalJson };
 
 const encoder = new TextEncoder();
 

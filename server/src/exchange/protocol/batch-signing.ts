@@ -33,9 +33,17 @@ export class EnvelopeSigner {
     reject: (error: unknown) => void;
   }> = [];
 
-  constructor(signer: MemberSigner, typ: string) {
+  /** Told of every batch signature made, with the serial of the certificate whose key made it. */
+  private readonly onSigned: ((jws: string, certificateSerial: string) => void) | undefined;
+
+  constructor(
+    signer: MemberSigner,
+    typ: string,
+    onSigned?: (jws: string, certificateSerial: string) => void,
+  ) {
     this.signer = signer;
     this.typ = typ;
+    this.onSigned = onSigned;
   }
 
   sign(envelope: object): Promise<string> {
@@ -66,6 +74,7 @@ export class EnvelopeSigner {
         Buffer.from(JSON.stringify(payload)),
         this.signer.privateKey,
       );
+      this.onSigned?.(jws, this.signer.certificateSerial);
       for (const item of batch) item.resolve(`${jws}~${Buffer.from(item.envelope).toString('base64url')}`);
     } catch (error) {
       for (const item of batch) item.reject(error);
@@ -112,6 +121,21 @@ export class EnvelopeVerifier {
     }
   }
 
+  /**
+   * Takes a batch signature this very process made with a member's key as verified: a message
+   * delivered in process never left it, and checking the signature its own signer just made
+   * would prove nothing. The key binding is still checked: the message is accepted only where
+   * that certificate's key is one the verifier expects.
+   */
+  trustOwn(jws: string, certificateSerial: string): void {
+    this.remember(jws, certificateSerial);
+  }
+
+  private remember(jws: string, certificateSerial: string): void {
+    if (this.verified.size >= VERIFIED_CACHE) this.verified.delete(this.verified.keys().next().value!);
+    this.verified.set(jws, certificateSerial);
+  }
+
   private verifyBatch(
     jws: string,
     decoded: NonNullable<ReturnType<typeof decodeCompact>>,
@@ -119,8 +143,7 @@ export class EnvelopeVerifier {
   ): boolean {
     const key = keys.find((candidate) => candidate.certificateSerial === decoded.header.kid);
     if (!key || !verifyCompactEs256(decoded, key.publicKey)) return false;
-    if (this.verified.size >= VERIFIED_CACHE) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(jws, key.certificateSerial);
+    this.remember(jws, key.certificateSerial);
     return true;
   }
 }

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 
 /**
  * What a consumer's node signs and a provider's node checks: every fact of the request that
@@ -40,15 +41,7 @@ export function sha256(data: Buffer | string): string {
 }
 
 /** JSON with keys sorted, so both nodes hash the same bytes for the same envelope. */
-export function canonicalJson(value: Record<string, unknown>): string {
-  return JSON.stringify(
-    Object.fromEntries(
-      Object.keys(value)
-        .sort()
-        .map((key) => [key, value[key]]),
-    ),
-  );
-}
+export { canonicalJson };
 
 export function envelopeHash(envelope: RequestEnvelope | ResponseEnvelope): string {
   return sha256(canonicalJson(envelope as unknown as Record<string, unknown>));
