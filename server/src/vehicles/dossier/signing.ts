@@ -97,17 +97,23 @@ export function canonicalReportJson(body: ReportBody): string {
 }
 
 /** Signs a report body; throws if the body is not a report or carries fields the schema does not know. */
-export async function signReport(
+export async function signReport(body: ReportBody, key: ReportSigningKey): Promise<SignedReport> {
+  return (await signReportCanonical(body, key)).report;
+}
+
+/** Signs a report body, and answers the canonical JSON it signed too (its hash is recorded). */
+export async function signReportCanonical(
   body: ReportBody,
   { privateKey, kid }: ReportSigningKey,
-): Promise<SignedReport> {
+): Promise<{ report: SignedReport; canonical: string }> {
   const unsigned = withoutSignature(body);
   assertExactReportBody(unsigned);
-  const jws = await new CompactSign(new TextEncoder().encode(canonicalJson(unsigned)))
+  const canonical = canonicalJson(unsigned);
+  const jws = await new CompactSign(new TextEncoder().encode(canonical))
     .setProtectedHeader({ alg: 'ES256', kid, typ: REPORT_JWS_TYPE })
     .sign(privateKey);
   const [header, , signature] = jws.split('.');
-  return { ...unsigned, signature: `${header}..${signature}` };
+  return { report: { ...unsigned, signature: `${header}..${signature}` }, canonical };
 }
 
 /**

@@ -3,13 +3,7 @@ import { exportJWK, importJWK, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { ReportBody, SignedReport } from './report-schema.ts';
-import {
-  canonicalReportJson,
-  generateReportKey,
-  type ReportKey,
-  type ReportSigningKey,
-  signReport,
-} from './signing.ts';
+import { generateReportKey, type ReportKey, type ReportSigningKey, signReportCanonical } from './signing.ts';
 import type { DossierReportRow } from './tables.ts';
 
 export function sha256Hex(bytes: string | Uint8Array): string {
@@ -70,7 +64,7 @@ export class ReportStore {
   /** Signs a report and records its issue. */
   async issue(body: ReportBody, requester: string | null): Promise<SignedReport> {
     const key = await this.signingKey();
-    const signed = await signReport(body, key);
+    const { report: signed, canonical } = await signReportCanonical(body, key);
     await this.db
       .insertInto('dossier.reports')
       .values({
@@ -79,7 +73,7 @@ export class ReportStore {
         viewer: body.viewer,
         issued_at: new Date(body.issuedAt),
         partial: body.partial,
-        body_sha256: sha256Hex(canonicalReportJson(body)),
+        body_sha256: sha256Hex(canonical),
         kid: key.kid,
         pdf_sha256: null,
         requester,
