@@ -8,7 +8,7 @@ import { checkPlate, normalisePlate } from '../../platform/ids/plate.ts';
 import { checkVin } from '../../platform/ids/vin.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { DOSSIER_PURPOSE, findVehicle, type GatheredReport, gatherReport } from './gather.ts';
-import { renderReportPdf } from './pdf.ts';
+import { PdfRendererPool } from './pdf-pool.ts';
 import { type ReportBody, SignedReport, type Viewer } from './report-schema.ts';
 import { canonicalReportJson, isReference, newReference, verifyReport } from './signing.ts';
 import { type ReportStore, sha256Hex } from './store.ts';
@@ -81,6 +81,8 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
   const timeoutMs = options.timeoutMs ?? 3_000;
   const limiter = new FailureLimiter(options.maxFailures ?? 5, 15 * 60_000);
   const reportsPerMinute = options.reportsPerMinute ?? 30;
+  const renderer = new PdfRendererPool();
+  app.addHook('onClose', () => renderer.close());
 
   /** Signs the gathered report, records it, and answers it as JSON or PDF. */
   async function answer(
@@ -100,7 +102,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     reply.header('cache-control', 'no-store').header('vary', 'accept');
     if (!wantsPdf(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(signed));
     const language = /^en\b/.test(request.headers['accept-language'] ?? '') ? 'en' : 'bg';
-    const pdf = await renderReportPdf(signed, {
+    const pdf = await renderer.render(signed, {
       verifyUrl: `${options.publicUrl}/verify/${signed.reference}`,
       language,
     });
