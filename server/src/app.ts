@@ -171,22 +171,28 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     await audit.close();
   });
   app.decorate('auditLog', audit);
-  new Gauge({
-    name: 'civitas_log_tile_cache_tiles',
-    help: 'Full hash tiles of the transparency log held in memory for proofs',
-    registers: [app.metricsRegistry],
-    collect() {
-      this.set(audit.tiles.cached.tiles);
-    },
-  });
-  new Gauge({
-    name: 'civitas_log_tile_cache_bytes',
-    help: 'Memory taken by the cached hash tiles (the budget is CIVITAS_LOG_TILE_CACHE_MB)',
-    registers: [app.metricsRegistry],
-    collect() {
-      this.set(audit.tiles.cached.bytes);
-    },
-  });
+  const tileCacheGauges: Array<[name: string, help: string, read: () => number]> = [
+    [
+      'civitas_log_tile_cache_tiles',
+      'Full hash tiles of the transparency log held in memory for proofs',
+      () => audit.tiles.cached.tiles,
+    ],
+    [
+      'civitas_log_tile_cache_bytes',
+      'Memory taken by the cached hash tiles (the budget is CIVITAS_LOG_TILE_CACHE_MB)',
+      () => audit.tiles.cached.bytes,
+    ],
+  ];
+  for (const [name, help, read] of tileCacheGauges) {
+    new Gauge({
+      name,
+      help,
+      registers: [app.metricsRegistry],
+      collect() {
+        this.set(read());
+      },
+    });
+  }
   const usage = new UsageStore(database.db, audit.sequencer);
   const catchUp = () => audit.feed.run();
   await app.register(logRoutes, { log: audit, verifyAccessToken });

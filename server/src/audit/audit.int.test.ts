@@ -5,7 +5,7 @@ import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
 import { ExchangeClient, serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
-import { type AccessEntry, decodeEntry, subjectCommitment } from './entry-format.ts';
+import { type AccessEntry, decodeEntry, encodeEntry, subjectCommitment } from './entry-format.ts';
 import { RECORD_COLUMNS, recordHash } from './feed.ts';
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.ts';
 import { cosignatureVerifier } from './tlog/cosignature.ts';
@@ -119,6 +119,31 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
     ]);
     expect(parseCheckpoint(grown.text).size).toBeGreaterThan(parseCheckpoint(opened.text).size);
     expect(grown.verified).toHaveLength(2);
+  });
+
+  it('keeps full hash tiles in memory for proofs, and shows the cache in the metrics', async () => {
+    const log = platform.app.auditLog;
+    const size = log.sequencer.head().size;
+    // Enough entries to complete at least one more row-0 tile.
+    await log.sequencer.appendBatch(
+      Array.from({ length: 300 }, (_, i) =>
+        encodeEntry({
+          v: 1,
+          kind: 'admin',
+          time: new Date().toISOString(),
+          action: 'test.tile-cache',
+          subject: `entry ${i}`,
+          record: '0'.repeat(64),
+        }),
+      ),
+    );
+    await log.tiles.warm();
+    const fullTiles = Math.floor((size + 300) / 256);
+    expect(log.tiles.cached.tiles).toBeGreaterThanOrEqual(fullTiles);
+    const metrics = (await request('GET', '/metrics')).body;
+    expect(Number(/^civitas_log_tile_cache_tiles (\d+)$/m.exec(metrics)?.[1])).toBe(log.tiles.cached.tiles);
+    expect(Number(/^civitas_log_tile_cache_bytes (\d+)$/m.exec(metrics)?.[1])).toBe(log.tiles.cached.bytes);
+    expect(log.tiles.cached.bytes).toBeLessThanOrEqual(log.tiles.cached.budget);
   });
 
   it('shows a citizen every access to their data, each provably in the log', async () => {
