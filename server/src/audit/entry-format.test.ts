@@ -1,14 +1,8 @@
 import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  canonicalJson,
-  decodeEntry,
-  encodeEntry,
-  type MessageEntry,
-  sha256Hex,
-  subjectCommitment,
-} from './entry-format.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
+import { decodeEntry, encodeEntry, type MessageEntry, sha256Hex, subjectCommitment } from './entry-format.ts';
 
 describe('log entry format', () => {
   it('writes canonical JSON: sorted keys, no spaces, one byte string per value', () => {

@@ -60,8 +60,6 @@ export interface AdminEntry {
 
 export type LogEntry = AccessEntry | MessageEntry | AdminEntry;
 
-export { canonicalJson };
-
 const encoder = new TextEncoder();
 
 export function sha256Hex(text: string): string {

@@ -3,11 +3,11 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { MESSAGE_LOG_COLUMNS } from '../exchange/node/message-log.ts';
 import type { AdminLogRow, MessageLogRow } from '../exchange/tables.ts';
+import { canonicalJson } from '../platform/canonical-json.ts';
 import { dataCategoriesOf } from './data-categories.ts';
 import {
   type AccessEntry,
   type AdminEntry,
-  canonicalJson,
   encodeEntry,
   type MessageEntry,
   subjectCommitment,

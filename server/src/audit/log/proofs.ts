@@ -1,6 +1,12 @@
-import { consistencyProofRanges, inclusionProofRanges, perfectCover, type Range } from '../tlog/proof.ts';
+import {
+  consistencyProofRanges,
+  inclusionProofRanges,
+  perfectCover,
+  type Range,
+  rangeHash,
+} from '../tlog/proof.ts';
 import { nodeHashOf } from './hashing.ts';
-import { subtreeKey, type TileStore } from './tile-store.ts';
+import { type Subtree, subtreeKey, type TileStore } from './tile-store.ts';
 
 /** Composite range hashes remembered (a tree size's right border has at most 64 of them). */
 const COMPOSITE_CACHE = 4096;
@@ -51,18 +57,20 @@ export class LogProofs {
       const known = answers[i];
       if (known) return known;
       const cover = covers[i]!;
-      let hash: Uint8Array | undefined;
-      // Combined right to left, as RFC 9162's MTH splits a range.
-      for (let k = cover.length - 1; k >= 0; k--) {
-        const own = hashes.get(subtreeKey(cover[k]!));
-        if (!own) throw new Error(`no hash for subtree ${subtreeKey(cover[k]!)}`);
-        hash = hash === undefined ? own : nodeHashOf(own, hash);
-      }
+      const hash = rangeHash(
+        range,
+        (subtree: Subtree) => {
+          const own = hashes.get(subtreeKey(subtree));
+          if (!own) throw new Error(`no hash for subtree ${subtreeKey(subtree)}`);
+          return own;
+        },
+        nodeHashOf,
+      );
       if (cover.length > 1) {
         if (this.composites.size >= COMPOSITE_CACHE) this.composites.clear();
-        this.composites.set(rangeKey(range), hash!);
+        this.composites.set(rangeKey(range), hash);
       }
-      return hash!;
+      return hash;
     });
   }
 }

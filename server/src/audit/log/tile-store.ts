@@ -80,7 +80,7 @@ export class TileStore {
       for (const row of rows.rows) {
         const level = Number(row.level);
         const index = Number(row.idx);
-        if (row.hashes.length !== TILE_WIDTH * 32 || this.cachedTile(level, index)) continue;
+        if (row.hashes.length !== TILE_WIDTH * 32 || this.levels[level]?.has(index)) continue;
         const tile = new PackedTile(row.hashes);
         if (this.cachedBytes + tile.byteLength > this.budget) return loaded;
         this.remember(level, index, tile);

@@ -141,15 +141,22 @@ export function perfectCover(range: Range): Subtree[] {
   return cover;
 }
 
-/** The Merkle tree hash of a range, from the hashes of its perfect cover combined right to left. */
-export function rangeHash(range: Range, hashOf: SubtreeHashes): Uint8Array {
+/**
+ * The Merkle tree hash of a range, from the hashes of its perfect cover combined right to left.
+ * `combine` is the node hash (the server passes node:crypto's, which computes the same value).
+ */
+export function rangeHash(
+  range: Range,
+  hashOf: SubtreeHashes,
+  combine: (left: Uint8Array, right: Uint8Array) => Uint8Array = nodeHash,
+): Uint8Array {
   const cover = perfectCover(range);
   let hash: Uint8Array | undefined;
   for (let i = cover.length - 1; i >= 0; i--) {
     const subtree = cover[i]!;
     const own = hashOf(subtree);
     requireHash(own, `the hash of subtree ${subtree.level}/${subtree.index}`);
-    hash = hash === undefined ? own : nodeHash(own, hash);
+    hash = hash === undefined ? own : combine(own, hash);
   }
   return hash!;
 }

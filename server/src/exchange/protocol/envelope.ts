@@ -40,9 +40,6 @@ export function sha256(data: Buffer | string): string {
   return crypto.createHash('sha256').update(data).digest('base64url');
 }
 
-/** JSON with keys sorted, so both nodes hash the same bytes for the same envelope. */
-export { canonicalJson };
-
 export function envelopeHash(envelope: RequestEnvelope | ResponseEnvelope): string {
   return sha256(canonicalJson(envelope as unknown as Record<string, unknown>));
 }

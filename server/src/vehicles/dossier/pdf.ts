@@ -6,7 +6,7 @@
  */
 import { decodeProtectedHeader } from 'jose';
 import PDFDocument from 'pdfkit';
-import { canonicalJson } from '../../audit/entry-format.ts';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import { PDF_LABELS, type PdfLabels, type PdfLanguage } from './pdf-labels.ts';
 import { banner, body, COLOUR, contentWidth, type Doc, FONT, paragraph, SIZE } from './pdf-layout.ts';
 import { drawQrCode } from './pdf-qr.ts';

@@ -26,7 +26,7 @@ import {
   type JWK,
   type KeyObject,
 } from 'jose';
-import { canonicalJson } from '../../audit/entry-format.ts';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import { registerReportFormats } from './report-formats.ts';
 import { ReportBody, SignedReport } from './report-schema.ts';
 
