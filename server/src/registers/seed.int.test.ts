@@ -92,6 +92,8 @@ describe.each(engines)('seeding the registers on $name', (engine) => {
   });
 });
 
+// Compares the two engines, so it needs both: PostgreSQL comes from TEST_DATABASE_URL, which CI
+// always sets (testDatabases() fails in CI without it); on a machine without it only PGlite runs.
 describe.runIf(engines.length > 1)('PGlite and PostgreSQL', () => {
   it('hold identical register data for the same seed', () => {
     expect(digestsByEngine.pglite).toBeDefined();
