@@ -83,6 +83,12 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     expect(response.headers['x-content-type-options']).toBe('nosniff');
     expect(response.headers['x-frame-options']).toBe('SAMEORIGIN');
     expect(response.headers['x-request-id']).toBe('trace-me-123');
+    // Refusals carry them too.
+    const missing = await get('/api/no-such-route');
+    expect(missing.statusCode).toBe(404);
+    expect(missing.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(missing.headers['x-content-type-options']).toBe('nosniff');
+    expect(missing.headers['strict-transport-security']).toBeUndefined();
   });
 
   it("returns the signed-in citizen's profile from the registers", async () => {

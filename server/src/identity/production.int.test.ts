@@ -32,6 +32,12 @@ describe('in production (CIVITAS_ENV=production)', () => {
     expect(token.json().code).toBe('demo-disabled');
   });
 
+  it('tells browsers to keep to HTTPS', async () => {
+    const response = await platform.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(response.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+  });
+
   it('refuses the demo PIN sign-in at the eID node', async () => {
     const forwarded = { host: 'civitas.example.bg', 'x-forwarded-proto': 'https' };
     const authorize = await platform.app.inject({

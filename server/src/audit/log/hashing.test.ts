@@ -1,9 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leafHash, nodeHash } from '../tlog/hash.ts';
-import { expandTile, leafHashOf, nodeHashOf, PackedTile } from './hashing.ts';
+import { leafHash, nodeHash, toBase64 } from '../tlog/hash.ts';
+import { base64Of, expandTile, leafHashOf, nodeHashOf, PackedTile } from './hashing.ts';
 
 describe('server-side hashing', () => {
+  it('encodes base64 as the browser-safe library does, also for a view into a larger buffer', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), fc.nat(8), (bytes, offset) => {
+        const framed = new Uint8Array(offset + bytes.length + 3);
+        framed.set(bytes, offset);
+        const view = framed.subarray(offset, offset + bytes.length);
+        expect(base64Of(view)).toBe(toBase64(bytes));
+      }),
+    );
+  });
+
   it('computes the same leaf and node hashes as the browser-safe library', () => {
     fc.assert(
       fc.property(

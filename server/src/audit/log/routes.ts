@@ -5,9 +5,9 @@ import { sendProblem } from '../../http/errors.ts';
 import { requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import type { AuditLog } from '../service.ts';
-import { toBase64 } from '../tlog/hash.ts';
 import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '../tlog/tiles.ts';
 import { ADD_CHECKPOINT_MAX_BYTES } from '../witness/witness.ts';
+import { base64Of } from './hashing.ts';
 
 export interface LogRoutesOptions {
   log: AuditLog;
@@ -144,7 +144,7 @@ export async function logRoutes(app: FastifyInstance, options: LogRoutesOptions)
         throw new AppError('proof-out-of-range', `index ${index} is not below the tree size ${size}.`);
       }
       const { proof, leafHash } = await log.proofs.inclusionWithLeaf(index, size);
-      return { index, size, leafHash: toBase64(leafHash), proof: proof.map(toBase64) };
+      return { index, size, leafHash: base64Of(leafHash), proof: proof.map(base64Of) };
     },
   );
 
@@ -172,7 +172,7 @@ export async function logRoutes(app: FastifyInstance, options: LogRoutesOptions)
       await assertWithinTree(log, to);
       if (from > to) throw new AppError('proof-out-of-range', `from (${from}) is larger than to (${to}).`);
       const proof = from === 0 || from === to ? [] : await log.proofs.consistency(from, to);
-      return { from, to, proof: proof.map(toBase64) };
+      return { from, to, proof: proof.map(base64Of) };
     },
   );
 

@@ -100,20 +100,28 @@ export class TileStore {
     this.stopped = true;
   }
 
+  /**
+   * The hash of a perfect subtree if it is in memory (a cached full tile, or the growing tile as
+   * last read), without a query: proofs at a cached tree size are answered synchronously.
+   */
+  cachedHash(level: number, index: number): Uint8Array | undefined {
+    const tileLevel = Math.floor(level / TILE_HEIGHT);
+    const row = level - tileLevel * TILE_HEIGHT;
+    const perTile = TILE_WIDTH >> row;
+    const tileIndex = Math.floor(index / perTile);
+    const tile = this.cachedTile(tileLevel, tileIndex) ?? this.partial.get(tileKey(tileLevel, tileIndex));
+    // A growing tile only gains hashes: what it held when read is still right.
+    return tile?.hash(row, index - tileIndex * perTile);
+  }
+
   /** The hashes of the given perfect subtrees, read with one query for the tiles not cached. */
   async hashes(subtrees: readonly Subtree[]): Promise<Map<string, Uint8Array>> {
     const result = new Map<string, Uint8Array>();
     const unresolved: Array<{ subtree: Subtree; at: ReturnType<typeof locate> }> = [];
     for (const subtree of subtrees) {
-      const at = locate(subtree);
-      const cached = this.cachedTile(at.tileLevel, at.tileIndex);
-      // A growing tile only gains hashes: what it held when read is still right.
-      const hash = (cached ?? this.partial.get(tileKey(at.tileLevel, at.tileIndex)))?.hash(
-        at.row,
-        at.position,
-      );
+      const hash = this.cachedHash(subtree.level, subtree.index);
       if (hash) result.set(subtreeKey(subtree), hash);
-      else unresolved.push({ subtree, at });
+      else unresolved.push({ subtree, at: locate(subtree) });
     }
     if (unresolved.length === 0) return result;
     const missing: Array<{ level: number; index: number }> = [];

@@ -92,6 +92,18 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
       for (const from of [1, 300, 700, 65_536]) {
         expect(await proofs.consistency(from, size)).toEqual(await fromDatabase.consistency(from, size));
       }
+      // Earlier tree sizes have right borders of their own (remembered per size).
+      for (const [index, earlier] of [
+        [3, 4_100],
+        [4_099, 4_100],
+        [1_000, 33_333],
+        [33_332, 33_333],
+      ] as const) {
+        expect(await proofs.inclusion(index, earlier)).toEqual(await fromDatabase.inclusion(index, earlier));
+        expect(await proofs.consistency(index + 1, earlier)).toEqual(
+          await fromDatabase.consistency(index + 1, earlier),
+        );
+      }
       expect(store.cached.bytes).toBeLessThanOrEqual(store.cached.budget);
     }
     expect(small.cached.tiles).toBeLessThanOrEqual(20);

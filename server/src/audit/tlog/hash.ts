@@ -53,17 +53,12 @@ export function concatBytes(...parts: readonly Uint8Array[]): Uint8Array {
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const SEXTETS = new Map([...ALPHABET].map((char, value) => [char, value]));
 
-/** Standard base64 (RFC 4648 §4) with padding. */
+/** Standard base64 (RFC 4648 §4) with padding (`btoa`, in browsers and Node alike). */
 export function toBase64(bytes: Uint8Array): string {
-  let out = '';
-  for (let i = 0; i < bytes.length; i += 3) {
-    const rest = bytes.length - i;
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out += ALPHABET[n >>> 18]! + ALPHABET[(n >>> 12) & 63]!;
-    out += rest > 1 ? ALPHABET[(n >>> 6) & 63]! : '=';
-    out += rest > 2 ? ALPHABET[n & 63]! : '=';
-  }
-  return out;
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode.apply(null, bytes.subarray(i, i + 0x8000) as unknown as number[]);
+  return btoa(binary);
 }
 
 /**
