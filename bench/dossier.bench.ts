@@ -11,6 +11,7 @@ import pg from 'pg';
 import {
   CIVITAS_BIN,
   freshTempDir,
+  processCpuMs,
   report,
   startServer,
   waitUntilReady,
@@ -23,6 +24,7 @@ const SAMPLE = 2_000;
 
 interface Timed {
   rps: number;
+  count: number;
   p50: number;
   p95: number;
   errors: number;
@@ -90,6 +92,7 @@ async function drive(
   agent.destroy();
   return {
     rps: Math.round(latencies.length / elapsed),
+    count: latencies.length,
     p50: Number(percentile(latencies, 50).toFixed(1)),
     p95: Number(percentile(latencies, 95).toFixed(1)),
     errors,
@@ -148,7 +151,9 @@ async function measure(databaseUrl: string, seed: boolean): Promise<void> {
     });
     await drive(server.url, 8, 3, (i) => ask(i)); // warm-up
     const healthz = await drive(server.url, 16, 5, () => ({ method: 'GET', path: '/healthz' }));
+    const cpuBefore = processCpuMs(server.process.pid);
     const json = await drive(server.url, 12, 15, (i) => ask(i + 7));
+    const cpuAfter = processCpuMs(server.process.pid);
     const pdf = await drive(server.url, 4, 10, (i) => ask(i + 13, 'application/pdf'));
     if (json.errors > 0 || pdf.errors > 0) console.error(`errors: json ${json.errors}, pdf ${pdf.errors}`);
     report('dossier', 'postgresql (127.0.0.1), server in its own process', {
@@ -159,6 +164,9 @@ async function measure(databaseUrl: string, seed: boolean): Promise<void> {
       json_p50_ms: json.p50,
       json_p95_ms: json.p95,
       json_errors: json.errors,
+      ...(cpuBefore !== null && cpuAfter !== null && json.count > 0
+        ? { json_server_cpu_ms_per_report: Number(((cpuAfter - cpuBefore) / json.count).toFixed(2)) }
+        : {}),
       pdf_rps: pdf.rps,
       pdf_p50_ms: pdf.p50,
       pdf_p95_ms: pdf.p95,

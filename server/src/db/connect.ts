@@ -39,8 +39,51 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   return connectPglite(options.dataDir);
 }
 
+/** Statement texts with a name, shared by every connection: one name always stands for one text. */
+const statementNames = new Map<string, string>();
+/** At most this many texts are named (texts built with a varying shape beyond it stay unnamed). */
+const MAX_NAMED_STATEMENTS = 2_000;
+/** Statements prepared on one connection at most (each holds a plan in its backend). */
+const MAX_PREPARED_PER_CONNECTION = 500;
+
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (name === undefined && statementNames.size < MAX_NAMED_STATEMENTS) {
+    name = `civitas_${statementNames.size + 1}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/**
+ * A pg client that prepares each parameterised statement once per connection, as a named
+ * statement, so PostgreSQL parses and plans it once instead of on every call (as postgres.js and
+ * pgx do by default); later calls only bind and execute. Statements without parameters (DDL,
+ * several statements in one text) keep the simple protocol.
+ */
+class PreparingClient extends pg.Client {
+  private readonly prepared = new Set<string>();
+
+  // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes them through
+  override query(config: any, values?: any, callback?: any): any {
+    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+      const name = statementName(config);
+      if (name && (this.prepared.has(name) || this.prepared.size < MAX_PREPARED_PER_CONNECTION)) {
+        this.prepared.add(name);
+        return super.query({ name, text: config, values });
+      }
+    }
+    return super.query(config, values, callback);
+  }
+}
+
 function connectPostgres(databaseUrl: string, poolSize: number): DatabaseHandle {
-  const pool = new pg.Pool({ connectionString: databaseUrl, max: poolSize, application_name: 'civitas' });
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: poolSize,
+    application_name: 'civitas',
+    Client: PreparingClient,
+  });
   // An idle client that loses its connection must not crash the process; the next query retries.
   pool.on('error', () => {});
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });

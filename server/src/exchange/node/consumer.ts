@@ -131,8 +131,11 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       bodyHash: sha256(request.body),
       createdAt: new Date(started).toISOString(),
     };
-    requestJws = await context.trust.envelopeSigner(clientMember, REQUEST_SIGNATURE_TYPE)!.sign(envelope);
-    const requestHash = envelopeHash(envelope);
+    const signed = await context.trust
+      .envelopeSigner(clientMember, REQUEST_SIGNATURE_TYPE)!
+      .signWithHash(envelope);
+    requestJws = signed.token;
+    const requestHash = signed.hash;
 
     let reply: NodeReply;
     try {
@@ -164,13 +167,14 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
     }
 
     const responseJws = reply.headers[RESPONSE_HEADER];
-    const response = responseJws
-      ? context.trust.verifier.verify<ResponseEnvelope>(
+    const verified = responseJws
+      ? context.trust.verifier.verifyWithHash<ResponseEnvelope>(
           responseJws,
           await context.trust.verificationKeys(conf, providerMember),
           RESPONSE_SIGNATURE_TYPE,
         )
       : null;
+    const response = verified?.envelope ?? null;
     if (!response || response.status !== reply.status || response.bodyHash !== sha256(reply.body)) {
       throw new ExchangeFault(
         'Server.ClientProxy.InvalidSignature',
@@ -185,7 +189,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
     }
     await logged(reply, {
       requestHash,
-      responseHash: envelopeHash(response),
+      responseHash: verified!.hash,
       responseSignature: responseJws!,
     });
     return {

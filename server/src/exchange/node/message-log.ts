@@ -1,4 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { GroupCommit } from '../../db/group-commit.ts';
 import type { Database } from '../../db/schema.ts';
 import type { RequestEnvelope } from '../protocol/envelope.ts';
 import type { MessageLogRow } from '../tables.ts';
@@ -39,14 +40,9 @@ export const MESSAGE_LOG_COLUMNS = [
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const MAX_ROWS_PER_INSERT = 500;
 
-/** INSERTs under way at once; the next batch gathers while they run. */
-const MAX_WRITES_IN_FLIGHT = 1;
-
 /**
- * The message log, group-committed: whatever is appended while one INSERT is in flight goes
- * into the next one, and each `append` resolves only once its row is committed. Under load a
- * statement carries many messages, so the database's per-statement and per-commit costs are
- * shared; alone, a message is written at once.
+ * The message log, group-committed (`GroupCommit`): each `append` resolves only once its rows
+ * are committed, and under load one statement carries many messages.
  *
  * A multi-row `INSERT … VALUES` with one parameter per value: PostgreSQL plans it far more
  * cheaply than an `unnest` of typed arrays, and no array literals are built or parsed (the
@@ -55,10 +51,7 @@ const MAX_WRITES_IN_FLIGHT = 1;
 export class MessageLog {
   private readonly db: Kysely<Database>;
   private readonly bodies: BodyLogging;
-  private buffer: MessageRecord[] = [];
-  private waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
-  private inFlight = 0;
-  private drained: Array<() => void> = [];
+  private readonly writer = new GroupCommit<MessageRecord>((rows) => this.insert(rows), MAX_ROWS_PER_INSERT);
   private readonly statements = new Map<number, string>();
 
   constructor(db: Kysely<Database>, bodies: BodyLogging) {
@@ -68,40 +61,16 @@ export class MessageLog {
 
   /** Appends records (several go into the same statement); resolves once they are committed. */
   append(...records: MessageRecord[]): Promise<void> {
-    return new Promise((resolve, reject) => {
-      for (const record of records)
-        this.buffer.push(
-          this.bodies === 'full' ? record : { ...record, request_body: null, response_body: null },
-        );
-      this.waiting.push({ resolve, reject });
-      if (this.inFlight < MAX_WRITES_IN_FLIGHT) void this.writeBuffered();
-    });
+    return this.writer.append(
+      ...(this.bodies === 'full'
+        ? records
+        : records.map((record) => ({ ...record, request_body: null, response_body: null }))),
+    );
   }
 
   /** Waits until everything appended so far is stored. */
-  async drain(): Promise<void> {
-    while (this.inFlight > 0 || this.waiting.length > 0) {
-      await new Promise<void>((resolve) => this.drained.push(resolve));
-    }
-  }
-
-  private async writeBuffered(): Promise<void> {
-    this.inFlight++;
-    while (this.waiting.length > 0) {
-      const batch = this.waiting;
-      const rows = this.buffer;
-      this.waiting = [];
-      this.buffer = [];
-      try {
-        for (let from = 0; from < rows.length; from += MAX_ROWS_PER_INSERT)
-          await this.insert(rows.slice(from, from + MAX_ROWS_PER_INSERT));
-        for (const waiter of batch) waiter.resolve();
-      } catch (error) {
-        for (const waiter of batch) waiter.reject(error);
-      }
-    }
-    this.inFlight--;
-    if (this.inFlight === 0) for (const resolve of this.drained.splice(0)) resolve();
+  drain(): Promise<void> {
+    return this.writer.drain();
   }
 
   private async insert(rows: MessageRecord[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { envelopeHash, type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
+import { type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, type ExchangeFaultBody } from '../protocol/errors.ts';
 import { matchEndpoint, type ServiceResponse } from '../service-definition.ts';
 import {
@@ -36,18 +36,20 @@ export async function provide(
         : await context.trust.peerNode(conf, sender.certificatePem);
     const unverified = peekClient(message.requestJws);
     const clientMember = unverified?.split('/').slice(0, 3).join('/') ?? '';
-    envelope = context.trust.verifier.verify<RequestEnvelope>(
+    const verified = context.trust.verifier.verifyWithHash<RequestEnvelope>(
       message.requestJws,
       await context.trust.verificationKeys(conf, clientMember),
       REQUEST_SIGNATURE_TYPE,
     );
-    if (!envelope || envelope.client !== unverified) {
+    envelope = verified?.envelope ?? null;
+    if (!verified || !envelope || envelope.client !== unverified) {
       throw new ExchangeFault(
         'Server.ServerProxy.InvalidSignature',
         "The request's signature does not verify with the client member's registered keys.",
       );
     }
-    requestHash = envelopeHash(envelope);
+    // The hash of exactly the bytes the client signed: the consumer's node computed the same.
+    requestHash = verified.hash;
     if (sha256(message.body) !== envelope.bodyHash) {
       throw new ExchangeFault(
         'Server.ServerProxy.InvalidSignature',
@@ -155,13 +157,13 @@ export async function provide(
       bodyHash: sha256(body),
       createdAt: new Date().toISOString(),
     };
-    const responseJws = await context.trust
+    const { token: responseJws, hash: responseHash } = await context.trust
       .envelopeSigner(providerMember, RESPONSE_SIGNATURE_TYPE)!
-      .sign(responseEnvelope);
+      .signWithHash(responseEnvelope);
     const providerRecord = logRecord(context, envelope, message, started, {
       status: answer.status,
       requestHash,
-      responseHash: envelopeHash(responseEnvelope),
+      responseHash,
       responseSignature: responseJws,
       responseBody: body,
     });

@@ -1,6 +1,8 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { canonicalJson } from '../../platform/canonical-json.ts';
 import { EnvelopeSigner, EnvelopeVerifier } from './batch-signing.ts';
+import { sha256 } from './envelope.ts';
 import type { MemberSigner, VerificationKey } from './signing.ts';
 
 function member(serial: string): { signer: MemberSigner; key: VerificationKey } {
@@ -23,6 +25,26 @@ describe('batch signatures of envelopes', () => {
     const verifier = new EnvelopeVerifier();
     expect(tokens.map((token) => verifier.verify<{ n: number }>(token, [a.key], TYP)?.n)).toEqual([1, 2, 3]);
     expect(verifier.verify(tokens[0]!, [a.key], 'civitas-response+jws')).toBeNull();
+  });
+
+  it('answers each envelope’s hash, the same on both sides: SHA-256 of the canonical envelope', async () => {
+    const a = member('01');
+    const signer = new EnvelopeSigner(a.signer, TYP);
+    // Keys out of order: the signed bytes are the canonical JSON, whose hash `envelopeHash` gives.
+    const envelopes = [
+      { z: 1, id: 'm1' },
+      { id: 'm2', a: [2, { y: 'é', b: null }] },
+    ];
+    const signed = await Promise.all(envelopes.map((envelope) => signer.signWithHash(envelope)));
+    const verifier = new EnvelopeVerifier();
+    signed.forEach(({ token, hash }, i) => {
+      expect(hash).toBe(sha256(canonicalJson(envelopes[i]!)));
+      expect(verifier.verifyWithHash(token, [a.key], TYP)).toEqual({
+        envelope: JSON.parse(canonicalJson(envelopes[i]!)),
+        hash,
+      });
+    });
+    expect(signed[0]!.hash).not.toBe(signed[1]!.hash);
   });
 
   it('refuses an envelope swapped under a batch signature, and another member’s key', async () => {

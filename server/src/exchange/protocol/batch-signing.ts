@@ -20,6 +20,12 @@ const MAX_BATCH = 64;
  */
 const MIN_INTERVAL_MS = 1;
 
+/** A signed envelope's token and its hash (SHA-256 of the signed bytes, base64url). */
+export interface SignedEnvelope {
+  token: string;
+  hash: string;
+}
+
 interface BatchPayload {
   v: 1;
   hashes: string[];
@@ -30,7 +36,7 @@ export class EnvelopeSigner {
   private readonly typ: string;
   private pending: Array<{
     envelope: string;
-    resolve: (token: string) => void;
+    resolve: (signed: SignedEnvelope) => void;
     reject: (error: unknown) => void;
   }> = [];
 
@@ -48,6 +54,15 @@ export class EnvelopeSigner {
   }
 
   sign(envelope: object): Promise<string> {
+    return this.signWithHash(envelope).then((signed) => signed.token);
+  }
+
+  /**
+   * Signs an envelope (as canonical JSON) and answers the token with the envelope's hash: the
+   * SHA-256 of exactly the bytes signed, which is what the batch lists and what binds an answer
+   * to its request.
+   */
+  signWithHash(envelope: object): Promise<SignedEnvelope> {
     const serialised = canonicalJson(envelope as Record<string, unknown>);
     return new Promise((resolve, reject) => {
       this.pending.push({ envelope: serialised, resolve, reject });
@@ -69,14 +84,20 @@ export class EnvelopeSigner {
     clearTimeout(this.timer);
     this.lastFlush = performance.now();
     try {
-      const payload: BatchPayload = { v: 1, hashes: batch.map((item) => sha256(item.envelope)) };
+      const hashes = batch.map((item) => sha256(item.envelope));
+      const payload: BatchPayload = { v: 1, hashes };
       const jws = signCompactEs256(
         { typ: this.typ, kid: this.signer.certificateSerial },
         Buffer.from(JSON.stringify(payload)),
         this.signer.privateKey,
       );
       this.onSigned?.(jws, this.signer.certificateSerial);
-      for (const item of batch) item.resolve(`${jws}~${Buffer.from(item.envelope).toString('base64url')}`);
+      for (const [i, item] of batch.entries()) {
+        item.resolve({
+          token: `${jws}~${Buffer.from(item.envelope).toString('base64url')}`,
+          hash: hashes[i]!,
+        });
+      }
     } catch (error) {
       for (const item of batch) item.reject(error);
     }
@@ -91,6 +112,15 @@ export class EnvelopeVerifier {
 
   /** The envelope, if its batch is signed by one of the keys and lists the envelope's hash; else null. */
   verify<T>(token: string, keys: readonly VerificationKey[], typ: string): T | null {
+    return this.verifyWithHash<T>(token, keys, typ)?.envelope ?? null;
+  }
+
+  /** As `verify`, with the envelope's hash (SHA-256 of the signed bytes, as the batch lists it). */
+  verifyWithHash<T>(
+    token: string,
+    keys: readonly VerificationKey[],
+    typ: string,
+  ): { envelope: T; hash: string } | null {
     const separator = token.lastIndexOf('~');
     if (separator < 0) return null;
     const jws = token.slice(0, separator);
@@ -114,9 +144,10 @@ export class EnvelopeVerifier {
     } catch {
       return null;
     }
-    if (!Array.isArray(payload.hashes) || !payload.hashes.includes(sha256(envelope))) return null;
+    const hash = sha256(envelope);
+    if (!Array.isArray(payload.hashes) || !payload.hashes.includes(hash)) return null;
     try {
-      return JSON.parse(envelope.toString('utf8')) as T;
+      return { envelope: JSON.parse(envelope.toString('utf8')) as T, hash };
     } catch {
       return null;
     }

@@ -51,9 +51,11 @@ export function vehicleServices(db: Kysely<Database>): ExchangeServiceDefinition
           async handle({ vin }) {
             const checked = vinParam(vin);
             if (!checked.ok) return checked.response;
-            if (!(await register.findByVin(checked.value)))
+            const history = await register.registrationHistory(checked.value);
+            // A registered vehicle always has a history; only an empty one asks whether it exists.
+            if (history.length === 0 && !(await register.findByVin(checked.value)))
               return notFound('No vehicle with this VIN in the register.');
-            return ok((await register.registrationHistory(checked.value)).map(camelRow));
+            return ok(history.map(camelRow));
           },
         },
         {
