@@ -1,3 +1,4 @@
+import { openEnvelope } from '../protocol/batch-signing.ts';
 import { type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, type ExchangeFaultBody } from '../protocol/errors.ts';
 import { matchEndpoint, type ServiceResponse } from '../service-definition.ts';
@@ -34,13 +35,15 @@ export async function provide(
       sender.kind === 'self'
         ? context.trust.nodeId
         : await context.trust.peerNode(conf, sender.certificatePem);
-    const unverified = peekClient(message.requestJws);
+    // The client named in the request, read before verification only to pick the keys.
+    const opened = openEnvelope(message.requestJws);
+    const named = (opened?.unverified as { client?: unknown } | null | undefined)?.client;
+    const unverified = typeof named === 'string' ? named : null;
     const clientMember = unverified?.split('/').slice(0, 3).join('/') ?? '';
-    const verified = context.trust.verifier.verifyWithHash<RequestEnvelope>(
-      message.requestJws,
-      await context.trust.verificationKeys(conf, clientMember),
-      REQUEST_SIGNATURE_TYPE,
-    );
+    const keys = await context.trust.verificationKeys(conf, clientMember);
+    const verified = opened
+      ? context.trust.verifier.verifyOpened<RequestEnvelope>(opened, keys, REQUEST_SIGNATURE_TYPE)
+      : null;
     envelope = verified?.envelope ?? null;
     if (!verified || !envelope || envelope.client !== unverified) {
       throw new ExchangeFault(
@@ -86,7 +89,7 @@ export async function provide(
       );
     }
     const matched = matchEndpoint(service, envelope.method, envelope.path);
-    let answer: ServiceResponse;
+    let answer: ServiceResponse & { json?: string };
     if (!matched) {
       answer = {
         status: 404,
@@ -147,7 +150,7 @@ export async function provide(
         if (named) envelope = { ...envelope, dataSubject: named };
       }
     }
-    const body = Buffer.from(JSON.stringify(answer.body));
+    const body = Buffer.from(answer.json ?? JSON.stringify(answer.body));
     const responseEnvelope: ResponseEnvelope = {
       v: 1,
       requestId: envelope.id,
@@ -214,7 +217,7 @@ async function invoke(
   params: Record<string, string>,
   envelope: RequestEnvelope,
   body: Buffer,
-): Promise<ServiceResponse> {
+): Promise<ServiceResponse & { json?: string }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(
@@ -239,13 +242,14 @@ async function invoke(
       }),
       timeout,
     ]);
-    if (!isServiceResponse(answer)) {
+    const json = isServiceResponse(answer) ? serialised(answer.body) : undefined;
+    if (json === undefined) {
       throw new ExchangeFault(
         'Server.ServerProxy.InvalidServiceResponse',
         'The register returned an answer that is not a valid response.',
       );
     }
-    return answer;
+    return { ...answer, json };
   } catch (error) {
     if (error instanceof ExchangeFault) throw error;
     throw new ExchangeFault('Server.ServerProxy.ServiceFailed', 'The register failed to answer.');
@@ -257,27 +261,17 @@ async function invoke(
 function isServiceResponse(value: unknown): value is ServiceResponse {
   if (typeof value !== 'object' || value === null) return false;
   const { status, body } = value as { status?: unknown; body?: unknown };
-  if (!Number.isInteger(status) || (status as number) < 100 || (status as number) > 599 || body === undefined)
-    return false;
-  try {
-    JSON.stringify(body);
-    return true;
-  } catch {
-    return false;
-  }
+  return (
+    Number.isInteger(status) && (status as number) >= 100 && (status as number) <= 599 && body !== undefined
+  );
 }
 
-/** The client named in a signed request, read before verification only to pick the keys. */
-function peekClient(token: string): string | null {
+/** The answer's body as JSON (the bytes signed and sent), or undefined if it cannot be written so. */
+function serialised(body: unknown): string | undefined {
   try {
-    const envelope = JSON.parse(
-      Buffer.from(token.slice(token.lastIndexOf('~') + 1), 'base64url').toString('utf8'),
-    ) as {
-      client?: unknown;
-    };
-    return typeof envelope.client === 'string' ? envelope.client : null;
+    return JSON.stringify(body);
   } catch {
-    return null;
+    return undefined;
   }
 }
 

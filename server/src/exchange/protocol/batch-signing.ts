@@ -106,9 +106,37 @@ export class EnvelopeSigner {
 
 const VERIFIED_CACHE = 4_096;
 
+/** A message's token split into its batch JWS and its envelope, read but not yet trusted. */
+export interface OpenedEnvelope {
+  jws: string;
+  /** The envelope's bytes, as signed. */
+  bytes: Buffer;
+  /** The envelope parsed: not to be acted on before `verifyOpened` accepts it. */
+  unverified: unknown;
+}
+
+/** Splits `<batch jws>~<base64url envelope>` and parses the envelope; null when it is not that. */
+export function openEnvelope(token: string): OpenedEnvelope | null {
+  const separator = token.lastIndexOf('~');
+  if (separator < 0) return null;
+  try {
+    const bytes = Buffer.from(token.slice(separator + 1), 'base64url');
+    return { jws: token.slice(0, separator), bytes, unverified: JSON.parse(bytes.toString('utf8')) };
+  } catch {
+    return null;
+  }
+}
+
+/** A batch signature found good: whose key made it, its type, and the envelope hashes it lists. */
+interface VerifiedBatch {
+  certificateSerial: string;
+  typ: unknown;
+  hashes: ReadonlySet<string>;
+}
+
 export class EnvelopeVerifier {
-  /** Batch JWS already verified → the serial of the certificate whose key verified it. */
-  private readonly verified = new Map<string, string>();
+  /** Batch JWS already verified (or made by this process), by its exact text. */
+  private readonly verified = new Map<string, VerifiedBatch>();
 
   /** The envelope, if its batch is signed by one of the keys and lists the envelope's hash; else null. */
   verify<T>(token: string, keys: readonly VerificationKey[], typ: string): T | null {
@@ -121,36 +149,24 @@ export class EnvelopeVerifier {
     keys: readonly VerificationKey[],
     typ: string,
   ): { envelope: T; hash: string } | null {
-    const separator = token.lastIndexOf('~');
-    if (separator < 0) return null;
-    const jws = token.slice(0, separator);
-    let envelope: Buffer;
-    try {
-      envelope = Buffer.from(token.slice(separator + 1), 'base64url');
-    } catch {
-      return null;
-    }
-    const decoded = decodeCompact(jws);
-    if (!decoded || decoded.header.typ !== typ) return null;
-    const cachedSerial = this.verified.get(jws);
-    const trusted =
-      cachedSerial !== undefined
-        ? keys.some((key) => key.certificateSerial === cachedSerial)
-        : this.verifyBatch(jws, decoded, keys);
-    if (!trusted) return null;
-    let payload: BatchPayload;
-    try {
-      payload = JSON.parse(decoded.payload.toString('utf8')) as BatchPayload;
-    } catch {
-      return null;
-    }
-    const hash = sha256(envelope);
-    if (!Array.isArray(payload.hashes) || !payload.hashes.includes(hash)) return null;
-    try {
-      return { envelope: JSON.parse(envelope.toString('utf8')) as T, hash };
-    } catch {
-      return null;
-    }
+    const opened = openEnvelope(token);
+    return opened ? this.verifyOpened<T>(opened, keys, typ) : null;
+  }
+
+  /**
+   * An opened envelope, if its batch is signed by one of the keys (checked once per batch) with
+   * the type given, and lists the envelope's hash; with that hash. Else null.
+   */
+  verifyOpened<T>(
+    opened: OpenedEnvelope,
+    keys: readonly VerificationKey[],
+    typ: string,
+  ): { envelope: T; hash: string } | null {
+    const batch = this.verified.get(opened.jws) ?? this.verifyBatch(opened.jws, keys);
+    if (!batch || batch.typ !== typ) return null;
+    if (!keys.some((key) => key.certificateSerial === batch.certificateSerial)) return null;
+    const hash = sha256(opened.bytes);
+    return batch.hashes.has(hash) ? { envelope: opened.unverified as T, hash } : null;
   }
 
   /**
@@ -160,22 +176,37 @@ export class EnvelopeVerifier {
    * that certificate's key is one the verifier expects.
    */
   trustOwn(jws: string, certificateSerial: string): void {
-    this.remember(jws, certificateSerial);
+    const decoded = decodeCompact(jws);
+    const hashes = decoded && hashesOf(decoded.payload);
+    if (decoded && hashes) this.remember(jws, { certificateSerial, typ: decoded.header.typ, hashes });
   }
 
-  private remember(jws: string, certificateSerial: string): void {
+  private remember(jws: string, batch: VerifiedBatch): void {
     if (this.verified.size >= VERIFIED_CACHE) this.verified.delete(this.verified.keys().next().value!);
-    this.verified.set(jws, certificateSerial);
+    this.verified.set(jws, batch);
   }
 
-  private verifyBatch(
-    jws: string,
-    decoded: NonNullable<ReturnType<typeof decodeCompact>>,
-    keys: readonly VerificationKey[],
-  ): boolean {
+  private verifyBatch(jws: string, keys: readonly VerificationKey[]): VerifiedBatch | null {
+    const decoded = decodeCompact(jws);
+    if (!decoded) return null;
     const key = keys.find((candidate) => candidate.certificateSerial === decoded.header.kid);
-    if (!key || !verifyCompactEs256(decoded, key.publicKey)) return false;
-    this.remember(jws, key.certificateSerial);
-    return true;
+    if (!key || !verifyCompactEs256(decoded, key.publicKey)) return null;
+    const hashes = hashesOf(decoded.payload);
+    if (!hashes) return null;
+    const batch = { certificateSerial: key.certificateSerial, typ: decoded.header.typ, hashes };
+    this.remember(jws, batch);
+    return batch;
+  }
+}
+
+/** The envelope hashes a batch payload lists, or null when it is not a batch payload. */
+function hashesOf(payload: Buffer): ReadonlySet<string> | null {
+  try {
+    const parsed = JSON.parse(payload.toString('utf8')) as Partial<BatchPayload>;
+    if (!Array.isArray(parsed.hashes) || !parsed.hashes.every((hash) => typeof hash === 'string'))
+      return null;
+    return new Set(parsed.hashes);
+  } catch {
+    return null;
   }
 }
