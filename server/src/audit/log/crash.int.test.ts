@@ -92,3 +92,30 @@ describe.each(testDatabases())('the transparency log after kill -9 on $name', (e
     }
   }, 120_000);
 });
+
+describe.each(testDatabases())('a batch whose transaction fails, on $name', (engine) => {
+  it('leaves no trace: the entries appended after it give a tree the stored tiles and root agree on', async () => {
+    const database = await engine.open();
+    try {
+      const encode = (text: string) => new TextEncoder().encode(text);
+      const sequencer = await LogSequencer.open(database.db);
+      // 300 entries: a full row-0 tile and a partial one, so the failed batch completes subtrees.
+      await sequencer.appendBatch(Array.from({ length: 300 }, (_, i) => encode(`before ${i}`)));
+      const failed = Array.from({ length: 212 }, (_, i) => encode(`never committed ${i}`));
+      await expect(
+        sequencer.appendBatch(failed, async () => {
+          throw new Error('the usage insert failed');
+        }),
+      ).rejects.toThrow('the usage insert failed');
+      expect(sequencer.head().size).toBe(300);
+      const index = await sequencer.appendBatch(Array.from({ length: 212 }, (_, i) => encode(`after ${i}`)));
+      expect(index).toBe(300);
+      await sequencer.close();
+      const report = await verifyLog(database.db);
+      expect(report.problems).toEqual([]);
+      expect(report.size).toBe(512);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -45,6 +45,8 @@ export class LogSequencer {
   private readonly maxBatch: number;
   private edge: Edge = { size: 0, tiles: [] };
   private rootHash: Uint8Array = EMPTY_ROOT;
+  /** Hashes of perfect subtrees on the right edge, computed once (see `edgeRoot`). */
+  private readonly edgeHashes = new Map<string, Uint8Array>();
   private queue: Array<{
     data: Uint8Array;
     resolve: (index: number) => void;
@@ -128,30 +130,37 @@ export class LogSequencer {
 
   private async commit(entries: readonly Uint8Array[], hook?: AppendHook): Promise<number> {
     for (let attempt = 0; ; attempt++) {
-      const result = await this.db.transaction().execute(async (trx) => {
-        const stored = await sql<{ size: number }>`SELECT size FROM audit.log_head FOR UPDATE`.execute(trx);
-        const storedSize = Number(stored.rows[0]?.size ?? -1);
-        if (storedSize !== this.edge.size) return { stale: true as const };
-        const first = this.edge.size;
-        const { edge, writes } = extend(this.edge, entries.map(leafHashOf));
-        const root = edgeRoot(edge);
-        if (entries.length > 0) {
-          await sql`INSERT INTO audit.log_entries (idx, data)
+      const result = await this.db
+        .transaction()
+        .execute(async (trx) => {
+          const stored = await sql<{ size: number }>`SELECT size FROM audit.log_head FOR UPDATE`.execute(trx);
+          const storedSize = Number(stored.rows[0]?.size ?? -1);
+          if (storedSize !== this.edge.size) return { stale: true as const };
+          const first = this.edge.size;
+          const { edge, writes } = extend(this.edge, entries.map(leafHashOf));
+          const root = edgeRoot(edge, this.edgeHashes);
+          if (entries.length > 0) {
+            await sql`INSERT INTO audit.log_entries (idx, data)
             SELECT idx, decode(data, 'hex') FROM unnest(${entries.map((_, offset) => first + offset)}::bigint[],
               ${entries.map(toHex)}::text[]) AS e(idx, data)`.execute(trx);
-          await sql`INSERT INTO audit.log_tiles (level, idx, hashes)
+            await sql`INSERT INTO audit.log_tiles (level, idx, hashes)
             SELECT level, idx, decode(hashes, 'hex') FROM unnest(${writes.map((tile) => tile.level)}::smallint[],
               ${writes.map((tile) => tile.index)}::bigint[], ${writes.map((tile) => joinTile(tile.hashes).toString('hex'))}::text[])
               AS t(level, idx, hashes)
             ON CONFLICT (level, idx) DO UPDATE SET hashes = excluded.hashes`.execute(trx);
-          await trx
-            .updateTable('audit.log_head')
-            .set({ size: edge.size, root: Buffer.from(root), updated_at: new Date() })
-            .execute();
-        }
-        if (hook) await hook(trx, first);
-        return { stale: false as const, first, edge, root };
-      });
+            await trx
+              .updateTable('audit.log_head')
+              .set({ size: edge.size, root: Buffer.from(root), updated_at: new Date() })
+              .execute();
+          }
+          if (hook) await hook(trx, first);
+          return { stale: false as const, first, edge, root };
+        })
+        .catch((error: unknown) => {
+          // The remembered edge hashes may be of entries that were never committed.
+          this.edgeHashes.clear();
+          throw error;
+        });
       if (!result.stale) {
         this.edge = result.edge;
         this.rootHash = result.root;
@@ -191,7 +200,8 @@ export class LogSequencer {
       tiles.push(hashes.slice(0, width).map((hash) => Uint8Array.from(hash)));
     }
     this.edge = { size, tiles };
-    this.rootHash = size === 0 ? EMPTY_ROOT : edgeRoot(this.edge);
+    this.edgeHashes.clear();
+    this.rootHash = size === 0 ? EMPTY_ROOT : edgeRoot(this.edge, this.edgeHashes);
     if (Buffer.compare(Buffer.from(this.rootHash), Buffer.from(head.root)) !== 0) {
       throw new Error('the stored log is damaged: the tiles do not give the stored root');
     }
@@ -229,10 +239,24 @@ export function extend(edge: Edge, leafHashes: readonly Uint8Array[]): { edge: E
   return { edge: { size: edge.size + leafHashes.length, tiles }, writes: [...writes.values()] };
 }
 
-/** The root of the tree the edge describes. */
-export function edgeRoot(edge: Edge): Uint8Array {
+/**
+ * The root of the tree the edge describes. `known` remembers the hashes of the perfect subtrees
+ * along the edge: a perfect subtree's hash never changes in an append-only log, so the next root
+ * only hashes what was appended since.
+ */
+export function edgeRoot(edge: Edge, known?: Map<string, Uint8Array>): Uint8Array {
   if (edge.size === 0) return EMPTY_ROOT;
-  return rootHash(edge.size, (subtree: Subtree) => edgeSubtreeHash(edge, subtree));
+  return rootHash(edge.size, (subtree: Subtree) => {
+    if (!known) return edgeSubtreeHash(edge, subtree);
+    const key = `${subtree.level}/${subtree.index}`;
+    let hash = known.get(key);
+    if (!hash) {
+      hash = edgeSubtreeHash(edge, subtree);
+      if (known.size >= 1_024) known.clear();
+      known.set(key, hash);
+    }
+    return hash;
+  });
 }
 
 /** A perfect subtree on the right edge, hashed from the rightmost tile of its tile level. */

@@ -54,7 +54,7 @@ export class NodeTrust {
       const member = this.signers.get(memberId);
       if (!member) return undefined;
       // What this node signs, it delivers to itself without checking its own signature again.
-      signer = new EnvelopeSigner(member, typ, (jws, serial) => this.verifier.trustOwn(jws, serial));
+      signer = new EnvelopeSigner(member, typ, (batch) => this.verifier.trustOwn(batch));
       this.envelopeSigners.set(key, signer);
     }
     return signer;
@@ -69,8 +69,27 @@ export class NodeTrust {
     return [...this.signers.keys()];
   }
 
+  /** Verification keys by configuration (a new one, with its revocations, starts afresh), then member. */
+  private readonly keysByConf = new WeakMap<GlobalConfiguration, Map<string, Promise<VerificationKey[]>>>();
+
   /** The keys of a member's registered, unrevoked signing certificates. */
-  async verificationKeys(conf: GlobalConfiguration, memberId: string): Promise<VerificationKey[]> {
+  verificationKeys(conf: GlobalConfiguration, memberId: string): Promise<VerificationKey[]> {
+    let byMember = this.keysByConf.get(conf);
+    if (!byMember) {
+      byMember = new Map();
+      this.keysByConf.set(conf, byMember);
+    }
+    let keys = byMember.get(memberId);
+    if (!keys) {
+      keys = this.loadVerificationKeys(conf, memberId);
+      // Only members the configuration names are remembered (an unknown id costs a scan).
+      if (byMember.size < 10_000) byMember.set(memberId, keys);
+      keys.catch(() => byMember.delete(memberId));
+    }
+    return keys;
+  }
+
+  private async loadVerificationKeys(conf: GlobalConfiguration, memberId: string): Promise<VerificationKey[]> {
     const member = conf.members.find(
       (candidate) => `${conf.instance}/${candidate.memberClass}/${candidate.memberCode}` === memberId,
     );

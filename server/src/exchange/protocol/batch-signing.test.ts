@@ -61,13 +61,14 @@ describe('batch signatures of envelopes', () => {
     const a = member('01');
     const b = member('02');
     const verifier = new EnvelopeVerifier();
-    const own = new EnvelopeSigner(a.signer, TYP, (jws, serial) => verifier.trustOwn(jws, serial));
+    const own = new EnvelopeSigner(a.signer, TYP, (batch) => verifier.trustOwn(batch));
     const token = await own.sign({ id: 'm1' });
     // The math is skipped: even a key that could not have verified it is not consulted...
     const unrelatedKeyWithSameSerial = { ...b.key, certificateSerial: '01' };
     expect(verifier.verify(token, [unrelatedKeyWithSameSerial], TYP)).toEqual({ id: 'm1' });
     // ...but the certificate must still be one the verifier expects, and the envelope listed.
     expect(verifier.verify(token, [b.key], TYP)).toBeNull();
+    expect(verifier.verify(token, [a.key], 'civitas-response+jws')).toBeNull();
     const jws = token.slice(0, token.lastIndexOf('~'));
     expect(
       verifier.verify(`${jws}~${Buffer.from('{"id":"m2"}').toString('base64url')}`, [a.key], TYP),

@@ -40,14 +40,10 @@ export class EnvelopeSigner {
     reject: (error: unknown) => void;
   }> = [];
 
-  /** Told of every batch signature made, with the serial of the certificate whose key made it. */
-  private readonly onSigned: ((jws: string, certificateSerial: string) => void) | undefined;
+  /** Told of every batch signature made: whose key made it, its type and the hashes it lists. */
+  private readonly onSigned: ((batch: SignedBatch) => void) | undefined;
 
-  constructor(
-    signer: MemberSigner,
-    typ: string,
-    onSigned?: (jws: string, certificateSerial: string) => void,
-  ) {
+  constructor(signer: MemberSigner, typ: string, onSigned?: (batch: SignedBatch) => void) {
     this.signer = signer;
     this.typ = typ;
     this.onSigned = onSigned;
@@ -91,7 +87,7 @@ export class EnvelopeSigner {
         Buffer.from(JSON.stringify(payload)),
         this.signer.privateKey,
       );
-      this.onSigned?.(jws, this.signer.certificateSerial);
+      this.onSigned?.({ jws, certificateSerial: this.signer.certificateSerial, typ: this.typ, hashes });
       for (const [i, item] of batch.entries()) {
         item.resolve({
           token: `${jws}~${Buffer.from(item.envelope).toString('base64url')}`,
@@ -125,6 +121,14 @@ export function openEnvelope(token: string): OpenedEnvelope | null {
   } catch {
     return null;
   }
+}
+
+/** A batch signature as its signer made it. */
+export interface SignedBatch {
+  jws: string;
+  certificateSerial: string;
+  typ: string;
+  hashes: readonly string[];
 }
 
 /** A batch signature found good: whose key made it, its type, and the envelope hashes it lists. */
@@ -175,10 +179,9 @@ export class EnvelopeVerifier {
    * would prove nothing. The key binding is still checked: the message is accepted only where
    * that certificate's key is one the verifier expects.
    */
-  trustOwn(jws: string, certificateSerial: string): void {
-    const decoded = decodeCompact(jws);
-    const hashes = decoded && hashesOf(decoded.payload);
-    if (decoded && hashes) this.remember(jws, { certificateSerial, typ: decoded.header.typ, hashes });
+  trustOwn(batch: SignedBatch): void {
+    const { jws, certificateSerial, typ, hashes } = batch;
+    this.remember(jws, { certificateSerial, typ, hashes: new Set(hashes) });
   }
 
   private remember(jws: string, batch: VerifiedBatch): void {
