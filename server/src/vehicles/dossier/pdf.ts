@@ -8,7 +8,18 @@ import { decodeProtectedHeader } from 'jose';
 import PDFDocument from 'pdfkit';
 import { canonicalJson } from '../../platform/canonical-json.ts';
 import { PDF_LABELS, type PdfLabels, type PdfLanguage } from './pdf-labels.ts';
-import { banner, body, COLOUR, contentWidth, type Doc, FONT, paragraph, SIZE } from './pdf-layout.ts';
+import {
+  banner,
+  body,
+  COLOUR,
+  contentWidth,
+  type Doc,
+  documentFonts,
+  FONT,
+  paragraph,
+  registerFonts,
+  SIZE,
+} from './pdf-layout.ts';
 import { drawQrCode } from './pdf-qr.ts';
 import {
   deregistrationSection,
@@ -67,12 +78,14 @@ export async function renderReportPdf(report: SignedReport, options: PdfOptions)
 /** An A4 document whose metadata (and so its ID) depends on the report alone. */
 function createDocument(report: SignedReport, options: PdfOptions, t: PdfLabels): Doc {
   const issued = new Date(report.issuedAt);
+  const fonts = documentFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
     compress: options.compress ?? true,
-    font: FONT.regular,
+    // The font object itself: no name is registered yet while the document is made.
+    font: fonts.regular as unknown as string,
     lang: options.language,
     displayTitle: true,
     info: {
@@ -85,6 +98,7 @@ function createDocument(report: SignedReport, options: PdfOptions, t: PdfLabels)
       ModDate: issued,
     },
   });
+  registerFonts(doc, fonts);
   body(doc);
   return doc;
 }
