@@ -89,7 +89,10 @@ export class NodeTrust {
     return keys;
   }
 
-  private async loadVerificationKeys(conf: GlobalConfiguration, memberId: string): Promise<VerificationKey[]> {
+  private async loadVerificationKeys(
+    conf: GlobalConfiguration,
+    memberId: string,
+  ): Promise<VerificationKey[]> {
     const member = conf.members.find(
       (candidate) => `${conf.instance}/${candidate.memberClass}/${candidate.memberCode}` === memberId,
     );
