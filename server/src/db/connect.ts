@@ -70,7 +70,17 @@ class PreparingClient extends pg.Client {
       const name = statementName(config);
       if (name && (this.prepared.has(name) || this.prepared.size < MAX_PREPARED_PER_CONNECTION)) {
         this.prepared.add(name);
-        return super.query({ name, text: config, values });
+        // A Query made from the text and named afterwards: a config object would be copied
+        // property by property on every call.
+        const query = new pg.Query(config, values) as pg.Query & {
+          name?: string;
+          callback?: (error: Error | null, result: pg.QueryResult) => void;
+        };
+        query.name = name;
+        return new Promise((resolve, reject) => {
+          query.callback = (error, result) => (error ? reject(error) : resolve(result));
+          super.query(query);
+        });
       }
     }
     return super.query(config, values, callback);
