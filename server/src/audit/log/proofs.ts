@@ -66,14 +66,14 @@ export class LogProofs {
   private rangeHashInMemory(range: Range): Uint8Array | undefined {
     const width = range.end - range.start;
     if (isPerfectSubtree(range.start, width))
-      return this.tiles.cachedHash(Math.log2(width), range.start / width);
+      return this.tiles.cachedHash({ level: Math.log2(width), index: range.start / width });
     const known = this.composites.get(range.end)?.get(range.start);
     if (known) return known;
     let complete = true;
     const hash = rangeHash(
       range,
       (subtree: Subtree) => {
-        const own = this.tiles.cachedHash(subtree.level, subtree.index);
+        const own = this.tiles.cachedHash(subtree);
         if (own) return own;
         complete = false;
         return NOT_IN_MEMORY;

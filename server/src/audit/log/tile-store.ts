@@ -36,7 +36,7 @@ const WARM_BATCH = 256;
 /**
  * Reads hash tiles from the database and answers the hash of any perfect subtree of the tree,
  * as RFC 9162 proofs need. Full tiles never change, so they are kept in a cache bounded by a
- * memory budget, least recently used out first; `warm()` fills it at start, so that proofs are
+ * memory budget (clock eviction, see `remember`); `warm()` fills it at start, so that proofs are
  * answered without a database round trip. The growing rightmost tile of each level is read
  * afresh when it lacks a hash.
  */
@@ -104,14 +104,12 @@ export class TileStore {
    * The hash of a perfect subtree if it is in memory (a cached full tile, or the growing tile as
    * last read), without a query: proofs at a cached tree size are answered synchronously.
    */
-  cachedHash(level: number, index: number): Uint8Array | undefined {
-    const tileLevel = Math.floor(level / TILE_HEIGHT);
-    const row = level - tileLevel * TILE_HEIGHT;
-    const perTile = TILE_WIDTH >> row;
-    const tileIndex = Math.floor(index / perTile);
-    const tile = this.cachedTile(tileLevel, tileIndex) ?? this.partial.get(tileKey(tileLevel, tileIndex));
+  cachedHash(subtree: Subtree): Uint8Array | undefined {
+    const at = locate(subtree);
+    const tile =
+      this.cachedTile(at.tileLevel, at.tileIndex) ?? this.partial.get(tileKey(at.tileLevel, at.tileIndex));
     // A growing tile only gains hashes: what it held when read is still right.
-    return tile?.hash(row, index - tileIndex * perTile);
+    return tile?.hash(at.row, at.position);
   }
 
   /** The hashes of the given perfect subtrees, read with one query for the tiles not cached. */
@@ -119,7 +117,7 @@ export class TileStore {
     const result = new Map<string, Uint8Array>();
     const unresolved: Array<{ subtree: Subtree; at: ReturnType<typeof locate> }> = [];
     for (const subtree of subtrees) {
-      const hash = this.cachedHash(subtree.level, subtree.index);
+      const hash = this.cachedHash(subtree);
       if (hash) result.set(subtreeKey(subtree), hash);
       else unresolved.push({ subtree, at: locate(subtree) });
     }

@@ -70,23 +70,11 @@ export class NodeTrust {
   }
 
   /** Verification keys by configuration (a new one, with its revocations, starts afresh), then member. */
-  private readonly keysByConf = new WeakMap<GlobalConfiguration, Map<string, Promise<VerificationKey[]>>>();
+  private readonly keysByConf = new PerConfiguration<VerificationKey[]>(10_000);
 
   /** The keys of a member's registered, unrevoked signing certificates. */
   verificationKeys(conf: GlobalConfiguration, memberId: string): Promise<VerificationKey[]> {
-    let byMember = this.keysByConf.get(conf);
-    if (!byMember) {
-      byMember = new Map();
-      this.keysByConf.set(conf, byMember);
-    }
-    let keys = byMember.get(memberId);
-    if (!keys) {
-      keys = this.loadVerificationKeys(conf, memberId);
-      // Only members the configuration names are remembered (an unknown id costs a scan).
-      if (byMember.size < 10_000) byMember.set(memberId, keys);
-      keys.catch(() => byMember.delete(memberId));
-    }
-    return keys;
+    return this.keysByConf.get(conf, memberId, () => this.loadVerificationKeys(conf, memberId));
   }
 
   private async loadVerificationKeys(
@@ -119,20 +107,10 @@ export class NodeTrust {
   async peerNode(conf: GlobalConfiguration, peerCertificatePem: string | null): Promise<string> {
     if (!peerCertificatePem) return this.checkPeer(conf, peerCertificatePem);
     // Checked once per configuration: a new configuration (revocations) means a new check.
-    let checks = this.peerChecks.get(conf);
-    if (!checks) {
-      checks = new Map();
-      this.peerChecks.set(conf, checks);
-    }
-    let check = checks.get(peerCertificatePem);
-    if (!check) {
-      check = this.checkPeer(conf, peerCertificatePem);
-      if (checks.size < 1_000) checks.set(peerCertificatePem, check);
-    }
-    return check;
+    return this.peerChecks.get(conf, peerCertificatePem, () => this.checkPeer(conf, peerCertificatePem));
   }
 
-  private readonly peerChecks = new WeakMap<GlobalConfiguration, Map<string, Promise<string>>>();
+  private readonly peerChecks = new PerConfiguration<string>(1_000);
 
   private async checkPeer(conf: GlobalConfiguration, peerCertificatePem: string | null): Promise<string> {
     if (!peerCertificatePem) {
@@ -167,5 +145,33 @@ export class NodeTrust {
       'Server.ServerProxy.SslAuthenticationFailed',
       'The peer certificate is not valid.',
     );
+  }
+}
+
+/**
+ * Answers worked out from one global configuration, remembered until a new configuration
+ * replaces it (it is immutable; a new one, with its revocations, starts afresh). At most `limit`
+ * keys are remembered per configuration; beyond them an answer is worked out every time.
+ */
+class PerConfiguration<T> {
+  private readonly byConf = new WeakMap<GlobalConfiguration, Map<string, Promise<T>>>();
+  private readonly limit: number;
+
+  constructor(limit: number) {
+    this.limit = limit;
+  }
+
+  get(conf: GlobalConfiguration, key: string, work: () => Promise<T>): Promise<T> {
+    let answers = this.byConf.get(conf);
+    if (!answers) {
+      answers = new Map();
+      this.byConf.set(conf, answers);
+    }
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = work();
+      if (answers.size < this.limit) answers.set(key, answer);
+    }
+    return answer;
   }
 }
