@@ -2,7 +2,8 @@
 // (against a plain bulk insert of the same rows, the baseline), then the tree is filled to
 // BENCH_LOG_ENTRIES (default 10,000,000) and random inclusion and consistency proofs are fetched
 // over HTTP from the real server's `/log/proof/*` routes (its own process), one at a time, timed
-// at the client: once the server's tile cache is warm (the steady state, proofs from memory), and
+// at the client (interleaved with `/healthz` on the same server: the machine's floor, the
+// baseline of the ratio): once the server's tile cache is warm (the steady state, proofs from memory), and
 // once with the cache off (every proof reads its tiles from PostgreSQL), for comparison.
 import { execFileSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -16,7 +17,7 @@ import { freshTempDir, report, startServer, waitUntilReady, withPostgresDatabase
 const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);
 const SUSTAINED = 200_000;
 const IN_FLIGHT = 5_000;
-const PROOFS = 5_000;
+const PROOFS = 10_000;
 
 /** An entry the size of a real access entry (~420 bytes of canonical JSON). */
 function accessEntry(i: number): Uint8Array {
@@ -106,7 +107,7 @@ export async function run(): Promise<void> {
       const cached = await measureProofs(url, size, { tileCacheMb: 512 });
       const uncached = await measureProofs(url, size, { tileCacheMb: 0 });
       const measured = cached.proofs;
-      const { inclusion, consistency, maxHashes } = measured;
+      const { inclusion, consistency, healthz, maxHashes } = measured;
       const bound = Math.ceil(Math.log2(size));
       if (maxHashes > bound)
         throw new Error(`an inclusion proof had ${maxHashes} hashes, more than ⌈log2 n⌉ = ${bound}`);
@@ -121,6 +122,14 @@ export async function run(): Promise<void> {
         inclusion_p99_ms: Number(percentile(inclusion, 99).toFixed(3)),
         consistency_p50_ms: Number(percentile(consistency, 50).toFixed(3)),
         consistency_p99_ms: Number(percentile(consistency, 99).toFixed(3)),
+        healthz_p50_ms: Number(percentile(healthz, 50).toFixed(3)),
+        healthz_p99_ms: Number(percentile(healthz, 99).toFixed(3)),
+        inclusion_p99_to_healthz_p99: Number(
+          (percentile(inclusion, 99) / percentile(healthz, 99)).toFixed(2),
+        ),
+        consistency_p99_to_healthz_p99: Number(
+          (percentile(consistency, 99) / percentile(healthz, 99)).toFixed(2),
+        ),
         inclusion_max_hashes: maxHashes,
         tile_cache_warm_s: Number(cached.warmSeconds.toFixed(1)),
         inclusion_p99_ms_from_database: Number(percentile(uncached.proofs.inclusion, 99).toFixed(3)),
@@ -137,6 +146,8 @@ export async function run(): Promise<void> {
 interface ProofLatencies {
   inclusion: number[];
   consistency: number[];
+  /** `/healthz` on the same server, interleaved with the proofs. */
+  healthz: number[];
   maxHashes: number;
 }
 
@@ -169,6 +180,7 @@ async function measureProofs(
     const output = execFileSync(
       process.execPath,
       [
+        '--max-semi-space-size=64',
         path.join(import.meta.dirname, 'log-proof-client.ts'),
         server.url,
         String(size),
