@@ -15,6 +15,9 @@ import {
 import type { LogSequencer } from './log/sequencer.ts';
 import type { UsageRow } from './tables.ts';
 
+/** Rows turned into entries between two turns of the event loop. */
+const YIELD_EVERY = 200;
+
 type MessageRow = Omit<MessageLogRow, 'seq'> & { seq: number | string };
 type AdminRow = Omit<AdminLogRow, 'seq' | 'at'> & { seq: number | string; at: Date };
 
@@ -130,11 +133,14 @@ export class LogFeed {
     const taken = await this.unread<MessageRow>('message_log');
     if (taken.length === 0) return 0;
     const usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }> = [];
-    const entries = taken.map((row, offset) => {
+    const entries: Uint8Array[] = [];
+    for (const [offset, row] of taken.entries()) {
+      // A round can hold thousands of rows: let requests through between slices of the work.
+      if (offset > 0 && offset % YIELD_EVERY === 0) await new Promise((resolve) => setImmediate(resolve));
       const access = accessOf(row);
       if (access) usage.push({ ...access.usage, offset });
-      return encodeEntry(access ? access.entry : messageEntry(row));
-    });
+      entries.push(encodeEntry(access ? access.entry : messageEntry(row)));
+    }
     await this.sequencer.appendBatch(entries, async (trx, first) => {
       if (usage.length > 0) await insertUsage(trx, first, usage);
       await saveCursor(trx, 'message_log', Number(taken.at(-1)!.seq));
@@ -249,20 +255,28 @@ function accessOf(row: MessageRow): { entry: AccessEntry; usage: Omit<UsageRow, 
   };
 }
 
+/**
+ * Stores a round's usage records with one statement and one parameter (the records as JSON,
+ * however many), hidden from the start where an organisation hid their case beforehand.
+ */
 async function insertUsage(
   trx: Transaction<Database>,
   first: number,
   usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }>,
 ): Promise<void> {
-  await trx
-    .insertInto('audit.usage')
-    .values(usage.map(({ offset, ...record }) => ({ ...record, log_index: first + offset })))
-    .execute();
-  // A case an organisation hid beforehand hides its new usage from the start.
-  await sql`UPDATE audit.usage u SET hidden_until = h.hidden_until, hidden_reason = h.reason, hidden_by = h.hidden_by
-    FROM audit.hidden_cases h
-    WHERE u.log_index >= ${first} AND u.log_index < ${first + usage.at(-1)!.offset + 1}
-      AND h.initiator_org = u.initiator_org AND h.case_ref = u.case_ref`.execute(trx);
+  const records = JSON.stringify(
+    usage.map(({ offset, ...record }) => ({ ...record, log_index: first + offset })),
+  );
+  await sql`INSERT INTO audit.usage (id, log_index, logged_at, data_subject, initiator_org, initiator_person,
+      receiver, action, purpose, legal_basis, case_ref, data_categories, query_id, nonce,
+      hidden_until, hidden_reason, hidden_by)
+    SELECT r.id, r.log_index, r.logged_at, r.data_subject, r.initiator_org, r.initiator_person,
+      r.receiver, r.action, r.purpose, r.legal_basis, r.case_ref, r.data_categories, r.query_id, r.nonce,
+      h.hidden_until, h.reason, h.hidden_by
+    FROM jsonb_populate_recordset(NULL::audit.usage, ${records}::jsonb) AS r
+    LEFT JOIN audit.hidden_cases h ON h.initiator_org = r.initiator_org AND h.case_ref = r.case_ref`.execute(
+    trx,
+  );
 }
 
 async function saveCursor(trx: Transaction<Database>, source: string, position: number): Promise<void> {

@@ -7,7 +7,9 @@ import { ExchangeClient, serviceId } from '../../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
 import { gatherReport } from './gather.ts';
 import type { SignedReport } from './report-schema.ts';
-import { generateReportKey, signReport } from './signing.ts';
+import { generateReportKey, newReference, signReport, verifyReport } from './signing.ts';
+import { ReportStore } from './store.ts';
+import { sampleReportBody } from './test-fixtures.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 
@@ -282,5 +284,20 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
       429,
       'rate-limited',
     );
+  });
+
+  it('signs with the stored key after a restart, and the report still verifies', async () => {
+    const first = new ReportStore(platform.database.db);
+    const { kid } = await first.signingKey();
+    // A second store stands for the server started again: it loads the key the first one made or found.
+    const restarted = new ReportStore(platform.database.db);
+    expect((await restarted.signingKey()).kid).toBe(kid);
+    const signed = await restarted.issue(sampleReportBody({ reference: newReference() }), null);
+    const verdict = await verifyReport(signed, (id) => restarted.verificationKey(id));
+    expect(verdict).toMatchObject({ valid: true });
+    const altered = { ...signed, vin: 'WVWZZZ1JZXW999999' };
+    expect(await verifyReport(altered, (id) => restarted.verificationKey(id))).toMatchObject({
+      valid: false,
+    });
   });
 });

@@ -124,10 +124,11 @@ export class ReportStore {
     if (existing) {
       return {
         kid: existing.kid,
-        privateKey: (await importJWK(
-          JSON.parse(existing.private_jwk) as JWK,
-          'ES256',
-        )) as ReportSigningKey['privateKey'],
+        // A node:crypto key straight from the JWK: reports are signed with node:crypto.
+        privateKey: crypto.createPrivateKey({
+          key: JSON.parse(existing.private_jwk) as crypto.JsonWebKey,
+          format: 'jwk',
+        }),
       };
     }
     const created = await generateReportKey();
