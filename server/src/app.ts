@@ -170,6 +170,8 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     checkpointIntervalMs: config.logCheckpointIntervalMs,
     feedIntervalMs: config.logFeedIntervalMs,
     tileCacheBytes: config.logTileCacheBytes,
+    // On PostgreSQL the feed works on its own thread (docs/audit.md, "The feed").
+    ...(database.connectionUrl && { feedThreadDatabaseUrl: database.connectionUrl }),
     report: (message, details) => app.log.error(details, message),
   });
   // After the exchange node: the feed's last round reads what the node logged last.

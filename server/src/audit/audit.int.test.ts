@@ -7,6 +7,8 @@ import { ExchangeClient, serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 import { type AccessEntry, decodeEntry, encodeEntry, subjectCommitment } from './entry-format.ts';
 import { RECORD_COLUMNS, recordHash } from './feed.ts';
+import { FeedThread } from './feed-thread.ts';
+import { verifyLog } from './log/verify.ts';
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.ts';
 import { cosignatureVerifier } from './tlog/cosignature.ts';
 import { equalBytes, fromBase64, leafHash, nodeHash, toBase64 } from './tlog/hash.ts';
@@ -144,6 +146,37 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
     expect(Number(/^civitas_log_tile_cache_tiles (\d+)$/m.exec(metrics)?.[1])).toBe(log.tiles.cached.tiles);
     expect(Number(/^civitas_log_tile_cache_bytes (\d+)$/m.exec(metrics)?.[1])).toBe(log.tiles.cached.bytes);
     expect(log.tiles.cached.bytes).toBeLessThanOrEqual(log.tiles.cached.budget);
+  });
+
+  it("feeds the log on its own thread on PostgreSQL, and its appends and this thread's make one tree", async () => {
+    const log = platform.app.auditLog;
+    expect(log.feed instanceof FeedThread).toBe(engine.name === 'postgres');
+    const adminEntry = (subject: string) =>
+      encodeEntry({
+        v: 1,
+        kind: 'admin',
+        time: new Date().toISOString(),
+        action: 'test.two-writers',
+        subject,
+        record: '0'.repeat(64),
+      });
+    // Exchange traffic for the feed, and appends from this thread at the same time.
+    await Promise.all([
+      request('GET', '/api/me', 'citizen'),
+      log.sequencer.appendBatch([adminEntry('a'), adminEntry('b')]),
+      log.feed.run(),
+      request('GET', '/api/me', 'citizen'),
+      log.sequencer.appendBatch([adminEntry('c')]),
+      log.feed.run(),
+    ]);
+    await log.feed.run();
+    const verified = await verifyLog(platform.database.db);
+    expect(verified.problems).toEqual([]);
+    expect(verified.size).toBe(await log.sequencer.storedSize());
+    // Proofs reach the entries the feed's thread appended, past this thread's own head.
+    const size = await log.sequencer.storedSize();
+    const proof = await request('GET', `/log/proof/inclusion?index=${size - 1}&size=${size}`);
+    expect(proof.statusCode).toBe(200);
   });
 
   it('shows a citizen every access to their data, each provably in the log', async () => {

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { LogFeed } from './feed.ts';
+import { type Feed, FeedThread } from './feed-thread.ts';
 import { Checkpointer, type WitnessClient } from './log/checkpointer.ts';
 import { loadOrCreateKey } from './log/keys.ts';
 import { LogProofs } from './log/proofs.ts';
@@ -19,6 +20,11 @@ export interface AuditLogOptions {
   feedIntervalMs: number;
   /** The memory budget of the cache of hash tiles that proofs are served from (default 512 MiB). */
   tileCacheBytes?: number;
+  /**
+   * On PostgreSQL: the database's URL, for the feed to run on its own thread with its own
+   * connections (and its timer there). Without it the feed runs on this thread.
+   */
+  feedThreadDatabaseUrl?: string;
   report: (message: string, details: Record<string, unknown>) => void;
 }
 
@@ -34,7 +40,7 @@ export interface AuditLog {
   proofs: LogProofs;
   checkpoints: Checkpointer;
   witness: Witness;
-  feed: LogFeed;
+  feed: Feed;
   /** Entries [start, start + count) that are stored, in order. */
   entries(start: number, count: number): Promise<Uint8Array[]>;
   close(): Promise<void>;
@@ -58,11 +64,19 @@ export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptio
     witnesses: [witnessClient],
     report: options.report,
   });
-  const feed = new LogFeed(db, sequencer);
   // Every log has a checkpoint from its first start (the empty tree's, if nothing is in it).
   await checkpoints.make();
-  if (options.feedIntervalMs > 0) {
-    feed.start(options.feedIntervalMs, (error) => options.report('log feed failed', { err: error }));
+  const reportFeedError = (error: unknown) => options.report('log feed failed', { err: error });
+  let feed: Feed;
+  if (options.feedThreadDatabaseUrl) {
+    feed = await FeedThread.start(
+      { databaseUrl: options.feedThreadDatabaseUrl, intervalMs: options.feedIntervalMs },
+      reportFeedError,
+    );
+  } else {
+    const local = new LogFeed(db, sequencer);
+    if (options.feedIntervalMs > 0) local.start(options.feedIntervalMs, reportFeedError);
+    feed = local;
   }
   if (options.checkpointIntervalMs > 0) checkpoints.start(options.checkpointIntervalMs);
   // Proofs are answered from memory once the cache holds the tiles; until then from the database.

@@ -13,6 +13,11 @@ export interface DatabaseHandle {
   kind: DatabaseKind;
   /** Where the data lives, without credentials (for logs and health). */
   location: string;
+  /**
+   * PostgreSQL: the URL connected to, credentials included, for another thread to connect with
+   * (the log feed's). Never logged or shown.
+   */
+  connectionUrl?: string;
   close(): Promise<void>;
 }
 
@@ -102,6 +107,7 @@ function connectPostgres(databaseUrl: string, poolSize: number): DatabaseHandle 
     db,
     kind: 'postgres',
     location: `postgres://${url.hostname}:${url.port || 5432}${url.pathname}`,
+    connectionUrl: databaseUrl,
     close: () => db.destroy(),
   };
 }

@@ -119,3 +119,33 @@ describe.each(testDatabases())('a batch whose transaction fails, on $name', (eng
     }
   });
 });
+
+describe.each(testDatabases())('two sequencers on one database, on $name', (engine) => {
+  it('take turns through the locked head: their appends make one tree, none lost or forked', async () => {
+    const database = await engine.open();
+    try {
+      const encode = (text: string) => new TextEncoder().encode(text);
+      const one = await LogSequencer.open(database.db);
+      const other = await LogSequencer.open(database.db);
+      const firsts = await Promise.all(
+        Array.from({ length: 12 }, (_, i) =>
+          (i % 2 === 0 ? one : other).appendBatch(
+            Array.from({ length: 40 + i }, (_, j) => encode(`writer ${i % 2} batch ${i} entry ${j}`)),
+          ),
+        ),
+      );
+      const total = Array.from({ length: 12 }, (_, i) => 40 + i).reduce((a, b) => a + b, 0);
+      // Every batch got its own range of indexes.
+      const ranges = firsts.map((first, i) => [first, first + 40 + i] as const).sort((a, b) => a[0] - b[0]);
+      for (let i = 1; i < ranges.length; i++) expect(ranges[i]![0]).toBe(ranges[i - 1]![1]);
+      expect(ranges.at(-1)![1]).toBe(total);
+      await one.close();
+      await other.close();
+      const report = await verifyLog(database.db);
+      expect(report.problems).toEqual([]);
+      expect(report.size).toBe(total);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -235,8 +235,10 @@ async function latestSize(log: AuditLog): Promise<number> {
 }
 
 async function assertWithinTree(log: AuditLog, size: number): Promise<void> {
-  const head = log.sequencer.head();
-  if (size > head.size) {
-    throw new AppError('proof-out-of-range', `The tree has ${head.size} entries; size ${size} is beyond it.`);
+  // This thread's head, or the stored one when the feed's thread appended since.
+  if (size <= log.sequencer.head().size) return;
+  const stored = await log.sequencer.storedSize();
+  if (size > stored) {
+    throw new AppError('proof-out-of-range', `The tree has ${stored} entries; size ${size} is beyond it.`);
   }
 }

@@ -34,11 +34,11 @@ export interface SequencerOptions {
 }
 
 /**
- * The only writer of the transparency log. Entries are appended in batches (group commit):
+ * A writer of the transparency log. Entries are appended in batches (group commit):
  * each transaction stores the entries, the hash tiles they change and the new tree head, and
  * an append is acknowledged only after that transaction commits. The transaction first locks
- * the head row and checks the size it expects, so a second sequencer on the same database
- * cannot fork the tree: it reloads and carries on from the stored head.
+ * the head row and checks the size it expects, so a second sequencer on the same database (the
+ * feed's thread, say) cannot fork the tree: it reloads and carries on from the stored head.
  */
 export class LogSequencer {
   private readonly db: Kysely<Database>;
@@ -129,47 +129,47 @@ export class LogSequencer {
   }
 
   private async commit(entries: readonly Uint8Array[], hook?: AppendHook): Promise<number> {
-    for (let attempt = 0; ; attempt++) {
-      const result = await this.db
-        .transaction()
-        .execute(async (trx) => {
-          const stored = await sql<{ size: number }>`SELECT size FROM audit.log_head FOR UPDATE`.execute(trx);
-          const storedSize = Number(stored.rows[0]?.size ?? -1);
-          if (storedSize !== this.edge.size) return { stale: true as const };
-          const first = this.edge.size;
-          const { edge, writes } = extend(this.edge, entries.map(leafHashOf));
-          const root = edgeRoot(edge, this.edgeHashes);
-          if (entries.length > 0) {
-            await sql`INSERT INTO audit.log_entries (idx, data)
+    const result = await this.db
+      .transaction()
+      .execute(async (trx) => {
+        const stored = await sql<{ size: number }>`SELECT size FROM audit.log_head FOR UPDATE`.execute(trx);
+        // Another writer (the feed's own thread, another process) appended since this one last
+        // looked: carry on from the stored head, which cannot move while its row is locked.
+        if (Number(stored.rows[0]?.size ?? -1) !== this.edge.size) await this.reload(trx);
+        const first = this.edge.size;
+        const { edge, writes } = extend(this.edge, entries.map(leafHashOf));
+        const root = edgeRoot(edge, this.edgeHashes);
+        if (entries.length > 0) {
+          await sql`INSERT INTO audit.log_entries (idx, data)
             SELECT idx, decode(data, 'hex') FROM unnest(${entries.map((_, offset) => first + offset)}::bigint[],
               ${entries.map(toHex)}::text[]) AS e(idx, data)`.execute(trx);
-            await sql`INSERT INTO audit.log_tiles (level, idx, hashes)
+          await sql`INSERT INTO audit.log_tiles (level, idx, hashes)
             SELECT level, idx, decode(hashes, 'hex') FROM unnest(${writes.map((tile) => tile.level)}::smallint[],
               ${writes.map((tile) => tile.index)}::bigint[], ${writes.map((tile) => joinTile(tile.hashes).toString('hex'))}::text[])
               AS t(level, idx, hashes)
             ON CONFLICT (level, idx) DO UPDATE SET hashes = excluded.hashes`.execute(trx);
-            await trx
-              .updateTable('audit.log_head')
-              .set({ size: edge.size, root: Buffer.from(root), updated_at: new Date() })
-              .execute();
-          }
-          if (hook) await hook(trx, first);
-          return { stale: false as const, first, edge, root };
-        })
-        .catch((error: unknown) => {
-          // The remembered edge hashes may be of entries that were never committed.
-          this.edgeHashes.clear();
-          throw error;
-        });
-      if (!result.stale) {
-        this.edge = result.edge;
-        this.rootHash = result.root;
-        return result.first;
-      }
-      // Another sequencer appended since we last looked: carry on from the stored head.
-      if (attempt >= 3) throw new Error('the log head keeps moving under this sequencer');
-      await this.reload(this.db);
-    }
+          await trx
+            .updateTable('audit.log_head')
+            .set({ size: edge.size, root: Buffer.from(root), updated_at: new Date() })
+            .execute();
+        }
+        if (hook) await hook(trx, first);
+        return { first, edge, root };
+      })
+      .catch((error: unknown) => {
+        // The remembered edge hashes may be of entries that were never committed.
+        this.edgeHashes.clear();
+        throw error;
+      });
+    this.edge = result.edge;
+    this.rootHash = result.root;
+    return result.first;
+  }
+
+  /** The size of the tree as stored: ahead of `head()` when another writer appended since. */
+  async storedSize(): Promise<number> {
+    const head = await this.db.selectFrom('audit.log_head').select('size').executeTakeFirst();
+    return Number(head?.size ?? 0);
   }
 
   /** Loads the head and the rightmost tile of each level. */
