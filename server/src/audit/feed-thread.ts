@@ -63,9 +63,15 @@ export class FeedThread implements Feed {
     return this.ask('run');
   }
 
-  async stop(): Promise<void> {
+  /** Stops the thread after its last round; a thread that does not finish in time is ended. */
+  async stop(timeoutMs = 15_000): Promise<void> {
     if (this.exited) return;
-    await this.ask('stop').catch(() => 0);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<number>((resolve) => {
+      timer = setTimeout(() => resolve(0), timeoutMs);
+    });
+    await Promise.race([this.ask('stop').catch(() => 0), late]);
+    clearTimeout(timer);
     await this.worker.terminate();
   }
 
