@@ -170,7 +170,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     checkpointIntervalMs: config.logCheckpointIntervalMs,
     feedIntervalMs: config.logFeedIntervalMs,
     tileCacheBytes: config.logTileCacheBytes,
-    // On PostgreSQL the feed works on its own thread (docs/audit.md, "The feed").
+    // On PostgreSQL the feed works on its own thread (docs/audit.md, "The feed's own thread").
     ...(database.connectionUrl && { feedThreadDatabaseUrl: database.connectionUrl }),
     report: (message, details) => app.log.error(details, message),
   });

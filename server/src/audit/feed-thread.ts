@@ -7,7 +7,7 @@ const WORKER_FILE = new URL('./feed-worker.ts', import.meta.url);
 export interface Feed {
   /** Feeds what the exchange has logged so far; resolves with the number of entries appended. */
   run(): Promise<number>;
-  /** Stops feeding on a timer (after a last round, for a feed on its own thread). */
+  /** Stops feeding on a timer, after the round under way (a last `run` is the caller's). */
   stop(): Promise<void>;
 }
 
@@ -63,7 +63,7 @@ export class FeedThread implements Feed {
     return this.ask('run');
   }
 
-  /** Stops the thread after its last round; a thread that does not finish in time is ended. */
+  /** Stops the thread after the round under way; a thread that does not finish in time is ended. */
   async stop(timeoutMs = 15_000): Promise<void> {
     if (this.exited) return;
     let timer: NodeJS.Timeout | undefined;
