@@ -55,7 +55,13 @@ export interface RunningServer {
 export function startServer(env: NodeJS.ProcessEnv): RunningServer {
   // BENCH_CPU_PROF=<dir>: a CPU profile of the server, to see where the time goes.
   const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', '--cpu-prof-dir', process.env.BENCH_CPU_PROF]
+    ? [
+        '--cpu-prof',
+        '--cpu-prof-interval',
+        process.env.BENCH_CPU_PROF_INTERVAL ?? '1000',
+        '--cpu-prof-dir',
+        process.env.BENCH_CPU_PROF,
+      ]
     : [];
   const child = spawn(process.execPath, [...profile, ...SERVER_NODE_FLAGS, CIVITAS_BIN, 'serve'], {
     env: { ...process.env, LOG_LEVEL: 'warn', CIVITAS_RATE_LIMIT: '0', ...env },
@@ -162,17 +168,25 @@ export async function withPostgresDatabase<T>(work: (url: string) => Promise<T>)
 }
 
 /**
- * A keep-alive HTTP/1.1 client for latency measurements: one socket, one GET at a time, the
+ * A keep-alive HTTP/1.1 client for latency measurements: one socket, one request at a time, the
  * request written in one packet and the response read straight off the socket. Node's `http`
  * client costs more than a small server's answer (and its garbage collections land inside the
- * timings), so a measurement through it says more about the client than about the server.
- * Answers must carry Content-Length (every JSON answer of the platform does).
+ * timings), so a measurement through it says more about the client than about the server; under
+ * load it also takes CPU from the server it measures. Answers must carry Content-Length (every
+ * answer of the platform does).
  */
 export function latencyClient(
   baseUrl: string,
   timeoutMs = 10_000,
 ): {
   get<T>(path: string): Promise<{ ms: number; status: number; body: T }>;
+  /** Any request; the answer's body as it came. */
+  send(request: {
+    method: string;
+    path: string;
+    body?: string;
+    headers?: Record<string, string>;
+  }): Promise<{ ms: number; status: number; body: Buffer }>;
   close(): void;
 } {
   const target = new URL(baseUrl);
@@ -211,28 +225,41 @@ export function latencyClient(
   });
   socket.on('error', (error) => fail(error));
   socket.on('close', () => fail(new Error('the server closed the connection')));
+  const send = async (request: {
+    method: string;
+    path: string;
+    body?: string;
+    headers?: Record<string, string>;
+  }) => {
+    await connected;
+    if (waiting) throw new Error('one request at a time');
+    let head = `${request.method} ${request.path} HTTP/1.1\r\nhost: ${target.host}\r\n`;
+    for (const [name, value] of Object.entries(request.headers ?? {})) head += `${name}: ${value}\r\n`;
+    if (request.body !== undefined) head += `content-length: ${Buffer.byteLength(request.body)}\r\n`;
+    const packet = `${head}\r\n${request.body ?? ''}`;
+    return new Promise<{ ms: number; status: number; body: Buffer }>((resolve, reject) => {
+      const timer = setTimeout(
+        () => fail(new Error(`no answer to ${request.method} ${request.path} within ${timeoutMs} ms`)),
+        timeoutMs,
+      );
+      waiting = {
+        started: performance.now(),
+        resolve: (value) => {
+          clearTimeout(timer);
+          resolve(value);
+        },
+        reject: (error) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      };
+      socket.write(packet);
+    });
+  };
   return {
+    send,
     async get<T>(path: string) {
-      await connected;
-      if (waiting) throw new Error('one request at a time');
-      const answer = await new Promise<{ ms: number; status: number; body: Buffer }>((resolve, reject) => {
-        const timer = setTimeout(
-          () => fail(new Error(`no answer to ${path} within ${timeoutMs} ms`)),
-          timeoutMs,
-        );
-        waiting = {
-          started: performance.now(),
-          resolve: (value) => {
-            clearTimeout(timer);
-            resolve(value);
-          },
-          reject: (error) => {
-            clearTimeout(timer);
-            reject(error);
-          },
-        };
-        socket.write(`GET ${path} HTTP/1.1\r\nhost: ${target.host}\r\n\r\n`);
-      });
+      const answer = await send({ method: 'GET', path });
       return { ms: answer.ms, status: answer.status, body: JSON.parse(answer.body.toString('utf8')) as T };
     },
     close: () => socket.destroy(),
