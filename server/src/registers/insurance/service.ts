@@ -1,20 +1,20 @@
 import type { Kysely } from 'kysely';
+import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
 import type { Database } from '../../db/schema.ts';
 import type { PolicyRow } from './tables.ts';
 
 export class InsuranceRegister {
-  private readonly db: Kysely<Database>;
+  private readonly byVin: CompiledLookup<PolicyRow, [vin: string]>;
 
   constructor(db: Kysely<Database>) {
-    this.db = db;
+    this.byVin = new CompiledLookup(
+      db,
+      (vin) => db.selectFrom('insurance.policies').selectAll().where('vin', '=', vin).orderBy('starts_on'),
+      [VIN_PLACEHOLDER],
+    );
   }
 
   findByVin(vin: string): Promise<PolicyRow[]> {
-    return this.db
-      .selectFrom('insurance.policies')
-      .selectAll()
-      .where('vin', '=', vin)
-      .orderBy('starts_on')
-      .execute();
+    return this.byVin.rows(vin);
   }
 }

@@ -1,12 +1,32 @@
 import type { Kysely } from 'kysely';
+import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
 import type { Database } from '../../db/schema.ts';
 import type { RegistrationRow, VehicleRow } from './tables.ts';
 
 export class VehicleRegister {
   private readonly db: Kysely<Database>;
+  /** The lookups every vehicle report makes, compiled once. */
+  private readonly byVin: CompiledLookup<VehicleRow, [vin: string]>;
+  private readonly byPlate: CompiledLookup<VehicleRow, [plate: string]>;
+  private readonly history: CompiledLookup<RegistrationRow, [vin: string]>;
 
   constructor(db: Kysely<Database>) {
     this.db = db;
+    this.byVin = new CompiledLookup(
+      db,
+      (vin) => db.selectFrom('vehicles.vehicles').selectAll().where('vin', '=', vin),
+      [VIN_PLACEHOLDER],
+    );
+    this.byPlate = new CompiledLookup(
+      db,
+      (plate) => db.selectFrom('vehicles.vehicles').selectAll().where('plate', '=', plate),
+      ['\u0000plate'],
+    );
+    this.history = new CompiledLookup(
+      db,
+      (vin) => db.selectFrom('vehicles.registrations').selectAll().where('vin', '=', vin).orderBy('seq'),
+      [VIN_PLACEHOLDER],
+    );
   }
 
   /** Vehicles whose latest registration record names this owner (a person's EGN or a company's EIK). */
@@ -31,19 +51,14 @@ export class VehicleRegister {
   }
 
   findByVin(vin: string): Promise<VehicleRow | undefined> {
-    return this.db.selectFrom('vehicles.vehicles').selectAll().where('vin', '=', vin).executeTakeFirst();
+    return this.byVin.first(vin);
   }
 
   findByPlate(plate: string): Promise<VehicleRow | undefined> {
-    return this.db.selectFrom('vehicles.vehicles').selectAll().where('plate', '=', plate).executeTakeFirst();
+    return this.byPlate.first(plate);
   }
 
   registrationHistory(vin: string): Promise<RegistrationRow[]> {
-    return this.db
-      .selectFrom('vehicles.registrations')
-      .selectAll()
-      .where('vin', '=', vin)
-      .orderBy('seq')
-      .execute();
+    return this.history.rows(vin);
   }
 }
