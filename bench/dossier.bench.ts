@@ -45,16 +45,15 @@ async function drive(
   url: string,
   clients: number,
   seconds: number,
-  next: (i: number) => { method: string; path: string; body?: string; accept?: string },
+  next: () => { method: string; path: string; body?: string; accept?: string },
 ): Promise<Timed> {
   const latencies: number[] = [];
   let errors = 0;
-  let counter = 0;
   const deadline = performance.now() + seconds * 1000;
   const worker = async () => {
     let client = latencyClient(url);
     while (performance.now() < deadline) {
-      const request = next(counter++);
+      const request = next();
       try {
         const answer = await client.send({
           method: request.method,

@@ -93,11 +93,12 @@ describe.each(testDatabases())('the transparency log after kill -9 on $name', (e
   }, 120_000);
 });
 
+const encode = (text: string) => new TextEncoder().encode(text);
+
 describe.each(testDatabases())('a batch whose transaction fails, on $name', (engine) => {
   it('leaves no trace: the entries appended after it give a tree the stored tiles and root agree on', async () => {
     const database = await engine.open();
     try {
-      const encode = (text: string) => new TextEncoder().encode(text);
       const sequencer = await LogSequencer.open(database.db);
       // 300 entries: a full row-0 tile and a partial one, so the failed batch completes subtrees.
       await sequencer.appendBatch(Array.from({ length: 300 }, (_, i) => encode(`before ${i}`)));
@@ -124,7 +125,6 @@ describe.each(testDatabases())('two sequencers on one database, on $name', (engi
   it('take turns through the locked head: their appends make one tree, none lost or forked', async () => {
     const database = await engine.open();
     try {
-      const encode = (text: string) => new TextEncoder().encode(text);
       const one = await LogSequencer.open(database.db);
       const other = await LogSequencer.open(database.db);
       const firsts = await Promise.all(
