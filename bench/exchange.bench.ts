@@ -7,6 +7,8 @@ import {
   freshTempDir,
   type LoadResult,
   load,
+  postgresCpuMs,
+  processCpuMs,
   ROOT,
   report,
   SERVER_NODE_FLAGS,
@@ -95,6 +97,31 @@ function checked(name: string, result: LoadResult): LoadResult {
 }
 
 /**
+ * A load run with the CPU each process used per answered request, in microseconds: where an
+ * exchanged message's cost goes (`load` is this process, the load generator).
+ */
+async function withCpu(
+  run: () => Promise<LoadResult>,
+  processes: Record<string, number | undefined>,
+): Promise<{ result: LoadResult; cpuUs: Record<string, number> }> {
+  const before = Object.entries(processes).map(([name, pid]) => [name, pid, processCpuMs(pid)] as const);
+  const postgres = postgresCpuMs();
+  const self = process.cpuUsage();
+  const result = await run();
+  const selfUs = process.cpuUsage(self);
+  const perRequest = (ms: number) => Math.round((ms * 1000) / Math.max(result.requests, 1));
+  const cpuUs: Record<string, number> = {};
+  for (const [name, pid, startMs] of before) {
+    const endMs = processCpuMs(pid);
+    if (startMs !== null && endMs !== null) cpuUs[name] = perRequest(endMs - startMs);
+  }
+  const postgresMs = postgres();
+  if (postgresMs !== null) cpuUs.postgres = perRequest(postgresMs);
+  cpuUs.load = perRequest((selfUs.user + selfUs.system) / 1000);
+  return { result, cpuUs };
+}
+
+/**
  * The price of the exchange: a register's VIN lookup called directly over HTTP, against the same
  * lookup by an information system through node A → mutual TLS → node B → register (signed,
  * verified, access-checked and logged on both nodes). Every server is its own process.
@@ -148,10 +175,13 @@ export async function run(): Promise<void> {
       children.push(nodeA);
       const exchangeUrl = `http://127.0.0.1:${PORTS.nodeAClients}/r1/${MVR}/vehicle-register/vehicles/${vin}`;
       await waitForHttp(exchangeUrl, nodeA);
-      const direct = spawnChild([path.join(ROOT, 'bench/exchange-direct.ts'), String(PORTS.direct)], env);
-      children.push(direct);
+      const directServer = spawnChild(
+        [path.join(ROOT, 'bench/exchange-direct.ts'), String(PORTS.direct)],
+        env,
+      );
+      children.push(directServer);
       const directUrl = `http://127.0.0.1:${PORTS.direct}/vehicles/${vin}`;
-      await waitForHttp(directUrl, direct);
+      await waitForHttp(directUrl, directServer);
 
       const headers = {
         'x-road-client': PORTAL_CLIENT,
@@ -169,8 +199,14 @@ export async function run(): Promise<void> {
       }
       await load(directUrl, { seconds: 2 });
       await load(exchangeUrl, { seconds: 2, headers });
-      const directRun = checked('direct', await load(directUrl));
-      const exchangeRun = await load(exchangeUrl, { headers });
+      const direct = await withCpu(() => load(directUrl), { server: directServer.process.pid });
+      checked('direct', direct.result);
+      const exchange = await withCpu(() => load(exchangeUrl, { headers }), {
+        node_a: nodeA.process.pid,
+        node_b: nodeB.process.pid,
+        registry: registry.process.pid,
+      });
+      const exchangeRun = exchange.result;
       // BENCH_SERIAL=1: one connection too, to tell per-message latency from saturation.
       if (process.env.BENCH_SERIAL) {
         console.log('one connection', await load(exchangeUrl, { headers, connections: 1, seconds: 4 }));
@@ -191,20 +227,26 @@ export async function run(): Promise<void> {
           `exchange: ${exchangeRun.errors} errors under load; a sample: ${JSON.stringify([...tally])}`,
         );
       }
-      return { direct: directRun, exchange: exchangeRun };
+      return { direct, exchange };
     } finally {
       for (const child of children.reverse()) await child.stop();
       await registry.stop();
     }
   });
 
+  const { direct, exchange } = figures;
+  const cpu = (prefix: string, used: Record<string, number>) =>
+    Object.fromEntries(Object.entries(used).map(([name, us]) => [`${prefix}_cpu_us_${name}`, us]));
   report('exchange', 'postgresql (127.0.0.1), every server its own process, 20 connections, 8 s', {
-    direct_rps: figures.direct.rps,
-    direct_p50_ms: figures.direct.p50,
-    direct_p99_ms: figures.direct.p99,
-    exchange_rps: figures.exchange.rps,
-    exchange_p50_ms: figures.exchange.p50,
-    exchange_p99_ms: figures.exchange.p99,
-    ratio: Number((figures.exchange.rps / figures.direct.rps).toFixed(3)),
+    direct_rps: direct.result.rps,
+    direct_p50_ms: direct.result.p50,
+    direct_p99_ms: direct.result.p99,
+    exchange_rps: exchange.result.rps,
+    exchange_p50_ms: exchange.result.p50,
+    exchange_p99_ms: exchange.result.p99,
+    ratio: Number((exchange.result.rps / direct.result.rps).toFixed(3)),
+    // CPU per answered request, by process (microseconds): where the exchange's price goes.
+    ...cpu('direct', direct.cpuUs),
+    ...cpu('exchange', exchange.cpuUs),
   });
 }

@@ -97,6 +97,43 @@ export function processCpuMs(pid: number | undefined): number | null {
   }
 }
 
+/**
+ * CPU used by the local PostgreSQL server's processes (every backend, the WAL writer, the
+ * checkpointer…) between `start` and the returned function's call, in milliseconds; null when
+ * /proc cannot be read. A process that exits in between loses what it used; one that starts in
+ * between counts whole.
+ */
+export function postgresCpuMs(): () => number | null {
+  const read = (): Map<number, number> | null => {
+    let entries: string[];
+    try {
+      entries = fs.readdirSync('/proc');
+    } catch {
+      return null;
+    }
+    const used = new Map<number, number>();
+    for (const entry of entries) {
+      if (!/^\d+$/.test(entry)) continue;
+      try {
+        if (!fs.readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) continue;
+      } catch {
+        continue; // exited meanwhile
+      }
+      const cpu = processCpuMs(Number(entry));
+      if (cpu !== null) used.set(Number(entry), cpu);
+    }
+    return used;
+  };
+  const before = read();
+  return () => {
+    const after = read();
+    if (!before || !after || after.size === 0) return null;
+    let total = 0;
+    for (const [pid, cpu] of after) total += cpu - (before.get(pid) ?? 0);
+    return total;
+  };
+}
+
 /** Linux's USER_HZ, the unit of /proc/<pid>/stat times: 100 on every mainstream kernel. */
 const CLOCK_TICKS_PER_SECOND = 100;
 
@@ -116,6 +153,8 @@ export async function waitUntilReady(url: string, startedAt: number, timeoutMs =
 
 export interface LoadResult {
   rps: number;
+  /** Requests answered in the whole run. */
+  requests: number;
   p50: number;
   p99: number;
   errors: number;
@@ -135,6 +174,7 @@ export async function load(
   const errors = result.errors + result.non2xx + result.timeouts;
   return {
     rps: Math.round(result.requests.average),
+    requests: result.requests.total,
     p50: result.latency.p50,
     p99: result.latency.p99,
     errors,

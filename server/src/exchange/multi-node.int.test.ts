@@ -1,3 +1,5 @@
+import https from 'node:https';
+import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
@@ -9,6 +11,7 @@ import { httpsTransport } from './node/https-transport.ts';
 import { type NodeProcess, startNodeProcess } from './node-process.ts';
 import { createCertificateAuthority } from './pki/certificate-authority.ts';
 import { issueNodeCertificate } from './pki/issue.ts';
+import { mutualTlsServerOptions } from './pki/tls.ts';
 import {
   ensureRegistrySetup,
   nodeTlsCredentials,
@@ -36,6 +39,17 @@ for (const engine of testDatabases()) {
     let clientUrl: string;
     let vin: string;
     const faults: unknown[] = [];
+    /** How many messages node B has logged. */
+    const providerRecords = async () => {
+      await nodeB.node.context.log.drain();
+      return (
+        await database.db
+          .selectFrom('exchange.message_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('node_id', '=', 'node-b')
+          .executeTakeFirstOrThrow()
+      ).n;
+    };
 
     beforeAll(async () => {
       database = await engine.open();
@@ -145,16 +159,6 @@ for (const engine of testDatabases()) {
       });
       const platform = await nodeTlsCredentials(database.db, 'node-a');
       const transport = httpsTransport({ ...rogue, caPem: platform.caPem });
-      const providerRecords = async () => {
-        await nodeB.node.context.log.drain();
-        return (
-          await database.db
-            .selectFrom('exchange.message_log')
-            .select((eb) => eb.fn.countAll<string>().as('n'))
-            .where('node_id', '=', 'node-b')
-            .executeTakeFirstOrThrow()
-        ).n;
-      };
       const before = await providerRecords();
       try {
         await expect(
@@ -163,11 +167,59 @@ for (const engine of testDatabases()) {
             { requestJws: 'e30.e30.c2ln', body: Buffer.alloc(0) },
             3_000,
           ),
-        ).rejects.toThrow(/socket hang up|ECONNRESET|alert|certificate/i);
+        ).rejects.toThrow(/socket hang up|other side closed|ECONNRESET|alert|certificate/i);
       } finally {
         transport.close();
       }
       expect(await providerRecords()).toBe(before);
+    });
+
+    it('does not send to a server whose certificate is not the one the registry lists for the node', async () => {
+      // B's certificate is valid (the platform CA issued it), but the registry lists another one
+      // for the node A means to reach: the handshake is refused before the request is written.
+      const credentialsA = await nodeTlsCredentials(database.db, 'node-a');
+      const transport = httpsTransport(credentialsA);
+      const before = await providerRecords();
+      try {
+        await expect(
+          transport.send(
+            { id: 'node-b', address: nodeB.address, tlsCertificate: credentialsA.certificatePem },
+            { requestJws: 'e30.e30.c2ln', body: Buffer.alloc(0) },
+            3_000,
+          ),
+        ).rejects.toMatchObject({ type: 'Server.ClientProxy.SslAuthenticationFailed' });
+      } finally {
+        transport.close();
+      }
+      expect(await providerRecords()).toBe(before);
+    });
+
+    it('gives up on a provider node that accepts the connection but never answers (Timeout)', async () => {
+      // A server with B's own credentials, so every check passes, that reads the request and stays silent.
+      const credentialsB = await nodeTlsCredentials(database.db, 'node-b');
+      const silent = https.createServer(mutualTlsServerOptions(credentialsB), () => {});
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+      const transport = httpsTransport(await nodeTlsCredentials(database.db, 'node-a'));
+      const started = performance.now();
+      try {
+        const { port } = silent.address() as AddressInfo;
+        await expect(
+          transport.send(
+            {
+              id: 'node-b',
+              address: `https://127.0.0.1:${port}`,
+              tlsCertificate: credentialsB.certificatePem,
+            },
+            { requestJws: 'e30.e30.c2ln', body: Buffer.alloc(0) },
+            300,
+          ),
+        ).rejects.toMatchObject({ type: 'Server.ClientProxy.Timeout' });
+        expect(performance.now() - started).toBeLessThan(2_000);
+      } finally {
+        transport.close();
+        silent.closeAllConnections();
+        await new Promise((resolve) => silent.close(resolve));
+      }
     });
 
     it("refuses at B a request signed with the client member's revoked signing certificate", async () => {

@@ -24,19 +24,27 @@ export function mutualTlsServerOptions({ certificatePem, privateKeyPem, caPem }:
 }
 
 /** Client side: presents the node certificate and trusts only servers the platform CA issued. */
-export function mutualTlsAgent({ certificatePem, privateKeyPem, caPem }: MutualTlsCredentials): https.Agent {
-  return new https.Agent({
+export function mutualTlsClientOptions({ certificatePem, privateKeyPem, caPem }: MutualTlsCredentials) {
+  return {
     key: privateKeyPem,
     cert: certificatePem,
     ca: caPem,
     rejectUnauthorized: true,
     minVersion: 'TLSv1.3',
-    keepAlive: true,
-    // No TLS session resumption: a resumed session carries no certificate, and both nodes read
-    // the peer's certificate on every connection (the provider to admit the sender, the consumer
-    // to check it reached the registered node). Kept-alive connections make full handshakes rare.
-    maxCachedSessions: 0,
-  });
+  } satisfies tls.ConnectionOptions;
+}
+
+/**
+ * No TLS session resumption on the client side: a resumed session carries no certificate, and
+ * both nodes read the peer's certificate on every connection (the provider to admit the sender,
+ * the consumer to check it reached the registered node). Kept-alive connections make full
+ * handshakes rare.
+ */
+export const NO_SESSION_CACHE = { maxCachedSessions: 0 } as const;
+
+/** The client side as an `https.Agent` with kept-alive connections. */
+export function mutualTlsAgent(credentials: MutualTlsCredentials): https.Agent {
+  return new https.Agent({ ...mutualTlsClientOptions(credentials), ...NO_SESSION_CACHE, keepAlive: true });
 }
 
 /** The certificate the peer presented, as PEM, so the caller can check revocation and read its CN. */
