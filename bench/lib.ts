@@ -207,6 +207,14 @@ export async function withPostgresDatabase<T>(work: (url: string) => Promise<T>)
   }
 }
 
+/** A request `latencyClient` sends. */
+export interface LatencyRequest {
+  method: string;
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+}
+
 /**
  * A keep-alive HTTP/1.1 client for latency measurements: one socket, one request at a time, the
  * request written in one packet and the response read straight off the socket. Node's `http`
@@ -221,12 +229,7 @@ export function latencyClient(
 ): {
   get<T>(path: string): Promise<{ ms: number; status: number; body: T }>;
   /** Any request; the answer's body as it came. */
-  send(request: {
-    method: string;
-    path: string;
-    body?: string;
-    headers?: Record<string, string>;
-  }): Promise<{ ms: number; status: number; body: Buffer }>;
+  send(request: LatencyRequest): Promise<{ ms: number; status: number; body: Buffer }>;
   close(): void;
 } {
   const target = new URL(baseUrl);
@@ -265,12 +268,7 @@ export function latencyClient(
   });
   socket.on('error', (error) => fail(error));
   socket.on('close', () => fail(new Error('the server closed the connection')));
-  const send = async (request: {
-    method: string;
-    path: string;
-    body?: string;
-    headers?: Record<string, string>;
-  }) => {
+  const send = async (request: LatencyRequest) => {
     await connected;
     if (waiting) throw new Error('one request at a time');
     let head = `${request.method} ${request.path} HTTP/1.1\r\nhost: ${target.host}\r\n`;

@@ -1,3 +1,4 @@
+import type http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -199,59 +200,63 @@ for (const engine of testDatabases()) {
       }
     });
 
-    it('sends again over a new connection when the provider node closed an idle kept-alive one', async () => {
+    /**
+     * A stand-in for node B: a listener with B's own credentials (so every TLS and certificate
+     * check passes) and the given handler, reached through a transport with A's credentials.
+     */
+    async function withStandInForB(
+      handler: http.RequestListener,
+      keepAliveTimeoutMs: number,
+      work: (
+        transport: ReturnType<typeof httpsTransport>,
+        node: { id: string; address: string; tlsCertificate: string },
+      ) => Promise<void>,
+    ): Promise<void> {
       const credentialsB = await nodeTlsCredentials(database.db, 'node-b');
-      const closing = https.createServer(mutualTlsServerOptions(credentialsB), (request, response) => {
-        request.resume();
-        request.on('end', () => response.end('ok'));
-      });
-      closing.keepAliveTimeout = 50;
-      await new Promise<void>((resolve) => closing.listen(0, '127.0.0.1', resolve));
+      const server = https.createServer(mutualTlsServerOptions(credentialsB), handler);
+      server.keepAliveTimeout = keepAliveTimeoutMs;
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       const transport = httpsTransport(await nodeTlsCredentials(database.db, 'node-a'));
       try {
-        const { port } = closing.address() as AddressInfo;
-        const node = {
+        const { port } = server.address() as AddressInfo;
+        await work(transport, {
           id: 'node-b',
           address: `https://127.0.0.1:${port}`,
           tlsCertificate: credentialsB.certificatePem,
-        };
+        });
+      } finally {
+        transport.close();
+        server.closeAllConnections();
+        await new Promise((resolve) => server.close(resolve));
+      }
+    }
+
+    it('sends again over a new connection when the provider node closed an idle kept-alive one', async () => {
+      const answerOk: http.RequestListener = (request, response) => {
+        request.resume();
+        request.on('end', () => response.end('ok'));
+      };
+      await withStandInForB(answerOk, 50, async (transport, node) => {
         const message = { requestJws: 'e30.e30.c2ln', body: Buffer.alloc(0) };
         expect((await transport.send(node, message, 3_000)).body.toString()).toBe('ok');
         await new Promise((resolve) => setTimeout(resolve, 300)); // the server closes the idle connection
         expect((await transport.send(node, message, 3_000)).body.toString()).toBe('ok');
-      } finally {
-        transport.close();
-        closing.closeAllConnections();
-        await new Promise((resolve) => closing.close(resolve));
-      }
+      });
     });
 
     it('gives up on a provider node that accepts the connection but never answers (Timeout)', async () => {
-      // A server with B's own credentials, so every check passes, that reads the request and stays silent.
-      const credentialsB = await nodeTlsCredentials(database.db, 'node-b');
-      const silent = https.createServer(mutualTlsServerOptions(credentialsB), () => {});
-      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-      const transport = httpsTransport(await nodeTlsCredentials(database.db, 'node-a'));
-      const started = performance.now();
-      try {
-        const { port } = silent.address() as AddressInfo;
-        await expect(
-          transport.send(
-            {
-              id: 'node-b',
-              address: `https://127.0.0.1:${port}`,
-              tlsCertificate: credentialsB.certificatePem,
-            },
-            { requestJws: 'e30.e30.c2ln', body: Buffer.alloc(0) },
-            300,
-          ),
-        ).rejects.toMatchObject({ type: 'Server.ClientProxy.Timeout' });
-        expect(performance.now() - started).toBeLessThan(2_000);
-      } finally {
-        transport.close();
-        silent.closeAllConnections();
-        await new Promise((resolve) => silent.close(resolve));
-      }
+      // The stand-in reads the request and stays silent.
+      await withStandInForB(
+        () => {},
+        65_000,
+        async (transport, node) => {
+          const started = performance.now();
+          await expect(
+            transport.send(node, { requestJws: 'e30.e30.c2ln', body: Buffer.alloc(0) }, 300),
+          ).rejects.toMatchObject({ type: 'Server.ClientProxy.Timeout' });
+          expect(performance.now() - started).toBeLessThan(2_000);
+        },
+      );
     });
 
     it("refuses at B a request signed with the client member's revoked signing certificate", async () => {

@@ -31,15 +31,15 @@ type PeerNode = { id: string; address: string; tlsCertificate?: string };
  */
 export function httpsTransport(credentials: MutualTlsCredentials): HttpsTransport {
   /** By node id: the pool for the node's current address and registered certificate. */
-  const pools = new Map<string, { key: string; pool: Pool }>();
+  const pools = new Map<string, { address: string; tlsCertificate: string | undefined; pool: Pool }>();
 
   const poolFor = (node: PeerNode): Pool => {
-    const expectedSerial = node.tlsCertificate ? certificateSerial(node.tlsCertificate) : null;
-    const key = `${node.address} ${expectedSerial ?? '*'}`;
     const current = pools.get(node.id);
-    if (current?.key === key) return current.pool;
+    if (current?.address === node.address && current.tlsCertificate === node.tlsCertificate)
+      return current.pool;
     // A new address or certificate in the global configuration: the old connections go.
     if (current) void current.pool.close().catch(() => {});
+    const expectedSerial = node.tlsCertificate ? certificateSerial(node.tlsCertificate) : null;
     const pool = new Pool(new URL(node.address).origin, {
       connect: {
         ...mutualTlsClientOptions(credentials),
@@ -56,7 +56,7 @@ export function httpsTransport(credentials: MutualTlsCredentials): HttpsTranspor
       connections: CONNECTIONS_PER_NODE,
       maxResponseSize: REPLY_MAX_BYTES,
     });
-    pools.set(node.id, { key, pool });
+    pools.set(node.id, { address: node.address, tlsCertificate: node.tlsCertificate, pool });
     return pool;
   };
 
