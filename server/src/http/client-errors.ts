@@ -1,0 +1,122 @@
+import crypto from 'node:crypto';
+import http from 'node:http';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type ProblemCode, problems, toProblem } from '../errors.ts';
+import { problemInstance, sendProblem } from './errors.ts';
+import { routeMethodsOf } from './route-methods.ts';
+
+/** The request line of what the parser had read, e.g. `FOO /api/me HTTP/1.1`, if it was whole. */
+function requestLine(raw: unknown): string | null {
+  const bytes = Buffer.isBuffer(raw)
+    ? raw
+    : Array.isArray((raw as { data?: unknown } | null)?.data)
+      ? Buffer.from((raw as { data: number[] }).data)
+      : null;
+  if (!bytes) return null;
+  const end = bytes.indexOf('\r\n');
+  return end === -1 ? null : bytes.subarray(0, end).toString('latin1');
+}
+
+interface Refusal {
+  code: ProblemCode;
+  detail: string;
+  headers?: Record<string, string>;
+}
+
+/** What to answer a request Node's HTTP parser gave up on (these never reach Fastify's router). */
+export function refusalOf(
+  error: { code?: string; rawPacket?: unknown },
+  allowed: (url: string) => string[],
+): Refusal {
+  switch (error.code) {
+    case 'ERR_HTTP_REQUEST_TIMEOUT':
+      return {
+        code: 'request-timeout',
+        detail: 'The request, headers and body, was not received in time; send it again at a steady pace.',
+      };
+    case 'HPE_HEADER_OVERFLOW':
+      // The limit counts the request line too: if that line alone did not fit, the URL is to blame.
+      return requestLine(error.rawPacket) === null
+        ? { code: 'uri-too-long', detail: 'The URL is longer than the server accepts.' }
+        : { code: 'headers-too-large', detail: 'The request headers are larger than the server accepts.' };
+    case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
+      return {
+        code: 'payload-too-large',
+        detail: 'The chunk extensions are larger than the server accepts.',
+      };
+    case 'HPE_INVALID_METHOD': {
+      const target = requestLine(error.rawPacket)?.split(' ')[1];
+      const methods = target?.startsWith('/') ? allowed(target) : [];
+      if (methods.length > 0)
+        return {
+          code: 'method-not-allowed',
+          detail: `This resource takes ${methods.join(', ')}.`,
+          headers: { allow: methods.join(', ') },
+        };
+      return { code: 'malformed-request', detail: 'The request method is not one this server knows.' };
+    }
+    default:
+      return {
+        code: 'malformed-request',
+        detail:
+          'The request is not valid HTTP/1.1 (for example a broken chunked body, a control character in a header, or a malformed request line).',
+      };
+  }
+}
+
+/**
+ * Node's HTTP parser refuses some requests before Fastify sees them (headers too large, a broken
+ * chunked body, a NUL in a header, an unknown method, a request not received in time). They get
+ * the same problem+json as every other answer, written straight to the socket, and the
+ * connection is closed (what follows on it cannot be trusted to be a request).
+ */
+export function clientErrorHandler(
+  this: FastifyInstance,
+  error: Error & { code?: string; rawPacket?: unknown },
+  socket: Socket,
+): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const refusal = refusalOf(error, (url) => routeMethodsOf(this)?.allowed(url) ?? []);
+  const id = crypto.randomUUID();
+  this.log.info({ code: refusal.code, cause: error.code, reqId: id }, 'request refused by the HTTP parser');
+  // Only when no answer to a request on this connection has started (Node's own rule).
+  const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (socket.writable && !inFlight?.headersSent) {
+    const { status } = problems[refusal.code];
+    const body = JSON.stringify(toProblem(refusal.code, refusal.detail, { instance: problemInstance(id) }));
+    const headers = {
+      'content-type': 'application/problem+json; charset=utf-8',
+      'content-length': String(Buffer.byteLength(body)),
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      'x-request-id': id,
+      connection: 'close',
+      ...refusal.headers,
+    };
+    const head = Object.entries(headers)
+      .map(([name, value]) => `${name}: ${value}\r\n`)
+      .join('');
+    socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${head}\r\n${body}`);
+  }
+  socket.destroy(error);
+}
+
+/**
+ * Fastify's own refusals before routing (`frameworkErrors`): a URL whose percent-encoding is
+ * broken, a path parameter over the router's 100 characters.
+ */
+export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      request.log.info({ code: 'malformed-url' }, 'malformed URL');
+      return sendProblem(reply, 'malformed-url', 'The URL holds a malformed percent-encoding.');
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      request.log.info({ code: 'uri-too-long' }, 'path parameter too long');
+      return sendProblem(reply, 'uri-too-long', 'A part of the path is longer than 100 characters.');
+    default:
+      request.log.error({ err: error }, 'router fault');
+      return sendProblem(reply, 'internal', `Something went wrong on our side. Reference: ${request.id}.`);
+  }
+}
