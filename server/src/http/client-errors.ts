@@ -6,8 +6,8 @@ import { type ProblemCode, problems, toProblem } from '../errors.ts';
 import { problemInstance, sendProblem } from './errors.ts';
 import { routeMethodsOf } from './route-methods.ts';
 
-/** The request line of what the parser had read, e.g. `FOO /api/me HTTP/1.1`, if it was whole. */
-function requestLine(raw: unknown): string | null {
+/** The first line of what the parser was reading when it gave up (whole or cut off), as text. */
+function firstLine(raw: unknown): { text: string; whole: boolean } | null {
   const bytes = Buffer.isBuffer(raw)
     ? raw
     : Array.isArray((raw as { data?: unknown } | null)?.data)
@@ -15,8 +15,12 @@ function requestLine(raw: unknown): string | null {
       : null;
   if (!bytes) return null;
   const end = bytes.indexOf('\r\n');
-  return end === -1 ? null : bytes.subarray(0, end).toString('latin1');
+  return { text: bytes.subarray(0, end === -1 ? bytes.length : end).toString('latin1'), whole: end !== -1 };
 }
+
+/** Half of Node's 16 KiB header limit: a request line that long is a URL too long, not headers. */
+const LONG_REQUEST_LINE = 8192;
+const REQUEST_LINE_START = /^[A-Za-z-]+ \S/;
 
 interface Refusal {
   code: ProblemCode;
@@ -35,18 +39,21 @@ export function refusalOf(
         code: 'request-timeout',
         detail: 'The request, headers and body, was not received in time; send it again at a steady pace.',
       };
-    case 'HPE_HEADER_OVERFLOW':
-      // The limit counts the request line too: if that line alone did not fit, the URL is to blame.
-      return requestLine(error.rawPacket) === null
+    case 'HPE_HEADER_OVERFLOW': {
+      // The limit counts the request line too: when that line alone is most of it, the URL is to blame.
+      const line = firstLine(error.rawPacket);
+      return line && REQUEST_LINE_START.test(line.text) && line.text.length > LONG_REQUEST_LINE
         ? { code: 'uri-too-long', detail: 'The URL is longer than the server accepts.' }
         : { code: 'headers-too-large', detail: 'The request headers are larger than the server accepts.' };
+    }
     case 'HPE_CHUNK_EXTENSIONS_OVERFLOW':
       return {
         code: 'payload-too-large',
         detail: 'The chunk extensions are larger than the server accepts.',
       };
     case 'HPE_INVALID_METHOD': {
-      const target = requestLine(error.rawPacket)?.split(' ')[1];
+      const line = firstLine(error.rawPacket);
+      const target = line?.whole ? line.text.split(' ')[1] : undefined;
       const methods = target?.startsWith('/') ? allowed(target) : [];
       if (methods.length > 0)
         return {

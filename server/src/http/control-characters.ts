@@ -43,8 +43,8 @@ function pointer(parent: string, key: string | number): string {
 
 /**
  * The first control character in a parsed value: a string, or the strings and keys of arrays
- * and plain objects, however deep (a body is at most `CIVITAS_BODY_LIMIT` bytes, so depth and
- * size are bounded by it). Buffers and other objects are opaque content and are not looked into.
+ * and objects, however deep (a body is at most `CIVITAS_BODY_LIMIT` bytes, so depth and size are
+ * bounded by it). Buffers and streams are opaque content and are not looked into.
  */
 export function findControlCharacter(
   value: unknown,
@@ -63,8 +63,10 @@ export function findControlCharacter(
     return null;
   }
   if (value !== null && typeof value === 'object') {
-    const prototype = Object.getPrototypeOf(value);
-    if (prototype !== Object.prototype && prototype !== null) return null;
+    // Binary content and streams are opaque; parsed objects (JSON, forms, query strings, whose
+    // prototype may be null or an empty object) are looked into.
+    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return null;
+    if (typeof (value as { pipe?: unknown }).pipe === 'function') return null;
     for (const [key, item] of Object.entries(value)) {
       const keyIndex = controlCharacterIndex(key, 'line');
       if (keyIndex !== -1)
