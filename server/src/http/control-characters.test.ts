@@ -51,6 +51,12 @@ describe('control characters (issue 14, item 7)', () => {
       character: 'U+0001',
     });
     expect(findControlCharacter(Buffer.from('a\u0000b'), 'line')).toBeNull();
+    // A body nested 100,000 deep is walked without overflowing the call stack.
+    const deep = JSON.parse(`${'['.repeat(100_000)}"\\u0000"${']'.repeat(100_000)}`);
+    const found = findControlCharacter(deep, 'multiline');
+    expect(found?.character).toBe('U+0000');
+    // The answer names the place, cut short: 100,000 levels are not repeated back.
+    expect(found?.path).toBe(`${'/0'.repeat(128).slice(0, 255)}…`);
     expect(findControlCharacter({ note: 'line one\nline two' }, 'multiline')).toBeNull();
     expect(findControlCharacter({ note: 'line one\nline two' }, 'line')).toEqual({
       path: '/note',

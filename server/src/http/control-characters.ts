@@ -35,6 +35,11 @@ function named(text: string, index: number): string {
   return `U+${text.charCodeAt(index).toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+/** Paths in an answer are cut at 256 characters (a body nested 100,000 deep has a long one). */
+function clipped(path: string): string {
+  return path.length > 256 ? `${path.slice(0, 255)}…` : path;
+}
+
 /** A JSON Pointer one level down; a long key is cut (the answer names the place, it does not echo input). */
 function pointer(parent: string, key: string | number): string {
   const escaped = String(key).slice(0, 64).replaceAll('~', '~0').replaceAll('/', '~1');
@@ -43,36 +48,45 @@ function pointer(parent: string, key: string | number): string {
 
 /**
  * The first control character in a parsed value: a string, or the strings and keys of arrays
- * and objects, however deep (a body is at most `CIVITAS_BODY_LIMIT` bytes, so depth and size are
- * bounded by it). Buffers and streams are opaque content and are not looked into.
+ * and objects, however deep (walked with a stack of its own: a body of nested arrays 100,000 deep
+ * must not overflow the call stack). Buffers and streams are opaque content and are not looked
+ * into.
  */
-export function findControlCharacter(
-  value: unknown,
-  kind: TextKind,
-  path = '/',
-): ControlCharacterFinding | null {
-  if (typeof value === 'string') {
-    const index = controlCharacterIndex(value, kind);
-    return index === -1 ? null : { path, character: named(value, index) };
-  }
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index++) {
-      const found = findControlCharacter(value[index], kind, pointer(path, index));
-      if (found) return found;
+export function findControlCharacter(value: unknown, kind: TextKind): ControlCharacterFinding | null {
+  // Each entry: a value, its parent's path and its key; a path is only built for containers
+  // and findings (the strings of a large body cost no allocation).
+  const pending: Array<[value: unknown, parent: string, key: string | number | null]> = [[value, '/', null]];
+  while (pending.length > 0) {
+    const [current, parent, key] = pending.pop()!;
+    if (typeof current === 'string') {
+      const index = controlCharacterIndex(current, kind);
+      if (index !== -1)
+        return {
+          path: clipped(key === null ? parent : pointer(parent, key)),
+          character: named(current, index),
+        };
+      continue;
     }
-    return null;
-  }
-  if (value !== null && typeof value === 'object') {
+    if (current === null || typeof current !== 'object') continue;
     // Binary content and streams are opaque; parsed objects (JSON, forms, query strings, whose
     // prototype may be null or an empty object) are looked into.
-    if (ArrayBuffer.isView(value) || value instanceof ArrayBuffer) return null;
-    if (typeof (value as { pipe?: unknown }).pipe === 'function') return null;
-    for (const [key, item] of Object.entries(value)) {
-      const keyIndex = controlCharacterIndex(key, 'line');
+    if (ArrayBuffer.isView(current) || current instanceof ArrayBuffer) continue;
+    if (typeof (current as { pipe?: unknown }).pipe === 'function') continue;
+    const path = key === null ? parent : pointer(parent, key);
+    if (Array.isArray(current)) {
+      // Pushed last to first, so the first is looked at first.
+      for (let index = current.length - 1; index >= 0; index--) pending.push([current[index], path, index]);
+      continue;
+    }
+    const entries = Object.entries(current);
+    for (const [name] of entries) {
+      const keyIndex = controlCharacterIndex(name, 'line');
       if (keyIndex !== -1)
-        return { path: pointer(path, key.slice(0, keyIndex)), character: named(key, keyIndex) };
-      const found = findControlCharacter(item, kind, pointer(path, key));
-      if (found) return found;
+        return { path: clipped(pointer(path, name.slice(0, keyIndex))), character: named(name, keyIndex) };
+    }
+    for (let index = entries.length - 1; index >= 0; index--) {
+      const [name, item] = entries[index]!;
+      pending.push([item, path, name]);
     }
   }
   return null;
