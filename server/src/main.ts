@@ -372,6 +372,7 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
       ...(options.members && { members: options.members }),
       ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
+      limits: config,
       verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl)),
       report: (error) => console.error('civitas node: fault:', error),
     });

@@ -113,4 +113,29 @@ describe.each(testDatabases())('control characters in requests, on $name', (engi
       expect(multiline.statusCode).toBe(200);
     },
   );
+
+  it('refuses them on the exchange interface too, in the exchange’s own error form (X-Road)', async () => {
+    const persons = 'BG/GOV/831661388/population-register/persons';
+    const citizen = platform.seeded.demoPersons[0];
+    const headers = {
+      'x-road-client': 'BG/GOV/177547175/civitas-portal',
+      'x-road-purpose': 'address verification',
+      'x-road-legal-basis': 'Civil Registration Act, Art. 106',
+      'x-road-data-subject': String(citizen),
+    };
+    for (const request of [
+      { url: `/r1/${persons}/${citizen}?x=%00` },
+      { url: `/r1/${persons}/${citizen}%00` },
+      { url: `/r1/${persons}/${citizen}`, headers: { 'x-road-case': 'CASE\u00001' } },
+      { url: `/r1/${persons}/${citizen}`, headers: { 'x-road-data-subject': `${citizen}\u001b` } },
+    ]) {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: request.url,
+        headers: { ...headers, ...request.headers },
+      });
+      expect(response.statusCode).toBe(400);
+      expect(response.headers['x-road-error']).toBe('Client.BadRequest');
+    }
+  });
 });

@@ -1,15 +1,19 @@
+import net, { type AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { installErrorHandling } from './errors.ts';
 import { sendRouteNotFound } from './not-found.ts';
 import { installRequestGuards } from './request-guards.ts';
+import { httpServerOptions } from './server-options.ts';
 
 let app: FastifyInstance | undefined;
 afterEach(() => app?.close());
 
 /** An application wired as `app.ts` wires the platform, with a route a later plugin adds. */
 async function appWithLateRoute() {
-  app = Fastify();
+  app = Fastify(
+    httpServerOptions({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, connectionTimeoutMs: 120_000 }),
+  );
   installErrorHandling(app);
   installRequestGuards(app);
   const seen: unknown[] = [];
@@ -67,5 +71,46 @@ describe('the request guards (issue 14, items 7 and 8)', () => {
     expect(unknown.statusCode).toBe(404);
     expect(unknown.json()).toMatchObject({ code: 'route-not-found' });
     expect(unknown.body).not.toContain('nowhere');
+  });
+
+  it('answer a request that arrives while the server shuts down with 503 not-ready, as problem+json', async () => {
+    const { app } = await appWithLateRoute();
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    app.get('/hold', async () => {
+      entered();
+      await held;
+      return { ok: true };
+    });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const { port } = app.server.address() as AddressInfo;
+    // A request in flight keeps the shutdown waiting; the next one on its connection is refused.
+    const socket = net.connect(port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => {
+      received += chunk.toString('utf8');
+    });
+    const ended = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('GET /hold HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await inHandler;
+    const closed = app.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write('GET /later/x HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await ended;
+    await closed;
+    const answers = received.split(/(?=HTTP\/1\.1 )/);
+    expect(answers[0]).toMatch(/^HTTP\/1\.1 200/);
+    expect(answers[1]).toMatch(/^HTTP\/1\.1 503/);
+    expect(answers[1]).toMatch(/content-type: application\/problem\+json/i);
+    expect(answers[1]).toMatch(/connection: close/i);
+    expect(answers[1]).toContain('"code":"not-ready"');
   });
 });

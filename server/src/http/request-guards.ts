@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../errors.ts';
 import { type ControlCharacterFinding, findControlCharacter } from './control-characters.ts';
+import { sendProblem } from './errors.ts';
 import { recordRouteMethods } from './route-methods.ts';
 
 type Location = 'querystring' | 'params' | 'headers' | 'body';
@@ -27,6 +28,9 @@ export function controlCharacterInRequest(
  * The checks every request passes, whichever route it is for. Call on the root instance before
  * any route or plugin is registered:
  * - the route table that answers a wrong method with 405 and `Allow` (`sendRouteNotFound`);
+ * - while the server shuts down, requests still arriving on open connections are answered
+ *   `not-ready` (503, problem+json, `Connection: close`) instead of being started (Fastify's own
+ *   `return503OnClosing` answers plain JSON, so it is off: `httpServerOptions`);
  * - one check for every route, including those added later: a query, path parameter, header or
  * JSON body string with a control character is refused with `control-character` (400) before
  *   the route's schema, its handler or the database ever see it. It runs once the body is
@@ -35,6 +39,16 @@ export function controlCharacterInRequest(
  */
 export function installRequestGuards(app: FastifyInstance): void {
   recordRouteMethods(app);
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    if (!closing) return done();
+    reply.header('connection', 'close');
+    sendProblem(reply, 'not-ready', 'The server is shutting down; send the request again.');
+  });
   app.addHook('preValidation', (request, _reply, done) => {
     const found = controlCharacterInRequest(request);
     if (!found) return done();

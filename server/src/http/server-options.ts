@@ -6,6 +6,13 @@ import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 
 export type ConnectionLimits = Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'connectionTimeoutMs'>;
 
+/** The limits `loadConfig` defaults to, for servers started without a configuration (tests). */
+export const DEFAULT_CONNECTION_LIMITS: ConnectionLimits = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  connectionTimeoutMs: 120_000,
+};
+
 /** A request id a caller may set (`x-request-id`), to follow a request across systems. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
@@ -23,7 +30,8 @@ export function requestIdOf(request: IncomingMessage): string {
  *   Node checks the running requests every `connectionsCheckingInterval`, so that is kept short;
  * - `connectionTimeout`: a connection silent both ways for this long is closed;
  * - `clientErrorHandler` and `frameworkErrors`: what Node's parser or Fastify's router refuse
- *   before any route runs is answered with problem+json too.
+ *   before any route runs is answered with problem+json too (and so, by the request guards, is
+ *   a request during shutdown).
  */
 export function httpServerOptions(limits: ConnectionLimits) {
   const checkEveryMs = Math.max(100, Math.min(1000, Math.floor(limits.headersTimeoutMs / 4)));
@@ -39,5 +47,7 @@ export function httpServerOptions(limits: ConnectionLimits) {
     genReqId: requestIdOf,
     clientErrorHandler,
     frameworkErrors: frameworkErrorHandler,
+    // Requests during shutdown get problem+json from the request guards instead.
+    return503OnClosing: false,
   } satisfies FastifyServerOptions & { http: object };
 }
