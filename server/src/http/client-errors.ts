@@ -22,6 +22,13 @@ function firstLine(raw: unknown): { text: string; whole: boolean } | null {
 const LONG_REQUEST_LINE = 8192;
 const REQUEST_LINE_START = /^[A-Za-z-]+ \S/;
 
+/** What a refusal made before any route carries: nothing to cache, sniff or frame. */
+const REFUSAL_HEADERS = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+} as const;
+
 interface Refusal {
   code: ProblemCode;
   detail: string;
@@ -95,9 +102,7 @@ export function clientErrorHandler(
     const headers = {
       'content-type': 'application/problem+json; charset=utf-8',
       'content-length': String(Buffer.byteLength(body)),
-      'cache-control': 'no-store',
-      'x-content-type-options': 'nosniff',
-      'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+      ...REFUSAL_HEADERS,
       'x-request-id': id,
       connection: 'close',
       ...refusal.headers,
@@ -115,6 +120,8 @@ export function clientErrorHandler(
  * broken, a path parameter over the router's 100 characters.
  */
 export function frameworkErrorHandler(error: FastifyError, request: FastifyRequest, reply: FastifyReply) {
+  // No route, so no hooks: the headers every answer carries are set here.
+  reply.headers({ ...REFUSAL_HEADERS, 'x-request-id': request.id });
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
       request.log.info({ code: 'malformed-url' }, 'malformed URL');

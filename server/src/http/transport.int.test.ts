@@ -52,6 +52,8 @@ describe.each(testDatabases())('answers at the HTTP level on $name', (engine) =>
     expect(problem).toMatchObject({ status, code, type: `urn:civitas:problem:${code}` });
     expect(typeof problem.title).toBe('string');
     expect(response.body).not.toMatch(STACK_TRACE);
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+    expect(problem.instance).toBe(`urn:civitas:request:${response.headers['x-request-id']}`);
     if (target) {
       expect(response.body).not.toContain(target);
       const decoded = safelyDecoded(target);
