@@ -4,6 +4,7 @@
  * sections (fines, tax) are printed only when the report has them at all.
  */
 
+import { nameOf } from './pdf-code-labels.ts';
 import type { PdfLabels } from './pdf-labels.ts';
 import {
   type Cell,
@@ -42,13 +43,13 @@ export function technicalSection({ doc, t, report }: SectionContext): void {
     [t.technical.make, data.make],
     [t.technical.model, data.model],
     [t.technical.modelYear, String(data.modelYear)],
-    [t.technical.category, data.category],
-    [t.technical.body, data.body],
-    [t.technical.fuel, t.fuels[data.fuel] ?? data.fuel],
+    [t.technical.category, nameOf(t.codes.categories, data.category)],
+    [t.technical.body, nameOf(t.codes.bodies, data.body)],
+    [t.technical.fuel, nameOf(t.codes.fuels, data.fuel)],
     [t.technical.engine, `${t.formatNumber(data.engineCc)} ${t.units.cc}`],
     [t.technical.power, `${t.formatNumber(data.powerKw)} ${t.units.kw}`],
     [t.technical.mass, `${t.formatNumber(data.massKg)} ${t.units.kg}`],
-    [t.technical.colour, data.colour],
+    [t.technical.colour, nameOf(t.codes.colours, data.colour)],
   ]);
 }
 
@@ -138,8 +139,8 @@ export function inspectionsSection({ doc, t, report }: SectionContext): void {
     t.formatDate(inspection.date),
     `${inspection.stationName} (${inspection.stationCode})`,
     inspection.result === 'failed'
-      ? { text: t.inspections.results.failed ?? inspection.result, colour: COLOUR.danger, bold: true }
-      : (t.inspections.results[inspection.result] ?? inspection.result),
+      ? { text: t.codes.inspectionResults.failed, colour: COLOUR.danger, bold: true }
+      : nameOf(t.codes.inspectionResults, inspection.result),
     `${t.formatNumber(inspection.odometerKm)} ${t.units.km}`,
   ]);
   table(doc, t.inspections.columns, rows, [64, '*', 72, 84]);
@@ -271,7 +272,7 @@ export function finesSection({ doc, t, report }: SectionContext): void {
   const rows = fines.items.map((fine) => [
     fine.number,
     t.formatDate(fine.issuedOn),
-    fine.offence,
+    nameOf(t.codes.offences, fine.offence),
     t.formatMoney(fine.amountCents),
     fine.paid ? t.yes : { text: t.no, colour: COLOUR.danger, bold: true },
   ]);
@@ -309,10 +310,12 @@ export function taxSection({ doc, t, report }: SectionContext): void {
 export function sourcesSection({ doc, t, report }: SectionContext): void {
   heading(doc, t.sections.sources);
   const rows = report.sources.map((source): Cell[] => [
-    `${source.register} (${t.sources.keys[source.key] ?? source.key})`,
+    `${nameOf(t.codes.registers, source.register)} (${t.sources.keys[source.key] ?? source.key})`,
     source.status === 'missing'
       ? {
-          text: [t.sources.statuses.missing, source.error].filter(Boolean).join(': '),
+          text: [t.sources.statuses.missing, t.registerErrors ? source.error : null]
+            .filter(Boolean)
+            .join(': '),
           colour: COLOUR.danger,
           bold: true,
         }
