@@ -1,4 +1,6 @@
 /** Server-rendered pages of the eID node: plain HTML and one stylesheet, no scripts. */
+import { EID_TEXTS, type EidLanguage } from './eid-texts.ts';
+
 export function escapeHtml(value: string): string {
   return value.replace(
     /[&<>"']/g,
@@ -6,17 +8,27 @@ export function escapeHtml(value: string): string {
   );
 }
 
-export function renderEidPage({ title, body }: { title: string; body: string }): string {
+export function renderEidPage({
+  title,
+  body,
+  language = 'en',
+}: {
+  title: string;
+  body: string;
+  /** The page's language (see `eidLanguage`); its words are in `eid-texts.ts`. */
+  language?: EidLanguage;
+}): string {
+  const t = EID_TEXTS[language];
   return `<!doctype html>
-<html lang="bg">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · еИД</title>
+<title>${escapeHtml(title)} · ${escapeHtml(t.brand)}</title>
 <link rel="stylesheet" href="/interaction/eid.css">
 </head>
 <body>
-<header><span class="brand">еИД · National eID</span><span class="sub">Демонстрационен възел · Demo node</span></header>
+<header><span class="brand">${escapeHtml(t.brand)}</span><span class="sub">${escapeHtml(t.demoNode)}</span></header>
 <main>
 <h1>${escapeHtml(title)}</h1>
 ${body}
