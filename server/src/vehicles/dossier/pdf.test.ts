@@ -106,6 +106,9 @@ describe('renderReportPdf', () => {
       expect(text).not.toContain(leftover);
     }
     expect(text).not.toMatch(/Report |Technical data|Справка|Технически данни|паркиране/);
+    // The same text is read back from the compressed PDF a reader downloads.
+    const compressed = await renderReportPdf(await sign(owner), { verifyUrl, language: 'pl' });
+    expect(pdfText(compressed)).toContain('Raport historii pojazdu');
   });
 
   it('leaves out the English explanation of a missing register in Bulgarian and Polish', async () => {
