@@ -26,7 +26,8 @@ export function VehiclesCard({ vehicles }: { vehicles: Vehicle[] }) {
                       <span className="plate__country" aria-hidden="true">
                         BG
                       </span>
-                      {vehicle.plate}
+                      {/* Plates are written in Cyrillic letters: read as Bulgarian. */}
+                      <span lang="bg">{vehicle.plate}</span>
                     </span>
                   ) : (
                     t('vehicles.noPlate')

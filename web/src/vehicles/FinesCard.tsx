@@ -68,7 +68,10 @@ function FineList({ fines }: { fines: Fines }) {
                 <strong>{t('vehicleReport.fines.unpaidMark')}</strong>
               )}
             </td>
-            <td className="report-reference">{fine.number}</td>
+            {/* Fine numbers begin with a Cyrillic letter (К): read as Bulgarian. */}
+            <td className="report-reference" lang="bg">
+              {fine.number}
+            </td>
           </tr>
         ))}
       </ReportTable>
