@@ -219,7 +219,7 @@ describe('a citizen whose browser speaks Polish (Chromium, pl-PL, 360 px)', () =
     await page
       .getByRole('heading', { level: 1, name: 'Справка за историята на превозно средство' })
       .waitFor();
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).toMatch(/\d{4} г\./);
     expect(text).not.toContain('г..');
     await page.getByRole('combobox', { name: 'Език' }).selectOption('pl');
