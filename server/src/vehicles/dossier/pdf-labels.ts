@@ -3,6 +3,7 @@
  * numbers and money. Formatting is done by hand, not with Intl, so that a PDF's bytes do not depend on
  * the ICU data of the Node build that rendered it. The registers' codes are named in `pdf-code-labels.ts`.
  */
+import { transliterate } from '../../platform/translit.ts';
 import { CODE_LABELS, type CodeLabels, type PdfLanguage } from './pdf-code-labels.ts';
 import type { ReportBody, SourceKey, Viewer } from './report-schema.ts';
 
@@ -22,6 +23,11 @@ export interface PdfLabels {
    * in another language the report says only that the register did not answer.
    */
   registerErrors: boolean;
+  /**
+   * A Bulgarian proper name from a register (inspection station, insurer, municipality): as written
+   * for Bulgarian, transliterated (Transliteration Act) for languages written in Latin script.
+   */
+  properName: (name: string) => string;
   title: string;
   reference: string;
   issuedAt: string;
@@ -147,6 +153,7 @@ const DOTTED_DATE = (iso: string): string => {
 const bg: PdfLabels = {
   codes: CODE_LABELS.bg,
   registerErrors: false,
+  properName: (name) => name,
   title: 'Справка за история на превозно средство',
   reference: 'Номер на справката',
   issuedAt: 'Издадена на',
@@ -289,6 +296,7 @@ const bg: PdfLabels = {
 const en: PdfLabels = {
   codes: CODE_LABELS.en,
   registerErrors: true,
+  properName: transliterate,
   title: 'Vehicle history report',
   reference: 'Report reference',
   issuedAt: 'Issued at',
@@ -431,6 +439,7 @@ const en: PdfLabels = {
 const pl: PdfLabels = {
   codes: CODE_LABELS.pl,
   registerErrors: false,
+  properName: transliterate,
   title: 'Raport historii pojazdu',
   reference: 'Numer raportu',
   issuedAt: 'Data wydania',

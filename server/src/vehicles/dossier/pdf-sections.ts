@@ -137,7 +137,7 @@ export function inspectionsSection({ doc, t, report }: SectionContext): void {
   }
   const rows = inspections.map((inspection): Cell[] => [
     t.formatDate(inspection.date),
-    `${inspection.stationName} (${inspection.stationCode})`,
+    `${t.properName(inspection.stationName)} (${inspection.stationCode})`,
     inspection.result === 'failed'
       ? { text: t.codes.inspectionResults.failed, colour: COLOUR.danger, bold: true }
       : nameOf(t.codes.inspectionResults, inspection.result),
@@ -246,7 +246,7 @@ export function insuranceSection({ doc, t, report }: SectionContext): void {
         ? { text: t.yes, colour: COLOUR.ok }
         : { text: t.no, colour: COLOUR.danger, bold: true },
     ],
-    [t.insurance.insurer, insurance.insurer ?? NONE],
+    [t.insurance.insurer, insurance.insurer ? t.properName(insurance.insurer) : NONE],
     [t.insurance.endsOn, insurance.endsOn ? t.formatDate(insurance.endsOn) : NONE],
     [t.insurance.policies, String(insurance.policies)],
   ]);
@@ -300,7 +300,7 @@ export function taxSection({ doc, t, report }: SectionContext): void {
   doc.moveDown(0.4);
   const rows = tax.items.map((item) => [
     String(item.year),
-    item.municipality,
+    t.properName(item.municipality),
     t.formatMoney(item.amountCents),
     item.paid ? t.yes : { text: t.no, colour: COLOUR.danger, bold: true },
   ]);

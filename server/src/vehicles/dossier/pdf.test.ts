@@ -95,6 +95,10 @@ describe('renderReportPdf', () => {
       'Nieprawidłowe parkowanie',
       'Rejestr pojazdów (Ministerstwo Spraw Wewnętrznych)',
       'Ważne ubezpieczenie dzisiaj',
+      // Proper names transliterated for a Latin-script reader.
+      'GTP „Avtotest“ – Sofia (2201)',
+      'ZAD „Armeets“',
+      'Stolichna',
       '158 350 km',
       '51,13 €',
       `Raport ${SAMPLE_REFERENCE} · strona 1 z`,
