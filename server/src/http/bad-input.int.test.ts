@@ -413,8 +413,8 @@ function tameRequest(operation: Operation, fixtures: Fixtures, tokens: readonly 
       ),
     authorization: fc.constantFrom(...tokens.map((token) => `Bearer ${token}`)),
     headers: fc.constant([
-      ['x-purpose', 'address verification'],
-      ['x-legal-basis', 'Civil Registration Act, Art. 106'],
+      ['x-purpose', 'address-verification'],
+      ['x-legal-basis', 'civil-registration-act-art-106'],
     ]),
     body: takesBody(operation)
       ? valueFor(operation.body, fixtures, false).map((value) => JSON.stringify(value) ?? 'null')
@@ -654,10 +654,8 @@ describe.each(testDatabases())('the bad-input run over every route, on $name', (
         service: [persons],
         key: ['person'],
         path: [`/${citizen}`],
-        purpose: ['address verification'],
-        purposes: ['address verification'],
-        legalBasis: ['Civil Registration Act, Art. 106'],
-        legalBases: ['Civil Registration Act, Art. 106'],
+        purpose: ['address-verification', 'criminal-investigation'],
+        legalBasis: ['civil-registration-act-art-106', 'ministry-of-interior-act-art-6'],
         caseRef: ['CASE-2026-0001'],
         reason: ['an ongoing investigation'],
         hiddenReason: ['an ongoing investigation'],
@@ -738,8 +736,8 @@ describe.each(testDatabases())('the bad-input run over every route, on $name', (
       });
       return Buffer.from(
         'POST /exchange/prefill HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n' +
-          `X-Road-Client: ${PORTAL_CLIENT}\r\nX-Road-Purpose: e-service: resident parking permit\r\n` +
-          'X-Road-Legal-Basis: Ordinance on parking in Sofia, Art. 35\r\n' +
+          `X-Road-Client: ${PORTAL_CLIENT}\r\nX-Road-Purpose: resident-parking-permit\r\n` +
+          'X-Road-Legal-Basis: sofia-parking-ordinance-art-35\r\n' +
           `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
       );
     };

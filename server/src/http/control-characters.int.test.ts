@@ -53,15 +53,21 @@ describe.each(testDatabases())('control characters in requests, on $name', (engi
         payload: {
           client: 'BG/GOV/177547175/civitas-portal',
           serviceId: 'BG/GOV/831661388/population-register/persons',
-          purposes: [`address verification${character}`],
-          legalBases: ['Civil Registration Act, Art. 106'],
+          pairs: [
+            { purpose: `address-verification${character}`, legalBasis: 'civil-registration-act-art-106' },
+          ],
         },
       },
       {
         role: 'police',
         method: 'POST',
         url: '/api/audit/hidden-cases',
-        payload: { caseRef: `CASE${character}1`, hiddenUntil: later, reason: 'an ongoing investigation' },
+        payload: {
+          caseRef: `CASE${character}1`,
+          legalBasis: 'ministry-of-interior-act-art-6',
+          hiddenUntil: later,
+          reason: 'an ongoing investigation',
+        },
       },
       {
         role: 'police',
@@ -73,7 +79,7 @@ describe.each(testDatabases())('control characters in requests, on $name', (engi
         role: 'official',
         method: 'GET',
         url: `/api/persons/${platform.seeded.demoPersons[0]}`,
-        headers: { 'x-purpose': 'address verification', 'x-legal-basis': `Art.${character} 106` },
+        headers: { 'x-purpose': 'address-verification', 'x-legal-basis': `civil-registration${character}` },
       },
     ] as const;
   };
@@ -106,6 +112,7 @@ describe.each(testDatabases())('control characters in requests, on $name', (engi
         headers: { authorization: `Bearer ${tokens.get('police')}` },
         payload: {
           caseRef: `CASE-${name}`,
+          legalBasis: 'ministry-of-interior-act-art-6',
           hiddenUntil: later,
           reason: 'an ongoing\ninvestigation,\tsee file',
         },
@@ -119,8 +126,8 @@ describe.each(testDatabases())('control characters in requests, on $name', (engi
     const citizen = platform.seeded.demoPersons[0];
     const headers = {
       'x-road-client': 'BG/GOV/177547175/civitas-portal',
-      'x-road-purpose': 'address verification',
-      'x-road-legal-basis': 'Civil Registration Act, Art. 106',
+      'x-road-purpose': 'resident-parking-permit',
+      'x-road-legal-basis': 'sofia-parking-ordinance-art-35',
       'x-road-data-subject': String(citizen),
     };
     for (const request of [

@@ -10,8 +10,8 @@ import { MessageLog, type MessageRecord } from './message-log.ts';
 const PERSONS = serviceId('population-register', 'persons');
 const PREFILL_CONTEXT = {
   'x-road-client': PORTAL_CLIENT,
-  'x-road-purpose': 'e-service: resident parking permit',
-  'x-road-legal-basis': 'Ordinance on parking in Sofia, Art. 35',
+  'x-road-purpose': 'resident-parking-permit',
+  'x-road-legal-basis': 'sofia-parking-ordinance-art-35',
 };
 
 function record(messageId: string, dataSubject: string | null = null): MessageRecord {
@@ -125,8 +125,8 @@ describe.each(testDatabases())('one bad message among many, on $name', (engine) 
           url: `/r1/${PERSONS}/${citizen}`,
           headers: {
             'x-road-client': PORTAL_CLIENT,
-            'x-road-purpose': 'address verification',
-            'x-road-legal-basis': 'Civil Registration Act, Art. 106',
+            'x-road-purpose': 'resident-parking-permit',
+            'x-road-legal-basis': 'sofia-parking-ordinance-art-35',
             'x-road-data-subject': citizen,
             'x-road-case': 'poison',
           },
