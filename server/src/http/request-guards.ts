@@ -32,7 +32,7 @@ export function controlCharacterInRequest(
  *   `not-ready` (503, problem+json, `Connection: close`) instead of being started (Fastify's own
  *   `return503OnClosing` answers plain JSON, so it is off: `httpServerOptions`);
  * - one check for every route, including those added later: a query, path parameter, header or
- * JSON body string with a control character is refused with `control-character` (400) before
+ *   JSON body string with a control character is refused with `control-character` (400) before
  *   the route's schema, its handler or the database ever see it. It runs once the body is
  *   parsed (preValidation); scopes with their own error handler (the exchange's `/r1/…`) render
  *   the refusal their way.
