@@ -383,10 +383,9 @@ async function serve(config: Config, options: { build: boolean }): Promise<void>
   const app = await buildApp({ config, database, keys, isReady: () => ready });
   // The server listens before the demo population is loaded, so /readyz can say it is loading;
   // until it is ready every other path answers 503 with the same reason.
-  app.addHook('onRequest', async (request) => {
-    if (!ready && !ALWAYS_ANSWERED.test(request.url)) {
-      throw new AppError('not-ready', `Civitas is ${starting}; try again in a moment.`);
-    }
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (ready || ALWAYS_ANSWERED.test(request.url)) return done();
+    done(new AppError('not-ready', `Civitas is ${starting}; try again in a moment.`));
   });
   let forgetServer = () => {};
   let closing = false;
