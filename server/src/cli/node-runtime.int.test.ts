@@ -22,7 +22,10 @@ describe('the Node.js the project runs on (issue 14, item 26)', () => {
       {
         cwd: ROOT,
         encoding: 'utf8',
-        env: { ...process.env, PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}` },
+        env: {
+          ...process.env,
+          PATH: `${path.dirname(process.execPath)}${path.delimiter}${process.env.PATH}`,
+        },
         timeout: 120_000,
       },
     );
