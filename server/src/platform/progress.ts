@@ -20,7 +20,16 @@ export function createProgress(
   if (stream.isTTY) {
     const bars = new cliProgress.MultiBar(
       {
-        format: `  {name} [{bar}] {percentage}% | {value}/{total} | {eta_formatted} left`,
+        // The time left only once a count has started (a bar still at 0 has no estimate).
+        format: (options, params, payload: { name: string }) => {
+          const bar = cliProgress.Format.BarFormat(params.progress, options);
+          const percent = String(Math.floor(params.progress * 100)).padStart(3);
+          const left =
+            params.value > 0 && params.value < params.total && Number.isFinite(params.eta)
+              ? ` | ${cliProgress.Format.TimeFormat(params.eta, options, 1)} left`
+              : '';
+          return `  ${payload.name} [${bar}] ${percent}% | ${params.value}/${params.total}${left}`;
+        },
         stream,
         hideCursor: true,
         clearOnComplete: false,
