@@ -87,7 +87,7 @@ program
     )) as Awaited<ReturnType<typeof listDemoAccounts>>;
     if (accounts.length === 0) {
       throw new CommandError(
-        `No demo accounts in ${config.dataDir}: the demo population has not been seeded. Start the platform with \`npm start\` (it seeds on first start) or run \`npx civitas seed\`.`,
+        `No demo accounts in ${config.databaseUrl ? 'the PostgreSQL database' : config.dataDir}: the demo population has not been seeded. Start the platform with \`npm start\` (it seeds on first start) or run \`npx civitas seed\`.`,
         NOTHING_HERE,
       );
     }
