@@ -13,6 +13,12 @@ import { freshTempDir, ROOT, waitUntilReady } from './lib.ts';
 export interface NpmStartFigures {
   first_start_ready_s: number;
   restart_ready_s: number;
+  /**
+   * CPU the server process used until ready (its threads, and its children once ended: the web
+   * build), less at the mercy of other load on the machine than the wall-clock figures.
+   */
+  first_start_cpu_s: number;
+  restart_cpu_s: number;
   /** The web build within the first start (it runs beside the database's creation). */
   first_start_web_build_s: number;
   /** Seeding the demo population (10,000 persons, 6,000 vehicles) within the first start. */
@@ -42,6 +48,8 @@ export async function measureNpmStart(): Promise<NpmStartFigures> {
     return {
       first_start_ready_s: round(first.readySeconds),
       restart_ready_s: round(restart.readySeconds),
+      first_start_cpu_s: round(first.cpuSeconds),
+      restart_cpu_s: round(restart.cpuSeconds),
       first_start_web_build_s: Number(built[1]),
       first_start_seed_s: Number(seeded[1]),
       pglite_create_s: round(pgliteCreate),
@@ -59,7 +67,7 @@ export async function measureNpmStart(): Promise<NpmStartFigures> {
 async function npmStart(
   dataDir: string,
   compileCache: string,
-): Promise<{ readySeconds: number; output: string }> {
+): Promise<{ readySeconds: number; cpuSeconds: number; output: string }> {
   const started = performance.now();
   const child = spawn('npm', ['start'], {
     cwd: ROOT,
@@ -88,7 +96,8 @@ async function npmStart(
         throw new Error(`npm start exited:\n${output}`);
       }),
     ]);
-    return { readySeconds, output };
+    const pid = Number(fs.readFileSync(path.join(dataDir, 'civitas.pid'), 'utf8'));
+    return { readySeconds, cpuSeconds: cpuSecondsOf(pid), output };
   } finally {
     await stopServer(dataDir, child);
   }
@@ -108,6 +117,15 @@ async function stopServer(dataDir: string, npm: ChildProcess): Promise<void> {
     npm.kill('SIGTERM');
   }
   if (npm.exitCode === null) await exited(npm);
+}
+
+/** User and system time of a process and of its children it has waited for, from /proc (Linux). */
+function cpuSecondsOf(pid: number): number {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  // After the command name (which may hold spaces): utime, stime, cutime, cstime are the 12th to 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = [11, 12, 13, 14].reduce((sum, index) => sum + Number(fields[index]), 0);
+  return ticks / 100; // USER_HZ
 }
 
 function exited(child: ChildProcess): Promise<void> {
