@@ -25,6 +25,18 @@ describe('configuration from the environment', () => {
     expect(config.dataDir).toMatch(/data$/);
   });
 
+  it('logs at warn in development (no line per request on the console) and at info in production, unless LOG_LEVEL says', () => {
+    expect(loadConfig({}).logLevel).toBe('warn');
+    expect(
+      loadConfig({
+        CIVITAS_ENV: 'production',
+        DATABASE_URL: 'postgres://db/civitas',
+        CIVITAS_PUBLIC_URL: 'https://civitas.example.bg',
+      }).logLevel,
+    ).toBe('info');
+    expect(loadConfig({ LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+
   it('derives the public URL from PORT unless given', () => {
     expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
     expect(loadConfig({ PORT: '8080', CIVITAS_PUBLIC_URL: 'https://civitas.example.bg' }).publicUrl).toBe(

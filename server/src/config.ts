@@ -15,9 +15,11 @@ const EnvSchema = Type.Object({
   CIVITAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+$' })),
   CIVITAS_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-    { default: 'info' },
+  // Default: `warn` in development (no line per request on the console), `info` in production.
+  LOG_LEVEL: Type.Optional(
+    Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    ),
   ),
   CIVITAS_SEED: Type.String({ minLength: 1, maxLength: 64, default: 'civitas' }),
   CIVITAS_DEMO_PERSONS: Type.Integer({ minimum: 7, maximum: 10_000_000, default: 10_000 }),
@@ -137,7 +139,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     publicUrl: publicUrlOf(withDefaults, port),
     dataDir: path.resolve(withDefaults.CIVITAS_DATA_DIR),
     databaseUrl: withDefaults.DATABASE_URL,
-    logLevel: withDefaults.LOG_LEVEL,
+    logLevel: withDefaults.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     seed: withDefaults.CIVITAS_SEED,
     demoPersons: withDefaults.CIVITAS_DEMO_PERSONS,
     demoVehicles: withDefaults.CIVITAS_DEMO_VEHICLES,
