@@ -93,7 +93,7 @@ describe('who used my data names officials and speaks every language (Chromium, 
   }
 
   async function expectNoCodesOrNumbers() {
-    const text = await page.locator('main').innerText();
+    const text = (await page.locator('main').textContent()) ?? '';
     expect(text).not.toContain(official);
     expect(text).not.toContain(auditor);
     expect(text).not.toMatch(/BG\/GOV|civitas-portal|municipal-administration/);
