@@ -184,7 +184,9 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
 
   it('speaks Bulgarian and Polish', async () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('bg');
-    await page.getByRole('heading', { level: 1, name: 'Администриране на обмена между регистрите' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Администриране на обмена между регистрите' })
+      .waitFor();
     await page.getByText('Проверка на адрес').first().waitFor();
     await page.getByText('Закон за гражданската регистрация, чл. 106', { exact: false }).first().waitFor();
     await expectNoRawCodes();
@@ -193,7 +195,9 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
     await page.getByRole('combobox', { name: 'Език' }).selectOption('pl');
-    await page.getByRole('heading', { level: 1, name: 'Administracja wymiany danych między rejestrami' }).waitFor();
+    await page
+      .getByRole('heading', { level: 1, name: 'Administracja wymiany danych między rejestrami' })
+      .waitFor();
     await page.getByText('Weryfikacja adresu').first().waitFor();
     await page.getByText('Gmina Stołeczna Sofia').first().waitFor();
     await expectNoRawCodes();
