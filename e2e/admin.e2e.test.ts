@@ -108,6 +108,8 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
     await fitsThePhone();
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-top.png') });
+    await monitoring.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-monitoring.png') });
+    await members.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-members.png') });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
@@ -116,6 +118,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
     const form = page.getByRole('region', { name: 'Grant an access right' });
     await form.getByRole('button', { name: 'Grant the right' }).click();
     await form.getByText('Correct the form').waitFor();
+    await form.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-grant-errors.png') });
     await form.getByText('Choose the client.').first().waitFor();
     await form.getByText('Add at least one purpose with its legal basis.').first().waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
@@ -127,10 +130,14 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
       label: 'Motor vehicle register – Vehicles and their registration',
     });
     await form.getByLabel('Purpose', { exact: true }).selectOption({ label: 'Traffic control' });
-    await form.getByLabel('Legal basis').selectOption({ label: 'Road Traffic Act, Art. 165' });
+    await form
+      .getByLabel('Legal basis', { exact: true })
+      .selectOption({ label: 'Road Traffic Act, Art. 165' });
     await form.getByRole('button', { name: 'Add this purpose and legal basis' }).click();
     await form.getByLabel('Purpose', { exact: true }).selectOption({ label: 'Criminal investigation' });
-    await form.getByLabel('Legal basis').selectOption({ label: 'Ministry of Interior Act, Art. 6' });
+    await form
+      .getByLabel('Legal basis', { exact: true })
+      .selectOption({ label: 'Ministry of Interior Act, Art. 6' });
     await form.getByRole('button', { name: 'Grant the right' }).click();
     await form.getByText('The access right was granted.').waitFor();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-granted.png') });
@@ -180,6 +187,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
       .where('action', '=', 'access-right.revoked')
       .execute();
     expect(revoked).toEqual([{ actor: admin }]);
+    await rights.getByLabel('Show the rights of').selectOption({ label: 'All clients' });
   });
 
   it('speaks Bulgarian and Polish', async () => {
@@ -199,7 +207,12 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
       .getByRole('heading', { level: 1, name: 'Administracja wymiany danych między rejestrami' })
       .waitFor();
     await page.getByText('Weryfikacja adresu').first().waitFor();
-    await page.getByText('Gmina Stołeczna Sofia').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Uprawnienia dostępu' })
+      .getByRole('listitem')
+      .filter({ hasText: 'Gmina Stołeczna Sofia' })
+      .first()
+      .waitFor();
     await expectNoRawCodes();
     await fitsThePhone();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-pl.png'), fullPage: true });

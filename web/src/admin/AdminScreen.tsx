@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
@@ -7,7 +8,7 @@ import { Button } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { AccessRightsCard } from './AccessRightsCard.tsx';
-import { loadAccessRights, loadRegistry } from './exchange-admin.ts';
+import { type AccessRight, loadAccessRights, loadRegistry } from './exchange-admin.ts';
 import { GrantRightCard } from './GrantRightCard.tsx';
 import { MembersCard } from './MembersCard.tsx';
 import { MonitoringCard } from './MonitoringCard.tsx';
@@ -21,6 +22,12 @@ export function AdminScreen() {
   const { t } = useTranslation();
   const registry = useApiResource(loadRegistry);
   const rights = useApiResource(loadAccessRights);
+  // After a grant or a revocation the list loads again; the screen keeps the last one meanwhile,
+  // so the form and the outcome messages stay where they are.
+  const [shownRights, setShownRights] = useState<AccessRight[] | null>(null);
+  useEffect(() => {
+    if (rights.state.kind === 'loaded') setShownRights(rights.state.value);
+  }, [rights.state]);
   const failed =
     registry.state.kind === 'failed'
       ? registry.state.error
@@ -48,15 +55,11 @@ export function AdminScreen() {
             {t('admin.retry')}
           </Button>
         </Alert>
-      ) : registry.state.kind !== 'loaded' || rights.state.kind !== 'loaded' ? (
+      ) : registry.state.kind !== 'loaded' || shownRights === null ? (
         <LoadingIndicator label={t('admin.loading')} />
       ) : (
         <>
-          <AccessRightsCard
-            registry={registry.state.value}
-            rights={rights.state.value}
-            onChanged={rights.retry}
-          />
+          <AccessRightsCard registry={registry.state.value} rights={shownRights} onChanged={rights.retry} />
           <GrantRightCard registry={registry.state.value} onGranted={rights.retry} />
           <MembersCard registry={registry.state.value} />
           <MonitoringCard registry={registry.state.value} />
