@@ -438,7 +438,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
       schema: {
         tags: ['exchange'],
         summary: 'Revoke an access right (admin, audited)',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
       },
     },
     async (request, reply) => {
