@@ -1,5 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { ADMIN_PATH } from '../admin/paths.ts';
 import { signOut } from '../auth/sign-out.ts';
+import { useSessionRoles } from '../auth/use-session-roles.ts';
 import { DATA_USAGE_PATH } from '../data-usage/paths.ts';
 import { SERVICES_PATH } from '../eservices/paths.ts';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
@@ -44,9 +46,23 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
                 {t('shell.dataUsage')}
               </Link>
             </li>
+            <AdminNavItem pathname={pathname} />
           </ul>
         </nav>
       )}
     </header>
+  );
+}
+
+/** The exchange console, for administrators only (the API refuses anyone else anyway). */
+function AdminNavItem({ pathname }: { pathname: string }) {
+  const { t } = useTranslation();
+  if (!useSessionRoles().includes('admin')) return null;
+  return (
+    <li>
+      <Link href={ADMIN_PATH} aria-current={pathname === ADMIN_PATH ? 'page' : undefined}>
+        {t('admin.nav')}
+      </Link>
+    </li>
   );
 }

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../profile/validity.ts';
@@ -150,7 +151,8 @@ export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+// i18next's own TFunction: `ReturnType<typeof useTranslation>['t']` is too deep for TypeScript at our key count.
+type Translate = TFunction;
 
 function fieldErrorMessage(error: VehicleCheckError, draft: VehicleCheckDraft, t: Translate): string {
   switch (error.problem) {
