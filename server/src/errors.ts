@@ -34,7 +34,6 @@ export const problems = {
   'not-initiator': { status: 403, title: 'Only the organisation that made the access may do this' },
   'invalid-vin': { status: 400, title: 'The VIN is not valid' },
   'invalid-plate': { status: 400, title: 'The registration plate is not valid' },
-  'not-vehicle-owner': { status: 403, title: 'The vehicle is not registered to you' },
   'vehicle-not-found': { status: 404, title: 'No such vehicle' },
   'report-not-found': { status: 404, title: 'No such vehicle report' },
   'person-not-found': { status: 404, title: 'No such person in the population register' },

@@ -52,13 +52,15 @@ function DossierLoadError({ error, onRetry }: { error: unknown; onRetry: () => v
   const { t } = useTranslation();
   const { title, detail } = describeError(error, t);
   const code = error instanceof ApiError ? error.problem?.code : undefined;
+  // An unknown VIN and someone else's vehicle get the same answer (the server does not tell which).
+  const notYours = code === 'vehicle-not-found';
   // Asking again does not make a car yours or a VIN valid; it may bring back a register.
-  const retryable = code !== 'not-vehicle-owner' && code !== 'invalid-vin' && code !== 'vehicle-not-found';
+  const retryable = !notYours && code !== 'invalid-vin';
   return (
     <Alert tone="error" title={t('dossier.loadFailed')}>
-      <p>{title}</p>
-      {detail && code !== 'not-vehicle-owner' && <p>{detail}</p>}
-      {code === 'not-vehicle-owner' && (
+      <p>{notYours ? t('dossier.notYours') : title}</p>
+      {detail && !notYours && <p>{detail}</p>}
+      {notYours && (
         <p>
           {t('dossier.notOwnerHint')} <Link href={VEHICLE_CHECK_PATH}>{t('vehicleCheck.title')}</Link>
         </p>

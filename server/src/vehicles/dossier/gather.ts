@@ -3,6 +3,7 @@ import { type CallContext, type ExchangeClient, serviceId } from '../../exchange
 import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
 import { analyseOdometer } from './odometer.ts';
 import {
+  type Registration,
   type RegistrationEventKind,
   type ReportBody,
   SOURCE_KEYS,
@@ -163,15 +164,7 @@ export async function gatherReport(
               plate: (row.plate as string | null) ?? null,
               ownerKind: row.ownerKind as 'person' | 'company',
             })),
-            ...(showOwner && currentOwner
-              ? {
-                  currentOwner: {
-                    kind: currentOwner.ownerKind as 'person' | 'company',
-                    id: String(currentOwner.ownerId),
-                    name: (currentOwner.ownerName as string | null) ?? null,
-                  },
-                }
-              : {}),
+            ...(showOwner && currentOwner ? { currentOwner: ownerOf(currentOwner) } : {}),
           }
         : null,
     inspections: inspectionList ?? null,
@@ -197,6 +190,13 @@ export async function gatherReport(
     ),
     currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
   };
+}
+
+/** The current owner as a report names them: a company by number and name, a person by kind alone. */
+function ownerOf(row: Json): NonNullable<Registration['currentOwner']> {
+  if (row.ownerKind === 'company')
+    return { kind: 'company', id: String(row.ownerId), name: (row.ownerName as string | null) ?? null };
+  return { kind: 'person', name: null };
 }
 
 function knownOutcome(known: KnownAnswer, service: string): SourceOutcome {

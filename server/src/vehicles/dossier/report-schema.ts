@@ -73,15 +73,25 @@ export const Registration = Type.Object({
   firstRegistrationDate: IsoDate,
   ownersCount: Type.Integer({ minimum: 0 }),
   timeline: Type.Array(RegistrationEvent),
-  /** The current owner: only for the owner themselves, officials and police. */
+  /**
+   * The current owner: only for the owner themselves, officials and police. A person is named by
+   * kind alone: a personal number never goes into a report, which its holder may hand to anyone
+   * (an owner's PDF carries its JSON). A company is named with its EIK, public in the commercial
+   * register.
+   */
   currentOwner: Type.Optional(
-    Type.Object({
-      kind: Type.Union([Type.Literal('person'), Type.Literal('company')]),
-      id: Type.String(),
-      name: Type.Union([Type.String(), Type.Null()]),
-    }),
+    Type.Union([
+      Type.Object({ kind: Type.Literal('person'), name: Type.Null() }),
+      Type.Object({
+        kind: Type.Literal('company'),
+        id: Type.String(),
+        name: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ]),
   ),
 });
+
+export type Registration = Static<typeof Registration>;
 
 export const Inspection = Type.Object({
   date: IsoDate,

@@ -26,6 +26,11 @@ export interface DossierRoutesOptions {
   reportsPerMinute?: number;
 }
 
+interface RegistrationRow {
+  ownerKind: string;
+  ownerId: string;
+}
+
 /** The legal basis of a report anyone may ask for (the dossier's statute). */
 export const PUBLIC_LEGAL_BASIS = 'Road Traffic Act, Art. 140';
 const PDF = 'application/pdf';
@@ -169,17 +174,17 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
           legalBasis: PUBLIC_LEGAL_BASIS,
         },
       );
-      if (owner.status === 404)
-        throw new AppError('vehicle-not-found', 'No vehicle with this VIN in the register.');
-      if (owner.status !== 200)
+      if (owner.status !== 200 && owner.status !== 404)
         throw new AppError('register-unavailable', 'The vehicle register did not answer.');
-      const last = (owner.body as Array<{ ownerKind: string; ownerId: string }>).at(-1);
+      const last = owner.status === 200 ? (owner.body as RegistrationRow[]).at(-1) : undefined;
       if (last?.ownerKind !== 'person' || last.ownerId !== principal.subject) {
+        // A stranger's vehicle and an unknown VIN get the same answer, so that a citizen cannot
+        // learn which VINs exist: both asked the register once and stop here.
         throw new AppError(
-          'not-vehicle-owner',
+          'vehicle-not-found',
           officialRole
-            ? 'Officials and police see any vehicle with the X-Legal-Basis header.'
-            : 'This vehicle is not registered to you. Anyone can ask for its report with a second fact (POST /api/vehicle-reports).',
+            ? 'No vehicle with this VIN is registered to you. Officials and police see any vehicle with the X-Legal-Basis header.'
+            : 'No vehicle with this VIN is registered to you. Anyone can ask for a report with a second fact (POST /api/vehicle-reports).',
         );
       }
       // The owner asks about themselves: the lookups name them, and they see them as their own.

@@ -36,11 +36,15 @@ function toUnicodeMap(cmap: string): Map<number, string> {
   return map;
 }
 
-/** The text shown by an uncompressed (`compress: false`) pdfkit PDF, one line per text operation. */
+/** The text shown by a pdfkit PDF (compressed or not), one line per text operation. */
 export function pdfText(pdf: Buffer): string {
   const all = objects(pdf);
   const fonts = new Map<string, Map<number, string>>();
-  const latin = pdf.toString('latin1');
+  // The file as written, then its compressed streams inflated (the pages' content among them).
+  const inflated = [...all.values()].flatMap(({ dictionary, stream }) =>
+    stream && /\/Filter \/FlateDecode/.test(dictionary) ? [stream.toString('latin1')] : [],
+  );
+  const latin = [pdf.toString('latin1'), ...inflated].join('\n');
   for (const [, name, id] of latin.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
     const toUnicode = /\/ToUnicode (\d+) 0 R/.exec(all.get(id!)?.dictionary ?? '')?.[1];
     const cmap = toUnicode ? all.get(toUnicode)?.stream?.toString('latin1') : undefined;
