@@ -253,6 +253,18 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     expect(keys.keys.length).toBeGreaterThan(0);
   });
 
+  it('calls a well-formed reference that was never issued unknown (404), and only a malformed one not a reference', async () => {
+    const issued = newReference();
+    const last = issued.at(-1)!;
+    const wrongCheck = `${issued.slice(0, -1)}${last === '0' ? '1' : '0'}`;
+    for (const reference of [issued, wrongCheck, issued.toLowerCase(), issued.replaceAll('-', ' ')]) {
+      const response = await call('GET', `/api/vehicle-reports/${encodeURIComponent(reference)}`);
+      expectProblem(response, 404, 'report-not-found');
+    }
+    for (const reference of ['VR-1234', 'hello', 'VR-ABCD-EFGH-JKMNP'])
+      expectProblem(await call('GET', `/api/vehicle-reports/${reference}`), 400, 'validation-failed');
+  });
+
   it('renders a PDF that the verify endpoint accepts, and rejects once a byte is changed', async () => {
     const response = await call('POST', '/api/vehicle-reports', {
       body: { vin: car.vin, firstRegistrationDate: car.first_registration_date },

@@ -10,7 +10,7 @@ import { FailureLimiter } from './failure-limiter.ts';
 import { DOSSIER_PURPOSE, findVehicle, type GatheredReport, gatherReport } from './gather.ts';
 import { PdfRendererPool } from './pdf-pool.ts';
 import { type ReportBody, SignedReport, type Viewer } from './report-schema.ts';
-import { canonicalReportJson, isReference, newReference, verifyReport } from './signing.ts';
+import { canonicalReportJson, newReference, referenceShape, verifyReport } from './signing.ts';
 import { type ReportStore, sha256Hex } from './store.ts';
 
 export interface DossierRoutesOptions {
@@ -344,11 +344,19 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       },
     },
     async (request) => {
-      const reference = (request.params as { reference: string }).reference.trim().toUpperCase();
-      if (!isReference(reference))
+      const typed = referenceShape((request.params as { reference: string }).reference);
+      if (!typed)
         throw new AppError('validation-failed', 'This is not a report reference (VR-XXXX-XXXX-XXXX).');
-      const row = await store.byReference(reference);
-      if (!row) throw new AppError('report-not-found', `No report ${reference} was issued here.`);
+      // A reference whose check symbol does not match was never issued: it is unknown, most
+      // likely mistyped, but it is a reference all the same.
+      const row = typed.checks ? await store.byReference(typed.reference) : undefined;
+      if (!row)
+        throw new AppError(
+          'report-not-found',
+          typed.checks
+            ? `No report ${typed.reference} was issued here.`
+            : `No report ${typed.reference} was issued here: its last symbol does not match the others, so it may be mistyped.`,
+        );
       return {
         reference: row.reference,
         vin: row.vin,
