@@ -12,7 +12,13 @@ const REGISTERS = [
   'local-taxes',
 ] as const;
 const FUELS = ['petrol', 'diesel', 'lpg', 'cng', 'hybrid', 'electric'] as const;
-const EVENTS = ['first_registration', 'change_of_owner', 'change_of_plate', 'deregistration'] as const;
+const EVENTS = [
+  'first_registration',
+  'import_registration',
+  'change_of_owner',
+  'change_of_plate',
+  'deregistration',
+] as const;
 const RESULTS = ['passed', 'failed'] as const;
 const VIEWERS = ['public', 'owner', 'official', 'police'] as const;
 

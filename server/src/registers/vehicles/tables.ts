@@ -3,7 +3,10 @@ export type Fuel = 'petrol' | 'diesel' | 'lpg' | 'cng' | 'hybrid' | 'electric';
 export type VehicleStatus = 'registered' | 'deregistered' | 'scrapped';
 export type OwnerKind = 'person' | 'company';
 export type RegistrationEvent =
+  /** A new vehicle's first registration: on the vehicle's first-registration date. */
   | 'first_registration'
+  /** A used vehicle's first registration in Bulgaria, after its first registration abroad. */
+  | 'import_registration'
   | 'change_of_owner'
   | 'change_of_plate'
   | 'deregistration';

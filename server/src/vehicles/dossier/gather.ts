@@ -155,7 +155,7 @@ export async function gatherReport(
             firstRegistrationDate: String(vehicle.firstRegistrationDate),
             ownersCount: new Set(
               registrations
-                .filter((row) => row.event === 'first_registration' || row.event === 'change_of_owner')
+                .filter((row) => row.event !== 'change_of_plate' && row.event !== 'deregistration')
                 .map((row) => `${row.ownerKind}:${row.ownerId}`),
             ).size,
             timeline: registrations.map((row) => ({

@@ -202,6 +202,7 @@ const bg: PdfLabels = {
     timeline: 'История на регистрацията',
     events: {
       first_registration: 'първа регистрация',
+      import_registration: 'регистрация в България след внос',
       change_of_owner: 'смяна на собственика',
       change_of_plate: 'смяна на номера',
       deregistration: 'прекратяване на регистрацията',
@@ -351,6 +352,7 @@ const en: PdfLabels = {
     timeline: 'Registration history',
     events: {
       first_registration: 'first registration',
+      import_registration: 'registered in Bulgaria after import',
       change_of_owner: 'change of owner',
       change_of_plate: 'change of plate',
       deregistration: 'deregistration',

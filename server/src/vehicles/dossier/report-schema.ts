@@ -55,8 +55,8 @@ export const TechnicalData = Type.Object({
 
 export const RegistrationEvent = Type.Object({
   event: Type.Union(
-    ['first_registration', 'change_of_owner', 'change_of_plate', 'deregistration'].map((event) =>
-      Type.Literal(event),
+    ['first_registration', 'import_registration', 'change_of_owner', 'change_of_plate', 'deregistration'].map(
+      (event) => Type.Literal(event),
     ),
   ),
   date: IsoDate,
