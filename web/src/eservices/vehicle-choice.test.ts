@@ -27,17 +27,17 @@ const prefill: Prefill = {
   ],
 };
 
-const valueOf = (p: Prefill, name: string) =>
+const registerValueOf = (p: Prefill, name: string) =>
   prefillRows(p, PARKING_PERMIT_FIELDS).find((row) => row.field.name === name)?.registerValue;
 
 describe('prefillForVehicle', () => {
   it("fills the vehicle fields with the chosen vehicle's plate, make, VIN and tax, and leaves the rest", () => {
     const golf = prefillForVehicle(prefill, 'WVWZZZ1JZXW000001');
-    expect(valueOf(golf, 'vehiclePlate')).toBe('СА1234ВК');
-    expect(valueOf(golf, 'vehicleMakeModel')).toBe('Volkswagen Golf');
-    expect(valueOf(golf, 'vehicleVin')).toBe('WVWZZZ1JZXW000001');
-    expect(valueOf(golf, 'vehicleTaxPaid')).toBe('false');
-    expect(valueOf(golf, 'fullName')).toBe('Иван Петров Георгиев');
+    expect(registerValueOf(golf, 'vehiclePlate')).toBe('СА1234ВК');
+    expect(registerValueOf(golf, 'vehicleMakeModel')).toBe('Volkswagen Golf');
+    expect(registerValueOf(golf, 'vehicleVin')).toBe('WVWZZZ1JZXW000001');
+    expect(registerValueOf(golf, 'vehicleTaxPaid')).toBe('false');
+    expect(registerValueOf(golf, 'fullName')).toBe('Иван Петров Георгиев');
   });
 
   it('leaves the tax to the citizen when the tax register did not report on the chosen vehicle', () => {
