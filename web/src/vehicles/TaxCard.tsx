@@ -45,25 +45,25 @@ function TaxList({ tax }: { tax: Tax }) {
         caption={t('vehicleReport.tax.caption')}
         columns={[
           { label: t('vehicleReport.tax.year') },
-          { label: t('vehicleReport.tax.municipality') },
+          { label: t('vehicleReport.tax.municipality'), lang: 'bg' },
           { label: t('vehicleReport.tax.amount'), numeric: true },
           { label: t('vehicleReport.tax.paid') },
         ]}
-      >
-        {latestFirst.map((item) => (
-          <tr
-            key={`${item.year}-${item.municipality}`}
-            className={item.paid ? undefined : 'report-table__row--alert'}
-          >
-            <th scope="row">{item.year}</th>
-            <td lang="bg">{item.municipality}</td>
-            <td className="report-table__number">{format.money(item.amountCents)}</td>
-            <td>
-              {item.paid ? t('vehicleReport.tax.paid') : <strong>{t('vehicleReport.tax.unpaidMark')}</strong>}
-            </td>
-          </tr>
-        ))}
-      </ReportTable>
+        rows={latestFirst.map((item) => ({
+          key: `${item.year}-${item.municipality}`,
+          alert: !item.paid,
+          cells: [
+            item.year,
+            item.municipality,
+            format.money(item.amountCents),
+            item.paid ? (
+              t('vehicleReport.tax.paid')
+            ) : (
+              <strong key="unpaid">{t('vehicleReport.tax.unpaidMark')}</strong>
+            ),
+          ],
+        }))}
+      />
     </>
   );
 }
