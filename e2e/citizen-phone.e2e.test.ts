@@ -252,6 +252,59 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
     await shot(page, 'phone-verify-unknown-en.png');
   });
 
+  it('signs out in one tab for every tab, and keeps nothing of the person saved on the device', async () => {
+    const savedCount = (target: Page) =>
+      target.evaluate(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            const { indexedDB } = globalThis as unknown as {
+              indexedDB: {
+                open(name: string): {
+                  result: {
+                    objectStoreNames: { contains(name: string): boolean };
+                    transaction(store: string): {
+                      objectStore(store: string): { count(): { result: number; onsuccess: () => void } };
+                    };
+                    close(): void;
+                  };
+                  onsuccess: () => void;
+                  onerror: () => void;
+                };
+              };
+            };
+            const request = indexedDB.open('civitas-saved-answers');
+            request.onerror = () => reject(new Error('IndexedDB did not open'));
+            request.onsuccess = () => {
+              const db = request.result;
+              if (!db.objectStoreNames.contains('answers')) {
+                db.close();
+                resolve(0);
+                return;
+              }
+              const count = db.transaction('answers').objectStore('answers').count();
+              count.onsuccess = () => {
+                db.close();
+                resolve(count.result);
+              };
+            };
+          }),
+      );
+    await page.goto(`${base}/profile`);
+    await page.getByRole('heading', { level: 2, name: 'Driving licence' }).waitFor();
+    expect(await savedCount(page)).toBeGreaterThan(0);
+    const otherTab = watch(await context.newPage(), 'second tab');
+    await otherTab.goto(`${base}/profile`);
+    await otherTab.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    const confirm = page.getByRole('button', { name: /Sign out \/ Изход/ });
+    if (await confirm.isVisible({ timeout: 5_000 }).catch(() => false)) await confirm.click();
+    await page.getByRole('button', { name: 'Sign in with eID' }).waitFor();
+    await otherTab.getByRole('button', { name: 'Sign in with eID' }).waitFor();
+    expect(await savedCount(page)).toBe(0);
+    await otherTab.close();
+  });
+
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);
   });
