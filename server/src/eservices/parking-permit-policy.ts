@@ -7,7 +7,7 @@
 /** The municipality that issues the permit, as the population register names it. */
 export const ISSUING_MUNICIPALITY = {
   registerName: 'Столична',
-  name: { bg: 'Столична община', en: 'Sofia Municipality' },
+  name: { bg: 'Столична община', en: 'Sofia Municipality', pl: 'Stołeczna Gmina Sofia' },
 } as const;
 
 export type IneligibilityReason = 'lives-elsewhere' | 'no-vehicle';

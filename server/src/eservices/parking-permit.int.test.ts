@@ -66,7 +66,7 @@ describe.each(testDatabases())(
       expect(prefill.eligibility).toEqual({
         status: 'eligible',
         reasons: [],
-        municipality: { bg: 'Столична община', en: 'Sofia Municipality' },
+        municipality: { bg: 'Столична община', en: 'Sofia Municipality', pl: 'Stołeczna Gmina Sofia' },
       });
       expect(prefill.vehicles.map((vehicle) => [vehicle.vin, vehicle.plate])).toEqual(
         owned.map((vehicle) => [vehicle.vin, vehicle.plate]),

@@ -8,8 +8,9 @@ import { principalOf, requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { ISSUING_MUNICIPALITY, parkingPermitEligibility, permitVehicles } from './parking-permit-policy.ts';
 
-const PURPOSE = 'e-service: resident parking permit';
-const LEGAL_BASIS = 'Ordinance on parking in Sofia, Art. 35';
+/** Purpose and legal basis codes of the e-service's register lookups (`platform/purposes.ts`). */
+const PURPOSE = 'resident-parking-permit';
+const LEGAL_BASIS = 'sofia-parking-ordinance-art-35';
 const REGISTER_TIMEOUT_MS = 3_000;
 
 const SOURCE_NAMES: Record<string, { bg: string; en: string }> = {
@@ -43,7 +44,7 @@ interface Field {
   source: string;
 }
 
-const Localised = Type.Object({ bg: Type.String(), en: Type.String() });
+const Localised = Type.Object({ bg: Type.String(), en: Type.String(), pl: Type.Optional(Type.String()) });
 const PrefillResponse = Type.Object({
   service: Type.Object({ code: Type.String(), title: Localised }),
   /** Decided from the registers before the form is shown: who may not apply is told why. */
@@ -231,8 +232,14 @@ export async function parkingPermitRoutes(
           model: car.model,
           taxPaid: taxPaid[i] ?? null,
         })),
-        purpose: { bg: 'е-услуга: разрешение за паркиране за живущи', en: PURPOSE },
-        legalBasis: { bg: 'Наредба за паркиране в София, чл. 35', en: LEGAL_BASIS },
+        purpose: {
+          bg: 'е-услуга: разрешение за паркиране за живущи',
+          en: 'e-service: resident parking permit',
+        },
+        legalBasis: {
+          bg: 'Наредба за паркиране в София, чл. 35',
+          en: 'Ordinance on parking in Sofia, Art. 35',
+        },
         requestId,
         fields: fields.filter((field) => field.value.trim() !== ''),
         sources: [population, vehicles!, licenceSource, tax].map(describeSource),
