@@ -109,7 +109,7 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
     await platform?.close();
   });
 
-  it('shows every table of the dossier whole at 360 px: no table wider than its card, in English and Bulgarian', async () => {
+  it('shows every table of the dossier whole at 360 px: no table wider than its card, in English, Bulgarian and Polish', async () => {
     await signIn(page, citizen);
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
     await page.goto(`${base}/vehicles/${vin}/dossier`);
@@ -132,7 +132,11 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
     await page.getByRole('heading', { level: 2, name: 'Източници на данните', exact: true }).waitFor();
     expect(await overflowingTables(page)).toEqual([]);
     await shot(page, 'phone-dossier-bg.png');
-    await page.getByRole('combobox', { name: 'Език' }).selectOption('en');
+    await page.getByRole('combobox', { name: 'Език' }).selectOption('pl');
+    await page.getByRole('heading', { level: 2, name: 'Źródła danych', exact: true }).waitFor();
+    expect(await overflowingTables(page)).toEqual([]);
+    await shot(page, 'phone-dossier-pl.png');
+    await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
   });
 
   it('keeps the signed-in session in a new tab', async () => {
@@ -238,6 +242,10 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
       await other.getByRole('heading', { level: 1, name: 'Resident parking permit' }).waitFor();
       await other.getByText(/Sofia Municipality issues this permit to its residents/).waitFor();
       await shot(other, 'phone-parking-permit-not-eligible-en.png');
+      await other.getByRole('combobox', { name: 'Language' }).selectOption('pl');
+      await other.getByText('Nie możesz złożyć wniosku o abonament parkingowy mieszkańca').waitFor();
+      await other.getByText(/obszaru, którym zarządza Stołeczna Gmina Sofia/).waitFor();
+      await shot(other, 'phone-parking-permit-not-eligible-pl.png');
     } finally {
       await outsiderContext.close();
     }
