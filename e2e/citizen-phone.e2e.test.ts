@@ -139,6 +139,20 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
     await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
   });
 
+  it("says someone else's car is not registered to the citizen, just as for a VIN that does not exist", async () => {
+    const stranger = await sql<{ vin: string }>`
+      SELECT v.vin FROM vehicles.vehicles v
+      WHERE NOT EXISTS (SELECT 1 FROM vehicles.registrations r WHERE r.vin = v.vin AND r.owner_id = ${citizen})
+      ORDER BY v.vin LIMIT 1`.execute(platform.database.db);
+    for (const other of [stranger.rows[0]!.vin, 'WVWZZZ1JZXW999999']) {
+      await page.goto(`${base}/vehicles/${other}/dossier`);
+      await page.getByText('No vehicle with this VIN is registered to you.').waitFor();
+      await page.getByRole('link', { name: "Check a vehicle's history" }).waitFor();
+      expect(await page.getByRole('button', { name: 'Try again' }).count()).toBe(0);
+    }
+    await shot(page, 'phone-dossier-not-yours-en.png');
+  });
+
   it('keeps the signed-in session in a new tab', async () => {
     const tab = watch(await context.newPage(), 'new tab');
     await tab.goto(`${base}/profile`);
