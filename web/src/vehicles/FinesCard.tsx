@@ -4,6 +4,7 @@ import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import type { SignedReport } from './report.ts';
+import { offenceName } from './report-labels.ts';
 import { SectionUnavailable } from './SectionUnavailable.tsx';
 
 type Fines = NonNullable<SignedReport['fines']>;
@@ -47,7 +48,7 @@ function FineList({ fines }: { fines: Fines }) {
         caption={t('vehicleReport.fines.caption')}
         columns={[
           { label: t('vehicleReport.fines.issuedOn'), nowrap: true },
-          { label: t('vehicleReport.fines.offence'), lang: 'bg' },
+          { label: t('vehicleReport.fines.offence') },
           { label: t('vehicleReport.fines.amount'), numeric: true },
           { label: t('vehicleReport.fines.paid') },
           { label: t('vehicleReport.fines.number') },
@@ -57,14 +58,15 @@ function FineList({ fines }: { fines: Fines }) {
           alert: !fine.paid,
           cells: [
             format.shortDate(fine.issuedOn),
-            fine.offence,
+            offenceName(fine.offence, t),
             format.money(fine.amountCents),
             fine.paid ? (
               t('vehicleReport.fines.paid')
             ) : (
               <strong key="unpaid">{t('vehicleReport.fines.unpaidMark')}</strong>
             ),
-            <span key="number" className="report-reference">
+            // Fine numbers begin with a Cyrillic letter (К): read as Bulgarian.
+            <span key="number" className="report-reference" lang="bg">
               {fine.number}
             </span>,
           ],

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProperName } from '../i18n/ProperName.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
@@ -52,7 +53,7 @@ function InspectionList({ inspections }: { inspections: readonly Inspection[] })
             inspectionResultName(inspection.result, t),
             format.number(inspection.odometerKm),
             <>
-              <span lang="bg">{inspection.stationName}</span>{' '}
+              <ProperName name={inspection.stationName} />{' '}
               <span className="secondary-text">({inspection.stationCode})</span>
             </>,
           ],

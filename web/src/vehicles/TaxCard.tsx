@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProperName } from '../i18n/ProperName.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
@@ -45,7 +46,7 @@ function TaxList({ tax }: { tax: Tax }) {
         caption={t('vehicleReport.tax.caption')}
         columns={[
           { label: t('vehicleReport.tax.year') },
-          { label: t('vehicleReport.tax.municipality'), lang: 'bg' },
+          { label: t('vehicleReport.tax.municipality') },
           { label: t('vehicleReport.tax.amount'), numeric: true },
           { label: t('vehicleReport.tax.paid') },
         ]}
@@ -54,7 +55,7 @@ function TaxList({ tax }: { tax: Tax }) {
           alert: !item.paid,
           cells: [
             item.year,
-            item.municipality,
+            <ProperName key="municipality" name={item.municipality} />,
             format.money(item.amountCents),
             item.paid ? (
               t('vehicleReport.tax.paid')

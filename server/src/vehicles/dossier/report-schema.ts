@@ -55,9 +55,15 @@ export const TechnicalData = Type.Object({
 
 export const RegistrationEvent = Type.Object({
   event: Type.Union(
-    ['first_registration', 'import_registration', 'change_of_owner', 'change_of_plate', 'deregistration'].map(
-      (event) => Type.Literal(event),
-    ),
+    (
+      [
+        'first_registration',
+        'import_registration',
+        'change_of_owner',
+        'change_of_plate',
+        'deregistration',
+      ] as const
+    ).map((event) => Type.Literal(event)),
   ),
   date: IsoDate,
   /** Plates are public (they are on the car); owners never appear here. */
