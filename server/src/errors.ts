@@ -41,7 +41,6 @@ export const problems = {
   },
   'invalid-vin': { status: 400, title: 'The VIN is not valid' },
   'invalid-plate': { status: 400, title: 'The registration plate is not valid' },
-  'not-vehicle-owner': { status: 403, title: 'The vehicle is not registered to you' },
   'vehicle-not-found': { status: 404, title: 'No such vehicle' },
   'report-not-found': { status: 404, title: 'No such vehicle report' },
   'person-not-found': { status: 404, title: 'No such person in the population register' },

@@ -1,8 +1,10 @@
 import { expireSession } from '../auth/expire-session.ts';
 import { currentSessionStatus } from '../auth/session-store.ts';
+import { sessionSubject } from '../auth/session-subject.ts';
 import { ApiError, NetworkError } from './api-error.ts';
 import { type DownloadedFile, downloadedFile } from './downloaded-file.ts';
 import { responseError } from './response-error.ts';
+import { saveAnswer, savedAnswer } from './saved-answers.ts';
 
 interface AuthorisedRequest {
   accept: string;
@@ -49,6 +51,42 @@ async function authorisedGet(
 export async function apiGet<T>(path: string, { signal }: { signal?: AbortSignal } = {}): Promise<T> {
   const response = await authorisedGet(path, { accept: 'application/json', signal });
   return (await response.json()) as T;
+}
+
+/** An answer, and when it was saved if it is a saved one shown offline (null: fresh from the API). */
+export interface Answer<T> {
+  value: T;
+  savedAt: number | null;
+}
+
+/** The person whose session is active, or null. */
+function signedInSubject(): string | null {
+  const status = currentSessionStatus();
+  return status.kind === 'active' ? sessionSubject(status.session) : null;
+}
+
+/**
+ * GETs one of the signed-in person's own resources and saves the answer for them; when the API
+ * cannot be reached (offline), answers with the last saved one instead, saying when it was saved.
+ * Errors the API answered (a 404, a 503) are never replaced by saved data.
+ */
+export async function apiGetSaved<T>(
+  path: string,
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Answer<T>> {
+  const subject = signedInSubject();
+  try {
+    const value = await apiGet<T>(path, { signal });
+    // Saved only if the same person is still signed in (not signed out while this was on its way).
+    if (subject && signedInSubject() === subject) await saveAnswer(subject, path, value).catch(() => {});
+    return { value, savedAt: null };
+  } catch (error) {
+    if (error instanceof NetworkError && subject) {
+      const saved = await savedAnswer(subject, path);
+      if (saved) return { value: saved.body as T, savedAt: saved.savedAt };
+    }
+    throw error;
+  }
 }
 
 /**

@@ -1,6 +1,6 @@
 import type * as oauth from 'oauth4webapi';
 
-/** What the app keeps after sign-in. Lives in sessionStorage only: never localStorage. */
+/** What the app keeps after sign-in (in localStorage, for every tab: see session-store.ts). */
 export interface AuthSession {
   accessToken: string;
   /** Epoch milliseconds after which the access token must not be used. */
