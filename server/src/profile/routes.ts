@@ -2,6 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../errors.ts';
 import type { ExchangeClient } from '../exchange/client.ts';
+import { CaseHeader, caseReferenceOf } from '../http/case-reference.ts';
 import { principalOf, requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { checkEgn } from '../platform/ids/egn.ts';
@@ -65,7 +66,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
         headers: Type.Object({
           'x-purpose': Type.Optional(Type.String({ maxLength: 200 })),
           'x-legal-basis': Type.Optional(Type.String({ maxLength: 200 })),
-          'x-case': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          'x-case': CaseHeader,
         }),
         response: { 200: PersonCard, ...errorResponses },
       },
@@ -85,13 +86,14 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
       ) {
         throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
       }
+      const caseRef = caseReferenceOf(request.headers['x-case']);
       const actor = principalOf(request).subject;
       request.log.info({ event: 'personal-data.access', actor, purpose, legalBasis }, 'person looked up');
       return profiles.cardOf(personalNumber, {
         purpose: purpose.trim(),
         legalBasis: legalBasis.trim(),
         userId: actor,
-        caseRef: (request.headers['x-case'] as string | undefined)?.trim() || null,
+        caseRef,
       });
     },
   );
