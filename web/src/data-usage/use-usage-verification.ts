@@ -20,8 +20,8 @@ export type LogState =
 /** Proof requests in flight at once: enough to be quick, few enough to be kind to the server. */
 const CONCURRENT_PROOFS = 4;
 
-/** Opens the log once per screen: the witnesses and pinned key, then the latest checkpoint. */
-async function openLog(signal: AbortSignal): Promise<LogState> {
+/** Opens the log: the witnesses and pinned key, then the latest checkpoint. */
+export async function openLog(signal: AbortSignal): Promise<LogState> {
   let witnesses: Awaited<ReturnType<typeof fetchLogWitnesses>>;
   let note: string;
   try {
@@ -46,14 +46,29 @@ export function useUsageVerification(
   personalNumber: string | null,
 ): { log: LogState; checks: ReadonlyMap<string, UsageCheck> } {
   const [log, setLog] = useState<LogState>({ kind: 'checking' });
-  const [checks, setChecks] = useState<ReadonlyMap<string, UsageCheck>>(() => new Map());
-  const started = useRef(new Set<string>());
 
   useEffect(() => {
     const controller = new AbortController();
     openLog(controller.signal).then(setLog, () => undefined);
     return () => controller.abort();
   }, []);
+
+  // The citizen's records must all be about them: without a subject, none verifies.
+  const checks = useRecordChecks(records, personalNumber ?? '', log);
+  return { log, checks };
+}
+
+/**
+ * Checks each record against a log opened elsewhere (see openLog). `personalNumber`: the person
+ * every record must be about, or null when they may be about anyone (see verifyUsage).
+ */
+export function useRecordChecks(
+  records: readonly UsageRecord[],
+  personalNumber: string | null,
+  log: LogState,
+): ReadonlyMap<string, UsageCheck> {
+  const [checks, setChecks] = useState<ReadonlyMap<string, UsageCheck>>(() => new Map());
+  const started = useRef(new Set<string>());
 
   useEffect(() => {
     if (log.kind !== 'ready') return;
@@ -69,7 +84,7 @@ export function useUsageVerification(
         ? await fetchInclusionProof(record.logIndex, trustedSize(log.trust), signal).catch(() => null)
         : null;
       if (signal.aborted) return;
-      const result = verifyUsage(record, personalNumber ?? '', log.trust, proof);
+      const result = verifyUsage(record, personalNumber, log.trust, proof);
       finished.add(record.id);
       setChecks((current) => new Map(current).set(record.id, result));
     };
@@ -86,7 +101,7 @@ export function useUsageVerification(
     };
   }, [log, records, personalNumber]);
 
-  return { log, checks };
+  return checks;
 }
 
 function trustedSize(trust: LogTrust): number {
