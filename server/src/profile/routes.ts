@@ -33,6 +33,9 @@ const ProblemRef = Type.Object(
 );
 const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
 
+/** The purposes for which a person card carries the identity documents (checking an ID shown). */
+export const PURPOSES_WITH_DOCUMENTS: ReadonlySet<string> = new Set(['identity verification']);
+
 export async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
   const profiles = new ProfileService(options.exchange);
 
@@ -89,12 +92,11 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
       const caseRef = caseReferenceOf(request.headers['x-case']);
       const actor = principalOf(request).subject;
       request.log.info({ event: 'personal-data.access', actor, purpose, legalBasis }, 'person looked up');
-      return profiles.cardOf(personalNumber, {
-        purpose: purpose.trim(),
-        legalBasis: legalBasis.trim(),
-        userId: actor,
-        caseRef,
-      });
+      return profiles.cardOf(
+        personalNumber,
+        { purpose: purpose.trim(), legalBasis: legalBasis.trim(), userId: actor, caseRef },
+        { withDocuments: PURPOSES_WITH_DOCUMENTS.has(purpose.trim()) },
+      );
     },
   );
 }
