@@ -12,16 +12,16 @@ import {
   verifyUsage,
 } from './verify-usage.ts';
 
-export type LogState =
-  | { kind: 'checking' }
-  /** `pin` is null when the log could not be fetched. */
-  | { kind: 'ready'; trust: LogTrust; pin: LogKeyPin | null };
+/** The log as the browser found it: `pin` is null when the log could not be fetched. */
+export type OpenedLog = { kind: 'ready'; trust: LogTrust; pin: LogKeyPin | null };
+
+export type LogState = { kind: 'checking' } | OpenedLog;
 
 /** Proof requests in flight at once: enough to be quick, few enough to be kind to the server. */
 const CONCURRENT_PROOFS = 4;
 
 /** Opens the log: the witnesses and pinned key, then the latest checkpoint. */
-export async function openLog(signal: AbortSignal): Promise<LogState> {
+export async function openLog(signal: AbortSignal): Promise<OpenedLog> {
   let witnesses: Awaited<ReturnType<typeof fetchLogWitnesses>>;
   let note: string;
   try {
@@ -69,9 +69,18 @@ export function useRecordChecks(
 ): ReadonlyMap<string, UsageCheck> {
   const [checks, setChecks] = useState<ReadonlyMap<string, UsageCheck>>(() => new Map());
   const started = useRef(new Set<string>());
+  const checkedAgainst = useRef<LogState | null>(null);
 
   useEffect(() => {
     if (log.kind !== 'ready') return;
+    // A log opened anew (a newer checkpoint) checks every record again.
+    if (checkedAgainst.current !== log) {
+      if (checkedAgainst.current !== null) {
+        started.current.clear();
+        setChecks(new Map());
+      }
+      checkedAgainst.current = log;
+    }
     const todo = records.filter((record) => !started.current.has(record.id));
     if (todo.length === 0) return;
     for (const record of todo) started.current.add(record.id);

@@ -7,6 +7,7 @@ import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
+import { NoWorkspaceNote } from '../workspace/NoWorkspaceNote.tsx';
 import { AddressesCard } from './AddressesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
@@ -24,6 +25,7 @@ export function ProfileScreen() {
   return (
     <div className="stack">
       <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
+      <NoWorkspaceNote />
       {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
       {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
       {state.kind === 'loaded' && <ProfileDetails person={state.value} />}

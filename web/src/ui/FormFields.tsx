@@ -128,6 +128,8 @@ interface TextFieldProps {
   /** Digits only: a numeric keyboard on a phone. */
   numeric?: boolean;
   short?: boolean;
+  /** Not required (the label should say so). */
+  optional?: boolean;
   maxLength?: number;
 }
 
@@ -142,6 +144,7 @@ export function TextField({
   code = false,
   numeric = false,
   short = false,
+  optional = false,
   maxLength,
 }: TextFieldProps) {
   const className = ['form-input', code && 'form-input--code', short && 'form-input--short']
@@ -156,7 +159,7 @@ export function TextField({
           type={type}
           value={value}
           maxLength={maxLength}
-          required
+          required={!optional}
           inputMode={numeric ? 'numeric' : undefined}
           aria-invalid={error ? true : undefined}
           aria-describedby={describedBy}

@@ -1,0 +1,88 @@
+import { useTranslation } from 'react-i18next';
+import { CategoryList, purposeLabel } from '../data-usage/labels.tsx';
+import type { Organisation, UsageRecord } from '../data-usage/usage.ts';
+import { VerificationMark } from '../data-usage/VerificationMark.tsx';
+import type { UsageCheck } from '../data-usage/verify-usage.ts';
+import { useFormatters } from '../i18n/use-formatters.ts';
+import { Card } from '../ui/Card.tsx';
+import { Field, FieldList } from '../ui/Field.tsx';
+
+/** One usage record as an auditor sees it: hidden or not, and its own check against the public log. */
+export function AuditUsageEntry({ record, check }: { record: UsageRecord; check: UsageCheck | undefined }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
+      <AuditVerificationDetail check={check} />
+      <FieldList>
+        <Field label={t('dataUsage.organisation')}>
+          <OrganisationName organisation={record.initiatorOrg} />
+        </Field>
+        <Field label={t('dataUsage.official')}>{officialOf(record, t)}</Field>
+        <Field label={t('dataUsage.register')}>
+          <OrganisationName organisation={record.receiver} />
+        </Field>
+        <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
+        <Field label={t('dataUsage.legalBasis')}>{record.legalBasis}</Field>
+        {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
+        <Field label={t('dataUsage.dataCategories')}>
+          <CategoryList categories={record.dataCategories} />
+        </Field>
+        <Field label={t('dataUsage.logEntry')}>
+          {t('dataUsage.logEntryNumber', { index: record.logIndex })}
+        </Field>
+        {record.hiddenUntil && (
+          <Field label={t('auditConsole.results.hidden')}>
+            {record.hiddenReason
+              ? t('auditConsole.results.hiddenUntilReason', {
+                  date: format.dateTime(record.hiddenUntil),
+                  reason: record.hiddenReason,
+                })
+              : t('auditConsole.results.hiddenUntil', { date: format.dateTime(record.hiddenUntil) })}
+          </Field>
+        )}
+      </FieldList>
+    </Card>
+  );
+}
+
+type Translate = ReturnType<typeof useTranslation>['t'];
+
+/**
+ * Who made the access. A personal number is never shown to a third party, an auditor included:
+ * where the record names the official only by one, the log identifies them and the screen says so.
+ */
+function officialOf(record: UsageRecord, t: Translate): string {
+  if (record.self) return t('auditConsole.results.self');
+  if (record.initiatorPerson === null) return t('dataUsage.officialNotGiven');
+  if (/^\d{10}$/.test(record.initiatorPerson)) return t('auditConsole.results.officialOnRecord');
+  return record.initiatorPerson;
+}
+
+function OrganisationName({ organisation }: { organisation: Organisation }) {
+  return (
+    <>
+      <span lang="bg">{organisation.name}</span>
+      <br />
+      <span lang="bg" className="secondary-text">
+        {organisation.systemName}
+      </span>
+    </>
+  );
+}
+
+/** Why a record is pending or failed, said to an auditor (the citizen's words say "you"). */
+function AuditVerificationDetail({ check }: { check: UsageCheck | undefined }) {
+  const { t } = useTranslation();
+  if (check?.state === 'pending')
+    return <p className="usage-entry__detail">{t('dataUsage.mark.pendingDetail')}</p>;
+  if (check?.state !== 'failed') return null;
+  const field = check.field ? t(`dataUsage.fields.${check.field}`) : '';
+  return (
+    <p className="usage-entry__detail usage-entry__detail--failed">
+      {check.reason === 'not-about-you'
+        ? t('auditConsole.results.notAboutSubject')
+        : t(`dataUsage.failure.${check.reason}`, { field })}
+    </p>
+  );
+}
