@@ -1,11 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { CategoryList, purposeLabel } from '../data-usage/labels.tsx';
+import { CategoryList } from '../data-usage/labels.tsx';
 import type { Organisation, UsageRecord } from '../data-usage/usage.ts';
 import { VerificationMark } from '../data-usage/VerificationMark.tsx';
 import type { UsageCheck } from '../data-usage/verify-usage.ts';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
+import { legalBasisName, purposeName } from '../workspace/grounds-labels.ts';
 
 /** One usage record as an auditor sees it: hidden or not, and its own check against the public log. */
 export function AuditUsageEntry({ record, check }: { record: UsageRecord; check: UsageCheck | undefined }) {
@@ -22,8 +23,8 @@ export function AuditUsageEntry({ record, check }: { record: UsageRecord; check:
         <Field label={t('dataUsage.register')}>
           <OrganisationName organisation={record.receiver} />
         </Field>
-        <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
-        <Field label={t('dataUsage.legalBasis')}>{record.legalBasis}</Field>
+        <Field label={t('dataUsage.purpose')}>{purposeName(record.purpose, t)}</Field>
+        <Field label={t('dataUsage.legalBasis')}>{legalBasisName(record.legalBasis, t)}</Field>
         {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
         <Field label={t('dataUsage.dataCategories')}>
           <CategoryList categories={record.dataCategories} />
