@@ -7,6 +7,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { Gauge } from 'prom-client';
+import { AccessPolicy } from './access/policy.ts';
+import { accessRoutes } from './access/routes.ts';
 import { logRoutes } from './audit/log/routes.ts';
 import { startAuditLog } from './audit/service.ts';
 import { dataTrackerApi } from './audit/tracker/estonia.ts';
@@ -27,6 +29,7 @@ import { createEidProvider } from './identity/eid-provider.ts';
 import type { IdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/plugin.ts';
+import { staffNames, staffRolesOf } from './identity/staff.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { dossierRoutes } from './vehicles/dossier/routes.ts';
@@ -156,13 +159,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(identityPlugin, { db: database.db, config, keys, provider, directory });
 
   const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
+  const policy = new AccessPolicy({
+    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo),
+    report: (refusal) =>
+      app.log.warn({ event: 'access.refused', ...refusal }, 'personal data access refused'),
+  });
+  const namesOfStaff = (egns: readonly string[]) => staffNames(database.db, egns);
   await app.register(exchangePlugin, {
     db: database.db,
     exchange,
     verifyAccessToken,
     clientAddresses: config.exchangeClientAddresses,
   });
-  await app.register(profileRoutes, { exchange: portal, verifyAccessToken });
+  await app.register(profileRoutes, { exchange: portal, verifyAccessToken, policy });
+  await app.register(accessRoutes, { policy, verifyAccessToken });
 
   const audit = await startAuditLog(database.db, {
     origin: config.logOrigin,
@@ -205,12 +215,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const usage = new UsageStore(database.db, audit.sequencer);
   const catchUp = () => audit.feed.run();
   await app.register(logRoutes, { log: audit, verifyAccessToken });
-  await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp });
-  await app.register(dataTrackerApi, { db: database.db, usage, verifyAccessToken, catchUp });
+  await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp, policy, staffNames: namesOfStaff });
+  await app.register(dataTrackerApi, {
+    db: database.db,
+    usage,
+    verifyAccessToken,
+    catchUp,
+    policy,
+    staffNames: namesOfStaff,
+  });
   await app.register(dossierRoutes, {
     exchange: portal,
     store: new ReportStore(database.db),
     verifyAccessToken,
+    policy,
     publicUrl: config.publicUrl,
     // The platform-wide limit off (benchmarks) turns the anonymous reports' own limit off too.
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,

@@ -4,6 +4,7 @@ import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { assignDemoRoles } from './identity/demo-accounts.ts';
+import { PopulationRegister } from './registers/population/service.ts';
 import { completedSeedRun, type SeedResult, seedRegisters } from './registers/seed.ts';
 
 export interface OpenedDatabase {
@@ -48,8 +49,46 @@ export interface DemoSeedOptions {
 /** Seeds the registers and the demo accounts. */
 export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
   const result = await seedRegisters(database.db, options);
-  await assignDemoRoles(database.db, result.demoPersons);
+  await assignDemoRoles(database.db, result.demoPersons, await namesOf(database, result.demoPersons));
   return result;
+}
+
+/**
+ * The names the demo administrations register their staff under, read from the freshly seeded
+ * population register while seeding (as an administration's HR would know them): no exchange
+ * message, so no access shows in anyone's "who used my data".
+ */
+async function namesOf(database: DatabaseHandle, egns: readonly string[]): Promise<Map<string, string>> {
+  const population = new PopulationRegister(database.db);
+  const names = new Map<string, string>();
+  for (const egn of egns) {
+    const person = await population.findPerson(egn);
+    if (person) names.set(egn, `${person.given_name} ${person.family_name}`);
+  }
+  return names;
+}
+
+/** Demo role holders seeded before names were registered get theirs (once). */
+async function nameDemoRoleHolders(database: DatabaseHandle): Promise<void> {
+  const unnamed = await database.db
+    .selectFrom('identity.role_assignments')
+    .select('egn')
+    .where('source', '=', 'demo')
+    .where('holder_name', 'is', null)
+    .execute();
+  if (unnamed.length === 0) return;
+  const names = await namesOf(
+    database,
+    unnamed.map((row) => row.egn),
+  );
+  for (const [egn, name] of names) {
+    await database.db
+      .updateTable('identity.role_assignments')
+      .set({ holder_name: name })
+      .where('egn', '=', egn)
+      .where('source', '=', 'demo')
+      .execute();
+  }
 }
 
 /** On first start (no completed seed run), seeds the demo population; later starts keep the data. */
@@ -59,7 +98,10 @@ export async function ensureDemoData(
   onProgress?: DemoSeedOptions['onProgress'],
 ): Promise<SeedResult | null> {
   if (!config.demo) return null;
-  if (await completedSeedRun(database.db)) return null;
+  if (await completedSeedRun(database.db)) {
+    await nameDemoRoleHolders(database);
+    return null;
+  }
   return seedDemoData(database, {
     seed: config.seed,
     persons: config.demoPersons,

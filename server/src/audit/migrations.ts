@@ -123,4 +123,21 @@ export const auditMigrations: Record<string, Migration> = {
     ],
     ['DROP SCHEMA audit CASCADE'],
   ),
+  // A hidden case belongs to the organisation (exchange client) that made the accesses and to
+  // the legal basis that allows hiding them: only that organisation's accesses on that basis
+  // under the case reference are hidden. Cases hidden before were stored for the whole portal
+  // and without a basis; they keep hiding what they already hid and hide nothing new.
+  '0520-audit-hidden-cases-bound': sqlMigration(
+    [
+      "ALTER TABLE audit.hidden_cases ADD COLUMN legal_basis text NOT NULL DEFAULT 'unspecified'",
+      'ALTER TABLE audit.hidden_cases ALTER COLUMN legal_basis DROP DEFAULT',
+      'ALTER TABLE audit.hidden_cases DROP CONSTRAINT hidden_cases_pkey',
+      'ALTER TABLE audit.hidden_cases ADD PRIMARY KEY (initiator_org, case_ref, legal_basis)',
+    ],
+    [
+      'ALTER TABLE audit.hidden_cases DROP CONSTRAINT hidden_cases_pkey',
+      'ALTER TABLE audit.hidden_cases DROP COLUMN legal_basis',
+      'ALTER TABLE audit.hidden_cases ADD PRIMARY KEY (initiator_org, case_ref)',
+    ],
+  ),
 };

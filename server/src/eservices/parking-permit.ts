@@ -7,8 +7,9 @@ import { askRegisters, type SourceOutcome } from '../exchange/orchestrate.ts';
 import { principalOf, requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 
-const PURPOSE = 'e-service: resident parking permit';
-const LEGAL_BASIS = 'Ordinance on parking in Sofia, Art. 35';
+/** Purpose and legal basis codes of the e-service's register lookups (`platform/purposes.ts`). */
+const PURPOSE = 'resident-parking-permit';
+const LEGAL_BASIS = 'sofia-parking-ordinance-art-35';
 const REGISTER_TIMEOUT_MS = 3_000;
 
 const SOURCE_NAMES: Record<string, { bg: string; en: string }> = {
@@ -183,8 +184,14 @@ export async function parkingPermitRoutes(
           code: 'parking-permit',
           title: { bg: 'Разрешение за паркиране за живущи', en: 'Resident parking permit' },
         },
-        purpose: { bg: 'е-услуга: разрешение за паркиране за живущи', en: PURPOSE },
-        legalBasis: { bg: 'Наредба за паркиране в София, чл. 35', en: LEGAL_BASIS },
+        purpose: {
+          bg: 'е-услуга: разрешение за паркиране за живущи',
+          en: 'e-service: resident parking permit',
+        },
+        legalBasis: {
+          bg: 'Наредба за паркиране в София, чл. 35',
+          en: 'Ordinance on parking in Sofia, Art. 35',
+        },
         requestId,
         fields: fields.filter((field) => field.value.trim() !== ''),
         sources: [population, vehicles!, licenceSource, tax!].map(describeSource),

@@ -25,11 +25,30 @@ export interface DemoAccount {
   organisation: string | null;
 }
 
-export async function assignDemoRoles(db: Kysely<Database>, demoPersons: readonly string[]): Promise<void> {
+/**
+ * Gives the first demo persons one role each. `names` holds their names (as an administration
+ * registers the staff it gives a role to); a role holder's name is what citizens are shown.
+ */
+export async function assignDemoRoles(
+  db: Kysely<Database>,
+  demoPersons: readonly string[],
+  names: ReadonlyMap<string, string> = new Map(),
+): Promise<void> {
   await db.deleteFrom('identity.role_assignments').where('source', '=', 'demo').execute();
   const rows = DEMO_ROLE_ORGANISATIONS.flatMap(({ role, organisation }, index) => {
     const egn = demoPersons[index];
-    return egn ? [{ egn, role, organisation, source: 'demo', granted_at: new Date() }] : [];
+    return egn
+      ? [
+          {
+            egn,
+            role,
+            organisation,
+            holder_name: names.get(egn) ?? null,
+            source: 'demo',
+            granted_at: new Date(),
+          },
+        ]
+      : [];
   });
   if (rows.length > 0) await db.insertInto('identity.role_assignments').values(rows).execute();
 }

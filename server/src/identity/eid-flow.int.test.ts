@@ -156,8 +156,8 @@ describe('national eID sign-in (OpenID Connect, authorization code + PKCE)', () 
     const lookup = await fetch(`${base}/api/persons/${platform.seeded.demoPersons[0]}`, {
       headers: {
         authorization: `Bearer ${accessToken}`,
-        'x-purpose': 'identity verification',
-        'x-legal-basis': 'Civil Registration Act, Art. 106',
+        'x-purpose': 'address-verification',
+        'x-legal-basis': 'civil-registration-act-art-106',
       },
     });
     expect(lookup.status).toBe(200);

@@ -36,4 +36,10 @@ export const identityMigrations: Record<string, Migration> = {
     ],
     ['DROP SCHEMA identity CASCADE'],
   ),
+  // The name under which a person holds an official role, as their administration registered
+  // it: a citizen's "who used my data" names the official who looked, never their personal number.
+  '0530-identity-role-holder-name': sqlMigration(
+    ['ALTER TABLE identity.role_assignments ADD COLUMN holder_name text'],
+    ['ALTER TABLE identity.role_assignments DROP COLUMN holder_name'],
+  ),
 };

@@ -6,6 +6,8 @@ export interface RoleAssignmentRow {
   role: Role;
   /** The organisation on whose behalf the role is held (null for citizen). */
   organisation: string | null;
+  /** The holder's name as their administration registered it (shown to the persons whose data they access). */
+  holder_name: string | null;
   /** 'demo' for seeded demo accounts; demo assignments are never honoured in production. */
   source: string;
   granted_at: Date;

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { AccessPolicy } from '../access/policy.ts';
 import { AppError } from '../errors.ts';
 import type { ExchangeClient } from '../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../http/case-reference.ts';
@@ -19,6 +20,8 @@ declare module 'fastify' {
 export interface ProfileRoutesOptions {
   exchange: ExchangeClient;
   verifyAccessToken: AccessTokenVerifier;
+  /** Which officials and police may look whom up, for which purpose on which legal basis. */
+  policy: AccessPolicy;
 }
 
 const ProblemRef = Type.Object(
@@ -34,7 +37,7 @@ const ProblemRef = Type.Object(
 const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
 
 /** The purposes for which a person card carries the identity documents (checking an ID shown). */
-export const PURPOSES_WITH_DOCUMENTS: ReadonlySet<string> = new Set(['identity verification']);
+export const PURPOSES_WITH_DOCUMENTS: ReadonlySet<string> = new Set(['identity-verification']);
 
 export async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
   const profiles = new ProfileService(options.exchange);
@@ -43,7 +46,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
     '/api/me',
     {
       preHandler: requireAuth(options.verifyAccessToken),
-      config: { access: { purpose: 'data-subject-access', legalBasis: 'GDPR Art. 15' } },
+      config: { access: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' } },
       schema: {
         tags: ['citizen'],
         summary: "The signed-in person's profile from the population and related registers",
@@ -60,15 +63,16 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
   app.get(
     '/api/persons/:personalNumber',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police', 'admin']),
+      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police']),
       schema: {
         tags: ['officials'],
-        summary: 'Look a person up by personal number (officials and police, with purpose and legal basis)',
+        summary:
+          'Look a person up by personal number (officials and police, with a purpose and legal basis pair of GET /api/access/purposes)',
         security: [{ eid: [] }],
         params: Type.Object({ personalNumber: Type.String({ maxLength: 32 }) }),
         headers: Type.Object({
-          'x-purpose': Type.Optional(Type.String({ maxLength: 200 })),
-          'x-legal-basis': Type.Optional(Type.String({ maxLength: 200 })),
+          'x-purpose': Type.Optional(Type.String({ maxLength: 200, description: 'a purpose code' })),
+          'x-legal-basis': Type.Optional(Type.String({ maxLength: 200, description: 'a legal basis code' })),
           'x-case': CaseHeader,
         }),
         response: { 200: PersonCard, ...errorResponses },
@@ -90,13 +94,19 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
         throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
       }
       const caseRef = caseReferenceOf(request.headers['x-case']);
-      const actor = principalOf(request).subject;
-      request.log.info({ event: 'personal-data.access', actor, purpose, legalBasis }, 'person looked up');
-      return profiles.cardOf(
-        personalNumber,
-        { purpose: purpose.trim(), legalBasis: legalBasis.trim(), userId: actor, caseRef },
-        { withDocuments: PURPOSES_WITH_DOCUMENTS.has(purpose.trim()) },
+      const principal = principalOf(request);
+      const access = await options.policy.authorise(principal, 'person-card', {
+        purpose: purpose.trim(),
+        legalBasis: legalBasis.trim(),
+        caseRef,
+      });
+      request.log.info(
+        { event: 'personal-data.access', organisation: access.client, purpose, legalBasis },
+        'person looked up',
       );
+      return profiles.cardOf(personalNumber, access, {
+        withDocuments: PURPOSES_WITH_DOCUMENTS.has(access.purpose),
+      });
     },
   );
 }
