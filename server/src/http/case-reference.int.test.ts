@@ -4,12 +4,12 @@ import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 
-/** A purpose and legal basis the demo grants officials for each lookup. */
+/** Purpose–basis pairs the demo grants: an official's address check, a police traffic check. */
 const PERSON_LOOKUP = {
-  'x-purpose': 'address verification',
-  'x-legal-basis': 'Civil Registration Act, Art. 106',
+  'x-purpose': 'address-verification',
+  'x-legal-basis': 'civil-registration-act-art-106',
 };
-const VEHICLE_LOOKUP = { 'x-legal-basis': 'Road Traffic Act, Art. 140' };
+const VEHICLE_LOOKUP = { 'x-purpose': 'traffic-control', 'x-legal-basis': 'road-traffic-act-art-165' };
 
 /**
  * The case number an official or police officer works under, as a browser sends it: over real

@@ -5,12 +5,12 @@ import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 
 /** Purpose–basis pairs the demo grants: checking an ID shown, and verifying an address. */
 const IDENTITY_CHECK = {
-  'x-purpose': 'identity verification',
-  'x-legal-basis': 'Road Traffic Act, Art. 140',
+  'x-purpose': 'identity-verification',
+  'x-legal-basis': 'ministry-of-interior-act-art-70',
 };
 const ADDRESS_CHECK = {
-  'x-purpose': 'address verification',
-  'x-legal-basis': 'Civil Registration Act, Art. 106',
+  'x-purpose': 'address-verification',
+  'x-legal-basis': 'civil-registration-act-art-106',
 };
 
 describe.each(testDatabases())("the official's person card on $name", (engine) => {

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
-import { CategoryList } from '../data-usage/labels.tsx';
+import { CategoryList, legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import type { Organisation, UsageRecord } from '../data-usage/usage.ts';
 import { VerificationMark } from '../data-usage/VerificationMark.tsx';
 import type { UsageCheck } from '../data-usage/verify-usage.ts';
 import { useFormatters } from '../i18n/use-formatters.ts';
+import { useLatinScript } from '../profile/use-latin-script.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
-import { legalBasisName, purposeName } from '../workspace/grounds-labels.ts';
 
 /** One usage record as an auditor sees it: hidden or not, and its own check against the public log. */
 export function AuditUsageEntry({ record, check }: { record: UsageRecord; check: UsageCheck | undefined }) {
@@ -19,12 +19,14 @@ export function AuditUsageEntry({ record, check }: { record: UsageRecord; check:
         <Field label={t('dataUsage.organisation')}>
           <OrganisationName organisation={record.initiatorOrg} />
         </Field>
-        <Field label={t('dataUsage.official')}>{officialOf(record, t)}</Field>
+        <Field label={t('dataUsage.official')}>
+          <OfficialName record={record} />
+        </Field>
         <Field label={t('dataUsage.register')}>
           <OrganisationName organisation={record.receiver} />
         </Field>
-        <Field label={t('dataUsage.purpose')}>{purposeName(record.purpose, t)}</Field>
-        <Field label={t('dataUsage.legalBasis')}>{legalBasisName(record.legalBasis, t)}</Field>
+        <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
+        <Field label={t('dataUsage.legalBasis')}>{legalBasisLabel(record.legalBasis, t)}</Field>
         {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
         <Field label={t('dataUsage.dataCategories')}>
           <CategoryList categories={record.dataCategories} />
@@ -47,17 +49,18 @@ export function AuditUsageEntry({ record, check }: { record: UsageRecord; check:
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
-
 /**
- * Who made the access. A personal number is never shown to a third party, an auditor included:
- * where the record names the official only by one, the log identifies them and the screen says so.
+ * Who made the access, by the name their administration registered (in Latin letters for
+ * readers of Latin script). The API gives auditors the official's personal number too; it is
+ * not shown: a personal number is never put on screen for a third party.
  */
-function officialOf(record: UsageRecord, t: Translate): string {
-  if (record.self) return t('auditConsole.results.self');
-  if (record.initiatorPerson === null) return t('dataUsage.officialNotGiven');
-  if (/^\d{10}$/.test(record.initiatorPerson)) return t('auditConsole.results.officialOnRecord');
-  return record.initiatorPerson;
+function OfficialName({ record }: { record: UsageRecord }) {
+  const { t } = useTranslation();
+  const latin = useLatinScript();
+  if (record.self) return <>{t('auditConsole.results.self')}</>;
+  if (latin && record.initiatorPersonLatin) return <>{record.initiatorPersonLatin}</>;
+  if (record.initiatorPerson) return <span lang="bg">{record.initiatorPerson}</span>;
+  return <>{t('dataUsage.officialNotGiven')}</>;
 }
 
 function OrganisationName({ organisation }: { organisation: Organisation }) {

@@ -1,13 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
 import { useApiResource } from '../api/use-api-resource.ts';
+import { legalBasisLabel } from '../data-usage/labels.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
-import { legalBasisName } from '../workspace/grounds-labels.ts';
 import { fetchHiddenCases, type HiddenCase } from './audit-client.ts';
 
 /** The cases whose accesses are hidden from the persons concerned: by whom, on what ground, until when. */
@@ -44,7 +44,7 @@ function HiddenCaseEntry({ hidden }: { hidden: HiddenCase }) {
         <Field label={t('auditConsole.hidden.organisation')}>
           <span lang="bg">{hidden.organisation}</span>
         </Field>
-        <Field label={t('auditConsole.hidden.legalBasis')}>{legalBasisName(hidden.legalBasis, t)}</Field>
+        <Field label={t('auditConsole.hidden.legalBasis')}>{legalBasisLabel(hidden.legalBasis, t)}</Field>
         <Field label={t('auditConsole.hidden.until')}>{format.dateTime(hidden.hiddenUntil)}</Field>
         <Field label={t('auditConsole.hidden.reason')}>{hidden.reason}</Field>
         <Field label={t('auditConsole.hidden.since')}>{format.dateTime(hidden.createdAt)}</Field>

@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { Button } from '../ui/Button.tsx';
 import { Card } from '../ui/Card.tsx';
 import { ErrorSummary, SelectField, TextField } from '../ui/FormFields.tsx';
@@ -82,7 +83,7 @@ export function UsageSearchForm({
           placeholder={t('auditConsole.search.choosePurpose')}
           options={AUDIT_PURPOSES.map((purpose) => ({
             value: purpose,
-            label: t(`auditConsole.grounds.purposes.${purpose}`),
+            label: purposeLabel(purpose, t),
           }))}
           onChange={choosePurpose}
         />
@@ -95,7 +96,7 @@ export function UsageSearchForm({
           placeholder={t('auditConsole.search.chooseLegalBasis')}
           options={bases.map((basis) => ({
             value: basis,
-            label: t(`auditConsole.grounds.legalBases.${basis}`),
+            label: legalBasisLabel(basis, t),
           }))}
           onChange={set('legalBasis')}
         />

@@ -9,7 +9,7 @@ import {
 } from './audit-query.ts';
 
 const EGN = makeEgn('1975-01-02', 'M', 1);
-const grounds = { purpose: 'supervisory-audit', legalBasis: 'gdpr-art-58-1-b' };
+const grounds = { purpose: 'data-protection-supervision', legalBasis: 'gdpr-art-58' };
 
 describe("the auditor's usage search", () => {
   it('requires the purpose and legal basis of the search itself', () => {
@@ -22,15 +22,15 @@ describe("the auditor's usage search", () => {
     });
   });
 
-  it('offers each purpose with the legal bases paired with it, and refuses any other pair', () => {
-    expect(AUDIT_PURPOSES).toEqual(['supervisory-audit', 'complaint-investigation']);
-    expect(auditBasesFor('supervisory-audit')).toEqual(['gdpr-art-58-1-b']);
-    expect(auditBasesFor('complaint-investigation')).toEqual(['gdpr-art-57-1-f', 'gdpr-art-58-1-b']);
+  it('offers the purpose of supervision with the legal basis paired with it, and refuses any other pair', () => {
+    expect(AUDIT_PURPOSES).toEqual(['data-protection-supervision']);
+    expect(auditBasesFor('data-protection-supervision')).toEqual(['gdpr-art-58']);
+    expect(auditBasesFor('criminal-investigation')).toEqual([]);
     expect(
       validateAuditSearch({
         ...EMPTY_AUDIT_SEARCH,
-        purpose: 'supervisory-audit',
-        legalBasis: 'gdpr-art-57-1-f',
+        purpose: 'data-protection-supervision',
+        legalBasis: 'gdpr-art-15',
       }),
     ).toEqual({ ok: false, errors: [{ field: 'legalBasis', problem: 'not-granted' }] });
   });
@@ -76,6 +76,6 @@ describe("the auditor's usage search", () => {
     );
     expect(
       new URL(auditUsagePath({ ...grounds, subject: null, from: '', to: '' }, 0), 'https://x').search,
-    ).toBe('?purpose=supervisory-audit&legalBasis=gdpr-art-58-1-b&limit=50&offset=0');
+    ).toBe('?purpose=data-protection-supervision&legalBasis=gdpr-art-58&limit=50&offset=0');
   });
 });

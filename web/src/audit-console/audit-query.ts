@@ -7,12 +7,11 @@ import { checkEgn } from '../../../server/src/platform/ids/egn.ts';
 import { dayBoundary } from '../data-usage/usage-query.ts';
 import { normalisePersonalNumber } from '../workspace/lookup-form.ts';
 
-/** The grounds on which a data protection authority looks at usage records: purpose–basis pairs. */
-export const AUDIT_GROUNDS = [
-  { purpose: 'supervisory-audit', legalBasis: 'gdpr-art-58-1-b' },
-  { purpose: 'complaint-investigation', legalBasis: 'gdpr-art-57-1-f' },
-  { purpose: 'complaint-investigation', legalBasis: 'gdpr-art-58-1-b' },
-] as const;
+/**
+ * The grounds on which a data protection authority looks at usage records: purpose–basis pairs
+ * of the platform's code catalogue (`server/src/platform/purposes.ts`).
+ */
+export const AUDIT_GROUNDS = [{ purpose: 'data-protection-supervision', legalBasis: 'gdpr-art-58' }] as const;
 
 export type AuditPurpose = (typeof AUDIT_GROUNDS)[number]['purpose'];
 export type AuditLegalBasis = (typeof AUDIT_GROUNDS)[number]['legalBasis'];

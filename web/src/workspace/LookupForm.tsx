@@ -1,11 +1,11 @@
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { Card } from '../ui/Card.tsx';
 import { ChoiceGroup, ErrorSummary, SelectField, TextField } from '../ui/FormFields.tsx';
 import { normaliseVin } from '../vehicles/vehicle-check-form.ts';
-import { legalBasisName, purposeName } from './grounds-labels.ts';
 import {
   CASE_NUMBER_MAX_LENGTH,
   EMPTY_LOOKUP,
@@ -132,7 +132,7 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
               value={draft.purpose}
               error={errorFor('purpose')}
               placeholder={t('workspace.choosePurpose')}
-              options={purposes.map((purpose) => ({ value: purpose, label: purposeName(purpose, t) }))}
+              options={purposes.map((purpose) => ({ value: purpose, label: purposeLabel(purpose, t) }))}
               onChange={choosePurpose}
             />
             <SelectField
@@ -142,7 +142,7 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
               value={draft.legalBasis}
               error={errorFor('legalBasis')}
               placeholder={t('workspace.chooseLegalBasis')}
-              options={bases.map((basis) => ({ value: basis, label: legalBasisName(basis, t) }))}
+              options={bases.map((basis) => ({ value: basis, label: legalBasisLabel(basis, t) }))}
               onChange={(legalBasis) => {
                 setDraft((current) => ({ ...current, legalBasis }));
                 if (legalBasis) forget('legalBasis');

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
 import { useApiResource } from '../api/use-api-resource.ts';
+import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -11,7 +12,6 @@ import { PageHeading } from '../ui/PageHeading.tsx';
 import { ReportDownloads } from '../vehicles/ReportDownloads.tsx';
 import { ReportView } from '../vehicles/ReportView.tsx';
 import type { SignedReport } from '../vehicles/report.ts';
-import { legalBasisName, purposeName } from './grounds-labels.ts';
 import { LookupForm } from './LookupForm.tsx';
 import { LookupRefusal } from './LookupRefusal.tsx';
 import { downloadVehiclePdf, lookUpPerson, lookUpVehicle, type PersonCard } from './lookup-client.ts';
@@ -135,8 +135,8 @@ function GroundsNote({ request, at }: { request: LookupRequest; at: string }) {
     <Alert tone="info">
       <p>
         {t('workspace.grounds', {
-          purpose: purposeName(request.purpose, t),
-          legalBasis: legalBasisName(request.legalBasis, t),
+          purpose: purposeLabel(request.purpose, t),
+          legalBasis: legalBasisLabel(request.legalBasis, t),
           caseNumber: request.caseNumber,
           time: format.dateTime(at),
         })}
