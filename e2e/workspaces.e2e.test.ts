@@ -12,6 +12,8 @@ import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 /** The narrowest phone the app is made for. */
 const PHONE = { width: 360, height: 800 };
+/** The case the police hide before they look the citizen up under it. */
+const HIDDEN_CASE = 'ДП-9/2026';
 
 interface DemoAccount {
   role: string;
@@ -123,8 +125,8 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await expect.poll(() => page.getAttribute('html', 'lang')).toBe(code);
   }
 
-  /** Picks the first purpose offered and the first legal basis granted with it. */
-  async function chooseGrounds(page: Page) {
+  /** Picks the purpose (by its words; the first offered by default) and the first legal basis granted with it. */
+  async function chooseGrounds(page: Page, purposeWords?: string) {
     const purpose = page.getByLabel('Purpose', { exact: true });
     const purposes = await purpose
       .locator('option')
@@ -132,7 +134,8 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
         options.map((option) => (option as unknown as { value: string }).value).filter(Boolean),
       );
     expect(purposes.length).toBeGreaterThan(0);
-    await purpose.selectOption(purposes[0]!);
+    if (purposeWords) await purpose.selectOption({ label: purposeWords });
+    else await purpose.selectOption(purposes[0]!);
     const basis = page.getByLabel('Legal basis', { exact: true });
     const bases = await basis
       .locator('option')
@@ -238,6 +241,18 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
       .where('status', '=', 'registered')
       .orderBy('vin')
       .executeTakeFirstOrThrow();
+    const hidden = await platform.app.inject({
+      method: 'POST',
+      url: '/api/audit/hidden-cases',
+      headers: { authorization: `Bearer ${await tokenOf('police')}` },
+      payload: {
+        caseRef: HIDDEN_CASE,
+        legalBasis: 'ministry-of-interior-act-art-6',
+        hiddenUntil: new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString(),
+        reason: 'covert investigation',
+      },
+    });
+    expect(hidden.statusCode, hidden.body).toBe(200);
     const page = await signInAs('police', 'bg-BG');
     await page.getByRole('heading', { level: 1, name: 'Справка за лице или превозно средство' }).waitFor();
     await chooseLanguage(page, 'en');
@@ -254,6 +269,34 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await chooseLanguage(page, 'pl');
     await page.getByRole('heading', { level: 2, name: 'Wynik' }).waitFor();
     await expectAccessible(page, 'workspace-vehicle-pl.png');
+    await chooseLanguage(page, 'en');
+
+    // Checking an ID shown: the person card carries the identity documents.
+    const citizen = account('citizen');
+    await page.getByRole('radio', { name: 'A person' }).check();
+    await page.getByLabel('Personal number (EGN)').fill(citizen.personalNumber);
+    await chooseGrounds(page, 'Identity verification');
+    await page.getByLabel('Case number').fill('КПП-5/2026');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Identity documents' }).waitFor();
+    await page.getByText('Identity card').first().waitFor();
+    await expectAccessible(page, 'workspace-person-documents-en.png');
+
+    // A criminal investigation under a case the police hid beforehand: the person does not see it.
+    await chooseGrounds(page, 'Criminal investigation');
+    await page.getByLabel('Case number').fill(HIDDEN_CASE);
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await page.getByText(`in case ${HIDDEN_CASE}.`, { exact: false }).waitFor();
+    const usage = await platform.app.inject({
+      method: 'GET',
+      url: '/api/me/data-usage?limit=500',
+      headers: { authorization: `Bearer ${await tokenOf('citizen')}` },
+    });
+    const cases = (usage.json() as { items: Array<{ caseRef: string | null }> }).items.map(
+      (item) => item.caseRef,
+    );
+    expect(cases).toContain('КПП-5/2026');
+    expect(cases).not.toContain(HIDDEN_CASE);
     await page.context().close();
   });
 
@@ -278,10 +321,9 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.getByText('Cosigned by').waitFor();
 
     // The log grows; checking again proves the new checkpoint consistent with the one seen.
-    await page.getByLabel('Your purpose').selectOption({ label: 'Examining a complaint' });
-    await page
-      .getByLabel('Your legal basis')
-      .selectOption({ label: 'GDPR Art. 57(1)(f): handling complaints' });
+    await page.getByLabel('Your purpose').selectOption({ label: 'Data protection supervision' });
+    // The only legal basis paired with it is chosen with it.
+    expect(await page.getByLabel('Your legal basis').inputValue()).toBe('gdpr-art-58');
     await page.getByLabel(/Personal number of the person concerned/).fill(account('citizen').personalNumber);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('heading', { level: 2, name: 'Usage records', exact: true }).waitFor();
@@ -295,7 +337,18 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     // No personal number of an official or of the person shows to the auditor.
     for (const text of await page.locator('main').allInnerTexts()) expect(text).not.toMatch(/\b\d{10}\b/);
 
-    await page.getByRole('heading', { level: 2, name: 'Hidden cases' }).waitFor();
+    // The police's lookup under the hidden case: the auditor sees it, and until when it is hidden.
+    await page.getByText(HIDDEN_CASE, { exact: true }).first().waitFor();
+    await page
+      .getByText(/^Until .*\. Reason: covert investigation$/)
+      .first()
+      .waitFor();
+
+    const hiddenCases = page.getByRole('region', { name: 'Hidden cases' });
+    await hiddenCases.getByRole('heading', { level: 3, name: `Case ${HIDDEN_CASE}` }).waitFor();
+    await hiddenCases.getByText('Столична дирекция на вътрешните работи').waitFor();
+    await hiddenCases.getByText('Ministry of Interior Act, Art. 6').waitFor();
+    await hiddenCases.getByText('covert investigation').waitFor();
     await expectAccessible(page, 'audit-console-en.png');
     await chooseLanguage(page, 'bg');
     await page.getByRole('heading', { level: 1, name: 'Одиторска конзола' }).waitFor();

@@ -42,7 +42,11 @@ function HiddenCaseEntry({ hidden }: { hidden: HiddenCase }) {
     <Card headingLevel={3} title={t('auditConsole.hidden.case', { caseRef: hidden.caseRef })}>
       <FieldList>
         <Field label={t('auditConsole.hidden.organisation')}>
-          <span lang="bg">{hidden.organisation}</span>
+          <span lang="bg">{hidden.organisationName}</span>
+          <br />
+          <span lang="bg" className="secondary-text">
+            {hidden.systemName}
+          </span>
         </Field>
         <Field label={t('auditConsole.hidden.legalBasis')}>{legalBasisLabel(hidden.legalBasis, t)}</Field>
         <Field label={t('auditConsole.hidden.until')}>{format.dateTime(hidden.hiddenUntil)}</Field>

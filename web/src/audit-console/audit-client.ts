@@ -11,8 +11,11 @@ export interface AuditUsagePage {
 /** A case whose accesses are hidden from the persons concerned (GET /api/audit/hidden-cases). */
 export interface HiddenCase {
   caseRef: string;
-  /** The organisation that made the accesses and hid them. */
+  /** The organisation that made the accesses and hid them: its exchange client subsystem. */
   organisation: string;
+  /** That organisation and its information system, as the exchange catalogue names them (Bulgarian). */
+  organisationName: string;
+  systemName: string;
   /** The legal ground that allows the hiding, a code (`legalBases.<code>`). */
   legalBasis: string;
   hiddenUntil: string;
