@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
+import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcAdapterFactory } from './oidc-adapter.ts';
 import type { PersonDirectory } from './person-directory.ts';
@@ -72,16 +73,25 @@ export function createEidProvider(
       rpInitiatedLogout: {
         enabled: true,
         async logoutSource(ctx, form) {
+          const language = pageLanguage(ctx);
+          const t = EID_TEXTS[language];
           ctx.type = 'html';
           ctx.body = renderEidPage({
-            title: 'Sign out / Изход',
-            body: `<p>Sign out of the national eID? / Изход от националната еИД?</p>${form}
-              <button class="primary" type="submit" form="op.logoutForm" value="yes" name="logout">Sign out / Изход</button>`,
+            language,
+            title: t.signOutTitle,
+            body: `<p>${escapeHtml(t.signOutQuestion)}</p>${form}
+              <button class="primary" type="submit" form="op.logoutForm" value="yes" name="logout">${escapeHtml(t.signOut)}</button>`,
           });
         },
         async postLogoutSuccessSource(ctx) {
+          const language = pageLanguage(ctx);
+          const t = EID_TEXTS[language];
           ctx.type = 'html';
-          ctx.body = renderEidPage({ title: 'Signed out / Излязохте', body: '<p>You have signed out.</p>' });
+          ctx.body = renderEidPage({
+            language,
+            title: t.signedOutTitle,
+            body: `<p>${escapeHtml(t.signedOut)}</p>`,
+          });
         },
       },
       resourceIndicators: {
@@ -126,15 +136,27 @@ export function createEidProvider(
       Grant: 8 * 3600,
     },
     async renderError(ctx, out) {
+      const language = pageLanguage(ctx);
+      const t = EID_TEXTS[language];
       ctx.type = 'html';
       const message = [out.error, out.error_description].filter(Boolean).join(': ');
       ctx.body = renderEidPage({
-        title: 'Sign-in error / Грешка при вход',
-        body: `<p role="alert">${escapeHtml(message)}</p><p><a href="/">Back to Civitas / Към Civitas</a></p>`,
+        language,
+        title: t.errorTitle,
+        body: `<p role="alert">${escapeHtml(t.error)}</p>
+          <p class="hint">${escapeHtml(t.technicalDetail)}: <code lang="en">${escapeHtml(message)}</code></p>
+          <p><a href="/">${escapeHtml(t.backToCivitas)}</a></p>`,
       });
     },
+    // The eID pages speak what the web app does; it asks with ui_locales.
+    discovery: { ui_locales_supported: [...EID_LANGUAGES] },
   };
   const provider = new Provider(eidIssuer(config.publicUrl), configuration);
   provider.proxy = true;
   return provider;
+}
+
+/** The language of a page the provider renders itself: the request's `ui_locales`, else the browser's. */
+function pageLanguage(ctx: { oidc?: { params?: Record<string, unknown> }; get(field: string): string }) {
+  return eidLanguage({ uiLocales: ctx.oidc?.params?.ui_locales, acceptLanguage: ctx.get('accept-language') });
 }

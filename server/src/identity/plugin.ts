@@ -9,6 +9,7 @@ import { AppError } from '../errors.ts';
 import { checkEgn } from '../platform/ids/egn.ts';
 import { listDemoAccounts, rolesOf } from './demo-accounts.ts';
 import { EID_STYLESHEET, escapeHtml, renderEidPage } from './eid-pages.ts';
+import { EID_TEXTS, type EidLanguage, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
 import { eidIssuer, issueScriptingToken } from './tokens.ts';
@@ -59,8 +60,8 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       { schema: { hide: true, params: Type.Object({ uid: Type.String({ maxLength: 64 }) }) } },
       async (request, reply) => {
         const details = await interactionOrNull(request, reply);
-        if (!details) return sendExpired(reply);
-        return sendLoginPage(reply, details.uid);
+        if (!details) return sendExpired(request, reply);
+        return sendLoginPage(reply, details.uid, languageOf(request, details));
       },
     );
 
@@ -79,34 +80,24 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       },
       async (request, reply) => {
         const details = await interactionOrNull(request, reply);
-        if (!details) return sendExpired(reply);
+        if (!details) return sendExpired(request, reply);
+        const language = languageOf(request, details);
+        const t = EID_TEXTS[language];
         const { personalNumber: rawNumber, pin } = request.body as { personalNumber: string; pin: string };
         const personalNumber = rawNumber.trim();
         if (!config.demo) {
           request.log.warn({ event: 'eid.login.refused' }, 'demo eID login refused in production');
-          return sendLoginPage(
-            reply.code(403),
-            details.uid,
-            'Демо входът е изключен. / Demo sign-in is disabled.',
-          );
+          return sendLoginPage(reply.code(403), details.uid, language, t.demoDisabled);
         }
         const problem = checkEgn(personalNumber);
         if (problem) {
           request.log.info({ event: 'eid.login.invalid', problem }, 'malformed personal number');
-          return sendLoginPage(
-            reply.code(400),
-            details.uid,
-            'Невалидно ЕГН. / The personal number (EGN) is not valid.',
-          );
+          return sendLoginPage(reply.code(400), details.uid, language, t.invalidPersonalNumber);
         }
         const person = await directory.find(personalNumber);
         if (!person || person.deceased || pin !== config.demoPin) {
           request.log.info({ event: 'eid.login.failed' }, 'unknown person or wrong PIN');
-          return sendLoginPage(
-            reply.code(401),
-            details.uid,
-            'Грешно ЕГН или ПИН. / Wrong personal number or PIN.',
-          );
+          return sendLoginPage(reply.code(401), details.uid, language, t.wrongCredentials);
         }
         request.log.info({ event: 'eid.login.succeeded' }, 'demo eID login');
         const redirectTo = await provider.interactionResult(
@@ -124,7 +115,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       { schema: { hide: true, params: Type.Object({ uid: Type.String({ maxLength: 64 }) }) } },
       async (request, reply) => {
         const details = await interactionOrNull(request, reply);
-        if (!details) return sendExpired(reply);
+        if (!details) return sendExpired(request, reply);
         const redirectTo = await provider.interactionResult(request.raw, reply.raw, {
           error: 'access_denied',
           error_description: 'The citizen cancelled the sign-in.',
@@ -141,41 +132,54 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       }
     }
 
-    function sendExpired(reply: FastifyReply) {
+    /** The relying party's `ui_locales` (the web app sends its language), else the browser's. */
+    function languageOf(request: FastifyRequest, details?: { params: Record<string, unknown> }): EidLanguage {
+      return eidLanguage({
+        uiLocales: details?.params.ui_locales,
+        acceptLanguage: request.headers['accept-language'],
+      });
+    }
+
+    function sendExpired(request: FastifyRequest, reply: FastifyReply) {
+      const language = languageOf(request);
+      const t = EID_TEXTS[language];
       return reply
         .code(400)
         .type('text/html; charset=utf-8')
         .send(
           renderEidPage({
-            title: 'Сесията изтече · Session expired',
-            body: '<p role="alert" class="error">Your sign-in session has expired or is not valid. / Сесията за вход е изтекла.</p><p><a href="/">Back to Civitas / Към Civitas</a></p>',
+            language,
+            title: t.expiredTitle,
+            body: `<p role="alert" class="error">${escapeHtml(t.expired)}</p><p><a href="/">${escapeHtml(t.backToCivitas)}</a></p>`,
           }),
         );
     }
 
-    async function sendLoginPage(reply: FastifyReply, uid: string, error?: string) {
+    async function sendLoginPage(reply: FastifyReply, uid: string, language: EidLanguage, error?: string) {
+      const t = EID_TEXTS[language];
       const demoAccounts = config.demo ? await listDemoAccounts(db, directory) : [];
       const demoTable = demoAccounts.length
-        ? `<h2>Демо профили · Demo accounts</h2><p class="hint">ПИН · PIN: <strong>${escapeHtml(config.demoPin)}</strong></p>
-          <table><thead><tr><th scope="col">Роля · Role</th><th scope="col">ЕГН · EGN</th><th scope="col">Име · Name</th></tr></thead><tbody>
+        ? `<h2>${escapeHtml(t.demoAccounts)}</h2><p class="hint">${escapeHtml(t.demoPin)}: <strong>${escapeHtml(config.demoPin)}</strong></p>
+          <table><thead><tr><th scope="col">${escapeHtml(t.columns.role)}</th><th scope="col">${escapeHtml(t.columns.personalNumber)}</th><th scope="col">${escapeHtml(t.columns.name)}</th></tr></thead><tbody>
           ${demoAccounts
             .map(
               (account) =>
-                `<tr><td>${escapeHtml(account.role)}</td><td>${escapeHtml(account.personalNumber)}</td><td>${escapeHtml(account.name)}</td></tr>`,
+                `<tr><td>${escapeHtml(t.roles[account.role])}</td><td>${escapeHtml(account.personalNumber)}</td><td>${escapeHtml(t.latinNames ? account.nameLatin : account.name)}</td></tr>`,
             )
             .join('')}</tbody></table>`
         : '';
       const action = `/interaction/${encodeURIComponent(uid)}`;
       return reply.type('text/html; charset=utf-8').send(
         renderEidPage({
-          title: 'Вход с еИД · Sign in with eID',
+          language,
+          title: t.signInTitle,
           body: `${error ? `<p role="alert" class="error">${escapeHtml(error)}</p>` : ''}
           <form method="post" action="${action}/login" autocomplete="off">
-            <label>ЕГН · Personal number (EGN)<input name="personalNumber" inputmode="numeric" maxlength="10" required autofocus></label>
-            <label>ПИН · PIN<input name="pin" type="password" inputmode="numeric" maxlength="8" required></label>
-            <button class="primary" type="submit">Вход · Sign in</button>
+            <label>${escapeHtml(t.personalNumber)}<input name="personalNumber" inputmode="numeric" maxlength="10" required autofocus></label>
+            <label>${escapeHtml(t.pin)}<input name="pin" type="password" inputmode="numeric" maxlength="8" required></label>
+            <button class="primary" type="submit">${escapeHtml(t.signIn)}</button>
           </form>
-          <form method="post" action="${action}/abort"><button type="submit">Отказ · Cancel</button></form>
+          <form method="post" action="${action}/abort"><button type="submit">${escapeHtml(t.cancel)}</button></form>
           ${demoTable}`,
         }),
       );

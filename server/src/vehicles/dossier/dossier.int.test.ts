@@ -233,6 +233,23 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     });
   });
 
+  it("writes the PDF in the reader's language: Polish, English, or Bulgarian by default", async () => {
+    const pdfLanguage = async (acceptLanguage?: string) => {
+      const response = await call('GET', `/api/vehicles/${car.vin}/dossier`, {
+        as: 'owner',
+        headers: {
+          accept: 'application/pdf',
+          ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}),
+        },
+      });
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      return /\/Lang \((\w+)\)/.exec(response.rawPayload.toString('latin1'))?.[1];
+    };
+    expect(await pdfLanguage('pl-PL,pl;q=0.9,en-US;q=0.8')).toBe('pl');
+    expect(await pdfLanguage('de-DE,en-GB;q=0.7,pl;q=0.5')).toBe('en');
+    expect(await pdfLanguage()).toBe('bg');
+  });
+
   it('marks a report partial and names the register that did not answer in time', async () => {
     const client = new ExchangeClient(platform.app.exchange, PORTAL_CLIENT);
     const inspections = serviceId('inspections', 'inspections');

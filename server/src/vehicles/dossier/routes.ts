@@ -6,10 +6,12 @@ import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { preferredLanguage } from '../../platform/accept-language.ts';
 import { checkPlate, normalisePlate } from '../../platform/ids/plate.ts';
 import { checkVin } from '../../platform/ids/vin.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { DOSSIER_PURPOSE, findVehicle, type GatheredReport, gatherReport } from './gather.ts';
+import { PDF_LANGUAGES } from './pdf-code-labels.ts';
 import { PdfRendererPool } from './pdf-pool.ts';
 import { type ReportBody, SignedReport, type Viewer } from './report-schema.ts';
 import { canonicalReportJson, isReference, newReference, verifyReport } from './signing.ts';
@@ -105,7 +107,10 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     const signed = await store.issue(body, requester);
     reply.header('cache-control', 'no-store').header('vary', 'accept');
     if (!wantsPdf(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(signed));
-    const language = /^en\b/.test(request.headers['accept-language'] ?? '') ? 'en' : 'bg';
+    // The reader's language (the web app sends its own as Accept-Language); Bulgarian by default.
+    const language = preferredLanguage(PDF_LANGUAGES, 'bg', {
+      acceptLanguage: request.headers['accept-language'],
+    });
     const pdf = await renderer.render(signed, {
       verifyUrl: `${options.publicUrl}/verify/${signed.reference}`,
       language,
