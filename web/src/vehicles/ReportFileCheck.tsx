@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
@@ -166,7 +167,7 @@ function matchSentence(
   match: ReferenceMatch,
   reference: string,
   fileReference: string | undefined,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
 ): string {
   switch (match) {
     case 'same':

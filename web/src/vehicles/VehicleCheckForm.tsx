@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../profile/validity.ts';
@@ -151,7 +152,7 @@ export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 function fieldErrorMessage(error: VehicleCheckError, draft: VehicleCheckDraft, t: Translate): string {
   switch (error.problem) {

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
@@ -171,7 +172,7 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>['t'];
+type Translate = TFunction;
 
 function fieldErrorMessage(error: LookupError, draft: LookupDraft, t: Translate): string {
   switch (error.problem) {
