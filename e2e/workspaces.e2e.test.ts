@@ -85,15 +85,13 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.goto(`${base}/`);
     await page.getByRole('button', { name: /Sign in with eID|Вход с еИД|Zaloguj się/ }).click();
     await page.waitForURL(/\/interaction\//);
+    // The eID page speaks the browser's language.
     await page
-      .getByLabel(/Personal number|ЕГН/)
+      .getByLabel(/Personal number|ЕГН|Numer osobisty/)
       .first()
       .fill(account(role).personalNumber);
-    await page.getByLabel(/PIN/).fill(platform.config.demoPin);
-    await page
-      .getByRole('button', { name: /Sign in|Вход/ })
-      .last()
-      .click();
+    await page.getByLabel(/^(PIN|ПИН)$/).fill(platform.config.demoPin);
+    await page.getByRole('button', { name: /^(Sign in|Вход|Zaloguj się)$/ }).click();
     await page.waitForURL((url) => !url.pathname.startsWith('/interaction') && url.pathname !== '/callback');
     return page;
   }
