@@ -47,9 +47,12 @@ async function authorisedGet(
   return response;
 }
 
-/** GETs a JSON resource as the signed-in person. */
-export async function apiGet<T>(path: string, { signal }: { signal?: AbortSignal } = {}): Promise<T> {
-  const response = await authorisedGet(path, { accept: 'application/json', signal });
+/** GETs a JSON resource as the signed-in person (with extra headers, e.g. a stated purpose). */
+export async function apiGet<T>(
+  path: string,
+  { signal, headers }: { signal?: AbortSignal; headers?: Record<string, string> } = {},
+): Promise<T> {
+  const response = await authorisedGet(path, { accept: 'application/json', headers, signal });
   return (await response.json()) as T;
 }
 

@@ -8,6 +8,7 @@ import { Button } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { SavedDataNote } from '../ui/SavedDataNote.tsx';
+import { NoWorkspaceNote } from '../workspace/NoWorkspaceNote.tsx';
 import { AddressesCard } from './AddressesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
@@ -26,6 +27,7 @@ export function ProfileScreen() {
     <div className="stack">
       <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
       <SavedDataNote savedAt={savedAt} onRetry={retry} />
+      <NoWorkspaceNote />
       {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
       {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
       {state.kind === 'loaded' && <ProfileDetails person={state.value} />}

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
 import { AppError } from '../../errors.ts';
 import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { preferredLanguage } from '../../platform/accept-language.ts';
@@ -145,7 +146,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
           'x-legal-basis': Type.Optional(
             Type.String({ minLength: 3, maxLength: 200, description: 'a legal basis code' }),
           ),
-          'x-case': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          'x-case': CaseHeader,
         }),
         response: { 200: SignedReport, ...errors },
       },
@@ -154,7 +155,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       const vin = checkedVin((request.params as { vin: string }).vin);
       const principal = principalOf(request);
       const legalBasis = request.headers['x-legal-basis'] as string | undefined;
-      const caseRef = (request.headers['x-case'] as string | undefined) ?? null;
+      const caseRef = caseReferenceOf(request.headers['x-case']);
       const officialRole = (['police', 'official'] as const).find((role) => principal.roles.includes(role));
       const today = new Date().toISOString().slice(0, 10);
       if (officialRole && legalBasis) {
