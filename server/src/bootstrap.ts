@@ -3,7 +3,13 @@ import type { Config } from './config.ts';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { assignDemoRoles } from './identity/demo-accounts.ts';
+import {
+  assignDemoRoles,
+  type DemoPerson,
+  demoPersonsWithoutNames,
+  nameDemoHolder,
+} from './identity/demo-accounts.ts';
+import { PopulationRegister } from './registers/population/service.ts';
 import { completedSeedRun, type SeedResult, seedRegisters } from './registers/seed.ts';
 
 export interface OpenedDatabase {
@@ -48,8 +54,27 @@ export interface DemoSeedOptions {
 /** Seeds the registers and the demo accounts. */
 export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
   const result = await seedRegisters(database.db, options);
-  await assignDemoRoles(database.db, result.demoPersons);
+  const demoPersons: DemoPerson[] = [];
+  for (const egn of result.demoPersons) {
+    const person = await seededDemoPerson(database, egn);
+    if (person) demoPersons.push(person);
+  }
+  await assignDemoRoles(database.db, demoPersons);
   return result;
+}
+
+/**
+ * The seeder, which has just written the population, copies the demo persons' names next to
+ * their demo roles (the sign-in page lists them without an access to the register).
+ */
+async function seededDemoPerson(database: DatabaseHandle, egn: string): Promise<DemoPerson | undefined> {
+  const row = await new PopulationRegister(database.db).findPerson(egn);
+  if (!row) return undefined;
+  return {
+    egn,
+    name: `${row.given_name} ${row.family_name}`,
+    nameLatin: `${row.given_name_latin} ${row.family_name_latin}`,
+  };
 }
 
 /** On first start (no completed seed run), seeds the demo population; later starts keep the data. */
@@ -59,7 +84,13 @@ export async function ensureDemoData(
   onProgress?: DemoSeedOptions['onProgress'],
 ): Promise<SeedResult | null> {
   if (!config.demo) return null;
-  if (await completedSeedRun(database.db)) return null;
+  if (await completedSeedRun(database.db)) {
+    for (const egn of await demoPersonsWithoutNames(database.db)) {
+      const person = await seededDemoPerson(database, egn);
+      if (person) await nameDemoHolder(database.db, person);
+    }
+    return null;
+  }
   return seedDemoData(database, {
     seed: config.seed,
     persons: config.demoPersons,

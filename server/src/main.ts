@@ -74,7 +74,7 @@ program
     refuseInProduction(config, 'demo accounts');
     const accounts = await withDatabaseOrServer(
       config,
-      async (database, directory) => listDemoAccounts(database.db, directory),
+      async (database) => listDemoAccounts(database.db),
       async (baseUrl) => fetchJson(`${baseUrl}/api/demo/accounts`, { method: 'GET' }),
     );
     if (options.json) console.log(JSON.stringify(accounts, null, 2));
@@ -335,7 +335,7 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
-  const accounts = config.demo ? await listDemoAccounts(database.db, app.personDirectory) : [];
+  const accounts = config.demo ? await listDemoAccounts(database.db) : [];
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -372,7 +372,11 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
       ...(options.members && { members: options.members }),
       ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
-      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl)),
+      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+        db: opened.database.db,
+        publicUrl: config.publicUrl,
+        acceptScriptingTokens: config.demo,
+      }),
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {

@@ -1,4 +1,7 @@
-/** Server-rendered pages of the eID node: plain HTML and one stylesheet, no scripts. */
+/**
+ * Server-rendered pages of the eID node: plain HTML and one stylesheet. The only script is the
+ * one that submits the sign-out form for Civitas' own app (it works without it, by a button).
+ */
 export function escapeHtml(value: string): string {
   return value.replace(
     /[&<>"']/g,
@@ -6,7 +9,15 @@ export function escapeHtml(value: string): string {
   );
 }
 
-export function renderEidPage({ title, body }: { title: string; body: string }): string {
+export function renderEidPage({
+  title,
+  body,
+  script,
+}: {
+  title: string;
+  body: string;
+  script?: string | undefined;
+}): string {
   return `<!doctype html>
 <html lang="bg">
 <head>
@@ -14,6 +25,7 @@ export function renderEidPage({ title, body }: { title: string; body: string }):
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · еИД</title>
 <link rel="stylesheet" href="/interaction/eid.css">
+${script ? `<script src="${escapeHtml(script)}" defer></script>` : ''}
 </head>
 <body>
 <header><span class="brand">еИД · National eID</span><span class="sub">Демонстрационен възел · Demo node</span></header>
@@ -43,4 +55,8 @@ button.primary{background:#004d38;color:#fff;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:.9rem;background:#fff}
 th,td{border:1px solid #d1d5db;padding:6px;text-align:left}
 a{color:#004d38}
+`;
+
+/** Submits a form marked `data-auto-submit` (the sign-out Civitas' own app asked for). */
+export const EID_AUTO_SUBMIT_SCRIPT = `document.querySelector('form[data-auto-submit]')?.submit();
 `;
