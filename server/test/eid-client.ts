@@ -73,15 +73,18 @@ export class EidClient {
   readonly jar = new CookieJar();
   readonly base: string;
   readonly key: DpopKey;
+  /** Sent as X-Forwarded-For: the client's address as a trusted proxy would report it. */
+  private readonly forwardedFor: Record<string, string>;
   private verifier = '';
 
-  private constructor(base: string, key: DpopKey) {
+  private constructor(base: string, key: DpopKey, forwardedFor: string | undefined) {
     this.base = base;
     this.key = key;
+    this.forwardedFor = forwardedFor ? { 'x-forwarded-for': forwardedFor } : {};
   }
 
-  static async create(base: string): Promise<EidClient> {
-    return new EidClient(base, await DpopKey.generate());
+  static async create(base: string, { forwardedFor }: { forwardedFor?: string } = {}): Promise<EidClient> {
+    return new EidClient(base, await DpopKey.generate(), forwardedFor);
   }
 
   /** POSTs the authorization request to the PAR endpoint; answers the raw response. */
@@ -128,7 +131,11 @@ export class EidClient {
     const response = await fetch(`${this.base}${interactionUrl}/login`, {
       method: 'POST',
       redirect: 'manual',
-      headers: { cookie: this.jar.header(), 'content-type': 'application/x-www-form-urlencoded' },
+      headers: {
+        cookie: this.jar.header(),
+        'content-type': 'application/x-www-form-urlencoded',
+        ...this.forwardedFor,
+      },
       body: new URLSearchParams({ personalNumber, pin }),
     });
     this.jar.store(response);
