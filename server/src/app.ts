@@ -29,6 +29,7 @@ import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/plugin.ts';
 import { SignIns } from './identity/sign-ins.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
+import { KeyStore } from './platform/key-store.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { dossierRoutes } from './vehicles/dossier/routes.ts';
 import { ReportStore } from './vehicles/dossier/store.ts';
@@ -185,6 +186,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(profileRoutes, { exchange: portal, verifyAccessToken });
 
   const audit = await startAuditLog(database.db, {
+    keyStore: new KeyStore(config.keyDir),
     origin: config.logOrigin,
     witnessName: `${new URL(config.publicUrl).hostname}/civitas/witness`,
     checkpointIntervalMs: config.logCheckpointIntervalMs,

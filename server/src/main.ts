@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildApp } from './app.ts';
+import { storedLogVerifierKey } from './audit/log/keys.ts';
 import { verifyLog } from './audit/log/verify.ts';
 import { ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
@@ -18,6 +19,7 @@ import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
 import { issueDemoToken } from './identity/plugin.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
+import { KeyStore } from './platform/key-store.ts';
 import { createProgress } from './platform/progress.ts';
 
 /** `civitas`: the platform's command line. */
@@ -224,15 +226,21 @@ logCommand
   )
   .option('--from <size>', 'check consistency from the checkpoint of this size…', parseCount)
   .option('--to <size>', '…to the checkpoint of this size', parseCount)
-  .option('--key <vkey>', "the log's verifier key to trust (default: the one stored beside the log)")
+  .option(
+    '--key <vkey>',
+    "the log's verifier key to trust (default: the key store's, CIVITAS_KEY_DIR; else the one stored beside the log)",
+  )
   .option('--json', 'print JSON')
   .action(async (options: { from?: number; to?: number; key?: string; json?: boolean }) => {
     if ((options.from === undefined) !== (options.to === undefined)) {
       throw new AppError('validation-failed', 'Give both --from and --to, or neither.');
     }
     await withExchangeDatabase(async (_rights, db) => {
+      // The key to trust: the one given, else the key store's (not the database's, which whoever
+      // could rewrite the log could rewrite too), else the one stored beside the log.
+      const vkey = options.key ?? storedLogVerifierKey(new KeyStore(loadConfig().keyDir));
       const report = await verifyLog(db, {
-        ...(options.key ? { vkey: options.key } : {}),
+        ...(vkey ? { vkey } : {}),
         ...(options.from !== undefined && options.to !== undefined
           ? { from: options.from, to: options.to }
           : {}),

@@ -123,4 +123,13 @@ export const auditMigrations: Record<string, Migration> = {
     ],
     ['DROP SCHEMA audit CASCADE'],
   ),
+  // The private keys move to the key store (CIVITAS_KEY_DIR): the row keeps the public key, and
+  // the private one is erased by the first start that has written it to its file.
+  '0510-audit-keys-out-of-database': sqlMigration(
+    [
+      'ALTER TABLE audit.keys ALTER COLUMN skey DROP NOT NULL',
+      "COMMENT ON COLUMN audit.keys.skey IS 'empty: private keys live in the key store (CIVITAS_KEY_DIR)'",
+    ],
+    ['COMMENT ON COLUMN audit.keys.skey IS NULL'],
+  ),
 };

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../app.ts';
 import { testDatabases } from '../../test/databases.ts';
 import { EidClient } from '../../test/eid-client.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { buildApp } from '../app.ts';
 import { makeEgn } from '../platform/ids/egn.ts';
 import { PopulationRegister } from '../registers/population/service.ts';
 
@@ -64,7 +64,11 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
 
   async function attempt(client: EidClient, interaction: string, egn: string, givenPin: string) {
     const response = await client.submitLogin(interaction, egn, givenPin);
-    return { status: response.status, body: await response.text(), location: response.headers.get('location') };
+    return {
+      status: response.status,
+      body: await response.text(),
+      location: response.headers.get('location'),
+    };
   }
 
   it('does not let five wrong PINs and then the right one in: it pauses, then locks the personal number', async () => {

@@ -155,7 +155,11 @@ describe('in production with a metrics token (CIVITAS_METRICS_TOKEN)', () => {
 
   it('serves /metrics to the holder of the token only', async () => {
     const metrics = (authorization?: string) =>
-      platform.app.inject({ method: 'GET', url: '/metrics', headers: authorization ? { authorization } : {} });
+      platform.app.inject({
+        method: 'GET',
+        url: '/metrics',
+        headers: authorization ? { authorization } : {},
+      });
     const anonymous = await metrics();
     expect(anonymous.statusCode).toBe(401);
     expect(anonymous.json().code).toBe('token-missing');
