@@ -40,7 +40,7 @@ ${body}
 export const EID_STYLESHEET = `
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f5f8;color:#111827;line-height:1.5}
-header{background:#00966e;color:#fff;padding:12px 16px;display:flex;flex-direction:column}
+header{background:#00704f;color:#fff;padding:12px 16px;display:flex;flex-direction:column}
 .brand{font-weight:700;font-size:1.1rem}.sub{font-size:.85rem;opacity:.95}
 main{max-width:28rem;margin:0 auto;padding:16px}
 h1{font-size:1.4rem;margin:8px 0 16px}

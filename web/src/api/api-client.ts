@@ -1,3 +1,5 @@
+import * as oauth from 'oauth4webapi';
+import { dpopHandle } from '../auth/dpop-key.ts';
 import { expireSession } from '../auth/expire-session.ts';
 import { currentSessionStatus } from '../auth/session-store.ts';
 import { ApiError, NetworkError } from './api-error.ts';
@@ -19,18 +21,19 @@ async function authorisedGet(
   { accept, headers, signal }: AuthorisedRequest,
 ): Promise<Response> {
   const status = currentSessionStatus();
-  if (status.kind !== 'active') {
+  const DPoP =
+    status.kind === 'active' && status.session.dpopKeyId ? await dpopHandle(status.session.dpopKeyId) : null;
+  if (status.kind !== 'active' || !DPoP) {
     expireSession();
     throw new ApiError(401, null);
   }
 
   let response: Response;
   try {
-    response = await fetch(path, {
-      headers: { ...headers, Accept: accept, Authorization: `Bearer ${status.session.accessToken}` },
-      // Personal data: keep it out of the HTTP cache (the service worker does not cache /api either).
-      cache: 'no-store',
-      signal: signal ?? null,
+    response = await sendWithProof(status.session.accessToken, DPoP, path, {
+      accept,
+      headers,
+      signal,
     });
   } catch (error) {
     if (signal?.aborted) throw error;
@@ -43,6 +46,39 @@ async function authorisedGet(
     throw error;
   }
   return response;
+}
+
+/**
+ * The request with the access token as `DPoP <token>` and a fresh proof of the session's key
+ * for this method and URL (oauth4webapi makes it). A refusal that carries a WWW-Authenticate
+ * challenge comes back as the response it is, to be read like any other.
+ */
+async function sendWithProof(
+  accessToken: string,
+  DPoP: oauth.DPoPHandle,
+  path: string,
+  { accept, headers, signal }: AuthorisedRequest,
+): Promise<Response> {
+  const url = new URL(path, location.origin);
+  try {
+    return await oauth.protectedResourceRequest(
+      accessToken,
+      'GET',
+      url,
+      new Headers({ ...headers, Accept: accept }),
+      null,
+      {
+        DPoP,
+        ...(signal && { signal }),
+        [oauth.allowInsecureRequests]: url.protocol === 'http:',
+        // Personal data: keep it out of the HTTP cache (the service worker does not cache /api either).
+        [oauth.customFetch]: (input, init) => fetch(input, { ...(init as RequestInit), cache: 'no-store' }),
+      },
+    );
+  } catch (error) {
+    if (error instanceof oauth.WWWAuthenticateChallengeError) return error.response;
+    throw error;
+  }
 }
 
 /** GETs a JSON resource as the signed-in person. */
