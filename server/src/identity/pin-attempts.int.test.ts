@@ -48,7 +48,8 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
   async function unknownNumber(): Promise<string> {
     const population = new PopulationRegister(platform.database.db);
     for (;;) {
-      const egn = makeEgn('1931-07-14', 'M', (nextUnknown += 2));
+      nextUnknown += 2;
+      const egn = makeEgn('1931-07-14', 'M', nextUnknown);
       if (!(await population.findPerson(egn))) return egn;
     }
   }
