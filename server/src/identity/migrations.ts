@@ -58,6 +58,7 @@ export const identityMigrations: Record<string, Migration> = {
         last_failure_at timestamptz NOT NULL,
         locked_until timestamptz
       )`,
+      'CREATE INDEX pin_attempts_last_failure_idx ON identity.pin_attempts (last_failure_at)',
     ],
     [
       'DROP TABLE identity.pin_attempts',

@@ -50,6 +50,12 @@ export class PinAttempts {
   /** Counts a wrong PIN; answers until when the personal number is now locked (null: not locked). */
   async fail(egn: string, now = new Date()): Promise<Date | null> {
     const forgetBefore = new Date(now.getTime() - PIN_POLICY.forgetAfterSeconds * 1000);
+    // Counts nobody needs any more (forgotten, and not locked) go, so the table stays small.
+    await this.db
+      .deleteFrom('identity.pin_attempts')
+      .where('last_failure_at', '<', forgetBefore)
+      .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<', now)]))
+      .execute();
     const { failures } = await this.db
       .insertInto('identity.pin_attempts')
       .values({ egn, failures: 1, last_failure_at: now, locked_until: null })
