@@ -186,8 +186,8 @@ export async function run(): Promise<void> {
 
       const headers = {
         'x-road-client': PORTAL_CLIENT,
-        'x-road-purpose': 'vehicle history report',
-        'x-road-legal-basis': 'Road Traffic Act, Art. 140',
+        'x-road-purpose': 'vehicle-history-report',
+        'x-road-legal-basis': 'road-traffic-act-art-140',
       };
       // Both nodes learn each other from the registry's configuration within a refresh.
       const deadline = performance.now() + 15_000;

@@ -27,7 +27,7 @@ function accessEntry(i: number): Uint8Array {
       categories: ['identity'],
       client: 'BG/GOV/177547175/civitas-portal',
       kind: 'access',
-      legalBasis: 'GDPR Art. 15',
+      legalBasis: 'gdpr-art-15',
       node: 'node-1',
       purpose: 'data-subject-access',
       queryId: crypto.randomUUID(),

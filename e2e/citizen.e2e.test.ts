@@ -170,7 +170,7 @@ describe('a citizen in the web app (Chromium)', () => {
     const populationRegister = page
       .getByRole('listitem')
       .filter({ hasText: 'Национален регистър на населението' })
-      .filter({ hasText: 'You viewed your own data' });
+      .filter({ hasText: "Access to one's own data" });
     await populationRegister.filter({ hasText: 'Verified in the public log' }).first().waitFor();
     await page.getByText('Checking…').first().waitFor({ state: 'detached' });
     expect(await page.getByText('Verification failed').count()).toBe(0);
@@ -190,9 +190,9 @@ describe('a citizen in the web app (Chromium)', () => {
     // Filtering by purpose keeps only the matching records.
     const parkingPermitRecords = page
       .getByRole('listitem')
-      .filter({ hasText: 'e-service: resident parking permit' });
+      .filter({ hasText: 'Resident parking permit application' });
     expect(await parkingPermitRecords.count()).toBeGreaterThan(0);
-    await page.getByLabel('Purpose').selectOption({ label: 'You viewed your own data' });
+    await page.getByLabel('Purpose').selectOption({ label: "Access to one's own data" });
     await page.getByRole('button', { name: 'Show records' }).click();
     await expect.poll(() => parkingPermitRecords.count()).toBe(0);
     await populationRegister.first().waitFor();

@@ -9,7 +9,7 @@ import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts
 import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
 
 const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
-const PURPOSE = 'vehicle history report';
+const PURPOSE = 'vehicle-history-report';
 
 interface OwnedVehicle {
   vin: string;

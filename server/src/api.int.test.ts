@@ -143,8 +143,8 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
 
   describe('person lookup by officials', () => {
     const purpose = {
-      'x-purpose': 'address verification',
-      'x-legal-basis': 'Civil Registration Act, Art. 106',
+      'x-purpose': 'address-verification',
+      'x-legal-basis': 'civil-registration-act-art-106',
     };
 
     it('gives an official a minimised person card when purpose and legal basis are stated', async () => {

@@ -7,6 +7,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { Gauge } from 'prom-client';
+import { AccessPolicy } from './access/policy.ts';
+import { accessRoutes } from './access/routes.ts';
 import { logRoutes } from './audit/log/routes.ts';
 import { startAuditLog } from './audit/service.ts';
 import { dataTrackerApi } from './audit/tracker/estonia.ts';
@@ -28,6 +30,7 @@ import type { IdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/plugin.ts';
 import { SignIns } from './identity/sign-ins.ts';
+import { staffNames, staffRolesOf } from './identity/staff.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { KeyStore } from './platform/key-store.ts';
 import { profileRoutes } from './profile/routes.ts';
@@ -177,13 +180,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     securityHeaders: headers,
   });
 
+  const policy = new AccessPolicy({
+    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo),
+    report: (refusal) =>
+      app.log.warn({ event: 'access.refused', ...refusal }, 'personal data access refused'),
+  });
+  const namesOfStaff = (egns: readonly string[]) => staffNames(database.db, egns);
   await app.register(exchangePlugin, {
     db: database.db,
     exchange,
     verifyAccessToken,
     clientAddresses: config.exchangeClientAddresses,
   });
-  await app.register(profileRoutes, { exchange: portal, verifyAccessToken });
+  await app.register(profileRoutes, { exchange: portal, verifyAccessToken, policy });
+  await app.register(accessRoutes, { policy, verifyAccessToken });
 
   const audit = await startAuditLog(database.db, {
     keyStore: new KeyStore(config.keyDir),
@@ -227,12 +237,20 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const usage = new UsageStore(database.db, audit.sequencer);
   const catchUp = () => audit.feed.run();
   await app.register(logRoutes, { log: audit, verifyAccessToken });
-  await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp });
-  await app.register(dataTrackerApi, { db: database.db, usage, verifyAccessToken, catchUp });
+  await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp, policy, staffNames: namesOfStaff });
+  await app.register(dataTrackerApi, {
+    db: database.db,
+    usage,
+    verifyAccessToken,
+    catchUp,
+    policy,
+    staffNames: namesOfStaff,
+  });
   await app.register(dossierRoutes, {
     exchange: portal,
     store: new ReportStore(database.db),
     verifyAccessToken,
+    policy,
     publicUrl: config.publicUrl,
     // The platform-wide limit off (benchmarks) turns the anonymous reports' own limit off too.
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,

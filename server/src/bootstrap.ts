@@ -3,12 +3,7 @@ import type { Config } from './config.ts';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import {
-  assignDemoRoles,
-  type DemoPerson,
-  demoPersonsWithoutNames,
-  nameDemoHolder,
-} from './identity/demo-accounts.ts';
+import { assignDemoRoles } from './identity/demo-accounts.ts';
 import { PopulationRegister } from './registers/population/service.ts';
 import { completedSeedRun, type SeedResult, seedRegisters } from './registers/seed.ts';
 
@@ -54,27 +49,46 @@ export interface DemoSeedOptions {
 /** Seeds the registers and the demo accounts. */
 export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
   const result = await seedRegisters(database.db, options);
-  const demoPersons: DemoPerson[] = [];
-  for (const egn of result.demoPersons) {
-    const person = await seededDemoPerson(database, egn);
-    if (person) demoPersons.push(person);
-  }
-  await assignDemoRoles(database.db, demoPersons);
+  await assignDemoRoles(database.db, result.demoPersons, await namesOf(database, result.demoPersons));
   return result;
 }
 
 /**
- * The seeder, which has just written the population, copies the demo persons' names next to
- * their demo roles (the sign-in page lists them without an access to the register).
+ * The names the demo administrations register their staff under, read from the freshly seeded
+ * population register while seeding (as an administration's HR would know them): no exchange
+ * message, so no access shows in anyone's "who used my data".
  */
-async function seededDemoPerson(database: DatabaseHandle, egn: string): Promise<DemoPerson | undefined> {
-  const row = await new PopulationRegister(database.db).findPerson(egn);
-  if (!row) return undefined;
-  return {
-    egn,
-    name: `${row.given_name} ${row.family_name}`,
-    nameLatin: `${row.given_name_latin} ${row.family_name_latin}`,
-  };
+async function namesOf(database: DatabaseHandle, egns: readonly string[]): Promise<Map<string, string>> {
+  const population = new PopulationRegister(database.db);
+  const names = new Map<string, string>();
+  for (const egn of egns) {
+    const person = await population.findPerson(egn);
+    if (person) names.set(egn, `${person.given_name} ${person.family_name}`);
+  }
+  return names;
+}
+
+/** Demo role holders seeded before names were registered get theirs (once). */
+async function nameDemoRoleHolders(database: DatabaseHandle): Promise<void> {
+  const unnamed = await database.db
+    .selectFrom('identity.role_assignments')
+    .select('egn')
+    .where('source', '=', 'demo')
+    .where('holder_name', 'is', null)
+    .execute();
+  if (unnamed.length === 0) return;
+  const names = await namesOf(
+    database,
+    unnamed.map((row) => row.egn),
+  );
+  for (const [egn, name] of names) {
+    await database.db
+      .updateTable('identity.role_assignments')
+      .set({ holder_name: name })
+      .where('egn', '=', egn)
+      .where('source', '=', 'demo')
+      .execute();
+  }
 }
 
 /** On first start (no completed seed run), seeds the demo population; later starts keep the data. */
@@ -85,10 +99,7 @@ export async function ensureDemoData(
 ): Promise<SeedResult | null> {
   if (!config.demo) return null;
   if (await completedSeedRun(database.db)) {
-    for (const egn of await demoPersonsWithoutNames(database.db)) {
-      const person = await seededDemoPerson(database, egn);
-      if (person) await nameDemoHolder(database.db, person);
-    }
+    await nameDemoRoleHolders(database);
     return null;
   }
   return seedDemoData(database, {

@@ -107,10 +107,10 @@ describe('the civitas command line', () => {
         'BG/GOV/000695235/vehicle-register/vehicles',
         '--endpoint',
         'GET /{vin}',
-        '--purpose',
-        'traffic control',
-        '--legal-basis',
-        'Road Traffic Act, Art. 165',
+        '--pair',
+        'purpose=traffic-control,basis=road-traffic-act-art-165',
+        '--pair',
+        'purpose=criminal-investigation,basis=ministry-of-interior-act-art-6',
       ],
       env,
     );
@@ -121,7 +121,34 @@ describe('the civitas command line', () => {
       id: string;
       endpoint: string;
     }>;
-    expect(after.find((right) => right.id === id)).toMatchObject({ endpoint: 'GET /{vin}' });
+    expect(after.find((right) => right.id === id)).toMatchObject({
+      endpoint: 'GET /{vin}',
+      pairs: [
+        { purpose: 'traffic-control', legalBasis: 'road-traffic-act-art-165' },
+        { purpose: 'criminal-investigation', legalBasis: 'ministry-of-interior-act-art-6' },
+      ],
+    });
+    const text = civitas(['exchange', 'rights', 'list'], env).stdout;
+    expect(text).toContain('traffic-control  on  road-traffic-act-art-165');
+    // A pair is one purpose on one basis of the catalogue: not free text, not half a pair.
+    for (const pair of ['purpose=traffic control,basis=Road Traffic Act', 'purpose=traffic-control']) {
+      const refused = civitas(
+        [
+          'exchange',
+          'rights',
+          'grant',
+          '--client',
+          'BG/GOV/000695235/traffic-fines',
+          '--service',
+          'BG/GOV/000695235/vehicle-register/vehicles',
+          '--pair',
+          pair,
+        ],
+        env,
+      );
+      expect(refused.status, refused.stderr).toBe(2);
+      expect(refused.stderr).toContain('civitas: validation-failed:');
+    }
 
     const revoke = civitas(['exchange', 'rights', 'revoke', id], env);
     expect(revoke.status).toBe(0);
@@ -135,10 +162,8 @@ describe('the civitas command line', () => {
         'nobody',
         '--service',
         'x',
-        '--purpose',
-        'p',
-        '--legal-basis',
-        'l',
+        '--pair',
+        'purpose=traffic-control,basis=road-traffic-act-art-165',
       ],
       env,
     );

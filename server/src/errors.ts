@@ -36,6 +36,10 @@ export const problems = {
   'checkpoint-not-found': { status: 404, title: 'The log has no checkpoint yet' },
   'usage-not-found': { status: 404, title: 'No such usage record' },
   'not-initiator': { status: 403, title: 'Only the organisation that made the access may do this' },
+  'basis-not-hideable': {
+    status: 403,
+    title: 'The legal basis of the access does not allow hiding it from the person',
+  },
   'invalid-vin': { status: 400, title: 'The VIN is not valid' },
   'invalid-plate': { status: 400, title: 'The registration plate is not valid' },
   'not-vehicle-owner': { status: 403, title: 'The vehicle is not registered to you' },

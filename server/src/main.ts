@@ -12,7 +12,7 @@ import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { parseSubsystemId } from './exchange/ids.ts';
 import { startLocalExchange } from './exchange/local-node.ts';
-import { AccessRights } from './exchange/node/access-rights.ts';
+import { AccessRights, accessRightView } from './exchange/node/access-rights.ts';
 import { startNodeProcess } from './exchange/node-process.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
@@ -21,6 +21,7 @@ import { issueDemoToken } from './identity/plugin.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { KeyStore } from './platform/key-store.ts';
 import { createProgress } from './platform/progress.ts';
+import { type PurposePair, unknownCodeIn } from './platform/purposes.ts';
 
 /** `civitas`: the platform's command line. */
 const program = new Command()
@@ -113,7 +114,7 @@ const rights = program
   .description('operate the register exchange on this database')
   .command('rights')
   .description(
-    'access rights: who may call which service, for which purposes and legal bases (every change audited)',
+    'access rights: who may call which service, for which purpose–legal basis pairs (every change audited)',
   );
 
 rights
@@ -124,16 +125,20 @@ rights
     await withExchangeDatabase(async (accessRights) => {
       const rows = await accessRights.list();
       if (options.json) {
-        console.log(JSON.stringify(rows, null, 2));
+        console.log(
+          JSON.stringify(
+            rows.map((row) => ({ ...accessRightView(row), grantedBy: row.granted_by })),
+            null,
+            2,
+          ),
+        );
         return;
       }
       for (const row of rows) {
         console.log(
           `${row.id}  ${row.client} -> ${row.service_id}${row.endpoint ? ` [${row.endpoint}]` : ''}`,
         );
-        console.log(
-          `    purposes: ${row.purposes.join('; ')}\n    legal bases: ${row.legal_bases.join('; ')}`,
-        );
+        for (const pair of row.pairs) console.log(`    ${pair.purpose}  on  ${pair.legalBasis}`);
       }
     });
   });
@@ -144,46 +149,43 @@ rights
   .requiredOption('--client <id>', 'client subsystem id, e.g. BG/GOV/177547175/civitas-portal, or group:CODE')
   .requiredOption('--service <id>', 'service id, e.g. BG/GOV/000695235/vehicle-register/vehicles')
   .option('--endpoint <endpoint>', 'only this endpoint, e.g. "GET /{vin}"')
-  .requiredOption('--purpose <purpose...>', 'purposes the right is granted for')
-  .requiredOption('--legal-basis <basis...>', 'legal bases the right is granted on')
-  .action(
-    async (options: {
-      client: string;
-      service: string;
-      endpoint?: string;
-      purpose: string[];
-      legalBasis: string[];
-    }) => {
-      if (!options.client.startsWith('group:') && !parseSubsystemId(options.client)) {
-        throw new AppError(
-          'validation-failed',
-          'The client must be a subsystem id INSTANCE/CLASS/MEMBER/SUBSYSTEM or group:CODE.',
-        );
-      }
-      if (options.endpoint && !/^(GET|POST) \/\S*$/.test(options.endpoint)) {
-        throw new AppError('validation-failed', 'The endpoint must look like "GET /{vin}".');
-      }
-      await withExchangeDatabase(async (accessRights, db) => {
-        const service = await db
-          .selectFrom('exchange.services')
-          .select('service_id')
-          .where('service_id', '=', options.service)
-          .executeTakeFirst();
-        if (!service) throw new AppError('validation-failed', `No service ${options.service} is registered.`);
-        const row = await accessRights.grant(
-          {
-            client: options.client,
-            serviceId: options.service,
-            endpoint: options.endpoint ?? null,
-            purposes: options.purpose,
-            legalBases: options.legalBasis,
-          },
-          `cli:${os.userInfo().username}`,
-        );
-        console.log(row.id);
-      });
-    },
-  );
+  .requiredOption(
+    '--pair <purpose=CODE,basis=CODE>',
+    'a purpose and the legal basis it is granted on, e.g. "purpose=address-verification,basis=civil-registration-act-art-106" (repeat for more pairs)',
+    collectPair,
+    [],
+  )
+  .action(async (options: { client: string; service: string; endpoint?: string; pair: PurposePair[] }) => {
+    if (!options.client.startsWith('group:') && !parseSubsystemId(options.client)) {
+      throw new AppError(
+        'validation-failed',
+        'The client must be a subsystem id INSTANCE/CLASS/MEMBER/SUBSYSTEM or group:CODE.',
+      );
+    }
+    const unknown = options.pair.map(unknownCodeIn).find((problem) => problem !== null);
+    if (unknown) throw new AppError('validation-failed', `${unknown} of the catalogue (docs/exchange.md).`);
+    if (options.endpoint && !/^(GET|POST) \/\S*$/.test(options.endpoint)) {
+      throw new AppError('validation-failed', 'The endpoint must look like "GET /{vin}".');
+    }
+    await withExchangeDatabase(async (accessRights, db) => {
+      const service = await db
+        .selectFrom('exchange.services')
+        .select('service_id')
+        .where('service_id', '=', options.service)
+        .executeTakeFirst();
+      if (!service) throw new AppError('validation-failed', `No service ${options.service} is registered.`);
+      const row = await accessRights.grant(
+        {
+          client: options.client,
+          serviceId: options.service,
+          endpoint: options.endpoint ?? null,
+          pairs: options.pair,
+        },
+        `cli:${os.userInfo().username}`,
+      );
+      console.log(row.id);
+    });
+  });
 
 rights
   .command('revoke')
@@ -197,6 +199,25 @@ rights
       console.log(`Revoked ${id}.`);
     });
   });
+
+/** `purpose=CODE,basis=CODE` (or `legalBasis=CODE`), one pair of a repeated `--pair`. */
+function collectPair(value: string, pairs: PurposePair[]): PurposePair[] {
+  const fields = new Map(
+    value.split(',').map((part) => {
+      const at = part.indexOf('=');
+      return [part.slice(0, at).trim(), part.slice(at + 1).trim()] as const;
+    }),
+  );
+  const purpose = fields.get('purpose');
+  const legalBasis = fields.get('basis') ?? fields.get('legalBasis');
+  if (!purpose || !legalBasis || fields.size !== 2) {
+    throw new AppError(
+      'validation-failed',
+      `--pair takes "purpose=CODE,basis=CODE", not "${value}" (codes: docs/exchange.md).`,
+    );
+  }
+  return [...pairs, { purpose, legalBasis }];
+}
 
 /** The exchange's tables, opened directly; the embedded database must not be in use by a server. */
 async function withExchangeDatabase(

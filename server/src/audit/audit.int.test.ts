@@ -273,25 +273,26 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
     expectProblem(await request('POST', '/log/checkpoint', 'citizen'), 403, 'role-forbidden');
   });
 
-  it("shows an official's lookup to the citizen, lets that official hide it, and shows auditors everything", async () => {
-    const lookup = await request('GET', `/api/persons/${citizen}`, 'official', undefined, {
-      'x-purpose': 'address verification',
-      'x-legal-basis': 'Civil Registration Act, Art. 106',
+  it("shows a police officer's lookup to the citizen, lets that officer hide it, and shows auditors everything", async () => {
+    const lookup = await request('GET', `/api/persons/${citizen}`, 'police', undefined, {
+      'x-purpose': 'criminal-investigation',
+      'x-legal-basis': 'ministry-of-interior-act-art-6',
     });
     expect(lookup.statusCode, lookup.body).toBe(200);
-    const byOfficial = (await myUsage()).filter((item) => item.initiatorPerson === official);
-    expect(byOfficial.length).toBeGreaterThan(0);
-    expect(byOfficial[0]).toMatchObject({
+    const byPolice = (await myUsage()).filter((item) => item.purpose === 'criminal-investigation');
+    expect(byPolice.length).toBeGreaterThan(0);
+    expect(byPolice[0]).toMatchObject({
       self: false,
-      purpose: 'address verification',
-      legalBasis: 'Civil Registration Act, Art. 106',
+      initiatorOrg: { id: 'BG/GOV/000695235/sofia-police' },
+      legalBasis: 'ministry-of-interior-act-art-6',
     });
+    expect(byPolice[0]!.initiatorPerson).toMatch(/^\p{Lu}\p{Ll}+ \p{Lu}\p{Ll}+$/u);
 
     const until = new Date(Date.now() + 30 * 24 * 3600 * 1000).toISOString();
-    const target = byOfficial[0]!;
+    const target = byPolice[0]!;
     const hideBody = { hiddenUntil: until, reason: 'pre-trial proceedings 12/2026' };
     expectProblem(
-      await request('POST', `/api/audit/usage/${target.id}/hide`, 'police', hideBody),
+      await request('POST', `/api/audit/usage/${target.id}/hide`, 'official', hideBody),
       403,
       'not-initiator',
     );
@@ -301,7 +302,7 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       'role-forbidden',
     );
     expectProblem(
-      await request('POST', `/api/audit/usage/${target.id}/hide`, 'official', {
+      await request('POST', `/api/audit/usage/${target.id}/hide`, 'police', {
         ...hideBody,
         hiddenUntil: '2001-01-01T00:00:00Z',
       }),
@@ -309,28 +310,27 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       'validation-failed',
     );
     expectProblem(
-      await request(
-        'POST',
-        '/api/audit/usage/00000000-0000-4000-8000-000000000000/hide',
-        'official',
-        hideBody,
-      ),
+      await request('POST', '/api/audit/usage/00000000-0000-4000-8000-000000000000/hide', 'police', hideBody),
       404,
       'usage-not-found',
     );
-    const hidden = await request('POST', `/api/audit/usage/${target.id}/hide`, 'official', hideBody);
+    const hidden = await request('POST', `/api/audit/usage/${target.id}/hide`, 'police', hideBody);
     expect(hidden.json()).toEqual({ hidden: 1 });
     expect((await myUsage()).some((item) => item.id === target.id)).toBe(false);
 
     expectProblem(await request('GET', '/api/audit/usage', 'auditor'), 400, 'validation-failed');
     expectProblem(
-      await request('GET', '/api/audit/usage?purpose=supervision&legalBasis=GDPR%20Art.%2058', 'official'),
+      await request(
+        'GET',
+        '/api/audit/usage?purpose=data-protection-supervision&legalBasis=gdpr-art-58',
+        'official',
+      ),
       403,
       'role-forbidden',
     );
     const audit = await request(
       'GET',
-      `/api/audit/usage?purpose=supervision%20of%20complaint%2042&legalBasis=GDPR%20Art.%2058&subject=${citizen}`,
+      `/api/audit/usage?purpose=data-protection-supervision&legalBasis=gdpr-art-58&subject=${citizen}`,
       'auditor',
     );
     expect(audit.statusCode).toBe(200);
@@ -338,44 +338,50 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
     expect(seen).toMatchObject({
       hiddenUntil: until.replace(/\.\d+Z$/, (ms) => ms),
       hiddenReason: hideBody.reason,
+      initiatorPersonalNumber: police,
     });
-    // The auditor's look is itself in the citizen's list.
+    // The auditor's look is itself in the citizen's list, naming the auditor, not by their number.
     const mine = await myUsage();
-    expect(
-      mine.some((item) => item.purpose === 'supervision of complaint 42' && item.initiatorPerson === auditor),
-    ).toBe(true);
+    expect(mine.some((item) => item.purpose === 'data-protection-supervision' && !item.self)).toBe(true);
+    expect(JSON.stringify(mine)).not.toContain(auditor);
   });
 
   it('hides a case from the start when the police declare it first', async () => {
     const until = new Date(Date.now() + 7 * 24 * 3600 * 1000).toISOString();
     const declared = await request('POST', '/api/audit/hidden-cases', 'police', {
       caseRef: 'ДП-77/2026',
+      legalBasis: 'ministry-of-interior-act-art-6',
       hiddenUntil: until,
       reason: 'covert investigation',
     });
-    expect(declared.statusCode).toBe(200);
+    expect(declared.statusCode, declared.body).toBe(200);
     expectProblem(
       await request('POST', '/api/audit/hidden-cases', 'official', {
         caseRef: 'x',
+        legalBasis: 'civil-registration-act-art-106',
         hiddenUntil: until,
         reason: 'nope',
       }),
       403,
-      'role-forbidden',
+      'basis-not-hideable',
     );
     const lookup = await request('GET', `/api/persons/${citizen}`, 'police', undefined, {
-      'x-purpose': 'identity verification',
-      'x-legal-basis': 'Road Traffic Act, Art. 140',
+      'x-purpose': 'criminal-investigation',
+      'x-legal-basis': 'ministry-of-interior-act-art-6',
       'x-case': 'ДП-77/2026',
     });
     expect(lookup.statusCode, lookup.body).toBe(200);
-    expect((await myUsage()).some((item) => item.purpose === 'identity verification')).toBe(false);
+    expect((await myUsage()).some((item) => (item as { caseRef?: string }).caseRef === 'ДП-77/2026')).toBe(
+      false,
+    );
     const audit = await request(
       'GET',
-      `/api/audit/usage?purpose=supervision&legalBasis=GDPR%20Art.%2058&usagePurpose=identity%20verification`,
+      `/api/audit/usage?purpose=data-protection-supervision&legalBasis=gdpr-art-58&usagePurpose=criminal-investigation`,
       'auditor',
     );
-    const items = (audit.json() as { items: UsageItem[] }).items;
+    const items = (audit.json() as { items: Array<UsageItem & { caseRef: string | null }> }).items.filter(
+      (item) => item.caseRef === 'ДП-77/2026',
+    );
     expect(items.length).toBeGreaterThan(0);
     expect(
       items.every((item) => item.hiddenReason === 'covert investigation' && item.hiddenUntil !== null),
@@ -437,14 +443,14 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       serviceId('vehicle-register', 'vehicles'),
       `/${target.vin}/registrations`,
       {
-        purpose: 'vehicle history report',
-        legalBasis: 'Road Traffic Act, Art. 140',
+        purpose: 'vehicle-history-report',
+        legalBasis: 'road-traffic-act-art-140',
       },
     );
     expect(answer.status).toBe(200);
     const issuer = eidIssuer(platform.config.publicUrl);
     tokens.owner = await issueScriptingToken(platform.keys, issuer, target.owner_id, ['citizen']);
-    const lookups = (await myUsage('owner')).filter((item) => item.purpose === 'vehicle history report');
+    const lookups = (await myUsage('owner')).filter((item) => item.purpose === 'vehicle-history-report');
     expect(lookups).toHaveLength(1);
     expect(lookups[0]).toMatchObject({ initiatorPerson: null, self: false, dataCategories: ['vehicles'] });
     // A personal-data endpoint without a subject-naming register still needs the subject.
@@ -452,8 +458,8 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       serviceId('vehicle-register', 'vehicles'),
       `/by-owner/${target.owner_id}`,
       {
-        purpose: 'vehicle history report',
-        legalBasis: 'Road Traffic Act, Art. 140',
+        purpose: 'vehicle-history-report',
+        legalBasis: 'road-traffic-act-art-140',
       },
     );
     expect(refused.fault).toBe('Client.MissingDataSubject');

@@ -257,7 +257,8 @@ function accessOf(row: MessageRow): { entry: AccessEntry; usage: Omit<UsageRow, 
 
 /**
  * Stores a round's usage records with one statement and one parameter (the records as JSON,
- * however many), hidden from the start where an organisation hid their case beforehand.
+ * however many), hidden from the start where the organisation that made the access hid its
+ * case beforehand on the basis the access was made on.
  */
 async function insertUsage(
   trx: Transaction<Database>,
@@ -274,9 +275,8 @@ async function insertUsage(
       r.receiver, r.action, r.purpose, r.legal_basis, r.case_ref, r.data_categories, r.query_id, r.nonce,
       h.hidden_until, h.reason, h.hidden_by
     FROM jsonb_populate_recordset(NULL::audit.usage, ${records}::jsonb) AS r
-    LEFT JOIN audit.hidden_cases h ON h.initiator_org = r.initiator_org AND h.case_ref = r.case_ref`.execute(
-    trx,
-  );
+    LEFT JOIN audit.hidden_cases h ON h.initiator_org = r.initiator_org AND h.case_ref = r.case_ref
+      AND h.legal_basis = r.legal_basis`.execute(trx);
 }
 
 async function saveCursor(trx: Transaction<Database>, source: string, position: number): Promise<void> {

@@ -123,9 +123,26 @@ export const auditMigrations: Record<string, Migration> = {
     ],
     ['DROP SCHEMA audit CASCADE'],
   ),
+  // A hidden case belongs to the organisation (exchange client) that made the accesses and to
+  // the legal basis that allows hiding them: only that organisation's accesses on that basis
+  // under the case reference are hidden. Cases hidden before were stored for the whole portal
+  // and without a basis; they keep hiding what they already hid and hide nothing new.
+  '0520-audit-hidden-cases-bound': sqlMigration(
+    [
+      "ALTER TABLE audit.hidden_cases ADD COLUMN legal_basis text NOT NULL DEFAULT 'unspecified'",
+      'ALTER TABLE audit.hidden_cases ALTER COLUMN legal_basis DROP DEFAULT',
+      'ALTER TABLE audit.hidden_cases DROP CONSTRAINT hidden_cases_pkey',
+      'ALTER TABLE audit.hidden_cases ADD PRIMARY KEY (initiator_org, case_ref, legal_basis)',
+    ],
+    [
+      'ALTER TABLE audit.hidden_cases DROP CONSTRAINT hidden_cases_pkey',
+      'ALTER TABLE audit.hidden_cases DROP COLUMN legal_basis',
+      'ALTER TABLE audit.hidden_cases ADD PRIMARY KEY (initiator_org, case_ref)',
+    ],
+  ),
   // The private keys move to the key store (CIVITAS_KEY_DIR): the row keeps the public key, and
   // the private one is erased by the first start that has written it to its file.
-  '0510-audit-keys-out-of-database': sqlMigration(
+  '0550-audit-private-keys-out-of-database': sqlMigration(
     [
       'ALTER TABLE audit.keys ALTER COLUMN skey DROP NOT NULL',
       "COMMENT ON COLUMN audit.keys.skey IS 'empty: private keys live in the key store (CIVITAS_KEY_DIR)'",

@@ -66,8 +66,11 @@ export interface UsageRow {
   hidden_by: string | null;
 }
 export interface HiddenCaseRow {
+  /** The organisation (exchange client) whose accesses are hidden. */
   initiator_org: string;
   case_ref: string;
+  /** The legal basis (code) that allows hiding; only accesses on it are hidden. */
+  legal_basis: string;
   hidden_until: Date;
   reason: string;
   hidden_by: string;

@@ -7,21 +7,32 @@ import { askRegisters, type SourceOutcome } from '../exchange/orchestrate.ts';
 import { principalOf, requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 
-const PURPOSE = 'e-service: resident parking permit';
-const LEGAL_BASIS = 'Ordinance on parking in Sofia, Art. 35';
+/** Purpose and legal basis codes of the e-service's register lookups (`platform/purposes.ts`). */
+const PURPOSE = 'resident-parking-permit';
+const LEGAL_BASIS = 'sofia-parking-ordinance-art-35';
 const REGISTER_TIMEOUT_MS = 3_000;
 
-const SOURCE_NAMES: Record<string, { bg: string; en: string }> = {
-  population: { bg: 'Национален регистър на населението (ГРАО)', en: 'National population register (GRAO)' },
+const SOURCE_NAMES: Record<string, { bg: string; en: string; pl: string }> = {
+  population: {
+    bg: 'Национален регистър на населението (ГРАО)',
+    en: 'National population register (GRAO)',
+    pl: 'Krajowy rejestr ludności (GRAO)',
+  },
   vehicles: {
     bg: 'Регистър на моторните превозни средства (МВР)',
     en: 'Vehicle register (Ministry of Interior)',
+    pl: 'Rejestr pojazdów (Ministerstwo Spraw Wewnętrznych)',
   },
   'driving-licences': {
     bg: 'Регистър на свидетелствата за управление (МВР)',
     en: 'Driving licence register (Ministry of Interior)',
+    pl: 'Rejestr praw jazdy (Ministerstwo Spraw Wewnętrznych)',
   },
-  'vehicle-tax': { bg: 'Местни данъци и такси (Столична община)', en: 'Local taxes (Sofia Municipality)' },
+  'vehicle-tax': {
+    bg: 'Местни данъци и такси (Столична община)',
+    en: 'Local taxes (Sofia Municipality)',
+    pl: 'Podatki lokalne (Gmina Stołeczna Sofia)',
+  },
 };
 
 type Json = Record<string, unknown>;
@@ -31,7 +42,8 @@ interface Field {
   source: string;
 }
 
-const Localised = Type.Object({ bg: Type.String(), en: Type.String() });
+/** Text in each language the app speaks (Polish where this service has it: purposes are being coded). */
+const Localised = Type.Object({ bg: Type.String(), en: Type.String(), pl: Type.Optional(Type.String()) });
 const PrefillResponse = Type.Object({
   service: Type.Object({ code: Type.String(), title: Localised }),
   purpose: Localised,
@@ -181,10 +193,20 @@ export async function parkingPermitRoutes(
       return {
         service: {
           code: 'parking-permit',
-          title: { bg: 'Разрешение за паркиране за живущи', en: 'Resident parking permit' },
+          title: {
+            bg: 'Разрешение за паркиране за живущи',
+            en: 'Resident parking permit',
+            pl: 'Abonament parkingowy mieszkańca',
+          },
         },
-        purpose: { bg: 'е-услуга: разрешение за паркиране за живущи', en: PURPOSE },
-        legalBasis: { bg: 'Наредба за паркиране в София, чл. 35', en: LEGAL_BASIS },
+        purpose: {
+          bg: 'е-услуга: разрешение за паркиране за живущи',
+          en: 'e-service: resident parking permit',
+        },
+        legalBasis: {
+          bg: 'Наредба за паркиране в София, чл. 35',
+          en: 'Ordinance on parking in Sofia, Art. 35',
+        },
         requestId,
         fields: fields.filter((field) => field.value.trim() !== ''),
         sources: [population, vehicles!, licenceSource, tax!].map(describeSource),

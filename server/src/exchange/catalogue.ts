@@ -40,6 +40,7 @@ export const CATALOGUE: readonly CatalogueMember[] = [
       { code: 'identity-documents', name: 'Регистър на българските документи за самоличност' },
       { code: 'driving-licences', name: 'Регистър на свидетелствата за управление' },
       { code: 'traffic-fines', name: 'Регистър на електронните фишове и наказателните постановления' },
+      { code: 'sofia-police', name: 'Столична дирекция на вътрешните работи' },
     ],
   },
   {
@@ -63,7 +64,10 @@ export const CATALOGUE: readonly CatalogueMember[] = [
     memberClass: 'GOV',
     memberCode: '000696327',
     name: 'Столична община',
-    subsystems: [{ code: 'local-taxes', name: 'Местни данъци и такси' }],
+    subsystems: [
+      { code: 'local-taxes', name: 'Местни данъци и такси' },
+      { code: 'municipal-administration', name: 'Общинска администрация' },
+    ],
   },
   {
     memberClass: 'GOV',
@@ -75,6 +79,14 @@ export const CATALOGUE: readonly CatalogueMember[] = [
 
 /** The consumer subsystem of the citizens' portal and app. */
 export const PORTAL_CLIENT = `${INSTANCE}/GOV/177547175/civitas-portal`;
+
+/**
+ * The consumer subsystems through which administrations' staff ask the registers (their
+ * workspaces in Civitas): an official's or police officer's access is made, logged and shown to
+ * the citizen as their administration's, never as the portal's.
+ */
+export const MUNICIPALITY_CLIENT = `${INSTANCE}/GOV/000696327/municipal-administration`;
+export const POLICE_CLIENT = `${INSTANCE}/GOV/000695235/sofia-police`;
 
 /** Which member runs each register subsystem. */
 export function memberOfSubsystem(subsystem: string): CatalogueMember {

@@ -2,7 +2,14 @@ import { INSTANCE, memberOfSubsystem } from './catalogue.ts';
 import type { LocalExchange } from './local-node.ts';
 
 export interface CallContext {
+  /**
+   * The client subsystem that asks, when not the client's own: an administration's, for a lookup
+   * its official makes through the platform (it must be hosted on the same node).
+   */
+  client?: string | undefined;
+  /** A purpose code (`platform/purposes.ts`). */
   purpose: string;
+  /** A legal basis code (`platform/purposes.ts`). */
   legalBasis: string;
   dataSubject?: string | null;
   userId?: string | null;
@@ -40,7 +47,7 @@ export class ExchangeClient {
   async get(service: string, path: string, context: CallContext): Promise<ExchangeAnswer> {
     const started = performance.now();
     const headers: Record<string, string> = {
-      'x-road-client': this.client,
+      'x-road-client': context.client ?? this.client,
       'x-road-purpose': context.purpose,
       'x-road-legal-basis': context.legalBasis,
     };

@@ -17,8 +17,8 @@ const VEHICLES = serviceId('vehicle-register', 'vehicles');
 const PERSONS = serviceId('population-register', 'persons');
 const MVR_TEST = 'BG/GOV/000695235/vehicle-register';
 const VEHICLE_CONTEXT = {
-  'x-road-purpose': 'vehicle history report',
-  'x-road-legal-basis': 'Road Traffic Act, Art. 140',
+  'x-road-purpose': 'vehicle-history-report',
+  'x-road-legal-basis': 'road-traffic-act-art-140',
 };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -95,6 +95,20 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       },
     });
     citizen = platform.seeded.demoPersons[0]!;
+    // The misbehaving test registers get what real registers get by default: a right for the portal.
+    for (const definition of misbehaving) {
+      await platform.app.exchange.context.rights.grant(
+        {
+          client: PORTAL_CLIENT,
+          serviceId: `${MVR_TEST}/${definition.code}`,
+          pairs: [
+            { purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' },
+            { purpose: 'resident-parking-permit', legalBasis: 'sofia-parking-ordinance-art-35' },
+          ],
+        },
+        'test',
+      );
+    }
     const first = await platform.database.db
       .selectFrom('vehicles.vehicles')
       .select('vin')
@@ -159,8 +173,8 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       expect(record).toMatchObject({
         client: PORTAL_CLIENT,
         service: VEHICLES,
-        purpose: 'vehicle history report',
-        legal_basis: 'Road Traffic Act, Art. 140',
+        purpose: 'vehicle-history-report',
+        legal_basis: 'road-traffic-act-art-140',
         request_hash: requestHash,
         status: 200,
         user_id: 'BG8503146922',
@@ -265,21 +279,21 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         403,
         'Server.ServerProxy.LegalBasisNotAllowed',
       );
-      expect(body.message).toContain('Road Traffic Act, Art. 140');
+      expect(body.message).toContain('vehicle-history-report @ road-traffic-act-art-140');
     });
 
     it('personal data without a named data subject', async () => {
       expectFault(
         await call(`/r1/${PERSONS}/${citizen}`, {
           'x-road-purpose': 'data-subject-access',
-          'x-road-legal-basis': 'GDPR Art. 15',
+          'x-road-legal-basis': 'gdpr-art-15',
         }),
         400,
         'Client.MissingDataSubject',
       );
       const named = await call(`/r1/${PERSONS}/${citizen}`, {
         'x-road-purpose': 'data-subject-access',
-        'x-road-legal-basis': 'GDPR Art. 15',
+        'x-road-legal-basis': 'gdpr-art-15',
         'x-road-data-subject': citizen,
       });
       expect(named.statusCode).toBe(200);
@@ -305,11 +319,38 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         payload: {
           client,
           serviceId: VEHICLES,
-          purposes: ['vehicle history report'],
-          legalBases: ['Road Traffic Act, Art. 140'],
+          pairs: [{ purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' }],
         },
       });
       expect(refused.statusCode).toBe(403);
+      // Rights grant purpose–basis pairs of the catalogue: not two separate lists, not free text.
+      for (const payload of [
+        {
+          client,
+          serviceId: VEHICLES,
+          purposes: ['vehicle-history-report'],
+          legalBases: ['road-traffic-act-art-140'],
+        },
+        {
+          client,
+          serviceId: VEHICLES,
+          pairs: [{ purpose: 'vehicle history report', legalBasis: 'Road Traffic Act, Art. 140' }],
+        },
+        {
+          client,
+          serviceId: VEHICLES,
+          pairs: [{ purpose: 'vehicle-history-report', legalBasis: 'because' }],
+        },
+      ]) {
+        const invalid = await platform.app.inject({
+          method: 'POST',
+          url: '/api/exchange/access-rights',
+          headers: { authorization: `Bearer ${adminToken}` },
+          payload,
+        });
+        expect(invalid.statusCode, invalid.body).toBe(400);
+        expect(invalid.json()).toMatchObject({ code: 'validation-failed' });
+      }
       const granted = await platform.app.inject({
         method: 'POST',
         url: '/api/exchange/access-rights',
@@ -318,11 +359,22 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
           client,
           serviceId: VEHICLES,
           endpoint: 'GET /{vin}',
-          purposes: ['vehicle history report'],
-          legalBases: ['Road Traffic Act, Art. 140'],
+          pairs: [{ purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' }],
         },
       });
       expect(granted.statusCode).toBe(201);
+      expect(granted.json()).toMatchObject({
+        client,
+        serviceId: VEHICLES,
+        endpoint: 'GET /{vin}',
+        pairs: [{ purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' }],
+      });
+      const listed = await platform.app.inject({
+        method: 'GET',
+        url: '/api/exchange/access-rights',
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      expect((listed.json() as { items: Array<{ id: string }> }).items).toContainEqual(granted.json());
       expect((await call(`/r1/${VEHICLES}/${vin}`, { 'x-road-client': client })).statusCode).toBe(200);
       expectFault(
         await call(`/r1/${VEHICLES}/${vin}/registrations`, {
@@ -406,8 +458,8 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         userId: null,
         issue: null,
         representedParty: null,
-        purpose: 'vehicle history report',
-        legalBasis: 'Road Traffic Act, Art. 140',
+        purpose: 'vehicle-history-report',
+        legalBasis: 'road-traffic-act-art-140',
         caseRef: null,
         dataSubject: null,
         bodyHash: sha256(Buffer.alloc(0)),
@@ -608,8 +660,8 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         url: '/exchange/prefill',
         headers: {
           'x-road-client': PORTAL_CLIENT,
-          'x-road-purpose': 'e-service: resident parking permit',
-          'x-road-legal-basis': 'Ordinance on parking in Sofia, Art. 35',
+          'x-road-purpose': 'resident-parking-permit',
+          'x-road-legal-basis': 'sofia-parking-ordinance-art-35',
         },
         payload: {
           dataSubject: citizen,

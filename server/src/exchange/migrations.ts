@@ -1,5 +1,9 @@
+import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import { sqlMigration } from '../db/sql-migration.ts';
+import { execStatements, sqlMigration } from '../db/sql-migration.ts';
+import type { PurposePair } from '../platform/purposes.ts';
+import { PORTAL_CLIENT } from './catalogue.ts';
+import { defaultRights } from './registry/default-rights.ts';
 
 /**
  * The exchange's own schema: the central registry (members, subsystems, nodes, services,
@@ -144,4 +148,82 @@ export const exchangeMigrations: Record<string, Migration> = {
     ['ALTER TABLE exchange.message_log SET (toast_tuple_target = 8160)'],
     ['ALTER TABLE exchange.message_log RESET (toast_tuple_target)'],
   ),
+  // Access rights grant purpose–basis pairs instead of two separate lists (any listed purpose
+  // passed with any listed basis). Purposes and bases become the catalogue's codes. The rights
+  // the first start granted the portal become the portal's default pairs; any other right keeps
+  // exactly what it allowed (every combination of its purposes and bases). Each conversion is
+  // written to the admin log, like any other change of a right.
+  '0510-exchange-access-right-pairs': {
+    async up(db) {
+      await execStatements(db, [
+        "ALTER TABLE exchange.access_rights ADD COLUMN pairs jsonb NOT NULL DEFAULT '[]'::jsonb",
+      ]);
+      const rows = await sql<{
+        id: string;
+        client: string;
+        service_id: string;
+        purposes: string[];
+        legal_bases: string[];
+        granted_by: string;
+      }>`SELECT id, client, service_id, purposes, legal_bases, granted_by FROM exchange.access_rights`.execute(
+        db,
+      );
+      for (const row of rows.rows) {
+        const pairs = convertedPairs(row);
+        await sql`UPDATE exchange.access_rights SET pairs = ${JSON.stringify(pairs)}::jsonb WHERE id = ${row.id}`.execute(
+          db,
+        );
+        await sql`INSERT INTO exchange.admin_log (actor, action, subject, details)
+          VALUES ('system:migration', 'access-right.converted', ${row.id}, ${JSON.stringify({
+            before: { purposes: row.purposes, legalBases: row.legal_bases },
+            pairs,
+          })})`.execute(db);
+      }
+      await execStatements(db, [
+        'ALTER TABLE exchange.access_rights ALTER COLUMN pairs DROP DEFAULT',
+        'ALTER TABLE exchange.access_rights DROP COLUMN purposes',
+        'ALTER TABLE exchange.access_rights DROP COLUMN legal_bases',
+      ]);
+    },
+    async down(db) {
+      await execStatements(db, [
+        "ALTER TABLE exchange.access_rights ADD COLUMN purposes text[] NOT NULL DEFAULT '{}'",
+        "ALTER TABLE exchange.access_rights ADD COLUMN legal_bases text[] NOT NULL DEFAULT '{}'",
+        `UPDATE exchange.access_rights SET
+          purposes = ARRAY(SELECT DISTINCT p->>'purpose' FROM jsonb_array_elements(pairs) p),
+          legal_bases = ARRAY(SELECT DISTINCT p->>'legalBasis' FROM jsonb_array_elements(pairs) p)`,
+        'ALTER TABLE exchange.access_rights DROP COLUMN pairs',
+      ]);
+    },
+  } satisfies Migration,
 };
+
+/** The free-text purposes and legal bases of rights granted before the catalogue, as its codes. */
+const LEGACY_CODES: Readonly<Record<string, string>> = {
+  'e-service: resident parking permit': 'resident-parking-permit',
+  'vehicle history report': 'vehicle-history-report',
+  'identity verification': 'identity-verification',
+  'address verification': 'address-verification',
+  'GDPR Art. 15': 'gdpr-art-15',
+  'GDPR Art. 6(1)(e); e-Government Act, Art. 2': 'e-government-act-art-2',
+  'Ordinance on parking in Sofia, Art. 35': 'sofia-parking-ordinance-art-35',
+  'Road Traffic Act, Art. 140': 'road-traffic-act-art-140',
+  'Road Traffic Act, Art. 165': 'road-traffic-act-art-165',
+  'Civil Registration Act, Art. 106': 'civil-registration-act-art-106',
+};
+
+function convertedPairs(row: {
+  client: string;
+  service_id: string;
+  purposes: string[];
+  legal_bases: string[];
+  granted_by: string;
+}): PurposePair[] {
+  if (row.granted_by === 'system:bootstrap' && row.client === PORTAL_CLIENT) {
+    return defaultRights([row.service_id]).find((right) => right.client === PORTAL_CLIENT)?.pairs ?? [];
+  }
+  const code = (text: string) => LEGACY_CODES[text] ?? text;
+  return [...new Set(row.purposes.map(code))].flatMap((purpose) =>
+    [...new Set(row.legal_bases.map(code))].map((legalBasis) => ({ purpose, legalBasis })),
+  );
+}

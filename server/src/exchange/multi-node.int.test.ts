@@ -27,8 +27,8 @@ const VEHICLES = `${MVR}/vehicle-register/vehicles`;
 
 const headers = {
   'x-road-client': PORTAL_CLIENT,
-  'x-road-purpose': 'vehicle history report',
-  'x-road-legal-basis': 'Road Traffic Act, Art. 140',
+  'x-road-purpose': 'vehicle-history-report',
+  'x-road-legal-basis': 'road-traffic-act-art-140',
 };
 
 for (const engine of testDatabases()) {

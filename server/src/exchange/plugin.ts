@@ -3,8 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { Counter, Histogram } from 'prom-client';
 import type { Database } from '../db/schema.ts';
+import { AppError } from '../errors.ts';
 import { requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
+import { unknownCodeIn } from '../platform/purposes.ts';
 import {
   allowedMethods,
   getOpenApi,
@@ -15,6 +17,7 @@ import {
 } from './directory/metaservices.ts';
 import { parseSubsystemId } from './ids.ts';
 import type { LocalExchange } from './local-node.ts';
+import { accessRightView, type NewAccessRight } from './node/access-rights.ts';
 import type { NodeReply } from './node/context.ts';
 import { ExchangeFault } from './protocol/errors.ts';
 import { globalConfPublication } from './registry/publication.ts';
@@ -334,6 +337,21 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
   );
 
   const adminOnly = requireAuth(options.verifyAccessToken, ['admin']);
+  const Pair = Type.Object(
+    {
+      purpose: Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'a purpose code, e.g. address-verification',
+      }),
+      legalBasis: Type.String({
+        minLength: 1,
+        maxLength: 100,
+        description: 'a legal basis code, e.g. civil-registration-act-art-106',
+      }),
+    },
+    { additionalProperties: false },
+  );
   const AccessRightBody = Type.Object(
     {
       client: Type.String({ minLength: 3, maxLength: 300 }),
@@ -341,15 +359,29 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
       endpoint: Type.Optional(
         Type.Union([Type.String({ pattern: '^(GET|POST) /.*$', maxLength: 300 }), Type.Null()]),
       ),
-      purposes: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 50 }),
-      legalBases: Type.Array(Type.String({ minLength: 1, maxLength: 200 }), { minItems: 1, maxItems: 50 }),
+      pairs: Type.Array(Pair, { minItems: 1, maxItems: 50 }),
     },
     { additionalProperties: false },
   );
+  const AccessRightView = Type.Object({
+    id: Type.String(),
+    client: Type.String(),
+    serviceId: Type.String(),
+    endpoint: Type.Union([Type.String(), Type.Null()]),
+    pairs: Type.Array(Pair),
+    grantedAt: Type.String({ format: 'date-time' }),
+  });
   app.get(
     '/api/exchange/access-rights',
-    { preHandler: adminOnly, schema: { tags: ['exchange'], summary: 'Access rights on this node (admin)' } },
-    async () => exchange.context.rights.list(),
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags: ['exchange'],
+        summary: 'Access rights on this node: purpose–basis pairs per client and service (admin)',
+        response: { 200: Type.Object({ items: Type.Array(AccessRightView) }) },
+      },
+    },
+    async () => ({ items: (await exchange.context.rights.list()).map(accessRightView) }),
   );
   app.post(
     '/api/exchange/access-rights',
@@ -357,30 +389,24 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
       preHandler: adminOnly,
       schema: {
         tags: ['exchange'],
-        summary: 'Grant an access right (admin, audited)',
+        summary: 'Grant an access right: purpose–basis pairs for a client on a service (admin, audited)',
         body: AccessRightBody,
+        response: { 201: AccessRightView },
       },
     },
     async (request, reply) => {
-      const body = request.body as {
-        client: string;
-        serviceId: string;
-        endpoint?: string | null;
-        purposes: string[];
-        legalBases: string[];
-      };
+      const body = request.body as NewAccessRight;
       const knownClient = body.client.startsWith('group:') || parseSubsystemId(body.client) !== null;
       if (!knownClient || !exchange.context.services.has(body.serviceId)) {
-        return reply.code(400).type('application/problem+json').send({
-          type: 'urn:civitas:problem:validation-failed',
-          title: 'The request is not valid',
-          status: 400,
-          code: 'validation-failed',
-          detail: 'The client must be a subsystem id or group:CODE, and the service one this node provides.',
-        });
+        throw new AppError(
+          'validation-failed',
+          'The client must be a subsystem id or group:CODE, and the service one this node provides.',
+        );
       }
+      const unknown = body.pairs.map(unknownCodeIn).find((problem) => problem !== null);
+      if (unknown) throw new AppError('validation-failed', `${unknown} of the catalogue (docs/exchange.md).`);
       const right = await exchange.context.rights.grant(body, request.principal!.subject);
-      return reply.code(201).send(right);
+      return reply.code(201).send(accessRightView(right));
     },
   );
   app.delete(
@@ -398,14 +424,8 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
         (request.params as { id: string }).id,
         request.principal!.subject,
       );
-      return removed
-        ? reply.code(204).send()
-        : reply.code(404).type('application/problem+json').send({
-            type: 'urn:civitas:problem:route-not-found',
-            title: 'No such resource',
-            status: 404,
-            code: 'route-not-found',
-          });
+      if (!removed) throw new AppError('route-not-found', 'No access right with this id.');
+      return reply.code(204).send();
     },
   );
 }

@@ -1,4 +1,5 @@
-import type { Generated } from 'kysely';
+import type { ColumnType, Generated } from 'kysely';
+import type { PurposePair } from '../platform/purposes.ts';
 
 export interface MemberRow {
   member_id: string;
@@ -42,8 +43,8 @@ export interface AccessRightRow {
   client: string;
   service_id: string;
   endpoint: string | null;
-  purposes: string[];
-  legal_bases: string[];
+  /** The purpose–basis pairs granted (jsonb); written as JSON text. */
+  pairs: ColumnType<PurposePair[], string, string>;
   granted_by: string;
   granted_at: Date;
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { transliterate } from '../platform/translit.ts';
 import type { Role } from './tables.ts';
 
 /**
@@ -24,30 +25,27 @@ export interface DemoAccount {
   organisation: string | null;
 }
 
-/** A demo person as the seeder made them: the name is copied, never read again from the register. */
-export interface DemoPerson {
-  egn: string;
-  name: string;
-  nameLatin: string;
-}
-
+/**
+ * Gives the first demo persons one role each. `names` holds their names (as an administration
+ * registers the staff it gives a role to); a role holder's name is what citizens are shown.
+ */
 export async function assignDemoRoles(
   db: Kysely<Database>,
-  demoPersons: readonly DemoPerson[],
+  demoPersons: readonly string[],
+  names: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   await db.deleteFrom('identity.role_assignments').where('source', '=', 'demo').execute();
   const rows = DEMO_ROLE_ORGANISATIONS.flatMap(({ role, organisation }, index) => {
-    const person = demoPersons[index];
-    return person
+    const egn = demoPersons[index];
+    return egn
       ? [
           {
-            egn: person.egn,
+            egn,
             role,
             organisation,
+            holder_name: names.get(egn) ?? null,
             source: 'demo',
             granted_at: new Date(),
-            holder_name: person.name,
-            holder_name_latin: person.nameLatin,
           },
         ]
       : [];
@@ -56,13 +54,13 @@ export async function assignDemoRoles(
 }
 
 /**
- * The demo accounts with their holders' names as copied at seeding. Listing them reads no
+ * The demo accounts with their holders' names as registered at seeding. Listing them reads no
  * register: showing the demo sign-in page is not an access to seven persons' data.
  */
 export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
   const assignments = await db
     .selectFrom('identity.role_assignments')
-    .select(['role', 'organisation', 'egn', 'holder_name', 'holder_name_latin'])
+    .select(['role', 'organisation', 'egn', 'holder_name'])
     .where('source', '=', 'demo')
     .execute();
   const order = DEMO_ROLE_ORGANISATIONS.map(({ role }) => role);
@@ -72,29 +70,9 @@ export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccoun
       role: assignment.role,
       personalNumber: assignment.egn,
       name: assignment.holder_name ?? '',
-      nameLatin: assignment.holder_name_latin ?? '',
+      nameLatin: transliterate(assignment.holder_name ?? ''),
       organisation: assignment.organisation,
     }));
-}
-
-/** Demo rows seeded before holders' names were kept (older data directories). */
-export async function demoPersonsWithoutNames(db: Kysely<Database>): Promise<string[]> {
-  const rows = await db
-    .selectFrom('identity.role_assignments')
-    .select('egn')
-    .where('source', '=', 'demo')
-    .where('holder_name', 'is', null)
-    .execute();
-  return rows.map((row) => row.egn);
-}
-
-export async function nameDemoHolder(db: Kysely<Database>, person: DemoPerson): Promise<void> {
-  await db
-    .updateTable('identity.role_assignments')
-    .set({ holder_name: person.name, holder_name_latin: person.nameLatin })
-    .where('source', '=', 'demo')
-    .where('egn', '=', person.egn)
-    .execute();
 }
 
 /** Every person is a citizen; other roles come from assignments (demo ones only outside production). */

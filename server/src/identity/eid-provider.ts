@@ -4,6 +4,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
+import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcAdapterFactory, rememberIssuedAccessToken } from './oidc-adapter.ts';
 import type { SignIns } from './sign-ins.ts';
@@ -103,8 +104,14 @@ export function createEidProvider(
         enabled: true,
         logoutSource: signOutPage,
         async postLogoutSuccessSource(ctx) {
+          const language = pageLanguage(ctx);
+          const t = EID_TEXTS[language];
           ctx.type = 'html';
-          ctx.body = renderEidPage({ title: 'Signed out / Излязохте', body: '<p>You have signed out.</p>' });
+          ctx.body = renderEidPage({
+            language,
+            title: t.signedOutTitle,
+            body: `<p>${escapeHtml(t.signedOut)}</p>`,
+          });
         },
       },
       resourceIndicators: {
@@ -159,13 +166,20 @@ export function createEidProvider(
       Grant: SESSION_TTL_S,
     },
     async renderError(ctx, out) {
+      const language = pageLanguage(ctx);
+      const t = EID_TEXTS[language];
       ctx.type = 'html';
       const message = [out.error, out.error_description].filter(Boolean).join(': ');
       ctx.body = renderEidPage({
-        title: 'Sign-in error / Грешка при вход',
-        body: `<p role="alert">${escapeHtml(message)}</p><p><a href="/">Back to Civitas / Към Civitas</a></p>`,
+        language,
+        title: t.errorTitle,
+        body: `<p role="alert">${escapeHtml(t.error)}</p>
+          <p class="hint">${escapeHtml(t.technicalDetail)}: <code lang="en">${escapeHtml(message)}</code></p>
+          <p><a href="/">${escapeHtml(t.backToCivitas)}</a></p>`,
       });
     },
+    // The eID pages speak what the web app does; it asks with ui_locales.
+    discovery: { ui_locales_supported: [...EID_LANGUAGES] },
   };
   const provider = new Provider(eidIssuer(config.publicUrl), configuration);
   // Host, X-Forwarded-Proto and X-Forwarded-For reach it rewritten by the identity plugin (the
@@ -197,15 +211,23 @@ const signOutPage: LogoutSource = async (ctx) => {
     client?.clientId === WEB_CLIENT_ID && hint !== undefined && hint.payload.sub === session?.accountId;
   const action = ctx.oidc.urlFor('end_session_confirm');
   const secret = (session?.state as { secret?: string } | undefined)?.secret ?? '';
+  const language = pageLanguage(ctx);
+  const t = EID_TEXTS[language];
   ctx.type = 'html';
   ctx.body = renderEidPage({
-    title: ownApp ? 'Signing out… / Излизане…' : 'Sign out / Изход',
+    language,
+    title: ownApp ? t.signingOutTitle : t.signOutTitle,
     body: `<form method="post" action="${escapeHtml(action)}"${ownApp ? ' data-auto-submit' : ''}>
       <input type="hidden" name="xsrf" value="${escapeHtml(secret)}">
       <input type="hidden" name="logout" value="yes">
-      <p>${ownApp ? 'Signing you out of the national eID… / Излизане от националната еИД…' : 'Sign out of the national eID? / Изход от националната еИД?'}</p>
-      <button class="primary" type="submit">Sign out / Изход</button>
+      <p>${escapeHtml(ownApp ? t.signingOut : t.signOutQuestion)}</p>
+      <button class="primary" type="submit">${escapeHtml(t.signOut)}</button>
     </form>`,
     script: ownApp ? '/interaction/eid-submit.js' : undefined,
   });
 };
+
+/** The language of a page the provider renders itself: the request's `ui_locales`, else the browser's. */
+function pageLanguage(ctx: { oidc?: { params?: Record<string, unknown> }; get(field: string): string }) {
+  return eidLanguage({ uiLocales: ctx.oidc?.params?.ui_locales, acceptLanguage: ctx.get('accept-language') });
+}

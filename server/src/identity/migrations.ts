@@ -36,10 +36,16 @@ export const identityMigrations: Record<string, Migration> = {
     ],
     ['DROP SCHEMA identity CASCADE'],
   ),
+  // The name under which a person holds an official role, as their administration registered
+  // it: a citizen's "who used my data" names the official who looked, never their personal number.
+  '0530-identity-role-holder-name': sqlMigration(
+    ['ALTER TABLE identity.role_assignments ADD COLUMN holder_name text'],
+    ['ALTER TABLE identity.role_assignments DROP COLUMN holder_name'],
+  ),
   // Sign-in state of the eID node: what was read about a person when they signed in (the ID
   // token's claims, so that issuing tokens reads no register again), and the PIN attempt
   // counter per personal number (backoff and lockout that survive a restart).
-  '0500-identity-sign-ins': sqlMigration(
+  '0540-identity-sign-ins-and-pin-attempts': sqlMigration(
     [
       `CREATE TABLE identity.sign_ins (
         egn char(10) PRIMARY KEY,
@@ -48,10 +54,6 @@ export const identityMigrations: Record<string, Migration> = {
         expires_at timestamptz NOT NULL
       )`,
       'CREATE INDEX sign_ins_expiry_idx ON identity.sign_ins (expires_at)',
-      // A demo account's holder's name, copied at seeding: the demo sign-in page shows it
-      // without reading the population register (which would be an access to their data).
-      'ALTER TABLE identity.role_assignments ADD COLUMN holder_name text',
-      'ALTER TABLE identity.role_assignments ADD COLUMN holder_name_latin text',
       `CREATE TABLE identity.pin_attempts (
         egn char(10) PRIMARY KEY,
         failures integer NOT NULL,
@@ -62,8 +64,6 @@ export const identityMigrations: Record<string, Migration> = {
     ],
     [
       'DROP TABLE identity.pin_attempts',
-      'ALTER TABLE identity.role_assignments DROP COLUMN holder_name_latin',
-      'ALTER TABLE identity.role_assignments DROP COLUMN holder_name',
       'DROP TABLE identity.sign_ins',
     ],
   ),

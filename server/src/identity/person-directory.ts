@@ -30,7 +30,7 @@ export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory
     async find(egn) {
       const answer = await client.get(PERSONS, `/${encodeURIComponent(egn)}`, {
         purpose: 'authentication',
-        legalBasis: 'GDPR Art. 6(1)(e); e-Government Act, Art. 2',
+        legalBasis: 'e-government-act-art-2',
         dataSubject: egn,
         userId: egn,
       });

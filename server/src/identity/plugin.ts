@@ -13,6 +13,7 @@ import { challenge, presentedToken } from './auth.ts';
 import { listDemoAccounts, rolesOf } from './demo-accounts.ts';
 import { EID_AUTO_SUBMIT_SCRIPT, EID_STYLESHEET, escapeHtml, renderEidPage } from './eid-pages.ts';
 import { LOA_SUBSTANTIAL, PIN_AMR } from './eid-provider.ts';
+import { EID_TEXTS, type EidLanguage, type EidTexts, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
 import { PinAttempts } from './pin-attempts.ts';
@@ -113,8 +114,8 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       { schema: { hide: true, params: Type.Object({ uid: Type.String({ maxLength: 64 }) }) } },
       async (request, reply) => {
         const details = await interactionOrNull(request, reply);
-        if (!details) return sendExpired(reply);
-        return sendLoginPage(reply, details.uid);
+        if (!details) return sendExpired(request, reply);
+        return sendLoginPage(reply, details.uid, languageOf(request, details));
       },
     );
 
@@ -133,32 +134,37 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       },
       async (request, reply) => {
         const details = await interactionOrNull(request, reply);
-        if (!details) return sendExpired(reply);
+        if (!details) return sendExpired(request, reply);
+        const language = languageOf(request, details);
+        const t = EID_TEXTS[language];
         const { personalNumber: rawNumber, pin } = request.body as { personalNumber: string; pin: string };
         const personalNumber = rawNumber.trim();
         const again = (code: number, error: string) =>
-          sendLoginPage(reply.code(code), details.uid, { error, personalNumber });
+          sendLoginPage(reply.code(code), details.uid, language, { error, personalNumber });
         if (!config.demo) {
           request.log.warn({ event: 'eid.login.refused' }, 'demo eID login refused in production');
-          return again(403, 'Демо входът е изключен. / Demo sign-in is disabled.');
+          return again(403, t.demoDisabled);
         }
         const problem = checkEgn(personalNumber);
         if (problem) {
           request.log.info({ event: 'eid.login.invalid', problem }, 'malformed personal number');
-          return again(400, 'Невалидно ЕГН. / The personal number (EGN) is not valid.');
+          return again(400, t.invalidPersonalNumber);
         }
         // Counted per personal number, known or not: an unknown number and a wrong PIN get the
         // same answers, by the same path (the register is asked only once the PIN is right).
         const gate = await attempts.gate(personalNumber);
         if (!gate.allowed) {
           request.log.info({ event: 'eid.login.locked' }, 'PIN attempts paused for this personal number');
-          return again(429, lockedMessage(gate.lockedUntil));
+          return again(429, lockedMessage(t, gate.lockedUntil));
         }
         const person = pinMatches(pin, config.demoPin) ? await directory.find(personalNumber) : undefined;
         if (!person || person.deceased) {
           request.log.info({ event: 'eid.login.failed' }, 'unknown person or wrong PIN');
           const lockedUntil = await attempts.fail(personalNumber);
-          return again(401, lockedUntil ? `${WRONG_PIN} ${lockedMessage(lockedUntil)}` : WRONG_PIN);
+          return again(
+            401,
+            lockedUntil ? `${t.wrongCredentials} ${lockedMessage(t, lockedUntil)}` : t.wrongCredentials,
+          );
         }
         await attempts.succeed(personalNumber);
         await signIns.record(person);
@@ -178,7 +184,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       { schema: { hide: true, params: Type.Object({ uid: Type.String({ maxLength: 64 }) }) } },
       async (request, reply) => {
         const details = await interactionOrNull(request, reply);
-        if (!details) return sendExpired(reply);
+        if (!details) return sendExpired(request, reply);
         const redirectTo = await provider.interactionResult(request.raw, reply.raw, {
           error: 'access_denied',
           error_description: 'The citizen cancelled the sign-in.',
@@ -195,14 +201,25 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       }
     }
 
-    function sendExpired(reply: FastifyReply) {
+    /** The relying party's `ui_locales` (the web app sends its language), else the browser's. */
+    function languageOf(request: FastifyRequest, details?: { params: Record<string, unknown> }): EidLanguage {
+      return eidLanguage({
+        uiLocales: details?.params.ui_locales,
+        acceptLanguage: request.headers['accept-language'],
+      });
+    }
+
+    function sendExpired(request: FastifyRequest, reply: FastifyReply) {
+      const language = languageOf(request);
+      const t = EID_TEXTS[language];
       return reply
         .code(400)
         .type('text/html; charset=utf-8')
         .send(
           renderEidPage({
-            title: 'Сесията изтече · Session expired',
-            body: '<p role="alert" class="error">Your sign-in session has expired or is not valid. / Сесията за вход е изтекла.</p><p><a href="/">Back to Civitas / Към Civitas</a></p>',
+            language,
+            title: t.expiredTitle,
+            body: `<p role="alert" class="error">${escapeHtml(t.expired)}</p><p><a href="/">${escapeHtml(t.backToCivitas)}</a></p>`,
           }),
         );
     }
@@ -210,16 +227,18 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     async function sendLoginPage(
       reply: FastifyReply,
       uid: string,
+      language: EidLanguage,
       { error, personalNumber = '' }: { error?: string; personalNumber?: string } = {},
     ) {
+      const t = EID_TEXTS[language];
       const demoAccounts = config.demo ? await listDemoAccounts(db) : [];
       const demoTable = demoAccounts.length
-        ? `<h2>Демо профили · Demo accounts</h2><p class="hint">ПИН · PIN: <strong>${escapeHtml(config.demoPin)}</strong></p>
-          <table><thead><tr><th scope="col">Роля · Role</th><th scope="col">ЕГН · EGN</th><th scope="col">Име · Name</th></tr></thead><tbody>
+        ? `<h2>${escapeHtml(t.demoAccounts)}</h2><p class="hint">${escapeHtml(t.demoPin)}: <strong>${escapeHtml(config.demoPin)}</strong></p>
+          <table><thead><tr><th scope="col">${escapeHtml(t.columns.role)}</th><th scope="col">${escapeHtml(t.columns.personalNumber)}</th><th scope="col">${escapeHtml(t.columns.name)}</th></tr></thead><tbody>
           ${demoAccounts
             .map(
               (account) =>
-                `<tr><td>${escapeHtml(account.role)}</td><td>${escapeHtml(account.personalNumber)}</td><td>${escapeHtml(account.name)}</td></tr>`,
+                `<tr><td>${escapeHtml(t.roles[account.role])}</td><td>${escapeHtml(account.personalNumber)}</td><td>${escapeHtml(t.latinNames ? account.nameLatin : account.name)}</td></tr>`,
             )
             .join('')}</tbody></table>`
         : '';
@@ -229,14 +248,15 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       const pinFocus = personalNumber ? ' autofocus' : '';
       return reply.type('text/html; charset=utf-8').send(
         renderEidPage({
-          title: 'Вход с еИД · Sign in with eID',
+          language,
+          title: t.signInTitle,
           body: `${error ? `<p role="alert" class="error">${escapeHtml(error)}</p>` : ''}
           <form method="post" action="${action}/login" autocomplete="off">
-            <label>ЕГН · Personal number (EGN)<input name="personalNumber" inputmode="numeric" maxlength="10" required value="${escapeHtml(personalNumber)}"${numberFocus}></label>
-            <label>ПИН · PIN<input name="pin" type="password" inputmode="numeric" maxlength="8" required${pinFocus}></label>
-            <button class="primary" type="submit">Вход · Sign in</button>
+            <label>${escapeHtml(t.personalNumber)}<input name="personalNumber" inputmode="numeric" maxlength="10" required value="${escapeHtml(personalNumber)}"${numberFocus}></label>
+            <label>${escapeHtml(t.pin)}<input name="pin" type="password" inputmode="numeric" maxlength="8" required${pinFocus}></label>
+            <button class="primary" type="submit">${escapeHtml(t.signIn)}</button>
           </form>
-          <form method="post" action="${action}/abort"><button type="submit">Отказ · Cancel</button></form>
+          <form method="post" action="${action}/abort"><button type="submit">${escapeHtml(t.cancel)}</button></form>
           ${demoTable}`,
         }),
       );
@@ -306,11 +326,9 @@ function pinToPublicUrl(headers: IncomingHttpHeaders, publicUrl: URL, clientIp: 
   headers['x-forwarded-for'] = clientIp;
 }
 
-const WRONG_PIN = 'Грешно ЕГН или ПИН. / Wrong personal number or PIN.';
-
-function lockedMessage(until: Date): string {
+function lockedMessage(t: EidTexts, until: Date): string {
   const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
-  return `Твърде много грешни опити с това ЕГН: опитайте отново след ${minutes} мин. / Too many wrong attempts for this personal number: try again in ${minutes} min.`;
+  return t.tooManyAttempts.replace('{minutes}', String(minutes));
 }
 
 /** Compared as digests: no early exit that would tell how much of the PIN was right. */

@@ -6,12 +6,11 @@ export interface RoleAssignmentRow {
   role: Role;
   /** The organisation on whose behalf the role is held (null for citizen). */
   organisation: string | null;
+  /** The holder's name as their administration registered it (shown to the persons whose data they access). */
+  holder_name: string | null;
   /** 'demo' for seeded demo accounts; demo assignments are never honoured in production. */
   source: string;
   granted_at: Date;
-  /** Demo accounts only: the holder's name, copied when the population was seeded. */
-  holder_name: string | null;
-  holder_name_latin: string | null;
 }
 
 export interface SigningKeyRow {

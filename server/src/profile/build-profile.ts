@@ -38,7 +38,7 @@ export class ProfileService {
   async profileOf(egn: string, roles: readonly string[]): Promise<Profile> {
     const context: CallContext = {
       purpose: 'data-subject-access',
-      legalBasis: 'GDPR Art. 15',
+      legalBasis: 'gdpr-art-15',
       dataSubject: egn,
       userId: egn,
     };

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { AccessPolicy } from '../access/policy.ts';
 import { AppError } from '../errors.ts';
 import type { ExchangeClient } from '../exchange/client.ts';
 import { principalOf, requireAuth } from '../identity/auth.ts';
@@ -18,6 +19,8 @@ declare module 'fastify' {
 export interface ProfileRoutesOptions {
   exchange: ExchangeClient;
   verifyAccessToken: AccessTokenVerifier;
+  /** Which officials and police may look whom up, for which purpose on which legal basis. */
+  policy: AccessPolicy;
 }
 
 const ProblemRef = Type.Object(
@@ -39,7 +42,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
     '/api/me',
     {
       preHandler: requireAuth(options.verifyAccessToken),
-      config: { access: { purpose: 'data-subject-access', legalBasis: 'GDPR Art. 15' } },
+      config: { access: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' } },
       schema: {
         tags: ['citizen'],
         summary: "The signed-in person's profile from the population and related registers",
@@ -56,15 +59,16 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
   app.get(
     '/api/persons/:personalNumber',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police', 'admin']),
+      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police']),
       schema: {
         tags: ['officials'],
-        summary: 'Look a person up by personal number (officials and police, with purpose and legal basis)',
+        summary:
+          'Look a person up by personal number (officials and police, with a purpose and legal basis pair of GET /api/access/purposes)',
         security: [{ eid: [] }],
         params: Type.Object({ personalNumber: Type.String({ maxLength: 32 }) }),
         headers: Type.Object({
-          'x-purpose': Type.Optional(Type.String({ maxLength: 200 })),
-          'x-legal-basis': Type.Optional(Type.String({ maxLength: 200 })),
+          'x-purpose': Type.Optional(Type.String({ maxLength: 200, description: 'a purpose code' })),
+          'x-legal-basis': Type.Optional(Type.String({ maxLength: 200, description: 'a legal basis code' })),
           'x-case': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
         }),
         response: { 200: PersonCard, ...errorResponses },
@@ -85,14 +89,17 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
       ) {
         throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
       }
-      const actor = principalOf(request).subject;
-      request.log.info({ event: 'personal-data.access', actor, purpose, legalBasis }, 'person looked up');
-      return profiles.cardOf(personalNumber, {
+      const principal = principalOf(request);
+      const access = await options.policy.authorise(principal, 'person-card', {
         purpose: purpose.trim(),
         legalBasis: legalBasis.trim(),
-        userId: actor,
         caseRef: (request.headers['x-case'] as string | undefined)?.trim() || null,
       });
+      request.log.info(
+        { event: 'personal-data.access', organisation: access.client, purpose, legalBasis },
+        'person looked up',
+      );
+      return profiles.cardOf(personalNumber, access);
     },
   );
 }

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
-import { CategoryList, purposeLabel } from './labels.tsx';
+import { CategoryList, legalBasisLabel, purposeLabel } from './labels.tsx';
 import type { Organisation, UsageRecord } from './usage.ts';
 import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
 import type { UsageCheck } from './verify-usage.ts';
@@ -31,7 +31,7 @@ export function UsageEntry({ record, check, now }: UsageEntryProps) {
           <OrganisationName organisation={record.receiver} />
         </Field>
         <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
-        <Field label={t('dataUsage.legalBasis')}>{record.legalBasis}</Field>
+        <Field label={t('dataUsage.legalBasis')}>{legalBasisLabel(record.legalBasis, t)}</Field>
         {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
         <Field label={t('dataUsage.dataCategories')}>
           <CategoryList categories={record.dataCategories} />

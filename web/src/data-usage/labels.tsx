@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from '../i18n/languages.ts';
 
 const KNOWN_CATEGORIES = [
   'identity',
@@ -19,18 +20,41 @@ type KnownCategory = (typeof KNOWN_CATEGORIES)[number];
 const isKnownCategory = (category: string): category is KnownCategory =>
   (KNOWN_CATEGORIES as readonly string[]).includes(category);
 
-/** Purposes the app has words for, by the purpose as the registers record it. */
-const KNOWN_PURPOSES = {
-  'data-subject-access': 'data-subject-access',
-  'vehicle history report': 'vehicle-history-report',
-} as const;
+type PurposeCode = keyof LocaleResource['purposes'];
+type LegalBasisCode = keyof LocaleResource['legalBases'];
 
-/** A purpose code the app knows in words, or the purpose as the organisation stated it. */
+const isPurposeCode = (value: string): value is PurposeCode =>
+  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.purposes, value);
+const isLegalBasisCode = (value: string): value is LegalBasisCode =>
+  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.legalBases, value);
+
+/** Records made before purposes and legal bases were codes carry the English text of the time. */
+const LEGACY_CODES: Readonly<Record<string, string>> = {
+  'e-service: resident parking permit': 'resident-parking-permit',
+  'vehicle history report': 'vehicle-history-report',
+  'identity verification': 'identity-verification',
+  'address verification': 'address-verification',
+  'GDPR Art. 15': 'gdpr-art-15',
+  'GDPR Art. 6(1)(e); e-Government Act, Art. 2': 'e-government-act-art-2',
+  'Ordinance on parking in Sofia, Art. 35': 'sofia-parking-ordinance-art-35',
+  'Road Traffic Act, Art. 140': 'road-traffic-act-art-140',
+  'Road Traffic Act, Art. 165': 'road-traffic-act-art-165',
+  'Civil Registration Act, Art. 106': 'civil-registration-act-art-106',
+};
+
+/**
+ * A purpose code in words. A code the app does not know yet (added on the server later), or an
+ * auditor's own wording, is shown as it was recorded.
+ */
 export function purposeLabel(purpose: string, t: TFunction): string {
-  const known = Object.hasOwn(KNOWN_PURPOSES, purpose)
-    ? KNOWN_PURPOSES[purpose as keyof typeof KNOWN_PURPOSES]
-    : null;
-  return known ? t(`dataUsage.purposes.${known}`) : purpose;
+  const code = LEGACY_CODES[purpose] ?? purpose;
+  return isPurposeCode(code) ? t(`purposes.${code}`) : purpose;
+}
+
+/** A legal basis code in words (the provision, in the interface language). */
+export function legalBasisLabel(legalBasis: string, t: TFunction): string {
+  const code = LEGACY_CODES[legalBasis] ?? legalBasis;
+  return isLegalBasisCode(code) ? t(`legalBases.${code}`) : legalBasis;
 }
 
 export function CategoryList({ categories }: { categories: readonly string[] }) {

@@ -21,8 +21,10 @@ export interface UsageRecord {
   logIndex: number;
   logTime: string;
   initiatorOrg: Organisation;
-  /** The official, as the request named them. */
+  /** The official's name as their administration registered it (never a personal number). */
   initiatorPerson: string | null;
+  /** The same name in Latin letters. */
+  initiatorPersonLatin: string | null;
   /** The person asked for their own data. */
   self: boolean;
   receiver: Organisation & { service: string };

@@ -46,7 +46,7 @@ function accessEntry(index: number, nonce: string, person = PERSON): AccessEntry
     client: PORTAL,
     service: PERSONS_SERVICE,
     purpose: 'data-subject-access',
-    legalBasis: 'GDPR Art. 15',
+    legalBasis: 'gdpr-art-15',
     categories: ['identity'],
     status: 200,
     subject: subjectCommitment(nonce, person),
@@ -60,7 +60,8 @@ function recordOf(entry: AccessEntry, logIndex: number, nonce: string): UsageRec
     logIndex,
     logTime: entry.time,
     initiatorOrg: { id: entry.client, name: 'Министерство на електронното управление', systemName: 'Портал' },
-    initiatorPerson: PERSON,
+    initiatorPerson: null,
+    initiatorPersonLatin: null,
     self: true,
     receiver: {
       id: 'BG/GOV/831661388/population-register',
@@ -90,7 +91,7 @@ const message: LogEntry = {
   client: PORTAL,
   service: PERSONS_SERVICE,
   purpose: 'data-subject-access',
-  legalBasis: 'GDPR Art. 15',
+  legalBasis: 'gdpr-art-15',
   status: 200,
   record: 'b'.repeat(64),
 };

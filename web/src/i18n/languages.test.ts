@@ -21,9 +21,31 @@ const english = leaves(localeResources.en as unknown as Tree);
 const otherLocales = Object.entries(localeResources).filter(([code]) => code !== 'en');
 
 describe('locales', () => {
-  it('ship Bulgarian and English, with English as the fallback', () => {
-    expect(supportedLanguages.map((language) => language.code)).toEqual(expect.arrayContaining(['bg', 'en']));
+  it('ship Bulgarian, English and Polish, with English as the fallback', () => {
+    expect(supportedLanguages.map((language) => language.code)).toEqual(
+      expect.arrayContaining(['bg', 'en', 'pl']),
+    );
     expect(FALLBACK_LANGUAGE).toBe('en');
+  });
+
+  it('Polish names itself in Polish and formats for Poland', () => {
+    expect(supportedLanguages.find((language) => language.code === 'pl')).toEqual({
+      code: 'pl',
+      nativeName: 'Polski',
+      formattingLocale: 'pl-PL',
+    });
+  });
+
+  it.each(otherLocales)('%s has every plural form its language needs', (code, resource) => {
+    const translated = leaves(resource as unknown as Tree);
+    const categories = new Intl.PluralRules(code).resolvedOptions().pluralCategories;
+    const pluralBases = new Set(
+      [...english.keys()].filter((key) => /_(one|other)$/.test(key)).map(withoutPluralSuffix),
+    );
+    const missing = [...pluralBases].flatMap((base) =>
+      categories.map((category) => `${base}_${category}`).filter((key) => !translated.get(key)?.trim()),
+    );
+    expect(missing).toEqual([]);
   });
 
   it.each(otherLocales)('%s has every key that English has, with a non-empty text', (_code, resource) => {
@@ -41,6 +63,22 @@ describe('locales', () => {
       });
     }
   });
+
+  it.each(otherLocales)(
+    '%s uses the same placeholders as English in every plural form',
+    (_code, resource) => {
+      for (const [key, text] of leaves(resource as unknown as Tree)) {
+        const base = withoutPluralSuffix(key);
+        if (base === key || english.has(key)) continue;
+        const englishText = english.get(`${base}_other`);
+        if (englishText === undefined) continue;
+        expect({ key, placeholders: placeholders(text) }).toEqual({
+          key,
+          placeholders: placeholders(englishText),
+        });
+      }
+    },
+  );
 
   it.each(otherLocales)('%s has no keys that English lacks (stale or misspelt keys)', (_code, resource) => {
     const englishBases = new Set([...english.keys()].map(withoutPluralSuffix));

@@ -4,6 +4,7 @@ import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import type { SignedReport } from './report.ts';
+import { offenceName } from './report-labels.ts';
 import { SectionUnavailable } from './SectionUnavailable.tsx';
 
 type Fines = NonNullable<SignedReport['fines']>;
@@ -58,7 +59,7 @@ function FineList({ fines }: { fines: Fines }) {
             <th scope="row" className="report-table__date">
               {format.shortDate(fine.issuedOn)}
             </th>
-            <td lang="bg">{fine.offence}</td>
+            <td>{offenceName(fine.offence, t)}</td>
             <td className="report-table__number">{format.money(fine.amountCents)}</td>
             <td>
               {fine.paid ? (
@@ -67,7 +68,10 @@ function FineList({ fines }: { fines: Fines }) {
                 <strong>{t('vehicleReport.fines.unpaidMark')}</strong>
               )}
             </td>
-            <td className="report-reference">{fine.number}</td>
+            {/* Fine numbers begin with a Cyrillic letter (К): read as Bulgarian. */}
+            <td className="report-reference" lang="bg">
+              {fine.number}
+            </td>
           </tr>
         ))}
       </ReportTable>

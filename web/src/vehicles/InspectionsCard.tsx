@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProperName } from '../i18n/ProperName.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
@@ -56,7 +57,7 @@ function InspectionList({ inspections }: { inspections: readonly Inspection[] })
             <td>{inspectionResultName(inspection.result, t)}</td>
             <td className="report-table__number">{format.number(inspection.odometerKm)}</td>
             <td>
-              <span lang="bg">{inspection.stationName}</span>{' '}
+              <ProperName name={inspection.stationName} />{' '}
               <span className="secondary-text">({inspection.stationCode})</span>
             </td>
           </tr>

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { serverDetail } from '../api/describe-error.ts';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Badge, type BadgeTone } from '../ui/Badge.tsx';
 import { Card } from '../ui/Card.tsx';
@@ -39,14 +40,7 @@ export function ReportSourcesCard({ sources }: { sources: readonly ReportSource[
               <Badge tone={STATUS_TONE[source.status]}>
                 {t(`vehicleReport.sources.statuses.${source.status}`)}
               </Badge>
-              {source.status === 'missing' && source.error && (
-                <>
-                  <br />
-                  <span className="secondary-text" lang="en">
-                    {source.error}
-                  </span>
-                </>
-              )}
+              {source.status === 'missing' && <MissingReason error={source.error} />}
             </td>
             <td>{format.shortDateTime(source.fetchedAt)}</td>
             <td className="report-table__date">
@@ -57,4 +51,16 @@ export function ReportSourcesCard({ sources }: { sources: readonly ReportSource[
       </ReportTable>
     </Card>
   );
+}
+
+/** The exchange explains a missing register in English: shown to English readers only. */
+function MissingReason({ error }: { error: string | null }) {
+  const { t } = useTranslation();
+  const reason = serverDetail(error ?? undefined, t);
+  return reason ? (
+    <>
+      <br />
+      <span className="secondary-text">{reason}</span>
+    </>
+  ) : null;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProperName } from '../i18n/ProperName.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
@@ -56,7 +57,9 @@ function TaxList({ tax }: { tax: Tax }) {
             className={item.paid ? undefined : 'report-table__row--alert'}
           >
             <th scope="row">{item.year}</th>
-            <td lang="bg">{item.municipality}</td>
+            <td>
+              <ProperName name={item.municipality} />
+            </td>
             <td className="report-table__number">{format.money(item.amountCents)}</td>
             <td>
               {item.paid ? t('vehicleReport.tax.paid') : <strong>{t('vehicleReport.tax.unpaidMark')}</strong>}

@@ -2,9 +2,11 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
+import type { AccessPolicy } from '../../access/policy.ts';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
+import type { StaffName } from '../../identity/staff.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import type { UsageRow } from '../tables.ts';
 import { futureDate } from './routes.ts';
@@ -13,6 +15,10 @@ import { type OrganisationRef, organisationOf, subsystemOfService, type UsageSto
 export interface DataTrackerApiOptions {
   db: Kysely<Database>;
   usage: UsageStore;
+  /** Which administration a caller acts for (only its own accesses can be hidden). */
+  policy: AccessPolicy;
+  /** The names officials are registered under, by personal number. */
+  staffNames: (egns: readonly string[]) => Promise<Map<string, StaffName>>;
   verifyAccessToken: AccessTokenVerifier;
   catchUp: () => Promise<unknown>;
 }
@@ -46,7 +52,21 @@ const UsageTransfer = Type.Object({
   hiddenReason: Type.Union([Type.String(), Type.Null()]),
   hiddenUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
   initiatorOrg: V3Organisation,
-  initiatorPerson: Type.Union([Type.Object({ code: Type.String() }), Type.Null()]),
+  initiatorPerson: Type.Union(
+    [
+      Type.Object({
+        code: Type.Optional(
+          Type.String({ description: 'BG + personal number: the person themselves, or for auditors' }),
+        ),
+        name: Type.Optional(Type.String({ description: "the official's registered name" })),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'Civitas deviation: an official is named, never shown by personal number to the data subject',
+    },
+  ),
   target: V3Organisation,
 });
 
@@ -62,7 +82,9 @@ function v3Organisation(organisation: OrganisationRef) {
   };
 }
 
-function usageTransfer(row: UsageRow) {
+function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffName>, auditor: boolean) {
+  const self = row.initiator_person === row.data_subject;
+  const name = row.initiator_person ? names.get(row.initiator_person)?.name : undefined;
   return {
     logTime: row.logged_at.toISOString(),
     purpose: row.purpose,
@@ -75,7 +97,13 @@ function usageTransfer(row: UsageRow) {
     hiddenReason: row.hidden_reason,
     hiddenUntil: row.hidden_until?.toISOString() ?? null,
     initiatorOrg: v3Organisation(organisationOf(row.initiator_org)),
-    initiatorPerson: row.initiator_person ? { code: `BG${row.initiator_person}` } : null,
+    initiatorPerson: !row.initiator_person
+      ? null
+      : self || auditor
+        ? { code: `BG${row.initiator_person}`, ...(name ? { name } : {}) }
+        : name
+          ? { name }
+          : null,
     target: v3Organisation(organisationOf(subsystemOfService(row.receiver))),
   };
 }
@@ -171,11 +199,14 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
             offset: Number(query.offset ?? 0),
           })
         : { total: 0, rows: [] };
+      const names = await options.staffNames(
+        found.rows.flatMap((row) => (row.initiator_person ? [row.initiator_person] : [])),
+      );
       return {
         totalUsages: found.total,
         returnedUsages: found.rows.length,
         dataRequests: null,
-        dataResponses: found.rows.map(usageTransfer),
+        dataResponses: found.rows.map((row) => usageTransfer(row, names, !ownData)),
         dataProcessings: null,
         internalProcessings: null,
       };
@@ -207,7 +238,8 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
     },
     async (request, reply) => {
       const items = request.body as Array<{ queryId: string; hiddenReason: string; hiddenUntil: string }>;
-      const actor = principalOf(request).subject;
+      const principal = principalOf(request);
+      const actor = { person: principal.subject, organisations: await options.policy.clientsOf(principal) };
       await options.catchUp();
       for (const item of items) {
         await options.usage.hide(

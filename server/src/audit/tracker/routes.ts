@@ -1,18 +1,23 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import type { AccessPolicy } from '../../access/policy.ts';
 import { AppError } from '../../errors.ts';
-import { PORTAL_CLIENT } from '../../exchange/catalogue.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import { DEMO_ROLE_ORGANISATIONS } from '../../identity/demo-accounts.ts';
+import type { StaffName } from '../../identity/staff.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { checkEgn } from '../../platform/ids/egn.ts';
 import type { UsageRow } from '../tables.ts';
 import { toBase64 } from '../tlog/hash.ts';
-import { organisationOf, subsystemOfService, type UsageStore } from './store.ts';
+import { type HiddenCase, organisationOf, subsystemOfService, type UsageStore } from './store.ts';
 
 export interface TrackerRoutesOptions {
   usage: UsageStore;
   verifyAccessToken: AccessTokenVerifier;
+  /** Which administration a caller acts for, and which legal bases allow hiding an access. */
+  policy: AccessPolicy;
+  /** The names officials are registered under, by personal number (what citizens are shown). */
+  staffNames: (egns: readonly string[]) => Promise<Map<string, StaffName>>;
   /** Feeds the exchange's newest messages in before answering, so a screen is up to date. */
   catchUp: () => Promise<unknown>;
 }
@@ -27,8 +32,15 @@ export const UsageRecord = Type.Object({
   logTime: Type.String({ format: 'date-time' }),
   initiatorOrg: Organisation,
   initiatorPerson: Type.Union([Type.String(), Type.Null()], {
-    description: 'the official, as the request named them',
+    description:
+      "the official's name as their administration registered it (null: none named, or a name not registered); never a personal number",
   }),
+  initiatorPersonLatin: Type.Union([Type.String(), Type.Null()], {
+    description: "the official's name in Latin letters",
+  }),
+  initiatorPersonalNumber: Type.Optional(
+    Type.String({ description: "the official's personal number (auditors only)" }),
+  ),
   self: Type.Boolean({ description: 'the data subject asked for their own data' }),
   receiver: Type.Object({
     id: Type.String(),
@@ -60,16 +72,26 @@ function dateOf(value: string | undefined): Date | undefined {
   return value === undefined ? undefined : new Date(value);
 }
 
-export function usageView(row: UsageRow & { entry: Uint8Array }, viewer: 'subject' | 'auditor') {
+export function usageView(
+  row: UsageRow & { entry: Uint8Array },
+  viewer: 'subject' | 'auditor',
+  names: ReadonlyMap<string, StaffName>,
+) {
   const hiddenNow = row.hidden_until !== null && row.hidden_until > new Date();
   const receiver = organisationOf(subsystemOfService(row.receiver));
+  const self = row.initiator_person === row.data_subject;
+  const official = row.initiator_person && !self ? names.get(row.initiator_person) : undefined;
   return {
     id: row.id,
     logIndex: Number(row.log_index),
     logTime: row.logged_at.toISOString(),
     initiatorOrg: organisationOf(row.initiator_org),
-    initiatorPerson: row.initiator_person,
-    self: row.initiator_person === row.data_subject,
+    initiatorPerson: official?.name ?? null,
+    initiatorPersonLatin: official?.nameLatin ?? null,
+    ...(viewer === 'auditor' && row.initiator_person
+      ? { initiatorPersonalNumber: row.initiator_person }
+      : {}),
+    self,
     receiver: {
       id: receiver.id,
       name: receiver.name,
@@ -87,6 +109,14 @@ export function usageView(row: UsageRow & { entry: Uint8Array }, viewer: 'subjec
     entry: toBase64(row.entry),
     nonce: row.nonce,
   };
+}
+
+/** The registered names of the officials who made these accesses. */
+async function namesIn(
+  options: TrackerRoutesOptions,
+  rows: ReadonlyArray<Pick<UsageRow, 'initiator_person'>>,
+): Promise<Map<string, StaffName>> {
+  return options.staffNames(rows.flatMap((row) => (row.initiator_person ? [row.initiator_person] : [])));
 }
 
 /** The data tracker: "who used my data" for citizens, the audit view, and lawful hiding. */
@@ -137,9 +167,10 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
         }),
         usage.facets(subject),
       ]);
+      const names = await namesIn(options, found.rows);
       return {
         total: found.total,
-        items: found.rows.map((row) => usageView(row, 'subject')),
+        items: found.rows.map((row) => usageView(row, 'subject', names)),
         organisations: facets.organisations.map(organisationOf),
         purposes: facets.purposes,
       };
@@ -205,7 +236,8 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
         { event: 'usage.audit-view', purpose: query.purpose },
         'usage records viewed by an auditor',
       );
-      return { total: found.total, items: found.rows.map((row) => usageView(row, 'auditor')) };
+      const names = await namesIn(options, found.rows);
+      return { total: found.total, items: found.rows.map((row) => usageView(row, 'auditor', names)) };
     },
   );
 
@@ -221,7 +253,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
       schema: {
         tags: ['audit'],
         summary:
-          'Hide a usage record from its data subject until a date, with a lawful reason (the official who made the access)',
+          'Hide a usage record from its data subject until a date, with a lawful reason (the official who made the access, on a legal basis that allows hiding)',
         security: [{ eid: [] }],
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
         body: Type.Object(Hiding, { additionalProperties: false }),
@@ -232,39 +264,111 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
       const { id } = request.params as { id: string };
       const body = request.body as { hiddenUntil: string; reason: string };
       const until = futureDate(body.hiddenUntil);
-      const hidden = await usage.hide({ id }, principalOf(request).subject, until, body.reason.trim());
+      const principal = principalOf(request);
+      const organisations = await options.policy.clientsOf(principal);
+      const hidden = await usage.hide(
+        { id },
+        { person: principal.subject, organisations },
+        until,
+        body.reason.trim(),
+      );
       return { hidden };
     },
   );
 
+  const HiddenCase = Type.Object({
+    caseRef: Type.String(),
+    organisation: Type.String({
+      description:
+        'the organisation whose accesses are hidden: its exchange client subsystem, e.g. BG/GOV/000695235/sofia-police',
+    }),
+    legalBasis: Type.String({ description: 'the legal basis code that allows hiding' }),
+    hiddenUntil: Type.String({ format: 'date-time' }),
+    reason: Type.String(),
+    createdAt: Type.String({ format: 'date-time' }),
+  });
+
   app.post(
     '/api/audit/hidden-cases',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['police']),
+      preHandler: requireAuth(options.verifyAccessToken, ['police', 'official']),
       schema: {
         tags: ['audit'],
-        summary: 'Hide, from the start, every access made under a case reference until a date (police)',
+        summary:
+          "Hide, from the start, every access the caller's administration makes under a case reference on a legal basis that allows hiding, until a date",
         security: [{ eid: [] }],
         body: Type.Object(
-          { caseRef: Type.String({ minLength: 1, maxLength: 100 }), ...Hiding },
+          {
+            caseRef: Type.String({ minLength: 1, maxLength: 100 }),
+            legalBasis: Type.String({
+              minLength: 1,
+              maxLength: 100,
+              description: 'a legal basis code that allows hiding (hideable in GET /api/access/purposes)',
+            }),
+            ...Hiding,
+          },
           { additionalProperties: false },
         ),
-        response: { 200: Type.Object({ caseRef: Type.String(), hiddenUntil: Type.String() }), ...errors },
+        response: { 200: HiddenCase, ...errors },
       },
     },
     async (request) => {
-      const body = request.body as { caseRef: string; hiddenUntil: string; reason: string };
+      const body = request.body as {
+        caseRef: string;
+        legalBasis: string;
+        hiddenUntil: string;
+        reason: string;
+      };
       const until = futureDate(body.hiddenUntil);
-      await usage.hideCase(
-        PORTAL_CLIENT,
-        body.caseRef.trim(),
-        principalOf(request).subject,
+      const principal = principalOf(request);
+      const organisation = await options.policy.hidingClient(principal, body.legalBasis.trim());
+      const hiding = {
+        organisation,
+        caseRef: body.caseRef.trim(),
+        legalBasis: body.legalBasis.trim(),
+        actor: principal.subject,
         until,
-        body.reason.trim(),
+        reason: body.reason.trim(),
+      };
+      await usage.hideCase(hiding);
+      const stored = (await usage.hiddenCases([organisation])).find(
+        (row) => row.case_ref === hiding.caseRef && row.legal_basis === hiding.legalBasis,
       );
-      return { caseRef: body.caseRef.trim(), hiddenUntil: until.toISOString() };
+      return hiddenCaseView(stored!);
     },
   );
+
+  app.get(
+    '/api/audit/hidden-cases',
+    {
+      preHandler: requireAuth(options.verifyAccessToken, ['auditor', 'police', 'official']),
+      schema: {
+        tags: ['audit'],
+        summary:
+          "Hidden cases: every organisation's for auditors, the caller's own administration's for police and officials",
+        security: [{ eid: [] }],
+        response: { 200: Type.Object({ items: Type.Array(HiddenCase) }), ...errors },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const rows = principal.roles.includes('auditor')
+        ? await usage.hiddenCases('all')
+        : await usage.hiddenCases(await options.policy.clientsOf(principal));
+      return { items: rows.map(hiddenCaseView) };
+    },
+  );
+}
+
+function hiddenCaseView(row: HiddenCase) {
+  return {
+    caseRef: row.case_ref,
+    organisation: row.initiator_org,
+    legalBasis: row.legal_basis,
+    hiddenUntil: row.hidden_until.toISOString(),
+    reason: row.reason,
+    createdAt: row.created_at.toISOString(),
+  };
 }
 
 /** A hiding date must lie ahead, and not beyond the longest lawful period (10 years). */

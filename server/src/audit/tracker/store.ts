@@ -1,12 +1,16 @@
 import crypto from 'node:crypto';
-import { type Kysely, type SelectQueryBuilder, sql } from 'kysely';
+import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
 import { CATALOGUE, PORTAL_CLIENT } from '../../exchange/catalogue.ts';
+import { isHideable } from '../../platform/purposes.ts';
 import { type AccessEntry, encodeEntry, subjectCommitment } from '../entry-format.ts';
 import { adminEntry } from '../feed.ts';
 import type { LogSequencer } from '../log/sequencer.ts';
-import type { UsageRow } from '../tables.ts';
+import type { HiddenCaseRow, UsageRow } from '../tables.ts';
+
+/** A hidden case as stored. */
+export type HiddenCase = Selectable<HiddenCaseRow>;
 
 export interface UsageFilter {
   subject?: string | undefined;
@@ -127,24 +131,40 @@ export class UsageStore {
 
   /**
    * Hides usage records from their data subject until a date (a lawful reason, e.g. a criminal
-   * investigation). Only the official who made the access may; the log already commits to the
-   * records, and the hiding itself is logged too. Returns how many records were hidden.
+   * investigation). Only the official who made the access may, for their administration (the
+   * record's initiating organisation), and only when the access was made on a legal basis that
+   * allows hiding. The log already commits to the records, and the hiding is logged too. Returns
+   * how many records were hidden.
    */
   async hide(
     match: { id?: string; queryId?: string },
-    actor: string,
+    actor: { person: string; organisations: readonly string[] },
     until: Date,
     reason: string,
   ): Promise<number> {
     const rows = await this.db
       .selectFrom('audit.usage')
-      .select(['id', 'log_index', 'initiator_person'])
+      .select(['id', 'log_index', 'initiator_person', 'initiator_org', 'legal_basis'])
       .$if(match.id !== undefined, (q) => q.where('id', '=', match.id!))
       .$if(match.queryId !== undefined, (q) => q.where('query_id', '=', match.queryId!))
       .execute();
     if (rows.length === 0) throw new AppError('usage-not-found', 'No usage record matches.');
-    if (rows.some((row) => row.initiator_person !== actor)) {
-      throw new AppError('not-initiator', 'Only the official who made the access may hide it.');
+    if (
+      rows.some(
+        (row) => row.initiator_person !== actor.person || !actor.organisations.includes(row.initiator_org),
+      )
+    ) {
+      throw new AppError(
+        'not-initiator',
+        'Only the official who made the access may hide it, for the administration they made it for.',
+      );
+    }
+    const open = rows.find((row) => !isHideable(row.legal_basis));
+    if (open) {
+      throw new AppError(
+        'basis-not-hideable',
+        `An access on the legal basis "${open.legal_basis}" may not be hidden from the person.`,
+      );
     }
     const at = new Date();
     const entries = rows.map((row) =>
@@ -153,14 +173,14 @@ export class UsageStore {
           usage: row.id,
           hiddenUntil: until.toISOString(),
           reason,
-          by: actor,
+          by: actor.person,
         }),
       ),
     );
     await this.sequencer.appendBatch(entries, async (trx) => {
       await trx
         .updateTable('audit.usage')
-        .set({ hidden_until: until, hidden_reason: reason, hidden_by: actor })
+        .set({ hidden_until: until, hidden_reason: reason, hidden_by: actor.person })
         .where(
           'id',
           'in',
@@ -171,11 +191,27 @@ export class UsageStore {
     return rows.length;
   }
 
-  /** Hides, from the start, all usage a client makes under a case reference. */
-  async hideCase(client: string, caseRef: string, actor: string, until: Date, reason: string): Promise<void> {
+  /**
+   * Hides, from the start, every access an organisation (exchange client) makes under a case
+   * reference on a legal basis that allows hiding, until a date; accesses already made are hidden
+   * at once. The caller has checked that the organisation is the actor's and the basis hideable.
+   */
+  async hideCase(hiding: {
+    organisation: string;
+    caseRef: string;
+    legalBasis: string;
+    actor: string;
+    until: Date;
+    reason: string;
+  }): Promise<void> {
+    const { organisation, caseRef, legalBasis, actor, until, reason } = hiding;
+    if (!isHideable(legalBasis)) {
+      throw new AppError('basis-not-hideable', `Accesses on "${legalBasis}" may not be hidden.`);
+    }
     const entry = encodeEntry(
-      adminEntry(new Date(), 'case.hide', client, {
+      adminEntry(new Date(), 'case.hide', organisation, {
         caseRef,
+        legalBasis,
         hiddenUntil: until.toISOString(),
         reason,
         by: actor,
@@ -184,20 +220,41 @@ export class UsageStore {
     await this.sequencer.appendBatch([entry], async (trx) => {
       await trx
         .insertInto('audit.hidden_cases')
-        .values({ initiator_org: client, case_ref: caseRef, hidden_until: until, reason, hidden_by: actor })
+        .values({
+          initiator_org: organisation,
+          case_ref: caseRef,
+          legal_basis: legalBasis,
+          hidden_until: until,
+          reason,
+          hidden_by: actor,
+        })
         .onConflict((conflict) =>
           conflict
-            .columns(['initiator_org', 'case_ref'])
+            .columns(['initiator_org', 'case_ref', 'legal_basis'])
             .doUpdateSet({ hidden_until: until, reason, hidden_by: actor }),
         )
         .execute();
       await trx
         .updateTable('audit.usage')
         .set({ hidden_until: until, hidden_reason: reason, hidden_by: actor })
-        .where('initiator_org', '=', client)
+        .where('initiator_org', '=', organisation)
         .where('case_ref', '=', caseRef)
+        .where('legal_basis', '=', legalBasis)
         .execute();
     });
+  }
+
+  /** Hidden cases, newest first: every organisation's (auditors), or only the given organisations'. */
+  async hiddenCases(organisations: readonly string[] | 'all'): Promise<HiddenCase[]> {
+    if (organisations !== 'all' && organisations.length === 0) return [];
+    return this.db
+      .selectFrom('audit.hidden_cases')
+      .selectAll()
+      .$if(organisations !== 'all', (q) => q.where('initiator_org', 'in', organisations as string[]))
+      .orderBy('created_at', 'desc')
+      .orderBy('case_ref')
+      .limit(1000)
+      .execute();
   }
 
   /**

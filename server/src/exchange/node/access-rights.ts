@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { type PurposePair, samePair } from '../../platform/purposes.ts';
 import type { AccessRightRow } from '../tables.ts';
 
 export interface AccessRequest {
@@ -14,28 +15,41 @@ export interface AccessRequest {
   legalBasis: string;
 }
 
+/** An access right as stored: who may call which service (or endpoint), for which purpose–basis pairs. */
+export type AccessRight = Selectable<AccessRightRow>;
+
 export type AccessDecision =
-  | { allowed: true; right: AccessRightRow }
-  | { allowed: false; reason: 'no-right' | 'purpose' | 'legal-basis'; allowed_values?: string[] };
+  | { allowed: true; right: AccessRight }
+  | {
+      allowed: false;
+      /**
+       * `no-right`: no right for the client on this service or endpoint; `purpose`: no right
+       * grants the purpose on any basis; `legal-basis`: the purpose is granted, but not on the
+       * stated basis.
+       */
+      reason: 'no-right' | 'purpose' | 'legal-basis';
+      /** The pairs the client is granted here (for the refusal's message). */
+      granted?: PurposePair[];
+    };
 
 export interface NewAccessRight {
   client: string;
   serviceId: string;
   endpoint?: string | null;
-  purposes: string[];
-  legalBases: string[];
+  pairs: PurposePair[];
 }
 
 const CACHE_MS = 5_000;
 
 /**
- * Who may call which service, for which purposes and on which legal bases. Rights are
- * granted to a client subsystem or to a global group (`group:CODE`), for a whole service or
- * one endpoint (`GET /by-vin/{vin}`). Every change is written to the admin log.
+ * Who may call which service, for which purpose on which legal basis. Rights are granted to a
+ * client subsystem or to a global group (`group:CODE`), for a whole service or one endpoint
+ * (`GET /by-vin/{vin}`), as purpose–basis **pairs** (RegiX's model): a request passes only when
+ * its exact pair is granted. Every change is written to the admin log.
  */
 export class AccessRights {
   private readonly db: Kysely<Database>;
-  private cache: { rows: AccessRightRow[]; loadedAt: number } | null = null;
+  private cache: { rows: AccessRight[]; loadedAt: number } | null = null;
 
   constructor(db: Kysely<Database>) {
     this.db = db;
@@ -50,54 +64,54 @@ export class AccessRights {
         (right.endpoint === null || endpointMatches(right.endpoint, request.method, request.path)),
     );
     if (candidates.length === 0) return { allowed: false, reason: 'no-right' };
-    const forPurpose = candidates.filter((right) => right.purposes.includes(request.purpose));
-    if (forPurpose.length === 0) {
-      return {
-        allowed: false,
-        reason: 'purpose',
-        allowed_values: [...new Set(candidates.flatMap((right) => right.purposes))],
-      };
-    }
-    const right = forPurpose.find((candidate) => candidate.legal_bases.includes(request.legalBasis));
-    if (!right) {
-      return {
-        allowed: false,
-        reason: 'legal-basis',
-        allowed_values: [...new Set(forPurpose.flatMap((candidate) => candidate.legal_bases))],
-      };
-    }
-    return { allowed: true, right };
+    const asked = { purpose: request.purpose, legalBasis: request.legalBasis };
+    const right = candidates.find((candidate) => candidate.pairs.some((pair) => samePair(pair, asked)));
+    if (right) return { allowed: true, right };
+    const granted = uniquePairs(candidates.flatMap((candidate) => candidate.pairs));
+    return {
+      allowed: false,
+      reason: granted.some((pair) => pair.purpose === request.purpose) ? 'legal-basis' : 'purpose',
+      granted,
+    };
   }
 
-  list(): Promise<AccessRightRow[]> {
+  list(): Promise<AccessRight[]> {
     return this.db
       .selectFrom('exchange.access_rights')
       .selectAll()
       .orderBy('service_id')
       .orderBy('client')
+      .orderBy('granted_at')
       .execute();
   }
 
-  async grant(right: NewAccessRight, actor: string): Promise<AccessRightRow> {
-    const row: AccessRightRow = {
+  async grant(right: NewAccessRight, actor: string): Promise<AccessRight> {
+    const row: AccessRight = {
       id: crypto.randomUUID(),
       client: right.client,
       service_id: right.serviceId,
       endpoint: right.endpoint ?? null,
-      purposes: right.purposes,
-      legal_bases: right.legalBases,
+      pairs: uniquePairs(right.pairs.map(({ purpose, legalBasis }) => ({ purpose, legalBasis }))),
       granted_by: actor,
       granted_at: new Date(),
     };
     await this.db.transaction().execute(async (trx) => {
-      await trx.insertInto('exchange.access_rights').values(row).execute();
+      await trx
+        .insertInto('exchange.access_rights')
+        .values({ ...row, pairs: JSON.stringify(row.pairs) })
+        .execute();
       await trx
         .insertInto('exchange.admin_log')
         .values({
           actor,
           action: 'access-right.granted',
           subject: row.id,
-          details: JSON.stringify(right),
+          details: JSON.stringify({
+            client: row.client,
+            serviceId: row.service_id,
+            endpoint: row.endpoint,
+            pairs: row.pairs,
+          }),
           at: new Date(),
         })
         .execute();
@@ -131,12 +145,18 @@ export class AccessRights {
     return removed;
   }
 
-  private async rows(): Promise<AccessRightRow[]> {
+  private async rows(): Promise<AccessRight[]> {
     if (this.cache && Date.now() - this.cache.loadedAt < CACHE_MS) return this.cache.rows;
     const rows = await this.list();
     this.cache = { rows, loadedAt: Date.now() };
     return rows;
   }
+}
+
+function uniquePairs(pairs: readonly PurposePair[]): PurposePair[] {
+  const unique: PurposePair[] = [];
+  for (const pair of pairs) if (!unique.some((seen) => samePair(seen, pair))) unique.push(pair);
+  return unique;
 }
 
 /** `GET /by-vin/{vin}` matches `GET /by-vin/WVW…`; a template segment `{x}` matches any one segment. */
@@ -148,4 +168,16 @@ export function endpointMatches(endpoint: string, method: string, path: string):
   return (
     want.length === have.length && want.every((part, index) => part.startsWith('{') || part === have[index])
   );
+}
+
+/** An access right as the admin API and the CLI show it. */
+export function accessRightView(right: AccessRight) {
+  return {
+    id: right.id,
+    client: right.client,
+    serviceId: right.service_id,
+    endpoint: right.endpoint,
+    pairs: right.pairs,
+    grantedAt: right.granted_at.toISOString(),
+  };
 }

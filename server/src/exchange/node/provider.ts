@@ -1,3 +1,4 @@
+import { formatPair } from '../../platform/purposes.ts';
 import { openEnvelope } from '../protocol/batch-signing.ts';
 import { type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, type ExchangeFaultBody } from '../protocol/errors.ts';
@@ -126,15 +127,15 @@ export async function provide(
             `${envelope.client} has no access right to ${envelope.service}.`,
           );
         }
-        const listed = decision.allowed_values?.join('; ') ?? '';
+        const listed = (decision.granted ?? []).map(formatPair).join('; ');
         throw decision.reason === 'purpose'
           ? new ExchangeFault(
               'Server.ServerProxy.PurposeNotAllowed',
-              `The purpose "${envelope.purpose}" is not granted; granted: ${listed}.`,
+              `The purpose "${envelope.purpose}" is not granted; granted (purpose @ legal basis): ${listed}.`,
             )
           : new ExchangeFault(
               'Server.ServerProxy.LegalBasisNotAllowed',
-              `The legal basis "${envelope.legalBasis}" is not granted for this purpose; granted: ${listed}.`,
+              `The purpose "${envelope.purpose}" is not granted on the legal basis "${envelope.legalBasis}"; granted (purpose @ legal basis): ${listed}.`,
             );
       }
       answer = await invoke(

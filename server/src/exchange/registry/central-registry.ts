@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { CATALOGUE, INSTANCE, PORTAL_CLIENT } from '../catalogue.ts';
+import { CATALOGUE, INSTANCE } from '../catalogue.ts';
 import { signGlobalConfiguration } from '../global-conf/sign.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
 import { AccessRights } from '../node/access-rights.ts';
@@ -11,25 +11,10 @@ import { issueNodeCertificate, issueSigningCertificate } from '../pki/issue.ts';
 import type { MemberSigner } from '../protocol/signing.ts';
 import type { ExchangeServiceDefinition } from '../service-definition.ts';
 import type { CertificateRow } from '../tables.ts';
+import { defaultRights } from './default-rights.ts';
 
 export const REGISTRY_MEMBER = `${INSTANCE}/GOV/central-registry`;
-
-/** Purposes and legal bases the citizens' portal is granted on every register, in the demo. */
-export const PORTAL_PURPOSES = [
-  'data-subject-access',
-  'e-service: resident parking permit',
-  'vehicle history report',
-  'authentication',
-  'identity verification',
-  'address verification',
-];
-export const PORTAL_LEGAL_BASES = [
-  'GDPR Art. 15',
-  'GDPR Art. 6(1)(e); e-Government Act, Art. 2',
-  'Ordinance on parking in Sofia, Art. 35',
-  'Road Traffic Act, Art. 140',
-  'Civil Registration Act, Art. 106',
-];
+const BOOTSTRAP_ACTOR = 'system:bootstrap';
 
 export interface LocalNodeSetup {
   nodeId: string;
@@ -166,14 +151,25 @@ export async function ensureRegistrySetup(
       )
       .execute();
   }
+  await ensureDefaultRights(db, services.keys());
+}
+
+/**
+ * Grants each default client its default rights (`default-rights.ts`) once: a client the first
+ * start, or a later version, has already granted defaults to keeps whatever an administrator
+ * made of them since. The admin log says which clients the bootstrap has granted to.
+ */
+async function ensureDefaultRights(db: Kysely<Database>, services: Iterable<string>): Promise<void> {
+  const granted = await db
+    .selectFrom('exchange.admin_log')
+    .select('details')
+    .where('actor', '=', BOOTSTRAP_ACTOR)
+    .where('action', '=', 'access-right.granted')
+    .execute();
+  const done = new Set(granted.map((row) => (JSON.parse(row.details) as { client?: string }).client));
   const rights = new AccessRights(db);
-  if ((await rights.list()).length === 0) {
-    for (const serviceId of services.keys()) {
-      await rights.grant(
-        { client: PORTAL_CLIENT, serviceId, purposes: PORTAL_PURPOSES, legalBases: PORTAL_LEGAL_BASES },
-        'system:bootstrap',
-      );
-    }
+  for (const right of defaultRights(services)) {
+    if (!done.has(right.client)) await rights.grant(right, BOOTSTRAP_ACTOR);
   }
 }
 

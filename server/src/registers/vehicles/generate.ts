@@ -19,7 +19,14 @@ import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import { randomPlace, randomPlaceInRegion } from '../population/places.ts';
 import { generateVehicleTaxes } from '../vehicle-tax/generate.ts';
 import type { VehicleTaxRow } from '../vehicle-tax/tables.ts';
-import { COLOURS, COMPANY_FORMS, COMPANY_NAMES, MAKES, type MakeSpec, type ModelSpec } from './catalogue.ts';
+import {
+  COLOUR_SHARES,
+  COMPANY_FORMS,
+  COMPANY_NAMES,
+  MAKES,
+  type MakeSpec,
+  type ModelSpec,
+} from './catalogue.ts';
 import type { Ownership, VehicleAnomalies, VehicleHistory } from './history.ts';
 import { PlateAllocator } from './plates.ts';
 import type { RegistrationRow, VehicleRow, VehicleStatus } from './tables.ts';
@@ -99,7 +106,7 @@ const OWNER_CHANGES = new WeightedTable<number>([
   [3, 10],
   [4, 5],
 ]);
-const COLOUR_TABLE = new WeightedTable(COLOURS);
+const COLOUR_TABLE = new WeightedTable(COLOUR_SHARES);
 const COMPANY_FORM_TABLE = new WeightedTable(COMPANY_FORMS);
 
 interface Owner {

@@ -1,6 +1,7 @@
-/** Vehicle register (schema `vehicles`). */
-export type Fuel = 'petrol' | 'diesel' | 'lpg' | 'cng' | 'hybrid' | 'electric';
-export type VehicleStatus = 'registered' | 'deregistered' | 'scrapped';
+/** Vehicle register (schema `vehicles`). Enumerated columns hold the codes of `codes.ts`. */
+import type { BodyType, Colour, Fuel, VehicleCategory, VehicleStatus } from './codes.ts';
+
+export type { Fuel, VehicleStatus } from './codes.ts';
 export type OwnerKind = 'person' | 'company';
 export type RegistrationEvent =
   | 'first_registration'
@@ -14,13 +15,13 @@ export interface VehicleRow {
   plate: string | null;
   make: string;
   model: string;
-  category: string;
-  body: string;
+  category: VehicleCategory;
+  body: BodyType;
   fuel: Fuel;
   engine_cc: number;
   power_kw: number;
   mass_kg: number;
-  colour: string;
+  colour: Colour;
   model_year: number;
   first_registration_date: string;
   /** Number of the current registration certificate (talon), part I. */

@@ -90,7 +90,7 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     const today = new Date().toISOString().slice(0, 10);
     for (const source of report.sources) if (source.dataAsOf) expect(source.dataAsOf <= today).toBe(true);
     // The owner's own report shows in their data tracker as their own lookups.
-    const own = await call('GET', '/api/me/data-usage?purpose=vehicle%20history%20report', { as: 'owner' });
+    const own = await call('GET', '/api/me/data-usage?purpose=vehicle-history-report', { as: 'owner' });
     const items = (own.json() as { items: Array<{ self: boolean; queryId: string }> }).items;
     const sourceIds = new Set(report.sources.map((source) => source.messageId));
     const fromThisReport = items.filter((item) => sourceIds.has(item.queryId));
@@ -123,11 +123,11 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
   it('shows the owner each lookup of their car, naming officials but not private buyers', async () => {
     const official = await call('GET', `/api/vehicles/${car.vin}/dossier`, {
       as: 'official',
-      headers: { 'x-legal-basis': 'Road Traffic Act, Art. 140' },
+      headers: { 'x-legal-basis': 'local-taxes-and-fees-act-art-54' },
     });
     expect(official.statusCode, official.body).toBe(200);
     expect((official.json() as SignedReport).registration?.currentOwner?.id).toBe(car.owner);
-    const usage = await call('GET', '/api/me/data-usage?purpose=vehicle%20history%20report', { as: 'owner' });
+    const usage = await call('GET', '/api/me/data-usage?purpose=vehicle-history-report', { as: 'owner' });
     const items = (usage.json() as { items: Array<{ initiatorPerson: string | null; self: boolean }> }).items;
     const buyers = items.filter((item) => item.initiatorPerson === null);
     const officials = items.filter((item) => item.initiatorPerson !== null && !item.self);
@@ -233,6 +233,23 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     });
   });
 
+  it("writes the PDF in the reader's language: Polish, English, or Bulgarian by default", async () => {
+    const pdfLanguage = async (acceptLanguage?: string) => {
+      const response = await call('GET', `/api/vehicles/${car.vin}/dossier`, {
+        as: 'owner',
+        headers: {
+          accept: 'application/pdf',
+          ...(acceptLanguage ? { 'accept-language': acceptLanguage } : {}),
+        },
+      });
+      expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
+      return /\/Lang \((\w+)\)/.exec(response.rawPayload.toString('latin1'))?.[1];
+    };
+    expect(await pdfLanguage('pl-PL,pl;q=0.9,en-US;q=0.8')).toBe('pl');
+    expect(await pdfLanguage('de-DE,en-GB;q=0.7,pl;q=0.5')).toBe('en');
+    expect(await pdfLanguage()).toBe('bg');
+  });
+
   it('marks a report partial and names the register that did not answer in time', async () => {
     const client = new ExchangeClient(platform.app.exchange, PORTAL_CLIENT);
     const inspections = serviceId('inspections', 'inspections');
@@ -245,7 +262,7 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     const report = await gatherReport(slow, {
       vin: car.vin,
       viewer: 'public',
-      legalBasis: 'Road Traffic Act, Art. 140',
+      legalBasis: 'road-traffic-act-art-140',
       timeoutMs: 150,
       today: new Date().toISOString().slice(0, 10),
     });

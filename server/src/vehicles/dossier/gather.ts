@@ -11,8 +11,8 @@ import {
   type Viewer,
 } from './report-schema.ts';
 
-/** Every register lookup of a report is made for this purpose (it shows in the data tracker). */
-export const DOSSIER_PURPOSE = 'vehicle history report';
+/** A report's register lookups are made for this purpose (it shows in the data tracker), unless an official states another. */
+export const DOSSIER_PURPOSE = 'vehicle-history-report';
 
 const SERVICES: Record<SourceKey, { service: string; path: (vin: string) => string }> = {
   vehicle: { service: serviceId('vehicle-register', 'vehicles'), path: (vin) => `/${vin}` },
@@ -36,7 +36,11 @@ export interface GatherRequest {
   viewer: Viewer;
   /** The signed-in owner, when the viewer is the owner: the data subject of every lookup. */
   owner?: string | undefined;
+  /** The purpose code of the lookups (default: `vehicle-history-report`). */
+  purpose?: string | undefined;
   legalBasis: string;
+  /** The administration's client subsystem when an official asks (default: the portal's). */
+  client?: string | undefined;
   /** The official or police officer asking; never a private buyer. */
   userId?: string | null | undefined;
   caseRef?: string | null | undefined;
@@ -99,7 +103,8 @@ export async function gatherReport(
     path: SERVICES[key].path(request.vin),
   }));
   const context: CallContext = {
-    purpose: DOSSIER_PURPOSE,
+    client: request.client,
+    purpose: request.purpose ?? DOSSIER_PURPOSE,
     legalBasis: request.legalBasis,
     dataSubject: request.owner ?? null,
     userId: request.userId ?? null,

@@ -1,13 +1,16 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { AccessPolicy } from '../../access/policy.ts';
 import { AppError } from '../../errors.ts';
 import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { preferredLanguage } from '../../platform/accept-language.ts';
 import { checkPlate, normalisePlate } from '../../platform/ids/plate.ts';
 import { checkVin } from '../../platform/ids/vin.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { DOSSIER_PURPOSE, findVehicle, type GatheredReport, gatherReport } from './gather.ts';
+import { PDF_LANGUAGES } from './pdf-code-labels.ts';
 import { PdfRendererPool } from './pdf-pool.ts';
 import { type ReportBody, SignedReport, type Viewer } from './report-schema.ts';
 import { canonicalReportJson, isReference, newReference, verifyReport } from './signing.ts';
@@ -17,6 +20,8 @@ export interface DossierRoutesOptions {
   exchange: Pick<ExchangeClient, 'get'>;
   store: ReportStore;
   verifyAccessToken: AccessTokenVerifier;
+  /** Which officials and police may ask for which vehicle's report, why and on what basis. */
+  policy: AccessPolicy;
   publicUrl: string;
   /** Per-register deadline of a report (a register that misses it is listed as missing). */
   timeoutMs?: number;
@@ -26,8 +31,8 @@ export interface DossierRoutesOptions {
   reportsPerMinute?: number;
 }
 
-/** The legal basis of a report anyone may ask for (the dossier's statute). */
-export const PUBLIC_LEGAL_BASIS = 'Road Traffic Act, Art. 140';
+/** The legal basis code of a report anyone may ask for (the dossier's statute, Road Traffic Act Art. 140). */
+export const PUBLIC_LEGAL_BASIS = 'road-traffic-act-art-140';
 const PDF = 'application/pdf';
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
 const errors = {
@@ -101,7 +106,10 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     const signed = await store.issue(body, requester);
     reply.header('cache-control', 'no-store').header('vary', 'accept');
     if (!wantsPdf(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(signed));
-    const language = /^en\b/.test(request.headers['accept-language'] ?? '') ? 'en' : 'bg';
+    // The reader's language (the web app sends its own as Accept-Language); Bulgarian by default.
+    const language = preferredLanguage(PDF_LANGUAGES, 'bg', {
+      acceptLanguage: request.headers['accept-language'],
+    });
     const pdf = await renderer.render(signed, {
       verifyUrl: `${options.publicUrl}/verify/${signed.reference}`,
       language,
@@ -122,11 +130,16 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       schema: {
         tags: ['vehicles'],
         summary:
-          "A vehicle's signed history report: the owner's own vehicle, or any vehicle for officials and police with X-Legal-Basis. JSON, or PDF with Accept: application/pdf",
+          "A vehicle's signed history report: the owner's own vehicle, or any vehicle for officials and police with X-Legal-Basis (and X-Purpose, default vehicle-history-report): a pair of GET /api/access/purposes. JSON, or PDF with Accept: application/pdf",
         security: [{ eid: [] }],
         params: Type.Object({ vin: Type.String({ maxLength: 40 }) }),
         headers: Type.Object({
-          'x-legal-basis': Type.Optional(Type.String({ minLength: 3, maxLength: 200 })),
+          'x-purpose': Type.Optional(
+            Type.String({ minLength: 3, maxLength: 200, description: 'a purpose code' }),
+          ),
+          'x-legal-basis': Type.Optional(
+            Type.String({ minLength: 3, maxLength: 200, description: 'a legal basis code' }),
+          ),
           'x-case': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
         }),
         response: { 200: SignedReport, ...errors },
@@ -140,19 +153,21 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       const officialRole = (['police', 'official'] as const).find((role) => principal.roles.includes(role));
       const today = new Date().toISOString().slice(0, 10);
       if (officialRole && legalBasis) {
-        const context = {
-          purpose: DOSSIER_PURPOSE,
+        const purpose = (request.headers['x-purpose'] as string | undefined)?.trim() || DOSSIER_PURPOSE;
+        const access = await options.policy.authorise(principal, 'vehicle-dossier', {
+          purpose,
           legalBasis: legalBasis.trim(),
-          userId: principal.subject,
           caseRef,
-        };
-        const vehicle = await findVehicle(options.exchange, { vin }, context);
+        });
+        const vehicle = await findVehicle(options.exchange, { vin }, access);
         if (!vehicle) throw new AppError('vehicle-not-found', 'No vehicle with this VIN in the register.');
         const gathered = await gather({
           vehicle,
           vin,
-          viewer: officialRole,
-          legalBasis: legalBasis.trim(),
+          viewer: access.role,
+          client: access.client,
+          purpose: access.purpose,
+          legalBasis: access.legalBasis,
           userId: principal.subject,
           caseRef,
           timeoutMs,

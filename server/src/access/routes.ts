@@ -1,0 +1,49 @@
+import { Type } from '@sinclair/typebox';
+import type { FastifyInstance } from 'fastify';
+import { principalOf, requireAuth } from '../identity/auth.ts';
+import type { AccessTokenVerifier } from '../identity/tokens.ts';
+import { ACCESS_SERVICES, type AccessPolicy } from './policy.ts';
+
+export interface AccessRoutesOptions {
+  policy: AccessPolicy;
+  verifyAccessToken: AccessTokenVerifier;
+}
+
+const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
+
+export const AllowedPairs = Type.Object({
+  items: Type.Array(
+    Type.Object({
+      service: Type.Union(
+        ACCESS_SERVICES.map((service) => Type.Literal(service)),
+        {
+          description:
+            'person-card: GET /api/persons/{egn}; vehicle-dossier: GET /api/vehicles/{vin}/dossier (send the pair in X-Purpose and X-Legal-Basis)',
+        },
+      ),
+      purpose: Type.String({ description: 'purpose code' }),
+      legalBasis: Type.String({ description: 'legal basis code' }),
+      hideable: Type.Boolean({
+        description: 'an access on this basis may be hidden from the person (POST /api/audit/hidden-cases)',
+      }),
+    }),
+  ),
+});
+
+/** The purposes and legal bases an official or police officer may look people and vehicles up for. */
+export async function accessRoutes(app: FastifyInstance, options: AccessRoutesOptions): Promise<void> {
+  app.get(
+    '/api/access/purposes',
+    {
+      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police']),
+      schema: {
+        tags: ['officials'],
+        summary:
+          'The purpose–legal basis pairs the signed-in official or police officer may use, per lookup (codes; the web app has their labels)',
+        security: [{ eid: [] }],
+        response: { 200: AllowedPairs, 401: ProblemRef, 403: ProblemRef },
+      },
+    },
+    async (request) => ({ items: await options.policy.allowed(principalOf(request)) }),
+  );
+}

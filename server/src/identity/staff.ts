@@ -1,0 +1,71 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
+import { transliterate } from '../platform/translit.ts';
+import type { Role } from './tables.ts';
+
+/**
+ * The exchange client through which each administration's staff reach the registers: an access
+ * by its official is made, logged, hidden and shown as that administration's. An administration
+ * not listed here has no such client, so its staff reach no personal data through Civitas.
+ */
+const ADMINISTRATION_CLIENTS: Readonly<Record<string, string>> = {
+  'Столична община': MUNICIPALITY_CLIENT,
+  'Столична дирекция на вътрешните работи': POLICE_CLIENT,
+};
+
+/** A role the person holds on behalf of an administration, with that administration's exchange client. */
+export interface StaffRole {
+  role: Role;
+  organisation: string;
+  /** The administration's exchange client subsystem. */
+  client: string;
+}
+
+/**
+ * The roles a person holds on behalf of an administration that has an exchange client (demo
+ * assignments only outside production, as in `rolesOf`).
+ */
+export async function staffRolesOf(
+  db: Kysely<Database>,
+  egn: string,
+  includeDemo: boolean,
+): Promise<StaffRole[]> {
+  let query = db
+    .selectFrom('identity.role_assignments')
+    .select(['role', 'organisation'])
+    .where('egn', '=', egn)
+    .where('organisation', 'is not', null);
+  if (!includeDemo) query = query.where('source', '!=', 'demo');
+  const rows = await query.execute();
+  return rows.flatMap(({ role, organisation }) => {
+    const client = organisation ? ADMINISTRATION_CLIENTS[organisation] : undefined;
+    return client && organisation ? [{ role, organisation, client }] : [];
+  });
+}
+
+export interface StaffName {
+  name: string;
+  nameLatin: string;
+}
+
+/**
+ * The names role holders are registered under, by personal number: what a citizen is shown of
+ * the official who used their data. A person with no registered name is not in the map.
+ */
+export async function staffNames(
+  db: Kysely<Database>,
+  egns: readonly string[],
+): Promise<Map<string, StaffName>> {
+  const wanted = [...new Set(egns)];
+  if (wanted.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('identity.role_assignments')
+    .select(['egn', 'holder_name'])
+    .where('egn', 'in', wanted)
+    .where('holder_name', 'is not', null)
+    .execute();
+  return new Map(
+    rows.map((row) => [row.egn, { name: row.holder_name!, nameLatin: transliterate(row.holder_name!) }]),
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Why personal data is asked for, and on which legal basis: stable kebab-case codes, the same in
+ * every language. The registers, the exchange's access rights, the message log, the transparency
+ * log and the data tracker all carry these codes; the web app shows them by their labels (its
+ * locale sections `purposes` and `legalBases`). A code never changes meaning once published.
+ *
+ * Access rights grant purpose–basis **pairs** (as Bulgaria's RegiX does): a purpose is lawful only
+ * on the bases that allow it, never on any basis that happens to be granted for something else.
+ */
+
+export const PURPOSES = [
+  /** The person asks for their own data. */
+  'data-subject-access',
+  /** The eID node signs a person in. */
+  'authentication',
+  /** The e-service "Resident parking permit" fills its form. */
+  'resident-parking-permit',
+  /** A vehicle history report (owner, buyer, or an administration's procedure). */
+  'vehicle-history-report',
+  /** A municipality checks where a person lives (civil registration). */
+  'address-verification',
+  /** The police establish a person's identity. */
+  'identity-verification',
+  /** The police investigate a crime. */
+  'criminal-investigation',
+  /** The traffic police check a vehicle. */
+  'traffic-control',
+  /** The data protection authority supervises the processing of personal data. */
+  'data-protection-supervision',
+] as const;
+
+export type PurposeCode = (typeof PURPOSES)[number];
+
+export interface LegalBasisDefinition {
+  /** The provision as cited in English (the web app has its own translated labels). */
+  citation: string;
+  /**
+   * Whether an access on this basis may be hidden from the data subject for a while (e.g. a
+   * criminal investigation, Directive (EU) 2016/680 Art. 15). An access on any other basis is
+   * always shown to the person.
+   */
+  hideable: boolean;
+}
+
+export const LEGAL_BASES = {
+  'gdpr-art-15': { citation: 'GDPR, Art. 15', hideable: false },
+  'e-government-act-art-2': { citation: 'GDPR, Art. 6(1)(e); e-Government Act, Art. 2', hideable: false },
+  'sofia-parking-ordinance-art-35': { citation: 'Ordinance on parking in Sofia, Art. 35', hideable: false },
+  'road-traffic-act-art-140': { citation: 'Road Traffic Act, Art. 140', hideable: false },
+  'road-traffic-act-art-165': { citation: 'Road Traffic Act, Art. 165', hideable: false },
+  'civil-registration-act-art-106': { citation: 'Civil Registration Act, Art. 106', hideable: false },
+  'local-taxes-and-fees-act-art-54': { citation: 'Local Taxes and Fees Act, Art. 54', hideable: false },
+  'ministry-of-interior-act-art-70': { citation: 'Ministry of Interior Act, Art. 70', hideable: false },
+  'ministry-of-interior-act-art-6': { citation: 'Ministry of Interior Act, Art. 6', hideable: true },
+  'gdpr-art-58': { citation: 'GDPR, Art. 58', hideable: false },
+} as const satisfies Record<string, LegalBasisDefinition>;
+
+export type LegalBasisCode = keyof typeof LEGAL_BASES;
+
+/** A purpose and the legal basis it is asked on: what an access right grants, one pair at a time. */
+export interface PurposePair {
+  purpose: string;
+  legalBasis: string;
+}
+
+export function isPurpose(code: string): code is PurposeCode {
+  return (PURPOSES as readonly string[]).includes(code);
+}
+
+export function isLegalBasis(code: string): code is LegalBasisCode {
+  return Object.hasOwn(LEGAL_BASES, code);
+}
+
+/** Whether an access on this legal basis may be hidden from the data subject for a while. */
+export function isHideable(legalBasis: string): boolean {
+  return isLegalBasis(legalBasis) && LEGAL_BASES[legalBasis].hideable;
+}
+
+/** A pair whose purpose or basis is not in the catalogue, described for an error message; null when both are known. */
+export function unknownCodeIn(pair: PurposePair): string | null {
+  if (!isPurpose(pair.purpose)) return `"${pair.purpose}" is not a purpose code`;
+  if (!isLegalBasis(pair.legalBasis)) return `"${pair.legalBasis}" is not a legal basis code`;
+  return null;
+}
+
+export function samePair(a: PurposePair, b: PurposePair): boolean {
+  return a.purpose === b.purpose && a.legalBasis === b.legalBasis;
+}
+
+/** `purpose @ legal-basis`, as error messages and the CLI write a pair. */
+export function formatPair(pair: PurposePair): string {
+  return `${pair.purpose} @ ${pair.legalBasis}`;
+}
