@@ -62,9 +62,6 @@ export const identityMigrations: Record<string, Migration> = {
       )`,
       'CREATE INDEX pin_attempts_last_failure_idx ON identity.pin_attempts (last_failure_at)',
     ],
-    [
-      'DROP TABLE identity.pin_attempts',
-      'DROP TABLE identity.sign_ins',
-    ],
+    ['DROP TABLE identity.pin_attempts', 'DROP TABLE identity.sign_ins'],
   ),
 };

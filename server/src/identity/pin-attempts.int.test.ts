@@ -89,7 +89,7 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
     const right = await attempt(client, interaction, person, pin());
     expect(right.status).toBe(429);
     expect(right.location).toBeNull();
-    expect(right.body).toMatch(/try again in 60 min/);
+    expect(right.body).toMatch(/Try again in 60 min/);
   });
 
   it('answers an unknown personal number exactly as a wrong PIN, and counts it the same', async () => {
