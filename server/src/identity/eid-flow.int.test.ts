@@ -94,8 +94,8 @@ describe.each(testDatabases())(
       const lookup = await fetch(`${base}${path}`, {
         headers: {
           ...(await client.authorization(tokens.access_token, 'GET', path)),
-          'x-purpose': 'identity verification',
-          'x-legal-basis': 'Civil Registration Act, Art. 106',
+          'x-purpose': 'address-verification',
+          'x-legal-basis': 'civil-registration-act-art-106',
         },
       });
       expect(lookup.status).toBe(200);

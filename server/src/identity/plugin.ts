@@ -278,7 +278,9 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     },
     async (request) => {
       if (!config.demo) throw new AppError('demo-disabled');
-      if (!isLoopback(request.socket.remoteAddress))
+      // The client's address as a configured proxy reports it: a proxy on this machine does not
+      // make every client behind it local.
+      if (!isLoopback(request.socket.remoteAddress) || !isLoopback(request.ip))
         throw new AppError('demo-disabled', 'Only from this machine.');
       const { personalNumber } = request.body as { personalNumber: string };
       const accessToken = await issueDemoToken(db, options.keys, config, directory, personalNumber);
