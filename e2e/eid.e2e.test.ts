@@ -140,7 +140,7 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, 'eid-sign-out-confirm-360.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await button.click();
-    await page.getByText('You have signed out.').waitFor();
+    await page.getByText('You have signed out of the national eID.').waitFor();
   });
 
   it('ran without page errors or CSP violations', () => {
