@@ -16,6 +16,10 @@ export const problems = {
   'token-missing': { status: 401, title: 'Authentication is required' },
   'token-invalid': { status: 401, title: 'The access token is not valid' },
   'token-expired': { status: 401, title: 'The access token has expired' },
+  'dpop-proof-invalid': {
+    status: 401,
+    title: 'The DPoP proof is missing or does not fit the request, the token or its key',
+  },
   'role-forbidden': { status: 403, title: 'Your role does not allow this action' },
   'demo-disabled': { status: 403, title: 'Demo features are disabled in production' },
   'purpose-not-allowed': { status: 403, title: 'The purpose or legal basis is not granted for this data' },
