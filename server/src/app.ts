@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -21,9 +20,12 @@ import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
 import { exchangePlugin } from './exchange/plugin.ts';
-import { installErrorHandling, isBrowserNavigation, sendProblem } from './http/errors.ts';
+import { installErrorHandling, isBrowserNavigation } from './http/errors.ts';
 import { healthPlugin } from './http/health.ts';
 import { metricsPlugin } from './http/metrics.ts';
+import { sendRouteNotFound } from './http/not-found.ts';
+import { installRequestGuards } from './http/request-guards.ts';
+import { httpServerOptions } from './http/server-options.ts';
 import { webAppPlugin } from './http/web-app.ts';
 import { createEidProvider } from './identity/eid-provider.ts';
 import type { IdentityKeys } from './identity/keys.ts';
@@ -52,6 +54,8 @@ const PERSONAL_NUMBER_IN_URL = /(?<![0-9])[0-9]{10}(?![0-9])/g;
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database, keys } = deps;
   const app = Fastify({
+    // Timeouts, request ids, and problem+json for what the HTTP parser and router refuse.
+    ...httpServerOptions(config),
     logger: deps.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -65,10 +69,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
     bodyLimit: config.bodyLimit,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
-    return503OnClosing: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -77,6 +78,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   installErrorHandling(app);
+  installRequestGuards(app);
   // A JSON API: plain text bodies are not accepted anywhere (415, not a confusing 400).
   app.removeContentTypeParser('text/plain');
 
@@ -244,7 +246,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         .header('cache-control', 'no-cache')
         .sendFile('index.html');
     }
-    return sendProblem(reply, 'route-not-found', `No resource at ${request.method} ${path}.`);
+    return sendRouteNotFound(request, reply);
   });
 
   return app;

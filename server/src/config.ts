@@ -15,9 +15,11 @@ const EnvSchema = Type.Object({
   CIVITAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+$' })),
   CIVITAS_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-    { default: 'info' },
+  // Default: `warn` in development (no line per request on the console), `info` in production.
+  LOG_LEVEL: Type.Optional(
+    Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    ),
   ),
   CIVITAS_SEED: Type.String({ minLength: 1, maxLength: 64, default: 'civitas' }),
   CIVITAS_DEMO_PERSONS: Type.Integer({ minimum: 7, maximum: 10_000_000, default: 10_000 }),
@@ -25,6 +27,9 @@ const EnvSchema = Type.Object({
   CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
   CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
+  CIVITAS_HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 10_000 }),
+  CIVITAS_REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 30_000 }),
+  CIVITAS_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 120_000 }),
   CIVITAS_EXCHANGE_CLIENT_ADDRESSES: Type.String({ pattern: '^[0-9A-Fa-f:.,]+$', default: '127.0.0.1,::1' }),
   CIVITAS_EXCHANGE_BODY_LOGGING: Type.Union([Type.Literal('metadata'), Type.Literal('full')], {
     default: 'metadata',
@@ -55,6 +60,12 @@ export interface Config {
   bodyLimit: number;
   /** Requests per minute per client address; 0 turns the limit off (benchmarks only). */
   rateLimit: number;
+  /** How long a client may take to send a request's headers. */
+  headersTimeoutMs: number;
+  /** How long a client may take to send a whole request, headers and body (a trickled body is cut off). */
+  requestTimeoutMs: number;
+  /** How long a connection may stay silent both ways before it is closed. */
+  connectionTimeoutMs: number;
   /** Whether exchange nodes keep message bodies in the message log, or only metadata and hashes. */
   exchangeBodyLogging: 'metadata' | 'full';
   /** Addresses of the information systems allowed to call this node's client interface (`/r1/…`). */
@@ -85,6 +96,9 @@ const integerVariables = new Set([
   'CIVITAS_DEMO_VEHICLES',
   'CIVITAS_BODY_LIMIT',
   'CIVITAS_RATE_LIMIT',
+  'CIVITAS_HEADERS_TIMEOUT_MS',
+  'CIVITAS_REQUEST_TIMEOUT_MS',
+  'CIVITAS_CONNECTION_TIMEOUT_MS',
   'CIVITAS_LOG_CHECKPOINT_INTERVAL_MS',
   'CIVITAS_LOG_FEED_INTERVAL_MS',
   'CIVITAS_LOG_TILE_CACHE_MB',
@@ -108,6 +122,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     const variable = firstError.path.replace(/^\//, '') || 'environment';
     throw new ConfigError(variable, `${firstError.message} (got ${JSON.stringify(firstError.value)})`);
   }
+  if (withDefaults.CIVITAS_HEADERS_TIMEOUT_MS > withDefaults.CIVITAS_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'CIVITAS_HEADERS_TIMEOUT_MS',
+      `must not be longer than CIVITAS_REQUEST_TIMEOUT_MS (${withDefaults.CIVITAS_REQUEST_TIMEOUT_MS})`,
+    );
+  }
   const production = withDefaults.CIVITAS_ENV === 'production';
   const port = overrides.port ?? withDefaults.PORT;
   const config: Config = {
@@ -119,13 +139,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     publicUrl: publicUrlOf(withDefaults, port),
     dataDir: path.resolve(withDefaults.CIVITAS_DATA_DIR),
     databaseUrl: withDefaults.DATABASE_URL,
-    logLevel: withDefaults.LOG_LEVEL,
+    logLevel: withDefaults.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     seed: withDefaults.CIVITAS_SEED,
     demoPersons: withDefaults.CIVITAS_DEMO_PERSONS,
     demoVehicles: withDefaults.CIVITAS_DEMO_VEHICLES,
     demoPin: withDefaults.CIVITAS_DEMO_PIN,
     bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
     rateLimit: withDefaults.CIVITAS_RATE_LIMIT,
+    headersTimeoutMs: withDefaults.CIVITAS_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: withDefaults.CIVITAS_REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: withDefaults.CIVITAS_CONNECTION_TIMEOUT_MS,
     exchangeBodyLogging: withDefaults.CIVITAS_EXCHANGE_BODY_LOGGING,
     exchangeClientAddresses: withDefaults.CIVITAS_EXCHANGE_CLIENT_ADDRESSES.split(',')
       .map((address) => address.trim())

@@ -5,6 +5,9 @@
 export const problems = {
   'validation-failed': { status: 400, title: 'The request is not valid' },
   'malformed-body': { status: 400, title: 'The request body could not be parsed' },
+  'control-character': { status: 400, title: 'The request holds a control character' },
+  'malformed-url': { status: 400, title: 'The URL is not validly percent-encoded' },
+  'malformed-request': { status: 400, title: 'The request is not valid HTTP' },
   'invalid-personal-number': { status: 400, title: 'The personal number (EGN) is not valid' },
   'purpose-required': {
     status: 400,
@@ -45,9 +48,12 @@ export const problems = {
   'route-not-found': { status: 404, title: 'No such resource' },
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-acceptable': { status: 406, title: 'No acceptable representation' },
+  'request-timeout': { status: 408, title: 'The request was not received in time' },
   'payload-too-large': { status: 413, title: 'The request body is too large' },
+  'uri-too-long': { status: 414, title: 'The URL is too long' },
   'unsupported-media-type': { status: 415, title: 'Unsupported content type' },
   'rate-limited': { status: 429, title: 'Too many requests' },
+  'headers-too-large': { status: 431, title: 'The request headers are too large' },
   internal: { status: 500, title: 'Internal error' },
   'register-unavailable': { status: 503, title: 'A state register did not answer' },
   'not-ready': { status: 503, title: 'The service is not ready' },

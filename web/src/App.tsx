@@ -1,5 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { AdminScreen } from './admin/AdminScreen.tsx';
+import { ADMIN_PATH } from './admin/paths.ts';
 import { AuditConsoleScreen } from './audit-console/AuditConsoleScreen.tsx';
 import { AUDIT_PATH } from './audit-console/paths.ts';
 import { CallbackScreen } from './auth/CallbackScreen.tsx';
@@ -69,6 +71,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? <ProfileScreen /> : <Redirect to="/" />;
     case SERVICES_PATH:
       return session.kind === 'active' ? <ServicesScreen /> : <Redirect to="/" />;
+    case ADMIN_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={ADMIN_PATH}>
+          <AdminScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
     case PARKING_PERMIT_PATH:
       return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
     case DATA_USAGE_PATH:

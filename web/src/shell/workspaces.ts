@@ -1,3 +1,4 @@
+import { ADMIN_PATH } from '../admin/paths.ts';
 import { AUDIT_PATH } from '../audit-console/paths.ts';
 import { WORKSPACE_PATH } from '../workspace/paths.ts';
 
@@ -9,12 +10,13 @@ import { WORKSPACE_PATH } from '../workspace/paths.ts';
 export interface Workspace {
   path: string;
   roles: readonly string[];
-  navLabel: 'workspace.nav' | 'auditConsole.nav';
+  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: WORKSPACE_PATH, roles: ['official', 'police'], navLabel: 'workspace.nav' },
   { path: AUDIT_PATH, roles: ['auditor'], navLabel: 'auditConsole.nav' },
+  { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
 ];
 
 /** The start screen of a signed-in person without a workspace. */

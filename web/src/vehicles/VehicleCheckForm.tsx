@@ -152,6 +152,7 @@ export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
   );
 }
 
+// i18next's own TFunction: `ReturnType<typeof useTranslation>['t']` is too deep for TypeScript at our key count.
 type Translate = TFunction;
 
 function fieldErrorMessage(error: VehicleCheckError, draft: VehicleCheckDraft, t: Translate): string {
