@@ -27,12 +27,14 @@ import { sendRouteNotFound } from './http/not-found.ts';
 import { installRequestGuards } from './http/request-guards.ts';
 import { httpServerOptions } from './http/server-options.ts';
 import { webAppPlugin } from './http/web-app.ts';
-import { createEidProvider } from './identity/eid-provider.ts';
+import { createEidProvider, SESSION_TTL_S } from './identity/eid-provider.ts';
 import type { IdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/plugin.ts';
+import { SignIns } from './identity/sign-ins.ts';
 import { staffNames, staffRolesOf } from './identity/staff.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
+import { KeyStore } from './platform/key-store.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { dossierRoutes } from './vehicles/dossier/routes.ts';
 import { ReportStore } from './vehicles/dossier/store.ts';
@@ -70,6 +72,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     },
     bodyLimit: config.bodyLimit,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
+    // X-Forwarded-For/-Proto/-Host only from the configured proxies (`CIVITAS_TRUSTED_PROXIES`);
+    // from anyone else they are what the client says about itself, and are ignored.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -136,11 +141,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  // The interactive API browser is a developer's tool: not served in production, where
+  // /openapi.json (the contract itself) stays public.
+  if (!config.production) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(metricsPlugin);
-  await app.register(healthPlugin, { db: database.db, databaseKind: database.kind, isReady: deps.isReady });
+  await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
+  await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
 
   const exchange = await startLocalExchange(database.db, {
     // The in-process node is reached by function call; its registered address is reserved
@@ -156,11 +163,25 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const directory = exchangePersonDirectory(portal);
   app.decorate('personDirectory', directory);
 
-  const provider = createEidProvider(database.db, keys, config, directory);
+  const signIns = new SignIns(database.db, SESSION_TTL_S);
+  const provider = createEidProvider(database.db, keys, config, signIns);
   provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
-  await app.register(identityPlugin, { db: database.db, config, keys, provider, directory });
+  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+    db: database.db,
+    publicUrl: config.publicUrl,
+    acceptScriptingTokens: config.demo,
+  });
+  await app.register(identityPlugin, {
+    db: database.db,
+    config,
+    keys,
+    provider,
+    directory,
+    signIns,
+    verifyAccessToken,
+    securityHeaders: headers,
+  });
 
-  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
   const policy = new AccessPolicy({
     staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo),
     report: (refusal) =>
@@ -177,6 +198,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(accessRoutes, { policy, verifyAccessToken });
 
   const audit = await startAuditLog(database.db, {
+    keyStore: new KeyStore(config.keyDir),
     origin: config.logOrigin,
     witnessName: `${new URL(config.publicUrl).hostname}/civitas/witness`,
     checkpointIntervalMs: config.logCheckpointIntervalMs,

@@ -61,6 +61,11 @@ describe('configuration from the environment', () => {
       { CIVITAS_HEADERS_TIMEOUT_MS: '20000', CIVITAS_REQUEST_TIMEOUT_MS: '5000' },
     ],
     ['CIVITAS_CONNECTION_TIMEOUT_MS', { CIVITAS_CONNECTION_TIMEOUT_MS: '-1' }],
+    ['CIVITAS_TRUSTED_PROXIES', { CIVITAS_TRUSTED_PROXIES: 'proxy.example' }],
+    ['CIVITAS_TRUSTED_PROXIES', { CIVITAS_TRUSTED_PROXIES: '10.0.0.0/33' }],
+    ['CIVITAS_TRUSTED_PROXIES', { CIVITAS_TRUSTED_PROXIES: '10.0.0.1, *' }],
+    ['CIVITAS_TRUSTED_PROXIES', { CIVITAS_TRUSTED_PROXIES: '2001:db8::/129' }],
+    ['CIVITAS_METRICS_TOKEN', { CIVITAS_METRICS_TOKEN: 'short' }],
   ])('names the bad variable %s', (variable, env) => {
     const error = configError(env);
     expect(error.variable).toBe(variable);
@@ -101,5 +106,17 @@ describe('configuration from the environment', () => {
     });
     expect(config.production).toBe(true);
     expect(config.demo).toBe(false);
+  });
+
+  it('trusts no proxy unless told, and takes addresses and CIDR ranges of both families', () => {
+    expect(loadConfig({}).trustedProxies).toEqual([]);
+    expect(
+      loadConfig({ CIVITAS_TRUSTED_PROXIES: ' 10.0.0.5, 10.0.0.0/8 ,2001:db8::/32,::1' }).trustedProxies,
+    ).toEqual(['10.0.0.5', '10.0.0.0/8', '2001:db8::/32', '::1']);
+  });
+
+  it('keeps private keys beside the data unless CIVITAS_KEY_DIR says where', () => {
+    expect(loadConfig({ CIVITAS_DATA_DIR: '/srv/civitas' }).keyDir).toBe('/srv/civitas/keys');
+    expect(loadConfig({ CIVITAS_KEY_DIR: '/run/secrets/civitas' }).keyDir).toBe('/run/secrets/civitas');
   });
 });

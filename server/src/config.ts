@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -38,6 +39,9 @@ const EnvSchema = Type.Object({
   CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 10_000 }),
   CIVITAS_LOG_FEED_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 500 }),
   CIVITAS_LOG_TILE_CACHE_MB: Type.Integer({ minimum: 0, maximum: 1_048_576, default: 512 }),
+  CIVITAS_TRUSTED_PROXIES: Type.String({ maxLength: 4096, default: '' }),
+  CIVITAS_KEY_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  CIVITAS_METRICS_TOKEN: Type.Optional(Type.String({ pattern: '^[!-~]{32,256}$' })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -78,6 +82,15 @@ export interface Config {
   logFeedIntervalMs: number;
   /** The memory budget of the transparency log's cache of hash tiles, in bytes (proofs from memory). */
   logTileCacheBytes: number;
+  /**
+   * Addresses (IPs or CIDR ranges) of the reverse proxies whose `X-Forwarded-*` headers are
+   * believed; empty: none, every answer is about the connection as it is.
+   */
+  trustedProxies: string[];
+  /** Where the private keys kept out of the database live (files readable by the owner only). */
+  keyDir: string;
+  /** The bearer token `/metrics` asks for (required in production, where it is otherwise off). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -158,10 +171,39 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     logCheckpointIntervalMs: withDefaults.CIVITAS_LOG_CHECKPOINT_INTERVAL_MS,
     logFeedIntervalMs: withDefaults.CIVITAS_LOG_FEED_INTERVAL_MS,
     logTileCacheBytes: withDefaults.CIVITAS_LOG_TILE_CACHE_MB * 2 ** 20,
+    trustedProxies: parseTrustedProxies(withDefaults.CIVITAS_TRUSTED_PROXIES),
+    keyDir: path.resolve(withDefaults.CIVITAS_KEY_DIR ?? path.join(withDefaults.CIVITAS_DATA_DIR, 'keys')),
+    metricsToken: withDefaults.CIVITAS_METRICS_TOKEN,
     ...overrides,
   };
   if (config.production) assertProductionReady(config);
   return config;
+}
+
+/**
+ * `CIVITAS_TRUSTED_PROXIES`: a comma-separated list of IP addresses and CIDR ranges
+ * (`10.0.0.5`, `10.0.0.0/8`, `2001:db8::/32`). Anything else stops the start: a typo here would
+ * silently trust nobody, or everybody.
+ */
+export function parseTrustedProxies(value: string): string[] {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = net.isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix && rest.length === 0);
+    if (family === 0 || !prefixOk) {
+      throw new ConfigError(
+        'CIVITAS_TRUSTED_PROXIES',
+        `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/8, 2001:db8::/32)`,
+      );
+    }
+  }
+  return entries;
 }
 
 function publicUrlOf(env: Env, port: number): string {

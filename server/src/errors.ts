@@ -16,6 +16,10 @@ export const problems = {
   'token-missing': { status: 401, title: 'Authentication is required' },
   'token-invalid': { status: 401, title: 'The access token is not valid' },
   'token-expired': { status: 401, title: 'The access token has expired' },
+  'dpop-proof-invalid': {
+    status: 401,
+    title: 'The DPoP proof is missing or does not fit the request, the token or its key',
+  },
   'role-forbidden': { status: 403, title: 'Your role does not allow this action' },
   'demo-disabled': { status: 403, title: 'Demo features are disabled in production' },
   'purpose-not-allowed': { status: 403, title: 'The purpose or legal basis is not granted for this data' },
@@ -41,7 +45,6 @@ export const problems = {
   },
   'invalid-vin': { status: 400, title: 'The VIN is not valid' },
   'invalid-plate': { status: 400, title: 'The registration plate is not valid' },
-  'not-vehicle-owner': { status: 403, title: 'The vehicle is not registered to you' },
   'vehicle-not-found': { status: 404, title: 'No such vehicle' },
   'report-not-found': { status: 404, title: 'No such vehicle report' },
   'person-not-found': { status: 404, title: 'No such person in the population register' },

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { ADMIN_PATH } from './admin/paths.ts';
+import { forgetSavedAnswers } from './api/saved-answers.ts';
 import { AuditConsoleScreen } from './audit-console/AuditConsoleScreen.tsx';
 import { AUDIT_PATH } from './audit-console/paths.ts';
 import { CallbackScreen } from './auth/CallbackScreen.tsx';
@@ -43,6 +44,12 @@ export function App() {
   useEffect(() => {
     if (session.kind === 'expired' && pathname !== CALLBACK_PATH) expireSession();
   }, [session.kind, pathname]);
+
+  // Nobody signed in: nothing of anybody's stays saved for offline reading (a sign-out cut short
+  // by leaving the page may have left some).
+  useEffect(() => {
+    if (session.kind === 'signed-out') void forgetSavedAnswers();
+  }, [session.kind]);
 
   return (
     <>

@@ -23,7 +23,7 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
         <div className="site-header__tools">
           <LanguageSelect />
           {signedIn && (
-            <Button variant="inverse" onClick={signOut}>
+            <Button variant="inverse" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </Button>
           )}

@@ -7,11 +7,11 @@ import { landingPath, workspacesFor } from './workspaces.ts';
 const paths = (roles: string[]) => workspacesFor(roles).map((workspace) => workspace.path);
 
 describe('role workspaces', () => {
-  it('gives officials and police the lookup, auditors the audit console, administrators the exchange console', () => {
-    expect(paths(['citizen', 'admin'])).toEqual([ADMIN_PATH]);
+  it('gives officials and police the lookup, auditors the audit console, admins the exchange console', () => {
     expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH]);
     expect(paths(['citizen', 'police'])).toEqual([WORKSPACE_PATH]);
     expect(paths(['citizen', 'auditor'])).toEqual([AUDIT_PATH]);
+    expect(paths(['citizen', 'admin'])).toEqual([ADMIN_PATH]);
     expect(paths(['citizen', 'police', 'auditor'])).toEqual([WORKSPACE_PATH, AUDIT_PATH]);
   });
 
