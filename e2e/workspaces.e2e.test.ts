@@ -153,11 +153,11 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     const page = await signInAs('citizen');
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
     expect(await navigation(page)).toEqual(['My profile', 'E-services', 'Who used my data']);
-    for (const workspace of ['/workspace', '/audit']) {
+    for (const workspace of ['/workspace', '/audit', '/admin']) {
       await page.goto(`${base}${workspace}`);
       await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
     }
-    await page.getByText('This page is for auditors.').waitFor();
+    await page.getByText('This page is for administrators.').waitFor();
     await page.getByText('You are signed in with the roles: Citizen.').waitFor();
     await expectAccessible(page, 'role-not-available-en.png');
     await chooseLanguage(page, 'bg');
@@ -358,6 +358,18 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
 
     await page.goto(`${base}/workspace`);
     await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
+    await page.context().close();
+  });
+
+  it('lands an administrator on the exchange console, and keeps them out of the other workspaces', async () => {
+    const page = await signInAs('admin');
+    await page.getByRole('heading', { level: 1, name: 'Register exchange administration' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin');
+    expect((await navigation(page))[0]).toBe('Exchange administration');
+    await page.goto(`${base}/audit`);
+    await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
+    await page.getByText('You are signed in with the roles: Citizen and Administrator.').waitFor();
+    await expectAccessible(page, 'admin-not-auditor-en.png');
     await page.context().close();
   });
 
