@@ -1,6 +1,7 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildApp } from './app.ts';
+import { storedLogVerifierKey } from './audit/log/keys.ts';
 import { verifyLog } from './audit/log/verify.ts';
 import { embeddedDatabaseExists, ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
 import { CommandError, NOTHING_HERE, TRY_AGAIN_LATER } from './cli/command-error.ts';
@@ -21,6 +22,7 @@ import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
 import { issueDemoToken } from './identity/plugin.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
+import { KeyStore } from './platform/key-store.ts';
 import { createProgress } from './platform/progress.ts';
 import { type PurposePair, unknownCodeIn } from './platform/purposes.ts';
 
@@ -82,7 +84,7 @@ program
     const accounts = (await withDatabaseOrServer(
       config,
       'demo accounts',
-      async (database, directory) => listDemoAccounts(database.db, directory),
+      async (database) => listDemoAccounts(database.db),
       async (baseUrl) => fetchJson(`${baseUrl}/api/demo/accounts`, { method: 'GET' }),
     )) as Awaited<ReturnType<typeof listDemoAccounts>>;
     if (accounts.length === 0) {
@@ -259,15 +261,21 @@ logCommand
   )
   .option('--from <size>', 'check consistency from the checkpoint of this size…', parseCount)
   .option('--to <size>', '…to the checkpoint of this size', parseCount)
-  .option('--key <vkey>', "the log's verifier key to trust (default: the one stored beside the log)")
+  .option(
+    '--key <vkey>',
+    "the log's verifier key to trust (default: the key store's, CIVITAS_KEY_DIR; else the one stored beside the log)",
+  )
   .option('--json', 'print JSON')
   .action(async (options: { from?: number; to?: number; key?: string; json?: boolean }) => {
     if ((options.from === undefined) !== (options.to === undefined)) {
       throw new AppError('validation-failed', 'Give both --from and --to, or neither.');
     }
     await withLogDatabase(async (db) => {
+      // The key to trust: the one given, else the key store's (not the database's, which whoever
+      // could rewrite the log could rewrite too), else the one stored beside the log.
+      const vkey = options.key ?? storedLogVerifierKey(new KeyStore(loadConfig().keyDir));
       const report = await verifyLog(db, {
-        ...(options.key ? { vkey: options.key } : {}),
+        ...(vkey ? { vkey } : {}),
         ...(options.from !== undefined && options.to !== undefined
           ? { from: options.from, to: options.to }
           : {}),
@@ -443,7 +451,7 @@ async function serve(config: Config, options: { build: boolean }): Promise<void>
       `Seeded ${seeded.persons} persons and ${seeded.vehicles} vehicles (${seeded.rows} rows) in ${seeded.seconds.toFixed(1)} s.`,
     );
   }
-  const accounts = config.demo ? await listDemoAccounts(database.db, app.personDirectory) : [];
+  const accounts = config.demo ? await listDemoAccounts(database.db) : [];
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -484,7 +492,12 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
       ...(options.members && { members: options.members }),
       ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
-      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl)),
+      limits: config,
+      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+        db: opened.database.db,
+        publicUrl: config.publicUrl,
+        acceptScriptingTokens: config.demo,
+      }),
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {

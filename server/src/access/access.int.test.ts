@@ -375,6 +375,30 @@ describe.each(testDatabases())('purposes, legal bases and who may hide what, on 
     expect(investigated.every((item) => item.hiddenUntil !== null)).toBe(true);
   });
 
+  it('refuses control characters in what hiding and revoking store or look up, with 400 problem+json', async () => {
+    const hiding = { legalBasis: 'ministry-of-interior-act-art-6', hiddenUntil: until(), reason: 'covert' };
+    expectProblem(
+      await request('POST', '/api/audit/hidden-cases', 'police', { ...hiding, caseRef: 'ДП\u0000/1' }),
+      400,
+      'validation-failed',
+    );
+    expectProblem(
+      await request('POST', '/api/audit/hidden-cases', 'police', {
+        ...hiding,
+        caseRef: 'ДП/1',
+        reason: 'a\u0000b',
+      }),
+      400,
+      'validation-failed',
+    );
+    const revoke = await platform.app.inject({
+      method: 'DELETE',
+      url: '/api/exchange/access-rights/a%00b',
+      headers: { authorization: `Bearer ${tokens.admin}` },
+    });
+    expectProblem(revoke, 400, 'validation-failed');
+  });
+
   it('lists hidden cases: all for auditors, their own administration’s for police and officials', async () => {
     const all = await request('GET', '/api/audit/hidden-cases', 'auditor');
     expect(all.statusCode).toBe(200);
@@ -383,6 +407,8 @@ describe.each(testDatabases())('purposes, legal bases and who may hide what, on 
     expect(allItems[0]).toEqual({
       caseRef: expect.any(String),
       organisation: POLICE_CLIENT,
+      organisationName: 'Министерство на вътрешните работи',
+      systemName: 'Столична дирекция на вътрешните работи',
       legalBasis: 'ministry-of-interior-act-art-6',
       hiddenUntil: expect.any(String),
       reason: expect.any(String),

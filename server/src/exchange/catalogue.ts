@@ -71,6 +71,12 @@ export const CATALOGUE: readonly CatalogueMember[] = [
   },
   {
     memberClass: 'GOV',
+    memberCode: '130961721',
+    name: 'Комисия за защита на личните данни',
+    subsystems: [{ code: 'supervision', name: 'Надзор по защитата на личните данни' }],
+  },
+  {
+    memberClass: 'GOV',
     memberCode: '177547175',
     name: 'Министерство на електронното управление',
     subsystems: [{ code: 'civitas-portal', name: 'Портал и мобилно приложение Civitas' }],
@@ -87,6 +93,8 @@ export const PORTAL_CLIENT = `${INSTANCE}/GOV/177547175/civitas-portal`;
  */
 export const MUNICIPALITY_CLIENT = `${INSTANCE}/GOV/000696327/municipal-administration`;
 export const POLICE_CLIENT = `${INSTANCE}/GOV/000695235/sofia-police`;
+/** The data protection authority's subsystem: auditors' views of usage records are its accesses. */
+export const SUPERVISION_CLIENT = `${INSTANCE}/GOV/130961721/supervision`;
 
 /** Which member runs each register subsystem. */
 export function memberOfSubsystem(subsystem: string): CatalogueMember {

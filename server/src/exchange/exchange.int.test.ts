@@ -579,6 +579,48 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
   });
 
   describe('directory and operations', () => {
+    it('shows the admin the members, subsystems, services and the codes a right can grant', async () => {
+      const registry = await platform.app.inject({
+        method: 'GET',
+        url: '/api/exchange/registry',
+        headers: { authorization: `Bearer ${adminToken}` },
+      });
+      expect(registry.statusCode, registry.body).toBe(200);
+      const body = registry.json() as {
+        members: Array<{
+          memberCode: string;
+          nodes: string[];
+          subsystems: Array<{
+            code: string;
+            services: Array<{ id: string; code: string; providedHere: boolean }>;
+          }>;
+        }>;
+        purposes: string[];
+        legalBases: Array<{ code: string; hideable: boolean }>;
+      };
+      const mvr = body.members.find((member) => member.memberCode === '000695235')!;
+      expect(mvr.nodes.length).toBeGreaterThan(0);
+      const vehicleRegister = mvr.subsystems.find((subsystem) => subsystem.code === 'vehicle-register')!;
+      expect(vehicleRegister.services).toContainEqual(
+        expect.objectContaining({ id: VEHICLES, code: 'vehicles', providedHere: true }),
+      );
+      expect(mvr.subsystems.map((subsystem) => subsystem.code)).toContain('sofia-police');
+      expect(body.purposes).toContain('address-verification');
+      expect(body.legalBases).toContainEqual({ code: 'ministry-of-interior-act-art-6', hideable: true });
+      const citizenToken = await issueScriptingToken(
+        platform.keys,
+        eidIssuer(platform.config.publicUrl),
+        citizen,
+        ['citizen'],
+      );
+      const refused = await platform.app.inject({
+        method: 'GET',
+        url: '/api/exchange/registry',
+        headers: { authorization: `Bearer ${citizenToken}` },
+      });
+      expect(refused.statusCode).toBe(403);
+    });
+
     it('lists clients, methods, allowed methods and OpenAPI descriptions', async () => {
       const clients = (await platform.app.inject({ method: 'GET', url: '/listClients' })).json() as {
         member: Array<{ id: Record<string, string>; name: string }>;
@@ -701,6 +743,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       fields: Array<{ name: string; value: string; source: string }>;
       sources: Array<{ key: string; status: string }>;
       requestId: string;
+      vehicles: unknown[];
     };
     expect(body.sources.map((source) => [source.key, source.status])).toEqual([
       ['population', 'ok'],
@@ -722,7 +765,8 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       .where('case_ref', '=', body.requestId)
       .where('side', '=', 'provider')
       .execute();
-    expect(logged.length).toBe(5);
+    // A person and their addresses, their vehicles, their licence, and the tax of each car.
+    expect(logged.length).toBe(4 + body.vehicles.length);
     expect(new Set(logged.map((row) => row.data_subject))).toEqual(new Set([citizen]));
   });
 });

@@ -21,6 +21,7 @@ import { accessRightView, type NewAccessRight } from './node/access-rights.ts';
 import type { NodeReply } from './node/context.ts';
 import { ExchangeFault } from './protocol/errors.ts';
 import { globalConfPublication } from './registry/publication.ts';
+import { RegistryView, registryView } from './registry/registry-view.ts';
 
 export interface ExchangePluginOptions {
   db: Kysely<Database>;
@@ -372,6 +373,27 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
     grantedAt: Type.String({ format: 'date-time' }),
   });
   app.get(
+    '/api/exchange/registry',
+    {
+      preHandler: adminOnly,
+      schema: {
+        tags: ['exchange'],
+        summary:
+          'The exchange as the admin console shows it: members, their subsystems and services, nodes, and the purpose and legal basis codes a right can grant (admin)',
+        response: { 200: RegistryView },
+      },
+    },
+    async (_request, reply) => {
+      let conf: ReturnType<typeof exchange.context.trust.conf>;
+      try {
+        conf = exchange.context.trust.conf('consumer');
+      } catch {
+        throw new AppError('register-unavailable', "The node's global configuration is not valid now.");
+      }
+      return reply.send(registryView(conf, exchange.context.services));
+    },
+  );
+  app.get(
     '/api/exchange/access-rights',
     {
       preHandler: adminOnly,
@@ -416,7 +438,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
       schema: {
         tags: ['exchange'],
         summary: 'Revoke an access right (admin, audited)',
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
       },
     },
     async (request, reply) => {

@@ -1,4 +1,9 @@
-/** Server-rendered pages of the eID node: plain HTML and one stylesheet, no scripts. */
+/**
+ * Server-rendered pages of the eID node: plain HTML and one stylesheet. The only script is the
+ * one that submits the sign-out form for Civitas' own app (it works without it, by a button).
+ */
+import { EID_TEXTS, type EidLanguage } from './eid-texts.ts';
+
 export function escapeHtml(value: string): string {
   return value.replace(
     /[&<>"']/g,
@@ -6,17 +11,31 @@ export function escapeHtml(value: string): string {
   );
 }
 
-export function renderEidPage({ title, body }: { title: string; body: string }): string {
+export function renderEidPage({
+  title,
+  body,
+  language = 'en',
+  script,
+}: {
+  title: string;
+  body: string;
+  /** The page's language (see `eidLanguage`); its words are in `eid-texts.ts`. */
+  language?: EidLanguage;
+  /** A script of this origin the page needs (the sign-out's self-submission only). */
+  script?: string | undefined;
+}): string {
+  const t = EID_TEXTS[language];
   return `<!doctype html>
-<html lang="bg">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} · еИД</title>
+<title>${escapeHtml(title)} · ${escapeHtml(t.brand)}</title>
 <link rel="stylesheet" href="/interaction/eid.css">
+${script ? `<script src="${escapeHtml(script)}" defer></script>` : ''}
 </head>
 <body>
-<header><span class="brand">еИД · National eID</span><span class="sub">Демонстрационен възел · Demo node</span></header>
+<header><span class="brand">${escapeHtml(t.brand)}</span><span class="sub">${escapeHtml(t.demoNode)}</span></header>
 <main>
 <h1>${escapeHtml(title)}</h1>
 ${body}
@@ -28,7 +47,7 @@ ${body}
 export const EID_STYLESHEET = `
 *{box-sizing:border-box}
 body{margin:0;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;background:#f3f5f8;color:#111827;line-height:1.5}
-header{background:#00966e;color:#fff;padding:12px 16px;display:flex;flex-direction:column}
+header{background:#007a5a;color:#fff;padding:12px 16px;display:flex;flex-direction:column}
 .brand{font-weight:700;font-size:1.1rem}.sub{font-size:.85rem;opacity:.95}
 main{max-width:28rem;margin:0 auto;padding:16px}
 h1{font-size:1.4rem;margin:8px 0 16px}
@@ -43,4 +62,8 @@ button.primary{background:#004d38;color:#fff;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:.9rem;background:#fff}
 th,td{border:1px solid #d1d5db;padding:6px;text-align:left}
 a{color:#004d38}
+`;
+
+/** Submits a form marked `data-auto-submit` (the sign-out Civitas' own app asked for). */
+export const EID_AUTO_SUBMIT_SCRIPT = `document.querySelector('form[data-auto-submit]')?.submit();
 `;

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely/migration';
 import { sqlMigration } from '../db/sql-migration.ts';
+import { wordsToCodesStatements } from './words-to-codes.ts';
 
 /**
  * Each register lives in its own PostgreSQL schema, so that in production each can get its
@@ -195,4 +196,6 @@ export const registerMigrations: Record<string, Migration> = {
     ],
     ['DROP SCHEMA vehicle_tax CASCADE'],
   ),
+  // Registers seeded before issue 14 stored body, colour and offence as Bulgarian words.
+  '0180-register-codes': sqlMigration(wordsToCodesStatements()),
 };

@@ -18,8 +18,8 @@ import {
 } from './bulk-specs.ts';
 import { generateDrivingLicence } from './driving-licences/generate.ts';
 import { generateIdentityDocuments } from './identity-documents/generate.ts';
-import { DEMO_PERSON_COUNT, generatePopulation, SYNTHETIC_TODAY } from './population/generate.ts';
-import { generateVehicles } from './vehicles/generate.ts';
+import { DEMO_PERSON_COUNT, generatePopulation } from './population/generate.ts';
+import { generateVehicles, mayOwnVehicles } from './vehicles/generate.ts';
 
 export interface SeedOptions {
   seed: string;
@@ -74,7 +74,6 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
   const categories = new BulkInserter(db, licenceCategoriesSpec);
   const ownerPool: string[] = [];
   const demoPersons: string[] = [];
-  const ownerAgeCutoff = adultCutoff();
 
   let personsWritten = 0;
   for (const bundle of generatePopulation({ seed: options.seed, count: options.persons })) {
@@ -88,7 +87,7 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
       await categories.addAll(licence.categories);
     }
     if (demoPersons.length < DEMO_PERSON_COUNT) demoPersons.push(person.egn);
-    else if (!person.deceased && person.birth_date <= ownerAgeCutoff) ownerPool.push(person.egn);
+    else if (mayOwnVehicles(person)) ownerPool.push(person.egn);
     if (++personsWritten % PROGRESS_EVERY === 0) await report({ persons: personsWritten, vehicles: 0 });
   }
   for (const inserter of [persons, addresses, documents, licences, categories]) await inserter.flush();
@@ -156,9 +155,4 @@ async function clearRegisters(db: Kysely<Database>): Promise<void> {
   });
   await sql`TRUNCATE ${sql.join(tables)}`.execute(db);
   await db.deleteFrom('platform.seed_runs').execute();
-}
-
-/** Birth dates on or before this day are of persons aged 18 or more on the data's reference day. */
-function adultCutoff(): string {
-  return `${Number(SYNTHETIC_TODAY.slice(0, 4)) - 18}${SYNTHETIC_TODAY.slice(4)}`;
 }

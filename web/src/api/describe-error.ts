@@ -7,8 +7,10 @@ export interface ErrorDescription {
 }
 
 /**
- * What to tell a person about a failed request: the problem's own title and detail, with the
- * title translated when we know its code (the server writes titles in English).
+ * What to tell a person about a failed request: the problem's title in their language (the server
+ * writes titles in English; every code has a translation). The server's detail is English too, so
+ * it is shown to English readers only; others get the request reference of an internal error,
+ * which is what they need to quote.
  */
 export function describeError(error: unknown, t: TFunction): ErrorDescription {
   if (error instanceof NetworkError) return { title: t('errors.network'), detail: null };
@@ -17,8 +19,24 @@ export function describeError(error: unknown, t: TFunction): ErrorDescription {
     const translatedTitle = code
       ? t(`problems.${code}` as 'problems.internal', { defaultValue: title })
       : title;
-    return { title: translatedTitle, detail: detail ?? null };
+    return { title: translatedTitle, detail: serverDetail(detail, t) };
   }
   const status = error instanceof ApiError ? error.status : 0;
   return { title: t('errors.unexpected', { status }), detail: null };
+}
+
+/** The server's English detail for an English reader; for others, only the reference it quotes. */
+export function serverDetail(detail: string | undefined, t: TFunction): string | null {
+  if (!detail) return null;
+  if (readsEnglish(t)) return detail;
+  const reference = /\bReference: ([\w-]+)/.exec(detail)?.[1];
+  return reference ? t('errors.reference', { reference }) : null;
+}
+
+function readsEnglish(t: TFunction): boolean {
+  try {
+    return new Intl.Locale(t('meta.formattingLocale')).language === 'en';
+  } catch {
+    return false;
+  }
 }

@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../i18n/use-formatters.ts';
+import { useLatinScript } from '../profile/use-latin-script.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
-import { CategoryList, legalBasisLabel, purposeLabel } from './labels.tsx';
+import { CategoryList, legalBasisLabel, organisationNames, purposeLabel } from './labels.tsx';
 import type { Organisation, UsageRecord } from './usage.ts';
 import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
 import type { UsageCheck } from './verify-usage.ts';
@@ -17,6 +18,7 @@ interface UsageEntryProps {
 export function UsageEntry({ record, check, now }: UsageEntryProps) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const latin = useLatinScript();
   return (
     <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
       <VerificationDetail check={check} />
@@ -25,7 +27,10 @@ export function UsageEntry({ record, check, now }: UsageEntryProps) {
           <OrganisationName organisation={record.initiatorOrg} />
         </Field>
         <Field label={t('dataUsage.official')}>
-          {record.self ? t('dataUsage.you') : (record.initiatorPerson ?? t('dataUsage.officialNotGiven'))}
+          {record.self
+            ? t('dataUsage.you')
+            : ((latin ? record.initiatorPersonLatin : record.initiatorPerson) ??
+              t('dataUsage.officialNotGiven'))}
         </Field>
         <Field label={t('dataUsage.register')}>
           <OrganisationName organisation={record.receiver} />
@@ -45,14 +50,16 @@ export function UsageEntry({ record, check, now }: UsageEntryProps) {
   );
 }
 
-/** The register's names are in Bulgarian whatever the interface language. */
+/** The administration and its system, in the interface language. */
 function OrganisationName({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const { administration, system } = organisationNames(organisation, t);
   return (
     <>
-      <span lang="bg">{organisation.name}</span>
+      <span lang={administration.lang}>{administration.text}</span>
       <br />
-      <span lang="bg" className="secondary-text">
-        {organisation.systemName}
+      <span lang={system.lang} className="secondary-text">
+        {system.text}
       </span>
     </>
   );

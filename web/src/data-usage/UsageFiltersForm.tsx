@@ -2,7 +2,7 @@ import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../ui/Button.tsx';
 import { Card } from '../ui/Card.tsx';
-import { purposeLabel } from './labels.tsx';
+import { organisationNames, purposeLabel } from './labels.tsx';
 import type { Organisation } from './usage.ts';
 import { isPeriodReversed, NO_FILTERS, type UsageFilters } from './usage-query.ts';
 
@@ -60,11 +60,18 @@ export function UsageFiltersForm({ applied, organisations, purposes, onApply }: 
             onChange={set('organisation')}
           >
             <option value="">{t('dataUsage.filters.allOrganisations')}</option>
-            {organisations.map((organisation) => (
-              <option key={organisation.id} value={organisation.id} lang="bg">
-                {organisation.name} – {organisation.systemName}
-              </option>
-            ))}
+            {organisations.map((organisation) => {
+              const { administration, system } = organisationNames(organisation, t);
+              return (
+                <option
+                  key={organisation.id}
+                  value={organisation.id}
+                  lang={administration.lang ?? system.lang}
+                >
+                  {administration.text} – {system.text}
+                </option>
+              );
+            })}
           </select>
         </div>
         <div className="usage-filters__field">

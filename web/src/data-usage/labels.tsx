@@ -22,11 +22,43 @@ const isKnownCategory = (category: string): category is KnownCategory =>
 
 type PurposeCode = keyof LocaleResource['purposes'];
 type LegalBasisCode = keyof LocaleResource['legalBases'];
+type AdministrationCode = keyof LocaleResource['administrations'];
+type RegisterCode = keyof LocaleResource['registers'];
 
 const isPurposeCode = (value: string): value is PurposeCode =>
   Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.purposes, value);
 const isLegalBasisCode = (value: string): value is LegalBasisCode =>
   Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.legalBases, value);
+const isAdministrationCode = (value: string): value is AdministrationCode =>
+  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.administrations, value);
+const isRegisterCode = (value: string): value is RegisterCode =>
+  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.registers, value);
+
+/** A name in the interface language, or as the registry wrote it (in Bulgarian) when the app has no words for it. */
+export interface LocalName {
+  text: string;
+  /** Set when the text is the registry's Bulgarian name, not a translation. */
+  lang?: 'bg';
+}
+
+/**
+ * The administration and its system (a register, or the information system it asks from), by
+ * their exchange id (`BG/GOV/000696327/local-taxes`): translated, never the raw id.
+ */
+export function organisationNames(
+  organisation: { id: string; name: string; systemName: string },
+  t: TFunction,
+): { administration: LocalName; system: LocalName } {
+  const [, , memberCode = '', systemCode = ''] = organisation.id.split('/');
+  return {
+    administration: isAdministrationCode(memberCode)
+      ? { text: t(`administrations.${memberCode}`) }
+      : { text: organisation.name, lang: 'bg' },
+    system: isRegisterCode(systemCode)
+      ? { text: t(`registers.${systemCode}`) }
+      : { text: organisation.systemName, lang: 'bg' },
+  };
+}
 
 /** Records made before purposes and legal bases were codes carry the English text of the time. */
 const LEGACY_CODES: Readonly<Record<string, string>> = {

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { serverDetail } from '../api/describe-error.ts';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Badge } from '../ui/Badge.tsx';
 import { Card } from '../ui/Card.tsx';
@@ -24,6 +25,8 @@ export function SourcesCard({ prefill, language }: { prefill: Prefill; language:
 function SourceItem({ source, language }: { source: PrefillSource; language: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  // The server explains a failure in English: shown to English readers only.
+  const reason = source.status === 'ok' ? null : serverDetail(source.error, t);
   return (
     <li className="sources__item">
       <div className="sources__header">
@@ -31,15 +34,10 @@ function SourceItem({ source, language }: { source: PrefillSource; language: str
         <SourceStatusBadge source={source} />
       </div>
       <FieldList>
-        {source.status !== 'ok' && source.error && (
-          <Field label={t('confirmData.reason')}>{source.error}</Field>
-        )}
+        {reason && <Field label={t('confirmData.reason')}>{reason}</Field>}
         {source.fetchedAt && (
           <Field label={t('confirmData.askedAt')}>{format.dateTime(source.fetchedAt)}</Field>
         )}
-        <Field label={t('confirmData.exchangeService')}>
-          <span className="sources__service">{source.service}</span>
-        </Field>
       </FieldList>
     </li>
   );

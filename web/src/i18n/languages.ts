@@ -1,6 +1,7 @@
 /**
  * The one place that knows which languages Civitas speaks. Every file in ./locales is a
- * language: adding Polish means dropping in `locales/pl.json` (with its `meta` block), nothing else.
+ * language: adding one to the web app means dropping in `locales/<code>.json` (with its `meta`
+ * block), nothing else here. The PDF and the eID pages list their own: see docs/languages.md.
  */
 import type englishResource from './locales/en.json';
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { FALLBACK_LANGUAGE, supportedLanguageCodes } from './languages.ts';
 import { pickLanguage } from './pick-language.ts';
 
 const base = { stored: null, browserPreferences: [], supported: ['bg', 'en'], fallback: 'en' };
@@ -22,5 +23,12 @@ describe('pickLanguage', () => {
 
   it('ignores a stored choice that is no longer supported', () => {
     expect(pickLanguage({ ...base, stored: 'pl', browserPreferences: ['bg'] })).toBe('bg');
+  });
+
+  it('gives a Polish browser Polish on its first visit, with the languages the app ships', () => {
+    const shipped = { stored: null, supported: supportedLanguageCodes, fallback: FALLBACK_LANGUAGE };
+    expect(pickLanguage({ ...shipped, browserPreferences: ['pl-PL', 'pl', 'en-US', 'en'] })).toBe('pl');
+    expect(pickLanguage({ ...shipped, browserPreferences: ['de-DE', 'pl'] })).toBe('pl');
+    expect(pickLanguage({ ...shipped, stored: 'bg', browserPreferences: ['pl-PL'] })).toBe('bg');
   });
 });

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import type { Address } from './person.ts';
-import { addressLines } from './person-format.ts';
+import { addressLines, properName } from './person-format.ts';
 import { useLatinScript } from './use-latin-script.ts';
 
 export function AddressesCard({ addresses }: { addresses: Address[] }) {
@@ -27,8 +27,10 @@ export function AddressesCard({ addresses }: { addresses: Address[] }) {
                   <span lang={latin ? undefined : 'bg'}>{settlementLine}</span>
                   <br />
                   <span className="secondary-text">
-                    {t('addresses.municipality')} <span lang="bg">{address.municipality}</span>,{' '}
-                    {t('addresses.region')} <span lang="bg">{address.region}</span>
+                    {t('addresses.municipality')}{' '}
+                    <span lang={latin ? undefined : 'bg'}>{properName(address.municipality, latin)}</span>,{' '}
+                    {t('addresses.region')}{' '}
+                    <span lang={latin ? undefined : 'bg'}>{properName(address.region, latin)}</span>
                   </span>
                 </span>
               </Field>

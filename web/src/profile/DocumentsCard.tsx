@@ -4,11 +4,14 @@ import { Badge } from '../ui/Badge.tsx';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import type { IdentityDocument } from './person.ts';
+import { properName } from './person-format.ts';
+import { useLatinScript } from './use-latin-script.ts';
 import { effectiveValidity, validityTone } from './validity.ts';
 
 export function DocumentsCard({ documents, today }: { documents: IdentityDocument[]; today: string }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const latin = useLatinScript();
   return (
     <Card title={t('documents.title')}>
       {documents.length === 0 ? (
@@ -29,7 +32,7 @@ export function DocumentsCard({ documents, today }: { documents: IdentityDocumen
                   <Field label={t('documents.issuedOn')}>{format.date(document.issuedOn)}</Field>
                   <Field label={t('documents.validUntil')}>{format.date(document.validUntil)}</Field>
                   <Field label={t('documents.issuer')}>
-                    <span lang="bg">{document.issuer}</span>
+                    <span lang={latin ? undefined : 'bg'}>{properName(document.issuer, latin)}</span>
                   </Field>
                 </FieldList>
               </Card>

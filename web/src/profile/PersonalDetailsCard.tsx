@@ -1,14 +1,21 @@
 import { useTranslation } from 'react-i18next';
+import { formattingLocaleOf } from '../i18n/languages.ts';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import { PersonalNumber } from './PersonalNumber.tsx';
 import type { Person } from './person.ts';
-import { cyrillicFullName, latinFullName } from './person-format.ts';
+import { countryName, cyrillicFullName, latinFullName, properName } from './person-format.ts';
+import { useLatinScript } from './use-latin-script.ts';
 
 export function PersonalDetailsCard({ person }: { person: Person }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormatters();
+  const latin = useLatinScript();
+  // The register writes citizenship as a country code ('BG').
+  const citizenship = ['BG', 'BGR'].includes(person.citizenship.trim())
+    ? t('profile.citizenshipBGR')
+    : countryName(person.citizenship, formattingLocaleOf(i18n.resolvedLanguage ?? i18n.language));
   return (
     <Card title={t('profile.personalDetails')}>
       <FieldList>
@@ -22,11 +29,9 @@ export function PersonalDetailsCard({ person }: { person: Person }) {
         <Field label={t('profile.sex')}>{person.sex === 'F' ? t('profile.sexF') : t('profile.sexM')}</Field>
         <Field label={t('profile.birthDate')}>{format.date(person.birthDate)}</Field>
         <Field label={t('profile.birthPlace')}>
-          <span lang="bg">{person.birthPlace.name}</span>
+          <span lang={latin ? undefined : 'bg'}>{properName(person.birthPlace.name, latin)}</span>
         </Field>
-        <Field label={t('profile.citizenship')}>
-          {person.citizenship === 'BGR' ? t('profile.citizenshipBGR') : person.citizenship}
-        </Field>
+        <Field label={t('profile.citizenship')}>{citizenship}</Field>
         {person.deceased && <Field label={t('profile.deceased')}>✓</Field>}
       </FieldList>
     </Card>

@@ -4,6 +4,7 @@ import { Link } from '../routing/Link.tsx';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import { dossierPath } from '../vehicles/paths.ts';
+import { colourName, fuelName } from '../vehicles/report-labels.ts';
 import type { Vehicle } from './person.ts';
 import './VehiclesCard.css';
 
@@ -25,7 +26,8 @@ export function VehiclesCard({ vehicles }: { vehicles: Vehicle[] }) {
                       <span className="plate__country" aria-hidden="true">
                         BG
                       </span>
-                      {vehicle.plate}
+                      {/* Plates are written in Cyrillic letters: read as Bulgarian. */}
+                      <span lang="bg">{vehicle.plate}</span>
                     </span>
                   ) : (
                     t('vehicles.noPlate')
@@ -38,8 +40,8 @@ export function VehiclesCard({ vehicles }: { vehicles: Vehicle[] }) {
                   {format.date(vehicle.firstRegistrationDate)}
                 </Field>
                 <Field label={t('vehicles.modelYear')}>{vehicle.modelYear}</Field>
-                <Field label={t('vehicles.fuel')}>{vehicle.fuel}</Field>
-                <Field label={t('vehicles.colour')}>{vehicle.colour}</Field>
+                <Field label={t('vehicles.fuel')}>{fuelName(vehicle.fuel, t)}</Field>
+                <Field label={t('vehicles.colour')}>{colourName(vehicle.colour, t)}</Field>
               </FieldList>
               <p className="vehicle-links">
                 <Link href={dossierPath(vehicle.vin)}>

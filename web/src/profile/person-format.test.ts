@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Address, PersonName } from './person.ts';
-import { addressLines, cyrillicFullName, latinFullName, maskPersonalNumber } from './person-format.ts';
+import {
+  addressLines,
+  countryName,
+  cyrillicFullName,
+  latinFullName,
+  maskPersonalNumber,
+  properName,
+} from './person-format.ts';
 
 const name: PersonName = {
   given: 'Иван',
@@ -57,5 +64,22 @@ describe('addressLines', () => {
       'ул. Граф Игнатиев 15',
       '1000 Sofia',
     ]);
+  });
+});
+
+describe('properName', () => {
+  it('transliterates a Bulgarian place or authority for readers of Latin script, and keeps it for Bulgarian', () => {
+    expect(properName('София (столица)', true)).toBe('Sofia (stolitsa)');
+    expect(properName('МВР – Пловдив', true)).toBe('MVR – Plovdiv');
+    expect(properName('Столична', false)).toBe('Столична');
+  });
+});
+
+describe('countryName', () => {
+  it('names the country of a citizenship code in the reader’s language', () => {
+    expect(countryName('BG', 'pl-PL')).toBe('Bułgaria');
+    expect(countryName('BGR', 'en-GB')).toBe('Bulgaria');
+    expect(countryName('ro ', 'bg-BG')).toBe('Румъния');
+    expect(countryName('XK-1', 'en-GB')).toBe('XK-1');
   });
 });

@@ -1,3 +1,4 @@
+import { transliterate } from '../../../server/src/platform/translit.ts';
 import type { Address, PersonName } from './person.ts';
 
 export function cyrillicFullName(name: PersonName): string {
@@ -25,6 +26,22 @@ export function addressLines(
   const streetLine = address.apartment ? `${street}, ${apartmentLabel(address.apartment)}` : street;
   const settlement = latin && address.settlementLatin ? address.settlementLatin : address.settlement;
   return [streetLine, joinNonEmpty([address.postcode, settlement])];
+}
+
+/**
+ * A Bulgarian proper name from the registers (a place, an authority) for the reader: transliterated as
+ * the Transliteration Act prescribes when the reader's language is written in Latin script.
+ */
+export function properName(name: string, latin: boolean): string {
+  return latin ? transliterate(name) : name;
+}
+
+/** The country of a citizenship code (ISO 3166 alpha-2 or alpha-3) in the reader's language. */
+export function countryName(code: string, locale: string): string {
+  const trimmed = code.trim().toUpperCase();
+  const alpha2 = trimmed === 'BGR' ? 'BG' : trimmed;
+  if (!/^[A-Z]{2}$/.test(alpha2)) return trimmed;
+  return new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' }).of(alpha2) ?? trimmed;
 }
 
 function joinNonEmpty(parts: Array<string | null | undefined>): string {

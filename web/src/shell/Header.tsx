@@ -1,14 +1,17 @@
 import { useTranslation } from 'react-i18next';
 import { signOut } from '../auth/sign-out.ts';
+import { useSessionRoles } from '../auth/use-session-roles.ts';
 import { DATA_USAGE_PATH } from '../data-usage/paths.ts';
 import { SERVICES_PATH } from '../eservices/paths.ts';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Link } from '../routing/Link.tsx';
 import { Button } from '../ui/Button.tsx';
+import { workspacesFor } from './workspaces.ts';
 import './Header.css';
 
 export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: string }) {
   const { t } = useTranslation();
+  const workspaces = workspacesFor(useSessionRoles());
   return (
     <header className="site-header">
       <div className="page-width site-header__bar">
@@ -20,7 +23,7 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
         <div className="site-header__tools">
           <LanguageSelect />
           {signedIn && (
-            <Button variant="inverse" onClick={signOut}>
+            <Button variant="inverse" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </Button>
           )}
@@ -29,6 +32,13 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
       {signedIn && (
         <nav className="site-nav" aria-label={t('shell.mainNavigation')}>
           <ul className="page-width site-nav__list">
+            {workspaces.map((workspace) => (
+              <li key={workspace.path}>
+                <Link href={workspace.path} aria-current={pathname === workspace.path ? 'page' : undefined}>
+                  {t(workspace.navLabel)}
+                </Link>
+              </li>
+            ))}
             <li>
               <Link href="/profile" aria-current={pathname === '/profile' ? 'page' : undefined}>
                 {t('shell.myProfile')}

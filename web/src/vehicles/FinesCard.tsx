@@ -4,6 +4,7 @@ import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import type { SignedReport } from './report.ts';
+import { offenceName } from './report-labels.ts';
 import { SectionUnavailable } from './SectionUnavailable.tsx';
 
 type Fines = NonNullable<SignedReport['fines']>;
@@ -46,31 +47,31 @@ function FineList({ fines }: { fines: Fines }) {
       <ReportTable
         caption={t('vehicleReport.fines.caption')}
         columns={[
-          { label: t('vehicleReport.fines.issuedOn') },
+          { label: t('vehicleReport.fines.issuedOn'), nowrap: true },
           { label: t('vehicleReport.fines.offence') },
           { label: t('vehicleReport.fines.amount'), numeric: true },
           { label: t('vehicleReport.fines.paid') },
           { label: t('vehicleReport.fines.number') },
         ]}
-      >
-        {latestFirst.map((fine) => (
-          <tr key={fine.number} className={fine.paid ? undefined : 'report-table__row--alert'}>
-            <th scope="row" className="report-table__date">
-              {format.shortDate(fine.issuedOn)}
-            </th>
-            <td lang="bg">{fine.offence}</td>
-            <td className="report-table__number">{format.money(fine.amountCents)}</td>
-            <td>
-              {fine.paid ? (
-                t('vehicleReport.fines.paid')
-              ) : (
-                <strong>{t('vehicleReport.fines.unpaidMark')}</strong>
-              )}
-            </td>
-            <td className="report-reference">{fine.number}</td>
-          </tr>
-        ))}
-      </ReportTable>
+        rows={latestFirst.map((fine) => ({
+          key: fine.number,
+          alert: !fine.paid,
+          cells: [
+            format.shortDate(fine.issuedOn),
+            offenceName(fine.offence, t),
+            format.money(fine.amountCents),
+            fine.paid ? (
+              t('vehicleReport.fines.paid')
+            ) : (
+              <strong key="unpaid">{t('vehicleReport.fines.unpaidMark')}</strong>
+            ),
+            // Fine numbers begin with a Cyrillic letter (К): read as Bulgarian.
+            <span key="number" className="report-reference" lang="bg">
+              {fine.number}
+            </span>,
+          ],
+        }))}
+      />
     </>
   );
 }

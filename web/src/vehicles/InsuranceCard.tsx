@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProperName } from '../i18n/ProperName.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Badge } from '../ui/Badge.tsx';
 import { Card } from '../ui/Card.tsx';
@@ -41,7 +42,7 @@ export function InsuranceCard({ insurance }: { insurance: SignedReport['insuranc
       <FieldList>
         {insurance.insurer && (
           <Field label={t('vehicleReport.insurance.insurer')}>
-            <span lang="bg">{insurance.insurer}</span>
+            <ProperName name={insurance.insurer} />
           </Field>
         )}
         <Field label={t('vehicleReport.insurance.policies')}>{insurance.policies}</Field>

@@ -1,3 +1,4 @@
+import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
@@ -12,6 +13,7 @@ import { viewerName } from './report-labels.ts';
 import { prepareReportUpload } from './report-upload.ts';
 import { type ReferenceMatch, referenceMatch, rejectionReason } from './report-wording.ts';
 import { verifyReportUpload } from './verify-report-upload.ts';
+import '../ui/FormFields.css';
 
 type CheckState =
   | { kind: 'idle' }
@@ -165,7 +167,7 @@ function matchSentence(
   match: ReferenceMatch,
   reference: string,
   fileReference: string | undefined,
-  t: ReturnType<typeof useTranslation>['t'],
+  t: TFunction,
 ): string {
   switch (match) {
     case 'same':

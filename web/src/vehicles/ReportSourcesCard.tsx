@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { serverDetail } from '../api/describe-error.ts';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Badge, type BadgeTone } from '../ui/Badge.tsx';
 import { Card } from '../ui/Card.tsx';
@@ -25,36 +26,39 @@ export function ReportSourcesCard({ sources }: { sources: readonly ReportSource[
           { label: t('vehicleReport.sources.register') },
           { label: t('vehicleReport.sources.status') },
           { label: t('vehicleReport.sources.fetchedAt') },
-          { label: t('vehicleReport.sources.dataAsOf') },
+          { label: t('vehicleReport.sources.dataAsOf'), nowrap: true },
         ]}
-      >
-        {sources.map((source) => (
-          <tr key={source.key}>
-            <th scope="row">
+        rows={sources.map((source) => ({
+          key: source.key,
+          cells: [
+            <>
               {t(`vehicleReport.sourceKeys.${source.key}`)}
               <br />
               <span className="secondary-text">{registerName(source.register, t)}</span>
-            </th>
-            <td>
+            </>,
+            <>
               <Badge tone={STATUS_TONE[source.status]}>
                 {t(`vehicleReport.sources.statuses.${source.status}`)}
               </Badge>
-              {source.status === 'missing' && source.error && (
-                <>
-                  <br />
-                  <span className="secondary-text" lang="en">
-                    {source.error}
-                  </span>
-                </>
-              )}
-            </td>
-            <td>{format.shortDateTime(source.fetchedAt)}</td>
-            <td className="report-table__date">
-              {source.dataAsOf ? format.shortDate(source.dataAsOf) : t('vehicleReport.sources.unknownDate')}
-            </td>
-          </tr>
-        ))}
-      </ReportTable>
+              {source.status === 'missing' && <MissingReason error={source.error} />}
+            </>,
+            format.shortDateTime(source.fetchedAt),
+            source.dataAsOf ? format.shortDate(source.dataAsOf) : t('vehicleReport.sources.unknownDate'),
+          ],
+        }))}
+      />
     </Card>
   );
+}
+
+/** The exchange explains a missing register in English: shown to English readers only. */
+function MissingReason({ error }: { error: string | null }) {
+  const { t } = useTranslation();
+  const reason = serverDetail(error ?? undefined, t);
+  return reason ? (
+    <>
+      <br />
+      <span className="secondary-text">{reason}</span>
+    </>
+  ) : null;
 }

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ProperName } from '../i18n/ProperName.tsx';
 import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
@@ -49,21 +50,21 @@ function TaxList({ tax }: { tax: Tax }) {
           { label: t('vehicleReport.tax.amount'), numeric: true },
           { label: t('vehicleReport.tax.paid') },
         ]}
-      >
-        {latestFirst.map((item) => (
-          <tr
-            key={`${item.year}-${item.municipality}`}
-            className={item.paid ? undefined : 'report-table__row--alert'}
-          >
-            <th scope="row">{item.year}</th>
-            <td lang="bg">{item.municipality}</td>
-            <td className="report-table__number">{format.money(item.amountCents)}</td>
-            <td>
-              {item.paid ? t('vehicleReport.tax.paid') : <strong>{t('vehicleReport.tax.unpaidMark')}</strong>}
-            </td>
-          </tr>
-        ))}
-      </ReportTable>
+        rows={latestFirst.map((item) => ({
+          key: `${item.year}-${item.municipality}`,
+          alert: !item.paid,
+          cells: [
+            item.year,
+            <ProperName key="municipality" name={item.municipality} />,
+            format.money(item.amountCents),
+            item.paid ? (
+              t('vehicleReport.tax.paid')
+            ) : (
+              <strong key="unpaid">{t('vehicleReport.tax.unpaidMark')}</strong>
+            ),
+          ],
+        }))}
+      />
     </>
   );
 }

@@ -3,7 +3,7 @@ import { useFormatters } from '../i18n/use-formatters.ts';
 import { Card } from '../ui/Card.tsx';
 import { Field, FieldList } from '../ui/Field.tsx';
 import type { SignedReport } from './report.ts';
-import { fuelName } from './report-labels.ts';
+import { bodyName, categoryName, colourName, fuelName } from './report-labels.ts';
 import { SectionUnavailable } from './SectionUnavailable.tsx';
 
 export function TechnicalDataCard({ technical }: { technical: SignedReport['technical'] }) {
@@ -18,11 +18,8 @@ export function TechnicalDataCard({ technical }: { technical: SignedReport['tech
           </Field>
           <Field label={t('vehicleReport.technical.make')}>{technical.make}</Field>
           <Field label={t('vehicleReport.technical.model')}>{technical.model}</Field>
-          <Field label={t('vehicleReport.technical.category')}>{technical.category}</Field>
-          <Field label={t('vehicleReport.technical.body')}>
-            {/* The register writes body and colour in Bulgarian, as on the registration certificate. */}
-            <span lang="bg">{technical.body}</span>
-          </Field>
+          <Field label={t('vehicleReport.technical.category')}>{categoryName(technical.category, t)}</Field>
+          <Field label={t('vehicleReport.technical.body')}>{bodyName(technical.body, t)}</Field>
           <Field label={t('vehicleReport.technical.fuel')}>{fuelName(technical.fuel, t)}</Field>
           <Field label={t('vehicleReport.technical.engine')}>
             {t('vehicleReport.technical.engineValue', { value: format.number(technical.engineCc) })}
@@ -33,9 +30,7 @@ export function TechnicalDataCard({ technical }: { technical: SignedReport['tech
           <Field label={t('vehicleReport.technical.mass')}>
             {t('vehicleReport.technical.massValue', { value: format.number(technical.massKg) })}
           </Field>
-          <Field label={t('vehicleReport.technical.colour')}>
-            <span lang="bg">{technical.colour}</span>
-          </Field>
+          <Field label={t('vehicleReport.technical.colour')}>{colourName(technical.colour, t)}</Field>
           <Field label={t('vehicleReport.technical.modelYear')}>{technical.modelYear}</Field>
         </FieldList>
       ) : (

@@ -3,17 +3,23 @@
  * still shows, as the code itself, rather than as a missing translation.
  */
 import type { TFunction } from 'i18next';
+import { OFFENCES } from '../../../server/src/registers/fines/codes.ts';
+import { INSPECTION_RESULTS } from '../../../server/src/registers/inspections/codes.ts';
+import {
+  BODY_TYPES,
+  COLOURS,
+  FUELS,
+  VEHICLE_CATEGORIES,
+} from '../../../server/src/registers/vehicles/codes.ts';
+import { REPORT_REGISTERS } from '../../../server/src/vehicles/dossier/pdf-code-labels.ts';
 
-const REGISTERS = [
-  'vehicle-register',
-  'inspections',
-  'mtpl-insurance',
-  'traffic-fines',
-  'local-taxes',
+const EVENTS = [
+  'first_registration',
+  'import_registration',
+  'change_of_owner',
+  'change_of_plate',
+  'deregistration',
 ] as const;
-const FUELS = ['petrol', 'diesel', 'lpg', 'cng', 'hybrid', 'electric'] as const;
-const EVENTS = ['first_registration', 'change_of_owner', 'change_of_plate', 'deregistration'] as const;
-const RESULTS = ['passed', 'failed'] as const;
 const VIEWERS = ['public', 'owner', 'official', 'police'] as const;
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>
@@ -21,11 +27,28 @@ const isOneOf = <T extends string>(list: readonly T[], value: string): value is 
 
 /** A register by its exchange subsystem code. */
 export function registerName(register: string, t: TFunction): string {
-  return isOneOf(REGISTERS, register) ? t(`vehicleReport.registers.${register}`) : register;
+  return isOneOf(REPORT_REGISTERS, register) ? t(`vehicleReport.registers.${register}`) : register;
 }
 
 export function fuelName(fuel: string, t: TFunction): string {
   return isOneOf(FUELS, fuel) ? t(`vehicleReport.fuels.${fuel}`) : fuel;
+}
+
+export function bodyName(body: string, t: TFunction): string {
+  return isOneOf(BODY_TYPES, body) ? t(`registerCodes.bodies.${body}`) : body;
+}
+
+export function colourName(colour: string, t: TFunction): string {
+  return isOneOf(COLOURS, colour) ? t(`registerCodes.colours.${colour}`) : colour;
+}
+
+/** An EU vehicle category (M1, N1, L3) in words, with the code as on the registration certificate. */
+export function categoryName(category: string, t: TFunction): string {
+  return isOneOf(VEHICLE_CATEGORIES, category) ? t(`registerCodes.categories.${category}`) : category;
+}
+
+export function offenceName(offence: string, t: TFunction): string {
+  return isOneOf(OFFENCES, offence) ? t(`registerCodes.offences.${offence}`) : offence;
 }
 
 export function registrationEventName(event: string, t: TFunction): string {
@@ -33,7 +56,7 @@ export function registrationEventName(event: string, t: TFunction): string {
 }
 
 export function inspectionResultName(result: string, t: TFunction): string {
-  return isOneOf(RESULTS, result) ? t(`vehicleReport.inspections.results.${result}`) : result;
+  return isOneOf(INSPECTION_RESULTS, result) ? t(`vehicleReport.inspections.results.${result}`) : result;
 }
 
 /** Where an odometer reading comes from: the server writes `inspection <station code>`. */

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { ApiError } from '../api/api-error.ts';
-import { describeError, type ErrorDescription } from '../api/describe-error.ts';
+import { describeError, type ErrorDescription, serverDetail } from '../api/describe-error.ts';
 
 /**
  * What to tell a visitor whose vehicle check failed. A 404 must not say whether the vehicle or
@@ -14,7 +14,7 @@ export function describeVehicleCheckError(error: unknown, t: TFunction): ErrorDe
       case 'vehicle-not-found':
         return { title: t('vehicleCheck.errors.notFound'), detail: t('vehicleCheck.errors.notFoundHint') };
       case 'invalid-vin':
-        return { title: t('problems.invalid-vin'), detail: error.problem.detail ?? null };
+        return { title: t('problems.invalid-vin'), detail: serverDetail(error.problem.detail, t) };
       case 'invalid-plate':
         return { title: t('vehicleCheck.errors.invalidPlate'), detail: null };
     }

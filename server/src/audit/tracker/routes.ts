@@ -23,6 +23,8 @@ export interface TrackerRoutesOptions {
 }
 
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
+/** Text stored as given (a case reference, a reason): no control characters (PostgreSQL refuses NUL). */
+const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u001f\\u007f]*$';
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
 const Organisation = Type.Object({ id: Type.String(), name: Type.String(), systemName: Type.String() });
 
@@ -243,7 +245,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
 
   const Hiding = {
     hiddenUntil: Type.String({ format: 'date-time' }),
-    reason: Type.String({ minLength: 3, maxLength: 500 }),
+    reason: Type.String({ minLength: 3, maxLength: 500, pattern: NO_CONTROL_CHARACTERS }),
   };
 
   app.post(
@@ -282,6 +284,10 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
       description:
         'the organisation whose accesses are hidden: its exchange client subsystem, e.g. BG/GOV/000695235/sofia-police',
     }),
+    organisationName: Type.String({ description: 'that organisation as the exchange catalogue names it' }),
+    systemName: Type.String({
+      description: "the name of the organisation's information system (its subsystem)",
+    }),
     legalBasis: Type.String({ description: 'the legal basis code that allows hiding' }),
     hiddenUntil: Type.String({ format: 'date-time' }),
     reason: Type.String(),
@@ -299,10 +305,11 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
         security: [{ eid: [] }],
         body: Type.Object(
           {
-            caseRef: Type.String({ minLength: 1, maxLength: 100 }),
+            caseRef: Type.String({ minLength: 1, maxLength: 100, pattern: NO_CONTROL_CHARACTERS }),
             legalBasis: Type.String({
               minLength: 1,
               maxLength: 100,
+              pattern: '^[a-z0-9-]+$',
               description: 'a legal basis code that allows hiding (hideable in GET /api/access/purposes)',
             }),
             ...Hiding,
@@ -361,9 +368,12 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
 }
 
 function hiddenCaseView(row: HiddenCase) {
+  const organisation = organisationOf(row.initiator_org);
   return {
     caseRef: row.case_ref,
     organisation: row.initiator_org,
+    organisationName: organisation.name,
+    systemName: organisation.systemName,
     legalBasis: row.legal_basis,
     hiddenUntil: row.hidden_until.toISOString(),
     reason: row.reason,

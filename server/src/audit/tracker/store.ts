@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { AppError } from '../../errors.ts';
-import { CATALOGUE, PORTAL_CLIENT } from '../../exchange/catalogue.ts';
+import { CATALOGUE, PORTAL_CLIENT, SUPERVISION_CLIENT } from '../../exchange/catalogue.ts';
 import { isHideable } from '../../platform/purposes.ts';
 import { type AccessEntry, encodeEntry, subjectCommitment } from '../entry-format.ts';
 import { adminEntry } from '../feed.ts';
@@ -322,6 +322,6 @@ export class UsageStore {
   }
 }
 
-/** Auditors read usage records through the platform itself (the e-government ministry's portal). */
-export const AUDIT_CLIENT = PORTAL_CLIENT;
+/** Auditors act for the data protection authority: a person sees its name on an auditor's look. */
+export const AUDIT_CLIENT = SUPERVISION_CLIENT;
 export const AUDIT_SERVICE = `${PORTAL_CLIENT}/data-tracker`;

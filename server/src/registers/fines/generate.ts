@@ -7,24 +7,25 @@ import { makeScrambler } from '../../platform/ids/scramble.ts';
 import { forkRandom, WeightedTable } from '../../platform/random.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import type { VehicleHistory } from '../vehicles/history.ts';
+import type { Offence } from './codes.ts';
 import type { FineRow } from './tables.ts';
 
 const TODAY = dayFromIso(SYNTHETIC_TODAY);
 const FINE_NUMBERS = makeScrambler(1_000_000_000, 1_000_003, 424_242_424);
 const MAX_FINES = 16;
 
-/** Offences with the fine in euro cents (the statutory amounts converted from leva). */
-const OFFENCES = new WeightedTable<readonly [string, number]>([
-  [['Превишаване на разрешената скорост с 11–20 km/h', 2556], 30],
-  [['Превишаване на разрешената скорост с 21–30 km/h', 5113], 15],
-  [['Превишаване на разрешената скорост с над 30 km/h', 15339], 5],
-  [['Неправилно паркиране', 1023], 15],
-  [['Управление без поставен обезопасителен колан', 2556], 10],
-  [['Използване на мобилен телефон по време на управление', 5113], 8],
-  [['Преминаване на червен сигнал на светофара', 5113], 5],
-  [['Неспазване на предимство', 5113], 4],
-  [['Управление без сключена застраховка „Гражданска отговорност“', 20452], 2],
-  [['Управление без преминат технически преглед', 10226], 2],
+/** Offences (codes, see `codes.ts`) with the fine in euro cents (the statutory amounts converted from leva). */
+const OFFENCES = new WeightedTable<readonly [Offence, number]>([
+  [['speeding-11-20', 2556], 30],
+  [['speeding-21-30', 5113], 15],
+  [['speeding-over-30', 15339], 5],
+  [['improper-parking', 1023], 15],
+  [['no-seat-belt', 2556], 10],
+  [['mobile-phone', 5113], 8],
+  [['red-light', 5113], 5],
+  [['right-of-way', 5113], 4],
+  [['no-mtpl-insurance', 20452], 2],
+  [['no-technical-inspection', 10226], 2],
 ]);
 
 function issuerFor(regionCode: string, regionName: string): string {

@@ -1,4 +1,6 @@
-/** Traffic fines register (schema `fines`). Amounts in euro cents. */
+/** Traffic fines register (schema `fines`). Amounts in euro cents; offences as codes (`codes.ts`). */
+import type { Offence } from './codes.ts';
+
 export interface FineRow {
   number: string;
   egn: string;
@@ -6,7 +8,7 @@ export interface FineRow {
   plate: string | null;
   issued_on: string;
   issuer: string;
-  offence: string;
+  offence: Offence;
   amount_cents: number;
   paid: boolean;
   paid_on: string | null;

@@ -1,5 +1,7 @@
 /** Periodic technical inspections register (schema `inspections`). */
-export type InspectionResult = 'passed' | 'failed';
+import type { InspectionResult } from './codes.ts';
+
+export type { InspectionResult } from './codes.ts';
 
 export interface InspectionRow {
   vin: string;

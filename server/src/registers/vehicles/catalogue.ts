@@ -1,12 +1,13 @@
 /**
  * Reference data for synthetic vehicles: makes sold in Bulgaria with their real world manufacturer
- * identifiers (WMI), models with the model years they were built, typical technical ranges, colours as the
- * registration certificate writes them, MTPL insurers licensed in Bulgaria and inspection station naming.
+ * identifiers (WMI), models with the model years they were built, typical technical ranges, colours (as
+ * codes, see `codes.ts`), MTPL insurers licensed in Bulgaria and inspection station naming.
  */
 import type { WeightedPairs } from '../../platform/random.ts';
-import type { Fuel } from './tables.ts';
+import type { BodyType, Colour, Fuel, VehicleCategory } from './codes.ts';
 
-export type VehicleCategory = 'M1' | 'N1' | 'L3';
+export type { VehicleCategory } from './codes.ts';
+
 type Range = readonly [number, number];
 
 export interface ModelSpec {
@@ -14,7 +15,7 @@ export interface ModelSpec {
   /** First and last model year produced (the last is 2026 for models still built). */
   readonly years: Range;
   readonly category: VehicleCategory;
-  readonly bodies: readonly string[];
+  readonly bodies: readonly BodyType[];
   readonly fuels: WeightedPairs<Fuel>;
   /** Engine displacement range in cm³ for combustion engines (electric cars have 0). */
   readonly engineCc: Range;
@@ -59,18 +60,18 @@ const HYBRID_FRIENDLY: WeightedPairs<Fuel> = [
 const ELECTRIC: WeightedPairs<Fuel> = [['electric', 1]];
 const PETROL: WeightedPairs<Fuel> = [['petrol', 1]];
 
-const HATCH = ['хечбек'];
-const HATCH_WAGON = ['хечбек', 'комби'];
-const SEDAN_WAGON = ['седан', 'комби'];
-const SUV = ['джип'];
-const VAN = ['товарен фургон'];
-const MPV = ['миниван'];
-const MOTORCYCLE = ['мотоциклет'];
+const HATCH: readonly BodyType[] = ['hatchback'];
+const HATCH_WAGON: readonly BodyType[] = ['hatchback', 'estate'];
+const SEDAN_WAGON: readonly BodyType[] = ['saloon', 'estate'];
+const SUV: readonly BodyType[] = ['suv'];
+const VAN: readonly BodyType[] = ['van'];
+const MPV: readonly BodyType[] = ['mpv'];
+const MOTORCYCLE: readonly BodyType[] = ['motorcycle'];
 
 function car(
   name: string,
   years: Range,
-  bodies: readonly string[],
+  bodies: readonly BodyType[],
   fuels: WeightedPairs<Fuel>,
   engineCc: Range,
   powerKw: Range,
@@ -305,7 +306,7 @@ export const MAKES: readonly MakeSpec[] = [
       car(
         'Logan',
         [2004, 2026],
-        ['седан', 'комби'],
+        ['saloon', 'estate'],
         [
           ['lpg', 40],
           ['petrol', 30],
@@ -519,7 +520,7 @@ export const MAKES: readonly MakeSpec[] = [
       car(
         '2107',
         [1982, 2012],
-        ['седан'],
+        ['saloon'],
         [
           ['petrol', 50],
           ['lpg', 50],
@@ -536,8 +537,8 @@ export const MAKES: readonly MakeSpec[] = [
     wmi: '5YJ',
     weight: 0.5,
     models: [
-      car('Model 3', [2018, 2026], ['седан'], ELECTRIC, [0, 0], [175, 366], [1750, 1850], 7),
-      car('Model S', [2013, 2026], ['хечбек'], ELECTRIC, [0, 0], [245, 500], [2050, 2250], 3),
+      car('Model 3', [2018, 2026], ['saloon'], ELECTRIC, [0, 0], [175, 366], [1750, 1850], 7),
+      car('Model S', [2013, 2026], ['hatchback'], ELECTRIC, [0, 0], [245, 500], [2050, 2250], 3),
     ],
   },
   {
@@ -571,21 +572,21 @@ export const MAKES: readonly MakeSpec[] = [
   },
 ];
 
-/** Colours in Bulgarian as written in the registration certificate, with rough fleet shares. */
-export const COLOURS: WeightedPairs<string> = [
-  ['Сив', 20],
-  ['Черен', 18],
-  ['Бял', 17],
-  ['Сребрист', 14],
-  ['Син', 10],
-  ['Червен', 7],
-  ['Тъмносин', 4],
-  ['Зелен', 3],
-  ['Бордо', 2],
-  ['Кафяв', 2],
-  ['Бежов', 1],
-  ['Жълт', 1],
-  ['Оранжев', 1],
+/** Colours of the registration certificate, with rough fleet shares. */
+export const COLOUR_SHARES: WeightedPairs<Colour> = [
+  ['grey', 20],
+  ['black', 18],
+  ['white', 17],
+  ['silver', 14],
+  ['blue', 10],
+  ['red', 7],
+  ['dark-blue', 4],
+  ['green', 3],
+  ['burgundy', 2],
+  ['brown', 2],
+  ['beige', 1],
+  ['yellow', 1],
+  ['orange', 1],
 ];
 
 export interface Insurer {

@@ -1,9 +1,13 @@
-/** Vehicle register (schema `vehicles`). */
-export type Fuel = 'petrol' | 'diesel' | 'lpg' | 'cng' | 'hybrid' | 'electric';
-export type VehicleStatus = 'registered' | 'deregistered' | 'scrapped';
+/** Vehicle register (schema `vehicles`). Enumerated columns hold the codes of `codes.ts`. */
+import type { BodyType, Colour, Fuel, VehicleCategory, VehicleStatus } from './codes.ts';
+
+export type { Fuel, VehicleStatus } from './codes.ts';
 export type OwnerKind = 'person' | 'company';
 export type RegistrationEvent =
+  /** A new vehicle's first registration: on the vehicle's first-registration date. */
   | 'first_registration'
+  /** A used vehicle's first registration in Bulgaria, after its first registration abroad. */
+  | 'import_registration'
   | 'change_of_owner'
   | 'change_of_plate'
   | 'deregistration';
@@ -14,13 +18,13 @@ export interface VehicleRow {
   plate: string | null;
   make: string;
   model: string;
-  category: string;
-  body: string;
+  category: VehicleCategory;
+  body: BodyType;
   fuel: Fuel;
   engine_cc: number;
   power_kw: number;
   mass_kg: number;
-  colour: string;
+  colour: Colour;
   model_year: number;
   first_registration_date: string;
   /** Number of the current registration certificate (talon), part I. */

@@ -1,11 +1,13 @@
 /**
- * The words of the PDF report in Bulgarian and English, and how each language writes dates, numbers
- * and money. Formatting is done by hand, not with Intl, so that a PDF's bytes do not depend on the
- * ICU data of the Node build that rendered it.
+ * The words of the PDF report in Bulgarian, English and Polish, and how each language writes dates,
+ * numbers and money. Formatting is done by hand, not with Intl, so that a PDF's bytes do not depend on
+ * the ICU data of the Node build that rendered it. The registers' codes are named in `pdf-code-labels.ts`.
  */
+import { transliterate } from '../../platform/translit.ts';
+import { CODE_LABELS, type CodeLabels, type PdfLanguage } from './pdf-code-labels.ts';
 import type { ReportBody, SourceKey, Viewer } from './report-schema.ts';
 
-export type PdfLanguage = 'bg' | 'en';
+export { PDF_LANGUAGES, type PdfLanguage } from './pdf-code-labels.ts';
 
 type Verdict = NonNullable<ReportBody['odometer']>['verdict'];
 type RegistrationStatus = NonNullable<ReportBody['registration']>['status'];
@@ -14,6 +16,18 @@ type SourceStatus = ReportBody['sources'][number]['status'];
 
 /** Label functions take dates and numbers already formatted. */
 export interface PdfLabels {
+  /** The registers' codes (fuel, body, colour, offence ...) in words. */
+  codes: CodeLabels;
+  /**
+   * Whether to print a missing register's own explanation, which the exchange writes in English:
+   * in another language the report says only that the register did not answer.
+   */
+  registerErrors: boolean;
+  /**
+   * A Bulgarian proper name from a register (inspection station, insurer, municipality): as written
+   * for Bulgarian, transliterated (Transliteration Act) for languages written in Latin script.
+   */
+  properName: (name: string) => string;
   title: string;
   reference: string;
   issuedAt: string;
@@ -53,7 +67,6 @@ export interface PdfLabels {
     colour: string;
     modelYear: string;
   };
-  fuels: Record<string, string>;
   units: { km: string; cc: string; kw: string; kg: string; kmPerYear: string };
   registration: {
     status: string;
@@ -76,7 +89,6 @@ export interface PdfLabels {
   };
   inspections: {
     columns: [string, string, string, string];
-    results: Record<string, string>;
     nextDue: string;
     none: string;
   };
@@ -132,12 +144,16 @@ function dateAndTime(iso: string): [string, string] {
 
 const NBSP = '\u00a0';
 
-const BG_DATE = (iso: string): string => {
+/** Day.month.year, as Bulgarian and Polish write dates: 07.03.2026. */
+const DOTTED_DATE = (iso: string): string => {
   const [year, month, day] = iso.split('-');
   return day && month && year ? `${day}.${month}.${year}` : iso;
 };
 
 const bg: PdfLabels = {
+  codes: CODE_LABELS.bg,
+  registerErrors: false,
+  properName: (name) => name,
   title: 'Справка за история на превозно средство',
   reference: 'Номер на справката',
   issuedAt: 'Издадена на',
@@ -183,14 +199,6 @@ const bg: PdfLabels = {
     colour: 'Цвят',
     modelYear: 'Година на производство',
   },
-  fuels: {
-    petrol: 'бензин',
-    diesel: 'дизел',
-    lpg: 'пропан-бутан',
-    cng: 'метан',
-    hybrid: 'хибрид',
-    electric: 'електричество',
-  },
   units: { km: 'км', cc: 'см³', kw: 'kW', kg: 'кг', kmPerYear: 'км/год.' },
   registration: {
     status: 'Състояние',
@@ -202,6 +210,7 @@ const bg: PdfLabels = {
     timeline: 'История на регистрацията',
     events: {
       first_registration: 'първа регистрация',
+      import_registration: 'регистрация в България след внос',
       change_of_owner: 'смяна на собственика',
       change_of_plate: 'смяна на номера',
       deregistration: 'прекратяване на регистрацията',
@@ -223,7 +232,6 @@ const bg: PdfLabels = {
   },
   inspections: {
     columns: ['Дата', 'Пункт', 'Резултат', 'Километраж'],
-    results: { passed: 'преминат', failed: 'непреминат' },
     nextDue: 'Следващ преглед до',
     none: 'Няма данни за технически прегледи.',
   },
@@ -277,16 +285,19 @@ const bg: PdfLabels = {
     },
   },
   footer: (reference, page, pages) => `Справка ${reference} · страница ${page} от ${pages}`,
-  formatDate: BG_DATE,
+  formatDate: DOTTED_DATE,
   formatDateTime: (iso) => {
     const [date, time] = dateAndTime(iso);
-    return `${BG_DATE(date)} ${time} UTC`;
+    return `${DOTTED_DATE(date)} ${time} UTC`;
   },
   formatNumber: (value) => grouped(value, NBSP),
   formatMoney: (cents) => `${euros(cents, NBSP, ',')}${NBSP}€`,
 };
 
 const en: PdfLabels = {
+  codes: CODE_LABELS.en,
+  registerErrors: true,
+  properName: transliterate,
   title: 'Vehicle history report',
   reference: 'Report reference',
   issuedAt: 'Issued at',
@@ -332,14 +343,6 @@ const en: PdfLabels = {
     colour: 'Colour',
     modelYear: 'Model year',
   },
-  fuels: {
-    petrol: 'petrol',
-    diesel: 'diesel',
-    lpg: 'LPG',
-    cng: 'CNG',
-    hybrid: 'hybrid',
-    electric: 'electric',
-  },
   units: { km: 'km', cc: 'cm³', kw: 'kW', kg: 'kg', kmPerYear: 'km/year' },
   registration: {
     status: 'Status',
@@ -351,6 +354,7 @@ const en: PdfLabels = {
     timeline: 'Registration history',
     events: {
       first_registration: 'first registration',
+      import_registration: 'registered in Bulgaria after import',
       change_of_owner: 'change of owner',
       change_of_plate: 'change of plate',
       deregistration: 'deregistration',
@@ -371,7 +375,6 @@ const en: PdfLabels = {
   },
   inspections: {
     columns: ['Date', 'Station', 'Result', 'Odometer'],
-    results: { passed: 'passed', failed: 'failed' },
     nextDue: 'Next inspection due',
     none: 'No inspections on record.',
   },
@@ -435,4 +438,148 @@ const en: PdfLabels = {
   formatMoney: (cents) => `€${euros(cents, ',', '.')}`,
 };
 
-export const PDF_LABELS: Readonly<Record<PdfLanguage, PdfLabels>> = { bg, en };
+const pl: PdfLabels = {
+  codes: CODE_LABELS.pl,
+  registerErrors: false,
+  properName: transliterate,
+  title: 'Raport historii pojazdu',
+  reference: 'Numer raportu',
+  issuedAt: 'Data wydania',
+  issuer: 'Wydany przez',
+  viewer: 'Przygotowany dla',
+  viewers: {
+    public: 'każdego (raport publiczny)',
+    owner: 'właściciela',
+    official: 'urzędnika',
+    police: 'policji',
+  },
+  checkAt: (url) => `Sprawdź ten raport na stronie ${url}`,
+  signedNote: (issuer, kid) =>
+    `Raport jest podpisany elektronicznie przez ${issuer}. Podpisane dane są załączone do tego pliku PDF jako report.json (podpis ES256, klucz ${kid}).`,
+  partialTitle: 'Raport niepełny',
+  partialText: 'Niektóre rejestry nie odpowiedziały i w raporcie brakuje ich danych:',
+  stolenBanner: (since) => `ZGŁOSZONY JAKO SKRADZIONY${since ? ` od ${since}` : ''}`,
+  notAvailable: 'Brak danych: rejestr nie odpowiedział.',
+  yes: 'tak',
+  no: 'nie',
+  sections: {
+    technical: 'Dane techniczne',
+    registration: 'Rejestracja',
+    theft: 'Kradzież lub poszukiwanie',
+    deregistration: 'Wyrejestrowanie i kasacja',
+    inspections: 'Okresowe badania techniczne',
+    odometer: 'Licznik przebiegu',
+    insurance: 'Ubezpieczenie OC posiadaczy pojazdów',
+    fines: 'Mandaty',
+    tax: 'Podatek od pojazdu',
+    sources: 'Źródła danych',
+  },
+  technical: {
+    vin: 'Numer identyfikacyjny pojazdu (VIN)',
+    make: 'Marka',
+    model: 'Model',
+    category: 'Kategoria',
+    body: 'Nadwozie',
+    fuel: 'Paliwo',
+    engine: 'Pojemność silnika',
+    power: 'Moc',
+    mass: 'Masa',
+    colour: 'Kolor',
+    modelYear: 'Rok modelowy',
+  },
+  units: { km: 'km', cc: 'cm³', kw: 'kW', kg: 'kg', kmPerYear: 'km/rok' },
+  registration: {
+    status: 'Status',
+    statuses: { registered: 'zarejestrowany', deregistered: 'wyrejestrowany', scrapped: 'zezłomowany' },
+    plate: 'Numer rejestracyjny',
+    firstRegistration: 'Pierwsza rejestracja',
+    ownersCount: 'Liczba właścicieli',
+    currentOwner: 'Obecny właściciel',
+    timeline: 'Historia rejestracji',
+    events: {
+      first_registration: 'pierwsza rejestracja',
+      import_registration: 'rejestracja w Bułgarii po sprowadzeniu z zagranicy',
+      change_of_owner: 'zmiana właściciela',
+      change_of_plate: 'zmiana numeru rejestracyjnego',
+      deregistration: 'wyrejestrowanie',
+    },
+    ownerKinds: { person: 'osoba fizyczna', company: 'firma' },
+    columns: ['Data', 'Zdarzenie', 'Nr rej.', 'Właściciel'],
+  },
+  theft: {
+    notStolen: 'Pojazd nie jest zgłoszony jako skradziony ani poszukiwany.',
+    stolen: (since) =>
+      `Pojazd jest zgłoszony jako skradziony i poszukiwany przez policję${since ? ` od ${since}` : ''}.`,
+  },
+  deregistration: {
+    registered: 'Pojazd jest zarejestrowany; nie został zezłomowany.',
+    deregistered: (date) => `Rejestracja została zakończona${date ? ` ${date}` : ''}.`,
+    scrapped: (date) => `Pojazd został zezłomowany${date ? ` (wyrejestrowany ${date})` : ''}.`,
+    earlier: (dates) => `Wcześniejsze wyrejestrowania: ${dates}.`,
+  },
+  inspections: {
+    columns: ['Data', 'Stacja', 'Wynik', 'Przebieg'],
+    nextDue: 'Następne badanie do',
+    none: 'Brak zapisanych badań technicznych.',
+  },
+  odometer: {
+    verdicts: {
+      consistent: 'Odczyty licznika są spójne.',
+      rollback: 'UWAGA: licznik został cofnięty – jeden z odczytów jest niższy niż wcześniejszy.',
+      implausible:
+        'Niektóre odczyty są nieprawdopodobne (przebieg niemożliwy w tym czasie albo data w przyszłości).',
+      'insufficient-data': 'Odczytów jest za mało, aby ocenić przebieg.',
+    },
+    lastReading: 'Ostatni odczyt',
+    average: 'Średni przebieg roczny',
+    readings: 'Liczba odczytów',
+    rollbacks: 'Cofnięcia licznika',
+    rollbackColumns: ['Wcześniejszy odczyt', 'Niższy odczyt', 'Różnica'],
+    implausible: 'Nieprawdopodobne odczyty',
+    implausibleColumns: ['Okres', 'Wyjaśnienie'],
+    futureReading: 'odczyt z datą późniejszą niż data wydania raportu',
+    rate: (kmPerYear) => `około ${kmPerYear} km rocznie – więcej, niż samochód jest w stanie przejechać`,
+    more: (count) => `… i jeszcze ${count}`,
+    legendReading: 'odczyt',
+    legendRollback: 'niższy niż wcześniejszy odczyt',
+  },
+  insurance: {
+    insured: 'Ważne ubezpieczenie dzisiaj',
+    insurer: 'Ubezpieczyciel',
+    endsOn: 'Ważne do',
+    policies: 'Polisy w rejestrze',
+  },
+  fines: {
+    unpaid: 'Niezapłacone mandaty',
+    columns: ['Numer', 'Data', 'Wykroczenie', 'Kwota', 'Zapłacony'],
+    none: 'Brak mandatów.',
+  },
+  tax: {
+    unpaidYears: 'Niezapłacone lata',
+    unpaidAmount: 'Kwota zaległości',
+    columns: ['Rok', 'Gmina', 'Kwota', 'Zapłacony'],
+    none: 'brak',
+  },
+  sources: {
+    columns: ['Rejestr', 'Status', 'Zapytano', 'Stan danych na'],
+    statuses: { ok: 'odpowiedział', missing: 'NIE ODPOWIEDZIAŁ', 'not-applicable': 'nie pokazano' },
+    keys: {
+      vehicle: 'pojazd',
+      registrations: 'rejestracje',
+      inspections: 'badania techniczne',
+      insurance: 'ubezpieczenia',
+      fines: 'mandaty',
+      tax: 'podatki lokalne',
+    },
+  },
+  footer: (reference, page, pages) => `Raport ${reference} · strona ${page} z ${pages}`,
+  formatDate: DOTTED_DATE,
+  formatDateTime: (iso) => {
+    const [date, time] = dateAndTime(iso);
+    return `${DOTTED_DATE(date)} ${time} UTC`;
+  },
+  formatNumber: (value) => grouped(value, NBSP),
+  formatMoney: (cents) => `${euros(cents, NBSP, ',')}${NBSP}€`,
+};
+
+export const PDF_LABELS: Readonly<Record<PdfLanguage, PdfLabels>> = { bg, en, pl };

@@ -1,6 +1,7 @@
 /**
  * The building blocks of the PDF report's pages (headings, label–value lists, tables, banners), so
- * that each section only says what it shows. Fonts are DejaVu Sans, embedded, which covers Cyrillic.
+ * that each section only says what it shows. Fonts are DejaVu Sans, embedded, which covers Cyrillic and
+ * Polish (tested).
  */
 import fs from 'node:fs';
 import { createRequire } from 'node:module';

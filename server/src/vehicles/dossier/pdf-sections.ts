@@ -4,6 +4,7 @@
  * sections (fines, tax) are printed only when the report has them at all.
  */
 
+import { nameOf } from './pdf-code-labels.ts';
 import type { PdfLabels } from './pdf-labels.ts';
 import {
   type Cell,
@@ -42,13 +43,13 @@ export function technicalSection({ doc, t, report }: SectionContext): void {
     [t.technical.make, data.make],
     [t.technical.model, data.model],
     [t.technical.modelYear, String(data.modelYear)],
-    [t.technical.category, data.category],
-    [t.technical.body, data.body],
-    [t.technical.fuel, t.fuels[data.fuel] ?? data.fuel],
+    [t.technical.category, nameOf(t.codes.categories, data.category)],
+    [t.technical.body, nameOf(t.codes.bodies, data.body)],
+    [t.technical.fuel, nameOf(t.codes.fuels, data.fuel)],
     [t.technical.engine, `${t.formatNumber(data.engineCc)} ${t.units.cc}`],
     [t.technical.power, `${t.formatNumber(data.powerKw)} ${t.units.kw}`],
     [t.technical.mass, `${t.formatNumber(data.massKg)} ${t.units.kg}`],
-    [t.technical.colour, data.colour],
+    [t.technical.colour, nameOf(t.codes.colours, data.colour)],
   ]);
 }
 
@@ -69,7 +70,10 @@ export function registrationSection({ doc, t, report }: SectionContext): void {
       ? [
           [
             t.registration.currentOwner,
-            `${owner.name ?? t.registration.ownerKinds[owner.kind]} (${owner.id})`,
+            // A person by kind alone; never a personal number (the PDF is handed to buyers).
+            owner.kind === 'company' && owner.name
+              ? `${owner.name} (${owner.id})`
+              : t.registration.ownerKinds[owner.kind],
           ] as const,
         ]
       : []),
@@ -136,10 +140,10 @@ export function inspectionsSection({ doc, t, report }: SectionContext): void {
   }
   const rows = inspections.map((inspection): Cell[] => [
     t.formatDate(inspection.date),
-    `${inspection.stationName} (${inspection.stationCode})`,
+    `${t.properName(inspection.stationName)} (${inspection.stationCode})`,
     inspection.result === 'failed'
-      ? { text: t.inspections.results.failed ?? inspection.result, colour: COLOUR.danger, bold: true }
-      : (t.inspections.results[inspection.result] ?? inspection.result),
+      ? { text: t.codes.inspectionResults.failed, colour: COLOUR.danger, bold: true }
+      : nameOf(t.codes.inspectionResults, inspection.result),
     `${t.formatNumber(inspection.odometerKm)} ${t.units.km}`,
   ]);
   table(doc, t.inspections.columns, rows, [64, '*', 72, 84]);
@@ -245,7 +249,7 @@ export function insuranceSection({ doc, t, report }: SectionContext): void {
         ? { text: t.yes, colour: COLOUR.ok }
         : { text: t.no, colour: COLOUR.danger, bold: true },
     ],
-    [t.insurance.insurer, insurance.insurer ?? NONE],
+    [t.insurance.insurer, insurance.insurer ? t.properName(insurance.insurer) : NONE],
     [t.insurance.endsOn, insurance.endsOn ? t.formatDate(insurance.endsOn) : NONE],
     [t.insurance.policies, String(insurance.policies)],
   ]);
@@ -271,7 +275,7 @@ export function finesSection({ doc, t, report }: SectionContext): void {
   const rows = fines.items.map((fine) => [
     fine.number,
     t.formatDate(fine.issuedOn),
-    fine.offence,
+    nameOf(t.codes.offences, fine.offence),
     t.formatMoney(fine.amountCents),
     fine.paid ? t.yes : { text: t.no, colour: COLOUR.danger, bold: true },
   ]);
@@ -299,7 +303,7 @@ export function taxSection({ doc, t, report }: SectionContext): void {
   doc.moveDown(0.4);
   const rows = tax.items.map((item) => [
     String(item.year),
-    item.municipality,
+    t.properName(item.municipality),
     t.formatMoney(item.amountCents),
     item.paid ? t.yes : { text: t.no, colour: COLOUR.danger, bold: true },
   ]);
@@ -309,10 +313,12 @@ export function taxSection({ doc, t, report }: SectionContext): void {
 export function sourcesSection({ doc, t, report }: SectionContext): void {
   heading(doc, t.sections.sources);
   const rows = report.sources.map((source): Cell[] => [
-    `${source.register} (${t.sources.keys[source.key] ?? source.key})`,
+    `${nameOf(t.codes.registers, source.register)} (${t.sources.keys[source.key] ?? source.key})`,
     source.status === 'missing'
       ? {
-          text: [t.sources.statuses.missing, source.error].filter(Boolean).join(': '),
+          text: [t.sources.statuses.missing, t.registerErrors ? source.error : null]
+            .filter(Boolean)
+            .join(': '),
           colour: COLOUR.danger,
           bold: true,
         }

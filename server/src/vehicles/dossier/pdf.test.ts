@@ -3,10 +3,14 @@ import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { OFFENCES } from '../../registers/fines/codes.ts';
+import { INSPECTION_RESULTS } from '../../registers/inspections/codes.ts';
+import { BODY_TYPES, COLOURS, FUELS, VEHICLE_CATEGORIES } from '../../registers/vehicles/codes.ts';
 import { analyseOdometer } from './odometer.ts';
 import { renderReportPdf } from './pdf.ts';
-import { PDF_LABELS } from './pdf-labels.ts';
-import type { Doc } from './pdf-layout.ts';
+import { CODE_LABELS, PDF_LANGUAGES, REPORT_REGISTERS } from './pdf-code-labels.ts';
+import { PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
+import { type Doc, documentFonts } from './pdf-layout.ts';
 import { drawQrCode } from './pdf-qr.ts';
 import type { ReportBody, SignedReport } from './report-schema.ts';
 import { generateReportKey, signReport, verifyReport } from './signing.ts';
@@ -31,7 +35,7 @@ beforeAll(async () => {
 
 const sign = (body: ReportBody) => signReport(body, key);
 /** Renders uncompressed and returns the page text with spaces normalised. */
-async function textOf(report: SignedReport, language: 'bg' | 'en' = 'en'): Promise<string> {
+async function textOf(report: SignedReport, language: PdfLanguage = 'en'): Promise<string> {
   const pdf = await renderReportPdf(report, { verifyUrl, language, compress: false });
   return pdfText(pdf).replaceAll('\u00a0', ' ');
 }
@@ -74,6 +78,53 @@ describe('renderReportPdf', () => {
     expect(text).toContain(`Справка ${SAMPLE_REFERENCE} · страница 1 от`);
   });
 
+  it('writes a whole report in Polish, naming every register code in Polish', async () => {
+    const owner = sampleReportBody(ownerSections());
+    const text = (await textOf(await sign(owner), 'pl')).replace(/\s+/g, ' ');
+    for (const polish of [
+      'Raport historii pojazdu',
+      'Dane techniczne',
+      'samochód osobowy (M1)',
+      'hatchback',
+      'olej napędowy',
+      'szary',
+      'Okresowe badania techniczne',
+      'pozytywny',
+      'Odczyty licznika są spójne.',
+      'Przekroczenie dozwolonej prędkości o 11–20 km/h',
+      'Nieprawidłowe parkowanie',
+      'Rejestr pojazdów (Ministerstwo Spraw Wewnętrznych)',
+      'Ważne ubezpieczenie dzisiaj',
+      // Proper names transliterated for a Latin-script reader.
+      'GTP „Avtotest“ – Sofia (2201)',
+      'ZAD „Armeets“',
+      'Stolichna',
+      '158 350 km',
+      '51,13 €',
+      `Raport ${SAMPLE_REFERENCE} · strona 1 z`,
+    ]) {
+      expect(text).toContain(polish);
+    }
+    // No register code, English label or Bulgarian label leaks into the Polish text.
+    for (const leftover of ['diesel', 'grey', 'speeding', 'improper-parking', 'vehicle-register', 'passed']) {
+      expect(text).not.toContain(leftover);
+    }
+    expect(text).not.toMatch(/Report |Technical data|Справка|Технически данни|паркиране/);
+    // The same text is read back from the compressed PDF a reader downloads.
+    const compressed = await renderReportPdf(await sign(owner), { verifyUrl, language: 'pl' });
+    expect(pdfText(compressed)).toContain('Raport historii pojazdu');
+  });
+
+  it('leaves out the English explanation of a missing register in Bulgarian and Polish', async () => {
+    const partial = await sign(partialReportBody('insurance'));
+    const polish = (await textOf(partial, 'pl')).replace(/\s+/g, ' ');
+    expect(polish).toContain('Raport niepełny');
+    expect(polish).toContain('• ubezpieczenia: Ośrodek informacji ubezpieczeniowej (Fundusz Gwarancyjny)');
+    expect(polish).toContain('NIE ODPOWIEDZIAŁ');
+    expect(polish).not.toContain('did not answer');
+    expect(await textOf(partial, 'bg')).not.toContain('did not answer');
+  });
+
   it('attaches the signed report as report.json, which verifies', async () => {
     const report = await sign(sampleReportBody(ownerSections()));
     const pdf = await renderReportPdf(report, { verifyUrl, language: 'bg' });
@@ -112,7 +163,9 @@ describe('renderReportPdf', () => {
   it('warns that a partial report lacks the sources that did not answer, and says so in their sections', async () => {
     const text = await textOf(await sign(partialReportBody('insurance')));
     expect(text).toContain('Partial report');
-    expect(text).toContain('• insurance: mtpl-insurance (the register did not answer within 5 s)');
+    expect(text).toContain(
+      '• insurance: Insurance information centre (Guarantee Fund) (the register did not answer within 5 s)',
+    );
     expect(text.indexOf('Partial report')).toBeLessThan(text.indexOf('Technical data'));
     expect(text).toContain('Not available: the register did not answer.');
     expect(text.replace(/\s+/g, ' ')).toContain('DID NOT ANSWER: the register did not answer within 5 s');
@@ -125,10 +178,14 @@ describe('renderReportPdf', () => {
     expect(publicText).not.toMatch(/^Fines$/m);
     expect(publicText).not.toMatch(/^Vehicle tax$/m);
     const ownerText = await textOf(await sign(sampleReportBody(ownerSections())));
-    expect(ownerText).toContain('Иван Петров Иванов (8001010000)');
+    expect(ownerText).toMatch(/^Current owner$/m);
+    expect(ownerText).toMatch(/^a person$/m);
+    const company = sampleReportBody(ownerSections());
+    company.registration!.currentOwner = { kind: 'company', id: '131468980', name: '„Спиди“ АД' };
+    expect(await textOf(await sign(company))).toContain('„Спиди“ АД (131468980)');
     expect(ownerText).toMatch(/^Fines$/m);
     expect(ownerText).toContain('1 (€51.13)');
-    expect(ownerText).toContain('Превишена скорост с 15 км/ч');
+    expect(ownerText).toContain('Speeding by 11–20 km/h');
     expect(ownerText).toMatch(/^Vehicle tax$/m);
   });
 
@@ -155,8 +212,8 @@ describe('renderReportPdf', () => {
       plate: null,
       timeline: [
         ...body.registration!.timeline,
-        { event: 'deregistration', date: '2023-01-10', plate: null, ownerKind: 'person' as const },
-        { event: 'deregistration', date: '2025-06-30', plate: null, ownerKind: 'person' as const },
+        { event: 'deregistration' as const, date: '2023-01-10', plate: null, ownerKind: 'person' as const },
+        { event: 'deregistration' as const, date: '2025-06-30', plate: null, ownerKind: 'person' as const },
       ],
     };
     const text = await textOf(await sign({ ...body, registration }));
@@ -244,7 +301,10 @@ describe('drawQrCode', () => {
 
 describe('PDF labels', () => {
   it('write numbers, money and dates the way each language does', () => {
-    const { bg, en } = PDF_LABELS;
+    const { bg, en, pl } = PDF_LABELS;
+    expect(pl.formatNumber(1_234_567)).toBe('1\u00a0234\u00a0567');
+    expect(pl.formatMoney(512_345)).toBe('5\u00a0123,45\u00a0€');
+    expect(pl.formatDate('2026-03-07')).toBe('07.03.2026');
     expect(bg.formatNumber(1_234_567)).toBe('1\u00a0234\u00a0567');
     expect(en.formatNumber(1_234_567)).toBe('1,234,567');
     expect(bg.formatMoney(512_345)).toBe('5\u00a0123,45\u00a0€');
@@ -254,11 +314,49 @@ describe('PDF labels', () => {
     expect(en.formatDateTime('2026-11-20T11:30:00+02:00')).toBe('2026-11-20 09:30 UTC');
   });
 
-  it('have the same keys in both languages', () => {
+  it('have the same keys in every language', () => {
     const shape = (value: unknown): unknown =>
       value && typeof value === 'object'
         ? Object.fromEntries(Object.entries(value).map(([name, item]) => [name, shape(item)]))
         : typeof value;
     expect(shape(PDF_LABELS.bg)).toEqual(shape(PDF_LABELS.en));
+    expect(shape(PDF_LABELS.pl)).toEqual(shape(PDF_LABELS.en));
+  });
+
+  it.each(PDF_LANGUAGES)('name every register code in %s', (language) => {
+    const labels = CODE_LABELS[language];
+    const lists = {
+      fuels: FUELS,
+      bodies: BODY_TYPES,
+      colours: COLOURS,
+      categories: VEHICLE_CATEGORIES,
+      offences: OFFENCES,
+      inspectionResults: INSPECTION_RESULTS,
+      registers: REPORT_REGISTERS,
+    } as const;
+    for (const [kind, codes] of Object.entries(lists) as [keyof typeof lists, readonly string[]][]) {
+      const named = labels[kind] as Record<string, string>;
+      expect({ kind, codes: Object.keys(named).sort() }).toEqual({ kind, codes: [...codes].sort() });
+      for (const code of codes)
+        expect({ kind, code, named: named[code]?.trim() !== '' }).toMatchObject({ named: true });
+    }
+  });
+
+  it('are written only with characters the embedded fonts have, Polish letters included', () => {
+    const texts: string[] = ['ąćęłńóśźżĄĆĘŁŃÓŚŹŻ'];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') texts.push(value);
+      else if (typeof value === 'function') texts.push(String(value(...Array(4).fill('0'))));
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    for (const language of PDF_LANGUAGES) collect(PDF_LABELS[language]);
+    const characters = new Set([...texts.join('')].filter((character) => character.trim() !== ''));
+    const fonts = documentFonts();
+    for (const font of [fonts.regular, fonts.bold]) {
+      const missing = [...characters].filter(
+        (character) => !font.hasGlyphForCodePoint(character.codePointAt(0)!),
+      );
+      expect(missing).toEqual([]);
+    }
   });
 });

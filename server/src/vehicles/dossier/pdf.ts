@@ -1,5 +1,5 @@
 /**
- * The PDF form of a signed vehicle report: A4, DejaVu Sans embedded (Cyrillic), a QR code to the
+ * The PDF form of a signed vehicle report: A4, DejaVu Sans embedded (Cyrillic and Polish), a QR code to the
  * verification page, and the signed JSON attached as `report.json` so that anyone holding the PDF can
  * check the signature. The same report renders to the same bytes: every date in the file is the
  * report's `issuedAt` and pdfkit derives the document ID from those dates.
@@ -7,6 +7,7 @@
 import { decodeProtectedHeader } from 'jose';
 import PDFDocument from 'pdfkit';
 import { canonicalJson } from '../../platform/canonical-json.ts';
+import { nameOf } from './pdf-code-labels.ts';
 import { PDF_LABELS, type PdfLabels, type PdfLanguage } from './pdf-labels.ts';
 import {
   banner,
@@ -170,10 +171,10 @@ function warnings({ doc, t, report }: SectionContext): void {
   }
   const missing = report.sources.filter((source) => source.status === 'missing');
   if (report.partial || missing.length > 0) {
-    const lines = missing.map(
-      (source) =>
-        `• ${t.sources.keys[source.key]}: ${source.register}${source.error ? ` (${source.error})` : ''}`,
-    );
+    const lines = missing.map((source) => {
+      const why = t.registerErrors && source.error ? ` (${source.error})` : '';
+      return `• ${t.sources.keys[source.key]}: ${nameOf(t.codes.registers, source.register)}${why}`;
+    });
     banner(doc, t.partialTitle, [t.partialText, ...lines], 'warning');
   }
 }

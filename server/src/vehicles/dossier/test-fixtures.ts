@@ -89,7 +89,7 @@ export function sampleReportBody(overrides: Partial<ReportBody> = {}): ReportBod
       engineCc: 1968,
       powerKw: 110,
       massKg: 1395,
-      colour: 'сив',
+      colour: 'grey',
       modelYear: 2015,
     },
     registration: {
@@ -126,7 +126,7 @@ export function ownerSections(body: ReportBody = sampleReportBody()): Partial<Re
     viewer: 'owner',
     registration: body.registration && {
       ...body.registration,
-      currentOwner: { kind: 'person', id: '8001010000', name: 'Иван Петров Иванов' },
+      currentOwner: { kind: 'person', name: null },
     },
     fines: {
       unpaid: 1,
@@ -135,14 +135,14 @@ export function ownerSections(body: ReportBody = sampleReportBody()): Partial<Re
         {
           number: 'Ф-2025-118833',
           issuedOn: '2025-08-14',
-          offence: 'Превишена скорост с 15 км/ч',
+          offence: 'speeding-11-20',
           amountCents: 5_113,
           paid: false,
         },
         {
           number: 'Ф-2023-004211',
           issuedOn: '2023-02-02',
-          offence: 'Неправилно паркиране',
+          offence: 'improper-parking',
           amountCents: 2_556,
           paid: true,
         },

@@ -1,5 +1,5 @@
 /**
- * Reading back what pdfkit wrote, for tests: the text drawn on the pages of an uncompressed PDF
+ * Reading back what pdfkit wrote, for tests: the text drawn on the pages of a PDF, compressed or not
  * (decoded through each embedded font's ToUnicode map) and the bytes of an attached file.
  * Only pdfkit's own output layout is understood; this is not a general PDF parser.
  */
@@ -36,9 +36,13 @@ function toUnicodeMap(cmap: string): Map<number, string> {
   return map;
 }
 
-/** The text shown by an uncompressed (`compress: false`) pdfkit PDF, one line per text operation. */
+/**
+ * The text shown by a pdfkit PDF, one line per text operation, read from its content streams (inflated
+ * when the PDF is compressed, as a downloaded report is).
+ */
 export function pdfText(pdf: Buffer): string {
   const all = objects(pdf);
+  const content = [...all.values()].map(({ stream }) => stream?.toString('latin1') ?? '').join('\n');
   const fonts = new Map<string, Map<number, string>>();
   const latin = pdf.toString('latin1');
   for (const [, name, id] of latin.matchAll(/\/(F\d+) (\d+) 0 R/g)) {
@@ -48,7 +52,7 @@ export function pdfText(pdf: Buffer): string {
   }
   const lines: string[] = [];
   let font = new Map<number, string>();
-  for (const [, name, shown] of latin.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
+  for (const [, name, shown] of content.matchAll(/\/(F\d+) [\d.]+ Tf|\[([^\]]*)\] TJ/g)) {
     if (name) font = fonts.get(name) ?? new Map();
     else lines.push(decodeShown(shown!, font));
   }

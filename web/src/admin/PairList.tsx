@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next';
+import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
+import type { Pair } from './exchange-admin.ts';
+
+/** Purpose–legal basis pairs in words: each purpose with the basis it is granted on. */
+export function PairList({ pairs, hideable }: { pairs: readonly Pair[]; hideable: ReadonlySet<string> }) {
+  const { t } = useTranslation();
+  return (
+    <ul className="admin-pairs">
+      {pairs.map((pair) => (
+        <li key={`${pair.purpose} ${pair.legalBasis}`} className="admin-pairs__item">
+          <span className="admin-pairs__purpose">{purposeLabel(pair.purpose, t)}</span>
+          <span className="secondary-text">
+            {t('admin.rights.onBasis', { basis: legalBasisLabel(pair.legalBasis, t) })}
+            {hideable.has(pair.legalBasis) && ` (${t('admin.rights.hideable')})`}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
