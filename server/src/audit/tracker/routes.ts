@@ -25,6 +25,8 @@ export interface TrackerRoutesOptions {
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
 /** Text stored as given (a case reference, a reason): no control characters (PostgreSQL refuses NUL). */
 const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u001f\\u007f]*$';
+/** A reason may span lines (tab, line feed, carriage return), as body text may everywhere. */
+const NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$';
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
 const Organisation = Type.Object({ id: Type.String(), name: Type.String(), systemName: Type.String() });
 
@@ -245,7 +247,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
 
   const Hiding = {
     hiddenUntil: Type.String({ format: 'date-time' }),
-    reason: Type.String({ minLength: 3, maxLength: 500, pattern: NO_CONTROL_CHARACTERS }),
+    reason: Type.String({ minLength: 3, maxLength: 500, pattern: NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS }),
   };
 
   app.post(
