@@ -82,6 +82,7 @@ export async function run(): Promise<void> {
       return { seedPostgres, healthz, me };
     } finally {
       await server.stop();
+      fs.rmSync(env.CIVITAS_DATA_DIR, { recursive: true, force: true });
     }
   });
 
