@@ -9,6 +9,7 @@ import {
   waitUntilReady,
   withPostgresDatabase,
 } from './lib.ts';
+import { measureNpmStart } from './npm-start.ts';
 
 const PGLITE_SEED = { persons: 20_000, vehicles: 12_000 };
 const POSTGRES_SEED = { persons: 50_000, vehicles: 30_000 };
@@ -39,6 +40,9 @@ async function tokenFor(env: NodeJS.ProcessEnv): Promise<string> {
 }
 
 export async function run(): Promise<void> {
+  // First, while nothing else of this run is going: npm start from a fresh machine, and a restart.
+  const npmStart = await measureNpmStart();
+
   // PGlite on disk, as `npm start` uses it.
   const dataDir = freshTempDir('civitas-bench-');
   const pgliteEnv = { CIVITAS_DATA_DIR: dataDir, PORT: '3901', CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3901' };
@@ -82,6 +86,7 @@ export async function run(): Promise<void> {
   });
 
   report('foundation', 'pglite (embedded, on disk) and postgresql 15 (127.0.0.1)', {
+    ...npmStart,
     ready_s: Number(readySeconds.toFixed(2)),
     seed_rows_per_s_pglite: seedPglite,
     seed_rows_per_s_postgres: figures.seedPostgres,

@@ -12,6 +12,7 @@ import { sql } from 'kysely';
 import { startAuditLog } from '../server/src/audit/service.ts';
 import { connectDatabase } from '../server/src/db/connect.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
+import { KeyStore } from '../server/src/platform/key-store.ts';
 import { freshTempDir, report, startServer, waitUntilReady, withPostgresDatabase } from './lib.ts';
 
 const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);
@@ -50,6 +51,7 @@ export async function run(): Promise<void> {
     const database = await connectDatabase({ databaseUrl: url, poolSize: 10 });
     await migrateToLatest(database.db);
     const log = await startAuditLog(database.db, {
+      keyStore: new KeyStore(freshTempDir('civitas-bench-log-keys-')),
       origin: 'bench.localhost/civitas/log',
       witnessName: 'bench.localhost/civitas/witness',
       checkpointIntervalMs: 0,

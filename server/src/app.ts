@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -21,16 +20,21 @@ import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
 import { exchangePlugin } from './exchange/plugin.ts';
-import { installErrorHandling, isBrowserNavigation, sendProblem } from './http/errors.ts';
+import { installErrorHandling, isBrowserNavigation } from './http/errors.ts';
 import { healthPlugin } from './http/health.ts';
 import { metricsPlugin } from './http/metrics.ts';
+import { sendRouteNotFound } from './http/not-found.ts';
+import { installRequestGuards } from './http/request-guards.ts';
+import { httpServerOptions } from './http/server-options.ts';
 import { webAppPlugin } from './http/web-app.ts';
-import { createEidProvider } from './identity/eid-provider.ts';
+import { createEidProvider, SESSION_TTL_S } from './identity/eid-provider.ts';
 import type { IdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/plugin.ts';
+import { SignIns } from './identity/sign-ins.ts';
 import { staffNames, staffRolesOf } from './identity/staff.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
+import { KeyStore } from './platform/key-store.ts';
 import { profileRoutes } from './profile/routes.ts';
 import { dossierRoutes } from './vehicles/dossier/routes.ts';
 import { ReportStore } from './vehicles/dossier/store.ts';
@@ -52,6 +56,8 @@ const PERSONAL_NUMBER_IN_URL = /(?<![0-9])[0-9]{10}(?![0-9])/g;
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database, keys } = deps;
   const app = Fastify({
+    // Timeouts, request ids, and problem+json for what the HTTP parser and router refuse.
+    ...httpServerOptions(config),
     logger: deps.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
@@ -65,10 +71,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
     bodyLimit: config.bodyLimit,
-    requestIdHeader: 'x-request-id',
-    genReqId: () => crypto.randomUUID(),
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
-    return503OnClosing: true,
+    // X-Forwarded-For/-Proto/-Host only from the configured proxies (`CIVITAS_TRUSTED_PROXIES`);
+    // from anyone else they are what the client says about itself, and are ignored.
+    trustProxy: config.trustedProxies.length > 0 ? config.trustedProxies : false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   app.addHook('onSend', async (request, reply) => {
@@ -77,6 +83,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
   installErrorHandling(app);
+  installRequestGuards(app);
   // A JSON API: plain text bodies are not accepted anywhere (415, not a confusing 400).
   app.removeContentTypeParser('text/plain');
 
@@ -134,11 +141,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+  // The interactive API browser is a developer's tool: not served in production, where
+  // /openapi.json (the contract itself) stays public.
+  if (!config.production) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
-  await app.register(metricsPlugin);
-  await app.register(healthPlugin, { db: database.db, databaseKind: database.kind, isReady: deps.isReady });
+  await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
+  await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
 
   const exchange = await startLocalExchange(database.db, {
     // The in-process node is reached by function call; its registered address is reserved
@@ -154,11 +163,25 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const directory = exchangePersonDirectory(portal);
   app.decorate('personDirectory', directory);
 
-  const provider = createEidProvider(database.db, keys, config, directory);
+  const signIns = new SignIns(database.db, SESSION_TTL_S);
+  const provider = createEidProvider(database.db, keys, config, signIns);
   provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
-  await app.register(identityPlugin, { db: database.db, config, keys, provider, directory });
+  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+    db: database.db,
+    publicUrl: config.publicUrl,
+    acceptScriptingTokens: config.demo,
+  });
+  await app.register(identityPlugin, {
+    db: database.db,
+    config,
+    keys,
+    provider,
+    directory,
+    signIns,
+    verifyAccessToken,
+    securityHeaders: headers,
+  });
 
-  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl));
   const policy = new AccessPolicy({
     staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo),
     report: (refusal) =>
@@ -175,6 +198,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(accessRoutes, { policy, verifyAccessToken });
 
   const audit = await startAuditLog(database.db, {
+    keyStore: new KeyStore(config.keyDir),
     origin: config.logOrigin,
     witnessName: `${new URL(config.publicUrl).hostname}/civitas/witness`,
     checkpointIntervalMs: config.logCheckpointIntervalMs,
@@ -244,7 +268,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
         .header('cache-control', 'no-cache')
         .sendFile('index.html');
     }
-    return sendProblem(reply, 'route-not-found', `No resource at ${request.method} ${path}.`);
+    return sendRouteNotFound(request, reply);
   });
 
   return app;

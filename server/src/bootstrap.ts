@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from './config.ts';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
@@ -5,7 +6,7 @@ import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { assignDemoRoles } from './identity/demo-accounts.ts';
 import { PopulationRegister } from './registers/population/service.ts';
-import { completedSeedRun, type SeedResult, seedRegisters } from './registers/seed.ts';
+import { completedSeedRun, type SeedOptions, type SeedResult, seedRegisters } from './registers/seed.ts';
 
 export interface OpenedDatabase {
   database: DatabaseHandle;
@@ -14,6 +15,11 @@ export interface OpenedDatabase {
 
 export function pgliteDirectory(config: Config): string {
   return path.join(config.dataDir, 'pglite');
+}
+
+/** Whether the embedded database was ever created in the data directory (commands that only read do not create it). */
+export function embeddedDatabaseExists(config: Config): boolean {
+  return fs.existsSync(path.join(pgliteDirectory(config), 'PG_VERSION'));
 }
 
 /** Opens the configured database (locking PGlite's directory) and brings its schema up to date. */
@@ -43,7 +49,7 @@ export interface DemoSeedOptions {
   seed: string;
   persons: number;
   vehicles: number;
-  onProgress?: (done: number, total: number, stage: string) => void;
+  onProgress?: SeedOptions['onProgress'];
 }
 
 /** Seeds the registers and the demo accounts. */

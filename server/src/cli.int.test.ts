@@ -15,13 +15,61 @@ interface Run {
   stderr: string;
 }
 
-function civitas(args: string[], env: NodeJS.ProcessEnv = {}): Run {
+/** The environment of a child process: this one's, with `changes` applied (undefined unsets). */
+function childEnv(changes: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...changes };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete env[name];
+  return env;
+}
+
+function civitas(args: string[], env: NodeJS.ProcessEnv = {}, cwd?: string): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+    env: childEnv({ LOG_LEVEL: 'warn', ...env }),
     encoding: 'utf8',
     timeout: 120_000,
+    ...(cwd && { cwd }),
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface StartedServer {
+  process: ChildProcess;
+  /** Everything it printed so far, stdout and stderr as they came. */
+  output(): string;
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Starts `civitas serve` and waits until `until` matches what it printed. */
+async function startServer(env: NodeJS.ProcessEnv, until: RegExp = /admin\s+\d{10}/): Promise<StartedServer> {
+  let output = '';
+  const child = spawn(process.execPath, [BIN, 'serve'], { env: childEnv(env) });
+  child.stdout!.on('data', (chunk) => {
+    output += chunk;
+  });
+  child.stderr!.on('data', (chunk) => {
+    output += chunk;
+  });
+  const server: StartedServer = {
+    process: child,
+    output: () => output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode);
+        child.once('exit', (code) => resolve(code));
+        child.kill(signal);
+      }),
+  };
+  for (let waited = 0; waited < 90_000; waited += 50) {
+    if (until.test(output)) return server;
+    if (child.exitCode !== null) throw new Error(`server exited: ${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await server.stop();
+  throw new Error(`server not ready: ${output}`);
+}
+
+function freePort(): number {
+  return 39_000 + Math.floor(Math.random() * 1000);
 }
 
 describe('the civitas command line', () => {
@@ -41,6 +89,9 @@ describe('the civitas command line', () => {
     expect(run.stdout).toMatch(
       /Seeded 120 persons and 40 vehicles: \d+ rows in [\d.]+ s \(\d+ rows\/s\) on pglite/,
     );
+    // Progress counts persons and vehicles each against its own total (item 24).
+    expect(run.stderr).toContain('Seeding: persons 100% (120/120)');
+    expect(run.stderr).toContain('Seeding: vehicles 100% (40/40)');
   });
 
   it('lists the demo accounts as JSON, one per role', () => {
@@ -200,8 +251,8 @@ describe('the civitas command line', () => {
 
 describe('npm start on the embedded database', () => {
   let dataDir: string;
-  let server: ChildProcess | undefined;
-  const port = 39_000 + Math.floor(Math.random() * 1000);
+  let server: StartedServer | undefined;
+  const port = freePort();
   const env = () => ({
     CIVITAS_DATA_DIR: dataDir,
     PORT: String(port),
@@ -214,45 +265,16 @@ describe('npm start on the embedded database', () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-serve-'));
   });
   afterAll(async () => {
-    await stop();
+    await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function start(): Promise<{ stdout: () => string }> {
-    let stdout = '';
-    server = spawn(process.execPath, [BIN, 'serve'], {
-      env: { ...process.env, LOG_LEVEL: 'warn', ...env() },
-    });
-    server.stdout!.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    server.stderr!.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    for (let waited = 0; waited < 60_000; waited += 100) {
-      // The banner ends with the admin account line (demo mode).
-      if (/admin\s+\d{10}/.test(stdout)) return { stdout: () => stdout };
-      if (server.exitCode !== null) throw new Error(`server exited: ${stdout}`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`server not ready: ${stdout}`);
-  }
-
-  async function stop(): Promise<number | null> {
-    const running = server;
-    server = undefined;
-    if (!running || running.exitCode !== null) return running?.exitCode ?? null;
-    return new Promise((resolve) => {
-      running.once('exit', (code) => resolve(code));
-      running.kill('SIGTERM');
-    });
-  }
-
   it('seeds on first start, prints the URL and demo accounts, and keeps the data across a restart', async () => {
-    const first = await start();
-    expect(first.stdout()).toMatch(/Seeded 150 persons and 50 vehicles/);
-    expect(first.stdout()).toContain(`Civitas is ready at http://localhost:${port}`);
-    expect(first.stdout()).toMatch(/citizen\s+\d{10}/);
+    server = await startServer({ LOG_LEVEL: 'warn', ...env() });
+    const first = server.output();
+    expect(first).toMatch(/Seeded 150 persons and 50 vehicles/);
+    expect(first).toContain(`Civitas is ready at http://localhost:${port}`);
+    expect(first).toMatch(/citizen\s+\d{10}/);
     const accounts = (await (await fetch(`http://127.0.0.1:${port}/api/demo/accounts`)).json()) as Array<{
       personalNumber: string;
     }>;
@@ -271,9 +293,9 @@ describe('npm start on the embedded database', () => {
     expect(second.status).toBe(1);
     expect(second.stderr).toContain('is in use by process');
 
-    expect(await stop()).toBe(0);
-    const again = await start();
-    expect(again.stdout()).not.toMatch(/Seeded/);
+    expect(await server.stop()).toBe(0);
+    server = await startServer({ LOG_LEVEL: 'warn', ...env() });
+    expect(server.output()).not.toMatch(/Seeded/);
     const after = (await (await fetch(`http://127.0.0.1:${port}/api/demo/accounts`)).json()) as Array<{
       personalNumber: string;
     }>;
@@ -282,5 +304,187 @@ describe('npm start on the embedded database', () => {
       headers: { authorization: `Bearer ${token.stdout.trim()}` },
     });
     expect(meAgain.status).toBe(200);
+  });
+});
+
+describe('the console of npm start (issue 14, item 24)', () => {
+  let dataDir: string;
+  let server: StartedServer | undefined;
+  const port = freePort();
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-console-'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('ends with the URL and the demo accounts and keeps them there: no line per request, seeding counted by persons and vehicles', async () => {
+    // No LOG_LEVEL: the development default.
+    server = await startServer({
+      LOG_LEVEL: undefined,
+      CIVITAS_ENV: undefined,
+      CIVITAS_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CIVITAS_DEMO_PERSONS: '150',
+      CIVITAS_DEMO_VEHICLES: '50',
+    });
+    const base = `http://127.0.0.1:${port}`;
+    for (const url of ['/healthz', '/readyz', '/api/demo/accounts', '/no-such-page', '/api/me']) {
+      await (await fetch(`${base}${url}`)).arrayBuffer();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const output = server.output();
+    expect(output).toContain('Seeding the demo population: persons 100% (150/150)');
+    expect(output).toContain('Seeding the demo population: vehicles 100% (50/50)');
+    const lines = output.trimEnd().split('\n');
+    const banner = lines.findIndex((line) => line.startsWith('Civitas is ready at http://localhost:'));
+    expect(banner).toBeGreaterThan(0);
+    // The banner is the last thing printed: the address, the documentation, the seven accounts.
+    const after = lines.slice(banner + 1);
+    expect(after.slice(0, 3)).toEqual([
+      `API documentation: http://localhost:${port}/docs`,
+      '',
+      'Demo accounts (sign in with the personal number and PIN 1234):',
+    ]);
+    expect(after.slice(3)).toHaveLength(7);
+    expect(lines.at(-1)).toMatch(/^ {2}admin\s+\d{10}/);
+    expect(output).not.toMatch(/incoming request|request completed/);
+  });
+});
+
+describe('the command line beside a running server (issue 14, item 25)', () => {
+  let dataDir: string;
+  let server: StartedServer | undefined;
+  const port = freePort();
+  // The command line is given no PORT: it finds the server from the data directory.
+  const cliEnv = () => ({ CIVITAS_DATA_DIR: dataDir, PORT: undefined });
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-beside-'));
+    server = await startServer({
+      LOG_LEVEL: 'warn',
+      CIVITAS_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      CIVITAS_DEMO_PERSONS: '150',
+      CIVITAS_DEMO_VEHICLES: '50',
+    });
+  });
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('demo accounts and token find the server on its port without PORT', async () => {
+    const accounts = civitas(['demo', 'accounts', '--json'], cliEnv());
+    expect(accounts.stderr).toBe('');
+    expect(accounts.status).toBe(0);
+    const [citizen] = JSON.parse(accounts.stdout) as Array<{ personalNumber: string }>;
+    const token = civitas(['token', '--person', citizen!.personalNumber], cliEnv());
+    expect(token.status).toBe(0);
+    const me = await fetch(`http://127.0.0.1:${port}/api/me`, {
+      headers: { authorization: `Bearer ${token.stdout.trim()}` },
+    });
+    expect(me.status).toBe(200);
+    expect(civitas(['demo', 'accounts'], cliEnv()).stdout).toMatch(/citizen\s+\d{10}/);
+  });
+
+  it('log verify says the server holds the database, to stop it, and where its checkpoint is', () => {
+    const run = civitas(['log', 'verify'], cliEnv());
+    expect(run.status).toBe(75);
+    expect(run.stderr).toContain(`The server (process ${server!.process.pid} at http://127.0.0.1:${port})`);
+    expect(run.stderr).toContain('Stop the server');
+    expect(run.stderr).toContain('`npx civitas log verify`');
+    expect(run.stderr).toContain(`http://127.0.0.1:${port}/log/checkpoint`);
+    expect(run.stderr).not.toContain('access-rights');
+  });
+
+  it('does not trust the address a killed server left behind', async () => {
+    await server!.stop('SIGKILL');
+    server = undefined;
+    expect(fs.existsSync(path.join(dataDir, 'server.json'))).toBe(true);
+    const accounts = civitas(['demo', 'accounts', '--json'], cliEnv());
+    expect(accounts.status).toBe(0);
+    expect(JSON.parse(accounts.stdout)).toHaveLength(7);
+    const verify = civitas(['log', 'verify'], cliEnv());
+    expect(verify.stdout).toMatch(/^OK /m);
+    expect(verify.status).toBe(0);
+  });
+});
+
+describe('the command line on an empty data directory (issue 14, item 25)', () => {
+  let workDir: string;
+
+  beforeAll(() => {
+    workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-empty-'));
+  });
+  afterAll(() => fs.rmSync(workDir, { recursive: true, force: true }));
+
+  it.each([
+    [['demo', 'accounts'], 'no demo accounts'],
+    [['demo', 'accounts', '--json'], 'no demo accounts'],
+    [['token', '--person', '8503146785'], 'no person to make a token for'],
+    [['log', 'verify'], 'no transparency log to verify'],
+  ])('"civitas %s" says there is nothing and creates no ./data', (args, nothing) => {
+    const run = civitas(args, { CIVITAS_DATA_DIR: undefined, DATABASE_URL: undefined }, workDir);
+    expect(run.status).toBe(66);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain(
+      `There is no database in ${path.join(fs.realpathSync(workDir), 'data')} yet, so ${nothing}.`,
+    );
+    expect(run.stderr).toContain('npm start');
+    expect(fs.readdirSync(workDir)).toEqual([]);
+  });
+});
+
+describe('npm start while the demo population loads (issue 14, item 23)', () => {
+  let dataDir: string;
+  let server: StartedServer | undefined;
+  const port = freePort();
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-loading-'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('listens while it seeds: /readyz and every other path answer 503 not-ready with the progress, then it is ready', async () => {
+    server = await startServer(
+      {
+        LOG_LEVEL: 'warn',
+        CIVITAS_DATA_DIR: dataDir,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        CIVITAS_DEMO_PERSONS: '6000',
+        CIVITAS_DEMO_VEHICLES: '2000',
+      },
+      /Seeding the demo population: persons/,
+    );
+    const base = `http://127.0.0.1:${port}`;
+    const readyz = await fetch(`${base}/readyz`);
+    expect(readyz.status).toBe(503);
+    expect(((await readyz.json()) as { code: string }).code).toBe('not-ready');
+    const accounts = await fetch(`${base}/api/demo/accounts`);
+    expect(accounts.status).toBe(503);
+    expect(accounts.headers.get('content-type')).toContain('application/problem+json');
+    expect(await accounts.json()).toMatchObject({
+      code: 'not-ready',
+      detail: expect.stringMatching(
+        /^Civitas is loading the demo population \(\d+ of 6000 persons, \d+ of 2000 vehicles\)/,
+      ),
+    });
+    expect((await fetch(`${base}/healthz`)).status).toBe(200);
+
+    for (let waited = 0; !/admin\s+\d{10}/.test(server.output()); waited += 100) {
+      if (waited > 90_000) throw new Error(`not ready: ${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    expect((await fetch(`${base}/readyz`)).status).toBe(200);
+    expect((await fetch(`${base}/api/demo/accounts`)).status).toBe(200);
   });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -15,9 +16,11 @@ const EnvSchema = Type.Object({
   CIVITAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+$' })),
   CIVITAS_DATA_DIR: Type.String({ minLength: 1, default: './data' }),
   DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
-  LOG_LEVEL: Type.Union(
-    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
-    { default: 'info' },
+  // Default: `warn` in development (no line per request on the console), `info` in production.
+  LOG_LEVEL: Type.Optional(
+    Type.Union(
+      ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((level) => Type.Literal(level)),
+    ),
   ),
   CIVITAS_SEED: Type.String({ minLength: 1, maxLength: 64, default: 'civitas' }),
   CIVITAS_DEMO_PERSONS: Type.Integer({ minimum: 7, maximum: 10_000_000, default: 10_000 }),
@@ -25,6 +28,9 @@ const EnvSchema = Type.Object({
   CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
   CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
+  CIVITAS_HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 10_000 }),
+  CIVITAS_REQUEST_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 30_000 }),
+  CIVITAS_CONNECTION_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 3_600_000, default: 120_000 }),
   CIVITAS_EXCHANGE_CLIENT_ADDRESSES: Type.String({ pattern: '^[0-9A-Fa-f:.,]+$', default: '127.0.0.1,::1' }),
   CIVITAS_EXCHANGE_BODY_LOGGING: Type.Union([Type.Literal('metadata'), Type.Literal('full')], {
     default: 'metadata',
@@ -33,6 +39,9 @@ const EnvSchema = Type.Object({
   CIVITAS_LOG_CHECKPOINT_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 86_400_000, default: 10_000 }),
   CIVITAS_LOG_FEED_INTERVAL_MS: Type.Integer({ minimum: 0, maximum: 60_000, default: 500 }),
   CIVITAS_LOG_TILE_CACHE_MB: Type.Integer({ minimum: 0, maximum: 1_048_576, default: 512 }),
+  CIVITAS_TRUSTED_PROXIES: Type.String({ maxLength: 4096, default: '' }),
+  CIVITAS_KEY_DIR: Type.Optional(Type.String({ minLength: 1 })),
+  CIVITAS_METRICS_TOKEN: Type.Optional(Type.String({ pattern: '^[!-~]{32,256}$' })),
 });
 
 type Env = Static<typeof EnvSchema>;
@@ -55,6 +64,12 @@ export interface Config {
   bodyLimit: number;
   /** Requests per minute per client address; 0 turns the limit off (benchmarks only). */
   rateLimit: number;
+  /** How long a client may take to send a request's headers. */
+  headersTimeoutMs: number;
+  /** How long a client may take to send a whole request, headers and body (a trickled body is cut off). */
+  requestTimeoutMs: number;
+  /** How long a connection may stay silent both ways before it is closed. */
+  connectionTimeoutMs: number;
   /** Whether exchange nodes keep message bodies in the message log, or only metadata and hashes. */
   exchangeBodyLogging: 'metadata' | 'full';
   /** Addresses of the information systems allowed to call this node's client interface (`/r1/…`). */
@@ -67,6 +82,15 @@ export interface Config {
   logFeedIntervalMs: number;
   /** The memory budget of the transparency log's cache of hash tiles, in bytes (proofs from memory). */
   logTileCacheBytes: number;
+  /**
+   * Addresses (IPs or CIDR ranges) of the reverse proxies whose `X-Forwarded-*` headers are
+   * believed; empty: none, every answer is about the connection as it is.
+   */
+  trustedProxies: string[];
+  /** Where the private keys kept out of the database live (files readable by the owner only). */
+  keyDir: string;
+  /** The bearer token `/metrics` asks for (required in production, where it is otherwise off). */
+  metricsToken: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -85,6 +109,9 @@ const integerVariables = new Set([
   'CIVITAS_DEMO_VEHICLES',
   'CIVITAS_BODY_LIMIT',
   'CIVITAS_RATE_LIMIT',
+  'CIVITAS_HEADERS_TIMEOUT_MS',
+  'CIVITAS_REQUEST_TIMEOUT_MS',
+  'CIVITAS_CONNECTION_TIMEOUT_MS',
   'CIVITAS_LOG_CHECKPOINT_INTERVAL_MS',
   'CIVITAS_LOG_FEED_INTERVAL_MS',
   'CIVITAS_LOG_TILE_CACHE_MB',
@@ -108,6 +135,12 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     const variable = firstError.path.replace(/^\//, '') || 'environment';
     throw new ConfigError(variable, `${firstError.message} (got ${JSON.stringify(firstError.value)})`);
   }
+  if (withDefaults.CIVITAS_HEADERS_TIMEOUT_MS > withDefaults.CIVITAS_REQUEST_TIMEOUT_MS) {
+    throw new ConfigError(
+      'CIVITAS_HEADERS_TIMEOUT_MS',
+      `must not be longer than CIVITAS_REQUEST_TIMEOUT_MS (${withDefaults.CIVITAS_REQUEST_TIMEOUT_MS})`,
+    );
+  }
   const production = withDefaults.CIVITAS_ENV === 'production';
   const port = overrides.port ?? withDefaults.PORT;
   const config: Config = {
@@ -119,13 +152,16 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     publicUrl: publicUrlOf(withDefaults, port),
     dataDir: path.resolve(withDefaults.CIVITAS_DATA_DIR),
     databaseUrl: withDefaults.DATABASE_URL,
-    logLevel: withDefaults.LOG_LEVEL,
+    logLevel: withDefaults.LOG_LEVEL ?? (production ? 'info' : 'warn'),
     seed: withDefaults.CIVITAS_SEED,
     demoPersons: withDefaults.CIVITAS_DEMO_PERSONS,
     demoVehicles: withDefaults.CIVITAS_DEMO_VEHICLES,
     demoPin: withDefaults.CIVITAS_DEMO_PIN,
     bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
     rateLimit: withDefaults.CIVITAS_RATE_LIMIT,
+    headersTimeoutMs: withDefaults.CIVITAS_HEADERS_TIMEOUT_MS,
+    requestTimeoutMs: withDefaults.CIVITAS_REQUEST_TIMEOUT_MS,
+    connectionTimeoutMs: withDefaults.CIVITAS_CONNECTION_TIMEOUT_MS,
     exchangeBodyLogging: withDefaults.CIVITAS_EXCHANGE_BODY_LOGGING,
     exchangeClientAddresses: withDefaults.CIVITAS_EXCHANGE_CLIENT_ADDRESSES.split(',')
       .map((address) => address.trim())
@@ -135,10 +171,39 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     logCheckpointIntervalMs: withDefaults.CIVITAS_LOG_CHECKPOINT_INTERVAL_MS,
     logFeedIntervalMs: withDefaults.CIVITAS_LOG_FEED_INTERVAL_MS,
     logTileCacheBytes: withDefaults.CIVITAS_LOG_TILE_CACHE_MB * 2 ** 20,
+    trustedProxies: parseTrustedProxies(withDefaults.CIVITAS_TRUSTED_PROXIES),
+    keyDir: path.resolve(withDefaults.CIVITAS_KEY_DIR ?? path.join(withDefaults.CIVITAS_DATA_DIR, 'keys')),
+    metricsToken: withDefaults.CIVITAS_METRICS_TOKEN,
     ...overrides,
   };
   if (config.production) assertProductionReady(config);
   return config;
+}
+
+/**
+ * `CIVITAS_TRUSTED_PROXIES`: a comma-separated list of IP addresses and CIDR ranges
+ * (`10.0.0.5`, `10.0.0.0/8`, `2001:db8::/32`). Anything else stops the start: a typo here would
+ * silently trust nobody, or everybody.
+ */
+export function parseTrustedProxies(value: string): string[] {
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  for (const entry of entries) {
+    const [address = '', prefix, ...rest] = entry.split('/');
+    const family = net.isIP(address);
+    const maxPrefix = family === 4 ? 32 : 128;
+    const prefixOk =
+      prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= maxPrefix && rest.length === 0);
+    if (family === 0 || !prefixOk) {
+      throw new ConfigError(
+        'CIVITAS_TRUSTED_PROXIES',
+        `"${entry}" is not an IP address or CIDR range (e.g. 10.0.0.5, 10.0.0.0/8, 2001:db8::/32)`,
+      );
+    }
+  }
+  return entries;
 }
 
 function publicUrlOf(env: Env, port: number): string {

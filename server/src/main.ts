@@ -1,8 +1,12 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
 import { buildApp } from './app.ts';
+import { storedLogVerifierKey } from './audit/log/keys.ts';
 import { verifyLog } from './audit/log/verify.ts';
-import { ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
+import { embeddedDatabaseExists, ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
+import { CommandError, NOTHING_HERE, TRY_AGAIN_LATER } from './cli/command-error.ts';
+import { findRunningServer, recordRunningServer } from './cli/running-server.ts';
+import { buildWebAppIfChanged } from './cli/web-build.ts';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { lockHolder } from './db/lock.ts';
@@ -18,6 +22,7 @@ import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
 import { issueDemoToken } from './identity/plugin.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
+import { KeyStore } from './platform/key-store.ts';
 import { createProgress } from './platform/progress.ts';
 import { type PurposePair, unknownCodeIn } from './platform/purposes.ts';
 
@@ -32,9 +37,10 @@ program
   .command('serve', { isDefault: true })
   .description('start the platform (seeds the demo population on first start)')
   .option('-p, --port <port>', 'port to listen on (default: PORT or 3000)', parsePort)
-  .action(async (options: { port?: number }) => {
+  .option('--build', 'first build the web app if its sources changed since the last build (npm start)')
+  .action(async (options: { port?: number; build?: boolean }) => {
     const config = loadConfig(process.env, options.port === undefined ? {} : { port: options.port });
-    await serve(config);
+    await serve(config, { build: options.build === true });
   });
 
 program
@@ -48,11 +54,13 @@ program
     refuseInProduction(config, 'seed');
     const opened = await openDatabase(config);
     try {
-      const progress = createProgress('Seeding');
+      const persons = options.persons ?? config.demoPersons;
+      const vehicles = options.vehicles ?? config.demoVehicles;
+      const progress = createProgress('Seeding', { persons, vehicles });
       const result = await seedDemoData(opened.database, {
         seed: options.seed ?? config.seed,
-        persons: options.persons ?? config.demoPersons,
-        vehicles: options.vehicles ?? config.demoVehicles,
+        persons,
+        vehicles,
         onProgress: progress.update,
       });
       progress.stop();
@@ -73,13 +81,20 @@ program
   .action(async (options: { json?: boolean }) => {
     const config = loadConfig();
     refuseInProduction(config, 'demo accounts');
-    const accounts = await withDatabaseOrServer(
+    const accounts = (await withDatabaseOrServer(
       config,
-      async (database, directory) => listDemoAccounts(database.db, directory),
+      'demo accounts',
+      async (database) => listDemoAccounts(database.db),
       async (baseUrl) => fetchJson(`${baseUrl}/api/demo/accounts`, { method: 'GET' }),
-    );
+    )) as Awaited<ReturnType<typeof listDemoAccounts>>;
+    if (accounts.length === 0) {
+      throw new CommandError(
+        `No demo accounts in ${config.databaseUrl ? 'the PostgreSQL database' : config.dataDir}: the demo population has not been seeded. Start the platform with \`npm start\` (it seeds on first start) or run \`npx civitas seed\`.`,
+        NOTHING_HERE,
+      );
+    }
     if (options.json) console.log(JSON.stringify(accounts, null, 2));
-    else printAccounts(accounts as Awaited<ReturnType<typeof listDemoAccounts>>, config);
+    else printAccounts(accounts, config);
   });
 
 program
@@ -91,6 +106,7 @@ program
     refuseInProduction(config, 'token');
     const token = await withDatabaseOrServer(
       config,
+      'person to make a token for',
       async (database, directory) => {
         const keys = await loadOrCreateIdentityKeys(database.db);
         return issueDemoToken(database.db, keys, config, directory, options.person);
@@ -245,15 +261,21 @@ logCommand
   )
   .option('--from <size>', 'check consistency from the checkpoint of this size…', parseCount)
   .option('--to <size>', '…to the checkpoint of this size', parseCount)
-  .option('--key <vkey>', "the log's verifier key to trust (default: the one stored beside the log)")
+  .option(
+    '--key <vkey>',
+    "the log's verifier key to trust (default: the key store's, CIVITAS_KEY_DIR; else the one stored beside the log)",
+  )
   .option('--json', 'print JSON')
   .action(async (options: { from?: number; to?: number; key?: string; json?: boolean }) => {
     if ((options.from === undefined) !== (options.to === undefined)) {
       throw new AppError('validation-failed', 'Give both --from and --to, or neither.');
     }
-    await withExchangeDatabase(async (_rights, db) => {
+    await withLogDatabase(async (db) => {
+      // The key to trust: the one given, else the key store's (not the database's, which whoever
+      // could rewrite the log could rewrite too), else the one stored beside the log.
+      const vkey = options.key ?? storedLogVerifierKey(new KeyStore(loadConfig().keyDir));
       const report = await verifyLog(db, {
-        ...(options.key ? { vkey: options.key } : {}),
+        ...(vkey ? { vkey } : {}),
         ...(options.from !== undefined && options.to !== undefined
           ? { from: options.from, to: options.to }
           : {}),
@@ -271,6 +293,36 @@ logCommand
       if (report.problems.length > 0) throw new Error('the transparency log did not verify');
     });
   });
+
+/**
+ * The transparency log, read straight from the database: what `log verify` checks must not come
+ * through the server it checks. The embedded database is refused while a server holds it.
+ */
+async function withLogDatabase(work: (db: DatabaseHandle['db']) => Promise<void>): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) {
+    const holder = lockHolder(config.dataDir);
+    if (holder !== null) {
+      const server = findRunningServer(config.dataDir);
+      throw new CommandError(
+        `The server (process ${holder}${server ? ` at ${server.url}` : ''}) holds the embedded database in ${config.dataDir}, and \`civitas log verify\` reads every entry from the database itself, not through the server it checks. Stop the server (Ctrl+C where it runs), run \`npx civitas log verify\`, then start it again.${server ? ` Meanwhile the log's latest signed checkpoint is at ${server.url}/log/checkpoint.` : ''}`,
+        TRY_AGAIN_LATER,
+      );
+    }
+    if (!embeddedDatabaseExists(config)) {
+      throw new CommandError(
+        `There is no database in ${config.dataDir} yet, so no transparency log to verify. Start the platform with \`npm start\`, or set CIVITAS_DATA_DIR or DATABASE_URL to the one to check.`,
+        NOTHING_HERE,
+      );
+    }
+  }
+  const opened = await openDatabase(config);
+  try {
+    await work(opened.database.db);
+  } finally {
+    await opened.close();
+  }
+}
 
 program
   .command('migrate')
@@ -330,25 +382,47 @@ registers and the population register:
     await runNode(config, options);
   });
 
-async function serve(config: Config): Promise<void> {
+async function serve(config: Config, options: { build: boolean }): Promise<void> {
   const started = performance.now();
-  const opened = await openDatabase(config);
+  // The web app builds in its own process while the database opens (and, on a first start,
+  // is created): on two cores the two overlap instead of one waiting for the other.
+  const stopBuild = new AbortController();
+  const webBuild = options.build
+    ? buildWebAppIfChanged(undefined, stopBuild.signal)
+    : Promise.resolve({ built: false } as const);
+  let opened: Awaited<ReturnType<typeof openDatabase>>;
+  try {
+    opened = await openDatabase(config);
+  } catch (error) {
+    stopBuild.abort();
+    throw error;
+  }
   const { database } = opened;
-  let ready = false;
-  const progress = createProgress('Seeding the demo population');
-  const seeded = await ensureDemoData(database, config, progress.update);
-  progress.stop();
-  if (seeded)
-    console.log(
-      `Seeded ${seeded.persons} persons and ${seeded.vehicles} vehicles (${seeded.rows} rows) in ${seeded.seconds.toFixed(1)} s.`,
-    );
+  const build = await webBuild;
+  if ('failed' in build) {
+    await opened.close();
+    process.stderr.write(build.output);
+    throw new Error('the web app did not build (Vite said why above)');
+  }
+  if (build.built) console.log(`Built the web app in ${build.seconds.toFixed(1)} s.`);
+
   const keys = await loadOrCreateIdentityKeys(database.db);
+  let ready = false;
+  let starting = 'starting';
   const app = await buildApp({ config, database, keys, isReady: () => ready });
+  // The server listens before the demo population is loaded, so /readyz can say it is loading;
+  // until it is ready every other path answers 503 with the same reason.
+  app.addHook('onRequest', (request, _reply, done) => {
+    if (ready || ALWAYS_ANSWERED.test(request.url)) return done();
+    done(new AppError('not-ready', `Civitas is ${starting}; try again in a moment.`));
+  });
+  let forgetServer = () => {};
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
+    forgetServer();
     await app.close();
     await opened.close();
     process.exit(0);
@@ -356,11 +430,33 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ host: config.host, port: config.port });
-  const accounts = config.demo ? await listDemoAccounts(database.db, app.personDirectory) : [];
+  // The command line finds the server here (`civitas demo accounts`, `token`), whatever its port.
+  if (!config.databaseUrl) {
+    const addresses = app.addresses().filter((address) => typeof address === 'object');
+    forgetServer = recordRunningServer(config.dataDir, addresses);
+  }
+
+  starting = 'loading the demo population';
+  const totals = { persons: config.demoPersons, vehicles: config.demoVehicles };
+  const progress = createProgress('Seeding the demo population', totals);
+  const seeded = await ensureDemoData(database, config, (written) => {
+    starting = `loading the demo population (${written.persons} of ${totals.persons} persons, ${written.vehicles} of ${totals.vehicles} vehicles)`;
+    progress.update(written);
+    // Seeding would otherwise hold the event loop until it ends: let requests in between.
+    return new Promise((resolve) => setImmediate(resolve));
+  });
+  progress.stop();
+  if (seeded) {
+    console.log(
+      `Seeded ${seeded.persons} persons and ${seeded.vehicles} vehicles (${seeded.rows} rows) in ${seeded.seconds.toFixed(1)} s.`,
+    );
+  }
+  const accounts = config.demo ? await listDemoAccounts(database.db) : [];
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  // One write: whoever watches the output sees the whole banner at once.
+  // Last, in one write, and nothing after it (requests are logged at `warn` in development):
+  // the address and the accounts stay on screen.
   console.log(
     [
       `\nCivitas is ready at ${config.publicUrl.replace(/:\d+$/, `:${port}`)} (${database.kind}, ${((performance.now() - started) / 1000).toFixed(1)} s)`,
@@ -369,6 +465,9 @@ async function serve(config: Config): Promise<void> {
     ].join('\n'),
   );
 }
+
+/** What answers while the server starts: liveness, readiness (with why not yet) and metrics. */
+const ALWAYS_ANSWERED = /^\/(healthz|readyz|metrics)(\?|$)/;
 
 interface NodeCommandOptions {
   id: string;
@@ -393,7 +492,12 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
       ...(options.members && { members: options.members }),
       ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
-      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl)),
+      limits: config,
+      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+        db: opened.database.db,
+        publicUrl: config.publicUrl,
+        acceptScriptingTokens: config.demo,
+      }),
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {
@@ -450,17 +554,38 @@ function printAccounts(accounts: Awaited<ReturnType<typeof listDemoAccounts>>, c
   console.log(accountLines(accounts, config).join('\n'));
 }
 
-/** The embedded database admits one process: while the server holds it, ask the server instead. */
+/**
+ * The embedded database admits one process: while a server holds it, ask that server (it wrote
+ * where it answers into the data directory). A data directory without a database is reported,
+ * not silently created.
+ */
 async function withDatabaseOrServer<T>(
   config: Config,
+  wanted: string,
   direct: (
     database: Awaited<ReturnType<typeof openDatabase>>['database'],
     directory: PersonDirectory,
   ) => Promise<T>,
   viaServer: (baseUrl: string) => Promise<T>,
 ): Promise<T> {
-  if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
-    return viaServer(`http://127.0.0.1:${config.port}`);
+  if (!config.databaseUrl) {
+    const holder = lockHolder(config.dataDir);
+    if (holder !== null) {
+      const server = findRunningServer(config.dataDir);
+      if (!server) {
+        throw new CommandError(
+          `The server (process ${holder}) on ${config.dataDir} is still starting: run this again once it prints "Civitas is ready".`,
+          TRY_AGAIN_LATER,
+        );
+      }
+      return viaServer(server.url);
+    }
+    if (!embeddedDatabaseExists(config)) {
+      throw new CommandError(
+        `There is no database in ${config.dataDir} yet, so no ${wanted}. Start the platform with \`npm start\` (it seeds the demo population on first start), or run \`npx civitas seed\`.`,
+        NOTHING_HERE,
+      );
+    }
   }
   const opened = await openDatabase(config);
   // Even the command line reads the population register through the exchange.
@@ -484,11 +609,14 @@ async function fetchJson(url: string, init: RequestInit): Promise<unknown> {
   try {
     response = await fetch(url, init);
   } catch {
-    throw new Error(
-      `The database is held by a running server, but it does not answer at ${url}. Is PORT right?`,
+    throw new CommandError(
+      `The server holding the database does not answer at ${new URL(url).origin}: is it stopping? Try again in a moment.`,
+      TRY_AGAIN_LATER,
     );
   }
   const body = (await response.json()) as { code?: string; detail?: string };
+  if (body.code === 'not-ready')
+    throw new CommandError(body.detail ?? 'The server is starting.', TRY_AGAIN_LATER);
   if (!response.ok) throw new AppError((body.code ?? 'internal') as AppError['code'], body.detail);
   return body;
 }
@@ -519,6 +647,10 @@ function parseCount(value: string): number {
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
+  if (error instanceof CommandError) {
+    console.error(`civitas: ${error.message}`);
+    process.exit(error.exitStatus);
+  }
   if (error instanceof ConfigError) {
     console.error(`civitas: configuration error: ${error.message}`);
     process.exit(78);

@@ -1,6 +1,9 @@
 // A transparency-log writer for the crash test: appends as fast as it can and prints every
 // acknowledged append ("ack <index> <n>") and every checkpoint it signs ("checkpoint <size>"),
 // until it is killed. Usage: log-writer.ts <postgres URL | PGlite directory>
+import crypto from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
 import { Checkpointer } from '../src/audit/log/checkpointer.ts';
 import { loadOrCreateKey } from '../src/audit/log/keys.ts';
 import { LogProofs } from '../src/audit/log/proofs.ts';
@@ -8,13 +11,19 @@ import { LogSequencer } from '../src/audit/log/sequencer.ts';
 import { TileStore } from '../src/audit/log/tile-store.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { KeyStore } from '../src/platform/key-store.ts';
 
 const target = process.argv[2] ?? '';
 const database = await connectDatabase(
   target.startsWith('postgres') ? { databaseUrl: target, poolSize: 4 } : { dataDir: target },
 );
 await migrateToLatest(database.db);
-const key = await loadOrCreateKey(database.db, 'log', 'crash.test/log');
+// The key store outlives the writer (the test kills and restarts it): one directory per target.
+const keyDir = path.join(
+  os.tmpdir(),
+  `civitas-crash-keys-${crypto.createHash('sha256').update(target).digest('hex').slice(0, 16)}`,
+);
+const key = await loadOrCreateKey(database.db, new KeyStore(keyDir), 'log', 'crash.test/log');
 const sequencer = await LogSequencer.open(database.db, { maxBatch: 500 });
 const checkpoints = new Checkpointer(database.db, new LogProofs(new TileStore(database.db)), {
   origin: key.name,

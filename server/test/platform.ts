@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppDependencies, buildApp } from '../src/app.ts';
 import { seedDemoData } from '../src/bootstrap.ts';
@@ -30,8 +33,13 @@ export async function startTestPlatform(
   engine: TestDatabase,
   options: TestPlatformOptions = {},
 ): Promise<TestPlatform> {
+  // Each platform keeps its private keys in a directory of its own, removed when it closes.
+  const keyDir = options.env?.CIVITAS_KEY_DIR
+    ? undefined
+    : fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-keys-'));
   const config = loadConfig(
     {
+      ...(keyDir && { CIVITAS_KEY_DIR: keyDir }),
       CIVITAS_ENV: 'test',
       LOG_LEVEL: 'silent',
       // The transparency log feeds and checkpoints on demand in tests, so they are deterministic.
@@ -67,10 +75,12 @@ export async function startTestPlatform(
       async close() {
         await app.close();
         await database.close();
+        if (keyDir) fs.rmSync(keyDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
     await database.close();
+    if (keyDir) fs.rmSync(keyDir, { recursive: true, force: true });
     throw error;
   }
 }

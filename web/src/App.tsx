@@ -2,6 +2,9 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AdminScreen } from './admin/AdminScreen.tsx';
 import { ADMIN_PATH } from './admin/paths.ts';
+import { forgetSavedAnswers } from './api/saved-answers.ts';
+import { AuditConsoleScreen } from './audit-console/AuditConsoleScreen.tsx';
+import { AUDIT_PATH } from './audit-console/paths.ts';
 import { CallbackScreen } from './auth/CallbackScreen.tsx';
 import { expireSession } from './auth/expire-session.ts';
 import { SignInScreen } from './auth/SignInScreen.tsx';
@@ -18,12 +21,15 @@ import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
 import { NotFoundScreen } from './shell/NotFoundScreen.tsx';
 import { Redirect } from './shell/Redirect.tsx';
+import { LandingRedirect, RoleGate } from './shell/RoleGate.tsx';
 import { ScreenFailed } from './shell/ScreenFailed.tsx';
 import { ErrorBoundary } from './ui/ErrorBoundary.tsx';
 import { DossierScreen } from './vehicles/DossierScreen.tsx';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from './vehicles/paths.ts';
 import { VehicleCheckScreen } from './vehicles/VehicleCheckScreen.tsx';
 import { VerifyScreen } from './vehicles/VerifyScreen.tsx';
+import { WORKSPACE_PATH } from './workspace/paths.ts';
+import { WorkspaceScreen } from './workspace/WorkspaceScreen.tsx';
 import './shell/shell.css';
 
 const CALLBACK_PATH = '/callback';
@@ -38,6 +44,12 @@ export function App() {
   useEffect(() => {
     if (session.kind === 'expired' && pathname !== CALLBACK_PATH) expireSession();
   }, [session.kind, pathname]);
+
+  // Nobody signed in: nothing of anybody's stays saved for offline reading (a sign-out cut short
+  // by leaving the page may have left some).
+  useEffect(() => {
+    if (session.kind === 'signed-out') void forgetSavedAnswers();
+  }, [session.kind]);
 
   return (
     <>
@@ -61,17 +73,39 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
   if (session.kind === 'expired') return null;
   switch (pathname) {
     case '/':
-      return session.kind === 'active' ? <Redirect to="/profile" /> : <SignInScreen />;
+      return session.kind === 'active' ? <LandingRedirect /> : <SignInScreen />;
     case '/profile':
       return session.kind === 'active' ? <ProfileScreen /> : <Redirect to="/" />;
     case SERVICES_PATH:
       return session.kind === 'active' ? <ServicesScreen /> : <Redirect to="/" />;
     case ADMIN_PATH:
-      return session.kind === 'active' ? <AdminScreen /> : <Redirect to="/" />;
+      return session.kind === 'active' ? (
+        <RoleGate workspace={ADMIN_PATH}>
+          <AdminScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
     case PARKING_PERMIT_PATH:
       return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
     case DATA_USAGE_PATH:
       return session.kind === 'active' ? <DataUsageScreen /> : <Redirect to="/" />;
+    case WORKSPACE_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={WORKSPACE_PATH}>
+          <WorkspaceScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case AUDIT_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={AUDIT_PATH}>
+          <AuditConsoleScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
     // Public: anyone may check a vehicle with a second fact, and anyone may check a report.
     case VEHICLE_CHECK_PATH:
       return <VehicleCheckScreen />;

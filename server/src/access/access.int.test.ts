@@ -407,6 +407,8 @@ describe.each(testDatabases())('purposes, legal bases and who may hide what, on 
     expect(allItems[0]).toEqual({
       caseRef: expect.any(String),
       organisation: POLICE_CLIENT,
+      organisationName: 'Министерство на вътрешните работи',
+      systemName: 'Столична дирекция на вътрешните работи',
       legalBasis: 'ministry-of-interior-act-art-6',
       hiddenUntil: expect.any(String),
       reason: expect.any(String),

@@ -5,9 +5,11 @@ import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
 import { ExchangeClient, serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
+import { KeyStore } from '../platform/key-store.ts';
 import { type AccessEntry, decodeEntry, encodeEntry, subjectCommitment } from './entry-format.ts';
 import { RECORD_COLUMNS, recordHash } from './feed.ts';
 import { FeedThread } from './feed-thread.ts';
+import { keyFileOf, type NoteKey } from './log/keys.ts';
 import { verifyLog } from './log/verify.ts';
 import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.ts';
 import { cosignatureVerifier } from './tlog/cosignature.ts';
@@ -514,11 +516,8 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
 
   it('has a witness that cosigns only consistent checkpoints (C2SP tlog-witness)', async () => {
     const { note, size } = await checkpointNow();
-    const keys = await platform.database.db
-      .selectFrom('audit.keys')
-      .selectAll()
-      .where('role', '=', 'log')
-      .executeTakeFirstOrThrow();
+    // The log's private key is in the key store, not the database.
+    const keys = JSON.parse(new KeyStore(platform.config.keyDir).read(keyFileOf('log'))!) as NoteKey;
     const add = (body: string) =>
       request('POST', '/witness/add-checkpoint', undefined, body, { 'content-type': 'text/plain' });
     const signedNote = note.split('\n\n')[0]!;

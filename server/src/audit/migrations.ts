@@ -140,4 +140,13 @@ export const auditMigrations: Record<string, Migration> = {
       'ALTER TABLE audit.hidden_cases ADD PRIMARY KEY (initiator_org, case_ref)',
     ],
   ),
+  // The private keys move to the key store (CIVITAS_KEY_DIR): the row keeps the public key, and
+  // the private one is erased by the first start that has written it to its file.
+  '0550-audit-private-keys-out-of-database': sqlMigration(
+    [
+      'ALTER TABLE audit.keys ALTER COLUMN skey DROP NOT NULL',
+      "COMMENT ON COLUMN audit.keys.skey IS 'empty: private keys live in the key store (CIVITAS_KEY_DIR)'",
+    ],
+    ['COMMENT ON COLUMN audit.keys.skey IS NULL'],
+  ),
 };

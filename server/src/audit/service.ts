@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import type { KeyStore } from '../platform/key-store.ts';
 import { LogFeed } from './feed.ts';
 import { type Feed, FeedThread } from './feed-thread.ts';
 import { Checkpointer, type WitnessClient } from './log/checkpointer.ts';
@@ -10,6 +11,8 @@ import { TileStore } from './log/tile-store.ts';
 import { Witness } from './witness/witness.ts';
 
 export interface AuditLogOptions {
+  /** Where the log's and the witness's private keys live (never in the log's database). */
+  keyStore: KeyStore;
   /** The log's origin line, used when the log is created (later the stored key's name wins). */
   origin: string;
   /** The in-process witness's name. */
@@ -47,8 +50,8 @@ export interface AuditLog {
 }
 
 export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptions): Promise<AuditLog> {
-  const logKey = await loadOrCreateKey(db, 'log', options.origin);
-  const witnessKey = await loadOrCreateKey(db, 'witness', options.witnessName);
+  const logKey = await loadOrCreateKey(db, options.keyStore, 'log', options.origin);
+  const witnessKey = await loadOrCreateKey(db, options.keyStore, 'witness', options.witnessName);
   const origin = logKey.name;
   const sequencer = await LogSequencer.open(db);
   const tiles = new TileStore(db, options.tileCacheBytes);

@@ -31,7 +31,8 @@ export interface CosignatureRow {
 export interface AuditKeyRow {
   role: 'log' | 'witness';
   name: string;
-  skey: string;
+  /** Null: the private key lives in the key store (`CIVITAS_KEY_DIR`), never here. */
+  skey: string | null;
   vkey: string;
   created_at: Generated<Date>;
 }

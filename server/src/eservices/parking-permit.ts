@@ -6,6 +6,7 @@ import { serviceId } from '../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../exchange/orchestrate.ts';
 import { principalOf, requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
+import { ISSUING_MUNICIPALITY, parkingPermitEligibility, permitVehicles } from './parking-permit-policy.ts';
 
 /** Purpose and legal basis codes of the e-service's register lookups (`platform/purposes.ts`). */
 const PURPOSE = 'resident-parking-permit';
@@ -36,6 +37,17 @@ const SOURCE_NAMES: Record<string, { bg: string; en: string; pl: string }> = {
 };
 
 type Json = Record<string, unknown>;
+interface OwnedVehicle {
+  vin: string;
+  plate: string | null;
+  make: string;
+  model: string;
+  stolen: boolean;
+}
+interface Address {
+  kind: string;
+  municipalityName: string;
+}
 interface Field {
   name: string;
   value: string;
@@ -46,6 +58,24 @@ interface Field {
 const Localised = Type.Object({ bg: Type.String(), en: Type.String(), pl: Type.Optional(Type.String()) });
 const PrefillResponse = Type.Object({
   service: Type.Object({ code: Type.String(), title: Localised }),
+  /** Decided from the registers before the form is shown: who may not apply is told why. */
+  eligibility: Type.Object({
+    status: Type.Union([Type.Literal('eligible'), Type.Literal('not-eligible'), Type.Literal('unknown')]),
+    reasons: Type.Array(Type.Union([Type.Literal('lives-elsewhere'), Type.Literal('no-vehicle')])),
+    /** The municipality that issues the permit. */
+    municipality: Localised,
+  }),
+  /** Every vehicle the permit can be for (the form offers a choice); the fields name the first. */
+  vehicles: Type.Array(
+    Type.Object({
+      vin: Type.String(),
+      plate: Type.String(),
+      make: Type.String(),
+      model: Type.String(),
+      /** Whether every vehicle-tax assessment is paid; null when the tax register did not answer. */
+      taxPaid: Type.Union([Type.Boolean(), Type.Null()]),
+    }),
+  ),
   purpose: Localised,
   legalBasis: Localised,
   requestId: Type.String(),
@@ -114,28 +144,33 @@ export async function parkingPermitRoutes(
         context,
         REGISTER_TIMEOUT_MS,
       );
-      const vehicle = vehicles!.status === 'ok' ? ((vehicles!.answer.body as Json[])[0] ?? null) : null;
+      const registered = vehicles!.status === 'ok' ? (vehicles!.answer.body as OwnedVehicle[]) : null;
+      const owned = permitVehicles(registered ?? []);
+      const vehicle = owned[0] ?? null;
       const taxService = serviceId('local-taxes', 'vehicle-tax');
-      // The tax register is asked about the car the vehicle register named: it depends on that answer.
-      const [tax] = vehicle
-        ? await askRegisters(
-            options.exchange,
-            [{ key: 'vehicle-tax', service: taxService, path: `/by-vin/${String(vehicle.vin)}` }],
-            context,
-            REGISTER_TIMEOUT_MS,
-          )
-        : [
-            unaskedSource(
+      // The tax register is asked about the cars the vehicle register named: it depends on that answer.
+      const taxes =
+        owned.length > 0
+          ? await askRegisters(
+              options.exchange,
+              owned.map((car) => ({ key: 'vehicle-tax', service: taxService, path: `/by-vin/${car.vin}` })),
+              context,
+              REGISTER_TIMEOUT_MS,
+            )
+          : [];
+      const tax =
+        taxes.length > 0
+          ? mergeSources(taxes)
+          : unaskedSource(
               'vehicle-tax',
               taxService,
               vehicles!.status === 'ok'
                 ? 'You have no registered vehicle.'
                 : 'The vehicle register did not answer, so the tax register could not be asked.',
-            ),
-          ];
+            );
 
       const fields: Field[] = [];
-      const population = mergeSources(person!, addresses!);
+      const population = mergeSources([person!, addresses!]);
       if (population.status === 'ok') {
         const p = person!.answer!.body as Json;
         const permanent = (addresses!.answer!.body as Json[]).find((address) => address.kind === 'permanent');
@@ -172,19 +207,24 @@ export async function parkingPermitRoutes(
           { name: 'drivingLicenceValidUntil', value: String(l.validUntil), source: 'driving-licences' },
         );
       }
-      if (tax!.status === 'ok') {
-        const assessments = tax!.answer!.body as Json[];
-        fields.push({
-          name: 'vehicleTaxPaid',
-          value: String(assessments.every((assessment) => assessment.paid === true)),
-          source: 'vehicle-tax',
-        });
+      const taxPaid = taxes.map((outcome) =>
+        outcome.status === 'ok'
+          ? (outcome.answer.body as Json[]).every((assessment) => assessment.paid === true)
+          : null,
+      );
+      if (taxPaid[0] !== undefined && taxPaid[0] !== null) {
+        fields.push({ name: 'vehicleTaxPaid', value: String(taxPaid[0]), source: 'vehicle-tax' });
       }
+      const eligibility = parkingPermitEligibility(
+        population.status === 'ok' ? (addresses!.answer!.body as Address[]) : null,
+        registered,
+      );
       request.log.info(
         {
           event: 'eservice.prefill',
           requestId,
-          failed: [population, vehicles!, licenceSource, tax!]
+          eligibility: eligibility.status,
+          failed: [population, vehicles!, licenceSource, tax]
             .filter((source) => source.status !== 'ok')
             .map((source) => source.key),
         },
@@ -199,6 +239,14 @@ export async function parkingPermitRoutes(
             pl: 'Abonament parkingowy mieszkańca',
           },
         },
+        eligibility: { ...eligibility, municipality: ISSUING_MUNICIPALITY.name },
+        vehicles: owned.map((car, i) => ({
+          vin: car.vin,
+          plate: car.plate!,
+          make: car.make,
+          model: car.model,
+          taxPaid: taxPaid[i] ?? null,
+        })),
         purpose: {
           bg: 'е-услуга: разрешение за паркиране за живущи',
           en: 'e-service: resident parking permit',
@@ -209,17 +257,17 @@ export async function parkingPermitRoutes(
         },
         requestId,
         fields: fields.filter((field) => field.value.trim() !== ''),
-        sources: [population, vehicles!, licenceSource, tax!].map(describeSource),
+        sources: [population, vehicles!, licenceSource, tax].map(describeSource),
       };
     },
   );
 }
 
-/** The population source answered only if both of its calls did. */
-function mergeSources(first: SourceOutcome, second: SourceOutcome): SourceOutcome {
-  if (first.status !== 'ok') return first;
-  if (second.status !== 'ok') return second;
-  return { ...first, durationMs: Math.max(first.durationMs, second.durationMs) };
+/** A source asked several times (a person and their addresses, each car's tax) answered only if every call did. */
+function mergeSources(outcomes: readonly SourceOutcome[]): SourceOutcome {
+  const failed = outcomes.find((outcome) => outcome.status !== 'ok');
+  if (failed) return failed;
+  return { ...outcomes[0]!, durationMs: Math.max(...outcomes.map((outcome) => outcome.durationMs)) };
 }
 
 /** A person without a licence is an answer (no fields), not a failure of the register. */

@@ -743,6 +743,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       fields: Array<{ name: string; value: string; source: string }>;
       sources: Array<{ key: string; status: string }>;
       requestId: string;
+      vehicles: unknown[];
     };
     expect(body.sources.map((source) => [source.key, source.status])).toEqual([
       ['population', 'ok'],
@@ -764,7 +765,8 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       .where('case_ref', '=', body.requestId)
       .where('side', '=', 'provider')
       .execute();
-    expect(logged.length).toBe(5);
+    // A person and their addresses, their vehicles, their licence, and the tax of each car.
+    expect(logged.length).toBe(4 + body.vehicles.length);
     expect(new Set(logged.map((row) => row.data_subject))).toEqual(new Set([citizen]));
   });
 });

@@ -3,6 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { installErrorHandling } from '../http/errors.ts';
 import { metricsPlugin } from '../http/metrics.ts';
+import { sendRouteNotFound } from '../http/not-found.ts';
+import { installRequestGuards } from '../http/request-guards.ts';
+import {
+  type ConnectionLimits,
+  DEFAULT_CONNECTION_LIMITS,
+  httpServerOptions,
+} from '../http/server-options.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { registerServiceDefinitions } from './catalogue.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
@@ -27,6 +34,8 @@ export interface NodeProcessOptions {
   confRefreshMs?: number;
   exchangeTimeoutMs?: number;
   serviceTimeoutMs?: number;
+  /** Request and connection timeouts of the `/r1/…` interface (default: the platform's defaults). */
+  limits?: ConnectionLimits;
   verifyAccessToken: AccessTokenVerifier;
   report: (error: unknown) => void;
 }
@@ -110,7 +119,7 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(db, node, options.verifyAccessToken);
+    clientApi = await buildClientApi(db, node, options.verifyAccessToken, options.limits);
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -131,11 +140,14 @@ async function buildClientApi(
   db: Kysely<Database>,
   node: ExchangeNode,
   verifyAccessToken: AccessTokenVerifier,
+  limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: false, return503OnClosing: true });
+  const app = Fastify({ ...httpServerOptions(limits), logger: false });
   installErrorHandling(app);
+  installRequestGuards(app);
   await app.register(metricsPlugin);
   await app.register(exchangePlugin, { db, exchange: node, verifyAccessToken });
+  app.setNotFoundHandler(sendRouteNotFound);
   await app.ready();
   return app;
 }

@@ -20,6 +20,15 @@ const statusCodes: Record<number, ProblemCode> = {
   429: 'rate-limited',
 };
 
+/**
+ * The problem's `instance`: this occurrence, named by the request id (also sent as
+ * `x-request-id`, and the reference to quote to the operator). Never the request's URL: an
+ * answer does not reflect what was sent (a personal number in a path, a malformed URL).
+ */
+export function problemInstance(requestId: string): string {
+  return `urn:civitas:request:${requestId}`;
+}
+
 export function sendProblem(
   reply: FastifyReply,
   code: ProblemCode,
@@ -29,7 +38,7 @@ export function sendProblem(
   return reply
     .code(problems[code].status)
     .type('application/problem+json; charset=utf-8')
-    .send(toProblem(code, detail, { ...extensions, instance: reply.request.url.split('?')[0] }));
+    .send(toProblem(code, detail, { ...extensions, instance: problemInstance(reply.request.id) }));
 }
 
 /**

@@ -1,9 +1,22 @@
-import type { FastifyInstance } from 'fastify';
+import crypto from 'node:crypto';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import { AppError } from '../errors.ts';
 
-/** Prometheus metrics at /metrics: process metrics and request latency per route. */
-async function metrics(app: FastifyInstance): Promise<void> {
+export interface MetricsOptions {
+  /** `CIVITAS_METRICS_TOKEN`: when set, /metrics answers only `Authorization: Bearer <token>`. */
+  token?: string | undefined;
+  /** In production /metrics is not public: without a token it is not served at all. */
+  production?: boolean;
+}
+
+/**
+ * Prometheus metrics at /metrics: process metrics and request latency per route. Route names,
+ * counts and the process's memory say much about a deployment: in production only a scraper
+ * holding the metrics token reads them.
+ */
+async function metrics(app: FastifyInstance, options: MetricsOptions = {}): Promise<void> {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'civitas_' });
   const duration = new Histogram({
@@ -22,9 +35,27 @@ async function metrics(app: FastifyInstance): Promise<void> {
       reply.elapsedTime / 1000,
     );
   });
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) =>
-    reply.type(registry.contentType).send(await registry.metrics()),
+  if (options.production && !options.token) return;
+  app.get(
+    '/metrics',
+    {
+      schema: { hide: true },
+      ...(options.token && { preHandler: async (request) => checkMetricsToken(request, options.token!) }),
+    },
+    async (_request, reply) => reply.type(registry.contentType).send(await registry.metrics()),
   );
+}
+
+async function checkMetricsToken(request: FastifyRequest, token: string): Promise<void> {
+  const header = request.headers.authorization;
+  if (!header)
+    throw new AppError('token-missing', 'Send the metrics token: "Authorization: Bearer <token>".');
+  const match = /^bearer +(\S+)$/i.exec(header);
+  // Compared as digests: equal lengths, and no early exit that would tell how much was right.
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  if (!match || !crypto.timingSafeEqual(digest(match[1]!), digest(token))) {
+    throw new AppError('token-invalid', 'This is not the metrics token.');
+  }
 }
 
 /** Registered without encapsulation: its hook must see every route of the app. */

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { PersonDirectory } from './person-directory.ts';
+import { transliterate } from '../platform/translit.ts';
 import type { Role } from './tables.ts';
 
 /**
@@ -53,29 +53,26 @@ export async function assignDemoRoles(
   if (rows.length > 0) await db.insertInto('identity.role_assignments').values(rows).execute();
 }
 
-export async function listDemoAccounts(
-  db: Kysely<Database>,
-  directory: PersonDirectory,
-): Promise<DemoAccount[]> {
+/**
+ * The demo accounts with their holders' names as registered at seeding. Listing them reads no
+ * register: showing the demo sign-in page is not an access to seven persons' data.
+ */
+export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
   const assignments = await db
     .selectFrom('identity.role_assignments')
-    .select(['role', 'organisation', 'egn'])
+    .select(['role', 'organisation', 'egn', 'holder_name'])
     .where('source', '=', 'demo')
     .execute();
   const order = DEMO_ROLE_ORGANISATIONS.map(({ role }) => role);
-  const accounts: DemoAccount[] = [];
-  for (const assignment of assignments.sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))) {
-    const person = await directory.find(assignment.egn);
-    if (!person) continue;
-    accounts.push({
+  return assignments
+    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
+    .map((assignment) => ({
       role: assignment.role,
       personalNumber: assignment.egn,
-      name: `${person.givenName} ${person.familyName}`,
-      nameLatin: `${person.givenNameLatin} ${person.familyNameLatin}`,
+      name: assignment.holder_name ?? '',
+      nameLatin: transliterate(assignment.holder_name ?? ''),
       organisation: assignment.organisation,
-    });
-  }
-  return accounts;
+    }));
 }
 
 /** Every person is a citizen; other roles come from assignments (demo ones only outside production). */

@@ -1,4 +1,7 @@
-/** Server-rendered pages of the eID node: plain HTML and one stylesheet, no scripts. */
+/**
+ * Server-rendered pages of the eID node: plain HTML and one stylesheet. The only script is the
+ * one that submits the sign-out form for Civitas' own app (it works without it, by a button).
+ */
 import { EID_TEXTS, type EidLanguage } from './eid-texts.ts';
 
 export function escapeHtml(value: string): string {
@@ -12,11 +15,14 @@ export function renderEidPage({
   title,
   body,
   language = 'en',
+  script,
 }: {
   title: string;
   body: string;
   /** The page's language (see `eidLanguage`); its words are in `eid-texts.ts`. */
   language?: EidLanguage;
+  /** A script of this origin the page needs (the sign-out's self-submission only). */
+  script?: string | undefined;
 }): string {
   const t = EID_TEXTS[language];
   return `<!doctype html>
@@ -26,6 +32,7 @@ export function renderEidPage({
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · ${escapeHtml(t.brand)}</title>
 <link rel="stylesheet" href="/interaction/eid.css">
+${script ? `<script src="${escapeHtml(script)}" defer></script>` : ''}
 </head>
 <body>
 <header><span class="brand">${escapeHtml(t.brand)}</span><span class="sub">${escapeHtml(t.demoNode)}</span></header>
@@ -55,4 +62,8 @@ button.primary{background:#004d38;color:#fff;font-weight:700}
 table{border-collapse:collapse;width:100%;font-size:.9rem;background:#fff}
 th,td{border:1px solid #d1d5db;padding:6px;text-align:left}
 a{color:#004d38}
+`;
+
+/** Submits a form marked `data-auto-submit` (the sign-out Civitas' own app asked for). */
+export const EID_AUTO_SUBMIT_SCRIPT = `document.querySelector('form[data-auto-submit]')?.submit();
 `;

@@ -6,22 +6,36 @@ import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
 import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
-import { oidcAdapterFactory } from './oidc-adapter.ts';
-import type { PersonDirectory } from './person-directory.ts';
+import { oidcAdapterFactory, rememberIssuedAccessToken } from './oidc-adapter.ts';
+import type { SignIns } from './sign-ins.ts';
 import { ACCESS_TOKEN_TTL_S, API_AUDIENCE, eidIssuer } from './tokens.ts';
 
 export const WEB_CLIENT_ID = 'civitas-web';
 const SCOPES = 'openid profile';
+export const PROFILE_CLAIMS = ['name', 'given_name', 'middle_name', 'family_name', 'birthdate', 'gender'];
 
 /**
- * The national eID node, an OpenID Connect provider (oidc-provider, OpenID Certified).
- * Authorization code flow with PKCE; access tokens are RFC 9068 JWTs for the Civitas API.
+ * eIDAS levels of assurance (Implementing Regulation (EU) 2015/1502) as the URIs eIDAS nodes
+ * use. A PIN sign-in with the national eID is "substantial"; only what is issued is advertised.
+ */
+export const LOA_SUBSTANTIAL = 'http://eidas.europa.eu/LoA/substantial';
+/** How the person proved who they are (RFC 8176): a PIN. */
+export const PIN_AMR = ['pin'];
+
+export const SESSION_TTL_S = 8 * 3600;
+
+/**
+ * The national eID node, an OpenID Connect provider (oidc-provider, OpenID Certified), in the
+ * manner of FAPI 2.0: authorization code only, PKCE (S256) and pushed authorization requests
+ * required, access tokens sender-constrained with DPoP (RFC 9449), ES256 only, no client
+ * secrets. Access tokens are RFC 9068 JWTs for the Civitas API; ID tokens carry the eIDAS
+ * level of assurance (`acr`), the method (`amr`) and the time of the sign-in (`auth_time`).
  */
 export function createEidProvider(
   db: Kysely<Database>,
   keys: IdentityKeys,
   config: Config,
-  directory: PersonDirectory,
+  signIns: SignIns,
 ): Provider {
   const configuration: Configuration = {
     adapter: oidcAdapterFactory(db),
@@ -30,59 +44,65 @@ export function createEidProvider(
         client_id: WEB_CLIENT_ID,
         client_name: 'Civitas',
         application_type: 'web',
+        // A public client (a browser app cannot keep a secret): PKCE, PAR and DPoP instead.
         token_endpoint_auth_method: 'none',
         id_token_signed_response_alg: 'ES256',
         grant_types: ['authorization_code'],
         response_types: ['code'],
+        response_modes: ['query'],
         redirect_uris: [`${config.publicUrl}/callback`],
         post_logout_redirect_uris: [`${config.publicUrl}/`],
+        require_pushed_authorization_requests: true,
+        dpop_bound_access_tokens: true,
+        require_auth_time: true,
+        // Every sign-in asks for the PIN: an eID session left behind (a shared computer, a
+        // sign-out abandoned half-way) never signs the next person in by itself.
+        default_max_age: 0,
       },
     ],
+    responseTypes: ['code'],
+    clientAuthMethods: ['none'],
+    acrValues: [LOA_SUBSTANTIAL],
+    enabledJWA: {
+      idTokenSigningAlgValues: ['ES256'],
+      dPoPSigningAlgValues: ['ES256'],
+    },
     jwks: { keys: [keys.signingJwk] },
-    cookies: { keys: keys.cookieKeys, long: { signed: true }, short: { signed: true } },
+    // Secure in production whatever the connection says (the eID node's scheme is the public URL's).
+    cookies: {
+      keys: keys.cookieKeys,
+      long: { signed: true, secure: config.production },
+      short: { signed: true, secure: config.production },
+    },
     scopes: ['openid', 'profile'],
     claims: {
-      openid: ['sub'],
-      profile: ['name', 'given_name', 'middle_name', 'family_name', 'birthdate', 'gender', 'roles'],
+      // The ID token says how the person signed in: eIDAS level, method and time.
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
+      profile: [...PROFILE_CLAIMS, 'roles'],
     },
     conformIdTokenClaims: false,
     // The web app is served from the eID node's own origin: no other origin may call it.
     clientBasedCORS: (_ctx, origin) => origin === new URL(config.publicUrl).origin,
+    // The claims come from the copy made when the person signed in: issuing a token or an ID
+    // token reads no register (and logs no access) again. No sign-in on record: no account.
     async findAccount(_ctx, sub) {
-      const person = await directory.find(sub);
-      if (!person || person.deceased) return undefined;
+      const claims = await signIns.claimsOf(sub);
+      if (!claims) return undefined;
       return {
         accountId: sub,
         async claims() {
-          return {
-            sub,
-            name: `${person.givenNameLatin} ${person.familyNameLatin}`,
-            given_name: person.givenNameLatin,
-            middle_name: person.fatherNameLatin,
-            family_name: person.familyNameLatin,
-            birthdate: person.birthDate,
-            gender: person.sex === 'F' ? 'female' : 'male',
-            roles: await rolesOf(db, sub, config.demo),
-          };
+          return { sub, ...claims, roles: await rolesOf(db, sub, config.demo) };
         },
       };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: {
       devInteractions: { enabled: false },
+      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
+      dPoP: { enabled: true },
       rpInitiatedLogout: {
         enabled: true,
-        async logoutSource(ctx, form) {
-          const language = pageLanguage(ctx);
-          const t = EID_TEXTS[language];
-          ctx.type = 'html';
-          ctx.body = renderEidPage({
-            language,
-            title: t.signOutTitle,
-            body: `<p>${escapeHtml(t.signOutQuestion)}</p>${form}
-              <button class="primary" type="submit" form="op.logoutForm" value="yes" name="logout">${escapeHtml(t.signOut)}</button>`,
-          });
-        },
+        logoutSource: signOutPage,
         async postLogoutSuccessSource(ctx) {
           const language = pageLanguage(ctx);
           const t = EID_TEXTS[language];
@@ -110,6 +130,15 @@ export function createEidProvider(
         },
       },
     },
+    formats: {
+      customizers: {
+        // oidc-provider does not store JWT access tokens; the node keeps a record of each, so
+        // that the API can tell a revoked one (signing out deletes the grant's records).
+        async jwt(_ctx, token) {
+          await rememberIssuedAccessToken(db, token);
+        },
+      },
+    },
     async extraTokenClaims(_ctx, token) {
       if (!('accountId' in token) || !token.accountId) return undefined;
       return { roles: await rolesOf(db, token.accountId, config.demo) };
@@ -132,8 +161,9 @@ export function createEidProvider(
       AuthorizationCode: 60,
       IdToken: 3600,
       Interaction: 600,
-      Session: 8 * 3600,
-      Grant: 8 * 3600,
+      PushedAuthorizationRequest: 60,
+      Session: SESSION_TTL_S,
+      Grant: SESSION_TTL_S,
     },
     async renderError(ctx, out) {
       const language = pageLanguage(ctx);
@@ -152,9 +182,50 @@ export function createEidProvider(
     discovery: { ui_locales_supported: [...EID_LANGUAGES] },
   };
   const provider = new Provider(eidIssuer(config.publicUrl), configuration);
+  // Host, X-Forwarded-Proto and X-Forwarded-For reach it rewritten by the identity plugin (the
+  // public URL's host and scheme, the client address Fastify established): safe to believe.
   provider.proxy = true;
+  provider.use(async (ctx, next) => {
+    await next();
+    // oidc-provider lists every response mode it knows; the only one allowed is `query`.
+    if (ctx.oidc?.route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
+      (ctx.body as Record<string, unknown>).response_modes_supported = ['query'];
+    }
+  });
   return provider;
 }
+
+type LogoutSource = NonNullable<
+  NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['logoutSource']
+>;
+
+/**
+ * Ending the eID session. Asked by Civitas' own app with the ID token of the person signed in
+ * here, it needs no second confirmation: the page submits itself (one small script, and a
+ * button when scripts are off). Anyone else (a link without a matching ID token) is asked.
+ */
+const signOutPage: LogoutSource = async (ctx) => {
+  const { session, client, entities } = ctx.oidc;
+  const hint = (entities as { IdTokenHint?: { payload: { sub?: unknown } } }).IdTokenHint;
+  const ownApp =
+    client?.clientId === WEB_CLIENT_ID && hint !== undefined && hint.payload.sub === session?.accountId;
+  const action = ctx.oidc.urlFor('end_session_confirm');
+  const secret = (session?.state as { secret?: string } | undefined)?.secret ?? '';
+  const language = pageLanguage(ctx);
+  const t = EID_TEXTS[language];
+  ctx.type = 'html';
+  ctx.body = renderEidPage({
+    language,
+    title: ownApp ? t.signingOutTitle : t.signOutTitle,
+    body: `<form method="post" action="${escapeHtml(action)}"${ownApp ? ' data-auto-submit' : ''}>
+      <input type="hidden" name="xsrf" value="${escapeHtml(secret)}">
+      <input type="hidden" name="logout" value="yes">
+      <p>${escapeHtml(ownApp ? t.signingOut : t.signOutQuestion)}</p>
+      <button class="primary" type="submit">${escapeHtml(t.signOut)}</button>
+    </form>`,
+    script: ownApp ? '/interaction/eid-submit.js' : undefined,
+  });
+};
 
 /** The language of a page the provider renders itself: the request's `ui_locales`, else the browser's. */
 function pageLanguage(ctx: { oidc?: { params?: Record<string, unknown> }; get(field: string): string }) {

@@ -32,8 +32,13 @@ export interface EidTexts {
   signOutTitle: string;
   signOutQuestion: string;
   signOut: string;
+  /** The page Civitas' own sign-out passes through (it submits itself). */
+  signingOutTitle: string;
+  signingOut: string;
   signedOutTitle: string;
   signedOut: string;
+  /** PIN attempts paused for a personal number; `{minutes}` is replaced. */
+  tooManyAttempts: string;
   errorTitle: string;
   error: string;
   /** Label of the technical detail, which comes from the OpenID Connect library in English. */
@@ -70,6 +75,9 @@ const bg: EidTexts = {
   signOutTitle: 'Изход',
   signOutQuestion: 'Да излезете ли от националната еИД?',
   signOut: 'Изход',
+  signingOutTitle: 'Излизане',
+  signingOut: 'Излизате от националната еИД…',
+  tooManyAttempts: 'Твърде много грешни опити с това ЕГН. Опитайте отново след {minutes} мин.',
   signedOutTitle: 'Излязохте',
   signedOut: 'Излязохте от националната еИД.',
   errorTitle: 'Грешка при вход',
@@ -107,6 +115,9 @@ const en: EidTexts = {
   signOutTitle: 'Sign out',
   signOutQuestion: 'Sign out of the national eID?',
   signOut: 'Sign out',
+  signingOutTitle: 'Signing out',
+  signingOut: 'Signing you out of the national eID…',
+  tooManyAttempts: 'Too many wrong attempts for this personal number. Try again in {minutes} min.',
   signedOutTitle: 'Signed out',
   signedOut: 'You have signed out of the national eID.',
   errorTitle: 'Sign-in error',
@@ -144,6 +155,9 @@ const pl: EidTexts = {
   signOutTitle: 'Wylogowanie',
   signOutQuestion: 'Wylogować się z krajowej eID?',
   signOut: 'Wyloguj się',
+  signingOutTitle: 'Wylogowywanie',
+  signingOut: 'Trwa wylogowywanie z krajowej eID…',
+  tooManyAttempts: 'Zbyt wiele błędnych prób dla tego numeru osobistego. Spróbuj ponownie za {minutes} min.',
   signedOutTitle: 'Wylogowano',
   signedOut: 'Wylogowano z krajowej eID.',
   errorTitle: 'Błąd logowania',

@@ -42,4 +42,26 @@ export const identityMigrations: Record<string, Migration> = {
     ['ALTER TABLE identity.role_assignments ADD COLUMN holder_name text'],
     ['ALTER TABLE identity.role_assignments DROP COLUMN holder_name'],
   ),
+  // Sign-in state of the eID node: what was read about a person when they signed in (the ID
+  // token's claims, so that issuing tokens reads no register again), and the PIN attempt
+  // counter per personal number (backoff and lockout that survive a restart).
+  '0540-identity-sign-ins-and-pin-attempts': sqlMigration(
+    [
+      `CREATE TABLE identity.sign_ins (
+        egn char(10) PRIMARY KEY,
+        claims text NOT NULL,
+        signed_in_at timestamptz NOT NULL,
+        expires_at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX sign_ins_expiry_idx ON identity.sign_ins (expires_at)',
+      `CREATE TABLE identity.pin_attempts (
+        egn char(10) PRIMARY KEY,
+        failures integer NOT NULL,
+        last_failure_at timestamptz NOT NULL,
+        locked_until timestamptz
+      )`,
+      'CREATE INDEX pin_attempts_last_failure_idx ON identity.pin_attempts (last_failure_at)',
+    ],
+    ['DROP TABLE identity.pin_attempts', 'DROP TABLE identity.sign_ins'],
+  ),
 };

@@ -10,6 +10,44 @@ export function oidcAdapterFactory(db: Kysely<Database>): (model: string) => Ada
   return (model) => new KyselyOidcAdapter(db, model);
 }
 
+/** What the node records of a JWT access token it issues (oidc-provider itself keeps none). */
+export interface IssuedAccessToken {
+  jti: string;
+  grantId?: string | undefined;
+  accountId?: string | undefined;
+  clientId?: string | undefined;
+  /** Seconds the token lives. */
+  expiration: number;
+}
+
+/**
+ * Records an issued JWT access token among the node's payloads (model `AccessToken`, by `jti`),
+ * with its grant: ending the grant (signing out) deletes the record, and the API accepts a token
+ * only while its record exists. Stored as format `jwt`, oidc-provider never takes it for one of
+ * its own opaque tokens.
+ */
+export async function rememberIssuedAccessToken(
+  db: Kysely<Database>,
+  token: IssuedAccessToken,
+): Promise<void> {
+  const payload = {
+    jti: token.jti,
+    kind: 'AccessToken',
+    format: 'jwt',
+    grantId: token.grantId,
+    accountId: token.accountId,
+    clientId: token.clientId,
+  };
+  await new KyselyOidcAdapter(db, 'AccessToken').upsert(
+    token.jti,
+    payload as AdapterPayload,
+    token.expiration,
+  );
+  // Expired payloads of every kind are never read again (`find` ignores them): one sign-in,
+  // one indexed delete keeps the table to what is alive.
+  await db.deleteFrom('identity.oidc_payloads').where('expires_at', '<', new Date()).execute();
+}
+
 class KyselyOidcAdapter implements Adapter {
   private readonly db: Kysely<Database>;
   private readonly model: string;

@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -7,12 +9,16 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
 import { checkEgn } from '../platform/ids/egn.ts';
+import { challenge, presentedToken } from './auth.ts';
 import { listDemoAccounts, rolesOf } from './demo-accounts.ts';
-import { EID_STYLESHEET, escapeHtml, renderEidPage } from './eid-pages.ts';
-import { EID_TEXTS, type EidLanguage, eidLanguage } from './eid-texts.ts';
+import { EID_AUTO_SUBMIT_SCRIPT, EID_STYLESHEET, escapeHtml, renderEidPage } from './eid-pages.ts';
+import { LOA_SUBSTANTIAL, PIN_AMR } from './eid-provider.ts';
+import { EID_TEXTS, type EidLanguage, type EidTexts, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
-import { eidIssuer, issueScriptingToken } from './tokens.ts';
+import { PinAttempts } from './pin-attempts.ts';
+import type { SignIns } from './sign-ins.ts';
+import { type AccessTokenVerifier, eidIssuer, issueScriptingToken } from './tokens.ts';
 
 export interface IdentityPluginOptions {
   db: Kysely<Database>;
@@ -20,6 +26,11 @@ export interface IdentityPluginOptions {
   keys: IdentityKeys;
   provider: Provider;
   directory: PersonDirectory;
+  signIns: SignIns;
+  /** The API's access-token check, which the userinfo endpoint shares. */
+  verifyAccessToken: AccessTokenVerifier;
+  /** The platform's security headers: replies the eID node writes itself must carry them too. */
+  securityHeaders: Record<string, string>;
 }
 
 const MOUNT = '/oidc';
@@ -27,32 +38,75 @@ const MOUNT = '/oidc';
 /** The eID node (OIDC provider and its sign-in pages) and the demo helpers around it. */
 export async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
   const { provider, db, config } = options;
-  const { directory } = options;
+  const { directory, signIns } = options;
+  const attempts = new PinAttempts(db);
 
   await app.register(async (oidc) => {
     // oidc-provider reads request bodies itself: leave the stream untouched.
     oidc.removeAllContentTypeParsers();
     oidc.addContentTypeParser('*', (_request, _payload, done) => done(null));
     const callback = provider.callback();
+    const publicUrl = new URL(config.publicUrl);
     const forward = async (request: FastifyRequest, reply: FastifyReply) => {
       reply.hijack();
       const raw = request.raw as typeof request.raw & { originalUrl?: string };
       raw.originalUrl = raw.url;
       raw.url = raw.url!.slice(MOUNT.length) || '/';
+      pinToPublicUrl(raw.headers, publicUrl, request.ip);
+      // A hijacked reply skips Fastify's hooks: the headers every answer carries are set here.
+      for (const [name, value] of Object.entries(options.securityHeaders)) reply.raw.setHeader(name, value);
       await callback(raw, reply.raw);
     };
+    // userinfo: oidc-provider answers it only for opaque tokens without an audience, and the
+    // tokens it issues are JWTs for the API. The same check as the API's (DPoP included) admits
+    // them here; the claims are those read when the person signed in.
+    oidc.route({
+      method: ['GET', 'POST'],
+      url: `${MOUNT}/me`,
+      schema: { hide: true },
+      handler: async (request, reply) => {
+        reply.header('cache-control', 'no-store');
+        let principal: Awaited<ReturnType<AccessTokenVerifier>>;
+        try {
+          principal = await options.verifyAccessToken(presentedToken(request));
+        } catch (error) {
+          challenge(reply, error);
+          throw error;
+        }
+        if (!principal.scopes.includes('openid'))
+          throw new AppError('token-invalid', 'The access token was not issued for OpenID Connect.');
+        const claims = await signIns.claimsOf(principal.subject);
+        if (!claims) throw new AppError('token-invalid', 'The eID session of this access token has ended.');
+        return {
+          sub: principal.subject,
+          ...(principal.scopes.includes('profile') && {
+            ...claims,
+            roles: await rolesOf(db, principal.subject, config.demo),
+          }),
+        };
+      },
+    });
     oidc.all(MOUNT, { schema: { hide: true } }, forward);
     oidc.all(`${MOUNT}/*`, { schema: { hide: true } }, forward);
   });
 
   await app.register(async (pages) => {
     await pages.register(formbody, { bodyLimit: 4096 });
+    // The sign-in pages hand the raw request to the eID node too (interaction details, results).
+    const publicUrl = new URL(config.publicUrl);
+    pages.addHook('onRequest', async (request) => pinToPublicUrl(request.raw.headers, publicUrl, request.ip));
 
     pages.get('/interaction/eid.css', { schema: { hide: true } }, async (_request, reply) =>
       reply
         .type('text/css; charset=utf-8')
         .header('cache-control', 'public, max-age=3600')
         .send(EID_STYLESHEET),
+    );
+    pages.get('/interaction/eid-submit.js', { schema: { hide: true } }, async (_request, reply) =>
+      reply
+        .type('text/javascript; charset=utf-8')
+        .header('cache-control', 'public, max-age=3600')
+        .send(EID_AUTO_SUBMIT_SCRIPT),
     );
 
     pages.get(
@@ -85,25 +139,40 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
         const t = EID_TEXTS[language];
         const { personalNumber: rawNumber, pin } = request.body as { personalNumber: string; pin: string };
         const personalNumber = rawNumber.trim();
+        const again = (code: number, error: string) =>
+          sendLoginPage(reply.code(code), details.uid, language, { error, personalNumber });
         if (!config.demo) {
           request.log.warn({ event: 'eid.login.refused' }, 'demo eID login refused in production');
-          return sendLoginPage(reply.code(403), details.uid, language, t.demoDisabled);
+          return again(403, t.demoDisabled);
         }
         const problem = checkEgn(personalNumber);
         if (problem) {
           request.log.info({ event: 'eid.login.invalid', problem }, 'malformed personal number');
-          return sendLoginPage(reply.code(400), details.uid, language, t.invalidPersonalNumber);
+          return again(400, t.invalidPersonalNumber);
         }
-        const person = await directory.find(personalNumber);
-        if (!person || person.deceased || pin !== config.demoPin) {
+        // Counted per personal number, known or not: an unknown number and a wrong PIN get the
+        // same answers, by the same path (the register is asked only once the PIN is right).
+        const gate = await attempts.gate(personalNumber);
+        if (!gate.allowed) {
+          request.log.info({ event: 'eid.login.locked' }, 'PIN attempts paused for this personal number');
+          return again(429, lockedMessage(t, gate.lockedUntil));
+        }
+        const person = pinMatches(pin, config.demoPin) ? await directory.find(personalNumber) : undefined;
+        if (!person || person.deceased) {
           request.log.info({ event: 'eid.login.failed' }, 'unknown person or wrong PIN');
-          return sendLoginPage(reply.code(401), details.uid, language, t.wrongCredentials);
+          const lockedUntil = await attempts.fail(personalNumber);
+          return again(
+            401,
+            lockedUntil ? `${t.wrongCredentials} ${lockedMessage(t, lockedUntil)}` : t.wrongCredentials,
+          );
         }
+        await attempts.succeed(personalNumber);
+        await signIns.record(person);
         request.log.info({ event: 'eid.login.succeeded' }, 'demo eID login');
         const redirectTo = await provider.interactionResult(
           request.raw,
           reply.raw,
-          { login: { accountId: personalNumber, amr: ['pin'], acr: 'urn:civitas:loa:demo' } },
+          { login: { accountId: personalNumber, amr: PIN_AMR, acr: LOA_SUBSTANTIAL } },
           { mergeWithLastSubmission: false },
         );
         return reply.redirect(redirectTo, 303);
@@ -155,9 +224,14 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
         );
     }
 
-    async function sendLoginPage(reply: FastifyReply, uid: string, language: EidLanguage, error?: string) {
+    async function sendLoginPage(
+      reply: FastifyReply,
+      uid: string,
+      language: EidLanguage,
+      { error, personalNumber = '' }: { error?: string; personalNumber?: string } = {},
+    ) {
       const t = EID_TEXTS[language];
-      const demoAccounts = config.demo ? await listDemoAccounts(db, directory) : [];
+      const demoAccounts = config.demo ? await listDemoAccounts(db) : [];
       const demoTable = demoAccounts.length
         ? `<h2>${escapeHtml(t.demoAccounts)}</h2><p class="hint">${escapeHtml(t.demoPin)}: <strong>${escapeHtml(config.demoPin)}</strong></p>
           <table><thead><tr><th scope="col">${escapeHtml(t.columns.role)}</th><th scope="col">${escapeHtml(t.columns.personalNumber)}</th><th scope="col">${escapeHtml(t.columns.name)}</th></tr></thead><tbody>
@@ -169,14 +243,17 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
             .join('')}</tbody></table>`
         : '';
       const action = `/interaction/${encodeURIComponent(uid)}`;
+      // After a refusal the personal number stays, and the PIN (the field to fix) has the focus.
+      const numberFocus = personalNumber ? '' : ' autofocus';
+      const pinFocus = personalNumber ? ' autofocus' : '';
       return reply.type('text/html; charset=utf-8').send(
         renderEidPage({
           language,
           title: t.signInTitle,
           body: `${error ? `<p role="alert" class="error">${escapeHtml(error)}</p>` : ''}
           <form method="post" action="${action}/login" autocomplete="off">
-            <label>${escapeHtml(t.personalNumber)}<input name="personalNumber" inputmode="numeric" maxlength="10" required autofocus></label>
-            <label>${escapeHtml(t.pin)}<input name="pin" type="password" inputmode="numeric" maxlength="8" required></label>
+            <label>${escapeHtml(t.personalNumber)}<input name="personalNumber" inputmode="numeric" maxlength="10" required value="${escapeHtml(personalNumber)}"${numberFocus}></label>
+            <label>${escapeHtml(t.pin)}<input name="pin" type="password" inputmode="numeric" maxlength="8" required${pinFocus}></label>
             <button class="primary" type="submit">${escapeHtml(t.signIn)}</button>
           </form>
           <form method="post" action="${action}/abort"><button type="submit">${escapeHtml(t.cancel)}</button></form>
@@ -201,7 +278,9 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     },
     async (request) => {
       if (!config.demo) throw new AppError('demo-disabled');
-      if (!isLoopback(request.socket.remoteAddress))
+      // The client's address as a configured proxy reports it: a proxy on this machine does not
+      // make every client behind it local.
+      if (!isLoopback(request.socket.remoteAddress) || !isLoopback(request.ip))
         throw new AppError('demo-disabled', 'Only from this machine.');
       const { personalNumber } = request.body as { personalNumber: string };
       const accessToken = await issueDemoToken(db, options.keys, config, directory, personalNumber);
@@ -230,9 +309,34 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
     },
     async () => {
       if (!config.demo) throw new AppError('demo-disabled');
-      return listDemoAccounts(db, directory);
+      return listDemoAccounts(db);
     },
   );
+}
+
+/**
+ * The eID node builds its endpoints' URLs (discovery, redirects, form actions) from the request's
+ * host and scheme. They are always the configured public URL's: never a Host or X-Forwarded-Host
+ * a client chose. The client address is Fastify's, which believes X-Forwarded-For only from the
+ * configured proxies.
+ */
+function pinToPublicUrl(headers: IncomingHttpHeaders, publicUrl: URL, clientIp: string): void {
+  delete headers['x-forwarded-host'];
+  delete headers.forwarded;
+  headers.host = publicUrl.host;
+  headers['x-forwarded-proto'] = publicUrl.protocol.slice(0, -1);
+  headers['x-forwarded-for'] = clientIp;
+}
+
+function lockedMessage(t: EidTexts, until: Date): string {
+  const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  return t.tooManyAttempts.replace('{minutes}', String(minutes));
+}
+
+/** Compared as digests: no early exit that would tell how much of the PIN was right. */
+function pinMatches(given: string, expected: string): boolean {
+  const digest = (value: string) => crypto.createHash('sha256').update(value).digest();
+  return crypto.timingSafeEqual(digest(given), digest(expected));
 }
 
 function isLoopback(address: string | undefined): boolean {

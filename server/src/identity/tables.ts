@@ -31,8 +31,27 @@ export interface OidcPayloadRow {
   consumed_at: Date | null;
 }
 
+/** The claims read from the population register when the person last signed in. */
+export interface SignInRow {
+  egn: string;
+  /** JSON: the ID token's profile claims (names, birth date, gender). */
+  claims: string;
+  signed_in_at: Date;
+  expires_at: Date;
+}
+
+/** Consecutive wrong PINs for a personal number (known or not: the same for both). */
+export interface PinAttemptRow {
+  egn: string;
+  failures: number;
+  last_failure_at: Date;
+  locked_until: Date | null;
+}
+
 export interface IdentityTables {
   'identity.role_assignments': RoleAssignmentRow;
   'identity.signing_keys': SigningKeyRow;
   'identity.oidc_payloads': OidcPayloadRow;
+  'identity.sign_ins': SignInRow;
+  'identity.pin_attempts': PinAttemptRow;
 }

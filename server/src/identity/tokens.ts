@@ -1,51 +1,136 @@
 import crypto from 'node:crypto';
 import { createLocalJWKSet, importJWK, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema.ts';
 import { AppError } from '../errors.ts';
+import { createDpopProofChecker, type DpopProofChecker } from './dpop.ts';
 import type { IdentityKeys } from './keys.ts';
 import { ROLES, type Role } from './tables.ts';
 
 /** The audience (resource indicator) of access tokens for the Civitas API. */
 export const API_AUDIENCE = 'urn:civitas:api';
 export const ACCESS_TOKEN_TTL_S = 15 * 60;
+/** The client id of `civitas token`'s scripting tokens (demo only, plain bearer, not revocable). */
+export const SCRIPTING_CLIENT_ID = 'civitas-cli';
 
 export interface AccessTokenClaims {
   subject: string;
   roles: Role[];
   clientId: string;
   expiresAt: number;
+  scopes: string[];
+  /** The token's id: eID tokens are stored under it until they expire or are revoked. */
+  tokenId: string;
+  /** DPoP: the thumbprint of the key the token is bound to (`cnf.jkt`), if it is bound. */
+  boundKey: string | undefined;
 }
 
-export type AccessTokenVerifier = (token: string) => Promise<AccessTokenClaims>;
+/** An access token as a request presented it. */
+export interface PresentedToken {
+  token: string;
+  /** `Bearer` or `DPoP` (RFC 9449), as written (the scheme is case-insensitive). */
+  scheme: 'bearer' | 'dpop';
+  /** The `DPoP` header: a proof of possession of the key the token is bound to. */
+  proof: string | undefined;
+  method: string;
+  /** The request's path (without query): with the public URL it makes the proof's `htu`. */
+  path: string;
+}
+
+export type AccessTokenVerifier = (presented: PresentedToken) => Promise<AccessTokenClaims>;
 
 export function eidIssuer(publicUrl: string): string {
   return `${publicUrl}/oidc`;
+}
+
+export interface AccessTokenVerifierOptions {
+  db: Kysely<Database>;
+  /** The URL clients reach the API at: a DPoP proof names `publicUrl + path`. */
+  publicUrl: string;
+  /** Whether `civitas token`'s scripting tokens are accepted (outside production only). */
+  acceptScriptingTokens: boolean;
 }
 
 const VERIFIED_CACHE_SIZE = 10_000;
 
 /**
  * Verifies RFC 9068 JWT access tokens issued by the eID node (or by `civitas token`).
- * A token is immutable, so a verified one is remembered until it expires: an app's repeated
- * calls cost one signature check, not one each.
+ *
+ * - A token bound to a key (`cnf.jkt`) is accepted only as `DPoP <token>` with a fresh proof
+ *   of that key for this request (method, URL, the token's hash, an unused `jti`); presented as
+ *   `Bearer`, it is refused (RFC 9449 §7.2). The eID node binds every token it issues.
+ * - An eID token is accepted while the node still stores it: signing out deletes it.
+ * - A scripting token (`civitas token`) is a plain bearer token, accepted outside production.
+ *
+ * A token is immutable, so a verified signature is remembered until the token expires: an
+ * app's repeated calls cost one signature check, not one each.
  */
-export function createAccessTokenVerifier(keys: IdentityKeys, issuer: string): AccessTokenVerifier {
-  const verify = createSignatureVerifier(keys, issuer);
+export function createAccessTokenVerifier(
+  keys: IdentityKeys,
+  issuer: string,
+  options: AccessTokenVerifierOptions,
+): AccessTokenVerifier {
+  const verifySignature = createSignatureVerifier(keys, issuer);
+  const checkProof: DpopProofChecker = createDpopProofChecker();
   const verified = new Map<string, AccessTokenClaims>();
-  return async (token) => {
+  const signatureOf = async (token: string): Promise<AccessTokenClaims> => {
     const cached = verified.get(token);
     if (cached) {
       if (cached.expiresAt * 1000 > Date.now()) return cached;
       verified.delete(token);
       throw new AppError('token-expired');
     }
-    const claims = await verify(token);
+    const claims = await verifySignature(token);
     if (verified.size >= VERIFIED_CACHE_SIZE) verified.delete(verified.keys().next().value!);
     verified.set(token, claims);
     return claims;
   };
+  return async (presented) => {
+    const claims = await signatureOf(presented.token);
+    if (claims.boundKey) {
+      if (presented.scheme !== 'dpop') {
+        throw new AppError(
+          'token-invalid',
+          'This access token is bound to a key (DPoP): send it as "DPoP <token>" with a DPoP proof.',
+        );
+      }
+      await checkProof(presented.proof, {
+        method: presented.method,
+        url: `${options.publicUrl}${presented.path}`,
+        accessToken: presented.token,
+        boundKey: claims.boundKey,
+      });
+    } else if (presented.scheme === 'dpop') {
+      throw new AppError(
+        'token-invalid',
+        'This access token is not bound to a key: send it as "Bearer <token>".',
+      );
+    }
+    if (claims.clientId === SCRIPTING_CLIENT_ID) {
+      if (!options.acceptScriptingTokens)
+        throw new AppError('token-invalid', 'Scripting tokens are demo only.');
+    } else if (!(await isStillIssued(options.db, claims.tokenId))) {
+      throw new AppError('token-invalid', 'The access token is no longer valid: its session has ended.');
+    }
+    return claims;
+  };
 }
 
-function createSignatureVerifier(keys: IdentityKeys, issuer: string): AccessTokenVerifier {
+/** The eID node keeps every access token it issued until it expires; signing out deletes them. */
+async function isStillIssued(db: Kysely<Database>, tokenId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('identity.oidc_payloads')
+    .select('expires_at')
+    .where('model', '=', 'AccessToken')
+    .where('id', '=', tokenId)
+    .executeTakeFirst();
+  return row !== undefined && (row.expires_at === null || new Date(row.expires_at).getTime() > Date.now());
+}
+
+function createSignatureVerifier(
+  keys: IdentityKeys,
+  issuer: string,
+): (token: string) => Promise<AccessTokenClaims> {
   const jwks = createLocalJWKSet(keys.publicJwks);
   return async (token) => {
     try {
@@ -54,16 +139,20 @@ function createSignatureVerifier(keys: IdentityKeys, issuer: string): AccessToke
         audience: API_AUDIENCE,
         algorithms: ['ES256'],
         typ: 'at+jwt',
-        requiredClaims: ['sub', 'exp', 'client_id'],
+        requiredClaims: ['sub', 'exp', 'client_id', 'jti'],
       });
       const roles = Array.isArray(payload.roles)
         ? payload.roles.filter((role): role is Role => ROLES.includes(role as Role))
         : [];
+      const confirmation = payload.cnf as { jkt?: unknown } | undefined;
       return {
         subject: String(payload.sub),
         roles,
         clientId: String(payload.client_id),
         expiresAt: payload.exp!,
+        scopes: typeof payload.scope === 'string' ? payload.scope.split(' ') : [],
+        tokenId: String(payload.jti),
+        boundKey: typeof confirmation?.jkt === 'string' ? confirmation.jkt : undefined,
       };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new AppError('token-expired');
@@ -81,7 +170,7 @@ export async function issueScriptingToken(
   ttlSeconds = 3600,
 ): Promise<string> {
   const key = await importJWK(keys.signingJwk, 'ES256');
-  return new SignJWT({ client_id: 'civitas-cli', scope: 'openid profile', roles: [...roles] })
+  return new SignJWT({ client_id: SCRIPTING_CLIENT_ID, scope: 'openid profile', roles: [...roles] })
     .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: keys.signingJwk.kid })
     .setIssuer(issuer)
     .setSubject(subject)

@@ -1,40 +1,68 @@
 import cliProgress from 'cli-progress';
 
+/** Progress over several counts at once (e.g. persons and vehicles), each against its own total. */
 export interface Progress {
-  update(done: number, total: number, stage: string): void;
+  update(counts: Readonly<Record<string, number>>): void;
   stop(): void;
 }
 
-/** A progress bar on a terminal; a line every 10% when output goes to a log. */
-export function createProgress(label: string, stream: NodeJS.WriteStream = process.stderr): Progress {
+/**
+ * On a terminal, one bar per count under a heading; when output goes to a log, a line per count
+ * at each quarter, so a log holds a handful of lines rather than a bar's redraws.
+ */
+export function createProgress(
+  label: string,
+  totals: Readonly<Record<string, number>>,
+  stream: NodeJS.WriteStream = process.stderr,
+): Progress {
+  const names = Object.keys(totals);
+  const width = Math.max(...names.map((name) => name.length));
   if (stream.isTTY) {
-    const bar = new cliProgress.SingleBar(
+    const bars = new cliProgress.MultiBar(
       {
-        format: `${label} [{bar}] {percentage}% | {value}/{total} | {stage} | {eta_formatted} left`,
+        // The time left only once a count has started (a bar still at 0 has no estimate).
+        format: (options, params, payload: { name: string }) => {
+          const bar = cliProgress.Format.BarFormat(params.progress, options);
+          const percent = String(Math.floor(params.progress * 100)).padStart(3);
+          const left =
+            params.value > 0 && params.value < params.total && Number.isFinite(params.eta)
+              ? ` | ${cliProgress.Format.TimeFormat(params.eta, options, 1)} left`
+              : '';
+          return `  ${payload.name} [${bar}] ${percent}% | ${params.value}/${params.total}${left}`;
+        },
         stream,
         hideCursor: true,
+        clearOnComplete: false,
       },
       cliProgress.Presets.shades_classic,
     );
-    let started = false;
+    let created: Map<string, cliProgress.SingleBar> | undefined;
     return {
-      update(done, total, stage) {
-        if (!started) {
-          bar.start(total, 0, { stage });
-          started = true;
+      update(counts) {
+        if (!created) {
+          stream.write(`${label}\n`);
+          created = new Map(
+            names.map((name) => [name, bars.create(totals[name]!, 0, { name: name.padEnd(width) })]),
+          );
         }
-        bar.update(done, { stage });
+        for (const [name, count] of Object.entries(counts)) created.get(name)?.update(count);
       },
-      stop: () => bar.stop(),
+      stop: () => bars.stop(),
     };
   }
-  let lastDecile = -1;
+  const lastQuarter = new Map<string, number>();
   return {
-    update(done, total, stage) {
-      const decile = Math.floor((done / Math.max(total, 1)) * 10);
-      if (decile === lastDecile) return;
-      lastDecile = decile;
-      stream.write(`${label}: ${decile * 10}% (${done}/${total}, ${stage})\n`);
+    update(counts) {
+      for (const [name, count] of Object.entries(counts)) {
+        const total = totals[name];
+        if (total === undefined || count === 0) continue;
+        const quarter = Math.floor((count / Math.max(total, 1)) * 4);
+        if (quarter === (lastQuarter.get(name) ?? 0)) continue;
+        lastQuarter.set(name, quarter);
+        stream.write(
+          `${label}: ${name} ${Math.floor((count / Math.max(total, 1)) * 100)}% (${count}/${total})\n`,
+        );
+      }
     },
     stop() {},
   };

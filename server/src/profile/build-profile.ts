@@ -62,14 +62,7 @@ export class ProfileService {
       citizenship: String(p.citizenship),
       deceased: Boolean(p.deceased),
       addresses: (expectOk(addresses) as Json[]).map(addressOf),
-      documents: (expectOk(documents) as Json[]).map((document) => ({
-        kind: document.kind as 'id_card' | 'passport',
-        number: String(document.number),
-        issuedOn: String(document.issuedOn),
-        validUntil: String(document.validUntil),
-        issuer: String(document.issuer),
-        status: document.status as 'valid' | 'lost' | 'stolen' | 'destroyed',
-      })),
+      documents: (expectOk(documents) as Json[]).map(documentOf),
       drivingLicence: l
         ? {
             number: String(l.number),
@@ -97,11 +90,16 @@ export class ProfileService {
     };
   }
 
-  /** What an official sees of a person, asked with the official's purpose and legal basis. */
-  async cardOf(egn: string, context: CallContext): Promise<PersonCard> {
-    const [person, addresses] = await Promise.all([
-      this.exchange.get(PERSONS, `/${egn}`, { ...context, dataSubject: egn }),
-      this.exchange.get(PERSONS, `/${egn}/addresses`, { ...context, dataSubject: egn }),
+  /**
+   * What an official sees of a person, asked with the official's purpose and legal basis. The
+   * identity documents register is asked only when `withDocuments` (data minimisation).
+   */
+  async cardOf(egn: string, context: CallContext, { withDocuments = false } = {}): Promise<PersonCard> {
+    const asked = { ...context, dataSubject: egn };
+    const [person, addresses, documents] = await Promise.all([
+      this.exchange.get(PERSONS, `/${egn}`, asked),
+      this.exchange.get(PERSONS, `/${egn}/addresses`, asked),
+      withDocuments ? this.exchange.get(DOCUMENTS, `/by-person/${egn}`, asked) : null,
     ]);
     const p = expectOk(person) as Json;
     const permanent = (expectOk(addresses) as Json[]).find((address) => address.kind === 'permanent');
@@ -112,6 +110,7 @@ export class ProfileService {
       birthDate: String(p.birthDate),
       deceased: Boolean(p.deceased),
       permanentAddress: permanent ? addressOf(permanent) : null,
+      ...(documents ? { documents: (expectOk(documents) as Json[]).map(documentOf) } : {}),
     };
   }
 }
@@ -124,6 +123,17 @@ function nameOf(person: Json) {
     givenLatin: String(person.givenNameLatin),
     fatherLatin: String(person.fatherNameLatin),
     familyLatin: String(person.familyNameLatin),
+  };
+}
+
+function documentOf(document: Json) {
+  return {
+    kind: document.kind as 'id_card' | 'passport',
+    number: String(document.number),
+    issuedOn: String(document.issuedOn),
+    validUntil: String(document.validUntil),
+    issuer: String(document.issuer),
+    status: document.status as 'valid' | 'lost' | 'stolen' | 'destroyed',
   };
 }
 

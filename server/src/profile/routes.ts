@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessPolicy } from '../access/policy.ts';
 import { AppError } from '../errors.ts';
 import type { ExchangeClient } from '../exchange/client.ts';
+import { CaseHeader, caseReferenceOf } from '../http/case-reference.ts';
 import { principalOf, requireAuth } from '../identity/auth.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { checkEgn } from '../platform/ids/egn.ts';
@@ -34,6 +35,9 @@ const ProblemRef = Type.Object(
   { additionalProperties: true, description: 'RFC 9457 problem details' },
 );
 const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
+
+/** The purposes for which a person card carries the identity documents (checking an ID shown). */
+export const PURPOSES_WITH_DOCUMENTS: ReadonlySet<string> = new Set(['identity-verification']);
 
 export async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
   const profiles = new ProfileService(options.exchange);
@@ -69,7 +73,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
         headers: Type.Object({
           'x-purpose': Type.Optional(Type.String({ maxLength: 200, description: 'a purpose code' })),
           'x-legal-basis': Type.Optional(Type.String({ maxLength: 200, description: 'a legal basis code' })),
-          'x-case': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          'x-case': CaseHeader,
         }),
         response: { 200: PersonCard, ...errorResponses },
       },
@@ -89,17 +93,20 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
       ) {
         throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
       }
+      const caseRef = caseReferenceOf(request.headers['x-case']);
       const principal = principalOf(request);
       const access = await options.policy.authorise(principal, 'person-card', {
         purpose: purpose.trim(),
         legalBasis: legalBasis.trim(),
-        caseRef: (request.headers['x-case'] as string | undefined)?.trim() || null,
+        caseRef,
       });
       request.log.info(
         { event: 'personal-data.access', organisation: access.client, purpose, legalBasis },
         'person looked up',
       );
-      return profiles.cardOf(personalNumber, access);
+      return profiles.cardOf(personalNumber, access, {
+        withDocuments: PURPOSES_WITH_DOCUMENTS.has(access.purpose),
+      });
     },
   );
 }

@@ -79,7 +79,10 @@ export const Profile = Type.Object(
 );
 export type Profile = Static<typeof Profile>;
 
-/** What an official sees of a person: identification and address, nothing more. */
+/**
+ * What an official sees of a person: identification and address, and the identity documents
+ * only when the purpose is to verify who someone is (an ID card shown at a check).
+ */
 export const PersonCard = Type.Object(
   {
     personalNumber: Type.String(),
@@ -88,6 +91,9 @@ export const PersonCard = Type.Object(
     birthDate: IsoDate,
     deceased: Type.Boolean(),
     permanentAddress: Type.Union([Address, Type.Null()]),
+    documents: Type.Optional(
+      Type.Array(IdentityDocument, { description: 'only when the purpose is identity verification' }),
+    ),
   },
   { $id: 'PersonCard' },
 );

@@ -18,15 +18,18 @@ import {
 } from './bulk-specs.ts';
 import { generateDrivingLicence } from './driving-licences/generate.ts';
 import { generateIdentityDocuments } from './identity-documents/generate.ts';
-import { DEMO_PERSON_COUNT, generatePopulation, SYNTHETIC_TODAY } from './population/generate.ts';
-import { generateVehicles } from './vehicles/generate.ts';
+import { DEMO_PERSON_COUNT, generatePopulation } from './population/generate.ts';
+import { generateVehicles, mayOwnVehicles } from './vehicles/generate.ts';
 
 export interface SeedOptions {
   seed: string;
   persons: number;
   vehicles: number;
-  /** Called now and then with the entities (persons + vehicles) written so far. */
-  onProgress?: (done: number, total: number, stage: 'persons' | 'vehicles') => void;
+  /**
+   * Called now and then with the persons and the vehicles written so far, each counted apart;
+   * seeding waits for what it returns (a server seeding while it listens yields to its requests).
+   */
+  onProgress?: (written: { persons: number; vehicles: number }) => void | Promise<void>;
 }
 
 export interface SeedResult {
@@ -63,7 +66,6 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
     })
     .execute();
 
-  const total = options.persons + options.vehicles;
   const report = options.onProgress ?? (() => {});
   const persons = new BulkInserter(db, personsSpec);
   const addresses = new BulkInserter(db, addressesSpec);
@@ -72,9 +74,8 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
   const categories = new BulkInserter(db, licenceCategoriesSpec);
   const ownerPool: string[] = [];
   const demoPersons: string[] = [];
-  const ownerAgeCutoff = adultCutoff();
 
-  let done = 0;
+  let personsWritten = 0;
   for (const bundle of generatePopulation({ seed: options.seed, count: options.persons })) {
     const { person } = bundle;
     await persons.add(person);
@@ -86,11 +87,11 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
       await categories.addAll(licence.categories);
     }
     if (demoPersons.length < DEMO_PERSON_COUNT) demoPersons.push(person.egn);
-    else if (!person.deceased && person.birth_date <= ownerAgeCutoff) ownerPool.push(person.egn);
-    if (++done % PROGRESS_EVERY === 0) report(done, total, 'persons');
+    else if (mayOwnVehicles(person)) ownerPool.push(person.egn);
+    if (++personsWritten % PROGRESS_EVERY === 0) await report({ persons: personsWritten, vehicles: 0 });
   }
   for (const inserter of [persons, addresses, documents, licences, categories]) await inserter.flush();
-  report(done, total, 'persons');
+  await report({ persons: personsWritten, vehicles: 0 });
 
   const vehicleTables = {
     vehicles: new BulkInserter(db, vehiclesSpec),
@@ -102,6 +103,7 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
   };
   // The demo persons other than the citizen are not handed random cars, so their screens stay predictable.
   const owners = { persons: ownerPool.length > 0 ? ownerPool : demoPersons, demoCitizen: demoPersons[0]! };
+  let vehiclesWritten = 0;
   for (const bundle of generateVehicles({ seed: options.seed, count: options.vehicles, owners })) {
     await vehicleTables.vehicles.add(bundle.vehicle);
     await vehicleTables.registrations.addAll(bundle.registrations);
@@ -109,10 +111,11 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
     await vehicleTables.policies.addAll(bundle.policies);
     await vehicleTables.fines.addAll(bundle.fines);
     await vehicleTables.taxes.addAll(bundle.taxes);
-    if (++done % PROGRESS_EVERY === 0) report(done, total, 'vehicles');
+    if (++vehiclesWritten % PROGRESS_EVERY === 0)
+      await report({ persons: personsWritten, vehicles: vehiclesWritten });
   }
   for (const inserter of Object.values(vehicleTables)) await inserter.flush();
-  report(done, total, 'vehicles');
+  await report({ persons: personsWritten, vehicles: vehiclesWritten });
 
   // After a bulk load: statistics for the planner, and each page's tuples marked visible once.
   // Without the VACUUM the first read of every page would mark them (dirtying the page, to be
@@ -152,9 +155,4 @@ async function clearRegisters(db: Kysely<Database>): Promise<void> {
   });
   await sql`TRUNCATE ${sql.join(tables)}`.execute(db);
   await db.deleteFrom('platform.seed_runs').execute();
-}
-
-/** Birth dates on or before this day are of persons aged 18 or more on the data's reference day. */
-function adultCutoff(): string {
-  return `${Number(SYNTHETIC_TODAY.slice(0, 4)) - 18}${SYNTHETIC_TODAY.slice(4)}`;
 }

@@ -1,8 +1,4 @@
-import { apiGet } from '../api/api-client.ts';
-import { ApiError, NetworkError } from '../api/api-error.ts';
-import { responseError } from '../api/response-error.ts';
-import { expireSession } from '../auth/expire-session.ts';
-import { currentSessionStatus } from '../auth/session-store.ts';
+import { apiGet, apiSend } from '../api/api-client.ts';
 
 /** A purpose and the legal basis it is asked on (codes; the app shows their labels). */
 export interface Pair {
@@ -78,40 +74,10 @@ export function loadMonitoring(minutes: MonitoringPeriod, signal: AbortSignal): 
 }
 
 export async function grantAccessRight(right: NewAccessRight): Promise<AccessRight> {
-  const response = await authorisedSend('POST', '/api/exchange/access-rights', right);
+  const response = await apiSend('POST', '/api/exchange/access-rights', right);
   return (await response.json()) as AccessRight;
 }
 
 export async function revokeAccessRight(id: string): Promise<void> {
-  await authorisedSend('DELETE', `/api/exchange/access-rights/${encodeURIComponent(id)}`);
-}
-
-/** A change as the signed-in administrator; a rejected token ends the session, as for reads. */
-async function authorisedSend(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response> {
-  const status = currentSessionStatus();
-  if (status.kind !== 'active') {
-    expireSession();
-    throw new ApiError(401, null);
-  }
-  let response: Response;
-  try {
-    response = await fetch(path, {
-      method,
-      headers: {
-        Accept: 'application/json',
-        Authorization: `Bearer ${status.session.accessToken}`,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      body: body === undefined ? null : JSON.stringify(body),
-      cache: 'no-store',
-    });
-  } catch (error) {
-    throw new NetworkError(error);
-  }
-  if (!response.ok) {
-    const error = await responseError(response);
-    if (response.status === 401) expireSession();
-    throw error;
-  }
-  return response;
+  await apiSend('DELETE', `/api/exchange/access-rights/${encodeURIComponent(id)}`);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import type { Answer } from './api-client.ts';
 import { ApiError } from './api-error.ts';
 
 export type ResourceState<T> =
@@ -33,4 +34,18 @@ export function useApiResource<T>(load: (signal: AbortSignal) => Promise<T>): {
   }, [attempt]);
 
   return { state, retry: () => setAttempt((value) => value + 1) };
+}
+
+/**
+ * Like useApiResource, for a resource that may be answered from saved data when offline:
+ * `savedAt` says when the shown value was saved (null while it is fresh from the API).
+ */
+export function useSavedApiResource<T>(load: (signal: AbortSignal) => Promise<Answer<T>>): {
+  state: ResourceState<T>;
+  savedAt: number | null;
+  retry: () => void;
+} {
+  const { state, retry } = useApiResource(load);
+  if (state.kind !== 'loaded') return { state, savedAt: null, retry };
+  return { state: { kind: 'loaded', value: state.value.value }, savedAt: state.value.savedAt, retry };
 }

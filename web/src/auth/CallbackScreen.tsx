@@ -2,12 +2,14 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../routing/Link.tsx';
 import { navigate } from '../routing/router.ts';
+import { landingPath } from '../shell/workspaces.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button, buttonClassName } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
 import { completeSignIn } from './complete-sign-in.ts';
 import { clearNotice } from './notice.ts';
+import { sessionRoles } from './session-roles.ts';
 import { saveSession } from './session-store.ts';
 import { classifySignInFailure, type SignInFailure } from './sign-in-failure.ts';
 import { startSignIn } from './start-sign-in.ts';
@@ -23,8 +25,9 @@ export function CallbackScreen() {
       (session) => {
         saveSession(session);
         clearNotice();
-        // Replace, so Back does not return to a used authorization code.
-        navigate('/profile', { replace: true });
+        // Replace, so Back does not return to a used authorization code. A role's workspace
+        // is where its holder starts; everyone else starts on their profile.
+        navigate(landingPath(sessionRoles(session)), { replace: true });
       },
       (error: unknown) => {
         console.warn('sign-in failed', error);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationUrl } from './authorization-url.ts';
+import { authorizationParameters, authorizationUrl } from './authorization-url.ts';
 import { endSessionUrl } from './end-session-url.ts';
 import { oidcSettings } from './oidc-settings.ts';
 
@@ -20,17 +20,12 @@ describe('oidcSettings', () => {
   });
 });
 
-describe('authorizationUrl', () => {
-  it('asks for an authorization code with PKCE S256, state and nonce', () => {
-    const url = authorizationUrl(
-      server,
-      settings,
-      { state: 'the-state', nonce: 'the-nonce', codeVerifier: 'never-sent' },
-      'the-challenge',
-      'bg',
-    );
-    expect(url.origin + url.pathname).toBe('https://civitas.example/oidc/auth');
-    expect(Object.fromEntries(url.searchParams)).toEqual({
+describe('the authorization request', () => {
+  const pending = { state: 'the-state', nonce: 'the-nonce', codeVerifier: 'never-sent', dpopKeyId: 'key-1' };
+
+  it('pushes a request for an authorization code with PKCE S256, state and nonce (never the verifier)', () => {
+    const parameters = authorizationParameters(settings, pending, 'the-challenge', 'bg');
+    expect(Object.fromEntries(parameters)).toEqual({
       client_id: 'civitas-web',
       redirect_uri: 'https://civitas.example/callback',
       response_type: 'code',
@@ -42,6 +37,15 @@ describe('authorizationUrl', () => {
       ui_locales: 'bg',
     });
   });
+
+  it('sends the browser to the authorization endpoint with the pushed request’s handle only', () => {
+    const url = authorizationUrl(server, 'urn:ietf:params:oauth:request_uri:abc');
+    expect(url.origin + url.pathname).toBe('https://civitas.example/oidc/auth');
+    expect(Object.fromEntries(url.searchParams)).toEqual({
+      client_id: 'civitas-web',
+      request_uri: 'urn:ietf:params:oauth:request_uri:abc',
+    });
+  });
 });
 
 describe('endSessionUrl', () => {
@@ -50,6 +54,7 @@ describe('endSessionUrl', () => {
     expiresAt: 0,
     idToken: 'the-id-token',
     endSessionEndpoint: 'https://civitas.example/oidc/session/end',
+    dpopKeyId: 'key-1',
   };
 
   it('ends the eID session and comes back to the start page', () => {

@@ -1,5 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { discoverAuthorizationServer } from './authorization-server.ts';
+import { deleteDpopKeys, dpopHandle } from './dpop-key.ts';
 import { oidcSettings } from './oidc-settings.ts';
 import { takePendingAuthorization } from './pending-authorization.ts';
 import { type AuthSession, sessionFromTokenResponse } from './session.ts';
@@ -30,6 +31,9 @@ async function exchangeCode(callbackUrl: URL): Promise<AuthSession> {
   const server = await discoverAuthorizationServer(settings);
   // Checks state (and iss, RFC 9207); an error response becomes AuthorizationResponseError.
   const parameters = oauth.validateAuthResponse(server, settings.client, callbackUrl, pending.state);
+  // The key the sign-in started with: the code is bound to it, and the tokens will be.
+  const DPoP = await dpopHandle(pending.dpopKeyId);
+  if (!DPoP) throw new SignInError('stale');
   const response = await oauth.authorizationCodeGrantRequest(
     server,
     settings.client,
@@ -37,13 +41,16 @@ async function exchangeCode(callbackUrl: URL): Promise<AuthSession> {
     parameters,
     settings.redirectUri,
     pending.codeVerifier,
-    { [oauth.allowInsecureRequests]: settings.allowHttp },
+    { DPoP, [oauth.allowInsecureRequests]: settings.allowHttp },
   );
   // Validates the ID token's issuer, audience, expiry and nonce.
   const tokens = await oauth.processAuthorizationCodeResponse(server, settings.client, response, {
     expectedNonce: pending.nonce,
     requireIdToken: true,
   });
-  if (tokens.token_type.toLowerCase() !== 'bearer') throw new SignInError('invalid');
-  return sessionFromTokenResponse(tokens, Date.now(), server.end_session_endpoint);
+  // Only a sender-constrained token is accepted: a plain bearer token would work for whoever took it.
+  if (tokens.token_type.toLowerCase() !== 'dpop') throw new SignInError('invalid');
+  // Keys of earlier, abandoned sign-ins are of no use any more.
+  await deleteDpopKeys({ except: pending.dpopKeyId });
+  return sessionFromTokenResponse(tokens, Date.now(), server.end_session_endpoint, pending.dpopKeyId);
 }

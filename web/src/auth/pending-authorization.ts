@@ -6,6 +6,8 @@ export interface PendingAuthorization {
   state: string;
   nonce: string;
   codeVerifier: string;
+  /** The DPoP key (in IndexedDB) the authorization code, then the tokens, are bound to. */
+  dpopKeyId: string;
 }
 
 const STORAGE_KEY = 'civitas.auth.pending';
@@ -26,10 +28,15 @@ export function parsePendingAuthorization(raw: string | null): PendingAuthorizat
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
-    const { state, nonce, codeVerifier } = value as Record<string, unknown>;
-    if (typeof state !== 'string' || typeof nonce !== 'string' || typeof codeVerifier !== 'string')
+    const { state, nonce, codeVerifier, dpopKeyId } = value as Record<string, unknown>;
+    if (
+      typeof state !== 'string' ||
+      typeof nonce !== 'string' ||
+      typeof codeVerifier !== 'string' ||
+      typeof dpopKeyId !== 'string'
+    )
       return null;
-    return { state, nonce, codeVerifier };
+    return { state, nonce, codeVerifier, dpopKeyId };
   } catch {
     return null;
   }

@@ -13,6 +13,7 @@ const withClaims = (claims: unknown): AuthSession => ({
   expiresAt: 0,
   idToken: `${base64url({ alg: 'ES256' })}.${base64url(claims)}.sig`,
   endSessionEndpoint: null,
+  dpopKeyId: 'key-1',
 });
 
 describe('sessionRoles', () => {

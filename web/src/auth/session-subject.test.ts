@@ -13,6 +13,7 @@ const withIdToken = (idToken: string | null): AuthSession => ({
   expiresAt: 0,
   idToken,
   endSessionEndpoint: null,
+  dpopKeyId: null,
 });
 
 describe('sessionSubject', () => {

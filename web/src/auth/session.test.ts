@@ -12,20 +12,27 @@ const now = 1_700_000_000_000;
 describe('sessionFromTokenResponse', () => {
   it('computes the expiry from expires_in and keeps what sign-out needs', () => {
     const session = sessionFromTokenResponse(
-      { access_token: 'at', token_type: 'bearer', expires_in: 600, id_token: 'idt' },
+      { access_token: 'at', token_type: 'dpop', expires_in: 600, id_token: 'idt' },
       now,
       'https://civitas.example/oidc/session/end',
+      'key-1',
     );
     expect(session).toEqual({
       accessToken: 'at',
       expiresAt: now + 600_000,
       idToken: 'idt',
       endSessionEndpoint: 'https://civitas.example/oidc/session/end',
+      dpopKeyId: 'key-1',
     });
   });
 
   it('assumes a short life when the provider gives no expires_in', () => {
-    const session = sessionFromTokenResponse({ access_token: 'at', token_type: 'bearer' }, now, undefined);
+    const session = sessionFromTokenResponse(
+      { access_token: 'at', token_type: 'dpop' },
+      now,
+      undefined,
+      'key-1',
+    );
     expect(session.expiresAt).toBe(now + 300_000);
     expect(session.endSessionEndpoint).toBeNull();
   });
@@ -37,6 +44,7 @@ describe('sessionStatus', () => {
     expiresAt: now + 60_000,
     idToken: null,
     endSessionEndpoint: null,
+    dpopKeyId: 'key-1',
   };
 
   it('is active before expiry and signed-out without a session', () => {
@@ -57,6 +65,7 @@ describe('parseStoredSession', () => {
       expiresAt: now,
       idToken: 'idt',
       endSessionEndpoint: null,
+      dpopKeyId: 'key-1',
     };
     expect(parseStoredSession(JSON.stringify(session))).toEqual(session);
   });

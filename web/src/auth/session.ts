@@ -1,6 +1,6 @@
 import type * as oauth from 'oauth4webapi';
 
-/** What the app keeps after sign-in. Lives in sessionStorage only: never localStorage. */
+/** What the app keeps after sign-in (in localStorage, for every tab: see session-store.ts). */
 export interface AuthSession {
   accessToken: string;
   /** Epoch milliseconds after which the access token must not be used. */
@@ -9,6 +9,8 @@ export interface AuthSession {
   idToken: string | null;
   /** Remembered at sign-in so signing out needs no discovery request. */
   endSessionEndpoint: string | null;
+  /** The stored DPoP key the access token is bound to (see dpop-key.ts); null: none, sign in again. */
+  dpopKeyId: string | null;
 }
 
 export type SessionStatus =
@@ -25,12 +27,14 @@ export function sessionFromTokenResponse(
   response: oauth.TokenEndpointResponse,
   now: number,
   endSessionEndpoint: string | undefined,
+  dpopKeyId: string | null,
 ): AuthSession {
   return {
     accessToken: response.access_token,
     expiresAt: now + (response.expires_in ?? DEFAULT_LIFETIME_SECONDS) * 1000,
     idToken: response.id_token ?? null,
     endSessionEndpoint: endSessionEndpoint ?? null,
+    dpopKeyId,
   };
 }
 
@@ -50,13 +54,17 @@ export function parseStoredSession(raw: string | null): AuthSession | null {
   try {
     const value: unknown = JSON.parse(raw);
     if (typeof value !== 'object' || value === null) return null;
-    const { accessToken, expiresAt, idToken, endSessionEndpoint } = value as Record<string, unknown>;
+    const { accessToken, expiresAt, idToken, endSessionEndpoint, dpopKeyId } = value as Record<
+      string,
+      unknown
+    >;
     if (typeof accessToken !== 'string' || accessToken === '' || typeof expiresAt !== 'number') return null;
     return {
       accessToken,
       expiresAt,
       idToken: typeof idToken === 'string' ? idToken : null,
       endSessionEndpoint: typeof endSessionEndpoint === 'string' ? endSessionEndpoint : null,
+      dpopKeyId: typeof dpopKeyId === 'string' ? dpopKeyId : null,
     };
   } catch {
     return null;

@@ -42,3 +42,14 @@ async function logGet(path: string, signal: AbortSignal): Promise<Response> {
   }
   return response;
 }
+
+/** An RFC 9162 consistency proof between the trees of `from` and `to` entries (hashes in base64). */
+export function fetchConsistencyProof(
+  from: number,
+  to: number,
+  signal: AbortSignal,
+): Promise<{ from: number; to: number; proof: string[] }> {
+  return logGet(`/log/proof/consistency?from=${from}&to=${to}`, signal).then(
+    (response) => response.json() as Promise<{ from: number; to: number; proof: string[] }>,
+  );
+}

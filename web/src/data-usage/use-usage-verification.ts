@@ -12,16 +12,16 @@ import {
   verifyUsage,
 } from './verify-usage.ts';
 
-export type LogState =
-  | { kind: 'checking' }
-  /** `pin` is null when the log could not be fetched. */
-  | { kind: 'ready'; trust: LogTrust; pin: LogKeyPin | null };
+/** The log as the browser found it: `pin` is null when the log could not be fetched. */
+export type OpenedLog = { kind: 'ready'; trust: LogTrust; pin: LogKeyPin | null };
+
+export type LogState = { kind: 'checking' } | OpenedLog;
 
 /** Proof requests in flight at once: enough to be quick, few enough to be kind to the server. */
 const CONCURRENT_PROOFS = 4;
 
-/** Opens the log once per screen: the witnesses and pinned key, then the latest checkpoint. */
-async function openLog(signal: AbortSignal): Promise<LogState> {
+/** Opens the log: the witnesses and pinned key, then the latest checkpoint. */
+export async function openLog(signal: AbortSignal): Promise<OpenedLog> {
   let witnesses: Awaited<ReturnType<typeof fetchLogWitnesses>>;
   let note: string;
   try {
@@ -46,8 +46,6 @@ export function useUsageVerification(
   personalNumber: string | null,
 ): { log: LogState; checks: ReadonlyMap<string, UsageCheck> } {
   const [log, setLog] = useState<LogState>({ kind: 'checking' });
-  const [checks, setChecks] = useState<ReadonlyMap<string, UsageCheck>>(() => new Map());
-  const started = useRef(new Set<string>());
 
   useEffect(() => {
     const controller = new AbortController();
@@ -55,8 +53,34 @@ export function useUsageVerification(
     return () => controller.abort();
   }, []);
 
+  // The citizen's records must all be about them: without a subject, none verifies.
+  const checks = useRecordChecks(records, personalNumber ?? '', log);
+  return { log, checks };
+}
+
+/**
+ * Checks each record against a log opened elsewhere (see openLog). `personalNumber`: the person
+ * every record must be about, or null when they may be about anyone (see verifyUsage).
+ */
+export function useRecordChecks(
+  records: readonly UsageRecord[],
+  personalNumber: string | null,
+  log: LogState,
+): ReadonlyMap<string, UsageCheck> {
+  const [checks, setChecks] = useState<ReadonlyMap<string, UsageCheck>>(() => new Map());
+  const started = useRef(new Set<string>());
+  const checkedAgainst = useRef<LogState | null>(null);
+
   useEffect(() => {
     if (log.kind !== 'ready') return;
+    // A log opened anew (a newer checkpoint) checks every record again.
+    if (checkedAgainst.current !== log) {
+      if (checkedAgainst.current !== null) {
+        started.current.clear();
+        setChecks(new Map());
+      }
+      checkedAgainst.current = log;
+    }
     const todo = records.filter((record) => !started.current.has(record.id));
     if (todo.length === 0) return;
     for (const record of todo) started.current.add(record.id);
@@ -69,7 +93,7 @@ export function useUsageVerification(
         ? await fetchInclusionProof(record.logIndex, trustedSize(log.trust), signal).catch(() => null)
         : null;
       if (signal.aborted) return;
-      const result = verifyUsage(record, personalNumber ?? '', log.trust, proof);
+      const result = verifyUsage(record, personalNumber, log.trust, proof);
       finished.add(record.id);
       setChecks((current) => new Map(current).set(record.id, result));
     };
@@ -86,7 +110,7 @@ export function useUsageVerification(
     };
   }, [log, records, personalNumber]);
 
-  return { log, checks };
+  return checks;
 }
 
 function trustedSize(trust: LogTrust): number {

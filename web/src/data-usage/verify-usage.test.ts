@@ -298,6 +298,26 @@ describe('verifying a usage record', () => {
     });
   });
 
+  it("verifies an auditor's record without knowing whose it is: its content and its place in the log", () => {
+    expect(verifyUsage(verified, null, trusted, proofOf(2))).toEqual({
+      state: 'verified',
+      checkpointSize: CHECKPOINT_SIZE,
+    });
+    const someoneElses = recordOf(entries[3] as AccessEntry, 3, 'nonce-3');
+    expect(verifyUsage(someoneElses, null, trusted, proofOf(3))).toEqual({
+      state: 'verified',
+      checkpointSize: CHECKPOINT_SIZE,
+    });
+    expect(verifyUsage({ ...verified, purpose: 'debt collection' }, null, trusted, proofOf(2))).toEqual({
+      state: 'failed',
+      reason: 'entry-mismatch',
+      field: 'purpose',
+    });
+    expect(verifyUsage({ ...verified, logIndex: 1 }, null, trusted, proofOf(1))).toMatchObject({
+      state: 'failed',
+    });
+  });
+
   it("fails someone else's access presented as this person's", () => {
     const record = recordOf(entries[3] as AccessEntry, 3, 'nonce-3');
     expect(verifyUsage(record, PERSON, trusted, proofOf(3))).toEqual({

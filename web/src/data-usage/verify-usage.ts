@@ -127,12 +127,15 @@ export function needsInclusionProof(record: UsageRecord, trust: LogTrust): boole
 }
 
 /**
- * Verifies one record. `proof` is the inclusion proof of the record's position in the trusted
- * checkpoint (null when it could not be fetched, or when none is needed: see needsInclusionProof).
+ * Verifies one record. `personalNumber` is the person the record must be about: the signed-in
+ * citizen, or the person an auditor searched for; null when the viewer searched across persons
+ * (an auditor), so that everything but the entry's commitment to a person is checked.
+ * `proof` is the inclusion proof of the record's position in the trusted checkpoint (null when
+ * it could not be fetched, or when none is needed: see needsInclusionProof).
  */
 export function verifyUsage(
   record: UsageRecord,
-  personalNumber: string,
+  personalNumber: string | null,
   trust: LogTrust,
   proof: InclusionProofResponse | null,
 ): UsageCheck {
@@ -176,7 +179,11 @@ function proofHashes(proof: InclusionProofResponse): Uint8Array[] | null {
 }
 
 /** The entry must be an access entry saying what the record says, committed to this person. */
-function checkEntry(bytes: Uint8Array, record: UsageRecord, personalNumber: string): UsageCheck | null {
+function checkEntry(
+  bytes: Uint8Array,
+  record: UsageRecord,
+  personalNumber: string | null,
+): UsageCheck | null {
   let entry: AccessEntry;
   try {
     const decoded = decodeEntry(bytes);
@@ -196,7 +203,8 @@ function checkEntry(bytes: Uint8Array, record: UsageRecord, personalNumber: stri
   ];
   const mismatch = expected.find(([, inEntry, inRecord]) => inEntry !== inRecord);
   if (mismatch) return failed('entry-mismatch', mismatch[0]);
-  if (entry.subject !== subjectCommitment(record.nonce, personalNumber)) return failed('not-about-you');
+  if (personalNumber !== null && entry.subject !== subjectCommitment(record.nonce, personalNumber))
+    return failed('not-about-you');
   return null;
 }
 

@@ -13,6 +13,8 @@ import type { Prefill } from './prefill.ts';
 import { initialValues, type PrefillRow, prefillRows, unansweredSources } from './prefill-rows.ts';
 import { SourcesCard } from './SourcesCard.tsx';
 import { UnansweredSourcesAlert } from './UnansweredSourcesAlert.tsx';
+import { VehicleSelect } from './VehicleSelect.tsx';
+import { prefillForVehicle, VEHICLE_FIELDS } from './vehicle-choice.ts';
 import './ConfirmData.css';
 
 interface ConfirmDataFormProps {
@@ -27,7 +29,8 @@ interface ConfirmDataFormProps {
 export function ConfirmDataForm({ prefill, fields }: ConfirmDataFormProps) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
-  const rows = useMemo(() => prefillRows(prefill, fields), [prefill, fields]);
+  const [vin, setVin] = useState(() => prefill.vehicles[0]?.vin ?? '');
+  const rows = useMemo(() => prefillRows(prefillForVehicle(prefill, vin), fields), [prefill, fields, vin]);
   const [values, setValues] = useState(() => initialValues(rows));
   const [editing, setEditing] = useState<ReadonlySet<FieldName>>(() => new Set());
   const [errors, setErrors] = useState<FieldName[]>([]);
@@ -45,6 +48,18 @@ export function ConfirmDataForm({ prefill, fields }: ConfirmDataFormProps) {
 
   function setValue(name: FieldName, value: string) {
     setValues((current) => ({ ...current, [name]: value }));
+  }
+
+  /** Another of the citizen's vehicles: its register values replace the vehicle fields. */
+  function chooseVehicle(nextVin: string) {
+    const isVehicleField = (name: FieldName) => (VEHICLE_FIELDS as readonly string[]).includes(name);
+    const nextRows = prefillRows(prefillForVehicle(prefill, nextVin), fields).filter((row) =>
+      isVehicleField(row.field.name),
+    );
+    setVin(nextVin);
+    setValues((current) => ({ ...current, ...initialValues(nextRows) }));
+    setEditing((current) => new Set([...current].filter((name) => !isVehicleField(name))));
+    setErrors((current) => current.filter((name) => !isVehicleField(name)));
   }
 
   function setEditingField(name: FieldName, on: boolean) {
@@ -108,6 +123,9 @@ export function ConfirmDataForm({ prefill, fields }: ConfirmDataFormProps) {
       <form noValidate onSubmit={handleSubmit} className="stack">
         {sectionsOf(rows).map(([section, sectionRows]) => (
           <Card key={section} title={t(`confirmData.sections.${section}`)}>
+            {section === 'vehicle' && prefill.vehicles.length > 0 && (
+              <VehicleSelect vehicles={prefill.vehicles} value={vin} onChange={chooseVehicle} />
+            )}
             <FieldList>
               {sectionRows.map((row) => (
                 <PrefilledFieldRow

@@ -33,6 +33,8 @@ function prefill(overrides: Partial<Prefill> = {}): Prefill {
     requestId: '6f1c0c1e-0000-4000-8000-000000000000',
     fields: allFields,
     sources: [source('population'), source('vehicles'), source('driving-licences'), source('vehicle-tax')],
+    eligibility: { status: 'eligible', reasons: [], municipality: { bg: 'Столична община', en: 'Sofia' } },
+    vehicles: [],
     ...overrides,
   };
 }

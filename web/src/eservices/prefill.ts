@@ -12,6 +12,29 @@ export interface Prefill {
   /** Only values a register returned: fields of a register that did not answer are absent. */
   fields: PrefillField[];
   sources: PrefillSource[];
+  /** Whether the registers say the citizen may apply, decided before the form is shown. */
+  eligibility: PrefillEligibility;
+  /** Every vehicle the application can be for; the fields describe the first. */
+  vehicles: PrefillVehicle[];
+}
+
+export type IneligibilityReason = 'lives-elsewhere' | 'no-vehicle';
+
+export interface PrefillEligibility {
+  /** `unknown`: a register needed to decide did not answer; the form is shown all the same. */
+  status: 'eligible' | 'not-eligible' | 'unknown';
+  reasons: IneligibilityReason[];
+  /** The municipality that issues the permit. */
+  municipality: LocalisedText;
+}
+
+export interface PrefillVehicle {
+  vin: string;
+  plate: string;
+  make: string;
+  model: string;
+  /** Whether its vehicle tax is paid; null when the tax register did not answer. */
+  taxPaid: boolean | null;
 }
 
 /** Text in every language the server speaks, keyed by language code ('bg', 'en'). */

@@ -1,12 +1,14 @@
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../api/describe-error.ts';
-import { useApiResource } from '../api/use-api-resource.ts';
+import { useSavedApiResource } from '../api/use-api-resource.ts';
 import { DataUsageCard } from '../data-usage/DataUsageCard.tsx';
 import { EServicesCard } from '../eservices/EServicesCard.tsx';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
+import { SavedDataNote } from '../ui/SavedDataNote.tsx';
+import { NoWorkspaceNote } from '../workspace/NoWorkspaceNote.tsx';
 import { AddressesCard } from './AddressesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
@@ -19,11 +21,13 @@ import { localIsoDate } from './validity.ts';
 
 export function ProfileScreen() {
   const { t } = useTranslation();
-  const { state, retry } = useApiResource(fetchMe);
+  const { state, savedAt, retry } = useSavedApiResource(fetchMe);
 
   return (
     <div className="stack">
       <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
+      <SavedDataNote savedAt={savedAt} onRetry={retry} />
+      <NoWorkspaceNote />
       {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
       {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
       {state.kind === 'loaded' && <ProfileDetails person={state.value} />}

@@ -1,6 +1,7 @@
-import { apiGet } from '../api/api-client.ts';
+import { type Answer, apiGetSaved } from '../api/api-client.ts';
 import type { Person } from './person.ts';
 
-export function fetchMe(signal: AbortSignal): Promise<Person> {
-  return apiGet<Person>('/api/me', { signal });
+/** The signed-in person's profile; offline, the one saved when it was last loaded. */
+export function fetchMe(signal: AbortSignal): Promise<Answer<Person>> {
+  return apiGetSaved<Person>('/api/me', { signal });
 }

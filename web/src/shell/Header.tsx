@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { ADMIN_PATH } from '../admin/paths.ts';
 import { signOut } from '../auth/sign-out.ts';
 import { useSessionRoles } from '../auth/use-session-roles.ts';
 import { DATA_USAGE_PATH } from '../data-usage/paths.ts';
@@ -7,10 +6,12 @@ import { SERVICES_PATH } from '../eservices/paths.ts';
 import { LanguageSelect } from '../i18n/LanguageSelect.tsx';
 import { Link } from '../routing/Link.tsx';
 import { Button } from '../ui/Button.tsx';
+import { workspacesFor } from './workspaces.ts';
 import './Header.css';
 
 export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: string }) {
   const { t } = useTranslation();
+  const workspaces = workspacesFor(useSessionRoles());
   return (
     <header className="site-header">
       <div className="page-width site-header__bar">
@@ -22,7 +23,7 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
         <div className="site-header__tools">
           <LanguageSelect />
           {signedIn && (
-            <Button variant="inverse" onClick={signOut}>
+            <Button variant="inverse" onClick={() => void signOut()}>
               {t('shell.signOut')}
             </Button>
           )}
@@ -31,6 +32,13 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
       {signedIn && (
         <nav className="site-nav" aria-label={t('shell.mainNavigation')}>
           <ul className="page-width site-nav__list">
+            {workspaces.map((workspace) => (
+              <li key={workspace.path}>
+                <Link href={workspace.path} aria-current={pathname === workspace.path ? 'page' : undefined}>
+                  {t(workspace.navLabel)}
+                </Link>
+              </li>
+            ))}
             <li>
               <Link href="/profile" aria-current={pathname === '/profile' ? 'page' : undefined}>
                 {t('shell.myProfile')}
@@ -46,23 +54,9 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
                 {t('shell.dataUsage')}
               </Link>
             </li>
-            <AdminNavItem pathname={pathname} />
           </ul>
         </nav>
       )}
     </header>
-  );
-}
-
-/** The exchange console, for administrators only (the API refuses anyone else anyway). */
-function AdminNavItem({ pathname }: { pathname: string }) {
-  const { t } = useTranslation();
-  if (!useSessionRoles().includes('admin')) return null;
-  return (
-    <li>
-      <Link href={ADMIN_PATH} aria-current={pathname === ADMIN_PATH ? 'page' : undefined}>
-        {t('admin.nav')}
-      </Link>
-    </li>
   );
 }

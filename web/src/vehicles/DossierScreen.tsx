@@ -1,12 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api-error.ts';
 import { describeError } from '../api/describe-error.ts';
-import { useApiResource } from '../api/use-api-resource.ts';
+import { useSavedApiResource } from '../api/use-api-resource.ts';
 import { Link } from '../routing/Link.tsx';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { LoadingIndicator } from '../ui/LoadingIndicator.tsx';
 import { PageHeading } from '../ui/PageHeading.tsx';
+import { SavedDataNote } from '../ui/SavedDataNote.tsx';
 import { downloadDossierPdf } from './download-dossier-pdf.ts';
 import { fetchDossier } from './fetch-dossier.ts';
 import { VEHICLE_CHECK_PATH } from './paths.ts';
@@ -16,7 +17,7 @@ import { ReportView } from './ReportView.tsx';
 /** The owner's vehicle history report ("digital vehicle dossier"), with fines and tax. */
 export function DossierScreen({ vin }: { vin: string }) {
   const { t } = useTranslation();
-  const { state, retry } = useApiResource((signal) => fetchDossier(vin, signal));
+  const { state, savedAt, retry } = useSavedApiResource((signal) => fetchDossier(vin, signal));
   const technical = state.kind === 'loaded' ? state.value.technical : null;
 
   return (
@@ -27,6 +28,7 @@ export function DossierScreen({ vin }: { vin: string }) {
         <span className="report-reference">{vin}</span>
       </p>
       <p>{t('dossier.intro')}</p>
+      <SavedDataNote savedAt={savedAt} onRetry={retry} />
       {state.kind === 'loading' && <LoadingIndicator label={t('dossier.loading')} />}
       {state.kind === 'failed' && <DossierLoadError error={state.error} onRetry={retry} />}
       {state.kind === 'loaded' && (
@@ -52,13 +54,15 @@ function DossierLoadError({ error, onRetry }: { error: unknown; onRetry: () => v
   const { t } = useTranslation();
   const { title, detail } = describeError(error, t);
   const code = error instanceof ApiError ? error.problem?.code : undefined;
+  // An unknown VIN and someone else's vehicle get the same answer (the server does not tell which).
+  const notYours = code === 'vehicle-not-found';
   // Asking again does not make a car yours or a VIN valid; it may bring back a register.
-  const retryable = code !== 'not-vehicle-owner' && code !== 'invalid-vin' && code !== 'vehicle-not-found';
+  const retryable = !notYours && code !== 'invalid-vin';
   return (
     <Alert tone="error" title={t('dossier.loadFailed')}>
-      <p>{title}</p>
-      {detail && code !== 'not-vehicle-owner' && <p>{detail}</p>}
-      {code === 'not-vehicle-owner' && (
+      <p>{notYours ? t('dossier.notYours') : title}</p>
+      {detail && !notYours && <p>{detail}</p>}
+      {notYours && (
         <p>
           {t('dossier.notOwnerHint')} <Link href={VEHICLE_CHECK_PATH}>{t('vehicleCheck.title')}</Link>
         </p>

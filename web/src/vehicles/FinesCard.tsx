@@ -47,34 +47,31 @@ function FineList({ fines }: { fines: Fines }) {
       <ReportTable
         caption={t('vehicleReport.fines.caption')}
         columns={[
-          { label: t('vehicleReport.fines.issuedOn') },
+          { label: t('vehicleReport.fines.issuedOn'), nowrap: true },
           { label: t('vehicleReport.fines.offence') },
           { label: t('vehicleReport.fines.amount'), numeric: true },
           { label: t('vehicleReport.fines.paid') },
           { label: t('vehicleReport.fines.number') },
         ]}
-      >
-        {latestFirst.map((fine) => (
-          <tr key={fine.number} className={fine.paid ? undefined : 'report-table__row--alert'}>
-            <th scope="row" className="report-table__date">
-              {format.shortDate(fine.issuedOn)}
-            </th>
-            <td>{offenceName(fine.offence, t)}</td>
-            <td className="report-table__number">{format.money(fine.amountCents)}</td>
-            <td>
-              {fine.paid ? (
-                t('vehicleReport.fines.paid')
-              ) : (
-                <strong>{t('vehicleReport.fines.unpaidMark')}</strong>
-              )}
-            </td>
-            {/* Fine numbers begin with a Cyrillic letter (К): read as Bulgarian. */}
-            <td className="report-reference" lang="bg">
+        rows={latestFirst.map((fine) => ({
+          key: fine.number,
+          alert: !fine.paid,
+          cells: [
+            format.shortDate(fine.issuedOn),
+            offenceName(fine.offence, t),
+            format.money(fine.amountCents),
+            fine.paid ? (
+              t('vehicleReport.fines.paid')
+            ) : (
+              <strong key="unpaid">{t('vehicleReport.fines.unpaidMark')}</strong>
+            ),
+            // Fine numbers begin with a Cyrillic letter (К): read as Bulgarian.
+            <span key="number" className="report-reference" lang="bg">
               {fine.number}
-            </td>
-          </tr>
-        ))}
-      </ReportTable>
+            </span>,
+          ],
+        }))}
+      />
     </>
   );
 }

@@ -39,30 +39,26 @@ function InspectionList({ inspections }: { inspections: readonly Inspection[] })
       <ReportTable
         caption={t('vehicleReport.inspections.caption')}
         columns={[
-          { label: t('vehicleReport.inspections.date') },
+          { label: t('vehicleReport.inspections.date'), nowrap: true },
           { label: t('vehicleReport.inspections.result') },
           { label: t('vehicleReport.odometer.km'), numeric: true },
-          // Last: station names are long, and on a phone the table scrolls from here.
+          // Last: station names are long.
           { label: t('vehicleReport.inspections.station') },
         ]}
-      >
-        {latestFirst.map((inspection) => (
-          <tr
-            key={`${inspection.date}-${inspection.stationCode}-${inspection.odometerKm}`}
-            className={inspection.result === 'failed' ? 'report-table__row--alert' : undefined}
-          >
-            <th scope="row" className="report-table__date">
-              {format.shortDate(inspection.date)}
-            </th>
-            <td>{inspectionResultName(inspection.result, t)}</td>
-            <td className="report-table__number">{format.number(inspection.odometerKm)}</td>
-            <td>
+        rows={latestFirst.map((inspection) => ({
+          key: `${inspection.date}-${inspection.stationCode}-${inspection.odometerKm}`,
+          alert: inspection.result === 'failed',
+          cells: [
+            format.shortDate(inspection.date),
+            inspectionResultName(inspection.result, t),
+            format.number(inspection.odometerKm),
+            <>
               <ProperName name={inspection.stationName} />{' '}
               <span className="secondary-text">({inspection.stationCode})</span>
-            </td>
-          </tr>
-        ))}
-      </ReportTable>
+            </>,
+          ],
+        }))}
+      />
     </>
   );
 }

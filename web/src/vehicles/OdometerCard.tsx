@@ -140,23 +140,19 @@ function ReadingsTable({ odometer }: { odometer: OdometerAnalysis }) {
       <ReportTable
         caption={t('vehicleReport.odometer.tableCaption')}
         columns={[
-          { label: t('vehicleReport.odometer.date') },
+          { label: t('vehicleReport.odometer.date'), nowrap: true },
           { label: t('vehicleReport.odometer.km'), numeric: true },
           { label: t('vehicleReport.odometer.source') },
         ]}
-      >
-        {odometer.readings.map((reading) => {
+        rows={odometer.readings.map((reading) => {
           const rollback = rolledBack.has(`${reading.date}|${reading.km}`);
-          return (
-            <tr
-              key={`${reading.date}-${reading.km}-${reading.source}`}
-              className={rollback ? 'report-table__row--alert' : undefined}
-            >
-              <th scope="row" className="report-table__date">
-                {format.shortDate(reading.date)}
-              </th>
-              <td className="report-table__number">{format.number(reading.km)}</td>
-              <td>
+          return {
+            key: `${reading.date}-${reading.km}-${reading.source}`,
+            alert: rollback,
+            cells: [
+              format.shortDate(reading.date),
+              format.number(reading.km),
+              <>
                 {readingSourceName(reading.source, t)}
                 {rollback && (
                   <>
@@ -164,11 +160,11 @@ function ReadingsTable({ odometer }: { odometer: OdometerAnalysis }) {
                     <strong>{t('vehicleReport.odometer.rollbackMark')}</strong>
                   </>
                 )}
-              </td>
-            </tr>
-          );
+              </>,
+            ],
+          };
         })}
-      </ReportTable>
+      />
     </details>
   );
 }

@@ -87,24 +87,22 @@ function RegistrationTimeline({ timeline }: { timeline: Registration['timeline']
     <ReportTable
       caption={t('vehicleReport.registration.timeline')}
       columns={[
-        { label: t('vehicleReport.registration.date') },
+        { label: t('vehicleReport.registration.date'), nowrap: true },
         { label: t('vehicleReport.registration.event') },
-        { label: t('vehicleReport.registration.plateShort') },
+        { label: t('vehicleReport.registration.plateShort'), lang: 'bg' },
         { label: t('vehicleReport.registration.owner') },
       ]}
-    >
-      {chronological.map((entry, index) => (
-        // Two events can share a date and kind (e.g. a plate changed twice in a day).
-        // biome-ignore lint/suspicious/noArrayIndexKey: the timeline is fixed once the report is issued.
-        <tr key={index}>
-          <th scope="row" className="report-table__date">
-            {format.shortDate(entry.date)}
-          </th>
-          <td>{registrationEventName(entry.event, t)}</td>
-          <td lang="bg">{entry.plate ?? '–'}</td>
-          <td>{t(`vehicleReport.registration.ownerKinds.${entry.ownerKind}`)}</td>
-        </tr>
-      ))}
-    </ReportTable>
+      rows={chronological.map((entry, index) => ({
+        // Two events can share a date and kind (e.g. a plate changed twice in a day): the timeline
+        // is fixed once the report is issued, so its order is a key.
+        key: String(index),
+        cells: [
+          format.shortDate(entry.date),
+          registrationEventName(entry.event, t),
+          entry.plate ?? '–',
+          t(`vehicleReport.registration.ownerKinds.${entry.ownerKind}`),
+        ],
+      }))}
+    />
   );
 }

@@ -13,6 +13,7 @@ import { viewerName } from './report-labels.ts';
 import { prepareReportUpload } from './report-upload.ts';
 import { type ReferenceMatch, referenceMatch, rejectionReason } from './report-wording.ts';
 import { verifyReportUpload } from './verify-report-upload.ts';
+import '../ui/FormFields.css';
 
 type CheckState =
   | { kind: 'idle' }

@@ -26,29 +26,27 @@ export function ReportSourcesCard({ sources }: { sources: readonly ReportSource[
           { label: t('vehicleReport.sources.register') },
           { label: t('vehicleReport.sources.status') },
           { label: t('vehicleReport.sources.fetchedAt') },
-          { label: t('vehicleReport.sources.dataAsOf') },
+          { label: t('vehicleReport.sources.dataAsOf'), nowrap: true },
         ]}
-      >
-        {sources.map((source) => (
-          <tr key={source.key}>
-            <th scope="row">
+        rows={sources.map((source) => ({
+          key: source.key,
+          cells: [
+            <>
               {t(`vehicleReport.sourceKeys.${source.key}`)}
               <br />
               <span className="secondary-text">{registerName(source.register, t)}</span>
-            </th>
-            <td>
+            </>,
+            <>
               <Badge tone={STATUS_TONE[source.status]}>
                 {t(`vehicleReport.sources.statuses.${source.status}`)}
               </Badge>
               {source.status === 'missing' && <MissingReason error={source.error} />}
-            </td>
-            <td>{format.shortDateTime(source.fetchedAt)}</td>
-            <td className="report-table__date">
-              {source.dataAsOf ? format.shortDate(source.dataAsOf) : t('vehicleReport.sources.unknownDate')}
-            </td>
-          </tr>
-        ))}
-      </ReportTable>
+            </>,
+            format.shortDateTime(source.fetchedAt),
+            source.dataAsOf ? format.shortDate(source.dataAsOf) : t('vehicleReport.sources.unknownDate'),
+          ],
+        }))}
+      />
     </Card>
   );
 }

@@ -50,23 +50,21 @@ function TaxList({ tax }: { tax: Tax }) {
           { label: t('vehicleReport.tax.amount'), numeric: true },
           { label: t('vehicleReport.tax.paid') },
         ]}
-      >
-        {latestFirst.map((item) => (
-          <tr
-            key={`${item.year}-${item.municipality}`}
-            className={item.paid ? undefined : 'report-table__row--alert'}
-          >
-            <th scope="row">{item.year}</th>
-            <td>
-              <ProperName name={item.municipality} />
-            </td>
-            <td className="report-table__number">{format.money(item.amountCents)}</td>
-            <td>
-              {item.paid ? t('vehicleReport.tax.paid') : <strong>{t('vehicleReport.tax.unpaidMark')}</strong>}
-            </td>
-          </tr>
-        ))}
-      </ReportTable>
+        rows={latestFirst.map((item) => ({
+          key: `${item.year}-${item.municipality}`,
+          alert: !item.paid,
+          cells: [
+            item.year,
+            <ProperName key="municipality" name={item.municipality} />,
+            format.money(item.amountCents),
+            item.paid ? (
+              t('vehicleReport.tax.paid')
+            ) : (
+              <strong key="unpaid">{t('vehicleReport.tax.unpaidMark')}</strong>
+            ),
+          ],
+        }))}
+      />
     </>
   );
 }

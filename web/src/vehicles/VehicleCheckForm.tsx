@@ -1,10 +1,10 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, type MouseEvent, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../profile/validity.ts';
-import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { Card } from '../ui/Card.tsx';
+import { ChoiceGroup, ErrorSummary, TextField } from '../ui/FormFields.tsx';
 import type { PublicReportRequest } from './report.ts';
 import {
   EMPTY_VEHICLE_CHECK,
@@ -60,6 +60,7 @@ export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
     <Card title={t('vehicleCheck.formTitle')}>
       <form className="form" noValidate onSubmit={handleSubmit}>
         <ErrorSummary
+          title={t('vehicleCheck.errorSummary')}
           errors={errors.map((error) => ({ id: inputId(error.field), message: message(error) }))}
           attempt={attempt}
         />
@@ -178,130 +179,4 @@ function fieldErrorMessage(error: VehicleCheckError, draft: VehicleCheckDraft, t
     case 'certificate-format':
       return t('vehicleCheck.fieldErrors.certificateFormat');
   }
-}
-
-/** The problems of the last attempt, each linking to its field; focused after every failed attempt. */
-function ErrorSummary({
-  errors,
-  attempt,
-}: {
-  errors: Array<{ id: string; message: string }>;
-  attempt: number;
-}) {
-  const { t } = useTranslation();
-  const ref = useRef<HTMLDivElement>(null);
-  const hasErrors = errors.length > 0;
-  useEffect(() => {
-    if (attempt > 0 && hasErrors) ref.current?.focus();
-  }, [attempt, hasErrors]);
-  if (!hasErrors) return null;
-
-  function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
-    // The router owns the URL: move focus instead of writing a fragment into the history.
-    event.preventDefault();
-    const input = document.getElementById(id);
-    input?.focus();
-    input?.scrollIntoView({ block: 'center' });
-  }
-
-  return (
-    <Alert ref={ref} tone="error" title={t('vehicleCheck.errorSummary')}>
-      <ul className="error-summary-list">
-        {errors.map((error) => (
-          <li key={error.id}>
-            <a href={`#${error.id}`} onClick={(event) => focusField(event, error.id)}>
-              {error.message}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </Alert>
-  );
-}
-
-interface ChoiceGroupProps<T extends string> {
-  name: string;
-  legend: string;
-  value: T;
-  choices: Array<{ value: T; label: string }>;
-  onChange: (value: T) => void;
-}
-
-function ChoiceGroup<T extends string>({ name, legend, value, choices, onChange }: ChoiceGroupProps<T>) {
-  return (
-    <fieldset className="form-group">
-      <legend>{legend}</legend>
-      <div className="form-choices">
-        {choices.map((choice) => (
-          <label key={choice.value} className="form-choice">
-            <input
-              type="radio"
-              name={name}
-              value={choice.value}
-              checked={value === choice.value}
-              onChange={() => onChange(choice.value)}
-            />
-            {choice.label}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
-
-interface TextFieldProps {
-  id: string;
-  label: string;
-  hint: string;
-  value: string;
-  error: string | null;
-  onChange: (value: string) => void;
-  type?: 'text' | 'date';
-  /** Letters and digits read out one by one (VIN, plate, certificate number). */
-  code?: boolean;
-  maxLength?: number;
-}
-
-function TextField({
-  id,
-  label,
-  hint,
-  value,
-  error,
-  onChange,
-  type = 'text',
-  code = false,
-  maxLength,
-}: TextFieldProps) {
-  const hintId = `${id}-hint`;
-  const errorId = `${id}-error`;
-  return (
-    <div className={error ? 'form-group form-group--error' : 'form-group'}>
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
-      <span id={hintId} className="form-hint">
-        {hint}
-      </span>
-      {error && (
-        <span id={errorId} className="form-error">
-          {error}
-        </span>
-      )}
-      <input
-        id={id}
-        className={code ? 'form-input form-input--code' : 'form-input'}
-        type={type}
-        value={value}
-        maxLength={maxLength}
-        required
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${errorId} ${hintId}` : hintId}
-        autoComplete="off"
-        autoCapitalize={code ? 'characters' : undefined}
-        spellCheck={false}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
-  );
 }

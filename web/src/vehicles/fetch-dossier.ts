@@ -1,7 +1,7 @@
-import { apiGet } from '../api/api-client.ts';
+import { type Answer, apiGetSaved } from '../api/api-client.ts';
 import type { SignedReport } from './report.ts';
 
-/** The signed-in owner's report on their own vehicle. */
-export function fetchDossier(vin: string, signal: AbortSignal): Promise<SignedReport> {
-  return apiGet<SignedReport>(`/api/vehicles/${encodeURIComponent(vin)}/dossier`, { signal });
+/** The signed-in owner's report on their own vehicle; offline, the one saved when it was last issued. */
+export function fetchDossier(vin: string, signal: AbortSignal): Promise<Answer<SignedReport>> {
+  return apiGetSaved<SignedReport>(`/api/vehicles/${encodeURIComponent(vin)}/dossier`, { signal });
 }

@@ -13,7 +13,13 @@ import {
 } from '../../../server/src/registers/vehicles/codes.ts';
 import { REPORT_REGISTERS } from '../../../server/src/vehicles/dossier/pdf-code-labels.ts';
 
-const EVENTS = ['first_registration', 'change_of_owner', 'change_of_plate', 'deregistration'] as const;
+const EVENTS = [
+  'first_registration',
+  'import_registration',
+  'change_of_owner',
+  'change_of_plate',
+  'deregistration',
+] as const;
 const VIEWERS = ['public', 'owner', 'official', 'police'] as const;
 
 const isOneOf = <T extends string>(list: readonly T[], value: string): value is T =>

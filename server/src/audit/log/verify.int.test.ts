@@ -9,6 +9,7 @@ import { openDatabase } from '../../bootstrap.ts';
 import { loadConfig } from '../../config.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import type { Database } from '../../db/schema.ts';
+import { KeyStore } from '../../platform/key-store.ts';
 import { verifyInclusion } from '../tlog/proof.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { loadOrCreateKey } from './keys.ts';
@@ -19,9 +20,13 @@ import { verifyLog } from './verify.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../../bin/civitas.js');
 
+function temporaryKeyStore(): KeyStore {
+  return new KeyStore(fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-verify-keys-')));
+}
+
 /** A log of `size` small entries with signed checkpoints at the given sizes. */
 async function buildLog(db: Kysely<Database>, checkpointSizes: number[]): Promise<void> {
-  const key = await loadOrCreateKey(db, 'log', 'test.example/log');
+  const key = await loadOrCreateKey(db, temporaryKeyStore(), 'log', 'test.example/log');
   const sequencer = await LogSequencer.open(db, { maxBatch: 97 });
   const checkpoints = new Checkpointer(db, new LogProofs(new TileStore(db)), {
     origin: key.name,

@@ -284,6 +284,10 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
       description:
         'the organisation whose accesses are hidden: its exchange client subsystem, e.g. BG/GOV/000695235/sofia-police',
     }),
+    organisationName: Type.String({ description: 'that organisation as the exchange catalogue names it' }),
+    systemName: Type.String({
+      description: "the name of the organisation's information system (its subsystem)",
+    }),
     legalBasis: Type.String({ description: 'the legal basis code that allows hiding' }),
     hiddenUntil: Type.String({ format: 'date-time' }),
     reason: Type.String(),
@@ -364,9 +368,12 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
 }
 
 function hiddenCaseView(row: HiddenCase) {
+  const organisation = organisationOf(row.initiator_org);
   return {
     caseRef: row.case_ref,
     organisation: row.initiator_org,
+    organisationName: organisation.name,
+    systemName: organisation.systemName,
     legalBasis: row.legal_basis,
     hiddenUntil: row.hidden_until.toISOString(),
     reason: row.reason,

@@ -1,4 +1,6 @@
 import crypto from 'node:crypto';
+import { isRowFault } from '../../db/group-commit.ts';
+import { controlCharacterIndex } from '../../http/control-characters.ts';
 import { memberIdOf, parseServiceId, parseSubsystemId, serviceIdOf, subsystemIdOf } from '../ids.ts';
 import { envelopeHash, type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, isExchangeFaultType } from '../protocol/errors.ts';
@@ -35,7 +37,24 @@ function header(request: ClientRequest, name: string): string | null {
   if (trimmed.length === 0) return null;
   if (trimmed.length > TEXT_HEADER_MAX)
     throw new ExchangeFault('Client.BadRequest', `The ${name} header is too long.`);
+  // Every X-Road header ends up in the message log and before the data subject: no control
+  // characters (a NUL is not even storable as text).
+  if (controlCharacterIndex(trimmed, 'line') !== -1)
+    throw new ExchangeFault('Client.BadRequest', `The ${name} header holds a control character.`);
   return trimmed;
+}
+
+/** A fault that is not an ExchangeFault: the message log refused the message, or a bug. */
+function unexpectedFault(error: unknown): ExchangeFault {
+  return isRowFault(error)
+    ? new ExchangeFault(
+        'Client.BadRequest',
+        'The message log refused to record this message (its content cannot be stored).',
+      )
+    : new ExchangeFault(
+        'Server.ClientProxy.InternalError',
+        'The consumer node failed to complete the exchange.',
+      );
 }
 
 /**
@@ -63,6 +82,11 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       );
     }
     const service = parseServiceId(request.service);
+    if (
+      controlCharacterIndex(request.path, 'line') !== -1 ||
+      controlCharacterIndex(request.query, 'line') !== -1
+    )
+      throw new ExchangeFault('Client.BadRequest', 'The path or query holds a control character.');
     if (!service)
       throw new ExchangeFault(
         'Client.BadRequest',
@@ -204,13 +228,7 @@ export async function consume(context: NodeContext, request: ClientRequest): Pro
       body: reply.body,
     };
   } catch (error) {
-    const fault =
-      error instanceof ExchangeFault
-        ? error
-        : new ExchangeFault(
-            'Server.ClientProxy.NetworkError',
-            'The consumer node failed to complete the exchange.',
-          );
+    const fault = error instanceof ExchangeFault ? error : unexpectedFault(error);
     if (!(error instanceof ExchangeFault)) context.report(error);
     const messageId = envelope?.id ?? 'unknown';
     const body = faultBody(fault, messageId);

@@ -20,6 +20,7 @@ export const exchangeFaults = {
   'Server.ClientProxy.SslAuthenticationFailed': 502,
   'Server.ClientProxy.InvalidSignature': 502,
   'Server.ClientProxy.RequestHashMismatch': 502,
+  'Server.ClientProxy.InternalError': 500,
   'Server.ServerProxy.SslAuthenticationFailed': 403,
   'Server.ServerProxy.InvalidSignature': 403,
   'Server.ServerProxy.DuplicateMessageId': 409,

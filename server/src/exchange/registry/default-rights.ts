@@ -72,7 +72,8 @@ const GRANTS: ReadonlyArray<{ client: string; pair: PurposePair; services: reado
   {
     client: POLICE_CLIENT,
     pair: { purpose: 'identity-verification', legalBasis: 'ministry-of-interior-act-art-70' },
-    services: [PERSONS],
+    // The identity documents too: an identity check is whether the ID card shown is valid.
+    services: [PERSONS, DOCUMENTS],
   },
   {
     client: POLICE_CLIENT,

@@ -46,11 +46,15 @@ export function generateInspections(history: VehicleHistory): InspectionRow[] {
   const rows: InspectionRow[] = [];
   const kmPerDay = random.int(8_000, 30_000) / 365;
   const firstDue = addYears(history.firstRegistrationDay, 3);
-  let day = Math.max(firstDue, history.importDay) + random.int(-20, 20);
+  // Three years after the first registration, give or take a few weeks; a used import is first
+  // inspected in Bulgaria on or after its registration here, never before it.
+  const jitter = random.int(-20, 20);
+  let day = Math.max(firstDue + jitter, history.importDay + Math.abs(jitter));
   const end = Math.min(history.activeUntilDay, TODAY);
   const rollbackAt = history.anomalies.odometerRollback ? random.int(1, 3) : -1;
   let seq = 0;
   let passedCount = 0;
+  let rolledBack = false;
   let previousKm = 0;
   let previousDay = history.firstRegistrationDay;
   while (day <= end && seq < MAX_INSPECTIONS) {
@@ -59,9 +63,11 @@ export function generateInspections(history: VehicleHistory): InspectionRow[] {
     // Mileage accrues between readings at the vehicle's own rate, give or take 30%; a rollback cuts the
     // reading to 40–70% of the previous one and the next readings continue from there.
     let km: number;
-    if (passedCount === rollbackAt && previousKm > 0)
+    // Once: a rolled-back reading that fails is inspected again days later without a second cut.
+    if (passedCount === rollbackAt && previousKm > 0 && !rolledBack) {
       km = Math.round(previousKm * (0.4 + random.next() * 0.3));
-    else if (previousKm === 0)
+      rolledBack = true;
+    } else if (previousKm === 0)
       km = Math.round((day - history.firstRegistrationDay) * kmPerDay * (0.8 + random.next() * 0.4));
     else
       km =

@@ -37,7 +37,8 @@ function lastPolicyEnd(bundle: VehicleBundle): string {
   );
 }
 
-describe('generateVehicles', () => {
+// Each test walks a fleet of 20,000 vehicles: seconds on a busy machine, beyond the default 5 s.
+describe('generateVehicles', { timeout: 30_000 }, () => {
   it('is deterministic per seed and differs across seeds', () => {
     expect(take(50)).toEqual(fleet.slice(0, 50));
     expect(take(50, 'other').map((b) => b.vehicle.vin)).not.toEqual(

@@ -6,6 +6,7 @@
  */
 import { REGIONS, type Region } from '../../platform/bg/geography.ts';
 import { addYears, dayFromIso, dayFromParts, isoFromDay } from '../../platform/days.ts';
+import { parseEgn } from '../../platform/ids/egn.ts';
 import { makeEik } from '../../platform/ids/eik.ts';
 import { makeScrambler } from '../../platform/ids/scramble.ts';
 import { forkRandom, type Random, type Seed, WeightedTable } from '../../platform/random.ts';
@@ -17,6 +18,7 @@ import { generatePolicies } from '../insurance/generate.ts';
 import type { PolicyRow } from '../insurance/tables.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import { randomPlace, randomPlaceInRegion } from '../population/places.ts';
+import type { PersonRow } from '../population/tables.ts';
 import { generateVehicleTaxes } from '../vehicle-tax/generate.ts';
 import type { VehicleTaxRow } from '../vehicle-tax/tables.ts';
 import {
@@ -39,10 +41,12 @@ export interface VehicleBundle {
   policies: PolicyRow[];
   fines: FineRow[];
   taxes: VehicleTaxRow[];
+  /** What the generator made wrong on purpose (not stored: the registers only show its traces). */
+  anomalies: VehicleAnomalies;
 }
 
 export interface VehicleOwners {
-  /** EGNs of living adults who may own vehicles. */
+  /** EGNs of living adults who may own vehicles (see `mayOwnVehicles`). */
   persons: readonly string[];
   /** Current owner of vehicles 0 and 1. */
   demoCitizen: string;
@@ -154,12 +158,28 @@ function companyOwner(seed: Seed, companyIndex: number): Owner {
   };
 }
 
-function pickOwner(random: Random, options: VehicleOptions, allowCompany: boolean): Owner {
+/** Whether a person may be handed vehicles: alive, and an adult on the data's reference day. */
+export function mayOwnVehicles(person: Pick<PersonRow, 'deceased' | 'birth_date'>): boolean {
+  return !person.deceased && addYears(dayFromIso(person.birth_date), 18) <= TODAY;
+}
+
+/** Tries before a vehicle acquired long ago goes to a company rather than to a person too young then. */
+const ADULT_OWNER_TRIES = 8;
+
+/** A person from the pool who was an adult on `day`, or (now and then, or failing that) a company. */
+function pickOwner(random: Random, options: VehicleOptions, day: number): Owner {
   const persons = options.owners.persons;
-  if ((allowCompany && random.chance(ANOMALY_RATES.companyOwned)) || persons.length === 0) {
-    return companyOwner(options.seed, random.int(0, COMPANY_POOL - 1));
+  if (persons.length > 0 && !random.chance(ANOMALY_RATES.companyOwned)) {
+    for (let tries = 0; tries < ADULT_OWNER_TRIES; tries++) {
+      const egn = persons[random.int(0, persons.length - 1)]!;
+      if (addYears(birthDayOf(egn), 18) <= day) return personOwner(random, egn);
+    }
   }
-  return personOwner(random, persons[random.int(0, persons.length - 1)]!);
+  return companyOwner(options.seed, random.int(0, COMPANY_POOL - 1));
+}
+
+function birthDayOf(egn: string): number {
+  return dayFromIso(parseEgn(egn).birthDate);
 }
 
 function between(random: Random, low: number, high: number, n: number): number[] {
@@ -217,12 +237,13 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
     anomalies.unpaidFine = random.chance(ANOMALY_RATES.unpaidFine);
   }
 
-  // Owners: the first at import, then 0–4 changes, each a new certificate; a move to another region
-  // or a request for new plates (rare) changes the plate.
-  const changes = isDemo ? 1 : OWNER_CHANGES.pick(random);
+  // Owners: the first at import, then 0–4 changes while the vehicle is in use, each a new certificate;
+  // a move to another region or a request for new plates (rare) changes the plate.
+  const wantedChanges = isDemo ? 1 : OWNER_CHANGES.pick(random);
+  const changes = importDay + 180 <= activeUntilDay - 30 ? wantedChanges : 0;
   const changeDays = between(random, importDay + 180, activeUntilDay - 30, changes);
-  const owners: Owner[] = [pickOwner(random, options, true)];
-  for (let i = 0; i < changes; i++) owners.push(pickOwner(random, options, true));
+  const owners: Owner[] = [pickOwner(random, options, importDay)];
+  for (let i = 0; i < changes; i++) owners.push(pickOwner(random, options, changeDays[i]!));
   if (isDemo) owners[owners.length - 1] = personOwner(random, options.owners.demoCitizen);
   const current = owners[owners.length - 1]!;
   if (anomalies.unpaidFine && current.kind !== 'person') anomalies.unpaidFine = false;
@@ -245,7 +266,9 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
       certificate_number: withPlate === null ? null : certificate(),
     });
   };
-  register('first_registration', importDay, owners[0]!, plate);
+  // A new vehicle's history starts at its first registration; a used import's, at its first
+  // registration in Bulgaria (its first registration abroad is the vehicle's first-registration date).
+  register(importedNew ? 'first_registration' : 'import_registration', importDay, owners[0]!, plate);
   let lastCertificate = registrations[0]!.certificate_number!;
   for (let i = 0; i < owners.length; i++) {
     const owner = owners[i]!;
@@ -266,12 +289,16 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
       plate,
     });
   }
-  if (!isDemo && status === 'registered' && random.chance(0.04)) {
-    const day = random.int(Math.max(importDay, ownerships[ownerships.length - 1]!.fromDay) + 1, TODAY - 1);
+  const ownedSince = ownerships[ownerships.length - 1]!.fromDay;
+  if (!isDemo && status === 'registered' && random.chance(0.04) && ownedSince + 1 < activeUntilDay) {
+    const day = random.int(ownedSince + 1, activeUntilDay - 1);
     plate = plates.allocate(random, current.region);
     register('change_of_plate', day, current, plate);
     lastCertificate = registrations[registrations.length - 1]!.certificate_number!;
-    ownerships[ownerships.length - 1]!.plate = plate;
+    // The same owner from then on, with the new plate: what happened before keeps the old one.
+    const before = ownerships[ownerships.length - 1]!;
+    ownerships.push({ ...before, fromDay: day, plate });
+    before.toDay = day;
   }
   if (status !== 'registered') register('deregistration', activeUntilDay, current, null);
 
@@ -316,6 +343,7 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
     policies: generatePolicies(history),
     fines: generateFines(history),
     taxes: generateVehicleTaxes(history),
+    anomalies,
   };
 }
 

@@ -4,7 +4,10 @@ import type { BodyType, Colour, Fuel, VehicleCategory, VehicleStatus } from './c
 export type { Fuel, VehicleStatus } from './codes.ts';
 export type OwnerKind = 'person' | 'company';
 export type RegistrationEvent =
+  /** A new vehicle's first registration: on the vehicle's first-registration date. */
   | 'first_registration'
+  /** A used vehicle's first registration in Bulgaria, after its first registration abroad. */
+  | 'import_registration'
   | 'change_of_owner'
   | 'change_of_plate'
   | 'deregistration';

@@ -10,6 +10,7 @@ import type { SignedReport } from './report-schema.ts';
 import { generateReportKey, newReference, signReport, verifyReport } from './signing.ts';
 import { ReportStore } from './store.ts';
 import { sampleReportBody } from './test-fixtures.ts';
+import { attachedFile, pdfText } from './test-pdf-text.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 
@@ -81,7 +82,7 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     expect(report).toMatchObject({ viewer: 'owner', vin: car.vin, partial: false });
     expect(report.reference).toMatch(/^VR-/);
     expect(report.signature).toMatch(/^[\w-]+\.\.[\w-]+$/);
-    expect(report.registration?.currentOwner?.id).toBe(car.owner);
+    expect(report.registration?.currentOwner).toEqual({ kind: 'person', name: null });
     expect(report.fines).not.toBeNull();
     expect(report.tax).not.toBeNull();
     expect(report.odometer?.readings.length).toBe(report.inspections?.length);
@@ -126,7 +127,6 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
       headers: { 'x-legal-basis': 'local-taxes-and-fees-act-art-54' },
     });
     expect(official.statusCode, official.body).toBe(200);
-    expect((official.json() as SignedReport).registration?.currentOwner?.id).toBe(car.owner);
     const usage = await call('GET', '/api/me/data-usage?purpose=vehicle-history-report', { as: 'owner' });
     const items = (usage.json() as { items: Array<{ initiatorPerson: string | null; self: boolean }> }).items;
     const buyers = items.filter((item) => item.initiatorPerson === null);
@@ -135,17 +135,25 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     expect(officials.length).toBeGreaterThanOrEqual(1);
   });
 
-  it('refuses a citizen who does not own the vehicle, and officials without a granted legal basis', async () => {
-    expectProblem(
-      await call('GET', `/api/vehicles/${car.vin}/dossier`, { as: 'stranger' }),
-      403,
-      'not-vehicle-owner',
-    );
-    expectProblem(
-      await call('GET', `/api/vehicles/${car.vin}/dossier`, { as: 'official' }),
-      403,
-      'not-vehicle-owner',
-    );
+  it("answers a citizen asking for a stranger's car exactly as for an unknown VIN (no existence oracle)", async () => {
+    const unknownVin = 'WVWZZZ1JZXW999999';
+    for (const who of ['stranger', 'official'] as const) {
+      const started = performance.now();
+      const stranger = await call('GET', `/api/vehicles/${car.vin}/dossier`, { as: who });
+      const strangerMs = performance.now() - started;
+      const unknown = await call('GET', `/api/vehicles/${unknownVin}/dossier`, { as: who });
+      expectProblem(stranger, 404, 'vehicle-not-found');
+      expectProblem(unknown, 404, 'vehicle-not-found');
+      const { instance: _a, ...strangerBody } = stranger.json() as Record<string, unknown>;
+      const { instance: _b, ...unknownBody } = unknown.json() as Record<string, unknown>;
+      expect(strangerBody).toEqual(unknownBody);
+      expect(stranger.headers['content-type']).toBe(unknown.headers['content-type']);
+      // Both ask the vehicle register once and stop: the same order of magnitude, well under a second.
+      expect(strangerMs).toBeLessThan(1_000);
+    }
+  });
+
+  it('refuses officials without a granted legal basis, and anyone without a token', async () => {
     expectProblem(
       await call('GET', `/api/vehicles/${car.vin}/dossier`, {
         as: 'police',
@@ -155,6 +163,49 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
       'purpose-not-allowed',
     );
     expectProblem(await call('GET', `/api/vehicles/${car.vin}/dossier`), 401, 'token-missing');
+  });
+
+  it('names the current owner to the owner, officials and police by kind only: never a personal number, in JSON or PDF', async () => {
+    const official = { 'x-legal-basis': 'local-taxes-and-fees-act-art-54' };
+    const police = { 'x-purpose': 'traffic-control', 'x-legal-basis': 'road-traffic-act-art-165' };
+    for (const [who, headers] of [
+      ['owner', {}],
+      ['official', official],
+      ['police', police],
+    ] as const) {
+      const json = await call('GET', `/api/vehicles/${car.vin}/dossier`, { as: who, headers });
+      expect(json.statusCode, json.body).toBe(200);
+      expect((json.json() as SignedReport).registration?.currentOwner).toEqual({
+        kind: 'person',
+        name: null,
+      });
+      expect(json.body).not.toContain(car.owner);
+      const pdf = await call('GET', `/api/vehicles/${car.vin}/dossier`, {
+        as: who,
+        headers: { ...headers, accept: 'application/pdf', 'accept-language': 'en' },
+      });
+      expect(pdf.statusCode).toBe(200);
+      const text = pdfText(pdf.rawPayload).replaceAll('\u00a0', ' ');
+      expect(text).toContain('Current owner');
+      expect(text).toContain('a person');
+      expect(text).not.toContain(car.owner);
+      expect(attachedFile(pdf.rawPayload, 'report.json')?.toString('utf8')).not.toContain(car.owner);
+    }
+    // A company is named (its number and name are public in the commercial register).
+    const company = await sql<{ vin: string; owner_id: string; owner_name: string }>`
+      SELECT r.vin, r.owner_id, r.owner_name FROM vehicles.registrations r
+      WHERE r.owner_kind = 'company' AND r.seq = (SELECT max(seq) FROM vehicles.registrations l WHERE l.vin = r.vin)
+      ORDER BY r.vin LIMIT 1`.execute(platform.database.db);
+    const firm = company.rows[0]!;
+    const report = await call('GET', `/api/vehicles/${firm.vin}/dossier`, {
+      as: 'police',
+      headers: police,
+    });
+    expect((report.json() as SignedReport).registration?.currentOwner).toEqual({
+      kind: 'company',
+      id: firm.owner_id,
+      name: firm.owner_name,
+    });
   });
 
   it('refuses malformed VINs and plates with a specific error', async () => {
@@ -201,6 +252,18 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
     expectProblem(await call('GET', '/api/vehicle-reports/not-a-reference'), 400, 'validation-failed');
     const keys = (await call('GET', '/api/vehicle-reports/keys')).json() as { keys: Array<{ kid: string }> };
     expect(keys.keys.length).toBeGreaterThan(0);
+  });
+
+  it('calls a well-formed reference that was never issued unknown (404), and only a malformed one not a reference', async () => {
+    const issued = newReference();
+    const last = issued.at(-1)!;
+    const wrongCheck = `${issued.slice(0, -1)}${last === '0' ? '1' : '0'}`;
+    for (const reference of [issued, wrongCheck, issued.toLowerCase(), issued.replaceAll('-', ' ')]) {
+      const response = await call('GET', `/api/vehicle-reports/${encodeURIComponent(reference)}`);
+      expectProblem(response, 404, 'report-not-found');
+    }
+    for (const reference of ['VR-1234', 'hello', 'VR-ABCD-EFGH-JKMNP'])
+      expectProblem(await call('GET', `/api/vehicle-reports/${reference}`), 400, 'validation-failed');
   });
 
   it('renders a PDF that the verify endpoint accepts, and rejects once a byte is changed', async () => {

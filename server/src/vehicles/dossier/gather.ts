@@ -3,6 +3,7 @@ import { type CallContext, type ExchangeClient, serviceId } from '../../exchange
 import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
 import { analyseOdometer } from './odometer.ts';
 import {
+  type Registration,
   type RegistrationEventKind,
   type ReportBody,
   SOURCE_KEYS,
@@ -159,7 +160,7 @@ export async function gatherReport(
             firstRegistrationDate: String(vehicle.firstRegistrationDate),
             ownersCount: new Set(
               registrations
-                .filter((row) => row.event === 'first_registration' || row.event === 'change_of_owner')
+                .filter((row) => row.event !== 'change_of_plate' && row.event !== 'deregistration')
                 .map((row) => `${row.ownerKind}:${row.ownerId}`),
             ).size,
             timeline: registrations.map((row) => ({
@@ -168,15 +169,7 @@ export async function gatherReport(
               plate: (row.plate as string | null) ?? null,
               ownerKind: row.ownerKind as 'person' | 'company',
             })),
-            ...(showOwner && currentOwner
-              ? {
-                  currentOwner: {
-                    kind: currentOwner.ownerKind as 'person' | 'company',
-                    id: String(currentOwner.ownerId),
-                    name: (currentOwner.ownerName as string | null) ?? null,
-                  },
-                }
-              : {}),
+            ...(showOwner && currentOwner ? { currentOwner: ownerOf(currentOwner) } : {}),
           }
         : null,
     inspections: inspectionList ?? null,
@@ -202,6 +195,13 @@ export async function gatherReport(
     ),
     currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
   };
+}
+
+/** The current owner as a report names them: a company by number and name, a person by kind alone. */
+function ownerOf(row: Json): NonNullable<Registration['currentOwner']> {
+  if (row.ownerKind === 'company')
+    return { kind: 'company', id: String(row.ownerId), name: (row.ownerName as string | null) ?? null };
+  return { kind: 'person', name: null };
 }
 
 function knownOutcome(known: KnownAnswer, service: string): SourceOutcome {

@@ -210,6 +210,7 @@ const bg: PdfLabels = {
     timeline: 'История на регистрацията',
     events: {
       first_registration: 'първа регистрация',
+      import_registration: 'регистрация в България след внос',
       change_of_owner: 'смяна на собственика',
       change_of_plate: 'смяна на номера',
       deregistration: 'прекратяване на регистрацията',
@@ -353,6 +354,7 @@ const en: PdfLabels = {
     timeline: 'Registration history',
     events: {
       first_registration: 'first registration',
+      import_registration: 'registered in Bulgaria after import',
       change_of_owner: 'change of owner',
       change_of_plate: 'change of plate',
       deregistration: 'deregistration',
@@ -496,6 +498,7 @@ const pl: PdfLabels = {
     timeline: 'Historia rejestracji',
     events: {
       first_registration: 'pierwsza rejestracja',
+      import_registration: 'rejestracja w Bułgarii po sprowadzeniu z zagranicy',
       change_of_owner: 'zmiana właściciela',
       change_of_plate: 'zmiana numeru rejestracyjnego',
       deregistration: 'wyrejestrowanie',

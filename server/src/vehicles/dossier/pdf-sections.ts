@@ -70,7 +70,10 @@ export function registrationSection({ doc, t, report }: SectionContext): void {
       ? [
           [
             t.registration.currentOwner,
-            `${owner.name ?? t.registration.ownerKinds[owner.kind]} (${owner.id})`,
+            // A person by kind alone; never a personal number (the PDF is handed to buyers).
+            owner.kind === 'company' && owner.name
+              ? `${owner.name} (${owner.id})`
+              : t.registration.ownerKinds[owner.kind],
           ] as const,
         ]
       : []),

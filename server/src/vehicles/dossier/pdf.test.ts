@@ -178,7 +178,11 @@ describe('renderReportPdf', () => {
     expect(publicText).not.toMatch(/^Fines$/m);
     expect(publicText).not.toMatch(/^Vehicle tax$/m);
     const ownerText = await textOf(await sign(sampleReportBody(ownerSections())));
-    expect(ownerText).toContain('Иван Петров Иванов (8001010000)');
+    expect(ownerText).toMatch(/^Current owner$/m);
+    expect(ownerText).toMatch(/^a person$/m);
+    const company = sampleReportBody(ownerSections());
+    company.registration!.currentOwner = { kind: 'company', id: '131468980', name: '„Спиди“ АД' };
+    expect(await textOf(await sign(company))).toContain('„Спиди“ АД (131468980)');
     expect(ownerText).toMatch(/^Fines$/m);
     expect(ownerText).toContain('1 (€51.13)');
     expect(ownerText).toContain('Speeding by 11–20 km/h');
@@ -208,8 +212,8 @@ describe('renderReportPdf', () => {
       plate: null,
       timeline: [
         ...body.registration!.timeline,
-        { event: 'deregistration', date: '2023-01-10', plate: null, ownerKind: 'person' as const },
-        { event: 'deregistration', date: '2025-06-30', plate: null, ownerKind: 'person' as const },
+        { event: 'deregistration' as const, date: '2023-01-10', plate: null, ownerKind: 'person' as const },
+        { event: 'deregistration' as const, date: '2025-06-30', plate: null, ownerKind: 'person' as const },
       ],
     };
     const text = await textOf(await sign({ ...body, registration }));

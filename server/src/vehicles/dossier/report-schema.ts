@@ -55,9 +55,15 @@ export const TechnicalData = Type.Object({
 
 export const RegistrationEvent = Type.Object({
   event: Type.Union(
-    ['first_registration', 'change_of_owner', 'change_of_plate', 'deregistration'].map((event) =>
-      Type.Literal(event),
-    ),
+    (
+      [
+        'first_registration',
+        'import_registration',
+        'change_of_owner',
+        'change_of_plate',
+        'deregistration',
+      ] as const
+    ).map((event) => Type.Literal(event)),
   ),
   date: IsoDate,
   /** Plates are public (they are on the car); owners never appear here. */
@@ -73,15 +79,25 @@ export const Registration = Type.Object({
   firstRegistrationDate: IsoDate,
   ownersCount: Type.Integer({ minimum: 0 }),
   timeline: Type.Array(RegistrationEvent),
-  /** The current owner: only for the owner themselves, officials and police. */
+  /**
+   * The current owner: only for the owner themselves, officials and police. A person is named by
+   * kind alone: a personal number never goes into a report, which its holder may hand to anyone
+   * (an owner's PDF carries its JSON). A company is named with its EIK, public in the commercial
+   * register.
+   */
   currentOwner: Type.Optional(
-    Type.Object({
-      kind: Type.Union([Type.Literal('person'), Type.Literal('company')]),
-      id: Type.String(),
-      name: Type.Union([Type.String(), Type.Null()]),
-    }),
+    Type.Union([
+      Type.Object({ kind: Type.Literal('person'), name: Type.Null() }),
+      Type.Object({
+        kind: Type.Literal('company'),
+        id: Type.String(),
+        name: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ]),
   ),
 });
+
+export type Registration = Static<typeof Registration>;
 
 export const Inspection = Type.Object({
   date: IsoDate,

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
 import { AppError } from '../../errors.ts';
 import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { preferredLanguage } from '../../platform/accept-language.ts';
@@ -13,7 +14,7 @@ import { DOSSIER_PURPOSE, findVehicle, type GatheredReport, gatherReport } from 
 import { PDF_LANGUAGES } from './pdf-code-labels.ts';
 import { PdfRendererPool } from './pdf-pool.ts';
 import { type ReportBody, SignedReport, type Viewer } from './report-schema.ts';
-import { canonicalReportJson, isReference, newReference, verifyReport } from './signing.ts';
+import { canonicalReportJson, newReference, referenceShape, verifyReport } from './signing.ts';
 import { type ReportStore, sha256Hex } from './store.ts';
 
 export interface DossierRoutesOptions {
@@ -29,6 +30,11 @@ export interface DossierRoutesOptions {
   maxFailures?: number;
   /** Anonymous reports per minute per client address; 0 = no limit (benchmarks only). */
   reportsPerMinute?: number;
+}
+
+interface RegistrationRow {
+  ownerKind: string;
+  ownerId: string;
 }
 
 /** The legal basis code of a report anyone may ask for (the dossier's statute, Road Traffic Act Art. 140). */
@@ -140,7 +146,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
           'x-legal-basis': Type.Optional(
             Type.String({ minLength: 3, maxLength: 200, description: 'a legal basis code' }),
           ),
-          'x-case': Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+          'x-case': CaseHeader,
         }),
         response: { 200: SignedReport, ...errors },
       },
@@ -149,7 +155,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       const vin = checkedVin((request.params as { vin: string }).vin);
       const principal = principalOf(request);
       const legalBasis = request.headers['x-legal-basis'] as string | undefined;
-      const caseRef = (request.headers['x-case'] as string | undefined) ?? null;
+      const caseRef = caseReferenceOf(request.headers['x-case']);
       const officialRole = (['police', 'official'] as const).find((role) => principal.roles.includes(role));
       const today = new Date().toISOString().slice(0, 10);
       if (officialRole && legalBasis) {
@@ -184,17 +190,17 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
           legalBasis: PUBLIC_LEGAL_BASIS,
         },
       );
-      if (owner.status === 404)
-        throw new AppError('vehicle-not-found', 'No vehicle with this VIN in the register.');
-      if (owner.status !== 200)
+      if (owner.status !== 200 && owner.status !== 404)
         throw new AppError('register-unavailable', 'The vehicle register did not answer.');
-      const last = (owner.body as Array<{ ownerKind: string; ownerId: string }>).at(-1);
+      const last = owner.status === 200 ? (owner.body as RegistrationRow[]).at(-1) : undefined;
       if (last?.ownerKind !== 'person' || last.ownerId !== principal.subject) {
+        // A stranger's vehicle and an unknown VIN get the same answer, so that a citizen cannot
+        // learn which VINs exist: both asked the register once and stop here.
         throw new AppError(
-          'not-vehicle-owner',
+          'vehicle-not-found',
           officialRole
-            ? 'Officials and police see any vehicle with the X-Legal-Basis header.'
-            : 'This vehicle is not registered to you. Anyone can ask for its report with a second fact (POST /api/vehicle-reports).',
+            ? 'No vehicle with this VIN is registered to you. Officials and police see any vehicle with the X-Legal-Basis header.'
+            : 'No vehicle with this VIN is registered to you. Anyone can ask for a report with a second fact (POST /api/vehicle-reports).',
         );
       }
       // The owner asks about themselves: the lookups name them, and they see them as their own.
@@ -354,11 +360,19 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       },
     },
     async (request) => {
-      const reference = (request.params as { reference: string }).reference.trim().toUpperCase();
-      if (!isReference(reference))
+      const typed = referenceShape((request.params as { reference: string }).reference);
+      if (!typed)
         throw new AppError('validation-failed', 'This is not a report reference (VR-XXXX-XXXX-XXXX).');
-      const row = await store.byReference(reference);
-      if (!row) throw new AppError('report-not-found', `No report ${reference} was issued here.`);
+      // A reference whose check symbol does not match was never issued: it is unknown, most
+      // likely mistyped, but it is a reference all the same.
+      const row = typed.checks ? await store.byReference(typed.reference) : undefined;
+      if (!row)
+        throw new AppError(
+          'report-not-found',
+          typed.checks
+            ? `No report ${typed.reference} was issued here.`
+            : `No report ${typed.reference} was issued here: its last symbol does not match the others, so it may be mistyped.`,
+        );
       return {
         reference: row.reference,
         vin: row.vin,

@@ -74,6 +74,15 @@ export function isReference(value: unknown): value is string {
 
 /** A reference as a person may type it (any case, spaces, O for 0, I or L for 1), or null if it is not one. */
 export function normaliseReference(input: string): string | null {
+  const typed = referenceShape(input);
+  return typed?.checks ? typed.reference : null;
+}
+
+/**
+ * What a person typed, read as a reference: its canonical form and whether its check symbol
+ * matches, or null when it does not even look like one (wrong length or symbols).
+ */
+export function referenceShape(input: string): { reference: string; checks: boolean } | null {
   const symbols = input
     .toUpperCase()
     .replace(/[\s-]/g, '')
@@ -82,7 +91,8 @@ export function normaliseReference(input: string): string | null {
     .replace(/[IL]/g, '1');
   if (symbols.length !== 12) return null;
   const reference = `VR-${symbols.slice(0, 4)}-${symbols.slice(4, 8)}-${symbols.slice(8)}`;
-  return isReference(reference) ? reference : null;
+  if (!REFERENCE.test(reference)) return null;
+  return { reference, checks: isReference(reference) };
 }
 
 /** Crockford's check value: the symbols read as a base-32 number, modulo 37. */

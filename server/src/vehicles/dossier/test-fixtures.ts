@@ -126,7 +126,7 @@ export function ownerSections(body: ReportBody = sampleReportBody()): Partial<Re
     viewer: 'owner',
     registration: body.registration && {
       ...body.registration,
-      currentOwner: { kind: 'person', id: '8001010000', name: 'Иван Петров Иванов' },
+      currentOwner: { kind: 'person', name: null },
     },
     fines: {
       unpaid: 1,

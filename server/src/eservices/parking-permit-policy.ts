@@ -1,0 +1,59 @@
+/**
+ * Who may apply for a resident parking permit, decided from what the registers answered before
+ * the form is shown: a resident of the issuing municipality (permanent or current address there,
+ * as the population register has it) who owns a vehicle on the road.
+ */
+
+/** The municipality that issues the permit, as the population register names it. */
+export const ISSUING_MUNICIPALITY = {
+  registerName: 'Столична',
+  name: { bg: 'Столична община', en: 'Sofia Municipality', pl: 'Stołeczna Gmina Sofia' },
+} as const;
+
+export type IneligibilityReason = 'lives-elsewhere' | 'no-vehicle';
+
+export type Eligibility =
+  | { status: 'eligible'; reasons: [] }
+  | { status: 'not-eligible'; reasons: IneligibilityReason[] }
+  /** A register needed to decide did not answer: the citizen may still fill the form in. */
+  | { status: 'unknown'; reasons: [] };
+
+interface Address {
+  kind: string;
+  municipalityName: string;
+}
+
+interface Vehicle {
+  vin: string;
+  plate: string | null;
+  stolen: boolean;
+}
+
+/** Vehicles a permit can be for: on the road in the citizen's name, with plates, not stolen. */
+export function permitVehicles<T extends Vehicle>(vehicles: readonly T[]): T[] {
+  return vehicles.filter((vehicle) => vehicle.plate !== null && vehicle.plate !== '' && !vehicle.stolen);
+}
+
+/**
+ * The decision, or `unknown` when the population or vehicle register did not answer (null): a
+ * missing answer never makes anyone ineligible.
+ */
+export function parkingPermitEligibility(
+  addresses: readonly Address[] | null,
+  vehicles: readonly Vehicle[] | null,
+): Eligibility {
+  const reasons: IneligibilityReason[] = [];
+  if (
+    addresses &&
+    !addresses.some(
+      (address) =>
+        (address.kind === 'permanent' || address.kind === 'current') &&
+        address.municipalityName === ISSUING_MUNICIPALITY.registerName,
+    )
+  )
+    reasons.push('lives-elsewhere');
+  if (vehicles && permitVehicles(vehicles).length === 0) reasons.push('no-vehicle');
+  if (reasons.length > 0) return { status: 'not-eligible', reasons };
+  if (!addresses || !vehicles) return { status: 'unknown', reasons: [] };
+  return { status: 'eligible', reasons: [] };
+}

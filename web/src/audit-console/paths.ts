@@ -1,0 +1,2 @@
+/** The auditor's console. */
+export const AUDIT_PATH = '/audit';
