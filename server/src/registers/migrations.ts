@@ -197,5 +197,7 @@ export const registerMigrations: Record<string, Migration> = {
     ['DROP SCHEMA vehicle_tax CASCADE'],
   ),
   // Registers seeded before issue 14 stored body, colour and offence as Bulgarian words.
-  '0180-register-codes': sqlMigration(wordsToCodesStatements()),
+  // Numbered after the last migration of the previous release (0400), so databases made by it
+  // upgrade in order (Kysely refuses a new migration that sorts before an applied one).
+  '0500-register-codes': sqlMigration(wordsToCodesStatements()),
 };

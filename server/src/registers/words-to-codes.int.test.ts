@@ -12,7 +12,7 @@ describe.each(testDatabases())('a register seeded before codes ($name)', (engine
   });
   afterAll(async () => handle?.close());
 
-  it('holds codes after the 0180 migration, and codes already stored stay as they are', async () => {
+  it('holds codes after the 0500 migration, and codes already stored stay as they are', async () => {
     const { db } = handle;
     const vehicle = {
       plate: null,
@@ -47,7 +47,7 @@ describe.each(testDatabases())('a register seeded before codes ($name)', (engine
       db,
     );
 
-    await registerMigrations['0180-register-codes']!.up(db);
+    await registerMigrations['0500-register-codes']!.up(db);
 
     const vehicles = await db
       .selectFrom('vehicles.vehicles')
