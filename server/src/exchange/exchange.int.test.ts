@@ -778,14 +778,14 @@ describe('an expired global configuration', () => {
     platform = await startTestPlatform(testDatabases()[0]!, {
       persons: 30,
       vehicles: 5,
-      // Long enough that a loaded machine still answers within it after the refresh.
-      exchange: { confValidityMs: 2_000 },
+      // Valid for a second and never refreshed on its own, so it expires whatever the machine's load.
+      exchange: { confValidityMs: 1_000, confRefreshMs: 3_600_000 },
     });
   });
   afterAll(() => platform?.close());
 
   it('stops the node exchanging until a fresh one is fetched', async () => {
-    await sleep(2_200);
+    await sleep(1_200);
     const response = await platform.app.inject({
       method: 'GET',
       url: `/r1/${VEHICLES}/${withCheckDigit('WVWZZZ1KZ8W000001')}`,

@@ -19,6 +19,8 @@ export interface LocalExchangeOptions {
   exchangeTimeoutMs?: number;
   /** How long a published global configuration is valid (X-Road's default: 10 minutes). */
   confValidityMs?: number;
+  /** How often the node fetches a fresh configuration (default: a third of the validity, 1 s to 1 min). */
+  confRefreshMs?: number;
   /** Extra services (tests: a slow or broken provider). */
   extraServices?: ReadonlyMap<string, ExchangeServiceDefinition>;
   report: (error: unknown) => void;
@@ -54,7 +56,7 @@ export async function startLocalExchange(
     conf: {
       anchorCertificatePem: await registryAnchor(db),
       fetch: publishConfiguration,
-      refreshMs: Math.min(60_000, Math.max(1_000, Math.floor(validity / 3))),
+      refreshMs: options.confRefreshMs ?? Math.min(60_000, Math.max(1_000, Math.floor(validity / 3))),
     },
     // Every member is hosted here unless `civitas node` moved some to another node; those are
     // then reached over HTTPS with mutual TLS.
