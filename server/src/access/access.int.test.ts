@@ -380,7 +380,7 @@ describe.each(testDatabases())('purposes, legal bases and who may hide what, on 
     expectProblem(
       await request('POST', '/api/audit/hidden-cases', 'police', { ...hiding, caseRef: 'ДП\u0000/1' }),
       400,
-      'validation-failed',
+      'control-character',
     );
     expectProblem(
       await request('POST', '/api/audit/hidden-cases', 'police', {
@@ -389,14 +389,14 @@ describe.each(testDatabases())('purposes, legal bases and who may hide what, on 
         reason: 'a\u0000b',
       }),
       400,
-      'validation-failed',
+      'control-character',
     );
     const revoke = await platform.app.inject({
       method: 'DELETE',
       url: '/api/exchange/access-rights/a%00b',
       headers: { authorization: `Bearer ${tokens.admin}` },
     });
-    expectProblem(revoke, 400, 'validation-failed');
+    expectProblem(revoke, 400, 'control-character');
   });
 
   it('lists hidden cases: all for auditors, their own administration’s for police and officials', async () => {
