@@ -169,7 +169,7 @@ describe('a citizen in the web app (Chromium)', () => {
     await page.getByText(/cosigned by 1 independent witness\./).waitFor();
     const populationRegister = page
       .getByRole('listitem')
-      .filter({ hasText: 'Национален регистър на населението' })
+      .filter({ hasText: 'National population register' })
       .filter({ hasText: "Access to one's own data" });
     await populationRegister.filter({ hasText: 'Verified in the public log' }).first().waitFor();
     await page.getByText('Checking…').first().waitFor({ state: 'detached' });

@@ -298,7 +298,7 @@ describe('vehicle history reports in the web app (Chromium)', () => {
     const latest = owner.getByRole('listitem').filter({ hasText: 'Public log entry' }).first();
     await latest.getByText('Vehicle history report').waitFor();
     await latest.getByText('Not named').waitFor();
-    await latest.getByText('Регистър на моторните превозни средства').waitFor();
+    await latest.getByText('Motor vehicle register').waitFor();
     await expectAccessible(owner, 'data-usage-vehicle-report-en.png');
   });
 
