@@ -214,6 +214,8 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
     await page.goto(`${base}/services/parking-permit`);
     await page.getByRole('heading', { level: 1, name: 'Confirm your data' }).waitFor();
     const choice = page.getByRole('combobox', { name: 'Vehicle the permit is for' });
+    // The select appears once the prefill has answered; read its options only then.
+    await choice.locator('option').first().waitFor({ state: 'attached' });
     const options = await choice
       .locator('option')
       .evaluateAll((elements) => elements.map((element) => (element as unknown as { value: string }).value));
