@@ -23,10 +23,6 @@ export interface TrackerRoutesOptions {
 }
 
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
-/** Text stored as given (a case reference, a reason): no control characters (PostgreSQL refuses NUL). */
-const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u001f\\u007f]*$';
-/** A reason may span lines (tab, line feed, carriage return), as body text may everywhere. */
-const NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS = '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]*$';
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
 const Organisation = Type.Object({ id: Type.String(), name: Type.String(), systemName: Type.String() });
 
@@ -247,7 +243,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
 
   const Hiding = {
     hiddenUntil: Type.String({ format: 'date-time' }),
-    reason: Type.String({ minLength: 3, maxLength: 500, pattern: NO_CONTROL_CHARACTERS_BUT_LINE_BREAKS }),
+    reason: Type.String({ minLength: 3, maxLength: 500 }),
   };
 
   app.post(
@@ -307,7 +303,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
         security: [{ eid: [] }],
         body: Type.Object(
           {
-            caseRef: Type.String({ minLength: 1, maxLength: 100, pattern: NO_CONTROL_CHARACTERS }),
+            caseRef: Type.String({ minLength: 1, maxLength: 100 }),
             legalBasis: Type.String({
               minLength: 1,
               maxLength: 100,
