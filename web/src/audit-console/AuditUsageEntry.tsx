@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CategoryList, legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
-import type { Organisation, UsageRecord } from '../data-usage/usage.ts';
+import { OrganisationName } from '../data-usage/UsageEntry.tsx';
+import type { UsageRecord } from '../data-usage/usage.ts';
 import { VerificationMark } from '../data-usage/VerificationMark.tsx';
 import type { UsageCheck } from '../data-usage/verify-usage.ts';
 import { useFormatters } from '../i18n/use-formatters.ts';
@@ -61,18 +62,6 @@ function OfficialName({ record }: { record: UsageRecord }) {
   if (latin && record.initiatorPersonLatin) return <>{record.initiatorPersonLatin}</>;
   if (record.initiatorPerson) return <span lang="bg">{record.initiatorPerson}</span>;
   return <>{t('dataUsage.officialNotGiven')}</>;
-}
-
-function OrganisationName({ organisation }: { organisation: Organisation }) {
-  return (
-    <>
-      <span lang="bg">{organisation.name}</span>
-      <br />
-      <span lang="bg" className="secondary-text">
-        {organisation.systemName}
-      </span>
-    </>
-  );
 }
 
 /** Why a record is pending or failed, said to an auditor (the citizen's words say "you"). */

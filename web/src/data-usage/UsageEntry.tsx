@@ -51,7 +51,7 @@ export function UsageEntry({ record, check, now }: UsageEntryProps) {
 }
 
 /** The administration and its system, in the interface language. */
-function OrganisationName({ organisation }: { organisation: Organisation }) {
+export function OrganisationName({ organisation }: { organisation: Organisation }) {
   const { t } = useTranslation();
   const { administration, system } = organisationNames(organisation, t);
   return (
