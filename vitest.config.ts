@@ -10,6 +10,7 @@ export default defineConfig({
           name: 'unit',
           include: [
             'server/src/**/*.test.ts',
+            'packages/*/src/**/*.test.ts',
             'web/src/**/*.test.ts',
             'web/scripts/**/*.test.ts',
             'bench/**/*.test.ts',

@@ -12,7 +12,7 @@ import { sql } from 'kysely';
 import { startAuditLog } from '../server/src/audit/service.ts';
 import { connectDatabase } from '../server/src/db/connect.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
-import { KeyStore } from '../server/src/platform/key-store.ts';
+import { KeyStore } from '../server/src/kernel/key-store.ts';
 import { freshTempDir, report, startServer, waitUntilReady, withPostgresDatabase } from './lib.ts';
 
 const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);

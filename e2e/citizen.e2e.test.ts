@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { generateSigningKey } from '@civitas/tlog';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateSigningKey } from '../server/src/audit/tlog/index.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';

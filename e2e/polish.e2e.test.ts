@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { OFFENCES } from '@civitas/contracts/registers/fines.ts';
+import { INSPECTION_RESULTS } from '@civitas/contracts/registers/inspections.ts';
+import { BODY_TYPES, COLOURS, FUELS } from '@civitas/contracts/registers/vehicles.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PDF_LABELS } from '../server/src/capabilities/vehicle-dossier/pdf-labels.ts';
+import { pdfText } from '../server/src/capabilities/vehicle-dossier/test-pdf-text.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
-import { OFFENCES } from '../server/src/registers/fines/codes.ts';
-import { INSPECTION_RESULTS } from '../server/src/registers/inspections/codes.ts';
-import { BODY_TYPES, COLOURS, FUELS } from '../server/src/registers/vehicles/codes.ts';
-import { PDF_LABELS } from '../server/src/vehicles/dossier/pdf-labels.ts';
-import { pdfText } from '../server/src/vehicles/dossier/test-pdf-text.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
-import { makeEgn } from '../server/src/platform/ids/egn.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';

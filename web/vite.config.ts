@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
-import { navigationFallbackDenylist } from './src/pwa/server-paths.ts';
+import { navigationFallbackDenylist } from './src/app/pwa/server-paths.ts';
 
 const BRAND_GREEN = '#00563f';
 // `npm start` serves the platform here; in development Vite forwards server-owned paths to it.

@@ -1,9 +1,9 @@
+import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../test/platform.ts';
 import { API_AUDIENCE, eidIssuer, issueScriptingToken } from './identity/tokens.ts';
-import { makeEgn } from './platform/ids/egn.ts';
 import { PopulationRegister } from './registers/population/service.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;

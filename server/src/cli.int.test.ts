@@ -2,10 +2,10 @@ import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from './db/connect.ts';
-import { makeEgn } from './platform/ids/egn.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/civitas.js');
 

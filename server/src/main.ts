@@ -7,10 +7,8 @@ import { embeddedDatabaseExists, ensureDemoData, openDatabase, seedDemoData } fr
 import { CommandError, NOTHING_HERE, TRY_AGAIN_LATER } from './cli/command-error.ts';
 import { findRunningServer, recordRunningServer } from './cli/running-server.ts';
 import { buildWebAppIfChanged } from './cli/web-build.ts';
-import { type Config, ConfigError, loadConfig } from './config.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { lockHolder } from './db/lock.ts';
-import { AppError } from './errors.ts';
 import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { parseSubsystemId } from './exchange/ids.ts';
@@ -20,11 +18,13 @@ import { startNodeProcess } from './exchange/node-process.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
-import { issueDemoToken } from './identity/plugin.ts';
+import { issueDemoToken } from './identity/routes.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
-import { KeyStore } from './platform/key-store.ts';
-import { createProgress } from './platform/progress.ts';
-import { type PurposePair, unknownCodeIn } from './platform/purposes.ts';
+import { type Config, ConfigError, loadConfig } from './kernel/config.ts';
+import { AppError } from './kernel/errors.ts';
+import { KeyStore } from './kernel/key-store.ts';
+import { createProgress } from './kernel/progress.ts';
+import { type PurposePair, unknownCodeIn } from './kernel/purposes.ts';
 
 /** `civitas`: the platform's command line. */
 const program = new Command()

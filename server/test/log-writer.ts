@@ -11,7 +11,7 @@ import { LogSequencer } from '../src/audit/log/sequencer.ts';
 import { TileStore } from '../src/audit/log/tile-store.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
-import { KeyStore } from '../src/platform/key-store.ts';
+import { KeyStore } from '../src/kernel/key-store.ts';
 
 const target = process.argv[2] ?? '';
 const database = await connectDatabase(

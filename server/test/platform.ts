@@ -4,9 +4,9 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppDependencies, buildApp } from '../src/app.ts';
 import { seedDemoData } from '../src/bootstrap.ts';
-import { type Config, loadConfig } from '../src/config.ts';
 import type { DatabaseHandle } from '../src/db/connect.ts';
 import { type IdentityKeys, loadOrCreateIdentityKeys } from '../src/identity/keys.ts';
+import { type Config, loadConfig } from '../src/kernel/config.ts';
 import type { SeedResult } from '../src/registers/seed.ts';
 import type { TestDatabase } from './databases.ts';
 

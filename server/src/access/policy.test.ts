@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
 import { serviceId } from '../exchange/client.ts';
 import { defaultRights } from '../exchange/registry/default-rights.ts';
 import type { StaffRole } from '../identity/staff.ts';
-import { isHideable, isLegalBasis, isPurpose } from '../platform/purposes.ts';
+import { AppError } from '../kernel/errors.ts';
+import { isHideable, isLegalBasis, isPurpose } from '../kernel/purposes.ts';
 import { ACCESS_SERVICES, AccessPolicy, type AccessRefusal, type Caller } from './policy.ts';
 
 const official: Caller = { subject: '8001010001', roles: ['citizen', 'official'] };

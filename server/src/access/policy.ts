@@ -1,8 +1,8 @@
-import { AppError } from '../errors.ts';
 import type { CallContext } from '../exchange/client.ts';
 import type { StaffRole } from '../identity/staff.ts';
 import type { Role } from '../identity/tables.ts';
-import { formatPair, isHideable, isLegalBasis, type PurposePair, samePair } from '../platform/purposes.ts';
+import { AppError } from '../kernel/errors.ts';
+import { formatPair, isHideable, isLegalBasis, type PurposePair, samePair } from '../kernel/purposes.ts';
 
 /** What an official or police officer asks for: a person card or a vehicle's history report. */
 export const ACCESS_SERVICES = ['person-card', 'vehicle-dossier'] as const;

@@ -1,3 +1,15 @@
+import {
+  type AccessEntry,
+  decodeEntry,
+  encodeEntry,
+  subjectCommitment,
+} from '@civitas/contracts/log/access-entry.ts';
+import { formatCheckpoint, parseCheckpoint } from '@civitas/tlog/checkpoint.ts';
+import { cosignatureVerifier } from '@civitas/tlog/cosignature.ts';
+import { equalBytes, fromBase64, leafHash, nodeHash, toBase64 } from '@civitas/tlog/hash.ts';
+import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from '@civitas/tlog/note.ts';
+import { rootHash, verifyConsistency, verifyInclusion } from '@civitas/tlog/proof.ts';
+import { decodeEntryBundle, entriesPath, tilePath } from '@civitas/tlog/tiles.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
@@ -5,18 +17,11 @@ import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
 import { ExchangeClient, serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
-import { KeyStore } from '../platform/key-store.ts';
-import { type AccessEntry, decodeEntry, encodeEntry, subjectCommitment } from './entry-format.ts';
+import { KeyStore } from '../kernel/key-store.ts';
 import { RECORD_COLUMNS, recordHash } from './feed.ts';
 import { FeedThread } from './feed-thread.ts';
 import { keyFileOf, type NoteKey } from './log/keys.ts';
 import { verifyLog } from './log/verify.ts';
-import { formatCheckpoint, parseCheckpoint } from './tlog/checkpoint.ts';
-import { cosignatureVerifier } from './tlog/cosignature.ts';
-import { equalBytes, fromBase64, leafHash, nodeHash, toBase64 } from './tlog/hash.ts';
-import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from './tlog/note.ts';
-import { rootHash, verifyConsistency, verifyInclusion } from './tlog/proof.ts';
-import { decodeEntryBundle, entriesPath, tilePath } from './tlog/tiles.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 

@@ -1,17 +1,17 @@
 import crypto from 'node:crypto';
-import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { MESSAGE_LOG_COLUMNS } from '../exchange/node/message-log.ts';
-import type { AdminLogRow, MessageLogRow } from '../exchange/tables.ts';
-import { canonicalJson } from '../platform/canonical-json.ts';
-import { dataCategoriesOf } from './data-categories.ts';
+import { canonicalJson } from '@civitas/contracts/canonical-json.ts';
 import {
   type AccessEntry,
   type AdminEntry,
   encodeEntry,
   type MessageEntry,
   subjectCommitment,
-} from './entry-format.ts';
+} from '@civitas/contracts/log/access-entry.ts';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Database } from '../db/schema.ts';
+import { MESSAGE_LOG_COLUMNS } from '../exchange/node/message-log.ts';
+import type { AdminLogRow, MessageLogRow } from '../exchange/tables.ts';
+import { dataCategoriesOf } from './data-categories.ts';
 import type { LogSequencer } from './log/sequencer.ts';
 import type { UsageRow } from './tables.ts';
 

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import type { KeyStore } from '../platform/key-store.ts';
+import type { KeyStore } from '../kernel/key-store.ts';
 import { LogFeed } from './feed.ts';
 import { type Feed, FeedThread } from './feed-thread.ts';
 import { Checkpointer, type WitnessClient } from './log/checkpointer.ts';

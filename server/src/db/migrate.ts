@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
 import { auditMigrations } from '../audit/migrations.ts';
+import { dossierMigrations } from '../capabilities/vehicle-dossier/migrations.ts';
 import { exchangeMigrations } from '../exchange/migrations.ts';
 import { identityMigrations } from '../identity/migrations.ts';
 import { registerMigrations } from '../registers/migrations.ts';
-import { dossierMigrations } from '../vehicles/dossier/migrations.ts';
 import type { Database } from './schema.ts';
 import { sqlMigration } from './sql-migration.ts';
 

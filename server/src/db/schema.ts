@@ -1,4 +1,5 @@
 import type { AuditTables } from '../audit/tables.ts';
+import type { DossierTables } from '../capabilities/vehicle-dossier/tables.ts';
 import type { ExchangeTables } from '../exchange/tables.ts';
 import type { IdentityTables } from '../identity/tables.ts';
 import type { DrivingLicenceTables } from '../registers/driving-licences/tables.ts';
@@ -9,7 +10,6 @@ import type { InsuranceTables } from '../registers/insurance/tables.ts';
 import type { PopulationTables } from '../registers/population/tables.ts';
 import type { VehicleTaxTables } from '../registers/vehicle-tax/tables.ts';
 import type { VehicleTables } from '../registers/vehicles/tables.ts';
-import type { DossierTables } from '../vehicles/dossier/tables.ts';
 
 export interface SeedRunRow {
   id: string;

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
+import { withCheckDigit } from '@civitas/contracts/ids/vin.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
-import { withCheckDigit } from '../platform/ids/vin.ts';
 import { PORTAL_CLIENT } from './catalogue.ts';
 import { serviceId } from './client.ts';
 import { REQUEST_SIGNATURE_TYPE } from './node/context.ts';

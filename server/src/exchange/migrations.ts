@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
 import { execStatements, sqlMigration } from '../db/sql-migration.ts';
-import type { PurposePair } from '../platform/purposes.ts';
+import type { PurposePair } from '../kernel/purposes.ts';
 import { PORTAL_CLIENT } from './catalogue.ts';
 import { defaultRights } from './registry/default-rights.ts';
 

@@ -14,8 +14,8 @@ import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { registerServiceDefinitions } from './catalogue.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
-import { exchangePlugin } from './plugin.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
+import { exchangePlugin } from './routes.ts';
 
 export interface NodeProcessOptions {
   nodeId: string;

@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { PurposePair } from '../platform/purposes.ts';
+import type { PurposePair } from '../kernel/purposes.ts';
 
 export interface MemberRow {
   member_id: string;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { CASE_REFERENCE_MAX_LENGTH, caseReferenceOf } from './case-reference.ts';
 
 function refusal(header: string | string[]): string {

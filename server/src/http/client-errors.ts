@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ProblemCode, problems, toProblem } from '../errors.ts';
+import { type ProblemCode, problems, toProblem } from '../kernel/errors.ts';
 import { problemInstance, sendProblem } from './errors.ts';
 import { routeMethodsOf } from './route-methods.ts';
 

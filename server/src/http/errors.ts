@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ProblemCode, problems, toProblem } from '../errors.ts';
+import { AppError, type ProblemCode, problems, toProblem } from '../kernel/errors.ts';
 
 const fastifyCodes: Record<string, ProblemCode> = {
   FST_ERR_CTP_BODY_TOO_LARGE: 'payload-too-large',

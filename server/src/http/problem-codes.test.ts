@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { documentedProblemCodes } from '../../test/documented-codes.ts';
-import { problems } from '../errors.ts';
+import { problems } from '../kernel/errors.ts';
 
 describe('the problem codes', () => {
   it('are all listed, with their status, in docs/errors.md (clients rely on that list)', async () => {

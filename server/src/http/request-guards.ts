@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { type ControlCharacterFinding, findControlCharacter } from './control-characters.ts';
 import { sendProblem } from './errors.ts';
 import { recordRouteMethods } from './route-methods.ts';

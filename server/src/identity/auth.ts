@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { DPOP_ALGORITHMS } from './dpop.ts';
 import type { Role } from './tables.ts';
 import type { AccessTokenClaims, AccessTokenVerifier, PresentedToken } from './tokens.ts';

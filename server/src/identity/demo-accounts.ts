@@ -1,6 +1,6 @@
+import { transliterate } from '@civitas/contracts/text/translit.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { transliterate } from '../platform/translit.ts';
 import type { Role } from './tables.ts';
 
 /**

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import Provider, { type Configuration, errors as oidcErrors } from 'oidc-provider';
-import type { Config } from '../config.ts';
 import type { Database } from '../db/schema.ts';
+import type { Config } from '../kernel/config.ts';
 import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
 import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';

@@ -1,5 +1,5 @@
-import { AppError } from '../errors.ts';
 import { type ExchangeClient, serviceId } from '../exchange/client.ts';
+import { AppError } from '../kernel/errors.ts';
 
 /** What the eID node needs to know of a person to sign them in and name them. */
 export interface DirectoryPerson {

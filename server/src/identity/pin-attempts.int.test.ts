@@ -1,10 +1,10 @@
+import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { EidClient } from '../../test/eid-client.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { buildApp } from '../app.ts';
-import { makeEgn } from '../platform/ids/egn.ts';
 import { PopulationRegister } from '../registers/population/service.ts';
 
 /** Issue 14, item 12: PIN attempts are counted per personal number, in the database. */

@@ -1,7 +1,7 @@
+import { transliterate } from '@civitas/contracts/text/translit.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
-import { transliterate } from '../platform/translit.ts';
 import type { Role } from './tables.ts';
 
 /**

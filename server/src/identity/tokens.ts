@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { createLocalJWKSet, importJWK, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { AppError } from '../errors.ts';
+import { AppError } from '../kernel/errors.ts';
 import { createDpopProofChecker, type DpopProofChecker } from './dpop.ts';
 import type { IdentityKeys } from './keys.ts';
 import { ROLES, type Role } from './tables.ts';

@@ -1,5 +1,5 @@
 import { type ExchangeServiceDefinition, ok } from '../exchange/service-definition.ts';
-import { camelRow } from '../platform/camel-case.ts';
+import { camelRow } from '../kernel/camel-case.ts';
 import { vinParam } from './exchange-params.ts';
 
 export interface ByVinService {

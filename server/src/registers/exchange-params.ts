@@ -1,7 +1,7 @@
+import { checkEgn } from '@civitas/contracts/ids/egn.ts';
+import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
+import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { badRequest, type ServiceResponse } from '../exchange/service-definition.ts';
-import { checkEgn } from '../platform/ids/egn.ts';
-import { checkPlate, normalisePlate } from '../platform/ids/plate.ts';
-import { checkVin } from '../platform/ids/vin.ts';
 
 /** Checks a path parameter; a malformed one is the register's own 400 answer. */
 export type Checked = { ok: true; value: string } | { ok: false; response: ServiceResponse };

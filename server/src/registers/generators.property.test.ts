@@ -1,9 +1,9 @@
+import { checkEgn, parseEgn } from '@civitas/contracts/ids/egn.ts';
+import { checkEik } from '@civitas/contracts/ids/eik.ts';
+import { checkPlate } from '@civitas/contracts/ids/plate.ts';
+import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEgn, parseEgn } from '../platform/ids/egn.ts';
-import { checkEik } from '../platform/ids/eik.ts';
-import { checkPlate } from '../platform/ids/plate.ts';
-import { checkVin } from '../platform/ids/vin.ts';
 import { generateDrivingLicence } from './driving-licences/generate.ts';
 import { generateIdentityDocuments } from './identity-documents/generate.ts';
 import { DEMO_PERSON_COUNT, generatePopulation, SYNTHETIC_TODAY } from './population/generate.ts';

@@ -1,8 +1,14 @@
+import { OFFENCES } from '@civitas/contracts/registers/fines.ts';
+import { INSPECTION_RESULTS } from '@civitas/contracts/registers/inspections.ts';
+import {
+  BODY_TYPES,
+  COLOURS,
+  FUELS,
+  VEHICLE_CATEGORIES,
+  VEHICLE_STATUSES,
+} from '@civitas/contracts/registers/vehicles.ts';
 import { describe, expect, it } from 'vitest';
-import { OFFENCES } from './fines/codes.ts';
-import { INSPECTION_RESULTS } from './inspections/codes.ts';
 import { generatePopulation } from './population/generate.ts';
-import { BODY_TYPES, COLOURS, FUELS, VEHICLE_CATEGORIES, VEHICLE_STATUSES } from './vehicles/codes.ts';
 import { generateVehicles } from './vehicles/generate.ts';
 import { BODY_WORDS, COLOUR_WORDS, OFFENCE_WORDS } from './words-to-codes.ts';
 

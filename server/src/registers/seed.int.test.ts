@@ -1,11 +1,11 @@
+import { isValidEgn } from '@civitas/contracts/ids/egn.ts';
+import { checkPlate } from '@civitas/contracts/ids/plate.ts';
+import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import type { Database } from '../db/schema.ts';
-import { isValidEgn } from '../platform/ids/egn.ts';
-import { checkPlate } from '../platform/ids/plate.ts';
-import { checkVin } from '../platform/ids/vin.ts';
 import { registerTables } from './bulk-specs.ts';
 import { seedRegisters } from './seed.ts';
 

@@ -2,8 +2,8 @@
  * The Bulgarian words the registers stored before they stored codes, and the code of each. A data
  * migration rewrites databases seeded before the change; a fresh seed writes codes directly.
  */
-import type { Offence } from './fines/codes.ts';
-import type { BodyType, Colour } from './vehicles/codes.ts';
+import type { Offence } from '@civitas/contracts/registers/fines.ts';
+import type { BodyType, Colour } from '@civitas/contracts/registers/vehicles.ts';
 
 export const BODY_WORDS: Readonly<Record<string, BodyType>> = {
   хечбек: 'hatchback',

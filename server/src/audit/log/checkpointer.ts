@@ -1,8 +1,8 @@
+import { formatCheckpoint } from '@civitas/tlog/checkpoint.ts';
+import { toBase64 } from '@civitas/tlog/hash.ts';
+import { noteSigner, signNote } from '@civitas/tlog/note.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { formatCheckpoint } from '../tlog/checkpoint.ts';
-import { toBase64 } from '../tlog/hash.ts';
-import { noteSigner, signNote } from '../tlog/note.ts';
 import type { LogProofs } from './proofs.ts';
 
 /** A witness reached through the C2SP tlog-witness `add-checkpoint` protocol. */

@@ -1,6 +1,6 @@
+import { leafHash, nodeHash, toBase64 } from '@civitas/tlog/hash.ts';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { leafHash, nodeHash, toBase64 } from '../tlog/hash.ts';
 import { base64Of, expandTile, leafHashOf, nodeHashOf, PackedTile } from './hashing.ts';
 
 describe('server-side hashing', () => {

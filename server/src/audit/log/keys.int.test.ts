@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from '@civitas/tlog/note.ts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
-import { KeyStore } from '../../platform/key-store.ts';
-import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from '../tlog/note.ts';
+import { KeyStore } from '../../kernel/key-store.ts';
 import { keyFileOf, loadOrCreateKey } from './keys.ts';
 
 /** Issue 14, item 14: the log's and the witness's signing keys are not in the log's database. */

@@ -1,8 +1,8 @@
+import { generateCosignerKey } from '@civitas/tlog/cosignature.ts';
+import { generateSigningKey } from '@civitas/tlog/note.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { KeyStore } from '../../platform/key-store.ts';
-import { generateCosignerKey } from '../tlog/cosignature.ts';
-import { generateSigningKey } from '../tlog/note.ts';
+import type { KeyStore } from '../../kernel/key-store.ts';
 
 export interface NoteKey {
   name: string;

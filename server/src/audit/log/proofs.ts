@@ -4,7 +4,7 @@ import {
   perfectCover,
   type Range,
   rangeHash,
-} from '../tlog/proof.ts';
+} from '@civitas/tlog/proof.ts';
 import { nodeHashOf } from './hashing.ts';
 import { type Subtree, subtreeKey, type TileStore } from './tile-store.ts';
 

@@ -1,11 +1,11 @@
+import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { AppError } from '../../errors.ts';
 import { sendProblem } from '../../http/errors.ts';
 import { requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { AuditLog } from '../service.ts';
-import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '../tlog/tiles.ts';
 import { ADD_CHECKPOINT_MAX_BYTES } from '../witness/witness.ts';
 import { base64Of } from './hashing.ts';
 

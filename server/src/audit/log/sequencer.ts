@@ -1,8 +1,8 @@
+import { EMPTY_ROOT } from '@civitas/tlog/hash.ts';
+import { rootHash } from '@civitas/tlog/proof.ts';
+import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { EMPTY_ROOT } from '../tlog/hash.ts';
-import { rootHash } from '../tlog/proof.ts';
-import { TILE_HEIGHT, TILE_WIDTH } from '../tlog/tiles.ts';
 import { expandTile, joinTile, leafHashOf, splitTile } from './hashing.ts';
 import type { Subtree } from './tile-store.ts';
 

@@ -1,6 +1,6 @@
+import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { TILE_HEIGHT, TILE_WIDTH } from '../tlog/tiles.ts';
 import { PackedTile } from './hashing.ts';
 
 /** A perfect subtree: leaves [index·2^level, (index+1)·2^level). */

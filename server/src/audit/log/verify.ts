@@ -1,10 +1,10 @@
+import { parseCheckpoint } from '@civitas/tlog/checkpoint.ts';
+import { toHex } from '@civitas/tlog/hash.ts';
+import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
+import { verifyConsistency } from '@civitas/tlog/proof.ts';
+import { TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { parseCheckpoint } from '../tlog/checkpoint.ts';
-import { toHex } from '../tlog/hash.ts';
-import { noteVerifier, openNote } from '../tlog/note.ts';
-import { verifyConsistency } from '../tlog/proof.ts';
-import { TILE_WIDTH } from '../tlog/tiles.ts';
 import { leafHashOf, nodeHashOf, splitTile } from './hashing.ts';
 import { LogProofs } from './proofs.ts';
 import { TileStore } from './tile-store.ts';

@@ -1,14 +1,14 @@
+import { checkEgn } from '@civitas/contracts/ids/egn.ts';
+import { toBase64 } from '@civitas/tlog/hash.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
-import { AppError } from '../../errors.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import { DEMO_ROLE_ORGANISATIONS } from '../../identity/demo-accounts.ts';
 import type { StaffName } from '../../identity/staff.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
-import { checkEgn } from '../../platform/ids/egn.ts';
+import { AppError } from '../../kernel/errors.ts';
 import type { UsageRow } from '../tables.ts';
-import { toBase64 } from '../tlog/hash.ts';
 import { type HiddenCase, organisationOf, subsystemOfService, type UsageStore } from './store.ts';
 
 export interface TrackerRoutesOptions {

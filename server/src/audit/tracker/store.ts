@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
+import { type AccessEntry, encodeEntry, subjectCommitment } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { AppError } from '../../errors.ts';
 import { CATALOGUE, PORTAL_CLIENT, SUPERVISION_CLIENT } from '../../exchange/catalogue.ts';
-import { isHideable } from '../../platform/purposes.ts';
-import { type AccessEntry, encodeEntry, subjectCommitment } from '../entry-format.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { isHideable } from '../../kernel/purposes.ts';
 import { adminEntry } from '../feed.ts';
 import type { LogSequencer } from '../log/sequencer.ts';
 import type { HiddenCaseRow, UsageRow } from '../tables.ts';

@@ -1,11 +1,11 @@
+import { parseCheckpoint } from '@civitas/tlog/checkpoint.ts';
+import { cosigner } from '@civitas/tlog/cosignature.ts';
+import { fromBase64 } from '@civitas/tlog/hash.ts';
+import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
+import { verifyConsistency } from '@civitas/tlog/proof.ts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type ProblemCode, problems } from '../../errors.ts';
-import { parseCheckpoint } from '../tlog/checkpoint.ts';
-import { cosigner } from '../tlog/cosignature.ts';
-import { fromBase64 } from '../tlog/hash.ts';
-import { noteVerifier, openNote } from '../tlog/note.ts';
-import { verifyConsistency } from '../tlog/proof.ts';
+import { type ProblemCode, problems } from '../../kernel/errors.ts';
 
 /** A cosignature (200), the size the witness knows (409, `text/x.tlog.size`), or a refusal. */
 export type WitnessAnswer =

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type PurposePair, samePair } from '../../platform/purposes.ts';
+import { type PurposePair, samePair } from '../../kernel/purposes.ts';
 import type { AccessRightRow } from '../tables.ts';
 
 export interface AccessRequest {

@@ -1,4 +1,4 @@
-import { formatPair } from '../../platform/purposes.ts';
+import { formatPair } from '../../kernel/purposes.ts';
 import { openEnvelope } from '../protocol/batch-signing.ts';
 import { type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, type ExchangeFaultBody } from '../protocol/errors.ts';

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
+import { canonicalJson } from '@civitas/contracts/canonical-json.ts';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../platform/canonical-json.ts';
 import { EnvelopeSigner, EnvelopeVerifier } from './batch-signing.ts';
 import { sha256 } from './envelope.ts';
 import type { MemberSigner, VerificationKey } from './signing.ts';

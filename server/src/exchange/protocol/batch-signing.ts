@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../platform/canonical-json.ts';
+import { canonicalJson } from '@civitas/contracts/canonical-json.ts';
 import { sha256 } from './envelope.ts';
 import { decodeCompact, signCompactEs256, verifyCompactEs256 } from './es256.ts';
 import type { MemberSigner, VerificationKey } from './signing.ts';

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { canonicalJson } from '../../platform/canonical-json.ts';
+import { canonicalJson } from '@civitas/contracts/canonical-json.ts';
 
 /**
  * What a consumer's node signs and a provider's node checks: every fact of the request that

@@ -1,4 +1,4 @@
-import type { PurposePair } from '../../platform/purposes.ts';
+import type { PurposePair } from '../../kernel/purposes.ts';
 import {
   INSTANCE,
   MUNICIPALITY_CLIENT,

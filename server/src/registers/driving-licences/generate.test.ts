@@ -1,5 +1,5 @@
+import { dayFromIso, yearsBetween } from '@civitas/contracts/days.ts';
 import { describe, expect, it } from 'vitest';
-import { dayFromIso, yearsBetween } from '../../platform/days.ts';
 import { DEMO_PERSON_COUNT, generatePopulation, SYNTHETIC_TODAY } from '../population/generate.ts';
 import { FULL_POINTS, generateDrivingLicence } from './generate.ts';
 

@@ -3,9 +3,9 @@
  * adults hold one, almost always with category B (which includes AM), some with motorcycle, lorry or bus
  * categories; points start at 39 and some have been deducted.
  */
-import { addYears, dayFromIso, isoFromDay } from '../../platform/days.ts';
-import { makeScrambler } from '../../platform/ids/scramble.ts';
-import { forkRandom, type Seed } from '../../platform/random.ts';
+import { addYears, dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
+import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
+import { forkRandom, type Seed } from '../../kernel/random.ts';
 import { demoEgns } from '../population/demo.ts';
 import { egnOrdinal } from '../population/egn-ordinal.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type ExchangeServiceDefinition, ok } from '../../exchange/service-definition.ts';
-import { camelRow } from '../../platform/camel-case.ts';
+import { camelRow } from '../../kernel/camel-case.ts';
 import { personalNumberParam, vinParam } from '../exchange-params.ts';
 import { FinesRegister } from './service.ts';
 

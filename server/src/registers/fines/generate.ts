@@ -2,12 +2,12 @@
  * Traffic fines for one vehicle, issued to its owner (persons only: companies' drivers are not known here),
  * most of them paid within weeks.
  */
-import { dayFromIso, isoFromDay } from '../../platform/days.ts';
-import { makeScrambler } from '../../platform/ids/scramble.ts';
-import { forkRandom, WeightedTable } from '../../platform/random.ts';
+import { dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
+import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
+import type { Offence } from '@civitas/contracts/registers/fines.ts';
+import { forkRandom, WeightedTable } from '../../kernel/random.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import type { VehicleHistory } from '../vehicles/history.ts';
-import type { Offence } from './codes.ts';
 import type { FineRow } from './tables.ts';
 
 const TODAY = dayFromIso(SYNTHETIC_TODAY);

@@ -1,5 +1,5 @@
 /** Traffic fines register (schema `fines`). Amounts in euro cents; offences as codes (`codes.ts`). */
-import type { Offence } from './codes.ts';
+import type { Offence } from '@civitas/contracts/registers/fines.ts';
 
 export interface FineRow {
   number: string;

@@ -3,9 +3,9 @@
  * a passport for about a third, some lost, stolen or expired, and the documents of deceased persons
  * destroyed or left to expire.
  */
-import { addYears, dayFromIso, isoFromDay } from '../../platform/days.ts';
-import { makeScrambler } from '../../platform/ids/scramble.ts';
-import { forkRandom, type Random, type Seed } from '../../platform/random.ts';
+import { addYears, dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
+import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
+import { forkRandom, type Random, type Seed } from '../../kernel/random.ts';
 import { demoEgns } from '../population/demo.ts';
 import { egnOrdinal } from '../population/egn-ordinal.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';

@@ -3,10 +3,11 @@
  * odometer growing 8–30 thousand km a year; about 1% fail and are re-inspected within days; a rolled-back
  * odometer shows as a later reading lower than an earlier one.
  */
-import { REGIONS, type Region } from '../../platform/bg/geography.ts';
-import { addYears, dayFromIso, isoFromDay } from '../../platform/days.ts';
-import { makeScrambler } from '../../platform/ids/scramble.ts';
-import { forkRandom } from '../../platform/random.ts';
+
+import { addYears, dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
+import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
+import { forkRandom } from '../../kernel/random.ts';
+import { REGIONS, type Region } from '../instance/bg/geography.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import { INSPECTION_STATION_BRANDS, inspectionStationName } from '../vehicles/catalogue.ts';
 import type { VehicleHistory } from '../vehicles/history.ts';

@@ -1,7 +1,7 @@
 /** Periodic technical inspections register (schema `inspections`). */
-import type { InspectionResult } from './codes.ts';
+import type { InspectionResult } from '@civitas/contracts/registers/inspections.ts';
 
-export type { InspectionResult } from './codes.ts';
+export type { InspectionResult } from '@civitas/contracts/registers/inspections.ts';
 
 export interface InspectionRow {
   vin: string;

@@ -2,9 +2,9 @@
  * Compulsory motor third-party liability policies of one vehicle: one a year from its first registration in
  * Bulgaria, insurer changing now and then; a lapsed vehicle's last policy ended months ago.
  */
-import { addYears, dayFromIso, isoFromDay } from '../../platform/days.ts';
-import { makeScrambler } from '../../platform/ids/scramble.ts';
-import { forkRandom, WeightedTable } from '../../platform/random.ts';
+import { addYears, dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
+import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
+import { forkRandom, WeightedTable } from '../../kernel/random.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import { type Insurer, MTPL_INSURERS } from '../vehicles/catalogue.ts';
 import type { VehicleHistory } from '../vehicles/history.ts';

@@ -1,5 +1,5 @@
-import { dayFromIso } from '../../platform/days.ts';
-import { parseEgn } from '../../platform/ids/egn.ts';
+import { dayFromIso } from '@civitas/contracts/days.ts';
+import { parseEgn } from '@civitas/contracts/ids/egn.ts';
 
 const DAY_1900 = dayFromIso('1900-01-01');
 

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type ExchangeServiceDefinition, notFound, ok } from '../../exchange/service-definition.ts';
-import { camelRow } from '../../platform/camel-case.ts';
+import { camelRow } from '../../kernel/camel-case.ts';
 import { personalNumberParam } from '../exchange-params.ts';
 import { PopulationRegister } from './service.ts';
 

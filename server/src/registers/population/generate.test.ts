@@ -1,7 +1,7 @@
+import { dayFromIso, yearsBetween } from '@civitas/contracts/days.ts';
+import { checkEgn, parseEgn } from '@civitas/contracts/ids/egn.ts';
+import { transliterate } from '@civitas/contracts/text/translit.ts';
 import { describe, expect, it } from 'vitest';
-import { dayFromIso, yearsBetween } from '../../platform/days.ts';
-import { checkEgn, parseEgn } from '../../platform/ids/egn.ts';
-import { transliterate } from '../../platform/translit.ts';
 import { DEMO_PERSON_COUNT, generatePopulation, type PersonBundle, SYNTHETIC_TODAY } from './generate.ts';
 
 const TODAY = dayFromIso(SYNTHETIC_TODAY);

@@ -4,17 +4,17 @@
  * The first DEMO_PERSON_COUNT persons are the demo accounts.
  */
 
+import { addYears, dayFromIso, isoFromDay, yearsBetween } from '@civitas/contracts/days.ts';
+import { makeEgn } from '@civitas/contracts/ids/egn.ts';
+import { transliterate } from '@civitas/contracts/text/translit.ts';
+import { forkRandom, type Random, type Seed, WeightedTable } from '../../kernel/random.ts';
 import {
   FAMILY_NAMES,
   FEMALE_GIVEN_NAMES,
   MALE_GIVEN_NAMES,
   patronymicFrom,
   surnameForSex,
-} from '../../platform/bg/names.ts';
-import { addYears, dayFromIso, isoFromDay, yearsBetween } from '../../platform/days.ts';
-import { makeEgn } from '../../platform/ids/egn.ts';
-import { forkRandom, type Random, type Seed, WeightedTable } from '../../platform/random.ts';
-import { transliterate } from '../../platform/translit.ts';
+} from '../instance/bg/names.ts';
 import { type Place, randomPlace, randomPlaceInRegion, randomStreet, regionCentrePlace } from './places.ts';
 import type { AddressRow, PersonRow, Sex } from './tables.ts';
 

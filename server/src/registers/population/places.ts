@@ -1,4 +1,7 @@
 /** Weighted lookups over the geography, built once: generators pick places millions of times. */
+
+import { transliterate } from '@civitas/contracts/text/translit.ts';
+import { type Random, WeightedTable } from '../../kernel/random.ts';
 import {
   type Municipality,
   REGIONS,
@@ -6,9 +9,7 @@ import {
   type Settlement,
   SOFIA_STREETS,
   STREETS,
-} from '../../platform/bg/geography.ts';
-import { type Random, WeightedTable } from '../../platform/random.ts';
-import { transliterate } from '../../platform/translit.ts';
+} from '../instance/bg/geography.ts';
 
 export interface Place {
   readonly region: Region;

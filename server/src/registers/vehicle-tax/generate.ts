@@ -2,8 +2,8 @@
  * Annual local vehicle tax of one vehicle for the last five years it was registered, assessed by the owner's
  * municipality; most paid between March and October, a few outstanding.
  */
-import { dayFromIso, dayFromParts, isoFromDay, partsFromDay } from '../../platform/days.ts';
-import { forkRandom } from '../../platform/random.ts';
+import { dayFromIso, dayFromParts, isoFromDay, partsFromDay } from '@civitas/contracts/days.ts';
+import { forkRandom } from '../../kernel/random.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import type { Ownership, VehicleHistory } from '../vehicles/history.ts';
 import type { VehicleTaxRow } from './tables.ts';

@@ -3,10 +3,11 @@
  * identifiers (WMI), models with the model years they were built, typical technical ranges, colours (as
  * codes, see `codes.ts`), MTPL insurers licensed in Bulgaria and inspection station naming.
  */
-import type { WeightedPairs } from '../../platform/random.ts';
-import type { BodyType, Colour, Fuel, VehicleCategory } from './codes.ts';
 
-export type { VehicleCategory } from './codes.ts';
+import type { BodyType, Colour, Fuel, VehicleCategory } from '@civitas/contracts/registers/vehicles.ts';
+import type { WeightedPairs } from '../../kernel/random.ts';
+
+export type { VehicleCategory } from '@civitas/contracts/registers/vehicles.ts';
 
 type Range = readonly [number, number];
 

@@ -1,9 +1,9 @@
+import { checkEgn } from '@civitas/contracts/ids/egn.ts';
+import { checkEik } from '@civitas/contracts/ids/eik.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { type ExchangeServiceDefinition, notFound, ok } from '../../exchange/service-definition.ts';
-import { camelRow } from '../../platform/camel-case.ts';
-import { checkEgn } from '../../platform/ids/egn.ts';
-import { checkEik } from '../../platform/ids/eik.ts';
+import { camelRow } from '../../kernel/camel-case.ts';
 import { plateParam, vinParam } from '../exchange-params.ts';
 import { VehicleRegister } from './service.ts';
 

@@ -1,8 +1,8 @@
+import { checkEgn } from '@civitas/contracts/ids/egn.ts';
+import { checkEik } from '@civitas/contracts/ids/eik.ts';
+import { checkPlate } from '@civitas/contracts/ids/plate.ts';
+import { hasCorrectCheckDigit } from '@civitas/contracts/ids/vin.ts';
 import { describe, expect, it } from 'vitest';
-import { checkEgn } from '../../platform/ids/egn.ts';
-import { checkEik } from '../../platform/ids/eik.ts';
-import { checkPlate } from '../../platform/ids/plate.ts';
-import { hasCorrectCheckDigit } from '../../platform/ids/vin.ts';
 import { generatePopulation, SYNTHETIC_TODAY } from '../population/generate.ts';
 import { ANOMALY_RATES, generateVehicles, type VehicleBundle, type VehicleOwners } from './generate.ts';
 import { modelYearCode } from './vin-maker.ts';

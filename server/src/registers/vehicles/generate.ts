@@ -4,16 +4,17 @@
  * so vehicle i is the same however many are generated (plates aside in the rare case of a collision).
  * Vehicles 0 and 1 belong to the demo citizen: 0 is clean, 1 has a rolled-back odometer.
  */
-import { REGIONS, type Region } from '../../platform/bg/geography.ts';
-import { addYears, dayFromIso, dayFromParts, isoFromDay } from '../../platform/days.ts';
-import { parseEgn } from '../../platform/ids/egn.ts';
-import { makeEik } from '../../platform/ids/eik.ts';
-import { makeScrambler } from '../../platform/ids/scramble.ts';
-import { forkRandom, type Random, type Seed, WeightedTable } from '../../platform/random.ts';
+
+import { addYears, dayFromIso, dayFromParts, isoFromDay } from '@civitas/contracts/days.ts';
+import { parseEgn } from '@civitas/contracts/ids/egn.ts';
+import { makeEik } from '@civitas/contracts/ids/eik.ts';
+import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
+import { forkRandom, type Random, type Seed, WeightedTable } from '../../kernel/random.ts';
 import { generateFines } from '../fines/generate.ts';
 import type { FineRow } from '../fines/tables.ts';
 import { generateInspections } from '../inspections/generate.ts';
 import type { InspectionRow } from '../inspections/tables.ts';
+import { REGIONS, type Region } from '../instance/bg/geography.ts';
 import { generatePolicies } from '../insurance/generate.ts';
 import type { PolicyRow } from '../insurance/tables.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';

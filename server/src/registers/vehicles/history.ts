@@ -2,8 +2,9 @@
  * The life of one synthetic vehicle as day numbers, decided once by the vehicle generator and read by the
  * inspection, insurance, fine and tax generators so their rows agree with each other.
  */
-import type { Region } from '../../platform/bg/geography.ts';
-import type { Seed } from '../../platform/random.ts';
+
+import type { Seed } from '../../kernel/random.ts';
+import type { Region } from '../instance/bg/geography.ts';
 import type { OwnerKind } from './tables.ts';
 
 export interface Ownership {

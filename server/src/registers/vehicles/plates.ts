@@ -2,9 +2,10 @@
  * Hands out unique registration plates. Plates are drawn from the vehicle's own random stream; only a
  * collision with an earlier vehicle's plate (rare: 1.44 million numbers per prefix) makes a later draw.
  */
-import type { Region } from '../../platform/bg/geography.ts';
-import { PLATE_LETTERS, PLATE_REGIONS } from '../../platform/ids/plate.ts';
-import type { Random } from '../../platform/random.ts';
+
+import { PLATE_LETTERS, PLATE_REGIONS } from '@civitas/contracts/ids/plate.ts';
+import type { Random } from '../../kernel/random.ts';
+import type { Region } from '../instance/bg/geography.ts';
 
 const PREFIX_INDEX = new Map(Object.keys(PLATE_REGIONS).map((prefix, i) => [prefix, i]));
 const NUMBERS_PER_PREFIX = 10_000 * 144;

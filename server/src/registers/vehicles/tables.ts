@@ -1,7 +1,13 @@
 /** Vehicle register (schema `vehicles`). Enumerated columns hold the codes of `codes.ts`. */
-import type { BodyType, Colour, Fuel, VehicleCategory, VehicleStatus } from './codes.ts';
+import type {
+  BodyType,
+  Colour,
+  Fuel,
+  VehicleCategory,
+  VehicleStatus,
+} from '@civitas/contracts/registers/vehicles.ts';
 
-export type { Fuel, VehicleStatus } from './codes.ts';
+export type { Fuel, VehicleStatus } from '@civitas/contracts/registers/vehicles.ts';
 export type OwnerKind = 'person' | 'company';
 export type RegistrationEvent =
   /** A new vehicle's first registration: on the vehicle's first-registration date. */

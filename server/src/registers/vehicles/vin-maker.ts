@@ -4,9 +4,9 @@
  * (scrambled), so VINs are unique by construction.
  */
 
-import { makeScrambler } from '../../platform/ids/scramble.ts';
-import { withCheckDigit } from '../../platform/ids/vin.ts';
-import type { Random } from '../../platform/random.ts';
+import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
+import { withCheckDigit } from '@civitas/contracts/ids/vin.ts';
+import type { Random } from '../../kernel/random.ts';
 
 export const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
 const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';

@@ -1,0 +1,118 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AdminScreen } from '../features/admin/AdminScreen.tsx';
+import { ADMIN_PATH } from '../features/admin/paths.ts';
+import { AuditConsoleScreen } from '../features/audit-console/AuditConsoleScreen.tsx';
+import { AUDIT_PATH } from '../features/audit-console/paths.ts';
+import { DataUsageScreen } from '../features/data-usage/DataUsageScreen.tsx';
+import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
+import { ParkingPermitScreen } from '../features/eservices/ParkingPermitScreen.tsx';
+import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
+import { ServicesScreen } from '../features/eservices/ServicesScreen.tsx';
+import { ProfileScreen } from '../features/profile/ProfileScreen.tsx';
+import { DossierScreen } from '../features/vehicle-dossier/DossierScreen.tsx';
+import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
+import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScreen.tsx';
+import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
+import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
+import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
+import { forgetSavedAnswers } from '../shared/api/saved-answers.ts';
+import { CallbackScreen } from '../shared/auth/CallbackScreen.tsx';
+import { expireSession } from '../shared/auth/expire-session.ts';
+import { SignInScreen } from '../shared/auth/SignInScreen.tsx';
+import type { SessionStatus } from '../shared/auth/session.ts';
+import { useSessionStatus } from '../shared/auth/session-store.ts';
+import { ErrorBoundary } from '../shared/ui/ErrorBoundary.tsx';
+import { usePathname } from './routing/router.ts';
+import { Footer } from './shell/Footer.tsx';
+import { Header } from './shell/Header.tsx';
+import { NotFoundScreen } from './shell/NotFoundScreen.tsx';
+import { Redirect } from './shell/Redirect.tsx';
+import { LandingRedirect, RoleGate } from './shell/RoleGate.tsx';
+import { ScreenFailed } from './shell/ScreenFailed.tsx';
+import './shell/shell.css';
+
+const CALLBACK_PATH = '/callback';
+
+export function App() {
+  const { t } = useTranslation();
+  const pathname = usePathname();
+  const session = useSessionStatus();
+
+  // An expired token (found on load, or reaching its expiry while open) ends the session with a
+  // message. The callback is left alone: it is about to replace that token with a fresh one.
+  useEffect(() => {
+    if (session.kind === 'expired' && pathname !== CALLBACK_PATH) expireSession();
+  }, [session.kind, pathname]);
+
+  // Nobody signed in: nothing of anybody's stays saved for offline reading (a sign-out cut short
+  // by leaving the page may have left some).
+  useEffect(() => {
+    if (session.kind === 'signed-out') void forgetSavedAnswers();
+  }, [session.kind]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('shell.skipToContent')}
+      </a>
+      <Header signedIn={session.kind === 'active'} pathname={pathname} />
+      <main id="main" tabIndex={-1} className="page-width site-main">
+        <ErrorBoundary key={pathname} fallback={<ScreenFailed />}>
+          <Screen pathname={pathname} session={session} />
+        </ErrorBoundary>
+      </main>
+      <Footer />
+    </>
+  );
+}
+
+function Screen({ pathname, session }: { pathname: string; session: SessionStatus }) {
+  if (pathname === CALLBACK_PATH) return <CallbackScreen />;
+  // The effect above is about to end an expired session; render nothing for that instant.
+  if (session.kind === 'expired') return null;
+  switch (pathname) {
+    case '/':
+      return session.kind === 'active' ? <LandingRedirect /> : <SignInScreen />;
+    case '/profile':
+      return session.kind === 'active' ? <ProfileScreen /> : <Redirect to="/" />;
+    case SERVICES_PATH:
+      return session.kind === 'active' ? <ServicesScreen /> : <Redirect to="/" />;
+    case ADMIN_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={ADMIN_PATH}>
+          <AdminScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case PARKING_PERMIT_PATH:
+      return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
+    case DATA_USAGE_PATH:
+      return session.kind === 'active' ? <DataUsageScreen /> : <Redirect to="/" />;
+    case WORKSPACE_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={WORKSPACE_PATH}>
+          <WorkspaceScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case AUDIT_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={AUDIT_PATH}>
+          <AuditConsoleScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    // Public: anyone may check a vehicle with a second fact, and anyone may check a report.
+    case VEHICLE_CHECK_PATH:
+      return <VehicleCheckScreen />;
+  }
+  const verify = matchVerifyPath(pathname);
+  if (verify) return <VerifyScreen reference={verify.reference} />;
+  const dossier = matchDossierPath(pathname);
+  if (dossier) return session.kind === 'active' ? <DossierScreen vin={dossier.vin} /> : <Redirect to="/" />;
+  return <NotFoundScreen />;
+}

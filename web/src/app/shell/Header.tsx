@@ -1,0 +1,62 @@
+import { useTranslation } from 'react-i18next';
+import { DATA_USAGE_PATH } from '../../features/data-usage/paths.ts';
+import { SERVICES_PATH } from '../../features/eservices/paths.ts';
+import { signOut } from '../../shared/auth/sign-out.ts';
+import { useSessionRoles } from '../../shared/auth/use-session-roles.ts';
+import { LanguageSelect } from '../../shared/i18n/LanguageSelect.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
+import { Link } from '../routing/Link.tsx';
+import { workspacesFor } from './workspaces.ts';
+import './Header.css';
+
+export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: string }) {
+  const { t } = useTranslation();
+  const workspaces = workspacesFor(useSessionRoles());
+  return (
+    <header className="site-header">
+      <div className="page-width site-header__bar">
+        <Link href="/" className="site-header__brand">
+          <img src="/icons/icon.svg" alt="" width="32" height="32" />
+          <span>{t('app.name')}</span>
+          <span className="site-header__tagline">{t('app.tagline')}</span>
+        </Link>
+        <div className="site-header__tools">
+          <LanguageSelect />
+          {signedIn && (
+            <Button variant="inverse" onClick={() => void signOut()}>
+              {t('shell.signOut')}
+            </Button>
+          )}
+        </div>
+      </div>
+      {signedIn && (
+        <nav className="site-nav" aria-label={t('shell.mainNavigation')}>
+          <ul className="page-width site-nav__list">
+            {workspaces.map((workspace) => (
+              <li key={workspace.path}>
+                <Link href={workspace.path} aria-current={pathname === workspace.path ? 'page' : undefined}>
+                  {t(workspace.navLabel)}
+                </Link>
+              </li>
+            ))}
+            <li>
+              <Link href="/profile" aria-current={pathname === '/profile' ? 'page' : undefined}>
+                {t('shell.myProfile')}
+              </Link>
+            </li>
+            <li>
+              <Link href={SERVICES_PATH} aria-current={pathname === SERVICES_PATH ? 'page' : undefined}>
+                {t('shell.eServices')}
+              </Link>
+            </li>
+            <li>
+              <Link href={DATA_USAGE_PATH} aria-current={pathname === DATA_USAGE_PATH ? 'page' : undefined}>
+                {t('shell.dataUsage')}
+              </Link>
+            </li>
+          </ul>
+        </nav>
+      )}
+    </header>
+  );
+}

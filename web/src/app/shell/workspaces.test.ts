@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ADMIN_PATH } from '../../features/admin/paths.ts';
+import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
+import { landingPath, workspacesFor } from './workspaces.ts';
+
+const paths = (roles: string[]) => workspacesFor(roles).map((workspace) => workspace.path);
+
+describe('role workspaces', () => {
+  it('gives officials and police the lookup, auditors the audit console, admins the exchange console', () => {
+    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH]);
+    expect(paths(['citizen', 'police'])).toEqual([WORKSPACE_PATH]);
+    expect(paths(['citizen', 'auditor'])).toEqual([AUDIT_PATH]);
+    expect(paths(['citizen', 'admin'])).toEqual([ADMIN_PATH]);
+    expect(paths(['citizen', 'police', 'auditor'])).toEqual([WORKSPACE_PATH, AUDIT_PATH]);
+  });
+
+  it('gives citizens, doctors and pharmacists no workspace (eHealth comes later)', () => {
+    for (const roles of [['citizen'], ['citizen', 'doctor'], ['citizen', 'pharmacist'], []]) {
+      expect(paths(roles)).toEqual([]);
+    }
+  });
+
+  it('lands a person on their workspace, or on their profile when they have none', () => {
+    expect(landingPath(['citizen', 'police'])).toBe(WORKSPACE_PATH);
+    expect(landingPath(['citizen', 'auditor'])).toBe(AUDIT_PATH);
+    expect(landingPath(['citizen', 'admin'])).toBe(ADMIN_PATH);
+    expect(landingPath(['citizen', 'doctor'])).toBe('/profile');
+    expect(landingPath([])).toBe('/profile');
+  });
+});

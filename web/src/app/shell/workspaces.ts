@@ -1,0 +1,32 @@
+import { ADMIN_PATH } from '../../features/admin/paths.ts';
+import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
+
+/**
+ * The screens that belong to a role rather than to every citizen: who may open each, and the
+ * navigation label that leads there. A person holding such a role lands on its workspace after
+ * signing in; everyone keeps the citizen's screens for their own data.
+ */
+export interface Workspace {
+  path: string;
+  roles: readonly string[];
+  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav';
+}
+
+export const WORKSPACES: readonly Workspace[] = [
+  { path: WORKSPACE_PATH, roles: ['official', 'police'], navLabel: 'workspace.nav' },
+  { path: AUDIT_PATH, roles: ['auditor'], navLabel: 'auditConsole.nav' },
+  { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
+];
+
+/** The start screen of a signed-in person without a workspace. */
+export const CITIZEN_LANDING = '/profile';
+
+export function workspacesFor(roles: readonly string[]): Workspace[] {
+  return WORKSPACES.filter((workspace) => workspace.roles.some((role) => roles.includes(role)));
+}
+
+/** Where a person lands after signing in: their first workspace, or their profile. */
+export function landingPath(roles: readonly string[]): string {
+  return workspacesFor(roles)[0]?.path ?? CITIZEN_LANDING;
+}

@@ -1,0 +1,50 @@
+import type { TFunction } from 'i18next';
+import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from '../../shared/i18n/languages.ts';
+import { type LocalName, organisationNames } from '../data-usage/labels.tsx';
+import type { Registry } from './exchange-admin.ts';
+
+type ServiceCode = keyof LocaleResource['admin']['services'];
+
+const isServiceCode = (value: string): value is ServiceCode =>
+  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.admin.services, value);
+
+/** The registry's own (Bulgarian) names of a subsystem and its member, by subsystem id. */
+function registered(registry: Registry, subsystemId: string) {
+  for (const member of registry.members) {
+    const subsystem = member.subsystems.find((candidate) => candidate.id === subsystemId);
+    if (subsystem) return { name: member.name, systemName: subsystem.name, subsystem };
+  }
+  return null;
+}
+
+/** A client (subsystem or global group) in words: its administration and system. */
+export function clientName(clientId: string, registry: Registry, t: TFunction): LocalName[] {
+  if (clientId.startsWith('group:')) return [{ text: t('admin.rights.group', { code: clientId.slice(6) }) }];
+  const known = registered(registry, clientId);
+  const names = organisationNames(
+    { id: clientId, name: known?.name ?? clientId, systemName: known?.systemName ?? '' },
+    t,
+  );
+  return [names.administration, names.system].filter((name) => name.text !== '');
+}
+
+/** A service in words: the register that provides it, and what it answers. */
+export function serviceName(serviceId: string, registry: Registry, t: TFunction): LocalName[] {
+  const subsystemId = serviceId.split('/').slice(0, 4).join('/');
+  const code = serviceId.split('/').slice(4).join('/');
+  const known = registered(registry, subsystemId);
+  const { system } = organisationNames(
+    { id: subsystemId, name: known?.name ?? '', systemName: known?.systemName ?? subsystemId },
+    t,
+  );
+  const service = known?.subsystem.services.find((candidate) => candidate.id === serviceId);
+  const what: LocalName = isServiceCode(code)
+    ? { text: t(`admin.services.${code}`) }
+    : { text: service?.name ?? code };
+  return [system, what];
+}
+
+/** One line for a select option or a sentence: the names joined. */
+export function joined(names: readonly LocalName[]): string {
+  return names.map((name) => name.text).join(' – ');
+}

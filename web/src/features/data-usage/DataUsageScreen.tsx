@@ -1,0 +1,151 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../shared/api/describe-error.ts';
+import { useSessionStatus } from '../../shared/auth/session-store.ts';
+import { sessionSubject } from '../../shared/auth/session-subject.ts';
+import { Alert } from '../../shared/ui/Alert.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
+import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
+import { PageHeading } from '../../shared/ui/PageHeading.tsx';
+import { LogStatus } from './LogStatus.tsx';
+import { UsageEntry } from './UsageEntry.tsx';
+import { UsageFiltersForm } from './UsageFiltersForm.tsx';
+import type { DataUsagePage, UsageRecord } from './usage.ts';
+import { hasFilters, NO_FILTERS, type UsageFilters } from './usage-query.ts';
+import { type MoreState, useUsagePages } from './use-usage-pages.ts';
+import { useUsageVerification } from './use-usage-verification.ts';
+import type { UsageCheck } from './verify-usage.ts';
+import './DataUsage.css';
+
+const NO_RECORDS: UsageRecord[] = [];
+
+/** "Who used my data": every access to the person's data, each checked against the public log. */
+export function DataUsageScreen() {
+  const { t } = useTranslation();
+  const session = useSessionStatus();
+  const personalNumber = session.kind === 'active' ? sessionSubject(session.session) : null;
+  const [filters, setFilters] = useState<UsageFilters>(NO_FILTERS);
+  const { state, loadMore, retry } = useUsagePages(filters);
+  const facets = useFacets(state.kind === 'loaded' ? state.page : null);
+  const records = state.kind === 'loaded' ? state.page.items : NO_RECORDS;
+  const { log, checks } = useUsageVerification(records, personalNumber);
+  const resultsHeading = useId();
+
+  return (
+    <div className="stack">
+      <PageHeading title={t('dataUsage.title')}>{t('dataUsage.title')}</PageHeading>
+      <p className="lead">{t('dataUsage.intro')}</p>
+      <LogStatus log={log} />
+      <UsageFiltersForm
+        applied={filters}
+        organisations={facets.organisations}
+        purposes={facets.purposes}
+        onApply={setFilters}
+      />
+      <section className="stack" aria-labelledby={resultsHeading}>
+        <h2 id={resultsHeading}>{t('dataUsage.results')}</h2>
+        {state.kind === 'loading' && <LoadingIndicator label={t('dataUsage.loading')} />}
+        {state.kind === 'failed' && (
+          <LoadError title={t('dataUsage.loadFailed')} error={state.error} onRetry={retry} />
+        )}
+        {state.kind === 'loaded' && (
+          <UsageList
+            page={state.page}
+            more={state.more}
+            checks={checks}
+            filtered={hasFilters(filters)}
+            onLoadMore={loadMore}
+          />
+        )}
+      </section>
+    </div>
+  );
+}
+
+/** The filter choices of the last answer, kept while the next one loads. */
+function useFacets(page: DataUsagePage | null): Pick<DataUsagePage, 'organisations' | 'purposes'> {
+  const [facets, setFacets] = useState<Pick<DataUsagePage, 'organisations' | 'purposes'>>({
+    organisations: [],
+    purposes: [],
+  });
+  useEffect(() => {
+    if (page) setFacets({ organisations: page.organisations, purposes: page.purposes });
+  }, [page]);
+  return facets;
+}
+
+interface UsageListProps {
+  page: DataUsagePage;
+  more: MoreState;
+  checks: ReadonlyMap<string, UsageCheck>;
+  filtered: boolean;
+  onLoadMore: () => void;
+}
+
+function UsageList({ page, more, checks, filtered, onLoadMore }: UsageListProps) {
+  const { t } = useTranslation();
+  const [now] = useState(() => new Date());
+  const list = useRef<HTMLOListElement>(null);
+  const firstNew = useRef<number | null>(null);
+  const shown = page.items.length;
+
+  // After "show more", focus moves to the first record added, where reading continues.
+  useEffect(() => {
+    if (firstNew.current === null || firstNew.current >= shown) return;
+    (list.current?.children[firstNew.current] as HTMLElement | undefined)?.focus();
+    firstNew.current = null;
+  }, [shown]);
+
+  if (shown === 0) return <p>{filtered ? t('dataUsage.emptyFiltered') : t('dataUsage.empty')}</p>;
+  return (
+    <>
+      <p role="status">
+        {t('dataUsage.count', { count: page.total })}
+        {shown < page.total && ` ${t('dataUsage.showing', { shown, total: page.total })}`}
+      </p>
+      <ol ref={list} className="usage-list">
+        {page.items.map((record) => (
+          <li key={record.id} tabIndex={-1} className="usage-list__item">
+            <UsageEntry record={record} check={checks.get(record.id)} now={now} />
+          </li>
+        ))}
+      </ol>
+      {more.kind === 'loading' && <LoadingIndicator label={t('dataUsage.loadingMore')} />}
+      {more.kind === 'failed' && (
+        <LoadError
+          title={t('dataUsage.loadMoreFailed')}
+          error={more.error}
+          onRetry={() => {
+            firstNew.current = shown;
+            onLoadMore();
+          }}
+        />
+      )}
+      {more.kind === 'idle' && shown < page.total && (
+        <div className="button-group">
+          <Button
+            variant="secondary"
+            onClick={() => {
+              firstNew.current = shown;
+              onLoadMore();
+            }}
+          >
+            {t('dataUsage.showMore')}
+          </Button>
+        </div>
+      )}
+    </>
+  );
+}
+
+function LoadError({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const description = describeError(error, t);
+  return (
+    <Alert tone="error" title={title}>
+      <p>{description.title}</p>
+      {description.detail && <p>{description.detail}</p>}
+      <Button onClick={onRetry}>{t('dataUsage.retry')}</Button>
+    </Alert>
+  );
+}

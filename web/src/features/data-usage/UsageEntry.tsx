@@ -1,0 +1,81 @@
+import { useTranslation } from 'react-i18next';
+import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { Card } from '../../shared/ui/Card.tsx';
+import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import { useLatinScript } from '../profile/use-latin-script.ts';
+import { CategoryList, legalBasisLabel, organisationNames, purposeLabel } from './labels.tsx';
+import type { Organisation, UsageRecord } from './usage.ts';
+import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
+import type { UsageCheck } from './verify-usage.ts';
+
+interface UsageEntryProps {
+  record: UsageRecord;
+  check: UsageCheck | undefined;
+  now: Date;
+}
+
+/** One access to the person's data: who, which register, why, on what basis, and its log check. */
+export function UsageEntry({ record, check, now }: UsageEntryProps) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const latin = useLatinScript();
+  return (
+    <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
+      <VerificationDetail check={check} />
+      <FieldList>
+        <Field label={t('dataUsage.organisation')}>
+          <OrganisationName organisation={record.initiatorOrg} />
+        </Field>
+        <Field label={t('dataUsage.official')}>
+          {record.self
+            ? t('dataUsage.you')
+            : ((latin ? record.initiatorPersonLatin : record.initiatorPerson) ??
+              t('dataUsage.officialNotGiven'))}
+        </Field>
+        <Field label={t('dataUsage.register')}>
+          <OrganisationName organisation={record.receiver} />
+        </Field>
+        <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
+        <Field label={t('dataUsage.legalBasis')}>{legalBasisLabel(record.legalBasis, t)}</Field>
+        {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
+        <Field label={t('dataUsage.dataCategories')}>
+          <CategoryList categories={record.dataCategories} />
+        </Field>
+        <Field label={t('dataUsage.logEntry')}>
+          {t('dataUsage.logEntryNumber', { index: record.logIndex })}
+        </Field>
+      </FieldList>
+      <HiddenNote record={record} now={now} />
+    </Card>
+  );
+}
+
+/** The administration and its system, in the interface language. */
+export function OrganisationName({ organisation }: { organisation: Organisation }) {
+  const { t } = useTranslation();
+  const { administration, system } = organisationNames(organisation, t);
+  return (
+    <>
+      <span lang={administration.lang}>{administration.text}</span>
+      <br />
+      <span lang={system.lang} className="secondary-text">
+        {system.text}
+      </span>
+    </>
+  );
+}
+
+/** A record hidden for a while (e.g. during an investigation) says so once it is disclosed. */
+function HiddenNote({ record, now }: { record: UsageRecord; now: Date }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  if (!record.hiddenUntil || new Date(record.hiddenUntil) > now) return null;
+  const date = format.dateTime(record.hiddenUntil);
+  return (
+    <p className="usage-entry__hidden">
+      {record.hiddenReason
+        ? t('dataUsage.hiddenUntilReason', { date, reason: record.hiddenReason })
+        : t('dataUsage.hiddenUntil', { date })}
+    </p>
+  );
+}

@@ -1,0 +1,11 @@
+import { apiGet } from '../../shared/api/api-client.ts';
+import type { DataUsagePage } from './usage.ts';
+import { type UsageFilters, usagePath } from './usage-query.ts';
+
+export function fetchDataUsage(
+  filters: UsageFilters,
+  offset: number,
+  signal: AbortSignal,
+): Promise<DataUsagePage> {
+  return apiGet<DataUsagePage>(usagePath(filters, offset), { signal });
+}

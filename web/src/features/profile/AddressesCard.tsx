@@ -1,0 +1,43 @@
+import { useTranslation } from 'react-i18next';
+import { Card } from '../../shared/ui/Card.tsx';
+import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import type { Address } from './person.ts';
+import { addressLines, properName } from './person-format.ts';
+import { useLatinScript } from './use-latin-script.ts';
+
+export function AddressesCard({ addresses }: { addresses: Address[] }) {
+  const { t } = useTranslation();
+  const latin = useLatinScript();
+  return (
+    <Card title={t('addresses.title')}>
+      {addresses.length === 0 ? (
+        <p className="secondary-text">{t('addresses.none')}</p>
+      ) : (
+        <FieldList>
+          {addresses.map((address) => {
+            const [streetLine, settlementLine] = addressLines(address, {
+              latin,
+              apartmentLabel: (apartment) => t('addresses.apartment', { apartment }),
+            });
+            return (
+              <Field key={address.kind} label={t(`addresses.${address.kind}`)}>
+                <span className="address">
+                  <span lang="bg">{streetLine}</span>
+                  <br />
+                  <span lang={latin ? undefined : 'bg'}>{settlementLine}</span>
+                  <br />
+                  <span className="secondary-text">
+                    {t('addresses.municipality')}{' '}
+                    <span lang={latin ? undefined : 'bg'}>{properName(address.municipality, latin)}</span>,{' '}
+                    {t('addresses.region')}{' '}
+                    <span lang={latin ? undefined : 'bg'}>{properName(address.region, latin)}</span>
+                  </span>
+                </span>
+              </Field>
+            );
+          })}
+        </FieldList>
+      )}
+    </Card>
+  );
+}

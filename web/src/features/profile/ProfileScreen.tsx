@@ -1,0 +1,64 @@
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../shared/api/describe-error.ts';
+import { useSavedApiResource } from '../../shared/api/use-api-resource.ts';
+import { Alert } from '../../shared/ui/Alert.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
+import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
+import { PageHeading } from '../../shared/ui/PageHeading.tsx';
+import { SavedDataNote } from '../../shared/ui/SavedDataNote.tsx';
+import { DataUsageCard } from '../data-usage/DataUsageCard.tsx';
+import { EServicesCard } from '../eservices/EServicesCard.tsx';
+import { NoWorkspaceNote } from '../workspace/NoWorkspaceNote.tsx';
+import { AddressesCard } from './AddressesCard.tsx';
+import { DocumentsCard } from './DocumentsCard.tsx';
+import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
+import { fetchMe } from './fetch-me.ts';
+import { PersonalDetailsCard } from './PersonalDetailsCard.tsx';
+import type { Person } from './person.ts';
+import { RolesCard } from './RolesCard.tsx';
+import { VehiclesCard } from './VehiclesCard.tsx';
+import { localIsoDate } from './validity.ts';
+
+export function ProfileScreen() {
+  const { t } = useTranslation();
+  const { state, savedAt, retry } = useSavedApiResource(fetchMe);
+
+  return (
+    <div className="stack">
+      <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
+      <SavedDataNote savedAt={savedAt} onRetry={retry} />
+      <NoWorkspaceNote />
+      {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
+      {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
+      {state.kind === 'loaded' && <ProfileDetails person={state.value} />}
+      <EServicesCard />
+      <DataUsageCard />
+    </div>
+  );
+}
+
+function ProfileLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
+  const { t } = useTranslation();
+  const { title, detail } = describeError(error, t);
+  return (
+    <Alert tone="error" title={t('profile.loadFailed')}>
+      <p>{title}</p>
+      {detail && <p>{detail}</p>}
+      <Button onClick={onRetry}>{t('profile.retry')}</Button>
+    </Alert>
+  );
+}
+
+function ProfileDetails({ person }: { person: Person }) {
+  const today = localIsoDate(new Date());
+  return (
+    <>
+      <PersonalDetailsCard person={person} />
+      <AddressesCard addresses={person.addresses} />
+      <DocumentsCard documents={person.documents} today={today} />
+      <DrivingLicenceCard licence={person.drivingLicence} today={today} />
+      <VehiclesCard vehicles={person.vehicles} />
+      <RolesCard roles={person.roles} />
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import type { BadgeTone } from '../../shared/ui/Badge.tsx';
+import type { DrivingLicenceStatus, IdentityDocumentStatus } from './person.ts';
+
+export type Validity = IdentityDocumentStatus | DrivingLicenceStatus | 'expired';
+
+/**
+ * The status a person should see. A register may still say 'valid' for a document whose date
+ * has passed, so the date is checked too; a reported loss or theft outranks expiry.
+ * Dates are compared as 'YYYY-MM-DD' strings: a document is valid through its last day.
+ */
+export function effectiveValidity(
+  recorded: IdentityDocumentStatus | DrivingLicenceStatus,
+  validUntil: string,
+  today: string,
+): Validity {
+  if (recorded !== 'valid') return recorded;
+  return validUntil < today ? 'expired' : 'valid';
+}
+
+export function validityTone(validity: Validity): BadgeTone {
+  switch (validity) {
+    case 'valid':
+      return 'success';
+    case 'expired':
+    case 'suspended':
+      return 'warning';
+    case 'lost':
+    case 'stolen':
+    case 'destroyed':
+    case 'withdrawn':
+      return 'danger';
+  }
+}
+
+/** Today's calendar date where the person is, as 'YYYY-MM-DD'. */
+export function localIsoDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../shared/api/api-error.ts';
+import { describeError } from '../../shared/api/describe-error.ts';
+import { useApiResource } from '../../shared/api/use-api-resource.ts';
+import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { Alert } from '../../shared/ui/Alert.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
+import { Card } from '../../shared/ui/Card.tsx';
+import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
+import { fetchIssuedReport } from './fetch-issued-report.ts';
+import type { IssuedReport } from './report.ts';
+import { viewerName } from './report-labels.ts';
+
+/** What the platform's record says about the reference in the address (the PDF's QR code). */
+export function IssuedReportCard({ reference }: { reference: string }) {
+  const { t } = useTranslation();
+  const { state, retry } = useApiResource((signal) => fetchIssuedReport(reference, signal));
+  return (
+    <Card title={t('verifyReport.referenceTitle', { reference })}>
+      {state.kind === 'loading' && <LoadingIndicator label={t('verifyReport.loading')} />}
+      {state.kind === 'failed' && <LookupFailed reference={reference} error={state.error} onRetry={retry} />}
+      {state.kind === 'loaded' && <IssuedReportDetails report={state.value} />}
+    </Card>
+  );
+}
+
+function IssuedReportDetails({ report }: { report: IssuedReport }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  return (
+    <>
+      <Alert tone="success">
+        <p className="alert__title">
+          <span aria-hidden="true" className="verdict-mark">
+            ✓{' '}
+          </span>
+          {t('verifyReport.issued')}
+        </p>
+      </Alert>
+      <FieldList>
+        <Field label={t('verifyReport.fields.reference')}>
+          <span className="report-reference">{report.reference}</span>
+        </Field>
+        <Field label={t('verifyReport.fields.vin')}>
+          <span className="report-reference">{report.vin}</span>
+        </Field>
+        <Field label={t('verifyReport.fields.issuedAt')}>{format.dateTime(report.issuedAt)}</Field>
+        <Field label={t('verifyReport.fields.viewer')}>{viewerName(report.viewer, t)}</Field>
+        <Field label={t('verifyReport.fields.partial')}>
+          {report.partial ? t('verifyReport.partialYes') : t('verifyReport.partialNo')}
+        </Field>
+        <Field label={t('verifyReport.fields.pdfIssued')}>
+          {report.pdfIssued ? t('verifyReport.yes') : t('verifyReport.no')}
+        </Field>
+      </FieldList>
+      <p className="report-note">{t('verifyReport.compareHint')}</p>
+    </>
+  );
+}
+
+function LookupFailed({
+  reference,
+  error,
+  onRetry,
+}: {
+  reference: string;
+  error: unknown;
+  onRetry: () => void;
+}) {
+  const { t } = useTranslation();
+  const code = error instanceof ApiError ? error.problem?.code : undefined;
+  if (code === 'report-not-found') {
+    return (
+      <Alert tone="error">
+        <p className="alert__title">
+          <span aria-hidden="true" className="verdict-mark">
+            ✗{' '}
+          </span>
+          {t('verifyReport.notIssued')}
+        </p>
+      </Alert>
+    );
+  }
+  if (code === 'validation-failed') {
+    return <Alert tone="error" title={t('verifyReport.notAReference', { reference })} />;
+  }
+  const { title, detail } = describeError(error, t);
+  return (
+    <Alert tone="error" title={t('verifyReport.lookupFailed')}>
+      <p>{title}</p>
+      {detail && <p>{detail}</p>}
+      <Button onClick={onRetry}>{t('verifyReport.retry')}</Button>
+    </Alert>
+  );
+}
