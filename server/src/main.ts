@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp } from './app.ts';
+import { buildApp, problemTable } from './app.ts';
 import { storedLogVerifierKey } from './audit/log/keys.ts';
 import { verifyLog } from './audit/log/verify.ts';
 import { embeddedDatabaseExists, ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
@@ -501,6 +501,7 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
           acceptScriptingTokens: config.demo,
         }),
       ),
+      problemTable,
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {
