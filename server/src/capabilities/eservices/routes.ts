@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { serviceId } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
@@ -100,10 +101,7 @@ export interface ParkingPermitOptions {
  * A sample e-service that shows the once-only principle: the application form for a resident
  * parking permit, filled from four registers through the exchange, each field with its source.
  */
-export async function parkingPermitRoutes(
-  app: FastifyInstance,
-  options: ParkingPermitOptions,
-): Promise<void> {
+async function parkingPermitRoutes(app: FastifyInstance, options: ParkingPermitOptions): Promise<void> {
   app.get(
     '/api/eservices/parking-permit/prefill',
     {
@@ -298,3 +296,10 @@ function describeSource(outcome: SourceOutcome) {
     ...(outcome.status === 'ok' ? {} : { error: outcome.error }),
   };
 }
+
+/** The eservices context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const eservicesPlugin = fp(parkingPermitRoutes, {
+  name: 'eservices',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

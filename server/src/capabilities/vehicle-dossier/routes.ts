@@ -3,6 +3,7 @@ import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/policy.ts';
 import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
@@ -85,7 +86,7 @@ function wantsPdf(request: FastifyRequest): boolean {
 }
 
 /** The vehicle history report: for owners, officials and police, and for anyone with a second fact. */
-export async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
+async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
   const { store } = options;
   const timeoutMs = options.timeoutMs ?? 3_000;
   const limiter = new FailureLimiter(options.maxFailures ?? 5, 15 * 60_000);
@@ -464,3 +465,10 @@ function describe(reason: string, detail: string): string {
 }
 
 export type { Viewer };
+
+/** The vehicle-dossier context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const vehicleDossierPlugin = fp(dossierRoutes, {
+  name: 'vehicle-dossier',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

@@ -356,3 +356,13 @@ export async function nodeTlsCredentials(db: Kysely<Database>, nodeId: string) {
     caPem: ca.certificate_pem,
   };
 }
+
+/** Whether a service is registered with the central registry (whichever node provides it). */
+export async function isRegisteredService(db: Kysely<Database>, serviceId: string): Promise<boolean> {
+  const service = await db
+    .selectFrom('exchange.services')
+    .select('service_id')
+    .where('service_id', '=', serviceId)
+    .executeTakeFirst();
+  return service !== undefined;
+}
