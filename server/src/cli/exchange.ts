@@ -1,11 +1,9 @@
 import os from 'node:os';
 import { Command } from 'commander';
 import { openDatabase } from '../bootstrap.ts';
-import type { DatabaseHandle } from '../db/connect.ts';
 import { lockHolder } from '../db/lock.ts';
 import { parseSubsystemId } from '../exchange/ids.ts';
 import { AccessRights, accessRightView } from '../exchange/node/access-rights.ts';
-import { isRegisteredService } from '../exchange/registry/central-registry.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { AppError } from '../kernel/errors.ts';
 import { type PurposePair, unknownCodeIn } from '../kernel/purposes.ts';
@@ -75,8 +73,8 @@ function grantCommand(): Command {
       if (options.endpoint && !/^(GET|POST) \/\S*$/.test(options.endpoint)) {
         throw new AppError('validation-failed', 'The endpoint must look like "GET /{vin}".');
       }
-      await withExchangeDatabase(async (accessRights, db) => {
-        if (!(await isRegisteredService(db, options.service)))
+      await withExchangeDatabase(async (accessRights) => {
+        if (!(await accessRights.isRegisteredService(options.service)))
           throw new AppError('validation-failed', `No service ${options.service} is registered.`);
         const row = await accessRights.grant(
           {
@@ -126,9 +124,7 @@ function collectPair(value: string, pairs: PurposePair[]): PurposePair[] {
 }
 
 /** The exchange's tables, opened directly; the embedded database must not be in use by a server. */
-async function withExchangeDatabase(
-  work: (rights: AccessRights, db: DatabaseHandle['db']) => Promise<void>,
-): Promise<void> {
+async function withExchangeDatabase(work: (rights: AccessRights) => Promise<void>): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
     throw new AppError(
@@ -138,7 +134,7 @@ async function withExchangeDatabase(
   }
   const opened = await openDatabase(config);
   try {
-    await work(new AccessRights(opened.database.db), opened.database.db);
+    await work(new AccessRights(opened.database.db));
   } finally {
     await opened.close();
   }
