@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp } from './app.ts';
+import { buildApp, problemTable } from './app.ts';
 import { storedLogVerifierKey } from './audit/log/keys.ts';
 import { verifyLog } from './audit/log/verify.ts';
 import { embeddedDatabaseExists, ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
@@ -15,6 +15,7 @@ import { parseSubsystemId } from './exchange/ids.ts';
 import { startLocalExchange } from './exchange/local-node.ts';
 import { AccessRights, accessRightView } from './exchange/node/access-rights.ts';
 import { startNodeProcess } from './exchange/node-process.ts';
+import { tokenAuthenticator } from './identity/auth.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
@@ -487,11 +488,14 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
       ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
       limits: config,
-      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
-        db: opened.database.db,
-        publicUrl: config.publicUrl,
-        acceptScriptingTokens: config.demo,
-      }),
+      authenticate: tokenAuthenticator(
+        createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+          db: opened.database.db,
+          publicUrl: config.publicUrl,
+          acceptScriptingTokens: config.demo,
+        }),
+      ),
+      problemTable,
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {

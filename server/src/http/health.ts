@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { Connection } from '../db/connection.ts';
-import { sendProblem } from './errors.ts';
+import { sendProblem } from './problem.ts';
 
 export interface HealthOptions {
   db: Connection;
