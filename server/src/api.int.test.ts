@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../test/platform.ts';
 import { API_AUDIENCE, eidIssuer, issueScriptingToken } from './identity/tokens.ts';
-import { PopulationRegister } from './registers/population/service.ts';
+import { PopulationRegister } from './registers/population/queries.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 
@@ -99,8 +99,8 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     expect(profile).toMatchObject({
       personalNumber: citizen,
       roles: ['citizen'],
-      name: { given: person!.given_name, family: person!.family_name, givenLatin: person!.given_name_latin },
-      birthDate: person!.birth_date,
+      name: { given: person!.givenName, family: person!.familyName, givenLatin: person!.givenNameLatin },
+      birthDate: person!.birthDate,
       deceased: false,
     });
     expect(profile.addresses.some((address: { kind: string }) => address.kind === 'permanent')).toBe(true);

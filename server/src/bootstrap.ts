@@ -5,7 +5,7 @@ import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { assignDemoRoles } from './identity/demo-accounts.ts';
 import type { Config } from './kernel/config.ts';
-import { PopulationRegister } from './registers/population/service.ts';
+import { PopulationRegister } from './registers/population/queries.ts';
 import { completedSeedRun, type SeedOptions, type SeedResult, seedRegisters } from './registers/seed.ts';
 
 export interface OpenedDatabase {
@@ -69,7 +69,7 @@ async function namesOf(database: DatabaseHandle, egns: readonly string[]): Promi
   const names = new Map<string, string>();
   for (const egn of egns) {
     const person = await population.findPerson(egn);
-    if (person) names.set(egn, `${person.given_name} ${person.family_name}`);
+    if (person) names.set(egn, `${person.givenName} ${person.familyName}`);
   }
   return names;
 }

@@ -1,13 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { drivingLicenceServices } from '../registers/driving-licences/exchange-service.ts';
-import { fineServices } from '../registers/fines/exchange-service.ts';
-import { identityDocumentServices } from '../registers/identity-documents/exchange-service.ts';
-import { inspectionServices } from '../registers/inspections/exchange-service.ts';
-import { insuranceServices } from '../registers/insurance/exchange-service.ts';
-import { populationServices } from '../registers/population/exchange-service.ts';
-import { vehicleTaxServices } from '../registers/vehicle-tax/exchange-service.ts';
-import { vehicleServices } from '../registers/vehicles/exchange-service.ts';
+import type { Reporter } from '../registers/provide.ts';
+import { registerServices } from '../registers/services.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
 
 export const INSTANCE = 'BG';
@@ -106,19 +100,12 @@ export function memberOfSubsystem(subsystem: string): CatalogueMember {
 }
 
 /** Every register's services, keyed by full service id. */
-export function registerServiceDefinitions(db: Kysely<Database>): Map<string, ExchangeServiceDefinition> {
-  const definitions = [
-    ...populationServices(db),
-    ...identityDocumentServices(db),
-    ...drivingLicenceServices(db),
-    ...vehicleServices(db),
-    ...inspectionServices(db),
-    ...insuranceServices(db),
-    ...fineServices(db),
-    ...vehicleTaxServices(db),
-  ];
+export function registerServiceDefinitions(
+  db: Kysely<Database>,
+  report?: Reporter,
+): Map<string, ExchangeServiceDefinition> {
   return new Map(
-    definitions.map((definition) => {
+    registerServices(db, report).map((definition) => {
       const member = memberOfSubsystem(definition.subsystem);
       return [
         `${INSTANCE}/${member.memberClass}/${member.memberCode}/${definition.subsystem}/${definition.code}`,

@@ -5,7 +5,7 @@ import { EidClient } from '../../test/eid-client.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { buildApp } from '../app.ts';
-import { PopulationRegister } from '../registers/population/service.ts';
+import { PopulationRegister } from '../registers/population/queries.ts';
 
 /** Issue 14, item 12: PIN attempts are counted per personal number, in the database. */
 describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine) => {

@@ -1,3 +1,14 @@
+import { type Static, Type } from '@sinclair/typebox';
+import {
+  Answer,
+  Codes,
+  defineService,
+  IsoDate,
+  Nullable,
+  PersonalNumberParam,
+  VinParam,
+} from './contract.ts';
+
 /**
  * The traffic offences the fines register records, as stable codes (the register answers codes; the
  * web app and the PDF name them in the reader's language). Browser-safe.
@@ -15,3 +26,42 @@ export const OFFENCES = [
   'no-technical-inspection',
 ] as const;
 export type Offence = (typeof OFFENCES)[number];
+
+/** A fine. Amounts in euro cents. */
+export const Fine = Answer({
+  number: Type.String(),
+  egn: Type.String(),
+  vin: Nullable(Type.String()),
+  plate: Nullable(Type.String()),
+  issuedOn: IsoDate,
+  issuer: Type.String(),
+  offence: Codes(OFFENCES),
+  amountCents: Type.Integer({ minimum: 0 }),
+  paid: Type.Boolean(),
+  paidOn: Nullable(IsoDate),
+});
+export type Fine = Static<typeof Fine>;
+
+export const FINES = defineService({
+  subsystem: 'traffic-fines',
+  service: 'fines',
+  name: 'Traffic fines',
+  description:
+    'Fines (electronic tickets and penal decrees) by offender or by vehicle, with amount and payment.',
+  endpoints: {
+    byPerson: {
+      path: '/by-person/{egn}',
+      summary: "A person's traffic fines",
+      personalData: true,
+      params: Type.Object({ egn: PersonalNumberParam }),
+      answer: Type.Array(Fine),
+    },
+    byVin: {
+      path: '/by-vin/{vin}',
+      summary: 'Fines recorded against a vehicle (offenders are personal data)',
+      personalData: true,
+      params: Type.Object({ vin: VinParam }),
+      answer: Type.Array(Fine),
+    },
+  },
+});

@@ -1,41 +1,19 @@
+import { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
 import type { Kysely } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema.ts';
-import type { LicenceCategoryRow, LicenceRow } from './tables.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { Missing, provide, type Reporter } from '../provide.ts';
+import { DrivingLicencesRegister } from './queries.ts';
 
-export interface DrivingLicence {
-  licence: LicenceRow;
-  categories: LicenceCategoryRow[];
-}
+const NO_LICENCE = new Missing('The person holds no driving licence.');
 
-export class DrivingLicencesRegister {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-  }
-
-  /** The person's current licence with its categories, in one round trip. */
-  async findByPerson(egn: string): Promise<DrivingLicence | undefined> {
-    const row = await this.db
-      .selectFrom('driving_licences.licences as l')
-      .selectAll('l')
-      .select((eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('driving_licences.categories as c')
-            .select(['c.licence_number', 'c.category', 'c.obtained_on'])
-            .whereRef('c.licence_number', '=', 'l.number')
-            .orderBy('c.obtained_on')
-            .orderBy('c.category'),
-        ).as('categories'),
-      )
-      .where('l.egn', '=', egn)
-      .orderBy('l.issued_on', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const { categories, ...licence } = row;
-    return { licence, categories };
-  }
+export function drivingLicenceServices(db: Kysely<Database>, report: Reporter): ExchangeServiceDefinition[] {
+  const register = new DrivingLicencesRegister(db);
+  return [
+    provide(
+      DRIVING_LICENCES,
+      { byPerson: async ({ egn }) => (await register.findByPerson(egn)) ?? NO_LICENCE },
+      { report },
+    ),
+  ];
 }

@@ -1,29 +1,17 @@
+import { FINES } from '@civitas/contracts/registers/fines.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { FineRow } from './tables.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { provide, type Reporter } from '../provide.ts';
+import { FinesRegister } from './queries.ts';
 
-export class FinesRegister {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-  }
-
-  findByPerson(egn: string): Promise<FineRow[]> {
-    return this.db
-      .selectFrom('fines.fines')
-      .selectAll()
-      .where('egn', '=', egn)
-      .orderBy('issued_on')
-      .execute();
-  }
-
-  findByVin(vin: string): Promise<FineRow[]> {
-    return this.db
-      .selectFrom('fines.fines')
-      .selectAll()
-      .where('vin', '=', vin)
-      .orderBy('issued_on')
-      .execute();
-  }
+export function fineServices(db: Kysely<Database>, report: Reporter): ExchangeServiceDefinition[] {
+  const register = new FinesRegister(db);
+  return [
+    provide(
+      FINES,
+      { byPerson: ({ egn }) => register.findByPerson(egn), byVin: ({ vin }) => register.findByVin(vin) },
+      { report },
+    ),
+  ];
 }

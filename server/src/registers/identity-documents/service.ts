@@ -1,20 +1,14 @@
+import { IDENTITY_DOCUMENTS } from '@civitas/contracts/registers/identity-documents.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { IdentityDocumentRow } from './tables.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { provide, type Reporter } from '../provide.ts';
+import { IdentityDocumentsRegister } from './queries.ts';
 
-export class IdentityDocumentsRegister {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-  }
-
-  findByPerson(egn: string): Promise<IdentityDocumentRow[]> {
-    return this.db
-      .selectFrom('identity_documents.documents')
-      .selectAll()
-      .where('egn', '=', egn)
-      .orderBy('valid_until', 'desc')
-      .execute();
-  }
+export function identityDocumentServices(
+  db: Kysely<Database>,
+  report: Reporter,
+): ExchangeServiceDefinition[] {
+  const register = new IdentityDocumentsRegister(db);
+  return [provide(IDENTITY_DOCUMENTS, { byPerson: ({ egn }) => register.findByPerson(egn) }, { report })];
 }

@@ -1,20 +1,11 @@
+import { INSPECTIONS } from '@civitas/contracts/registers/inspections.ts';
 import type { Kysely } from 'kysely';
-import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
 import type { Database } from '../../db/schema.ts';
-import type { InspectionRow } from './tables.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { provide, type Reporter } from '../provide.ts';
+import { InspectionsRegister } from './queries.ts';
 
-export class InspectionsRegister {
-  private readonly byVin: CompiledLookup<InspectionRow, [vin: string]>;
-
-  constructor(db: Kysely<Database>) {
-    this.byVin = new CompiledLookup(
-      db,
-      (vin) => db.selectFrom('inspections.inspections').selectAll().where('vin', '=', vin).orderBy('seq'),
-      [VIN_PLACEHOLDER],
-    );
-  }
-
-  findByVin(vin: string): Promise<InspectionRow[]> {
-    return this.byVin.rows(vin);
-  }
+export function inspectionServices(db: Kysely<Database>, report: Reporter): ExchangeServiceDefinition[] {
+  const register = new InspectionsRegister(db);
+  return [provide(INSPECTIONS, { byVin: ({ vin }) => register.findByVin(vin) }, { report })];
 }

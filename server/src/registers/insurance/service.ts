@@ -1,20 +1,11 @@
+import { MTPL_POLICIES } from '@civitas/contracts/registers/insurance.ts';
 import type { Kysely } from 'kysely';
-import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
 import type { Database } from '../../db/schema.ts';
-import type { PolicyRow } from './tables.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { provide, type Reporter } from '../provide.ts';
+import { InsuranceRegister } from './queries.ts';
 
-export class InsuranceRegister {
-  private readonly byVin: CompiledLookup<PolicyRow, [vin: string]>;
-
-  constructor(db: Kysely<Database>) {
-    this.byVin = new CompiledLookup(
-      db,
-      (vin) => db.selectFrom('insurance.policies').selectAll().where('vin', '=', vin).orderBy('starts_on'),
-      [VIN_PLACEHOLDER],
-    );
-  }
-
-  findByVin(vin: string): Promise<PolicyRow[]> {
-    return this.byVin.rows(vin);
-  }
+export function insuranceServices(db: Kysely<Database>, report: Reporter): ExchangeServiceDefinition[] {
+  const register = new InsuranceRegister(db);
+  return [provide(MTPL_POLICIES, { byVin: ({ vin }) => register.findByVin(vin) }, { report })];
 }

@@ -1,20 +1,11 @@
+import { VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { VehicleTaxRow } from './tables.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { provide, type Reporter } from '../provide.ts';
+import { VehicleTaxRegister } from './queries.ts';
 
-export class VehicleTaxRegister {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-  }
-
-  findByVin(vin: string): Promise<VehicleTaxRow[]> {
-    return this.db
-      .selectFrom('vehicle_tax.assessments')
-      .selectAll()
-      .where('vin', '=', vin)
-      .orderBy('year')
-      .execute();
-  }
+export function vehicleTaxServices(db: Kysely<Database>, report: Reporter): ExchangeServiceDefinition[] {
+  const register = new VehicleTaxRegister(db);
+  return [provide(VEHICLE_TAX, { byVin: ({ vin }) => register.findByVin(vin) }, { report })];
 }

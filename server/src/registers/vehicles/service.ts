@@ -1,64 +1,36 @@
+import { type Registration, VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import type { Kysely } from 'kysely';
-import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
 import type { Database } from '../../db/schema.ts';
-import type { RegistrationRow, VehicleRow } from './tables.ts';
+import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import { Missing, provide, type Reporter } from '../provide.ts';
+import { VehicleRegister } from './queries.ts';
 
-export class VehicleRegister {
-  private readonly db: Kysely<Database>;
-  /** The lookups every vehicle report makes, compiled once. */
-  private readonly byVin: CompiledLookup<VehicleRow, [vin: string]>;
-  private readonly byPlate: CompiledLookup<VehicleRow, [plate: string]>;
-  private readonly history: CompiledLookup<RegistrationRow, [vin: string]>;
+const NO_SUCH_VIN = new Missing('No vehicle with this VIN in the register.');
+const NO_SUCH_PLATE = new Missing('No vehicle with this plate in the register.');
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-    this.byVin = new CompiledLookup(
-      db,
-      (vin) => db.selectFrom('vehicles.vehicles').selectAll().where('vin', '=', vin),
-      [VIN_PLACEHOLDER],
-    );
-    this.byPlate = new CompiledLookup(
-      db,
-      (plate) => db.selectFrom('vehicles.vehicles').selectAll().where('plate', '=', plate),
-      ['\u0000plate'],
-    );
-    this.history = new CompiledLookup(
-      db,
-      (vin) => db.selectFrom('vehicles.registrations').selectAll().where('vin', '=', vin).orderBy('seq'),
-      [VIN_PLACEHOLDER],
-    );
-  }
+export function vehicleServices(db: Kysely<Database>, report: Reporter): ExchangeServiceDefinition[] {
+  const register = new VehicleRegister(db);
+  return [
+    provide(
+      VEHICLES,
+      {
+        byVin: async ({ vin }) => (await register.findByVin(vin)) ?? NO_SUCH_VIN,
+        byPlate: async ({ plate }) => (await register.findByPlate(plate)) ?? NO_SUCH_PLATE,
+        async registrations({ vin }) {
+          const history = await register.registrationHistory(vin);
+          // A registered vehicle always has a history; only an empty one asks whether it exists.
+          if (history.length === 0 && !(await register.findByVin(vin))) return NO_SUCH_VIN;
+          return history;
+        },
+        byOwner: ({ ownerId }) => register.findByCurrentOwner(ownerId),
+      },
+      { report, subjectOfAnswer: { registrations: currentPersonOwner } },
+    ),
+  ];
+}
 
-  /** Vehicles whose latest registration record names this owner (a person's EGN or a company's EIK). */
-  findByCurrentOwner(ownerId: string): Promise<VehicleRow[]> {
-    return this.db
-      .selectFrom('vehicles.registrations as r')
-      .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
-      .selectAll('v')
-      .where('r.owner_id', '=', ownerId)
-      .where(({ eb, selectFrom }) =>
-        eb(
-          'r.seq',
-          '=',
-          selectFrom('vehicles.registrations as latest')
-            .select(({ fn }) => fn.max('latest.seq').as('seq'))
-            .whereRef('latest.vin', '=', 'r.vin'),
-        ),
-      )
-      .where('v.status', '=', 'registered')
-      .orderBy('v.first_registration_date')
-      .execute();
-  }
-
-  findByVin(vin: string): Promise<VehicleRow | undefined> {
-    return this.byVin.first(vin);
-  }
-
-  findByPlate(plate: string): Promise<VehicleRow | undefined> {
-    return this.byPlate.first(plate);
-  }
-
-  registrationHistory(vin: string): Promise<RegistrationRow[]> {
-    return this.history.rows(vin);
-  }
+/** The data subject of a registration history: its current owner, when that is a person. */
+export function currentPersonOwner(history: readonly Registration[]): string | null {
+  const last = history.at(-1);
+  return last?.ownerKind === 'person' ? last.ownerId : null;
 }
