@@ -5,7 +5,7 @@ import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { assignDemoRoles } from './identity/demo-accounts.ts';
 import type { Config } from './kernel/config.ts';
-import { PopulationRegister } from './registers/population/queries.ts';
+import { populationQueries } from './registers/population/queries.ts';
 import { completedSeedRun, type SeedOptions, type SeedResult, seedRegisters } from './registers/seed.ts';
 
 export interface OpenedDatabase {
@@ -65,10 +65,10 @@ export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOp
  * message, so no access shows in anyone's "who used my data".
  */
 async function namesOf(database: DatabaseHandle, egns: readonly string[]): Promise<Map<string, string>> {
-  const population = new PopulationRegister(database.db);
+  const population = populationQueries(database.db);
   const names = new Map<string, string>();
   for (const egn of egns) {
-    const person = await population.findPerson(egn);
+    const person = await population.person(egn);
     if (person) names.set(egn, `${person.givenName} ${person.familyName}`);
   }
   return names;

@@ -5,7 +5,7 @@ import { EidClient } from '../../test/eid-client.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { buildApp } from '../app.ts';
-import { PopulationRegister } from '../registers/population/queries.ts';
+import { populationQueries } from '../registers/population/queries.ts';
 
 /** Issue 14, item 12: PIN attempts are counted per personal number, in the database. */
 describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine) => {
@@ -46,11 +46,11 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
   /** A well-formed personal number nobody has. */
   let nextUnknown = 1;
   async function unknownNumber(): Promise<string> {
-    const population = new PopulationRegister(platform.database.db);
+    const population = populationQueries(platform.database.db);
     for (;;) {
       nextUnknown += 2;
       const egn = makeEgn('1931-07-14', 'M', nextUnknown);
-      if (!(await population.findPerson(egn))) return egn;
+      if (!(await population.person(egn))) return egn;
     }
   }
 

@@ -3,16 +3,10 @@ import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { Database } from '../../db/schema.ts';
 
-export class DrivingLicencesRegister {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-  }
-
-  /** The person's current licence with its categories, in one round trip. */
-  findByPerson(egn: string): Promise<DrivingLicence | undefined> {
-    return this.db
+/** The person's current licence with its categories, in one round trip. */
+export function licenceByPerson(db: Kysely<Database>): (egn: string) => Promise<DrivingLicence | undefined> {
+  return (egn) =>
+    db
       .selectFrom('driving_licences.licences as l')
       .select([
         'l.number',
@@ -37,5 +31,4 @@ export class DrivingLicencesRegister {
       .orderBy('l.issued_on', 'desc')
       .limit(1)
       .executeTakeFirst();
-  }
 }

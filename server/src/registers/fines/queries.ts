@@ -1,6 +1,7 @@
 import type { Fine } from '@civitas/contracts/registers/fines.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { recordsBy } from '../lookup.ts';
 
 const FINE = [
   'number',
@@ -15,28 +16,9 @@ const FINE = [
   'paid_on as paidOn',
 ] as const;
 
-export class FinesRegister {
-  private readonly db: Kysely<Database>;
-
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-  }
-
-  findByPerson(egn: string): Promise<Fine[]> {
-    return this.db
-      .selectFrom('fines.fines')
-      .select(FINE)
-      .where('egn', '=', egn)
-      .orderBy('issued_on')
-      .execute();
-  }
-
-  findByVin(vin: string): Promise<Fine[]> {
-    return this.db
-      .selectFrom('fines.fines')
-      .select(FINE)
-      .where('vin', '=', vin)
-      .orderBy('issued_on')
-      .execute();
-  }
+/** Fines by offender (`egn`) or by vehicle (`vin`), oldest first. */
+export function finesBy(db: Kysely<Database>, key: 'egn' | 'vin'): (value: string) => Promise<Fine[]> {
+  return recordsBy(db, (value) =>
+    db.selectFrom('fines.fines').select(FINE).where(key, '=', value).orderBy('issued_on'),
+  );
 }

@@ -1,7 +1,7 @@
 import type { Registration, Vehicle } from '@civitas/contracts/registers/vehicles.ts';
 import type { Kysely } from 'kysely';
-import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
 import type { Database } from '../../db/schema.ts';
+import { recordBy, recordsBy } from '../lookup.ts';
 
 /** A vehicle's columns under the contract's names. */
 const VEHICLE = [
@@ -36,63 +36,44 @@ const REGISTRATION = [
   'certificate_number as certificateNumber',
 ] as const;
 
-export class VehicleRegister {
-  private readonly db: Kysely<Database>;
-  /** The lookups every vehicle report makes, compiled once. */
-  private readonly byVin: CompiledLookup<Vehicle, [vin: string]>;
-  private readonly byPlate: CompiledLookup<Vehicle, [plate: string]>;
-  private readonly history: CompiledLookup<Registration, [vin: string]>;
-
-  constructor(db: Kysely<Database>) {
-    this.db = db;
-    this.byVin = new CompiledLookup(
-      db,
-      (vin) => db.selectFrom('vehicles.vehicles as v').select(VEHICLE).where('v.vin', '=', vin),
-      [VIN_PLACEHOLDER],
-    );
-    this.byPlate = new CompiledLookup(
-      db,
-      (plate) => db.selectFrom('vehicles.vehicles as v').select(VEHICLE).where('v.plate', '=', plate),
-      ['\u0000plate'],
-    );
-    this.history = new CompiledLookup(
-      db,
-      (vin) =>
-        db.selectFrom('vehicles.registrations').select(REGISTRATION).where('vin', '=', vin).orderBy('seq'),
-      [VIN_PLACEHOLDER],
-    );
-  }
-
+export interface VehicleQueries {
+  byVin(vin: string): Promise<Vehicle | undefined>;
+  byPlate(plate: string): Promise<Vehicle | undefined>;
+  /** The registration records of a vehicle, in order: the last names its current owner. */
+  history(vin: string): Promise<Registration[]>;
   /** Vehicles whose latest registration record names this owner (a person's EGN or a company's EIK). */
-  findByCurrentOwner(ownerId: string): Promise<Vehicle[]> {
-    return this.db
-      .selectFrom('vehicles.registrations as r')
-      .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
-      .select(VEHICLE)
-      .where('r.owner_id', '=', ownerId)
-      .where(({ eb, selectFrom }) =>
-        eb(
-          'r.seq',
-          '=',
-          selectFrom('vehicles.registrations as latest')
-            .select(({ fn }) => fn.max('latest.seq').as('seq'))
-            .whereRef('latest.vin', '=', 'r.vin'),
-        ),
-      )
-      .where('v.status', '=', 'registered')
-      .orderBy('v.first_registration_date')
-      .execute();
-  }
+  byCurrentOwner(ownerId: string): Promise<Vehicle[]>;
+}
 
-  findByVin(vin: string): Promise<Vehicle | undefined> {
-    return this.byVin.first(vin);
-  }
-
-  findByPlate(plate: string): Promise<Vehicle | undefined> {
-    return this.byPlate.first(plate);
-  }
-
-  registrationHistory(vin: string): Promise<Registration[]> {
-    return this.history.rows(vin);
-  }
+/** The vehicle register's queries; the lookups every vehicle report makes are compiled once. */
+export function vehicleQueries(db: Kysely<Database>): VehicleQueries {
+  return {
+    byVin: recordBy(db, (vin) =>
+      db.selectFrom('vehicles.vehicles as v').select(VEHICLE).where('v.vin', '=', vin),
+    ),
+    byPlate: recordBy(db, (plate) =>
+      db.selectFrom('vehicles.vehicles as v').select(VEHICLE).where('v.plate', '=', plate),
+    ),
+    history: recordsBy(db, (vin) =>
+      db.selectFrom('vehicles.registrations').select(REGISTRATION).where('vin', '=', vin).orderBy('seq'),
+    ),
+    byCurrentOwner: (ownerId) =>
+      db
+        .selectFrom('vehicles.registrations as r')
+        .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
+        .select(VEHICLE)
+        .where('r.owner_id', '=', ownerId)
+        .where(({ eb, selectFrom }) =>
+          eb(
+            'r.seq',
+            '=',
+            selectFrom('vehicles.registrations as latest')
+              .select(({ fn }) => fn.max('latest.seq').as('seq'))
+              .whereRef('latest.vin', '=', 'r.vin'),
+          ),
+        )
+        .where('v.status', '=', 'registered')
+        .orderBy('v.first_registration_date')
+        .execute(),
+  };
 }
