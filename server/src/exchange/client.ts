@@ -114,14 +114,6 @@ export function serviceId(subsystem: string, service: string): string {
   return `${INSTANCE}/${member.memberClass}/${member.memberCode}/${subsystem}/${service}`;
 }
 
-/** Where a contract's endpoint is called: its service id and the path with the parameters filled in. */
-export function locate<E extends EndpointContract>(
-  endpoint: E,
-  params: ParamsOf<E>,
-): { service: string; path: string } {
-  return { service: serviceId(endpoint.subsystem, endpoint.service), path: pathOf(endpoint, params) };
-}
-
 const checks = new WeakMap<EndpointContract, TypeCheck<EndpointContract['answer']>>();
 
 function checkOf(endpoint: EndpointContract): TypeCheck<EndpointContract['answer']> {
@@ -176,6 +168,19 @@ export class ExchangeClient {
     this.client = client;
   }
 
+  /**
+   * The full id of a register's service in this instance, e.g.
+   * `serviceId('vehicle-register', 'vehicles')` is `BG/GOV/000695235/vehicle-register/vehicles` in BG.
+   */
+  serviceId(subsystem: string, service: string): string {
+    return serviceId(subsystem, service);
+  }
+
+  /** Where a contract's endpoint is called: its service id and the path with the parameters filled in. */
+  locate<E extends EndpointContract>(endpoint: E, params: ParamsOf<E>): { service: string; path: string } {
+    return { service: this.serviceId(endpoint.subsystem, endpoint.service), path: pathOf(endpoint, params) };
+  }
+
   /** The endpoint's body; any failure is thrown as its problem (`failureError`). */
   async call<E extends EndpointContract>(
     endpoint: E,
@@ -206,7 +211,7 @@ export class ExchangeClient {
     params: ParamsOf<E>,
     context: CallContext,
   ): Promise<RegisterAnswer<AnswerOf<E>>> {
-    const { service, path } = locate(endpoint, params);
+    const { service, path } = this.locate(endpoint, params);
     const answer = checked(await this.send(service, path, context), endpoint);
     const common = { status: answer.status, messageId: answer.messageId, durationMs: answer.durationMs };
     return answer.status === 200

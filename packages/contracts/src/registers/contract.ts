@@ -104,3 +104,19 @@ export const PlateParam = Type.String({ description: 'registration plate' });
 export const OwnerIdParam = Type.String({
   description: "an owner's personal number (EGN) or company number (EIK)",
 });
+
+/** `GET /by-vin/{vin}`: a vehicle's records in a register. */
+export function byVin<A extends TSchema>(summary: string, answer: A, { personalData = false } = {}) {
+  return { path: '/by-vin/{vin}', summary, personalData, params: Type.Object({ vin: VinParam }), answer };
+}
+
+/** `GET /by-person/{egn}`: a person's records in a register (always personal data). */
+export function byPerson<A extends TSchema>(summary: string, answer: A) {
+  return {
+    path: '/by-person/{egn}',
+    summary,
+    personalData: true,
+    params: Type.Object({ egn: PersonalNumberParam }),
+    answer,
+  };
+}

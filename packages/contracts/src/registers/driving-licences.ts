@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Answer, Codes, defineService, IsoDate, PersonalNumberParam } from './contract.ts';
+import { Answer, byPerson, Codes, defineService, IsoDate } from './contract.ts';
 
 /** The driving licences register's answer: a person's current licence and its categories. Browser-safe. */
 
@@ -31,12 +31,6 @@ export const DRIVING_LICENCES = defineService({
   name: 'Driving licences',
   description: "A person's driving licence: categories, validity, control points, status.",
   endpoints: {
-    byPerson: {
-      path: '/by-person/{egn}',
-      summary: "A person's current driving licence",
-      personalData: true,
-      params: Type.Object({ egn: PersonalNumberParam }),
-      answer: DrivingLicence,
-    },
+    byPerson: byPerson("A person's current driving licence", DrivingLicence),
   },
 });

@@ -1,13 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import {
-  Answer,
-  Codes,
-  defineService,
-  IsoDate,
-  Nullable,
-  PersonalNumberParam,
-  VinParam,
-} from './contract.ts';
+import { Answer, byPerson, byVin, Codes, defineService, IsoDate, Nullable } from './contract.ts';
 
 /**
  * The traffic offences the fines register records, as stable codes (the register answers codes; the
@@ -49,19 +41,9 @@ export const FINES = defineService({
   description:
     'Fines (electronic tickets and penal decrees) by offender or by vehicle, with amount and payment.',
   endpoints: {
-    byPerson: {
-      path: '/by-person/{egn}',
-      summary: "A person's traffic fines",
+    byPerson: byPerson("A person's traffic fines", Type.Array(Fine)),
+    byVin: byVin('Fines recorded against a vehicle (offenders are personal data)', Type.Array(Fine), {
       personalData: true,
-      params: Type.Object({ egn: PersonalNumberParam }),
-      answer: Type.Array(Fine),
-    },
-    byVin: {
-      path: '/by-vin/{vin}',
-      summary: 'Fines recorded against a vehicle (offenders are personal data)',
-      personalData: true,
-      params: Type.Object({ vin: VinParam }),
-      answer: Type.Array(Fine),
-    },
+    }),
   },
 });

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Answer, Codes, defineService, IsoDate, PersonalNumberParam } from './contract.ts';
+import { Answer, byPerson, Codes, defineService, IsoDate } from './contract.ts';
 
 /** The identity documents register's answers: a person's ID cards and passports. Browser-safe. */
 
@@ -23,12 +23,6 @@ export const IDENTITY_DOCUMENTS = defineService({
   name: 'Bulgarian identity documents',
   description: 'Identity cards and passports of a person, with validity and status (valid, lost, stolen).',
   endpoints: {
-    byPerson: {
-      path: '/by-person/{egn}',
-      summary: "A person's identity documents",
-      personalData: true,
-      params: Type.Object({ egn: PersonalNumberParam }),
-      answer: Type.Array(IdentityDocument),
-    },
+    byPerson: byPerson("A person's identity documents", Type.Array(IdentityDocument)),
   },
 });

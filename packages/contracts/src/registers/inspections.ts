@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Answer, Codes, defineService, IsoDate, Nullable, VinParam } from './contract.ts';
+import { Answer, byVin, Codes, defineService, IsoDate, Nullable } from './contract.ts';
 
 /** Results of a periodic technical inspection, as stable codes. Browser-safe. */
 export const INSPECTION_RESULTS = ['passed', 'failed'] as const;
@@ -24,12 +24,6 @@ export const INSPECTIONS = defineService({
   name: 'Periodic technical inspections',
   description: 'Inspections of a vehicle - station, date, result and odometer reading.',
   endpoints: {
-    byVin: {
-      path: '/by-vin/{vin}',
-      summary: 'Inspections of a vehicle',
-      personalData: false,
-      params: Type.Object({ vin: VinParam }),
-      answer: Type.Array(Inspection),
-    },
+    byVin: byVin('Inspections of a vehicle', Type.Array(Inspection)),
   },
 });

@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Answer, defineService, IsoDate, VinParam } from './contract.ts';
+import { Answer, byVin, defineService, IsoDate } from './contract.ts';
 
 /** The compulsory motor third-party liability (MTPL) insurance register's answer. Browser-safe. */
 
@@ -19,12 +19,6 @@ export const MTPL_POLICIES = defineService({
   name: 'Compulsory motor liability insurance',
   description: 'MTPL policies of a vehicle - insurer, period, cancellation.',
   endpoints: {
-    byVin: {
-      path: '/by-vin/{vin}',
-      summary: 'MTPL policies of a vehicle',
-      personalData: false,
-      params: Type.Object({ vin: VinParam }),
-      answer: Type.Array(Policy),
-    },
+    byVin: byVin('MTPL policies of a vehicle', Type.Array(Policy)),
   },
 });

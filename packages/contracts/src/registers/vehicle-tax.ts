@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Answer, defineService, IsoDate, Nullable, VinParam } from './contract.ts';
+import { Answer, byVin, defineService, IsoDate, Nullable } from './contract.ts';
 
 /** The local vehicle tax register's answer (kept by the municipalities). Browser-safe. */
 
@@ -21,12 +21,6 @@ export const VEHICLE_TAX = defineService({
   name: 'Local vehicle tax',
   description: 'Vehicle tax assessments by year - amount and payment.',
   endpoints: {
-    byVin: {
-      path: '/by-vin/{vin}',
-      summary: 'Vehicle tax of a vehicle by year',
-      personalData: false,
-      params: Type.Object({ vin: VinParam }),
-      answer: Type.Array(TaxAssessment),
-    },
+    byVin: byVin('Vehicle tax of a vehicle by year', Type.Array(TaxAssessment)),
   },
 });

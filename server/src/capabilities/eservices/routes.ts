@@ -5,7 +5,7 @@ import { type TaxAssessment, VEHICLE_TAX } from '@civitas/contracts/registers/ve
 import { VEHICLES, type Vehicle } from '@civitas/contracts/registers/vehicles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { type ExchangeClient, locate, serviceId } from '../../exchange/client.ts';
+import type { ExchangeClient } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
@@ -122,10 +122,13 @@ export async function parkingPermitRoutes(
       const [person, addresses, vehicles, licence] = await askRegisters(
         options.exchange,
         [
-          { key: 'population', ...locate(PERSONS.endpoints.person, { egn }) },
-          { key: 'population', ...locate(PERSONS.endpoints.addresses, { egn }) },
-          { key: 'vehicles', ...locate(VEHICLES.endpoints.byOwner, { ownerId: egn }) },
-          { key: 'driving-licences', ...locate(DRIVING_LICENCES.endpoints.byPerson, { egn }) },
+          { key: 'population', ...options.exchange.locate(PERSONS.endpoints.person, { egn }) },
+          { key: 'population', ...options.exchange.locate(PERSONS.endpoints.addresses, { egn }) },
+          { key: 'vehicles', ...options.exchange.locate(VEHICLES.endpoints.byOwner, { ownerId: egn }) },
+          {
+            key: 'driving-licences',
+            ...options.exchange.locate(DRIVING_LICENCES.endpoints.byPerson, { egn }),
+          },
         ],
         context,
         REGISTER_TIMEOUT_MS,
@@ -134,7 +137,7 @@ export async function parkingPermitRoutes(
       const registered = vehicles!.status === 'ok' ? (vehicles!.answer.body as Vehicle[]) : null;
       const owned = permitVehicles(registered ?? []);
       const vehicle = owned[0] ?? null;
-      const taxService = serviceId(VEHICLE_TAX.subsystem, VEHICLE_TAX.service);
+      const taxService = options.exchange.serviceId(VEHICLE_TAX.subsystem, VEHICLE_TAX.service);
       // The tax register is asked about the cars the vehicle register named: it depends on that answer.
       const taxes =
         owned.length > 0
@@ -142,7 +145,7 @@ export async function parkingPermitRoutes(
               options.exchange,
               owned.map((car) => ({
                 key: 'vehicle-tax',
-                ...locate(VEHICLE_TAX.endpoints.byVin, { vin: car.vin }),
+                ...options.exchange.locate(VEHICLE_TAX.endpoints.byVin, { vin: car.vin }),
               })),
               context,
               REGISTER_TIMEOUT_MS,

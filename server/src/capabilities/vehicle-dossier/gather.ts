@@ -16,7 +16,7 @@ import {
   VEHICLES,
   type Vehicle,
 } from '@civitas/contracts/registers/vehicles.ts';
-import { type CallContext, type ExchangeClient, failureError, locate } from '../../exchange/client.ts';
+import { type CallContext, type ExchangeClient, failureError } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
 import { analyseOdometer } from './odometer.ts';
 
@@ -90,14 +90,14 @@ export async function findVehicle(
  * section empty and is listed as missing: the report says it is partial.
  */
 export async function gatherReport(
-  client: Pick<ExchangeClient, 'get'>,
+  client: Pick<ExchangeClient, 'get' | 'locate'>,
   request: GatherRequest,
 ): Promise<GatheredReport> {
   const keys = SOURCE_KEYS.filter((key) => request.viewer === 'owner' || !OWNER_ONLY.has(key));
   const asked = request.vehicle ? keys.filter((key) => key !== 'vehicle') : keys;
   const sources: SourceRequest[] = asked.map((key) => ({
     key,
-    ...locate(SOURCES[key], { vin: request.vin }),
+    ...client.locate(SOURCES[key], { vin: request.vin }),
   }));
   const context: CallContext = {
     client: request.client,
@@ -109,7 +109,9 @@ export async function gatherReport(
   };
   const outcomes = await askRegisters(client, sources, context, request.timeoutMs);
   if (request.vehicle)
-    outcomes.push(knownOutcome(request.vehicle, locate(SOURCES.vehicle, { vin: request.vin }).service));
+    outcomes.push(
+      knownOutcome(request.vehicle, client.locate(SOURCES.vehicle, { vin: request.vin }).service),
+    );
   const body = (key: SourceKey): unknown => {
     const outcome = outcomes.find((candidate) => candidate.key === key);
     return outcome?.status === 'ok' ? outcome.answer.body : undefined;

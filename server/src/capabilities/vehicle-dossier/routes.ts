@@ -19,7 +19,7 @@ import { canonicalReportJson, newReference, referenceShape, verifyReport } from 
 import { type ReportStore, sha256Hex } from './store.ts';
 
 export interface DossierRoutesOptions {
-  exchange: Pick<ExchangeClient, 'get' | 'ask'>;
+  exchange: Pick<ExchangeClient, 'get' | 'ask' | 'locate'>;
   store: ReportStore;
   verifyAccessToken: AccessTokenVerifier;
   /** Which officials and police may ask for which vehicle's report, why and on what basis. */
