@@ -5,7 +5,7 @@ import { type TaxAssessment, VEHICLE_TAX } from '@civitas/contracts/registers/ve
 import { VEHICLES, type Vehicle } from '@civitas/contracts/registers/vehicles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { ExchangeClient } from '../../exchange/client.ts';
+import { type ExchangeClient, failureOf } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
@@ -267,7 +267,7 @@ function mergeSources(outcomes: readonly SourceOutcome[]): SourceOutcome {
 
 /** A person without a licence is an answer (no fields), not a failure of the register. */
 function noLicenceIsAnAnswer(outcome: SourceOutcome): SourceOutcome {
-  if (outcome.status === 'failed' && outcome.answer?.status === 404 && !outcome.answer.fault) {
+  if (outcome.status === 'failed' && outcome.answer && failureOf(outcome.answer).kind === 'not-found') {
     return { ...outcome, status: 'ok', answer: outcome.answer };
   }
   return outcome;
