@@ -2,7 +2,7 @@ import { INSPECTIONS, type Inspection } from '@civitas/contracts/registers/inspe
 import { PERSONS } from '@civitas/contracts/registers/population.ts';
 import { describe, expect, it } from 'vitest';
 import { ExchangeFault } from '../exchange/protocol/errors.ts';
-import type { ServiceRequest } from '../exchange/service-definition.ts';
+import { openApiOf, type ServiceRequest } from '../exchange/service-definition.ts';
 import { ContractViolation, Missing, provide } from './provide.ts';
 
 const request: ServiceRequest = {
@@ -46,6 +46,21 @@ describe('a register service put on the exchange under its contract', () => {
       ['/{egn}', true],
       ['/{egn}/addresses', true],
     ]);
+  });
+
+  it("publishes the contract's answer schema in the service's OpenAPI description", () => {
+    const definition = provide(INSPECTIONS, { byVin: async () => [] }, { report: () => {} });
+    const openapi = openApiOf(definition, 'BG/GOV/130160378/inspections/inspections') as {
+      paths: Record<
+        string,
+        { get: { responses: { 200: { content: Record<string, { schema: unknown }> } } } }
+      >;
+    };
+    const schema = openapi.paths['/by-vin/{vin}']!.get.responses[200].content['application/json']!.schema;
+    expect(schema).toMatchObject({
+      type: 'array',
+      items: { properties: { odometerKm: { type: 'integer' } } },
+    });
   });
 
   it('answers a body that matches the contract, with the VIN normalised before the query sees it', async () => {

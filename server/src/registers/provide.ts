@@ -71,6 +71,7 @@ export function provide<S extends ServiceContract<Record<string, EndpointContrac
       path: endpoint.path,
       summary: endpoint.summary,
       personalData: endpoint.personalData,
+      answer: endpoint.answer,
       ...(subjectOfAnswer ? { subjectOfAnswer } : {}),
       handle: answering(endpoint, handler, options.report),
     };
