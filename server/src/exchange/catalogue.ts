@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { Reporter } from '../registers/provide.ts';
 import { registerServices } from '../registers/services.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
@@ -101,11 +100,11 @@ export function memberOfSubsystem(subsystem: string): CatalogueMember {
 
 /** Every register's services, keyed by full service id. */
 export function registerServiceDefinitions(
-  db: Kysely<Database>,
+  connection: Connection,
   report?: Reporter,
 ): Map<string, ExchangeServiceDefinition> {
   return new Map(
-    registerServices(db, report).map((definition) => {
+    registerServices(connection, report).map((definition) => {
       const member = memberOfSubsystem(definition.subsystem);
       return [
         `${INSTANCE}/${member.memberClass}/${member.memberCode}/${definition.subsystem}/${definition.code}`,

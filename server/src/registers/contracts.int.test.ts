@@ -3,9 +3,12 @@ import { Value } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tablesOf } from '../db/connection.ts';
 import type { ServiceRequest } from '../exchange/service-definition.ts';
+import type { PopulationTables } from './population/tables.ts';
 import { seedRegisters } from './seed.ts';
 import { registerServices } from './services.ts';
+import type { VehicleTables } from './vehicles/tables.ts';
 
 const request: ServiceRequest = {
   method: 'GET',
@@ -22,17 +25,10 @@ describe.each(testDatabases())('every register answers under its contract on $na
   beforeAll(async () => {
     handle = await engine.open();
     await seedRegisters(handle.db, { seed: 'contracts', persons: 300, vehicles: 120 });
-    const persons = await handle.db.selectFrom('population.persons').select('egn').limit(60).execute();
-    const vehicles = await handle.db
-      .selectFrom('vehicles.vehicles')
-      .select(['vin', 'plate'])
-      .limit(60)
-      .execute();
-    const owners = await handle.db
-      .selectFrom('vehicles.registrations')
-      .select('owner_id')
-      .limit(60)
-      .execute();
+    const db = tablesOf<PopulationTables & VehicleTables>(handle.db);
+    const persons = await db.selectFrom('population.persons').select('egn').limit(60).execute();
+    const vehicles = await db.selectFrom('vehicles.vehicles').select(['vin', 'plate']).limit(60).execute();
+    const owners = await db.selectFrom('vehicles.registrations').select('owner_id').limit(60).execute();
     keys.egn = persons.map((row) => row.egn);
     keys.vin = vehicles.map((row) => row.vin);
     keys.plate = vehicles.flatMap((row) => (row.plate ? [row.plate] : []));

@@ -1,6 +1,6 @@
 import type { Compilable, Kysely } from 'kysely';
 import { CompiledLookup } from '../db/compiled-query.ts';
-import type { Database } from '../db/schema.ts';
+import type { NoTables } from '../db/connection.ts';
 
 /** The placeholder a lookup is compiled with (no key can equal it). */
 const KEY = '\u0000key';
@@ -11,7 +11,7 @@ const KEY = '\u0000key';
  * one such lookup.
  */
 export function recordsBy<T>(
-  db: Kysely<Database>,
+  db: Pick<Kysely<NoTables>, 'executeQuery'>,
   build: (key: string) => Compilable<T>,
 ): (key: string) => Promise<T[]> {
   const lookup = new CompiledLookup<T, [key: string]>(db, build, [KEY]);
@@ -20,7 +20,7 @@ export function recordsBy<T>(
 
 /** The one record under a key, or undefined. */
 export function recordBy<T>(
-  db: Kysely<Database>,
+  db: Pick<Kysely<NoTables>, 'executeQuery'>,
   build: (key: string) => Compilable<T>,
 ): (key: string) => Promise<T | undefined> {
   const lookup = new CompiledLookup<T, [key: string]>(db, build, [KEY]);

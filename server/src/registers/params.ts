@@ -3,7 +3,8 @@ import { checkEik } from '@civitas/contracts/ids/eik.ts';
 import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import type { EndpointContract } from '@civitas/contracts/registers/contract.ts';
-import { badRequest, type ServiceResponse } from '../exchange/service-definition.ts';
+import { problemAnswer, type ServiceResponse } from '../exchange/service-definition.ts';
+import { registerErrors } from './errors.ts';
 
 /** A path parameter checked and normalised, or the register's own 400 answer. */
 export type Checked<T = string> = { ok: true; value: T } | { ok: false; response: ServiceResponse };
@@ -36,8 +37,8 @@ const CHECKS: Readonly<Record<string, (value: string) => Checked>> = {
   },
 };
 
-function refused(code: string, detail: string): Checked {
-  return { ok: false, response: badRequest(code, detail) };
+function refused(code: keyof typeof registerErrors, detail: string): Checked {
+  return { ok: false, response: problemAnswer(registerErrors, code, detail) };
 }
 
 /** The names of an endpoint's path parameters; a name without a check is a mistake in the contract. */

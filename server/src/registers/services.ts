@@ -6,8 +6,7 @@ import { MTPL_POLICIES } from '@civitas/contracts/registers/insurance.ts';
 import { PERSONS } from '@civitas/contracts/registers/population.ts';
 import { VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
 import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { ExchangeServiceDefinition } from '../exchange/service-definition.ts';
 import { drivingLicenceHandlers } from './driving-licences/service.ts';
 import { finesBy } from './fines/queries.ts';
@@ -26,7 +25,7 @@ import { currentPersonOwner, vehicleHandlers } from './vehicles/service.ts';
  * `report` receives a register's own faults (an answer that breaks its contract).
  */
 export function registerServices(
-  db: Kysely<Database>,
+  db: Connection,
   report: Reporter = (error) => console.error(error),
 ): ExchangeServiceDefinition[] {
   const documents = documentsByPerson(db);

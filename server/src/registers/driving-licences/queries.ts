@@ -1,10 +1,13 @@
 import type { DrivingLicence } from '@civitas/contracts/registers/driving-licences.ts';
-import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { DrivingLicenceTables } from './tables.ts';
 
 /** The person's current licence with its categories, in one round trip. */
-export function licenceByPerson(db: Kysely<Database>): (egn: string) => Promise<DrivingLicence | undefined> {
+export function licenceByPerson(
+  connection: Connection,
+): (egn: string) => Promise<DrivingLicence | undefined> {
+  const db = tablesOf<DrivingLicenceTables>(connection);
   return (egn) =>
     db
       .selectFrom('driving_licences.licences as l')

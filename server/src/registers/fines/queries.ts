@@ -1,7 +1,7 @@
 import type { Fine } from '@civitas/contracts/registers/fines.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { recordsBy } from '../lookup.ts';
+import type { FineTables } from './tables.ts';
 
 const FINE = [
   'number',
@@ -17,7 +17,8 @@ const FINE = [
 ] as const;
 
 /** Fines by offender (`egn`) or by vehicle (`vin`), oldest first. */
-export function finesBy(db: Kysely<Database>, key: 'egn' | 'vin'): (value: string) => Promise<Fine[]> {
+export function finesBy(connection: Connection, key: 'egn' | 'vin'): (value: string) => Promise<Fine[]> {
+  const db = tablesOf<FineTables>(connection);
   return recordsBy(db, (value) =>
     db.selectFrom('fines.fines').select(FINE).where(key, '=', value).orderBy('issued_on'),
   );

@@ -1,7 +1,7 @@
 import type { IdentityDocument } from '@civitas/contracts/registers/identity-documents.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { recordsBy } from '../lookup.ts';
+import type { IdentityDocumentTables } from './tables.ts';
 
 const DOCUMENT = [
   'number',
@@ -14,7 +14,8 @@ const DOCUMENT = [
 ] as const;
 
 /** A person's documents, the longest valid first. */
-export function documentsByPerson(db: Kysely<Database>): (egn: string) => Promise<IdentityDocument[]> {
+export function documentsByPerson(connection: Connection): (egn: string) => Promise<IdentityDocument[]> {
+  const db = tablesOf<IdentityDocumentTables>(connection);
   return recordsBy(db, (egn) =>
     db
       .selectFrom('identity_documents.documents')

@@ -1,7 +1,7 @@
 import type { Inspection } from '@civitas/contracts/registers/inspections.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { recordsBy } from '../lookup.ts';
+import type { InspectionTables } from './tables.ts';
 
 const INSPECTION = [
   'vin',
@@ -16,7 +16,8 @@ const INSPECTION = [
 ] as const;
 
 /** A vehicle's inspections, in the order they were made. */
-export function inspectionsByVin(db: Kysely<Database>): (vin: string) => Promise<Inspection[]> {
+export function inspectionsByVin(connection: Connection): (vin: string) => Promise<Inspection[]> {
+  const db = tablesOf<InspectionTables>(connection);
   return recordsBy(db, (vin) =>
     db.selectFrom('inspections.inspections').select(INSPECTION).where('vin', '=', vin).orderBy('seq'),
   );

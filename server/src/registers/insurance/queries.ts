@@ -1,7 +1,7 @@
 import type { Policy } from '@civitas/contracts/registers/insurance.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { recordsBy } from '../lookup.ts';
+import type { InsuranceTables } from './tables.ts';
 
 const POLICY = [
   'policy_number as policyNumber',
@@ -13,7 +13,8 @@ const POLICY = [
 ] as const;
 
 /** A vehicle's MTPL policies, oldest first. */
-export function policiesByVin(db: Kysely<Database>): (vin: string) => Promise<Policy[]> {
+export function policiesByVin(connection: Connection): (vin: string) => Promise<Policy[]> {
+  const db = tablesOf<InsuranceTables>(connection);
   return recordsBy(db, (vin) =>
     db.selectFrom('insurance.policies').select(POLICY).where('vin', '=', vin).orderBy('starts_on'),
   );

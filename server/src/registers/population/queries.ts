@@ -1,7 +1,7 @@
 import type { Address, Person } from '@civitas/contracts/registers/population.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { recordBy, recordsBy } from '../lookup.ts';
+import type { PopulationTables } from './tables.ts';
 
 const PERSON = [
   'egn',
@@ -45,7 +45,8 @@ export interface PopulationQueries {
 }
 
 /** The population register's own queries, answering in the contract's field names. */
-export function populationQueries(db: Kysely<Database>): PopulationQueries {
+export function populationQueries(connection: Connection): PopulationQueries {
+  const db = tablesOf<PopulationTables>(connection);
   return {
     person: recordBy(db, (egn) => db.selectFrom('population.persons').select(PERSON).where('egn', '=', egn)),
     addresses: recordsBy(db, (egn) =>

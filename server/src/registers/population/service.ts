@@ -1,13 +1,12 @@
 import type { PERSONS } from '@civitas/contracts/registers/population.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import { type Handlers, Missing } from '../provide.ts';
 import { populationQueries } from './queries.ts';
 
 const NO_SUCH_PERSON = new Missing('No such person in the population register.');
 
 /** How the population register answers its service's endpoints. */
-export function populationHandlers(db: Kysely<Database>): Handlers<typeof PERSONS> {
+export function populationHandlers(db: Connection): Handlers<typeof PERSONS> {
   const queries = populationQueries(db);
   return {
     person: async ({ egn }) => (await queries.person(egn)) ?? NO_SUCH_PERSON,

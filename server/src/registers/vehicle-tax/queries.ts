@@ -1,7 +1,7 @@
 import type { TaxAssessment } from '@civitas/contracts/registers/vehicle-tax.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { recordsBy } from '../lookup.ts';
+import type { VehicleTaxTables } from './tables.ts';
 
 const ASSESSMENT = [
   'vin',
@@ -14,7 +14,8 @@ const ASSESSMENT = [
 ] as const;
 
 /** A vehicle's tax assessments, by year. */
-export function assessmentsByVin(db: Kysely<Database>): (vin: string) => Promise<TaxAssessment[]> {
+export function assessmentsByVin(connection: Connection): (vin: string) => Promise<TaxAssessment[]> {
+  const db = tablesOf<VehicleTaxTables>(connection);
   return recordsBy(db, (vin) =>
     db.selectFrom('vehicle_tax.assessments').select(ASSESSMENT).where('vin', '=', vin).orderBy('year'),
   );

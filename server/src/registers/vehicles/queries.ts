@@ -1,7 +1,7 @@
 import type { Registration, Vehicle } from '@civitas/contracts/registers/vehicles.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { recordBy, recordsBy } from '../lookup.ts';
+import type { VehicleTables } from './tables.ts';
 
 /** A vehicle's columns under the contract's names. */
 const VEHICLE = [
@@ -46,7 +46,8 @@ export interface VehicleQueries {
 }
 
 /** The vehicle register's queries; the lookups every vehicle report makes are compiled once. */
-export function vehicleQueries(db: Kysely<Database>): VehicleQueries {
+export function vehicleQueries(connection: Connection): VehicleQueries {
+  const db = tablesOf<VehicleTables>(connection);
   return {
     byVin: recordBy(db, (vin) =>
       db.selectFrom('vehicles.vehicles as v').select(VEHICLE).where('v.vin', '=', vin),

@@ -1,6 +1,5 @@
 import type { Registration, VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import { type Handlers, Missing } from '../provide.ts';
 import { vehicleQueries } from './queries.ts';
 
@@ -8,7 +7,7 @@ const NO_SUCH_VIN = new Missing('No vehicle with this VIN in the register.');
 const NO_SUCH_PLATE = new Missing('No vehicle with this plate in the register.');
 
 /** How the vehicle register answers its service's endpoints. */
-export function vehicleHandlers(db: Kysely<Database>): Handlers<typeof VEHICLES> {
+export function vehicleHandlers(db: Connection): Handlers<typeof VEHICLES> {
   const queries = vehicleQueries(db);
   return {
     byVin: async ({ vin }) => (await queries.byVin(vin)) ?? NO_SUCH_VIN,
