@@ -1,3 +1,4 @@
+import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
@@ -6,7 +7,7 @@ import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { clientName, joined, serviceName } from './admin-names.ts';
-import { grantAccessRight, type Registry } from './exchange-admin.ts';
+import { grantAccessRight } from './exchange-admin.ts';
 import {
   addPair,
   checkGrant,
@@ -21,7 +22,7 @@ import { PairList } from './PairList.tsx';
 type Outcome = { kind: 'granted' } | { kind: 'failed'; error: unknown } | null;
 
 /** Grants a client purpose–basis pairs on a service this node provides (every grant is audited). */
-export function GrantRightCard({ registry, onGranted }: { registry: Registry; onGranted: () => void }) {
+export function GrantRightCard({ registry, onGranted }: { registry: RegistryView; onGranted: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const ids = {

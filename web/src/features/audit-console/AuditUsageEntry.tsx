@@ -1,10 +1,10 @@
+import type { UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { CategoryList, legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { OrganisationName } from '../data-usage/UsageEntry.tsx';
-import type { UsageRecord } from '../data-usage/usage.ts';
 import { VerificationMark } from '../data-usage/VerificationMark.tsx';
 import type { UsageCheck } from '../data-usage/verify-usage.ts';
 import { useLatinScript } from '../profile/use-latin-script.ts';

@@ -1,3 +1,4 @@
+import type { HiddenCase } from '@civitas/contracts/api/audit.ts';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
@@ -8,7 +9,7 @@ import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { legalBasisLabel } from '../data-usage/labels.tsx';
-import { fetchHiddenCases, type HiddenCase } from './audit-client.ts';
+import { fetchHiddenCases } from './audit-client.ts';
 
 /** The cases whose accesses are hidden from the persons concerned: by whom, on what ground, until when. */
 export function HiddenCasesCard() {

@@ -1,3 +1,4 @@
+import type { DataUsagePage, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
@@ -10,7 +11,6 @@ import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { LogStatus } from './LogStatus.tsx';
 import { UsageEntry } from './UsageEntry.tsx';
 import { UsageFiltersForm } from './UsageFiltersForm.tsx';
-import type { DataUsagePage, UsageRecord } from './usage.ts';
 import { hasFilters, NO_FILTERS, type UsageFilters } from './usage-query.ts';
 import { type MoreState, useUsagePages } from './use-usage-pages.ts';
 import { useUsageVerification } from './use-usage-verification.ts';

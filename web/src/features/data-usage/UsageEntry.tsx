@@ -1,10 +1,10 @@
+import type { Organisation, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { useLatinScript } from '../profile/use-latin-script.ts';
 import { CategoryList, legalBasisLabel, organisationNames, purposeLabel } from './labels.tsx';
-import type { Organisation, UsageRecord } from './usage.ts';
 import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
 import type { UsageCheck } from './verify-usage.ts';
 

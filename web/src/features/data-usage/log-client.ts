@@ -1,6 +1,6 @@
+import type { InclusionProof, LogWitnesses } from '@civitas/contracts/api/transparency-log.ts';
 import { ApiError, NetworkError } from '../../shared/api/api-error.ts';
 import { parseProblem } from '../../shared/api/problem.ts';
-import type { InclusionProofResponse, LogWitnesses } from './usage.ts';
 
 /**
  * The public transparency log's read API. No token: anyone may read the log, and what it
@@ -19,9 +19,9 @@ export function fetchInclusionProof(
   index: number,
   size: number,
   signal: AbortSignal,
-): Promise<InclusionProofResponse> {
+): Promise<InclusionProof> {
   return logGet(`/log/proof/inclusion?index=${index}&size=${size}`, signal).then(
-    (response) => response.json() as Promise<InclusionProofResponse>,
+    (response) => response.json() as Promise<InclusionProof>,
   );
 }
 

@@ -1,3 +1,4 @@
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../shared/ui/Button.tsx';
@@ -9,7 +10,6 @@ import { ErrorSummary } from './ErrorSummary.tsx';
 import { localisedText } from './localised-text.ts';
 import { PrefilledFieldRow } from './PrefilledFieldRow.tsx';
 import type { FieldDefinition, FieldName, FieldSection } from './parking-permit-fields.ts';
-import type { Prefill } from './prefill.ts';
 import { initialValues, type PrefillRow, prefillRows, unansweredSources } from './prefill-rows.ts';
 import { SourcesCard } from './SourcesCard.tsx';
 import { UnansweredSourcesAlert } from './UnansweredSourcesAlert.tsx';
@@ -18,7 +18,7 @@ import { prefillForVehicle, VEHICLE_FIELDS } from './vehicle-choice.ts';
 import './ConfirmData.css';
 
 interface ConfirmDataFormProps {
-  prefill: Prefill;
+  prefill: ParkingPermitPrefill;
   fields: readonly FieldDefinition[];
 }
 

@@ -1,3 +1,4 @@
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
@@ -9,7 +10,6 @@ import { ConfirmDataForm } from './ConfirmDataForm.tsx';
 import { fetchPrefill } from './fetch-prefill.ts';
 import { NotEligible } from './NotEligible.tsx';
 import { PARKING_PERMIT_CODE, PARKING_PERMIT_FIELDS } from './parking-permit-fields.ts';
-import type { Prefill } from './prefill.ts';
 
 /**
  * The resident parking permit: "Confirm your data", the form the state registers filled in, once
@@ -38,7 +38,7 @@ export function ParkingPermitScreen() {
 }
 
 /** Who may not apply is told why; everyone else (or when the registers could not tell) gets the form. */
-function Loaded({ prefill }: { prefill: Prefill }) {
+function Loaded({ prefill }: { prefill: ParkingPermitPrefill }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   if (prefill.eligibility.status === 'not-eligible')

@@ -1,5 +1,5 @@
+import type { PrefillVehicle } from '@civitas/contracts/api/parking-permit.ts';
 import { useTranslation } from 'react-i18next';
-import type { PrefillVehicle } from './prefill.ts';
 
 interface VehicleSelectProps {
   vehicles: readonly PrefillVehicle[];

@@ -1,7 +1,7 @@
+import type { Address } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import type { Address } from './person.ts';
 import { addressLines, properName } from './person-format.ts';
 import { useLatinScript } from './use-latin-script.ts';
 

@@ -1,9 +1,9 @@
+import type { IdentityDocument } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Badge } from '../../shared/ui/Badge.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import type { IdentityDocument } from './person.ts';
 import { properName } from './person-format.ts';
 import { useLatinScript } from './use-latin-script.ts';
 import { effectiveValidity, validityTone } from './validity.ts';

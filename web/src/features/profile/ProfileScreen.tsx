@@ -1,3 +1,4 @@
+import type { Profile } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useSavedApiResource } from '../../shared/api/use-api-resource.ts';
@@ -14,7 +15,6 @@ import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
 import { fetchMe } from './fetch-me.ts';
 import { PersonalDetailsCard } from './PersonalDetailsCard.tsx';
-import type { Person } from './person.ts';
 import { RolesCard } from './RolesCard.tsx';
 import { VehiclesCard } from './VehiclesCard.tsx';
 import { localIsoDate } from './validity.ts';
@@ -49,7 +49,7 @@ function ProfileLoadError({ error, onRetry }: { error: unknown; onRetry: () => v
   );
 }
 
-function ProfileDetails({ person }: { person: Person }) {
+function ProfileDetails({ person }: { person: Profile }) {
   const today = localIsoDate(new Date());
   return (
     <>

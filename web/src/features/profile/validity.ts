@@ -1,5 +1,5 @@
+import type { DrivingLicenceStatus, IdentityDocumentStatus } from '@civitas/contracts/api/profile.ts';
 import type { BadgeTone } from '../../shared/ui/Badge.tsx';
-import type { DrivingLicenceStatus, IdentityDocumentStatus } from './person.ts';
 
 export type Validity = IdentityDocumentStatus | DrivingLicenceStatus | 'expired';
 

@@ -1,3 +1,4 @@
+import type { PurposeChoice } from '@civitas/contracts/api/access.ts';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,7 +19,7 @@ import {
   SERVICE_OF,
   validateLookup,
 } from './lookup-form.ts';
-import { legalBasesFor, type PurposeChoice, purposesFor } from './purposes.ts';
+import { legalBasesFor, purposesFor } from './purposes.ts';
 
 interface LookupFormProps {
   /** The purpose–basis pairs the signed-in official may use. */
