@@ -2,10 +2,10 @@ import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
+import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
-import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { clientName, joined, serviceName } from './admin-names.ts';
 import { grantAccessRight } from './exchange-admin.ts';
 import {

@@ -1,7 +1,7 @@
 import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import type { TFunction } from 'i18next';
+import { type LocalName, organisationNames } from '../../shared/i18n/code-labels.tsx';
 import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from '../../shared/i18n/languages.ts';
-import { type LocalName, organisationNames } from '../data-usage/labels.tsx';
 
 type ServiceCode = keyof LocaleResource['admin']['services'];
 

@@ -1,12 +1,12 @@
 import type { UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useTranslation } from 'react-i18next';
+import type { UsageCheck } from '../../shared/api/verify-usage.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field } from '../../shared/ui/Field.tsx';
 import { UsageFields } from '../data-usage/UsageEntry.tsx';
 import { VerificationMark } from '../data-usage/VerificationMark.tsx';
-import type { UsageCheck } from '../data-usage/verify-usage.ts';
-import { useLatinScript } from '../profile/use-latin-script.ts';
 
 /** One usage record as an auditor sees it: hidden or not, and its own check against the public log. */
 export function AuditUsageEntry({ record, check }: { record: UsageRecord; check: UsageCheck | undefined }) {

@@ -2,13 +2,13 @@ import type { HiddenCase } from '@civitas/contracts/api/audit.ts';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
+import { legalBasisLabel } from '../../shared/i18n/code-labels.tsx';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
-import { legalBasisLabel } from '../data-usage/labels.tsx';
 import { fetchHiddenCases } from './audit-client.ts';
 
 /** The cases whose accesses are hidden from the persons concerned: by whom, on what ground, until when. */

@@ -1,5 +1,6 @@
 import { toHex } from '@civitas/tlog';
 import { useTranslation } from 'react-i18next';
+import { logKeyLabel } from '../../shared/api/log-key-pin.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
@@ -7,7 +8,6 @@ import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { UntrustedLogAlert } from '../data-usage/LogStatus.tsx';
-import { logKeyLabel } from '../data-usage/log-key-pin.ts';
 import type { Consistency } from './log-consistency.ts';
 import type { AuditLogState } from './use-audit-log.ts';
 

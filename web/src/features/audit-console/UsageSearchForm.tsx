@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
+import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
 import { SelectField, TextField } from '../../shared/ui/FormFields.tsx';
-import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import {
   AUDIT_PURPOSES,
   type AuditSearch,

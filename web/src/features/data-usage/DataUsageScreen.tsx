@@ -2,6 +2,8 @@ import type { DataUsagePage, UsageRecord } from '@civitas/contracts/api/data-usa
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
+import { useUsageVerification } from '../../shared/api/use-usage-verification.ts';
+import type { UsageCheck } from '../../shared/api/verify-usage.ts';
 import { useSessionStatus } from '../../shared/auth/session-store.ts';
 import { sessionSubject } from '../../shared/auth/session-subject.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
@@ -13,8 +15,6 @@ import { UsageEntry } from './UsageEntry.tsx';
 import { UsageFiltersForm } from './UsageFiltersForm.tsx';
 import { hasFilters, NO_FILTERS, type UsageFilters } from './usage-query.ts';
 import { type MoreState, useUsagePages } from './use-usage-pages.ts';
-import { useUsageVerification } from './use-usage-verification.ts';
-import type { UsageCheck } from './verify-usage.ts';
 import './DataUsage.css';
 
 const NO_RECORDS: UsageRecord[] = [];

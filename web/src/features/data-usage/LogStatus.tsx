@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next';
+import { logKeyLabel } from '../../shared/api/log-key-pin.ts';
+import type { LogState } from '../../shared/api/use-usage-verification.ts';
+import type { LogKeyPin, LogTrust } from '../../shared/api/verify-usage.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
-import { logKeyLabel } from './log-key-pin.ts';
-import type { LogState } from './use-usage-verification.ts';
-import type { LogKeyPin, LogTrust } from './verify-usage.ts';
 
 /** What the browser found when it opened the public log, before any record is checked. */
 export function LogStatus({ log }: { log: LogState }) {

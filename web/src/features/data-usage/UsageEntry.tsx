@@ -1,13 +1,18 @@
 import type { Organisation, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UsageCheck } from '../../shared/api/verify-usage.ts';
+import {
+  CategoryList,
+  legalBasisLabel,
+  organisationNames,
+  purposeLabel,
+} from '../../shared/i18n/code-labels.tsx';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import { useLatinScript } from '../profile/use-latin-script.ts';
-import { CategoryList, legalBasisLabel, organisationNames, purposeLabel } from './labels.tsx';
 import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
-import type { UsageCheck } from './verify-usage.ts';
 
 interface UsageEntryProps {
   record: UsageRecord;

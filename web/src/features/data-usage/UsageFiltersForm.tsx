@@ -1,9 +1,9 @@
 import type { Organisation } from '@civitas/contracts/api/data-usage.ts';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { organisationNames, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
-import { organisationNames, purposeLabel } from './labels.tsx';
 import { isPeriodReversed, NO_FILTERS, type UsageFilters } from './usage-query.ts';
 
 interface UsageFiltersFormProps {

@@ -2,7 +2,7 @@ import { type Ref, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Button } from '../../shared/ui/Button.tsx';
-import { PersonalNumber } from '../profile/PersonalNumber.tsx';
+import { PersonalNumber } from '../../shared/ui/PersonalNumber.tsx';
 import { displayValue } from './display-value.ts';
 import type { FieldDefinition, FieldName } from './parking-permit-fields.ts';
 import type { PrefillRow } from './prefill-rows.ts';

@@ -2,6 +2,7 @@ import type { Profile } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useSavedApiResource } from '../../shared/api/use-api-resource.ts';
+import { localIsoDate } from '../../shared/i18n/format-date.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
@@ -17,7 +18,6 @@ import { fetchMe } from './fetch-me.ts';
 import { PersonalDetailsCard } from './PersonalDetailsCard.tsx';
 import { RolesCard } from './RolesCard.tsx';
 import { VehiclesCard } from './VehiclesCard.tsx';
-import { localIsoDate } from './validity.ts';
 
 export function ProfileScreen() {
   const { t } = useTranslation();

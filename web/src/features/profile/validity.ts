@@ -31,9 +31,3 @@ export function validityTone(validity: Validity): BadgeTone {
       return 'danger';
   }
 }
-
-/** Today's calendar date where the person is, as 'YYYY-MM-DD'. */
-export function localIsoDate(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}

@@ -1,9 +1,9 @@
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../shared/i18n/format-date.ts';
 import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
 import { ChoiceGroup, TextField } from '../../shared/ui/FormFields.tsx';
-import { localIsoDate } from '../profile/validity.ts';
 import type { PublicReportRequest } from './report.ts';
 import {
   EMPTY_VEHICLE_CHECK,

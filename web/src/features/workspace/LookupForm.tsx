@@ -2,10 +2,10 @@ import type { PurposeChoice } from '@civitas/contracts/api/access.ts';
 import type { TFunction } from 'i18next';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
 import { ChoiceGroup, SelectField, TextField } from '../../shared/ui/FormFields.tsx';
-import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { normaliseVin } from '../vehicle-dossier/vehicle-check-form.ts';
 import {
   CASE_NUMBER_MAX_LENGTH,

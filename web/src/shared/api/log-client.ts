@@ -1,6 +1,6 @@
 import type { InclusionProof, LogWitnesses } from '@civitas/contracts/api/transparency-log.ts';
-import { ApiError, NetworkError } from '../../shared/api/api-error.ts';
-import { parseProblem } from '../../shared/api/problem.ts';
+import { ApiError, NetworkError } from './api-error.ts';
+import { parseProblem } from './problem.ts';
 
 /**
  * The public transparency log's read API. No token: anyone may read the log, and what it

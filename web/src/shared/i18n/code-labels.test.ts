@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_LANGUAGE, localeResources, supportedLanguageCodes } from '../../shared/i18n/languages.ts';
-import { legalBasisLabel, organisationNames, purposeLabel } from './labels.tsx';
+import { legalBasisLabel, organisationNames, purposeLabel } from './code-labels.tsx';
+import { FALLBACK_LANGUAGE, localeResources, supportedLanguageCodes } from './languages.ts';
 
 async function translator(language: string): Promise<TFunction> {
   const instance = i18next.createInstance();
