@@ -1,6 +1,7 @@
 import type { AccessRightView, RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../shared/ui/FormFields.css';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
@@ -51,7 +52,7 @@ export function AccessRightsCard({ registry, rights, onChanged }: AccessRightsCa
         <label htmlFor={filterId}>{t('admin.rights.filter')}</label>
         <select
           id={filterId}
-          className="admin-control"
+          className="form-input admin-control"
           value={client}
           onChange={(event) => setClient(event.target.value)}
         >

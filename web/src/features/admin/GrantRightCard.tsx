@@ -1,6 +1,7 @@
 import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../shared/ui/FormFields.css';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Alert } from '../../shared/ui/Alert.tsx';
@@ -131,7 +132,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: RegistryView
           {fieldError('client')}
           <select
             id={ids.client}
-            className="admin-control"
+            className="form-input admin-control"
             value={draft.client}
             onChange={set('client')}
             aria-invalid={problemOf('client') ? true : undefined}
@@ -150,7 +151,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: RegistryView
           {fieldError('serviceId')}
           <select
             id={ids.serviceId}
-            className="admin-control"
+            className="form-input admin-control"
             value={draft.serviceId}
             onChange={set('serviceId')}
             aria-invalid={problemOf('serviceId') ? true : undefined}
@@ -172,7 +173,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: RegistryView
           {fieldError('endpoint')}
           <input
             id={ids.endpoint}
-            className="admin-control"
+            className="form-input admin-control"
             value={draft.endpoint}
             onChange={set('endpoint')}
             autoComplete="off"
@@ -207,7 +208,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: RegistryView
             <label htmlFor={ids.purpose}>{t('admin.grant.purpose')}</label>
             <select
               id={ids.purpose}
-              className="admin-control"
+              className="form-input admin-control"
               value={draft.purpose}
               onChange={set('purpose')}
             >
@@ -223,7 +224,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: RegistryView
             <label htmlFor={ids.legalBasis}>{t('admin.grant.legalBasis')}</label>
             <select
               id={ids.legalBasis}
-              className="admin-control"
+              className="form-input admin-control"
               value={draft.legalBasis}
               onChange={set('legalBasis')}
             >

@@ -1,6 +1,7 @@
 import type { Monitoring, RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../shared/ui/FormFields.css';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
@@ -47,7 +48,7 @@ export function MonitoringCard({ registry }: { registry: RegistryView }) {
         <label htmlFor={periodId}>{t('admin.monitoring.period')}</label>
         <select
           id={periodId}
-          className="admin-control"
+          className="form-input admin-control"
           value={period}
           onChange={(event) => setPeriod(Number(event.target.value) as MonitoringPeriod)}
         >
