@@ -1,4 +1,8 @@
-import type { InclusionProof, LogWitnesses } from '@civitas/contracts/api/transparency-log.ts';
+import type {
+  ConsistencyProof,
+  InclusionProof,
+  LogWitnesses,
+} from '@civitas/contracts/api/transparency-log.ts';
 import { ApiError, NetworkError } from './api-error.ts';
 import { parseProblem } from './problem.ts';
 
@@ -48,8 +52,8 @@ export function fetchConsistencyProof(
   from: number,
   to: number,
   signal: AbortSignal,
-): Promise<{ from: number; to: number; proof: string[] }> {
+): Promise<ConsistencyProof> {
   return logGet(`/log/proof/consistency?from=${from}&to=${to}`, signal).then(
-    (response) => response.json() as Promise<{ from: number; to: number; proof: string[] }>,
+    (response) => response.json() as Promise<ConsistencyProof>,
   );
 }
