@@ -10,7 +10,7 @@ import { pdfText } from '../server/src/capabilities/vehicle-dossier/test-pdf-tex
 import type { TestPlatform } from '../server/test/platform.ts';
 import { expectAccessible, launchChromium, SCREENSHOTS, startWebPlatform, watchPage } from './browser.ts';
 
-const LOCALES = path.resolve(import.meta.dirname, '../web/src/i18n/locales');
+const LOCALES = path.resolve(import.meta.dirname, '../web/src/shared/i18n/locales');
 
 type Tree = { [key: string]: string | Tree };
 const leaves = (tree: unknown): string[] =>
