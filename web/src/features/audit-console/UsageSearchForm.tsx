@@ -6,7 +6,6 @@ import {
   AUDIT_PURPOSES,
   type AuditSearch,
   type AuditSearchError,
-  type AuditSearchField,
   auditBasesFor,
   EMPTY_AUDIT_SEARCH,
   validateAuditSearch,
@@ -30,14 +29,10 @@ export function UsageSearchForm({
         : t(`auditConsole.search.errors.${error.problem}`),
     busy,
     onValid: (result) => onSearch(result.search),
+    forgetOnChange: true,
   });
-  const { draft, setDraft, forget, inputId, errorFor } = checked;
+  const { draft, setDraft, forget, field } = checked;
   const bases = auditBasesFor(draft.purpose);
-
-  const set = (field: AuditSearchField) => (value: string) => {
-    checked.set(field)(value);
-    forget(field);
-  };
 
   function choosePurpose(purpose: string) {
     const granted = auditBasesFor(purpose);
@@ -55,10 +50,8 @@ export function UsageSearchForm({
     >
       <p className="form-hint">{t('auditConsole.search.recorded')}</p>
       <SelectField
-        id={inputId('purpose')}
+        {...field('purpose')}
         label={t('auditConsole.search.purpose')}
-        value={draft.purpose}
-        error={errorFor('purpose')}
         placeholder={t('auditConsole.search.choosePurpose')}
         options={AUDIT_PURPOSES.map((purpose) => ({
           value: purpose,
@@ -67,50 +60,26 @@ export function UsageSearchForm({
         onChange={choosePurpose}
       />
       <SelectField
-        id={inputId('legalBasis')}
+        {...field('legalBasis')}
         label={t('auditConsole.search.legalBasis')}
         hint={draft.purpose ? undefined : t('auditConsole.search.legalBasisFirstPurpose')}
-        value={draft.legalBasis}
-        error={errorFor('legalBasis')}
         placeholder={t('auditConsole.search.chooseLegalBasis')}
         options={bases.map((basis) => ({
           value: basis,
           label: legalBasisLabel(basis, t),
         }))}
-        onChange={set('legalBasis')}
       />
       <TextField
-        id={inputId('subject')}
+        {...field('subject')}
         label={t('auditConsole.search.subject')}
         hint={t('auditConsole.search.subjectHint')}
-        value={draft.subject}
-        error={errorFor('subject')}
-        onChange={set('subject')}
         numeric
         short
         optional
         maxLength={14}
       />
-      <TextField
-        id={inputId('from')}
-        type="date"
-        label={t('auditConsole.search.from')}
-        value={draft.from}
-        error={errorFor('from')}
-        onChange={set('from')}
-        short
-        optional
-      />
-      <TextField
-        id={inputId('to')}
-        type="date"
-        label={t('auditConsole.search.to')}
-        value={draft.to}
-        error={errorFor('to')}
-        onChange={set('to')}
-        short
-        optional
-      />
+      <TextField {...field('from')} type="date" label={t('auditConsole.search.from')} short optional />
+      <TextField {...field('to')} type="date" label={t('auditConsole.search.to')} short optional />
     </CheckedForm>
   );
 }

@@ -26,7 +26,7 @@ interface VehicleCheckFormProps {
  */
 export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
   const { t } = useTranslation();
-  const { draft, set, forget, inputId, errorFor, form } = useCheckedForm({
+  const { draft, set, forget, field, form } = useCheckedForm({
     empty: EMPTY_VEHICLE_CHECK,
     check: (current: VehicleCheckDraft) => validateVehicleCheck(current, localIsoDate(new Date())),
     describe: (error: VehicleCheckError, current) => fieldErrorMessage(error, current, t),
@@ -58,23 +58,17 @@ export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
       />
       {draft.keyKind === 'vin' ? (
         <TextField
-          id={inputId('vin')}
+          {...field('vin')}
           label={t('vehicleCheck.vin')}
           hint={t('vehicleCheck.vinHint')}
-          value={draft.vin}
-          error={errorFor('vin')}
-          onChange={set('vin')}
           code
           maxLength={25}
         />
       ) : (
         <TextField
-          id={inputId('plate')}
+          {...field('plate')}
           label={t('vehicleCheck.plate')}
           hint={t('vehicleCheck.plateHint')}
-          value={draft.plate}
-          error={errorFor('plate')}
-          onChange={set('plate')}
           code
           maxLength={20}
         />
@@ -94,22 +88,16 @@ export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
       />
       {draft.factKind === 'firstRegistrationDate' ? (
         <TextField
-          id={inputId('firstRegistrationDate')}
+          {...field('firstRegistrationDate')}
           label={t('vehicleCheck.firstRegistrationDate')}
           hint={t('vehicleCheck.firstRegistrationDateHint')}
-          value={draft.firstRegistrationDate}
-          error={errorFor('firstRegistrationDate')}
-          onChange={set('firstRegistrationDate')}
           type="date"
         />
       ) : (
         <TextField
-          id={inputId('registrationCertificateNumber')}
+          {...field('registrationCertificateNumber')}
           label={t('vehicleCheck.certificate')}
           hint={t('vehicleCheck.certificateHint')}
-          value={draft.registrationCertificateNumber}
-          error={errorFor('registrationCertificateNumber')}
-          onChange={set('registrationCertificateNumber')}
           code
           maxLength={25}
         />

@@ -32,7 +32,7 @@ interface LookupFormProps {
  */
 export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
   const { t } = useTranslation();
-  const { draft, setDraft, set, forget, inputId, errorFor, form } = useCheckedForm({
+  const { draft, setDraft, forget, inputId, errorFor, field, form } = useCheckedForm({
     empty: EMPTY_LOOKUP,
     check: validateLookup,
     describe: (error: LookupError, current: LookupDraft) => fieldErrorMessage(error, current, t),
@@ -77,24 +77,18 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
       />
       {draft.kind === 'person' ? (
         <TextField
-          id={inputId('personalNumber')}
+          {...field('personalNumber')}
           label={t('workspace.personalNumber')}
           hint={t('workspace.personalNumberHint')}
-          value={draft.personalNumber}
-          error={errorFor('personalNumber')}
-          onChange={set('personalNumber')}
           numeric
           short
           maxLength={14}
         />
       ) : (
         <TextField
-          id={inputId('vin')}
+          {...field('vin')}
           label={t('workspace.vin')}
           hint={t('workspace.vinHint')}
-          value={draft.vin}
-          error={errorFor('vin')}
-          onChange={set('vin')}
           code
           maxLength={25}
         />
@@ -106,11 +100,9 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
       ) : (
         <>
           <SelectField
-            id={inputId('purpose')}
+            {...field('purpose')}
             label={t('workspace.purpose')}
             hint={t('workspace.purposeHint')}
-            value={draft.purpose}
-            error={errorFor('purpose')}
             placeholder={t('workspace.choosePurpose')}
             options={purposes.map((purpose) => ({ value: purpose, label: purposeLabel(purpose, t) }))}
             onChange={choosePurpose}
@@ -131,12 +123,9 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
         </>
       )}
       <TextField
-        id={inputId('caseNumber')}
+        {...field('caseNumber')}
         label={t('workspace.caseNumber')}
         hint={t('workspace.caseNumberHint')}
-        value={draft.caseNumber}
-        error={errorFor('caseNumber')}
-        onChange={set('caseNumber')}
         maxLength={CASE_NUMBER_MAX_LENGTH + 20}
       />
     </CheckedForm>

@@ -17,6 +17,8 @@ interface CheckedFormOptions<D, E extends { field: string }, S extends { ok: tru
   describe: (error: E, draft: D) => string;
   busy: boolean;
   onValid: (checked: S) => void;
+  /** Typing in a field clears its problem at once (otherwise problems stay until the next attempt). */
+  forgetOnChange?: boolean;
 }
 
 export interface CheckedFormState<D, E extends { field: string }> {
@@ -28,6 +30,13 @@ export interface CheckedFormState<D, E extends { field: string }> {
   forget: (...fields: Array<E['field']>) => void;
   inputId: (field: E['field']) => string;
   errorFor: (field: E['field']) => string | null;
+  /** The props a TextField or SelectField of this form takes for `name`: its id, value, problem and setter. */
+  field: (name: E['field'] & keyof D) => {
+    id: string;
+    value: string;
+    error: string | null;
+    onChange: (value: string) => void;
+  };
   /** What <CheckedForm> needs: the submit handler and the problems for its summary. */
   form: {
     onSubmit: (event: FormEvent<HTMLFormElement>) => void;
@@ -64,16 +73,31 @@ export function useCheckedForm<D, E extends { field: string }, S extends { ok: t
     options.onValid(result);
   }
 
+  const set = (field: keyof D & string) => (value: string) =>
+    setDraft((current) => ({ ...current, [field]: value }));
+  const forget = (...fields: Array<E['field']>) =>
+    setErrors((current) => current.filter((error) => !fields.includes(error.field)));
+  const errorFor = (field: E['field']) => {
+    const error = errors.find((candidate) => candidate.field === field);
+    return error ? message(error) : null;
+  };
+
   return {
     draft,
     setDraft,
-    set: (field) => (value) => setDraft((current) => ({ ...current, [field]: value })),
-    forget: (...fields) => setErrors((current) => current.filter((error) => !fields.includes(error.field))),
+    set,
+    forget,
     inputId,
-    errorFor: (field) => {
-      const error = errors.find((candidate) => candidate.field === field);
-      return error ? message(error) : null;
-    },
+    errorFor,
+    field: (name) => ({
+      id: inputId(name),
+      value: String(draft[name]),
+      error: errorFor(name),
+      onChange: (value) => {
+        set(name)(value);
+        if (options.forgetOnChange) forget(name);
+      },
+    }),
     form: {
       onSubmit,
       summary: errors.map((error) => ({ id: inputId(error.field), message: message(error) })),
