@@ -1,10 +1,8 @@
 import type { Profile } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/api/describe-error.ts';
 import { useSavedApiResource } from '../../shared/api/use-api-resource.ts';
 import { localIsoDate } from '../../shared/i18n/format-date.ts';
-import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { SavedDataNote } from '../../shared/ui/SavedDataNote.tsx';
@@ -29,23 +27,18 @@ export function ProfileScreen() {
       <SavedDataNote savedAt={savedAt} onRetry={retry} />
       <NoWorkspaceNote />
       {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
-      {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
+      {state.kind === 'failed' && (
+        <LoadFailed
+          title={t('profile.loadFailed')}
+          error={state.error}
+          retryLabel={t('profile.retry')}
+          onRetry={retry}
+        />
+      )}
       {state.kind === 'loaded' && <ProfileDetails person={state.value} />}
       <EServicesCard />
       <DataUsageCard />
     </div>
-  );
-}
-
-function ProfileLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const { title, detail } = describeError(error, t);
-  return (
-    <Alert tone="error" title={t('profile.loadFailed')}>
-      <p>{title}</p>
-      {detail && <p>{detail}</p>}
-      <Button onClick={onRetry}>{t('profile.retry')}</Button>
-    </Alert>
   );
 }
 
