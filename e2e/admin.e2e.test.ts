@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
+import type { ExchangeTables } from '../server/src/exchange/tables.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   launchChromium,
@@ -43,7 +45,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
   });
 
   const rightsOf = async (client: string) =>
-    platform.database.db
+    tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.access_rights')
       .select(['id', 'service_id', 'pairs'])
       .where('client', '=', client)
@@ -144,7 +146,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
         ],
       },
     ]);
-    const audit = await platform.database.db
+    const audit = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.admin_log')
       .select(['action', 'actor'])
       .where('subject', '=', granted[0]!.id)
@@ -172,7 +174,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
     await rights.getByText('The access right was revoked.').waitFor();
     await rights.getByText('0 rights', { exact: true }).waitFor();
     expect(await rightsOf(TRAFFIC_FINES)).toEqual([]);
-    const revoked = await platform.database.db
+    const revoked = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.admin_log')
       .select(['actor'])
       .where('action', '=', 'access-right.revoked')

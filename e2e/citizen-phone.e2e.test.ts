@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReference } from '../server/src/capabilities/vehicle-dossier/signing.ts';
+import { tablesOf } from '../server/src/db/connection.ts';
+import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
@@ -174,7 +176,7 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
   });
 
   it('offers every car the citizen owns for the parking permit, and fills the form with the one chosen', async () => {
-    const owned = await platform.database.db
+    const owned = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.registrations as r')
       .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
       .select(['v.vin', 'v.plate'])

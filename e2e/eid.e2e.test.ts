@@ -2,6 +2,8 @@ import path from 'node:path';
 import { decodeJwt } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
+import type { IdentityTables } from '../server/src/identity/tables.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   launchChromium,
@@ -98,7 +100,7 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
     const token = apiRequests.at(-1)!.authorization!.replace(/^DPoP /, '');
     const { jti } = decodeJwt(token);
     const issued = () =>
-      platform.database.db
+      tablesOf<IdentityTables>(platform.database.db)
         .selectFrom('identity.oidc_payloads')
         .select('id')
         .where('model', '=', 'AccessToken')

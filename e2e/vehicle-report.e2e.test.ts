@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
+import type { InspectionTables } from '../server/src/registers/inspections/tables.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   expectAccessible,
@@ -80,7 +82,7 @@ describe('vehicle history reports in the web app (Chromium)', () => {
       headers: { authorization: `Bearer ${ownerToken}` },
     });
     const vehicles = (me.json() as { vehicles: OwnedVehicle[] }).vehicles;
-    const inspected = await platform.database.db
+    const inspected = await tablesOf<InspectionTables>(platform.database.db)
       .selectFrom('inspections.inspections')
       .select(['vin', (eb) => eb.fn.countAll<number>().as('count')])
       .where(
