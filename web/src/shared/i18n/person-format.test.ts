@@ -1,5 +1,5 @@
+import type { Address, PersonName } from '@civitas/contracts/api/profile.ts';
 import { describe, expect, it } from 'vitest';
-import type { Address, PersonName } from './person.ts';
 import {
   addressLines,
   countryName,
@@ -24,6 +24,7 @@ const address: Address = {
   municipality: 'Столична',
   settlement: 'гр. София',
   settlementLatin: 'Sofia',
+  ekatte: '68134',
   postcode: '1000',
   street: 'ул. Граф Игнатиев',
   building: '15',

@@ -1,5 +1,5 @@
+import type { Address, PersonName } from '@civitas/contracts/api/profile.ts';
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import type { Address, PersonName } from './person.ts';
 
 export function cyrillicFullName(name: PersonName): string {
   return joinNonEmpty([name.given, name.father, name.family]);

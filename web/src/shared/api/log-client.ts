@@ -1,6 +1,10 @@
-import { ApiError, NetworkError } from '../../shared/api/api-error.ts';
-import { parseProblem } from '../../shared/api/problem.ts';
-import type { InclusionProofResponse, LogWitnesses } from './usage.ts';
+import type {
+  ConsistencyProof,
+  InclusionProof,
+  LogWitnesses,
+} from '@civitas/contracts/api/transparency-log.ts';
+import { ApiError, NetworkError } from './api-error.ts';
+import { parseProblem } from './problem.ts';
 
 /**
  * The public transparency log's read API. No token: anyone may read the log, and what it
@@ -19,9 +23,9 @@ export function fetchInclusionProof(
   index: number,
   size: number,
   signal: AbortSignal,
-): Promise<InclusionProofResponse> {
+): Promise<InclusionProof> {
   return logGet(`/log/proof/inclusion?index=${index}&size=${size}`, signal).then(
-    (response) => response.json() as Promise<InclusionProofResponse>,
+    (response) => response.json() as Promise<InclusionProof>,
   );
 }
 
@@ -48,8 +52,8 @@ export function fetchConsistencyProof(
   from: number,
   to: number,
   signal: AbortSignal,
-): Promise<{ from: number; to: number; proof: string[] }> {
+): Promise<ConsistencyProof> {
   return logGet(`/log/proof/consistency?from=${from}&to=${to}`, signal).then(
-    (response) => response.json() as Promise<{ from: number; to: number; proof: string[] }>,
+    (response) => response.json() as Promise<ConsistencyProof>,
   );
 }

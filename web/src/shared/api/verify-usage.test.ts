@@ -1,3 +1,5 @@
+import type { UsageRecord } from '@civitas/contracts/api/data-usage.ts';
+import type { InclusionProof, LogWitnesses } from '@civitas/contracts/api/transparency-log.ts';
 import {
   type AccessEntry,
   encodeEntry,
@@ -19,7 +21,6 @@ import {
 } from '@civitas/tlog';
 import { memoryTree } from '@civitas/tlog/test-trees.ts';
 import { describe, expect, it } from 'vitest';
-import type { InclusionProofResponse, LogWitnesses, UsageRecord } from './usage.ts';
 import { type EntryField, type LogTrust, pinLogKey, trustLog, verifyUsage } from './verify-usage.ts';
 
 const ORIGIN = 'civitas.example/log';
@@ -125,7 +126,7 @@ const trusted = trustLog(
 );
 
 /** The proof an honest log server answers for `index` in the checkpoint's tree. */
-function proofOf(index: number, size = CHECKPOINT_SIZE): InclusionProofResponse {
+function proofOf(index: number, size = CHECKPOINT_SIZE): InclusionProof {
   return {
     index,
     size,

@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from '../../app/routing/Link.tsx';
 import { VEHICLE_CHECK_PATH } from '../../features/vehicle-dossier/paths.ts';
-import { Alert } from '../ui/Alert.tsx';
-import { Button } from '../ui/Button.tsx';
-import { Card } from '../ui/Card.tsx';
-import { PageHeading } from '../ui/PageHeading.tsx';
-import { clearNotice, peekNotice } from './notice.ts';
-import { startSignIn } from './start-sign-in.ts';
+import { clearNotice, peekNotice } from '../../shared/auth/notice.ts';
+import { startSignIn } from '../../shared/auth/start-sign-in.ts';
+import { Alert } from '../../shared/ui/Alert.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
+import { Card } from '../../shared/ui/Card.tsx';
+import { PageHeading } from '../../shared/ui/PageHeading.tsx';
+import { Link } from '../routing/Link.tsx';
 
 export function SignInScreen() {
   const { t, i18n } = useTranslation();

@@ -6,6 +6,9 @@
  *
  * Pure: the screen fetches the witnesses, the checkpoint and the proofs and passes them in.
  */
+
+import type { UsageRecord } from '@civitas/contracts/api/data-usage.ts';
+import type { InclusionProof, LogWitnesses } from '@civitas/contracts/api/transparency-log.ts';
 import { type AccessEntry, decodeEntry, subjectCommitment } from '@civitas/contracts/log/access-entry.ts';
 import {
   cosignatureVerifier,
@@ -18,7 +21,6 @@ import {
   parseCheckpoint,
   verifyInclusion,
 } from '@civitas/tlog';
-import type { InclusionProofResponse, LogWitnesses, UsageRecord } from './usage.ts';
 
 /** Why a record could not be verified; stable codes the screen translates. */
 export type VerificationFailure =
@@ -137,7 +139,7 @@ export function verifyUsage(
   record: UsageRecord,
   personalNumber: string | null,
   trust: LogTrust,
-  proof: InclusionProofResponse | null,
+  proof: InclusionProof | null,
 ): UsageCheck {
   if (trust.kind === 'untrusted') return failed(trust.reason);
   const bytes = entryBytes(record);
@@ -170,7 +172,7 @@ function entryBytes(record: UsageRecord): Uint8Array | null {
   }
 }
 
-function proofHashes(proof: InclusionProofResponse): Uint8Array[] | null {
+function proofHashes(proof: InclusionProof): Uint8Array[] | null {
   try {
     return proof.proof.map(fromBase64);
   } catch {

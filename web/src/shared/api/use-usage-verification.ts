@@ -1,7 +1,7 @@
+import type { UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useEffect, useRef, useState } from 'react';
 import { fetchCheckpoint, fetchInclusionProof, fetchLogWitnesses } from './log-client.ts';
 import { readPinnedLogKey, savePinnedLogKey } from './log-key-pin.ts';
-import type { UsageRecord } from './usage.ts';
 import {
   type LogKeyPin,
   type LogTrust,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../shared/ui/Button.tsx';
-import { maskPersonalNumber } from './person-format.ts';
+import { maskPersonalNumber } from '../i18n/person-format.ts';
+import { Button } from './Button.tsx';
 import './PersonalNumber.css';
 
 /** The EGN, hidden until asked for: it is often read over a shoulder on a phone. */

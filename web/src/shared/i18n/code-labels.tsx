@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from '../../shared/i18n/languages.ts';
+import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from './languages.ts';
 
 const KNOWN_CATEGORIES = [
   'identity',
