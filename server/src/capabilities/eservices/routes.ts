@@ -5,6 +5,7 @@ import { type TaxAssessment, VEHICLE_TAX } from '@civitas/contracts/registers/ve
 import { VEHICLES, type Vehicle } from '@civitas/contracts/registers/vehicles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { type ExchangeClient, failureOf } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
 import { principalOf } from '../../identity/auth.ts';
@@ -91,10 +92,7 @@ export interface ParkingPermitOptions {
  * A sample e-service that shows the once-only principle: the application form for a resident
  * parking permit, filled from four registers through the exchange, each field with its source.
  */
-export async function parkingPermitRoutes(
-  app: FastifyInstance,
-  options: ParkingPermitOptions,
-): Promise<void> {
+async function parkingPermitRoutes(app: FastifyInstance, options: ParkingPermitOptions): Promise<void> {
   app.get(
     '/api/eservices/parking-permit/prefill',
     {
@@ -293,3 +291,10 @@ function describeSource(outcome: SourceOutcome) {
     ...(outcome.status === 'ok' ? {} : { error: outcome.error }),
   };
 }
+
+/** The eservices context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const eservicesPlugin = fp(parkingPermitRoutes, {
+  name: 'eservices',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

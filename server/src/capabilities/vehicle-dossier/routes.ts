@@ -4,6 +4,7 @@ import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/policy.ts';
 import { type ExchangeClient, failureError } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
@@ -81,7 +82,7 @@ function wantsPdf(request: FastifyRequest): boolean {
 }
 
 /** The vehicle history report: for owners, officials and police, and for anyone with a second fact. */
-export async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
+async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
   const { store } = options;
   const timeoutMs = options.timeoutMs ?? 3_000;
   const limiter = new FailureLimiter(options.maxFailures ?? 5, 15 * 60_000);
@@ -456,3 +457,10 @@ function describe(reason: string, detail: string): string {
 }
 
 export type { Viewer };
+
+/** The vehicle-dossier context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const vehicleDossierPlugin = fp(dossierRoutes, {
+  name: 'vehicle-dossier',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});
