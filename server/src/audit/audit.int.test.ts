@@ -4,12 +4,27 @@ import {
   encodeEntry,
   subjectCommitment,
 } from '@civitas/contracts/log/access-entry.ts';
-import { formatCheckpoint, parseCheckpoint } from '@civitas/tlog/checkpoint.ts';
-import { cosignatureVerifier } from '@civitas/tlog/cosignature.ts';
-import { equalBytes, fromBase64, leafHash, nodeHash, toBase64 } from '@civitas/tlog/hash.ts';
-import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from '@civitas/tlog/note.ts';
-import { rootHash, verifyConsistency, verifyInclusion } from '@civitas/tlog/proof.ts';
-import { decodeEntryBundle, entriesPath, tilePath } from '@civitas/tlog/tiles.ts';
+import {
+  cosignatureVerifier,
+  decodeEntryBundle,
+  entriesPath,
+  equalBytes,
+  formatCheckpoint,
+  fromBase64,
+  generateSigningKey,
+  leafHash,
+  nodeHash,
+  noteSigner,
+  noteVerifier,
+  openNote,
+  parseCheckpoint,
+  rootHash,
+  signNote,
+  tilePath,
+  toBase64,
+  verifyConsistency,
+  verifyInclusion,
+} from '@civitas/tlog';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';

@@ -1,5 +1,4 @@
-import { generateCosignerKey } from '@civitas/tlog/cosignature.ts';
-import { generateSigningKey } from '@civitas/tlog/note.ts';
+import { generateCosignerKey, generateSigningKey } from '@civitas/tlog';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import type { KeyStore } from '../../kernel/key-store.ts';

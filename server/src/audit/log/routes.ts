@@ -1,4 +1,4 @@
-import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
+import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '@civitas/tlog';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendProblem } from '../../http/errors.ts';

@@ -1,4 +1,4 @@
-import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
+import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { PackedTile } from './hashing.ts';

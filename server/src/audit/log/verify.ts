@@ -1,8 +1,4 @@
-import { parseCheckpoint } from '@civitas/tlog/checkpoint.ts';
-import { toHex } from '@civitas/tlog/hash.ts';
-import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
-import { verifyConsistency } from '@civitas/tlog/proof.ts';
-import { TILE_WIDTH } from '@civitas/tlog/tiles.ts';
+import { noteVerifier, openNote, parseCheckpoint, TILE_WIDTH, toHex, verifyConsistency } from '@civitas/tlog';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
 import { leafHashOf, nodeHashOf, splitTile } from './hashing.ts';

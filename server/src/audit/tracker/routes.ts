@@ -1,5 +1,5 @@
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
-import { toBase64 } from '@civitas/tlog/hash.ts';
+import { toBase64 } from '@civitas/tlog';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
