@@ -18,7 +18,7 @@
  * | `cosignature.ts` | witness cosignatures (timestamped Ed25519)                                                    | C2SP tlog-cosignature            |
  * | `test-trees.ts`  | in-memory trees for tests (its own export, `@civitas/tlog/test-trees.ts`; not in this index) |                                  |
  *
- * Import from the package root (`import { verifyInclusion } from '@civitas/tlog'`): this file is
+ * Import from the package root, `@civitas/tlog` (not its files): this file is
  * the package's API. A verifier's path, for an entry at index `i` of a log:
  *
  * 1. fetch the checkpoint and `openNote` it with the log's and the witnesses' verifier keys;
