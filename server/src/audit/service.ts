@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
+import { exchangeLogs } from '../exchange/index.ts';
 import type { KeyStore } from '../kernel/key-store.ts';
 import { LogFeed } from './feed.ts';
 import { type Feed, FeedThread } from './feed-thread.ts';
@@ -77,7 +78,7 @@ export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptio
       reportFeedError,
     );
   } else {
-    const local = new LogFeed(db, sequencer);
+    const local = new LogFeed(db, sequencer, exchangeLogs(db));
     if (options.feedIntervalMs > 0) local.start(options.feedIntervalMs, reportFeedError);
     feed = local;
   }
