@@ -5,14 +5,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
-import { Gauge } from 'prom-client';
 import { AccessPolicy } from './access/policy.ts';
 import { accessRoutes } from './access/routes.ts';
-import { logRoutes } from './audit/log/routes.ts';
-import { startAuditLog } from './audit/service.ts';
-import { dataTrackerApi } from './audit/tracker/estonian-api-routes.ts';
-import { trackerRoutes } from './audit/tracker/routes.ts';
-import { UsageStore } from './audit/tracker/store.ts';
+import { auditPlugin } from './audit/routes.ts';
 import { parkingPermitRoutes } from './capabilities/eservices/routes.ts';
 import { profileRoutes } from './capabilities/profile/routes.ts';
 import { dossierRoutes } from './capabilities/vehicle-dossier/routes.ts';
@@ -200,53 +195,18 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(profileRoutes, { exchange: portal, policy });
   await app.register(accessRoutes, { policy });
 
-  const audit = await startAuditLog(database.db, {
-    keyStore: new KeyStore(config.keyDir),
-    origin: config.logOrigin,
-    witnessName: `${new URL(config.publicUrl).hostname}/civitas/witness`,
-    checkpointIntervalMs: config.logCheckpointIntervalMs,
-    feedIntervalMs: config.logFeedIntervalMs,
-    tileCacheBytes: config.logTileCacheBytes,
-    // On PostgreSQL the feed works on its own thread (docs/audit.md, "The feed's own thread").
-    ...(database.connectionUrl && { feedThreadDatabaseUrl: database.connectionUrl }),
-    report: (message, details) => app.log.error(details, message),
-  });
-  // After the exchange node: the feed's last round reads what the node logged last.
-  app.addHook('onClose', async () => {
-    await audit.feed.run().catch(() => 0);
-    await audit.close();
-  });
-  app.decorate('auditLog', audit);
-  const tileCacheGauges: Array<[name: string, help: string, read: () => number]> = [
-    [
-      'civitas_log_tile_cache_tiles',
-      'Full hash tiles of the transparency log held in memory for proofs',
-      () => audit.tiles.cached.tiles,
-    ],
-    [
-      'civitas_log_tile_cache_bytes',
-      'Memory taken by the cached hash tiles (the budget is CIVITAS_LOG_TILE_CACHE_MB)',
-      () => audit.tiles.cached.bytes,
-    ],
-  ];
-  for (const [name, help, read] of tileCacheGauges) {
-    new Gauge({
-      name,
-      help,
-      registers: [app.metricsRegistry],
-      collect() {
-        this.set(read());
-      },
-    });
-  }
-  const usage = new UsageStore(database.db, audit.sequencer);
-  const catchUp = () => audit.feed.run();
-  await app.register(logRoutes, { log: audit });
-  await app.register(trackerRoutes, { usage, catchUp, policy, staffNames: namesOfStaff });
-  await app.register(dataTrackerApi, {
+  await app.register(auditPlugin, {
     db: database.db,
-    usage,
-    catchUp,
+    log: {
+      keyStore: new KeyStore(config.keyDir),
+      origin: config.logOrigin,
+      witnessName: `${new URL(config.publicUrl).hostname}/civitas/witness`,
+      checkpointIntervalMs: config.logCheckpointIntervalMs,
+      feedIntervalMs: config.logFeedIntervalMs,
+      tileCacheBytes: config.logTileCacheBytes,
+      // On PostgreSQL the feed works on its own thread (docs/audit.md, "The feed's own thread").
+      ...(database.connectionUrl && { feedThreadDatabaseUrl: database.connectionUrl }),
+    },
     policy,
     staffNames: namesOfStaff,
   });
