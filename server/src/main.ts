@@ -19,7 +19,7 @@ import { tokenAuthenticator } from './identity/auth.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
-import { issueDemoToken } from './identity/routes.ts';
+import { issueDemoToken } from './identity/service.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import { type Config, ConfigError, loadConfig } from './kernel/config.ts';
 import { AppError } from './kernel/errors.ts';
