@@ -80,7 +80,8 @@ export class DataTracker {
       subject,
     });
     await this.options.catchUp();
-    const found = await this.usage.find({ ...filter, onlyVisible: false, limit, offset });
+    const onlyVisible = !usagePolicy.showsHiddenRecords('auditor');
+    const found = await this.usage.find({ ...filter, onlyVisible, limit, offset });
     return { total: found.total, items: await this.views(found.rows, 'auditor') };
   }
 
