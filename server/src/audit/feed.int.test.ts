@@ -2,9 +2,11 @@ import { decodeEntry } from '@civitas/contracts/log/access-entry.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tablesOf } from '../db/connection.ts';
 import type { AdminAction, ExchangeLogs, LoggedMessage } from '../exchange/index.ts';
 import { LogFeed } from './feed.ts';
 import { LogSequencer } from './log/sequencer.ts';
+import type { AuditTables } from './tables.ts';
 
 /** A consumer-side message record (no person's data): fed as a `message` entry. */
 function message(seq: number): LoggedMessage {
@@ -70,9 +72,13 @@ describe.each(testDatabases())(
     });
 
     const fedQueryIds = async () =>
-      (await database.db.selectFrom('audit.log_entries').select('data').orderBy('idx').execute()).map(
-        (row) => (decodeEntry(row.data) as { queryId?: string }).queryId,
-      );
+      (
+        await tablesOf<AuditTables>(database.db)
+          .selectFrom('audit.log_entries')
+          .select('data')
+          .orderBy('idx')
+          .execute()
+      ).map((row) => (decodeEntry(row.data) as { queryId?: string }).queryId);
 
     it('feeds in sequence order, waits at a hole, and feeds nothing twice', async () => {
       const outbox = fakeOutbox();
@@ -110,7 +116,7 @@ describe.each(testDatabases())(
         at: new Date('2026-12-06T03:00:00Z'),
       });
       expect(await feed.run()).toBe(1);
-      const last = await database.db
+      const last = await tablesOf<AuditTables>(database.db)
         .selectFrom('audit.log_entries')
         .select('data')
         .orderBy('idx', 'desc')

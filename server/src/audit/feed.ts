@@ -8,7 +8,7 @@ import {
   subjectCommitment,
 } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import {
   type ExchangeLogs,
   type LoggedMessage,
@@ -17,7 +17,7 @@ import {
 } from '../exchange/index.ts';
 import { dataCategoriesOf } from './data-categories.ts';
 import type { LogSequencer } from './log/sequencer.ts';
-import type { UsageRow } from './tables.ts';
+import type { AuditTables, UsageRow } from './tables.ts';
 
 /** Rows turned into entries between two turns of the event loop. */
 const YIELD_EVERY = 200;
@@ -40,7 +40,7 @@ type Source = keyof ExchangeLogs;
  * the cursors are the feed's, in its own table; the exchange's tables stay the exchange's.
  */
 export class LogFeed {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<AuditTables>;
   private readonly sequencer: LogSequencer;
   private readonly logs: ExchangeLogs;
   private readonly batch: number;
@@ -49,8 +49,8 @@ export class LogFeed {
   private running: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(db: Kysely<Database>, sequencer: LogSequencer, logs: ExchangeLogs, options: FeedOptions = {}) {
-    this.db = db;
+  constructor(db: Connection, sequencer: LogSequencer, logs: ExchangeLogs, options: FeedOptions = {}) {
+    this.db = tablesOf<AuditTables>(db);
     this.sequencer = sequencer;
     this.logs = logs;
     this.batch = options.batch ?? 2_000;
@@ -258,7 +258,7 @@ function accessOf(row: LoggedMessage): { entry: AccessEntry; usage: Omit<UsageRo
  * case beforehand on the basis the access was made on.
  */
 async function insertUsage(
-  trx: Transaction<Database>,
+  trx: Transaction<AuditTables>,
   first: number,
   usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }>,
 ): Promise<void> {
@@ -276,7 +276,7 @@ async function insertUsage(
       AND h.legal_basis = r.legal_basis`.execute(trx);
 }
 
-async function saveCursor(trx: Transaction<Database>, source: Source, position: number): Promise<void> {
+async function saveCursor(trx: Transaction<AuditTables>, source: Source, position: number): Promise<void> {
   await trx
     .insertInto('audit.feed_cursors')
     .values({ source: CURSOR_NAMES[source], position })

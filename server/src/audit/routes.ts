@@ -1,9 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Kysely } from 'kysely';
 import { Gauge } from 'prom-client';
 import type { AccessPolicy } from '../access/policy.ts';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { StaffName } from '../identity/staff.ts';
 import { logRoutes } from './log/routes.ts';
 import { type AuditLog, type AuditLogOptions, startAuditLog } from './service.ts';
@@ -13,7 +12,7 @@ import { DataTracker } from './tracker/service.ts';
 import { UsageStore } from './tracker/store.ts';
 
 export interface AuditPluginOptions {
-  db: Kysely<Database>;
+  db: Connection;
   /** The transparency log's settings (the plugin starts it and closes it with the app). */
   log: Omit<AuditLogOptions, 'report'>;
   /** Which administration a caller acts for, and which legal bases allow hiding an access. */

@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { installErrorHandling } from '../http/errors.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import { httpErrors } from '../http/errors.ts';
 import { metricsPlugin } from '../http/metrics.ts';
 import { sendRouteNotFound } from '../http/not-found.ts';
+import { installErrorHandling } from '../http/problem.ts';
 import { installRequestGuards } from '../http/request-guards.ts';
 import { type Authenticate, routeAccessPlugin } from '../http/route-access.ts';
 import {
@@ -11,11 +12,14 @@ import {
   DEFAULT_CONNECTION_LIMITS,
   httpServerOptions,
 } from '../http/server-options.ts';
+import { type ErrorTable, mergeErrorTables } from '../kernel/errors.ts';
 import { registerServiceDefinitions } from './catalogue.ts';
+import { exchangeErrors } from './errors.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
 import { exchangePlugin } from './routes.ts';
+import type { ExchangeTables } from './tables.ts';
 
 export interface NodeProcessOptions {
   nodeId: string;
@@ -38,6 +42,8 @@ export interface NodeProcessOptions {
   limits?: ConnectionLimits;
   /** Proves the caller of the access-rights and monitoring routes (the platform's eID tokens). */
   authenticate: Authenticate;
+  /** Every context's error codes (the composition's merged table); by default the exchange's and HTTP's. */
+  problemTable?: ErrorTable;
   report: (error: unknown) => void;
 }
 
@@ -62,9 +68,10 @@ export interface NodeProcess {
  * in X-Road an operator installs by hand).
  */
 export async function startNodeProcess(
-  db: Kysely<Database>,
+  connection: Connection,
   options: NodeProcessOptions,
 ): Promise<NodeProcess> {
+  const db = tablesOf<ExchangeTables>(connection);
   const host = options.host ?? '127.0.0.1';
   let members = options.members;
   if (!members) {
@@ -120,7 +127,7 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(db, node, options.authenticate, options.limits);
+    clientApi = await buildClientApi(db, node, options.authenticate, options.problemTable, options.limits);
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -138,13 +145,14 @@ export async function startNodeProcess(
 
 /** The information systems' side of a node: `/r1/…`, the directory, health, access rights. */
 async function buildClientApi(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   node: ExchangeNode,
   authenticate: Authenticate,
+  problemTable: ErrorTable = mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
   const app = Fastify({ ...httpServerOptions(limits), logger: false });
-  installErrorHandling(app);
+  installErrorHandling(app, problemTable);
   installRequestGuards(app);
   await app.register(routeAccessPlugin, { authenticate });
   await app.register(metricsPlugin);

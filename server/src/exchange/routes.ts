@@ -1,8 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { Counter, Histogram } from 'prom-client';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import { AppError } from '../kernel/errors.ts';
 import { unknownCodeIn } from '../kernel/purposes.ts';
 import {
@@ -22,7 +22,7 @@ import { globalConfPublication } from './registry/publication.ts';
 import { RegistryView, registryView } from './registry/registry-view.ts';
 
 export interface ExchangePluginOptions {
-  db: Kysely<Database>;
+  db: Connection;
   exchange: LocalExchange;
   /**
    * Addresses of the information systems that may use this node's client interface. Anyone who

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
 import { listDemoAccounts } from './demo-accounts.ts';
 import type { IdentityKeys } from './keys.ts';
@@ -10,7 +9,7 @@ import { identityPolicy } from './policy.ts';
 import { issueDemoToken } from './service.ts';
 
 export interface DemoRoutesOptions {
-  db: Kysely<Database>;
+  db: Connection;
   config: Config;
   keys: IdentityKeys;
   directory: PersonDirectory;

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
 import { demoRoutes } from './demo-routes.ts';
 import type { IdentityKeys } from './keys.ts';
@@ -13,7 +12,7 @@ import { signInRoutes } from './sign-in-routes.ts';
 import type { SignIns } from './sign-ins.ts';
 
 export interface IdentityPluginOptions {
-  db: Kysely<Database>;
+  db: Connection;
   config: Config;
   keys: IdentityKeys;
   provider: Provider;

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
 import { AppError } from '../kernel/errors.ts';
 import { rolesOf } from './demo-accounts.ts';
@@ -22,7 +21,7 @@ export type SignInRefusal =
 export type SignInOutcome = { signedIn: true } | ({ signedIn: false } & SignInRefusal);
 
 export interface IdentityServiceOptions {
-  db: Kysely<Database>;
+  db: Connection;
   config: Pick<Config, 'demo' | 'demoPin' | 'publicUrl'>;
   directory: PersonDirectory;
   signIns: SignIns;
@@ -83,7 +82,7 @@ export class IdentityService {
 
 /** A scripting token for a seeded person; refused in production and for unknown or deceased persons. */
 export async function issueDemoToken(
-  db: Kysely<Database>,
+  db: Connection,
   keys: IdentityKeys,
   config: Config,
   directory: PersonDirectory,

@@ -1,9 +1,8 @@
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
 import { listDemoAccounts } from './demo-accounts.ts';
 import { EID_AUTO_SUBMIT_SCRIPT, EID_STYLESHEET, renderExpiredPage, renderLoginPage } from './eid-pages.ts';
@@ -13,7 +12,7 @@ import { pinToPublicUrl } from './public-url.ts';
 import type { IdentityService, SignInRefusal } from './service.ts';
 
 export interface SignInRoutesOptions {
-  db: Kysely<Database>;
+  db: Connection;
   config: Config;
   provider: Provider;
   identity: IdentityService;

@@ -1,6 +1,7 @@
 import { noteVerifier, openNote, parseCheckpoint, TILE_WIDTH, toHex, verifyConsistency } from '@civitas/tlog';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { AuditTables } from '../tables.ts';
 import { leafHashOf, nodeHashOf, splitTile } from './hashing.ts';
 import { LogProofs } from './proofs.ts';
 import { TileStore } from './tile-store.ts';
@@ -47,7 +48,11 @@ export interface VerifyOptions {
  * checkpoints. Whatever was changed or deleted (an entry row, a stored hash, a checkpoint), it
  * names the first entry index affected.
  */
-export async function verifyLog(db: Kysely<Database>, options: VerifyOptions = {}): Promise<LogVerification> {
+export async function verifyLog(
+  connection: Connection,
+  options: VerifyOptions = {},
+): Promise<LogVerification> {
+  const db = tablesOf<AuditTables>(connection);
   const problems: LogProblem[] = [];
   const head = await db.selectFrom('audit.log_head').select(['size', 'root']).executeTakeFirst();
   const size = head ? Number(head.size) : 0;
@@ -74,7 +79,7 @@ export async function verifyLog(db: Kysely<Database>, options: VerifyOptions = {
 
 /** Each checkpoint must be signed by the log's key and say what its row says: the signed roots by size. */
 async function signedRoots(
-  db: Kysely<Database>,
+  db: Kysely<AuditTables>,
   checkpoints: ReadonlyArray<{ size: number | string; note: string }>,
   vkey: string | undefined,
   problems: LogProblem[],
@@ -157,7 +162,7 @@ class TreeReplay {
  * it to the replay. Answers false when entries are missing (nothing past them can be checked).
  */
 async function replayEntries(
-  db: Kysely<Database>,
+  db: Kysely<AuditTables>,
   replay: TreeReplay,
   size: number,
   chunk: number,
@@ -219,7 +224,7 @@ async function replayEntries(
 
 /** Consistency proofs between signed checkpoints, as a client holding an older checkpoint would ask for them. */
 async function checkConsistency(
-  db: Kysely<Database>,
+  db: Kysely<AuditTables>,
   signed: ReadonlyMap<number, Uint8Array>,
   options: VerifyOptions,
   problems: LogProblem[],
@@ -308,7 +313,7 @@ function push(
 }
 
 async function loadTiles(
-  db: Kysely<Database>,
+  db: Kysely<AuditTables>,
   level: number,
   from: number,
   to: number,
@@ -323,7 +328,7 @@ async function loadTiles(
   return new Map(rows.map((row) => [Number(row.idx), splitTile(row.hashes)]));
 }
 
-async function loadUpperTiles(db: Kysely<Database>): Promise<Map<string, Uint8Array[]>> {
+async function loadUpperTiles(db: Kysely<AuditTables>): Promise<Map<string, Uint8Array[]>> {
   const rows = await db
     .selectFrom('audit.log_tiles')
     .select(['level', 'idx', 'hashes'])
