@@ -37,8 +37,9 @@ async function identity(app: FastifyInstance, options: IdentityPluginOptions): P
   await app.register(demoRoutes, { db, config, keys: options.keys, directory: options.directory });
 }
 
+/** The identity context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
 export const identityPlugin = fp(identity, {
   name: 'identity',
   dependencies: ['route-access'],
-  fastify: '5.x',
+  encapsulate: true,
 });
