@@ -1,5 +1,4 @@
 import type { Connection } from '../db/connection.ts';
-import type { Reporter } from '../registers/provide.ts';
 import { registerServices } from '../registers/services.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
 
@@ -101,7 +100,7 @@ export function memberOfSubsystem(subsystem: string): CatalogueMember {
 /** Every register's services, keyed by full service id. */
 export function registerServiceDefinitions(
   connection: Connection,
-  report?: Reporter,
+  report?: (error: unknown) => void,
 ): Map<string, ExchangeServiceDefinition> {
   return new Map(
     registerServices(connection, report).map((definition) => {
