@@ -51,8 +51,10 @@ export async function run(): Promise<void> {
   await withPostgresDatabase(async (url) => {
     const database = await connectDatabase({ databaseUrl: url, poolSize: 10 });
     await migrateToLatest(database.db, MIGRATIONS);
+    // The server that answers the proofs later signs with the same log key: it gets this folder.
+    const keyDir = freshTempDir('civitas-bench-log-keys-');
     const log = await startAuditLog(database.db, {
-      keyStore: new KeyStore(freshTempDir('civitas-bench-log-keys-')),
+      keyStore: new KeyStore(keyDir),
       origin: 'bench.localhost/civitas/log',
       witnessName: 'bench.localhost/civitas/witness',
       checkpointIntervalMs: 0,
@@ -107,8 +109,8 @@ export async function run(): Promise<void> {
       // Steady state, as a log that has been serving for a while: statistics fresh after the bulk fill.
       await sql`ANALYZE audit.log_tiles`.execute(database.db);
       await sql`ANALYZE audit.log_entries`.execute(database.db);
-      const cached = await measureProofs(url, size, { tileCacheMb: 512 });
-      const uncached = await measureProofs(url, size, { tileCacheMb: 0 });
+      const cached = await measureProofs(url, size, { tileCacheMb: 512, keyDir });
+      const uncached = await measureProofs(url, size, { tileCacheMb: 0, keyDir });
       const measured = cached.proofs;
       const { inclusion, consistency, healthz, maxHashes } = measured;
       const bound = Math.ceil(Math.log2(size));
@@ -161,13 +163,14 @@ interface ProofLatencies {
 async function measureProofs(
   url: string,
   size: number,
-  options: { tileCacheMb: number },
+  options: { tileCacheMb: number; keyDir: string },
 ): Promise<{ proofs: ProofLatencies; warmSeconds: number }> {
   const server = startServer({
     DATABASE_URL: url,
     PORT: '3904',
     CIVITAS_PUBLIC_URL: 'http://127.0.0.1:3904',
     CIVITAS_DATA_DIR: freshTempDir('civitas-bench-log-'),
+    CIVITAS_KEY_DIR: options.keyDir,
     CIVITAS_DEMO_PERSONS: '7',
     CIVITAS_DEMO_VEHICLES: '2',
     CIVITAS_LOG_FEED_INTERVAL_MS: '0',

@@ -7,11 +7,8 @@ import { accessErrors } from './access/errors.ts';
 import { AccessPolicy } from './access/policy.ts';
 import { accessPlugin } from './access/routes.ts';
 import { auditErrors } from './audit/errors.ts';
-import { transparencyLogPlugin } from './audit/log/routes.ts';
+import { auditPlugin } from './audit/routes.ts';
 import { type AuditLog, startAuditLog } from './audit/service.ts';
-import { estonianDataTrackerPlugin } from './audit/tracker/estonian-api-routes.ts';
-import { dataTrackerPlugin } from './audit/tracker/routes.ts';
-import { UsageStore } from './audit/tracker/store.ts';
 import { eservicesPlugin } from './capabilities/eservices/routes.ts';
 import { profilePlugin } from './capabilities/profile/routes.ts';
 import { vehicleDossierErrors } from './capabilities/vehicle-dossier/errors.ts';
@@ -246,11 +243,7 @@ async function registerContexts(
   });
   await app.register(profilePlugin, { exchange: portal, policy });
   await app.register(accessPlugin, { policy });
-  const usage = new UsageStore(db, audit.sequencer);
-  const catchUp = () => audit.feed.run();
-  await app.register(transparencyLogPlugin, { log: audit });
-  await app.register(dataTrackerPlugin, { usage, catchUp, policy, staffNames });
-  await app.register(estonianDataTrackerPlugin, { db, usage, catchUp, policy, staffNames });
+  await app.register(auditPlugin, { db, log: audit, policy, staffNames });
   await app.register(vehicleDossierPlugin, {
     exchange: portal,
     store: new ReportStore(db),

@@ -5,9 +5,10 @@ import { describe, expect, it } from 'vitest';
 
 /** The web app bundles this folder for the citizen's browser: no Node.js APIs may creep in. */
 const folder = path.dirname(fileURLToPath(import.meta.url));
-const sources = readdirSync(folder)
-  .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+const files = readdirSync(folder)
+  .filter((file) => file.endsWith('.ts'))
   .sort();
+const sources = files.filter((file) => !file.endsWith('.test.ts'));
 
 describe('the transparency-log library is browser-safe', () => {
   it('has the modules the web app imports', () => {
@@ -35,5 +36,11 @@ describe('the transparency-log library is browser-safe', () => {
       expect(specifier).toMatch(/^(\.\/[a-z-]+\.ts|@noble\/(hashes|curves)\/[a-z0-9]+\.js)$/);
     }
     await expect(import(`./${file}`)).resolves.toBeDefined();
+  });
+
+  it.each(files)('%s imports nothing from outside the package (no server/, no web/)', (file) => {
+    const source = readFileSync(path.join(folder, file), 'utf8');
+    const imports = [...source.matchAll(/(?:from|import)\s*\(?\s*'([^']+)'/g)].map((match) => match[1]!);
+    expect(imports.filter((specifier) => /^(\.\.\/|@civitas\/)/.test(specifier))).toEqual([]);
   });
 });

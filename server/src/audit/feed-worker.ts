@@ -1,11 +1,13 @@
 /**
  * The log feed's own thread (see feed-thread.ts): on PostgreSQL the feed reads the exchange's
- * logs, turns them into log entries and usage records and appends them with a sequencer of its
- * own, beside the server's event loop instead of on it. It answers `run` (feed now, as far as
+ * logs (through the exchange's outbox, on this thread's connections), turns them into log
+ * entries and usage records and appends them with a sequencer of its own, beside the server's
+ * event loop instead of on it. It answers `run` (feed now, as far as
  * the logs go) and `stop`, and feeds on its own every `intervalMs`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { connectDatabase } from '../db/connect.ts';
+import { exchangeLogs } from '../exchange/index.ts';
 import { LogFeed } from './feed.ts';
 import { LogSequencer } from './log/sequencer.ts';
 
@@ -26,7 +28,7 @@ const { databaseUrl, intervalMs } = workerData as FeedWorkerData;
 const port = parentPort!;
 const database = await connectDatabase({ databaseUrl, poolSize: 2 });
 const sequencer = await LogSequencer.open(database.db);
-const feed = new LogFeed(database.db, sequencer);
+const feed = new LogFeed(database.db, sequencer, exchangeLogs(database.db));
 const describe = (error: unknown) => (error instanceof Error ? error.message : String(error));
 if (intervalMs > 0) feed.start(intervalMs, (error) => port.postMessage({ id: null, error: describe(error) }));
 

@@ -9,17 +9,18 @@ import {
 } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Connection, tablesOf } from '../db/connection.ts';
-import { MESSAGE_LOG_COLUMNS } from '../exchange/node/message-log.ts';
-import type { AdminLogRow, ExchangeTables, MessageLogRow } from '../exchange/tables.ts';
+import {
+  type ExchangeLogs,
+  type LoggedMessage,
+  type LogOutbox,
+  MESSAGE_LOG_COLUMNS,
+} from '../exchange/index.ts';
 import { dataCategoriesOf } from './data-categories.ts';
 import type { LogSequencer } from './log/sequencer.ts';
 import type { AuditTables, UsageRow } from './tables.ts';
 
 /** Rows turned into entries between two turns of the event loop. */
 const YIELD_EVERY = 200;
-
-type MessageRow = Omit<MessageLogRow, 'seq'> & { seq: number | string };
-type AdminRow = Omit<AdminLogRow, 'seq' | 'at'> & { seq: number | string; at: Date };
 
 export interface FeedOptions {
   /** Rows read per source per round. */
@@ -28,25 +29,30 @@ export interface FeedOptions {
   gapWaitMs?: number;
 }
 
+type Source = keyof ExchangeLogs;
+
 /**
  * Feeds the exchange's logs into the transparency log: every message-log record (as its
  * hash plus the public facts), every administrative change, and, for each access to a
  * person's data, a usage record for the data tracker. Each round appends its entries, stores
  * the usage records and advances the source cursors in one transaction, so nothing is fed
- * twice or lost across a crash.
+ * twice or lost across a crash. The exchange's logs are read through its outbox (`logs`):
+ * the cursors are the feed's, in its own table; the exchange's tables stay the exchange's.
  */
 export class LogFeed {
   private readonly db: Kysely<AuditTables>;
   private readonly sequencer: LogSequencer;
+  private readonly logs: ExchangeLogs;
   private readonly batch: number;
   private readonly gapWaitMs: number;
   private readonly gapsSeen = new Map<string, number>();
   private running: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(db: Connection, sequencer: LogSequencer, options: FeedOptions = {}) {
+  constructor(db: Connection, sequencer: LogSequencer, logs: ExchangeLogs, options: FeedOptions = {}) {
     this.db = tablesOf<AuditTables>(db);
     this.sequencer = sequencer;
+    this.logs = logs;
     this.batch = options.batch ?? 2_000;
     this.gapWaitMs = options.gapWaitMs ?? 2_000;
   }
@@ -81,25 +87,23 @@ export class LogFeed {
     }
   }
 
-  private async cursor(source: string): Promise<number> {
+  private async cursor(source: Source): Promise<number> {
+    // The cursors keep the names of the exchange's tables they were first kept for.
+    const stored = CURSOR_NAMES[source];
     const row = await this.db
       .selectFrom('audit.feed_cursors')
       .select('position')
-      .where('source', '=', source)
+      .where('source', '=', stored)
       .executeTakeFirst();
     return row ? Number(row.position) : 0;
   }
 
   /** The rows after `position` that can be fed now: up to the first hole still being waited for. */
-  private contiguous<Row extends { seq: number | string }>(
-    source: string,
-    position: number,
-    rows: Row[],
-  ): Row[] {
+  private contiguous<Row extends { seq: number }>(source: Source, position: number, rows: Row[]): Row[] {
     const taken: Row[] = [];
     let expected = position + 1;
     for (const row of rows) {
-      const seq = Number(row.seq);
+      const seq = row.seq;
       if (seq !== expected) {
         const key = `${source}:${expected}`;
         const firstSeen = this.gapsSeen.get(key) ?? Date.now();
@@ -114,23 +118,17 @@ export class LogFeed {
     return taken;
   }
 
-  /** The rows of a source log not fed yet, in order, up to the first hole still waited for. */
-  private async unread<Row extends { seq: number | string }>(
-    source: 'message_log' | 'admin_log',
-  ): Promise<Row[]> {
+  /** The records of a source log not fed yet, in order, up to the first hole still waited for. */
+  private async unread<Entry extends { seq: number }>(
+    source: Source,
+    outbox: LogOutbox<Entry>,
+  ): Promise<Entry[]> {
     const position = await this.cursor(source);
-    const rows = (await tablesOf<ExchangeTables>(this.db)
-      .selectFrom(`exchange.${source}`)
-      .selectAll()
-      .where('seq', '>', String(position))
-      .orderBy('seq')
-      .limit(this.batch)
-      .execute()) as unknown as Row[];
-    return this.contiguous(source, position, rows);
+    return this.contiguous(source, position, await outbox.readAfter(position, this.batch));
   }
 
   private async feedMessages(): Promise<number> {
-    const taken = await this.unread<MessageRow>('message_log');
+    const taken = await this.unread('messages', this.logs.messages);
     if (taken.length === 0) return 0;
     const usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }> = [];
     const entries: Uint8Array[] = [];
@@ -143,23 +141,22 @@ export class LogFeed {
     }
     await this.sequencer.appendBatch(entries, async (trx, first) => {
       if (usage.length > 0) await insertUsage(trx, first, usage);
-      await saveCursor(trx, 'message_log', Number(taken.at(-1)!.seq));
+      await saveCursor(trx, 'messages', taken.at(-1)!.seq);
     });
     return taken.length;
   }
 
   private async feedAdmin(): Promise<number> {
-    const taken = await this.unread<AdminRow>('admin_log');
+    const taken = await this.unread('admin', this.logs.admin);
     if (taken.length === 0) return 0;
-    const entries = taken.map((row) =>
-      encodeEntry(adminEntry(row.at, row.action, row.subject, { ...row, seq: Number(row.seq) })),
-    );
-    await this.sequencer.appendBatch(entries, (trx) =>
-      saveCursor(trx, 'admin_log', Number(taken.at(-1)!.seq)),
-    );
+    const entries = taken.map((row) => encodeEntry(adminEntry(row.at, row.action, row.subject, row)));
+    await this.sequencer.appendBatch(entries, (trx) => saveCursor(trx, 'admin', taken.at(-1)!.seq));
     return taken.length;
   }
 }
+
+/** The feed's cursor rows, by source (stored names: databases already hold them). */
+const CURSOR_NAMES: Readonly<Record<Source, string>> = { messages: 'message_log', admin: 'admin_log' };
 
 /** SHA-256 in hex on node:crypto: the feed hashes every message-log record (the browser never does). */
 function sha256Hex(text: string): string {
@@ -185,7 +182,7 @@ export const RECORD_COLUMNS = ['seq', ...MESSAGE_LOG_COLUMNS] as const;
  * SHA-256 of the record as a JSON array of its columns in a fixed order: one string per record,
  * without sorting keys (the feed hashes thousands of records a second).
  */
-export function recordHash(row: MessageRow): string {
+export function recordHash(row: LoggedMessage): string {
   const values = RECORD_COLUMNS.map((column) => {
     const value = row[column];
     if (column === 'seq') return Number(value);
@@ -194,7 +191,7 @@ export function recordHash(row: MessageRow): string {
   return sha256Hex(JSON.stringify(['civitas-message-record/v1', ...values]));
 }
 
-function messageEntry(row: MessageRow): MessageEntry {
+function messageEntry(row: LoggedMessage): MessageEntry {
   return {
     v: 1,
     kind: 'message',
@@ -212,7 +209,7 @@ function messageEntry(row: MessageRow): MessageEntry {
 }
 
 /** A provider's answer with a person's data: an access the data subject is shown. */
-function accessOf(row: MessageRow): { entry: AccessEntry; usage: Omit<UsageRow, 'log_index'> } | null {
+function accessOf(row: LoggedMessage): { entry: AccessEntry; usage: Omit<UsageRow, 'log_index'> } | null {
   if (row.side !== 'provider' || !row.data_subject || row.status >= 400) return null;
   if (!row.client || !row.service || !row.purpose || !row.legal_basis) return null;
   const nonce = crypto.randomBytes(16).toString('base64url');
@@ -279,10 +276,10 @@ async function insertUsage(
       AND h.legal_basis = r.legal_basis`.execute(trx);
 }
 
-async function saveCursor(trx: Transaction<AuditTables>, source: string, position: number): Promise<void> {
+async function saveCursor(trx: Transaction<AuditTables>, source: Source, position: number): Promise<void> {
   await trx
     .insertInto('audit.feed_cursors')
-    .values({ source, position })
+    .values({ source: CURSOR_NAMES[source], position })
     .onConflict((conflict) => conflict.column('source').doUpdateSet({ position }))
     .execute();
 }

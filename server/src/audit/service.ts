@@ -1,4 +1,5 @@
 import { type Connection, tablesOf } from '../db/connection.ts';
+import { exchangeLogs } from '../exchange/index.ts';
 import type { KeyStore } from '../kernel/key-store.ts';
 import { LogFeed } from './feed.ts';
 import { type Feed, FeedThread } from './feed-thread.ts';
@@ -78,7 +79,7 @@ export async function startAuditLog(connection: Connection, options: AuditLogOpt
       reportFeedError,
     );
   } else {
-    const local = new LogFeed(db, sequencer);
+    const local = new LogFeed(db, sequencer, exchangeLogs(db));
     if (options.feedIntervalMs > 0) local.start(options.feedIntervalMs, reportFeedError);
     feed = local;
   }

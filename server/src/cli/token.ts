@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
-import { issueDemoToken } from '../identity/routes.ts';
+import { issueDemoToken } from '../identity/service.ts';
 import { loadConfig } from '../kernel/config.ts';
 import { fetchJson, refuseInProduction, withDatabaseOrServer } from './database-or-server.ts';
 

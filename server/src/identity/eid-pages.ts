@@ -3,6 +3,7 @@
  * one that submits the sign-out form for Civitas' own app (it works without it, by a button).
  */
 import { EID_TEXTS, type EidLanguage } from './eid-texts.ts';
+import type { Role } from './tables.ts';
 
 export function escapeHtml(value: string): string {
   return value.replace(
@@ -67,3 +68,61 @@ a{color:#004d38}
 /** Submits a form marked `data-auto-submit` (the sign-out Civitas' own app asked for). */
 export const EID_AUTO_SUBMIT_SCRIPT = `document.querySelector('form[data-auto-submit]')?.submit();
 `;
+
+/** The page shown when a sign-in's interaction has expired or never existed. */
+export function renderExpiredPage(language: EidLanguage): string {
+  const t = EID_TEXTS[language];
+  return renderEidPage({
+    language,
+    title: t.expiredTitle,
+    body: `<p role="alert" class="error">${escapeHtml(t.expired)}</p><p><a href="/">${escapeHtml(t.backToCivitas)}</a></p>`,
+  });
+}
+
+/** The demo accounts' table under the sign-in form (outside production). */
+function demoAccountsTable(
+  language: EidLanguage,
+  accounts: ReadonlyArray<{ role: Role; personalNumber: string; name: string; nameLatin: string }>,
+  demoPin: string,
+): string {
+  if (accounts.length === 0) return '';
+  const t = EID_TEXTS[language];
+  const rows = accounts
+    .map(
+      (account) =>
+        `<tr><td>${escapeHtml(t.roles[account.role])}</td><td>${escapeHtml(account.personalNumber)}</td><td>${escapeHtml(t.latinNames ? account.nameLatin : account.name)}</td></tr>`,
+    )
+    .join('');
+  return `<h2>${escapeHtml(t.demoAccounts)}</h2><p class="hint">${escapeHtml(t.demoPin)}: <strong>${escapeHtml(demoPin)}</strong></p>
+          <table><thead><tr><th scope="col">${escapeHtml(t.columns.role)}</th><th scope="col">${escapeHtml(t.columns.personalNumber)}</th><th scope="col">${escapeHtml(t.columns.name)}</th></tr></thead><tbody>
+          ${rows}</tbody></table>`;
+}
+
+/** The PIN sign-in form, with the refusal to fix (if any) and the demo accounts (outside production). */
+export function renderLoginPage(page: {
+  language: EidLanguage;
+  uid: string;
+  error?: string | undefined;
+  personalNumber?: string | undefined;
+  demoAccounts: ReadonlyArray<{ role: Role; personalNumber: string; name: string; nameLatin: string }>;
+  demoPin: string;
+}): string {
+  const { language, error, personalNumber = '' } = page;
+  const t = EID_TEXTS[language];
+  const action = `/interaction/${encodeURIComponent(page.uid)}`;
+  // After a refusal the personal number stays, and the PIN (the field to fix) has the focus.
+  const numberFocus = personalNumber ? '' : ' autofocus';
+  const pinFocus = personalNumber ? ' autofocus' : '';
+  return renderEidPage({
+    language,
+    title: t.signInTitle,
+    body: `${error ? `<p role="alert" class="error">${escapeHtml(error)}</p>` : ''}
+          <form method="post" action="${action}/login" autocomplete="off">
+            <label>${escapeHtml(t.personalNumber)}<input name="personalNumber" inputmode="numeric" maxlength="10" required value="${escapeHtml(personalNumber)}"${numberFocus}></label>
+            <label>${escapeHtml(t.pin)}<input name="pin" type="password" inputmode="numeric" maxlength="8" required${pinFocus}></label>
+            <button class="primary" type="submit">${escapeHtml(t.signIn)}</button>
+          </form>
+          <form method="post" action="${action}/abort"><button type="submit">${escapeHtml(t.cancel)}</button></form>
+          ${demoAccountsTable(language, page.demoAccounts, page.demoPin)}`,
+  });
+}

@@ -1,6 +1,4 @@
-import { formatCheckpoint } from '@civitas/tlog/checkpoint.ts';
-import { toBase64 } from '@civitas/tlog/hash.ts';
-import { noteSigner, signNote } from '@civitas/tlog/note.ts';
+import { formatCheckpoint, noteSigner, signNote, toBase64 } from '@civitas/tlog';
 import type { Kysely } from 'kysely';
 import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { AuditTables } from '../tables.ts';

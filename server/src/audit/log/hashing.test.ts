@@ -1,4 +1,4 @@
-import { leafHash, nodeHash, toBase64 } from '@civitas/tlog/hash.ts';
+import { leafHash, nodeHash, toBase64 } from '@civitas/tlog';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { base64Of, expandTile, leafHashOf, nodeHashOf, PackedTile } from './hashing.ts';

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from '@civitas/tlog/note.ts';
+import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from '@civitas/tlog';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';

@@ -1,5 +1,4 @@
-import { generateCosignerKey } from '@civitas/tlog/cosignature.ts';
-import { generateSigningKey } from '@civitas/tlog/note.ts';
+import { generateCosignerKey, generateSigningKey } from '@civitas/tlog';
 import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { KeyStore } from '../../kernel/key-store.ts';
 import type { AuditTables } from '../tables.ts';

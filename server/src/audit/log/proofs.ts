@@ -4,7 +4,7 @@ import {
   perfectCover,
   type Range,
   rangeHash,
-} from '@civitas/tlog/proof.ts';
+} from '@civitas/tlog';
 import { nodeHashOf } from './hashing.ts';
 import { type Subtree, subtreeKey, type TileStore } from './tile-store.ts';
 

@@ -1,6 +1,4 @@
-import { EMPTY_ROOT } from '@civitas/tlog/hash.ts';
-import { rootHash } from '@civitas/tlog/proof.ts';
-import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
+import { EMPTY_ROOT, rootHash, TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { AuditTables } from '../tables.ts';

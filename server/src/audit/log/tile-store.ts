@@ -1,4 +1,4 @@
-import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
+import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog';
 import { type Kysely, sql } from 'kysely';
 import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { AuditTables } from '../tables.ts';

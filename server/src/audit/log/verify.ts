@@ -1,8 +1,4 @@
-import { parseCheckpoint } from '@civitas/tlog/checkpoint.ts';
-import { toHex } from '@civitas/tlog/hash.ts';
-import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
-import { verifyConsistency } from '@civitas/tlog/proof.ts';
-import { TILE_WIDTH } from '@civitas/tlog/tiles.ts';
+import { noteVerifier, openNote, parseCheckpoint, TILE_WIDTH, toHex, verifyConsistency } from '@civitas/tlog';
 import type { Kysely } from 'kysely';
 import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { AuditTables } from '../tables.ts';
@@ -58,19 +54,39 @@ export async function verifyLog(
 ): Promise<LogVerification> {
   const db = tablesOf<AuditTables>(connection);
   const problems: LogProblem[] = [];
-  const chunk = options.chunk ?? 10_000;
   const head = await db.selectFrom('audit.log_head').select(['size', 'root']).executeTakeFirst();
   const size = head ? Number(head.size) : 0;
-  const key =
-    options.vkey ??
-    (await db.selectFrom('audit.keys').select('vkey').where('role', '=', 'log').executeTakeFirst())?.vkey;
   const checkpoints = await db
     .selectFrom('audit.checkpoints')
     .select(['size', 'root', 'note'])
     .orderBy('size')
     .execute();
+  const signed = await signedRoots(db, checkpoints, options.vkey, problems);
+  const replay = new TreeReplay(signed, problems, await loadUpperTiles(db));
+  const complete = await replayEntries(db, replay, size, options.chunk ?? 10_000);
+  if (!complete) return finish(size, checkpoints.length, problems);
+  const root = replay.root();
+  if (head && size > 0 && (!root || Buffer.compare(Buffer.from(root), Buffer.from(head.root)) !== 0)) {
+    problems.push({
+      index: null,
+      kind: 'head-mismatch',
+      detail: 'the entries do not give the stored tree head',
+    });
+  }
+  await checkConsistency(db, signed, options, problems);
+  return finish(size, checkpoints.length, problems);
+}
 
-  // Each checkpoint must be signed by the log's key and say what its row says.
+/** Each checkpoint must be signed by the log's key and say what its row says: the signed roots by size. */
+async function signedRoots(
+  db: Kysely<AuditTables>,
+  checkpoints: ReadonlyArray<{ size: number | string; note: string }>,
+  vkey: string | undefined,
+  problems: LogProblem[],
+): Promise<Map<number, Uint8Array>> {
+  const key =
+    vkey ??
+    (await db.selectFrom('audit.keys').select('vkey').where('role', '=', 'log').executeTakeFirst())?.vkey;
   const signed = new Map<number, Uint8Array>();
   for (const checkpoint of checkpoints) {
     const at = Number(checkpoint.size);
@@ -88,32 +104,69 @@ export async function verifyLog(
       });
     }
   }
+  return signed;
+}
 
-  const upperTiles = await loadUpperTiles(db);
-  const stack: Array<{ level: number; hash: Uint8Array }> = [];
-  const rootOfStack = (): Uint8Array | null => {
+/** The tree rebuilt leaf by leaf (a compact range), checked against the stored tiles and the signed roots. */
+class TreeReplay {
+  private readonly stack: Array<{ level: number; hash: Uint8Array }> = [];
+  // The entries up to the last checkpoint that matched are as signed: a change lies beyond it.
+  private lastMatched = 0;
+  private readonly signed: ReadonlyMap<number, Uint8Array>;
+  private readonly problems: LogProblem[];
+  private readonly upperTiles: Map<string, Uint8Array[]>;
+
+  constructor(
+    signed: ReadonlyMap<number, Uint8Array>,
+    problems: LogProblem[],
+    upperTiles: Map<string, Uint8Array[]>,
+  ) {
+    this.signed = signed;
+    this.problems = problems;
+    this.upperTiles = upperTiles;
+  }
+
+  root(): Uint8Array | null {
+    const stack = this.stack;
     if (stack.length === 0) return null;
     let hash = stack.at(-1)!.hash;
     for (let i = stack.length - 2; i >= 0; i--) hash = nodeHashOf(stack[i]!.hash, hash);
     return hash;
-  };
-  // The entries up to the last checkpoint that matched are as signed: a change lies beyond it.
-  let lastMatched = 0;
-  const checkAt = (n: number) => {
-    const root = signed.get(n);
-    if (!root || n === 0) return;
-    const computed = rootOfStack();
+  }
+
+  /** Adds entry `index`'s leaf; then the tree has `index + 1` entries, checked against a checkpoint of that size. */
+  add(index: number, leaf: Uint8Array): void {
+    push(this.stack, leaf, this.upperTiles, index, this.problems);
+    const n = index + 1;
+    const root = this.signed.get(n);
+    if (!root) return;
+    const computed = this.root();
     if (computed && Buffer.compare(Buffer.from(computed), Buffer.from(root)) === 0) {
-      lastMatched = n;
+      this.lastMatched = n;
       return;
     }
-    problems.push({
-      index: lastMatched,
+    this.problems.push({
+      index: this.lastMatched,
       kind: 'checkpoint-root-mismatch',
-      detail: `the entries do not give the root of the signed checkpoint at size ${n}: an entry from index ${lastMatched} on differs from what was signed`,
+      detail: `the entries do not give the root of the signed checkpoint at size ${n}: an entry from index ${this.lastMatched} on differs from what was signed`,
     });
-  };
+  }
 
+  report(problem: LogProblem): void {
+    this.problems.push(problem);
+  }
+}
+
+/**
+ * Reads the entries in order, in chunks, checking each against its stored leaf hash and adding
+ * it to the replay. Answers false when entries are missing (nothing past them can be checked).
+ */
+async function replayEntries(
+  db: Kysely<AuditTables>,
+  replay: TreeReplay,
+  size: number,
+  chunk: number,
+): Promise<boolean> {
   let expected = 0;
   while (expected < size) {
     const rows = await db
@@ -130,7 +183,7 @@ export async function verifyLog(
     for (const row of rows) {
       const index = Number(row.idx);
       if (index >= size) {
-        problems.push({
+        replay.report({
           index,
           kind: 'entry-unexpected',
           detail: `entry ${index} lies beyond the tree head (${size})`,
@@ -138,45 +191,44 @@ export async function verifyLog(
         break;
       }
       if (index !== expected) {
-        problems.push({
+        replay.report({
           index: expected,
           kind: 'entry-missing',
           detail: `entries ${expected}…${index - 1} are missing`,
         });
-        return finish(size, checkpoints.length, problems);
+        return false;
       }
       const leaf = leafHashOf(row.data);
       const stored = leafTiles.get(Math.floor(index / TILE_WIDTH))?.[index % TILE_WIDTH];
       if (!stored || Buffer.compare(leaf, Buffer.from(stored)) !== 0) {
-        problems.push({
+        replay.report({
           index,
           kind: 'leaf-hash-mismatch',
           detail: `entry ${index} does not hash to the stored leaf hash ${stored ? toHex(stored) : '(none)'}: the entry or the stored hash was changed`,
         });
       }
-      push(stack, leaf, upperTiles, index, problems);
+      replay.add(index, leaf);
       expected = index + 1;
-      checkAt(expected);
     }
   }
   if (expected < size) {
-    problems.push({
+    replay.report({
       index: expected,
       kind: 'entry-missing',
       detail: `entries from ${expected} to ${size - 1} are missing`,
     });
-    return finish(size, checkpoints.length, problems);
+    return false;
   }
-  const root = rootOfStack();
-  if (head && size > 0 && (!root || Buffer.compare(Buffer.from(root), Buffer.from(head.root)) !== 0)) {
-    problems.push({
-      index: null,
-      kind: 'head-mismatch',
-      detail: 'the entries do not give the stored tree head',
-    });
-  }
+  return true;
+}
 
-  // Consistency proofs, as a client holding an older checkpoint would ask for them.
+/** Consistency proofs between signed checkpoints, as a client holding an older checkpoint would ask for them. */
+async function checkConsistency(
+  db: Kysely<AuditTables>,
+  signed: ReadonlyMap<number, Uint8Array>,
+  options: VerifyOptions,
+  problems: LogProblem[],
+): Promise<void> {
   const proofs = new LogProofs(new TileStore(db));
   const sizes = [...signed.keys()].sort((a, b) => a - b);
   const pairs: Array<[number, number]> =
@@ -205,7 +257,6 @@ export async function verifyLog(
       });
     }
   }
-  return finish(size, checkpoints.length, problems);
 }
 
 const BOUNDS: ReadonlySet<LogProblem['kind']> = new Set([

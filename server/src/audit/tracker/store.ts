@@ -104,6 +104,16 @@ export class UsageStore {
     return { total: Number(count.n), rows: rows as Array<UsageRow & { entry: Uint8Array }> };
   }
 
+  /** Whether the records can be read (the Data Tracker's heartbeat). */
+  async reachable(): Promise<boolean> {
+    try {
+      await sql`SELECT 1 FROM audit.usage LIMIT 1`.execute(this.db);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** The organisations and purposes in a person's visible records, for the screen's filters. */
   async facets(subject: string): Promise<{ organisations: string[]; purposes: string[] }> {
     const visible = sql<boolean>`(hidden_until IS NULL OR hidden_until <= now())`;

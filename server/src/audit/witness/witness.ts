@@ -1,8 +1,11 @@
-import { parseCheckpoint } from '@civitas/tlog/checkpoint.ts';
-import { cosigner } from '@civitas/tlog/cosignature.ts';
-import { fromBase64 } from '@civitas/tlog/hash.ts';
-import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
-import { verifyConsistency } from '@civitas/tlog/proof.ts';
+import {
+  cosigner,
+  fromBase64,
+  noteVerifier,
+  openNote,
+  parseCheckpoint,
+  verifyConsistency,
+} from '@civitas/tlog';
 import { type Kysely, sql } from 'kysely';
 import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { ProblemCode } from '../../kernel/errors.ts';

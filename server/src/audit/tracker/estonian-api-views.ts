@@ -1,0 +1,43 @@
+import type { StaffName } from '../../identity/staff.ts';
+import type { UsageRow } from '../tables.ts';
+import { type UsageViewer, usagePolicy } from './policy.ts';
+import { type OrganisationRef, organisationOf, subsystemOfService } from './store.ts';
+
+function v3Organisation(organisation: OrganisationRef) {
+  const type = ['GOV', 'COM', 'NGO', 'NEE'].includes(organisation.memberClass)
+    ? organisation.memberClass
+    : 'GOV';
+  return {
+    type: type as 'GOV',
+    code: organisation.memberCode,
+    name: organisation.name,
+    systemName: organisation.systemName,
+  };
+}
+
+/** A usage record as a v3 `UsageTransfer`: the official by name, by personal number only to themselves or auditors. */
+export function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffName>, viewer: UsageViewer) {
+  const self = row.initiator_person === row.data_subject;
+  const name = row.initiator_person ? names.get(row.initiator_person)?.name : undefined;
+  return {
+    logTime: row.logged_at.toISOString(),
+    purpose: row.purpose,
+    logSourceSystem: 'Civitas',
+    bulkProcessing: false,
+    legalBasis: row.legal_basis,
+    consentReference: null,
+    queryId: row.query_id,
+    queryGroupId: row.case_ref,
+    hiddenReason: row.hidden_reason,
+    hiddenUntil: row.hidden_until?.toISOString() ?? null,
+    initiatorOrg: v3Organisation(organisationOf(row.initiator_org)),
+    initiatorPerson: !row.initiator_person
+      ? null
+      : self || usagePolicy.showsOfficialsNumber(viewer)
+        ? { code: `BG${row.initiator_person}`, ...(name ? { name } : {}) }
+        : name
+          ? { name }
+          : null,
+    target: v3Organisation(organisationOf(subsystemOfService(row.receiver))),
+  };
+}
