@@ -11,9 +11,7 @@ import { type CallContext, type ExchangeClient, serviceId } from '../../exchange
 import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { analyseOdometer } from './odometer.ts';
-
-/** A report's register lookups are made for this purpose (it shows in the data tracker), unless an official states another. */
-export const DOSSIER_PURPOSE = 'vehicle-history-report';
+import { DOSSIER_PURPOSE, namesCurrentOwner, sourcesFor } from './policy.ts';
 
 const SERVICES: Record<SourceKey, { service: string; path: (vin: string) => string }> = {
   vehicle: { service: serviceId('vehicle-register', 'vehicles'), path: (vin) => `/${vin}` },
@@ -26,9 +24,6 @@ const SERVICES: Record<SourceKey, { service: string; path: (vin: string) => stri
   fines: { service: serviceId('traffic-fines', 'fines'), path: (vin) => `/by-vin/${vin}` },
   tax: { service: serviceId('local-taxes', 'vehicle-tax'), path: (vin) => `/by-vin/${vin}` },
 };
-
-/** Sections only the owner is shown: fines and unpaid tax follow the person, not the car. */
-const OWNER_ONLY: ReadonlySet<SourceKey> = new Set(['fines', 'tax']);
 
 type Json = Record<string, unknown>;
 
@@ -96,7 +91,7 @@ export async function gatherReport(
   client: Pick<ExchangeClient, 'get'>,
   request: GatherRequest,
 ): Promise<GatheredReport> {
-  const keys = SOURCE_KEYS.filter((key) => request.viewer === 'owner' || !OWNER_ONLY.has(key));
+  const keys = sourcesFor(request.viewer, SOURCE_KEYS);
   const asked = request.vehicle ? keys.filter((key) => key !== 'vehicle') : keys;
   const sources: SourceRequest[] = asked.map((key) => ({
     key,
@@ -123,7 +118,7 @@ export async function gatherReport(
   const inspections = body('inspections') as Json[] | undefined;
   const policies = body('insurance') as Json[] | undefined;
   const currentOwner = registrations?.at(-1);
-  const showOwner = request.viewer !== 'public';
+  const showOwner = namesCurrentOwner(request.viewer);
   const inspectionList = inspections?.map((row) => ({
     date: String(row.inspectedOn),
     stationCode: String(row.stationCode),
