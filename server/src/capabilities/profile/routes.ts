@@ -8,7 +8,7 @@ import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { ProfileService } from './build-profile.ts';
+import { ProfileService } from './service.ts';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
