@@ -6,6 +6,7 @@ import {
   serviceId,
 } from '../../exchange/client.ts';
 import { AppError } from '../../kernel/errors.ts';
+import type { OwnProfileAccess } from './policy.ts';
 
 const PERSONS = serviceId('population-register', 'persons');
 const DOCUMENTS = serviceId('identity-documents', 'documents');
@@ -40,13 +41,9 @@ export class ProfileService {
     this.exchange = exchange;
   }
 
-  async profileOf(egn: string, roles: readonly string[]): Promise<Profile> {
-    const context: CallContext = {
-      purpose: 'data-subject-access',
-      legalBasis: 'gdpr-art-15',
-      dataSubject: egn,
-      userId: egn,
-    };
+  /** The person's own profile, asked as the policy's `ownProfileAccess` names them. */
+  async profileOf(context: OwnProfileAccess, roles: readonly string[]): Promise<Profile> {
+    const egn = context.dataSubject;
     // The registers are asked in parallel: a profile costs one round trip of latency, not five.
     const [person, addresses, documents, licence, vehicles] = await Promise.all([
       this.exchange.get(PERSONS, `/${egn}`, context),

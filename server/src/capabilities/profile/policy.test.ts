@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { AccessPolicy, type Caller } from '../../access/policy.ts';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
+import type { StaffRole } from '../../identity/staff.ts';
+import { AppError } from '../../kernel/errors.ts';
+import { ownProfileAccess, ProfilePolicy } from './policy.ts';
+
+const citizen: Caller = { subject: '7501010010', roles: ['citizen'] };
+const official: Caller = { subject: '8001010001', roles: ['citizen', 'official'] };
+const police: Caller = { subject: '8001010002', roles: ['citizen', 'police'] };
+const staff: Record<string, StaffRole[]> = {
+  [official.subject]: [{ role: 'official', organisation: 'Столична община', client: MUNICIPALITY_CLIENT }],
+  [police.subject]: [{ role: 'police', organisation: 'СДВР', client: POLICE_CLIENT }],
+};
+const policy = new ProfilePolicy(new AccessPolicy({ staffRolesOf: async (subject) => staff[subject] ?? [] }));
+
+async function codeOf(decision: Promise<unknown>): Promise<string> {
+  try {
+    await decision;
+  } catch (error) {
+    if (error instanceof AppError) return error.code;
+    throw error;
+  }
+  return 'allowed';
+}
+
+describe('who may see what of a person', () => {
+  it('shows a person their own profile only: every lookup names them as its subject and its user', () => {
+    expect(ownProfileAccess(citizen)).toEqual({
+      purpose: 'data-subject-access',
+      legalBasis: 'gdpr-art-15',
+      dataSubject: citizen.subject,
+      userId: citizen.subject,
+    });
+  });
+
+  it('gives an official a person card on their pair, as their administration, without documents', async () => {
+    const grant = await policy.personCard(official, {
+      purpose: 'address-verification',
+      legalBasis: 'civil-registration-act-art-106',
+      caseRef: 'ЖР-7',
+    });
+    expect(grant.withDocuments).toBe(false);
+    expect(grant.access).toMatchObject({
+      client: MUNICIPALITY_CLIENT,
+      role: 'official',
+      purpose: 'address-verification',
+      userId: official.subject,
+      caseRef: 'ЖР-7',
+    });
+  });
+
+  it('adds the identity documents only when the police check an ID shown', async () => {
+    const identity = await policy.personCard(police, {
+      purpose: ' identity-verification ',
+      legalBasis: 'ministry-of-interior-act-art-70',
+    });
+    expect(identity).toMatchObject({ withDocuments: true, access: { client: POLICE_CLIENT } });
+    const investigation = await policy.personCard(police, {
+      purpose: 'criminal-investigation',
+      legalBasis: 'ministry-of-interior-act-art-6',
+    });
+    expect(investigation.withDocuments).toBe(false);
+  });
+
+  it('wants a stated purpose and legal basis, and refuses a pair the role does not hold or a citizen', async () => {
+    expect(await codeOf(policy.personCard(official, { purpose: 'address-verification' }))).toBe(
+      'purpose-required',
+    );
+    expect(await codeOf(policy.personCard(official, { purpose: ' ', legalBasis: 'gdpr-art-15' }))).toBe(
+      'purpose-required',
+    );
+    expect(
+      await codeOf(
+        policy.personCard(official, {
+          purpose: 'identity-verification',
+          legalBasis: 'ministry-of-interior-act-art-70',
+        }),
+      ),
+    ).toBe('purpose-not-allowed');
+    expect(
+      await codeOf(
+        policy.personCard(citizen, {
+          purpose: 'address-verification',
+          legalBasis: 'civil-registration-act-art-106',
+        }),
+      ),
+    ).toBe('purpose-not-allowed');
+  });
+});
