@@ -4,7 +4,7 @@
  * they answered before the form is shown: a resident of the issuing municipality (permanent or
  * current address there, as the population register has it) who owns a vehicle on the road.
  */
-import type { Caller } from '../../access/policy.ts';
+import type { Caller } from '../../access/index.ts';
 import type { CallContext } from '../../exchange/client.ts';
 
 /** Purpose and legal basis codes of the e-service's register lookups (`kernel/purposes.ts`). */

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Caller } from '../../access/policy.ts';
+import type { Caller } from '../../access/index.ts';
 import type { CallContext, ExchangeClient } from '../../exchange/client.ts';
 import { serviceId } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';

@@ -3,7 +3,7 @@
  * officer a person card under a purpose–basis pair of their role (the access policy's), with the
  * identity documents only when the purpose is to check an ID shown. Decided here, below HTTP.
  */
-import type { AccessPolicy, AuthorisedAccess, Caller } from '../../access/policy.ts';
+import type { AccessPolicy, AuthorisedAccess, Caller } from '../../access/index.ts';
 import type { CallContext } from '../../exchange/client.ts';
 import { AppError } from '../../kernel/errors.ts';
 

@@ -2,7 +2,7 @@ import { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { AccessPolicy } from '../../access/policy.ts';
+import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';

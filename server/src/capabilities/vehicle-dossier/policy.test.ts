@@ -1,6 +1,6 @@
 import { SOURCE_KEYS } from '@civitas/contracts/api/vehicle-report.ts';
 import { describe, expect, it } from 'vitest';
-import { AccessPolicy, type Caller } from '../../access/policy.ts';
+import { AccessPolicy, type Caller } from '../../access/index.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
 import type { StaffRole } from '../../identity/staff.ts';
 import { AppError } from '../../kernel/errors.ts';

@@ -4,7 +4,7 @@
  * pass the caller and what they asked for.
  */
 import type { SourceKey, Viewer } from '@civitas/contracts/api/vehicle-report.ts';
-import type { AccessPolicy, Caller } from '../../access/policy.ts';
+import type { AccessPolicy, Caller } from '../../access/index.ts';
 import { AppError } from '../../kernel/errors.ts';
 
 /** A report's register lookups are made for this purpose (it shows in the data tracker), unless an official states another. */

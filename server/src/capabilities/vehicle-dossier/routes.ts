@@ -3,7 +3,7 @@ import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { AccessPolicy } from '../../access/policy.ts';
+import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';

@@ -1,5 +1,5 @@
 import type { ReportBody, SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
-import type { Caller } from '../../access/policy.ts';
+import type { Caller } from '../../access/index.ts';
 import { type CallContext, type ExchangeClient, serviceId } from '../../exchange/client.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { FailureLimiter } from './failure-limiter.ts';

@@ -1,0 +1,7 @@
+/** The vehicle history report: gathered from the registers, signed, recorded, checkable by anyone. */
+export { dossierMigrations } from './migrations.ts';
+export { DOSSIER_PURPOSE, DossierPolicy, PUBLIC_LEGAL_BASIS } from './policy.ts';
+export { type DossierRoutesOptions, dossierRoutes } from './routes.ts';
+export { DossierService } from './service.ts';
+export { ReportStore } from './store.ts';
+export type { DossierTables } from './tables.ts';
