@@ -92,6 +92,50 @@ export async function gatherReport(
   request: GatherRequest,
 ): Promise<GatheredReport> {
   const keys = sourcesFor(request.viewer, SOURCE_KEYS);
+  const outcomes = await askSources(client, request, keys);
+  const body = (key: SourceKey): unknown => {
+    const outcome = outcomes.find((candidate) => candidate.key === key);
+    return outcome?.status === 'ok' ? outcome.answer.body : undefined;
+  };
+
+  const vehicle = body('vehicle') as Json | undefined;
+  const registrations = body('registrations') as Json[] | undefined;
+  const inspections = body('inspections') as Json[] | undefined;
+  const policies = body('insurance') as Json[] | undefined;
+  const currentOwner = registrations?.at(-1);
+  const inspectionList = inspections?.map(inspectionOf);
+
+  return {
+    viewer: request.viewer,
+    vin: request.vin,
+    partial: outcomes.some((outcome) => outcome.status !== 'ok'),
+    technical: vehicle ? technicalOf(vehicle) : null,
+    registration:
+      vehicle && registrations
+        ? registrationOf(vehicle, registrations, namesCurrentOwner(request.viewer))
+        : null,
+    inspections: inspectionList ?? null,
+    odometer: inspectionList ? odometerOf(inspectionList, request.today) : null,
+    insurance: policies ? insuranceOf(policies, request.today) : null,
+    theft: vehicle
+      ? { stolen: Boolean(vehicle.stolen), since: (vehicle.stolenSince as string | null) ?? null }
+      : null,
+    ...(request.viewer === 'owner'
+      ? { fines: finesOf(body('fines') as Json[] | undefined), tax: taxOf(body('tax') as Json[] | undefined) }
+      : {}),
+    sources: keys.map((key) =>
+      sourceOf(key, outcomes.find((outcome) => outcome.key === key)!, request.today),
+    ),
+    currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
+  };
+}
+
+/** Asks the registers of these sections at once, each with its own deadline; a vehicle already known is not asked again. */
+async function askSources(
+  client: Pick<ExchangeClient, 'get'>,
+  request: GatherRequest,
+  keys: readonly SourceKey[],
+): Promise<SourceOutcome[]> {
   const asked = request.vehicle ? keys.filter((key) => key !== 'vehicle') : keys;
   const sources: SourceRequest[] = asked.map((key) => ({
     key,
@@ -108,87 +152,68 @@ export async function gatherReport(
   };
   const outcomes = await askRegisters(client, sources, context, request.timeoutMs);
   if (request.vehicle) outcomes.push(knownOutcome(request.vehicle, SERVICES.vehicle.service));
-  const body = (key: SourceKey): unknown => {
-    const outcome = outcomes.find((candidate) => candidate.key === key);
-    return outcome?.status === 'ok' ? outcome.answer.body : undefined;
-  };
+  return outcomes;
+}
 
-  const vehicle = body('vehicle') as Json | undefined;
-  const registrations = body('registrations') as Json[] | undefined;
-  const inspections = body('inspections') as Json[] | undefined;
-  const policies = body('insurance') as Json[] | undefined;
-  const currentOwner = registrations?.at(-1);
-  const showOwner = namesCurrentOwner(request.viewer);
-  const inspectionList = inspections?.map((row) => ({
+type Inspection = ReturnType<typeof inspectionOf>;
+
+function inspectionOf(row: Json) {
+  return {
     date: String(row.inspectedOn),
     stationCode: String(row.stationCode),
     stationName: String(row.stationName),
     result: String(row.result),
     odometerKm: Number(row.odometerKm),
     nextDue: row.nextDue === null ? null : String(row.nextDue),
-  }));
+  };
+}
 
+function odometerOf(inspections: readonly Inspection[], today: string) {
+  return analyseOdometer(
+    inspections.map((row) => ({
+      date: row.date,
+      km: row.odometerKm,
+      source: `inspection ${row.stationCode}`,
+    })),
+    today,
+  );
+}
+
+function technicalOf(vehicle: Json) {
   return {
-    viewer: request.viewer,
-    vin: request.vin,
-    partial: outcomes.some((outcome) => outcome.status !== 'ok'),
-    technical: vehicle
-      ? {
-          vin: String(vehicle.vin),
-          make: String(vehicle.make),
-          model: String(vehicle.model),
-          category: String(vehicle.category),
-          body: String(vehicle.body),
-          fuel: String(vehicle.fuel),
-          engineCc: Number(vehicle.engineCc),
-          powerKw: Number(vehicle.powerKw),
-          massKg: Number(vehicle.massKg),
-          colour: String(vehicle.colour),
-          modelYear: Number(vehicle.modelYear),
-        }
-      : null,
-    registration:
-      vehicle && registrations
-        ? {
-            status: vehicle.status as 'registered' | 'deregistered' | 'scrapped',
-            plate: (vehicle.plate as string | null) ?? null,
-            firstRegistrationDate: String(vehicle.firstRegistrationDate),
-            ownersCount: new Set(
-              registrations
-                .filter((row) => row.event !== 'change_of_plate' && row.event !== 'deregistration')
-                .map((row) => `${row.ownerKind}:${row.ownerId}`),
-            ).size,
-            timeline: registrations.map((row) => ({
-              event: row.event as RegistrationEventKind,
-              date: String(row.eventDate),
-              plate: (row.plate as string | null) ?? null,
-              ownerKind: row.ownerKind as 'person' | 'company',
-            })),
-            ...(showOwner && currentOwner ? { currentOwner: ownerOf(currentOwner) } : {}),
-          }
-        : null,
-    inspections: inspectionList ?? null,
-    odometer: inspectionList
-      ? analyseOdometer(
-          inspectionList.map((row) => ({
-            date: row.date,
-            km: row.odometerKm,
-            source: `inspection ${row.stationCode}`,
-          })),
-          request.today,
-        )
-      : null,
-    insurance: policies ? insuranceOf(policies, request.today) : null,
-    theft: vehicle
-      ? { stolen: Boolean(vehicle.stolen), since: (vehicle.stolenSince as string | null) ?? null }
-      : null,
-    ...(request.viewer === 'owner'
-      ? { fines: finesOf(body('fines') as Json[] | undefined), tax: taxOf(body('tax') as Json[] | undefined) }
-      : {}),
-    sources: keys.map((key) =>
-      sourceOf(key, outcomes.find((outcome) => outcome.key === key)!, request.today),
-    ),
-    currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
+    vin: String(vehicle.vin),
+    make: String(vehicle.make),
+    model: String(vehicle.model),
+    category: String(vehicle.category),
+    body: String(vehicle.body),
+    fuel: String(vehicle.fuel),
+    engineCc: Number(vehicle.engineCc),
+    powerKw: Number(vehicle.powerKw),
+    massKg: Number(vehicle.massKg),
+    colour: String(vehicle.colour),
+    modelYear: Number(vehicle.modelYear),
+  };
+}
+
+/** The registration and its timeline; the current owner only when the viewer may be told of them. */
+function registrationOf(vehicle: Json, registrations: Json[], showOwner: boolean): Registration {
+  const currentOwner = registrations.at(-1);
+  return {
+    status: vehicle.status as 'registered' | 'deregistered' | 'scrapped',
+    plate: (vehicle.plate as string | null) ?? null,
+    firstRegistrationDate: String(vehicle.firstRegistrationDate),
+    ownersCount: new Set(
+      registrations
+        .filter((row) => row.event !== 'change_of_plate' && row.event !== 'deregistration')
+        .map((row) => `${row.ownerKind}:${row.ownerId}`),
+    ).size,
+    timeline: registrations.map((row) => ({
+      event: row.event as RegistrationEventKind,
+      date: String(row.eventDate),
+      plate: (row.plate as string | null) ?? null,
+      ownerKind: row.ownerKind as 'person' | 'company',
+    })),
+    ...(showOwner && currentOwner ? { currentOwner: ownerOf(currentOwner) } : {}),
   };
 }
 
