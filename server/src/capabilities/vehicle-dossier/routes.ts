@@ -1,4 +1,9 @@
-import { SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
+import {
+  IssuedReport,
+  PublicReportRequest,
+  ReportVerdict,
+  SignedReport,
+} from '@civitas/contracts/api/vehicle-report.ts';
 import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { Type } from '@sinclair/typebox';
@@ -42,23 +47,6 @@ const errors = {
   503: ProblemRef,
 };
 
-const Verdict = Type.Object({
-  valid: Type.Boolean(),
-  reason: Type.Optional(
-    Type.Union(
-      (
-        ['malformed', 'unknown-key', 'bad-signature', 'not-a-report', 'unknown-reference', 'altered'] as const
-      ).map((reason) => Type.Literal(reason)),
-    ),
-  ),
-  detail: Type.String(),
-  reference: Type.Optional(Type.String()),
-  vin: Type.Optional(Type.String()),
-  issuedAt: Type.Optional(Type.String()),
-  viewer: Type.Optional(Type.String()),
-  partial: Type.Optional(Type.Boolean()),
-});
-
 const PurposeCode = Type.String({ minLength: 3, maxLength: 200, description: 'a purpose code' });
 const LegalBasisCode = Type.String({ minLength: 3, maxLength: 200, description: 'a legal basis code' });
 
@@ -76,34 +64,18 @@ const DossierSchema = {
   response: { 200: SignedReport, ...errors },
 };
 
-const SecondFactBody = Type.Object(
-  {
-    vin: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
-    plate: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-    firstRegistrationDate: Type.Optional(Type.String({ format: 'date' })),
-    registrationCertificateNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
-  },
-  { additionalProperties: false },
-);
-interface SecondFactBody {
-  vin?: string;
-  plate?: string;
-  firstRegistrationDate?: string;
-  registrationCertificateNumber?: string;
-}
-
 const SecondFactSchema = {
   tags: ['vehicles'],
   summary:
     "Anyone's vehicle history report: a VIN or plate plus one fact only a holder of the vehicle's papers knows. JSON, or PDF with Accept: application/pdf",
-  body: SecondFactBody,
+  body: PublicReportRequest,
   response: { 200: SignedReport, ...errors },
 };
 
 const VerifySchema = {
   tags: ['vehicles'],
   summary: 'Check a vehicle report: its signed JSON (application/json) or its PDF (application/pdf)',
-  response: { 200: Verdict, ...errors },
+  response: { 200: ReportVerdict, ...errors },
 };
 
 const KeysSchema = { tags: ['vehicles'], summary: 'The public keys that sign vehicle reports (JWKS)' };
@@ -112,17 +84,7 @@ const ReferenceSchema = {
   tags: ['vehicles'],
   summary: 'Whether a report with this reference was issued, and what for (the QR code on a PDF leads here)',
   params: Type.Object({ reference: Type.String({ maxLength: 40 }) }),
-  response: {
-    200: Type.Object({
-      reference: Type.String(),
-      vin: Type.String(),
-      issuedAt: Type.String(),
-      viewer: Type.String(),
-      partial: Type.Boolean(),
-      pdfIssued: Type.Boolean(),
-    }),
-    ...errors,
-  },
+  response: { 200: IssuedReport, ...errors },
 };
 
 function checkedVin(vin: string): string {
@@ -140,7 +102,7 @@ function checkedVin(vin: string): string {
 }
 
 /** The vehicle and the fact of a second-fact request: exactly one of each. */
-function secondFactRequest(body: SecondFactBody): { key: VehicleKey; fact: SecondFact } {
+function secondFactRequest(body: PublicReportRequest): { key: VehicleKey; fact: SecondFact } {
   if ((body.vin === undefined) === (body.plate === undefined)) {
     throw new AppError('validation-failed', 'Give either a VIN or a plate.');
   }
@@ -214,7 +176,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       schema: SecondFactSchema,
     },
     async (request, reply) => {
-      const { key, fact } = secondFactRequest(request.body as SecondFactBody);
+      const { key, fact } = secondFactRequest(request.body as PublicReportRequest);
       const signed = await dossiers.withSecondFact(key, fact, request.ip, request.log);
       return sendReport(dossiers, request, reply, signed);
     },

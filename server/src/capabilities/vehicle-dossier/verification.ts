@@ -1,30 +1,11 @@
+import type { IssuedReport, ReportVerdict } from '@civitas/contracts/api/vehicle-report.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { canonicalReportJson, referenceShape, verifyReport } from './signing.ts';
 import { type ReportStore, sha256Hex } from './store.ts';
 import type { DossierReportRow } from './tables.ts';
 
-export type VerdictReason =
-  | 'malformed'
-  | 'unknown-key'
-  | 'bad-signature'
-  | 'not-a-report'
-  | 'unknown-reference'
-  | 'altered';
-
-/** Whether a copy of a report is one Civitas issued, unchanged, and what it was issued for. */
-export interface Verdict {
-  valid: boolean;
-  reason?: VerdictReason;
-  detail: string;
-  reference?: string;
-  vin?: string;
-  issuedAt?: string;
-  viewer?: string;
-  partial?: boolean;
-}
-
 /** A signed JSON report: its signature, its reference and that it is the body issued under it. */
-export async function verifyReportJson(store: ReportStore, input: unknown): Promise<Verdict> {
+export async function verifyReportJson(store: ReportStore, input: unknown): Promise<ReportVerdict> {
   const checked = await verifyReport(input, (kid) => store.verificationKey(kid));
   if (!checked.valid) {
     const reason = checked.reason === 'bad-signature' ? 'altered' : checked.reason;
@@ -52,7 +33,7 @@ export async function verifyReportJson(store: ReportStore, input: unknown): Prom
 }
 
 /** A PDF report: authentic only byte for byte as issued; a changed copy is told by the reference it names. */
-export async function verifyReportPdf(store: ReportStore, pdf: Buffer): Promise<Verdict> {
+export async function verifyReportPdf(store: ReportStore, pdf: Buffer): Promise<ReportVerdict> {
   if (pdf.subarray(0, 5).toString('latin1') !== '%PDF-') {
     return { valid: false, reason: 'malformed', detail: 'The file is not a PDF.' };
   }
@@ -77,7 +58,7 @@ export async function verifyReportPdf(store: ReportStore, pdf: Buffer): Promise<
 }
 
 /** What a report reference was issued for (the QR code on a PDF leads here). */
-export async function issuedReport(store: ReportStore, reference: string) {
+export async function issuedReport(store: ReportStore, reference: string): Promise<IssuedReport> {
   const typed = referenceShape(reference);
   if (!typed) throw new AppError('validation-failed', 'This is not a report reference (VR-XXXX-XXXX-XXXX).');
   // A reference whose check symbol does not match was never issued: it is unknown, most
@@ -100,7 +81,7 @@ export async function issuedReport(store: ReportStore, reference: string) {
   };
 }
 
-function verdictOf(row: DossierReportRow, detail: string): Verdict {
+function verdictOf(row: DossierReportRow, detail: string): ReportVerdict {
   return {
     valid: true,
     detail,
