@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { refusalCodeOf } from '../../test/refusal.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
 import { serviceId } from '../exchange/client.ts';
 import { defaultRights } from '../exchange/registry/default-rights.ts';
 import type { StaffRole } from '../identity/staff.ts';
-import { AppError } from '../kernel/errors.ts';
 import { isHideable, isLegalBasis, isPurpose } from '../kernel/purposes.ts';
 import { ACCESS_SERVICES, AccessPolicy, type AccessRefusal, type Caller } from './policy.ts';
 
@@ -23,16 +23,6 @@ function policy(refusals: AccessRefusal[] = []) {
   });
 }
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return 'allowed';
-}
-
 /** Issue 14, item 2: each role uses only its own purpose–basis pairs, decided below HTTP. */
 describe('the access policy', () => {
   it('lets a role use only its own pairs, as its administration, and reports every refusal', async () => {
@@ -44,7 +34,7 @@ describe('the access policy', () => {
     });
     expect(access).toMatchObject({ client: MUNICIPALITY_CLIENT, role: 'official', userId: official.subject });
     expect(
-      await refusal(
+      await refusalCodeOf(
         policy(refusals).authorise(official, 'person-card', {
           purpose: 'vehicle-history-report',
           legalBasis: 'gdpr-art-15',
@@ -71,13 +61,13 @@ describe('the access policy', () => {
 
   it('lets an administration hide only on a basis that allows hiding and that its role uses', async () => {
     expect(await policy().hidingClient(police, 'ministry-of-interior-act-art-6')).toBe(POLICE_CLIENT);
-    expect(await refusal(policy().hidingClient(police, 'ministry-of-interior-act-art-70'))).toBe(
+    expect(await refusalCodeOf(policy().hidingClient(police, 'ministry-of-interior-act-art-70'))).toBe(
       'basis-not-hideable',
     );
-    expect(await refusal(policy().hidingClient(official, 'civil-registration-act-art-106'))).toBe(
+    expect(await refusalCodeOf(policy().hidingClient(official, 'civil-registration-act-art-106'))).toBe(
       'basis-not-hideable',
     );
-    expect(await refusal(policy().hidingClient(official, 'ministry-of-interior-act-art-6'))).toBe(
+    expect(await refusalCodeOf(policy().hidingClient(official, 'ministry-of-interior-act-art-6'))).toBe(
       'purpose-not-allowed',
     );
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { refusalCodeOf } from '../../../test/refusal.ts';
 import { AccessPolicy, type Caller } from '../../access/index.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
 import type { StaffRole } from '../../identity/staff.ts';
-import { AppError } from '../../kernel/errors.ts';
 import { ownProfileAccess, ProfilePolicy } from './policy.ts';
 
 const citizen: Caller = { subject: '7501010010', roles: ['citizen'] };
@@ -13,16 +13,6 @@ const staff: Record<string, StaffRole[]> = {
   [police.subject]: [{ role: 'police', organisation: 'СДВР', client: POLICE_CLIENT }],
 };
 const policy = new ProfilePolicy(new AccessPolicy({ staffRolesOf: async (subject) => staff[subject] ?? [] }));
-
-async function codeOf(decision: Promise<unknown>): Promise<string> {
-  try {
-    await decision;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return 'allowed';
-}
 
 describe('who may see what of a person', () => {
   it('shows a person their own profile only: every lookup names them as its subject and its user', () => {
@@ -64,14 +54,14 @@ describe('who may see what of a person', () => {
   });
 
   it('wants a stated purpose and legal basis, and refuses a pair the role does not hold or a citizen', async () => {
-    expect(await codeOf(policy.personCard(official, { purpose: 'address-verification' }))).toBe(
-      'purpose-required',
-    );
-    expect(await codeOf(policy.personCard(official, { purpose: ' ', legalBasis: 'gdpr-art-15' }))).toBe(
+    expect(await refusalCodeOf(policy.personCard(official, { purpose: 'address-verification' }))).toBe(
       'purpose-required',
     );
     expect(
-      await codeOf(
+      await refusalCodeOf(policy.personCard(official, { purpose: ' ', legalBasis: 'gdpr-art-15' })),
+    ).toBe('purpose-required');
+    expect(
+      await refusalCodeOf(
         policy.personCard(official, {
           purpose: 'identity-verification',
           legalBasis: 'ministry-of-interior-act-art-70',
@@ -79,7 +69,7 @@ describe('who may see what of a person', () => {
       ),
     ).toBe('purpose-not-allowed');
     expect(
-      await codeOf(
+      await refusalCodeOf(
         policy.personCard(citizen, {
           purpose: 'address-verification',
           legalBasis: 'civil-registration-act-art-106',

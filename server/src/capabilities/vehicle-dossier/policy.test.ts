@@ -1,9 +1,9 @@
 import { SOURCE_KEYS } from '@civitas/contracts/api/vehicle-report.ts';
 import { describe, expect, it } from 'vitest';
+import { refusalCodeOf, refusalOf } from '../../../test/refusal.ts';
 import { AccessPolicy, type Caller } from '../../access/index.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
 import type { StaffRole } from '../../identity/staff.ts';
-import { AppError } from '../../kernel/errors.ts';
 import {
   DOSSIER_PURPOSE,
   DossierPolicy,
@@ -24,26 +24,6 @@ const staff: Record<string, StaffRole[]> = {
 const policy = new DossierPolicy(new AccessPolicy({ staffRolesOf: async (subject) => staff[subject] ?? [] }));
 const ownersCar = { kind: 'person', id: owner.subject };
 
-function codeOf(decide: () => unknown): string {
-  try {
-    decide();
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return 'allowed';
-}
-
-async function asyncCodeOf(decision: Promise<unknown>): Promise<string> {
-  try {
-    await decision;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return 'allowed';
-}
-
 describe("who may see a vehicle's history report", () => {
   it('lets the owner see their own vehicle, with every lookup naming them as its data subject', () => {
     expect(policy.ownerGrant(owner, ownersCar)).toEqual({
@@ -55,16 +35,16 @@ describe("who may see a vehicle's history report", () => {
     });
   });
 
-  it("answers a stranger asking for someone's vehicle as for an unknown VIN: not found", () => {
-    expect(codeOf(() => policy.ownerGrant(stranger, ownersCar))).toBe('vehicle-not-found');
-    expect(codeOf(() => policy.ownerGrant(stranger, null))).toBe('vehicle-not-found');
+  it("answers a stranger asking for someone's vehicle as for an unknown VIN: not found", async () => {
+    expect(await refusalCodeOf(() => policy.ownerGrant(stranger, ownersCar))).toBe('vehicle-not-found');
+    expect(await refusalCodeOf(() => policy.ownerGrant(stranger, null))).toBe('vehicle-not-found');
     // A company's car is nobody's own: the policy compares kind as well as number.
-    expect(codeOf(() => policy.ownerGrant(owner, { kind: 'company', id: owner.subject }))).toBe(
+    expect(await refusalCodeOf(() => policy.ownerGrant(owner, { kind: 'company', id: owner.subject }))).toBe(
       'vehicle-not-found',
     );
     const unknown = () => policy.ownerGrant(stranger, null);
     const someoneElses = () => policy.ownerGrant(stranger, ownersCar);
-    expect(messageOf(unknown)).toBe(messageOf(someoneElses));
+    expect((await refusalOf(unknown))?.message).toBe((await refusalOf(someoneElses))?.message);
   });
 
   it("lets an official see any vehicle on their role's pair, asked as their administration", async () => {
@@ -87,9 +67,9 @@ describe("who may see a vehicle's history report", () => {
       await policy.staffGrant(police, { purpose: 'traffic-control', legalBasis: 'road-traffic-act-art-165' }),
     ).toMatchObject({ viewer: 'police', client: POLICE_CLIENT, purpose: 'traffic-control' });
     expect(
-      await asyncCodeOf(policy.staffGrant(police, { legalBasis: 'local-taxes-and-fees-act-art-54' })),
+      await refusalCodeOf(policy.staffGrant(police, { legalBasis: 'local-taxes-and-fees-act-art-54' })),
     ).toBe('purpose-not-allowed');
-    expect(await asyncCodeOf(policy.staffGrant(official, { legalBasis: 'just curious' }))).toBe(
+    expect(await refusalCodeOf(policy.staffGrant(official, { legalBasis: 'just curious' }))).toBe(
       'purpose-not-allowed',
     );
   });
@@ -98,8 +78,8 @@ describe("who may see a vehicle's history report", () => {
     expect(await policy.staffGrant(official, {})).toBeNull();
     expect(await policy.staffGrant(police, { legalBasis: '  ' })).toBeNull();
     expect(await policy.staffGrant(stranger, { legalBasis: 'road-traffic-act-art-165' })).toBeNull();
-    expect(codeOf(() => policy.ownerGrant(official, ownersCar))).toBe('vehicle-not-found');
-    expect(messageOf(() => policy.ownerGrant(official, ownersCar))).toMatch(/X-Legal-Basis/);
+    expect(await refusalCodeOf(() => policy.ownerGrant(official, ownersCar))).toBe('vehicle-not-found');
+    expect((await refusalOf(() => policy.ownerGrant(official, ownersCar)))?.message).toMatch(/X-Legal-Basis/);
   });
 
   it('gives anyone with a second fact the public report, asked by no one in particular', () => {
@@ -131,12 +111,3 @@ describe("who may see a vehicle's history report", () => {
       expect(namesCurrentOwner(viewer)).toBe(true);
   });
 });
-
-function messageOf(decide: () => unknown): string {
-  try {
-    decide();
-  } catch (error) {
-    return (error as Error).message;
-  }
-  return '';
-}
