@@ -1,8 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ExchangeClient } from '../../exchange/client.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { principalOf } from '../../identity/auth.ts';
 import { PARKING_PERMIT_ACCESS } from './policy.ts';
 import { ParkingPermitService } from './service.ts';
 
@@ -47,7 +46,6 @@ const PrefillResponse = Type.Object({
 
 export interface ParkingPermitOptions {
   exchange: ExchangeClient;
-  verifyAccessToken: AccessTokenVerifier;
 }
 
 const PrefillSchema = {
@@ -67,8 +65,7 @@ export async function parkingPermitRoutes(
   app.get(
     '/api/eservices/parking-permit/prefill',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
-      config: { access: PARKING_PERMIT_ACCESS },
+      config: { access: 'signed-in', personalData: PARKING_PERMIT_ACCESS },
       schema: PrefillSchema,
     },
     async (request) => permits.prefill(principalOf(request), request.log),

@@ -5,22 +5,13 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { principalOf } from '../../identity/auth.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { ownProfileAccess, ProfilePolicy, SUBJECT_ACCESS } from './policy.ts';
 import { ProfileService } from './service.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Declared purpose and legal basis of a route that reads personal data. */
-    access?: { purpose: string; legalBasis: string };
-  }
-}
-
 export interface ProfileRoutesOptions {
   exchange: ExchangeClient;
-  verifyAccessToken: AccessTokenVerifier;
   /** Which officials and police may look whom up, for which purpose on which legal basis. */
   policy: AccessPolicy;
 }
@@ -72,8 +63,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
   app.get(
     '/api/me',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
-      config: { access: SUBJECT_ACCESS },
+      config: { access: 'signed-in', personalData: SUBJECT_ACCESS },
       schema: MeSchema,
     },
     async (request) => {
@@ -85,7 +75,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
   app.get(
     '/api/persons/:personalNumber',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police']),
+      config: { access: { roles: ['official', 'police'] } },
       schema: PersonCardSchema,
     },
     async (request) => {

@@ -11,8 +11,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { principalOf } from '../../identity/auth.ts';
 import { preferredLanguage } from '../../kernel/accept-language.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { PDF_LANGUAGES } from './pdf-code-labels.ts';
@@ -24,7 +23,6 @@ import { issuedReport, verifyReportJson, verifyReportPdf } from './verification.
 export interface DossierRoutesOptions {
   exchange: Pick<ExchangeClient, 'get'>;
   store: ReportStore;
-  verifyAccessToken: AccessTokenVerifier;
   /** Which officials and police may ask for which vehicle's report, why and on what basis. */
   policy: AccessPolicy;
   publicUrl: string;
@@ -157,7 +155,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
 
   app.get(
     '/api/vehicles/:vin/dossier',
-    { preHandler: requireAuth(options.verifyAccessToken), schema: DossierSchema },
+    { config: { access: 'signed-in' }, schema: DossierSchema },
     async (request, reply) => {
       const vin = checkedVin((request.params as { vin: string }).vin);
       const signed = await dossiers.forCaller(principalOf(request), vin, {
@@ -172,7 +170,11 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
   app.post(
     '/api/vehicle-reports',
     {
-      config: reportsPerMinute > 0 ? { rateLimit: { max: reportsPerMinute, timeWindow: '1 minute' } } : {},
+      // Anyone with the vehicle's papers: the fact only a holder knows is the proof, not a token.
+      config: {
+        access: 'public',
+        ...(reportsPerMinute > 0 && { rateLimit: { max: reportsPerMinute, timeWindow: '1 minute' } }),
+      },
       schema: SecondFactSchema,
     },
     async (request, reply) => {
@@ -190,7 +192,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     );
     scope.post(
       '/api/vehicle-reports/verify',
-      { bodyLimit: 10 * 1024 * 1024, schema: VerifySchema },
+      { config: { access: 'public' }, bodyLimit: 10 * 1024 * 1024, schema: VerifySchema },
       async (request) =>
         Buffer.isBuffer(request.body)
           ? verifyReportPdf(store, request.body)
@@ -198,9 +200,13 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     );
   });
 
-  app.get('/api/vehicle-reports/keys', { schema: KeysSchema }, async () => store.publicKeys());
+  app.get('/api/vehicle-reports/keys', { config: { access: 'public' }, schema: KeysSchema }, async () =>
+    store.publicKeys(),
+  );
 
-  app.get('/api/vehicle-reports/:reference', { schema: ReferenceSchema }, async (request) =>
-    issuedReport(store, (request.params as { reference: string }).reference),
+  app.get(
+    '/api/vehicle-reports/:reference',
+    { config: { access: 'public' }, schema: ReferenceSchema },
+    async (request) => issuedReport(store, (request.params as { reference: string }).reference),
   );
 }
