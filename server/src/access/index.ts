@@ -1,4 +1,5 @@
 /** Who may look whom up, why, and on what basis: the staff roles' purpose–basis pairs. */
+export { accessErrors } from './errors.ts';
 export {
   ACCESS_SERVICES,
   AccessPolicy,

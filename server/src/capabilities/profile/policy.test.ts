@@ -1,18 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { refusalCodeOf } from '../../../test/refusal.ts';
-import { AccessPolicy, type Caller } from '../../access/index.ts';
+import { official, police, staffAccessPolicy } from '../../../test/staff.ts';
+import type { Caller } from '../../access/index.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
-import type { StaffRole } from '../../identity/staff.ts';
 import { ownProfileAccess, ProfilePolicy } from './policy.ts';
 
 const citizen: Caller = { subject: '7501010010', roles: ['citizen'] };
-const official: Caller = { subject: '8001010001', roles: ['citizen', 'official'] };
-const police: Caller = { subject: '8001010002', roles: ['citizen', 'police'] };
-const staff: Record<string, StaffRole[]> = {
-  [official.subject]: [{ role: 'official', organisation: 'Столична община', client: MUNICIPALITY_CLIENT }],
-  [police.subject]: [{ role: 'police', organisation: 'СДВР', client: POLICE_CLIENT }],
-};
-const policy = new ProfilePolicy(new AccessPolicy({ staffRolesOf: async (subject) => staff[subject] ?? [] }));
+const policy = new ProfilePolicy(staffAccessPolicy());
 
 describe('who may see what of a person', () => {
   it('shows a person their own profile only: every lookup names them as its subject and its user', () => {

@@ -1,9 +1,9 @@
 import { SOURCE_KEYS } from '@civitas/contracts/api/vehicle-report.ts';
 import { describe, expect, it } from 'vitest';
 import { refusalCodeOf, refusalOf } from '../../../test/refusal.ts';
-import { AccessPolicy, type Caller } from '../../access/index.ts';
+import { official, police, staffAccessPolicy } from '../../../test/staff.ts';
+import type { Caller } from '../../access/index.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
-import type { StaffRole } from '../../identity/staff.ts';
 import {
   DOSSIER_PURPOSE,
   DossierPolicy,
@@ -15,14 +15,8 @@ import {
 
 const owner: Caller = { subject: '7501010010', roles: ['citizen'] };
 const stranger: Caller = { subject: '7501010021', roles: ['citizen'] };
-const official: Caller = { subject: '8001010001', roles: ['citizen', 'official'] };
-const police: Caller = { subject: '8001010002', roles: ['citizen', 'police'] };
-const staff: Record<string, StaffRole[]> = {
-  [official.subject]: [{ role: 'official', organisation: 'Столична община', client: MUNICIPALITY_CLIENT }],
-  [police.subject]: [{ role: 'police', organisation: 'СДВР', client: POLICE_CLIENT }],
-};
-const policy = new DossierPolicy(new AccessPolicy({ staffRolesOf: async (subject) => staff[subject] ?? [] }));
 const ownersCar = { kind: 'person', id: owner.subject };
+const policy = new DossierPolicy(staffAccessPolicy());
 
 describe("who may see a vehicle's history report", () => {
   it('lets the owner see their own vehicle, with every lookup naming them as its data subject', () => {
