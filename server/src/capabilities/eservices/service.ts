@@ -1,15 +1,15 @@
 import crypto from 'node:crypto';
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
+import { DRIVING_LICENCES, type DrivingLicence } from '@civitas/contracts/registers/driving-licences.ts';
+import { type Address, PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
+import { type TaxAssessment, VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
+import { VEHICLES, type Vehicle } from '@civitas/contracts/registers/vehicles.ts';
 import type { Caller } from '../../access/index.ts';
-import type { CallContext, ExchangeClient } from '../../exchange/client.ts';
-import { serviceId } from '../../exchange/client.ts';
+import { type CallContext, type ExchangeClient, failureOf } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
 import { ISSUING_MUNICIPALITY, parkingPermitEligibility, permitVehicles, prefillAccess } from './policy.ts';
 
 const REGISTER_TIMEOUT_MS = 3_000;
-const PERSONS = serviceId('population-register', 'persons');
-const VEHICLES = serviceId('vehicle-register', 'vehicles');
-const LICENCES = serviceId('driving-licences', 'licences');
-const VEHICLE_TAX = serviceId('local-taxes', 'vehicle-tax');
 
 const SOURCE_NAMES: Record<string, { bg: string; en: string; pl: string }> = {
   population: {
@@ -51,18 +51,6 @@ const LEGAL_BASIS_TEXT = {
   en: 'Ordinance on parking in Sofia, Art. 35',
 };
 
-type Json = Record<string, unknown>;
-interface OwnedVehicle {
-  vin: string;
-  plate: string | null;
-  make: string;
-  model: string;
-  stolen: boolean;
-}
-interface Address {
-  kind: string;
-  municipalityName: string;
-}
 export interface Field {
   name: string;
   value: string;
@@ -93,24 +81,25 @@ interface TaxAnswers {
  * parking permit, filled from four registers through the exchange, each field with its source.
  */
 export class ParkingPermitService {
-  private readonly exchange: Pick<ExchangeClient, 'get'>;
+  private readonly exchange: Pick<ExchangeClient, 'get' | 'locate' | 'serviceId'>;
 
-  constructor(exchange: Pick<ExchangeClient, 'get'>) {
+  constructor(exchange: Pick<ExchangeClient, 'get' | 'locate' | 'serviceId'>) {
     this.exchange = exchange;
   }
 
   /** The applicant's form, prefilled from the registers, with their eligibility and the sources asked. */
-  async prefill(applicant: Caller, log: PrefillLog) {
+  async prefill(applicant: Caller, log: PrefillLog): Promise<ParkingPermitPrefill> {
     const requestId = crypto.randomUUID();
     const context = prefillAccess(applicant, requestId);
     const own = await this.askOwnRegisters(applicant.subject, context);
-    const registered = own.vehicles.status === 'ok' ? (own.vehicles.answer.body as OwnedVehicle[]) : null;
+    // The exchange client checked each body against its register's contract: these are their shapes.
+    const registered = own.vehicles.status === 'ok' ? (own.vehicles.answer.body as Vehicle[]) : null;
     const owned = permitVehicles(registered ?? []);
     const { taxes, tax } = await this.askTaxes(owned, own.vehicles, context);
     const population = mergeSources([own.person, own.addresses]);
     const licence = noLicenceIsAnAnswer(own.licence);
     const taxPaid = taxes.map((outcome) =>
-      outcome.status === 'ok' ? (outcome.answer.body as Json[]).every((row) => row.paid === true) : null,
+      outcome.status === 'ok' ? (outcome.answer.body as TaxAssessment[]).every((row) => row.paid) : null,
     );
     const eligibility = parkingPermitEligibility(
       population.status === 'ok' ? (own.addresses.answer!.body as Address[]) : null,
@@ -155,10 +144,10 @@ export class ParkingPermitService {
     const [person, addresses, vehicles, licence] = await askRegisters(
       this.exchange,
       [
-        { key: 'population', service: PERSONS, path: `/${egn}` },
-        { key: 'population', service: PERSONS, path: `/${egn}/addresses` },
-        { key: 'vehicles', service: VEHICLES, path: `/by-owner/${egn}` },
-        { key: 'driving-licences', service: LICENCES, path: `/by-person/${egn}` },
+        { key: 'population', ...this.exchange.locate(PERSONS.endpoints.person, { egn }) },
+        { key: 'population', ...this.exchange.locate(PERSONS.endpoints.addresses, { egn }) },
+        { key: 'vehicles', ...this.exchange.locate(VEHICLES.endpoints.byOwner, { ownerId: egn }) },
+        { key: 'driving-licences', ...this.exchange.locate(DRIVING_LICENCES.endpoints.byPerson, { egn }) },
       ],
       context,
       REGISTER_TIMEOUT_MS,
@@ -168,7 +157,7 @@ export class ParkingPermitService {
 
   /** The tax register is asked about the cars the vehicle register named: it depends on that answer. */
   private async askTaxes(
-    owned: readonly OwnedVehicle[],
+    owned: readonly Vehicle[],
     vehicles: SourceOutcome,
     context: CallContext,
   ): Promise<TaxAnswers> {
@@ -177,11 +166,15 @@ export class ParkingPermitService {
         vehicles.status === 'ok'
           ? 'You have no registered vehicle.'
           : 'The vehicle register did not answer, so the tax register could not be asked.';
-      return { taxes: [], tax: unaskedSource('vehicle-tax', VEHICLE_TAX, why) };
+      const service = this.exchange.serviceId(VEHICLE_TAX.subsystem, VEHICLE_TAX.service);
+      return { taxes: [], tax: unaskedSource('vehicle-tax', service, why) };
     }
     const taxes = await askRegisters(
       this.exchange,
-      owned.map((car) => ({ key: 'vehicle-tax', service: VEHICLE_TAX, path: `/by-vin/${car.vin}` })),
+      owned.map((car) => ({
+        key: 'vehicle-tax',
+        ...this.exchange.locate(VEHICLE_TAX.endpoints.byVin, { vin: car.vin }),
+      })),
       context,
       REGISTER_TIMEOUT_MS,
     );
@@ -190,8 +183,8 @@ export class ParkingPermitService {
 }
 
 function personFields(person: SourceOutcome, addresses: SourceOutcome): Field[] {
-  const p = person.answer!.body as Json;
-  const permanent = (addresses.answer!.body as Json[]).find((address) => address.kind === 'permanent');
+  const p = person.answer!.body as Person;
+  const permanent = (addresses.answer!.body as Address[]).find((address) => address.kind === 'permanent');
   const fields: Field[] = [
     { name: 'fullName', value: `${p.givenName} ${p.fatherName} ${p.familyName}`, source: 'population' },
     {
@@ -199,7 +192,7 @@ function personFields(person: SourceOutcome, addresses: SourceOutcome): Field[] 
       value: `${p.givenNameLatin} ${p.fatherNameLatin} ${p.familyNameLatin}`,
       source: 'population',
     },
-    { name: 'personalNumber', value: String(p.egn), source: 'population' },
+    { name: 'personalNumber', value: p.egn, source: 'population' },
   ];
   if (permanent) {
     const apartment = permanent.apartment ? `, ап. ${permanent.apartment}` : '';
@@ -213,21 +206,21 @@ function personFields(person: SourceOutcome, addresses: SourceOutcome): Field[] 
 }
 
 /** The first car the permit can be for (the form offers the others as a choice). */
-function vehicleFields(vehicle: OwnedVehicle | undefined): Field[] {
+function vehicleFields(vehicle: Vehicle | undefined): Field[] {
   if (!vehicle) return [];
   return [
-    { name: 'vehiclePlate', value: String(vehicle.plate ?? ''), source: 'vehicles' },
+    { name: 'vehiclePlate', value: vehicle.plate ?? '', source: 'vehicles' },
     { name: 'vehicleMakeModel', value: `${vehicle.make} ${vehicle.model}`, source: 'vehicles' },
-    { name: 'vehicleVin', value: String(vehicle.vin), source: 'vehicles' },
+    { name: 'vehicleVin', value: vehicle.vin, source: 'vehicles' },
   ];
 }
 
 function licenceFields(licence: SourceOutcome): Field[] {
   if (licence.status !== 'ok' || licence.answer?.status !== 200) return [];
-  const l = licence.answer.body as Json;
+  const l = licence.answer.body as DrivingLicence;
   return [
-    { name: 'drivingLicenceNumber', value: String(l.number), source: 'driving-licences' },
-    { name: 'drivingLicenceValidUntil', value: String(l.validUntil), source: 'driving-licences' },
+    { name: 'drivingLicenceNumber', value: l.number, source: 'driving-licences' },
+    { name: 'drivingLicenceValidUntil', value: l.validUntil, source: 'driving-licences' },
   ];
 }
 
@@ -240,7 +233,7 @@ function mergeSources(outcomes: readonly SourceOutcome[]): SourceOutcome {
 
 /** A person without a licence is an answer (no fields), not a failure of the register. */
 function noLicenceIsAnAnswer(outcome: SourceOutcome): SourceOutcome {
-  if (outcome.status === 'failed' && outcome.answer?.status === 404 && !outcome.answer.fault) {
+  if (outcome.status === 'failed' && outcome.answer && failureOf(outcome.answer).kind === 'not-found') {
     return { ...outcome, status: 'ok', answer: outcome.answer };
   }
   return outcome;

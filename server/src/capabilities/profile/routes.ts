@@ -2,6 +2,7 @@ import { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
@@ -56,7 +57,7 @@ function checkedPersonalNumber(personalNumber: string): string {
   return personalNumber;
 }
 
-export async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
+async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
   const profiles = new ProfileService(options.exchange);
   const policy = new ProfilePolicy(options.policy);
 
@@ -100,3 +101,10 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
     },
   );
 }
+
+/** The profile context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const profilePlugin = fp(profileRoutes, {
+  name: 'profile',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

@@ -2,7 +2,7 @@
 export { vehicleDossierErrors } from './errors.ts';
 export { dossierMigrations } from './migrations.ts';
 export { DOSSIER_PURPOSE, DossierPolicy, PUBLIC_LEGAL_BASIS } from './policy.ts';
-export { type DossierRoutesOptions, dossierRoutes } from './routes.ts';
+export { type DossierRoutesOptions, vehicleDossierPlugin } from './routes.ts';
 export { DossierService } from './service.ts';
 export { ReportStore } from './store.ts';
 export type { DossierTables } from './tables.ts';

@@ -8,6 +8,7 @@ import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
@@ -21,7 +22,7 @@ import type { ReportStore } from './store.ts';
 import { issuedReport, verifyReportJson, verifyReportPdf } from './verification.ts';
 
 export interface DossierRoutesOptions {
-  exchange: Pick<ExchangeClient, 'get'>;
+  exchange: Pick<ExchangeClient, 'get' | 'ask' | 'locate'>;
   store: ReportStore;
   /** Which officials and police may ask for which vehicle's report, why and on what basis. */
   policy: AccessPolicy;
@@ -147,7 +148,7 @@ async function sendReport(
 }
 
 /** The vehicle history report: for owners, officials and police, and for anyone with a second fact. */
-export async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
+async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
   const { store } = options;
   const reportsPerMinute = options.reportsPerMinute ?? 30;
   const dossiers = new DossierService({ ...options, policy: new DossierPolicy(options.policy) });
@@ -210,3 +211,10 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     async (request) => issuedReport(store, (request.params as { reference: string }).reference),
   );
 }
+
+/** The vehicle-dossier context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const vehicleDossierPlugin = fp(dossierRoutes, {
+  name: 'vehicle-dossier',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

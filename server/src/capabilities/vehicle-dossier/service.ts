@@ -1,6 +1,7 @@
 import type { ReportBody, SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
+import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import type { Caller } from '../../access/index.ts';
-import { type CallContext, type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import { type CallContext, type ExchangeClient, failureError } from '../../exchange/client.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { findVehicle, gatherReport, type KnownAnswer } from './gather.ts';
@@ -18,7 +19,7 @@ import { newReference } from './signing.ts';
 import type { ReportStore } from './store.ts';
 
 export interface DossierServiceOptions {
-  exchange: Pick<ExchangeClient, 'get'>;
+  exchange: Pick<ExchangeClient, 'get' | 'ask' | 'locate'>;
   store: ReportStore;
   policy: DossierPolicy;
   publicUrl: string;
@@ -34,11 +35,6 @@ export type VehicleKey = { vin: string } | { plate: string };
 /** Told when a report is refused for a wrong fact (the platform writes it to its log). */
 export interface RefusalLog {
   info(fields: object, message: string): void;
-}
-
-interface RegistrationRow {
-  ownerKind: string;
-  ownerId: string;
 }
 
 /** The exchange call of a grant's register lookups. */
@@ -95,9 +91,7 @@ export class DossierService {
     }
     const grant = this.options.policy.publicGrant();
     const vehicle = await findVehicle(this.options.exchange, key, callOf(grant));
-    const facts = vehicle?.body as
-      | { vin: unknown; firstRegistrationDate: unknown; registrationCertificateNumber: unknown }
-      | undefined;
+    const facts = vehicle?.body;
     if (!vehicle || !facts || !secondFactMatches(facts, fact)) {
       this.limiter.fail(clientAddress);
       log.info(
@@ -109,7 +103,7 @@ export class DossierService {
         'No vehicle matches this VIN or plate together with the fact given.',
       );
     }
-    return this.issue(grant, String(facts.vin), vehicle);
+    return this.issue(grant, facts.vin, vehicle);
   }
 
   /** The signed report as PDF in the reader's language, recorded so that the PDF itself verifies. */
@@ -147,14 +141,13 @@ export class DossierService {
 
   /** The vehicle's current holder as the vehicle register names them; null for an unknown VIN. */
   private async holderOf(vin: string): Promise<RegisteredHolder | null> {
-    const answer = await this.options.exchange.get(
-      serviceId('vehicle-register', 'vehicles'),
-      `/${vin}/registrations`,
+    const answer = await this.options.exchange.ask(
+      VEHICLES.endpoints.registrations,
+      { vin },
       this.options.policy.holderLookup,
     );
-    if (answer.status !== 200 && answer.status !== 404)
-      throw new AppError('register-unavailable', 'The vehicle register did not answer.');
-    const last = answer.status === 200 ? (answer.body as RegistrationRow[]).at(-1) : undefined;
+    if (!answer.ok && answer.failure.kind !== 'not-found') throw failureError(answer.failure);
+    const last = answer.body?.at(-1);
     return last ? { kind: last.ownerKind, id: last.ownerId } : null;
   }
 }
