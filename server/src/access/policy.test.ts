@@ -1,51 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import { refusalCodeOf } from '../../test/refusal.ts';
+import { official, police, staffAccessPolicy, staffRoles } from '../../test/staff.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
 import { serviceId } from '../exchange/client.ts';
 import { defaultRights } from '../exchange/registry/default-rights.ts';
-import type { StaffRole } from '../identity/staff.ts';
-import { AppError } from '../kernel/errors.ts';
 import { isHideable, isLegalBasis, isPurpose } from '../kernel/purposes.ts';
-import { ACCESS_SERVICES, AccessPolicy, type AccessRefusal, type Caller } from './policy.ts';
-
-const official: Caller = { subject: '8001010001', roles: ['citizen', 'official'] };
-const police: Caller = { subject: '8001010002', roles: ['citizen', 'police'] };
-const staff: Record<string, StaffRole[]> = {
-  [official.subject]: [{ role: 'official', organisation: 'Столична община', client: MUNICIPALITY_CLIENT }],
-  [police.subject]: [
-    { role: 'police', organisation: 'Столична дирекция на вътрешните работи', client: POLICE_CLIENT },
-  ],
-};
-
-function policy(refusals: AccessRefusal[] = []) {
-  return new AccessPolicy({
-    staffRolesOf: async (subject) => staff[subject] ?? [],
-    report: (refusal) => refusals.push(refusal),
-  });
-}
-
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof AppError) return error.code;
-    throw error;
-  }
-  return 'allowed';
-}
+import { ACCESS_SERVICES, type AccessRefusal, type Caller } from './policy.ts';
 
 /** Issue 14, item 2: each role uses only its own purpose–basis pairs, decided below HTTP. */
 describe('the access policy', () => {
   it('lets a role use only its own pairs, as its administration, and reports every refusal', async () => {
     const refusals: AccessRefusal[] = [];
-    const access = await policy(refusals).authorise(official, 'person-card', {
+    const access = await staffAccessPolicy(refusals).authorise(official, 'person-card', {
       purpose: 'address-verification',
       legalBasis: 'civil-registration-act-art-106',
       caseRef: 'ЖР-1',
     });
     expect(access).toMatchObject({ client: MUNICIPALITY_CLIENT, role: 'official', userId: official.subject });
     expect(
-      await refusal(
-        policy(refusals).authorise(official, 'person-card', {
+      await refusalCodeOf(
+        staffAccessPolicy(refusals).authorise(official, 'person-card', {
           purpose: 'vehicle-history-report',
           legalBasis: 'gdpr-art-15',
         }),
@@ -64,22 +38,24 @@ describe('the access policy', () => {
 
   it('needs the role both in the token and in the role register', async () => {
     const tokenOnly: Caller = { subject: '8001010009', roles: ['citizen', 'police'] };
-    expect(await policy().allowed(tokenOnly)).toEqual([]);
+    expect(await staffAccessPolicy().allowed(tokenOnly)).toEqual([]);
     const registerOnly: Caller = { subject: police.subject, roles: ['citizen'] };
-    expect(await policy().allowed(registerOnly)).toEqual([]);
+    expect(await staffAccessPolicy().allowed(registerOnly)).toEqual([]);
   });
 
   it('lets an administration hide only on a basis that allows hiding and that its role uses', async () => {
-    expect(await policy().hidingClient(police, 'ministry-of-interior-act-art-6')).toBe(POLICE_CLIENT);
-    expect(await refusal(policy().hidingClient(police, 'ministry-of-interior-act-art-70'))).toBe(
-      'basis-not-hideable',
+    expect(await staffAccessPolicy().hidingClient(police, 'ministry-of-interior-act-art-6')).toBe(
+      POLICE_CLIENT,
     );
-    expect(await refusal(policy().hidingClient(official, 'civil-registration-act-art-106'))).toBe(
-      'basis-not-hideable',
-    );
-    expect(await refusal(policy().hidingClient(official, 'ministry-of-interior-act-art-6'))).toBe(
-      'purpose-not-allowed',
-    );
+    expect(
+      await refusalCodeOf(staffAccessPolicy().hidingClient(police, 'ministry-of-interior-act-art-70')),
+    ).toBe('basis-not-hideable');
+    expect(
+      await refusalCodeOf(staffAccessPolicy().hidingClient(official, 'civil-registration-act-art-106')),
+    ).toBe('basis-not-hideable');
+    expect(
+      await refusalCodeOf(staffAccessPolicy().hidingClient(official, 'ministry-of-interior-act-art-6')),
+    ).toBe('purpose-not-allowed');
   });
 
   it("uses only catalogue codes, each granted by default to the role's administration on the registers it reads", async () => {
@@ -98,8 +74,8 @@ describe('the access policy', () => {
       ],
     } as const;
     for (const caller of [official, police]) {
-      const client = staff[caller.subject]![0]!.client;
-      const allowed = await policy().allowed(caller);
+      const client = staffRoles[caller.subject]![0]!.client;
+      const allowed = await staffAccessPolicy().allowed(caller);
       expect(allowed.length).toBeGreaterThan(0);
       for (const item of allowed) {
         expect(isPurpose(item.purpose) && isLegalBasis(item.legalBasis)).toBe(true);

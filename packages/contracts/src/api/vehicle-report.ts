@@ -220,3 +220,51 @@ export const SignedReport = Type.Intersect([
   }),
 ]);
 export type SignedReport = Static<typeof SignedReport>;
+
+/** POST /api/vehicle-reports: one vehicle key (VIN or plate) and one second fact, only a holder of the papers knows. */
+export const PublicReportRequest = Type.Object(
+  {
+    vin: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    plate: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+    firstRegistrationDate: Type.Optional(Type.String({ format: 'date' })),
+    registrationCertificateNumber: Type.Optional(Type.String({ minLength: 1, maxLength: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type PublicReportRequest = Static<typeof PublicReportRequest>;
+
+/** Why a checked copy is not an authentic report. */
+export const REJECTION_REASONS = [
+  'malformed',
+  'unknown-key',
+  'bad-signature',
+  'not-a-report',
+  'unknown-reference',
+  'altered',
+] as const;
+export type RejectionReason = (typeof REJECTION_REASONS)[number];
+
+/** The answer of POST /api/vehicle-reports/verify: whether a copy (JSON or PDF) is one issued, unchanged. */
+export const ReportVerdict = Type.Object({
+  valid: Type.Boolean(),
+  reason: Type.Optional(Type.Union(REJECTION_REASONS.map((reason) => Type.Literal(reason)))),
+  /** The server's explanation, in English. */
+  detail: Type.String(),
+  reference: Type.Optional(Type.String()),
+  vin: Type.Optional(Type.String()),
+  issuedAt: Type.Optional(Type.String()),
+  viewer: Type.Optional(Type.String()),
+  partial: Type.Optional(Type.Boolean()),
+});
+export type ReportVerdict = Static<typeof ReportVerdict>;
+
+/** The answer of GET /api/vehicle-reports/{reference}: what the register of issued reports says. */
+export const IssuedReport = Type.Object({
+  reference: Type.String(),
+  vin: Type.String(),
+  issuedAt: Type.String(),
+  viewer: Type.String(),
+  partial: Type.Boolean(),
+  pdfIssued: Type.Boolean(),
+});
+export type IssuedReport = Static<typeof IssuedReport>;

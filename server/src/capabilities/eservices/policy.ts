@@ -1,8 +1,27 @@
 /**
- * Who may apply for a resident parking permit, decided from what the registers answered before
- * the form is shown: a resident of the issuing municipality (permanent or current address there,
- * as the population register has it) who owns a vehicle on the road.
+ * The resident parking permit's rules, below HTTP: the registers are asked about the signed-in
+ * person only, for the e-service's purpose on its legal basis; who may apply is decided from what
+ * they answered before the form is shown: a resident of the issuing municipality (permanent or
+ * current address there, as the population register has it) who owns a vehicle on the road.
  */
+import type { Caller } from '../../access/index.ts';
+import type { CallContext } from '../../exchange/client.ts';
+
+/** Purpose and legal basis codes of the e-service's register lookups (`kernel/purposes.ts`). */
+export const PARKING_PERMIT_ACCESS = {
+  purpose: 'resident-parking-permit',
+  legalBasis: 'sofia-parking-ordinance-art-35',
+} as const;
+
+/** The prefill's lookups: about the applicant alone, asked by them, under the request's id. */
+export function prefillAccess(applicant: Pick<Caller, 'subject'>, requestId: string): CallContext {
+  return {
+    ...PARKING_PERMIT_ACCESS,
+    dataSubject: applicant.subject,
+    userId: applicant.subject,
+    caseRef: requestId,
+  };
+}
 
 /** The municipality that issues the permit, as the population register names it. */
 export const ISSUING_MUNICIPALITY = {

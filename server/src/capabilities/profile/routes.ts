@@ -3,12 +3,13 @@ import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AccessPolicy } from '../../access/policy.ts';
+import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf } from '../../identity/auth.ts';
 import { AppError } from '../../kernel/errors.ts';
-import { ProfileService } from './build-profile.ts';
+import { ownProfileAccess, ProfilePolicy, SUBJECT_ACCESS } from './policy.ts';
+import { ProfileService } from './service.ts';
 
 export interface ProfileRoutesOptions {
   exchange: ExchangeClient;
@@ -28,29 +29,47 @@ const ProblemRef = Type.Object(
 );
 const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
 
-/** The purposes for which a person card carries the identity documents (checking an ID shown). */
-export const PURPOSES_WITH_DOCUMENTS: ReadonlySet<string> = new Set(['identity-verification']);
+const MeSchema = {
+  tags: ['citizen'],
+  summary: "The signed-in person's profile from the population and related registers",
+  security: [{ eid: [] }],
+  response: { 200: Profile, ...errorResponses },
+};
+
+const PersonCardSchema = {
+  tags: ['officials'],
+  summary:
+    'Look a person up by personal number (officials and police, with a purpose and legal basis pair of GET /api/access/purposes)',
+  security: [{ eid: [] }],
+  params: Type.Object({ personalNumber: Type.String({ maxLength: 32 }) }),
+  headers: Type.Object({
+    'x-purpose': Type.Optional(Type.String({ maxLength: 200, description: 'a purpose code' })),
+    'x-legal-basis': Type.Optional(Type.String({ maxLength: 200, description: 'a legal basis code' })),
+    'x-case': CaseHeader,
+  }),
+  response: { 200: PersonCard, ...errorResponses },
+};
+
+function checkedPersonalNumber(personalNumber: string): string {
+  const problem = checkEgn(personalNumber);
+  if (problem)
+    throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
+  return personalNumber;
+}
 
 async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
   const profiles = new ProfileService(options.exchange);
+  const policy = new ProfilePolicy(options.policy);
 
   app.get(
     '/api/me',
     {
-      config: {
-        access: 'signed-in',
-        personalData: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
-      },
-      schema: {
-        tags: ['citizen'],
-        summary: "The signed-in person's profile from the population and related registers",
-        security: [{ eid: [] }],
-        response: { 200: Profile, ...errorResponses },
-      },
+      config: { access: 'signed-in', personalData: SUBJECT_ACCESS },
+      schema: MeSchema,
     },
     async (request) => {
       const principal = principalOf(request);
-      return profiles.profileOf(principal.subject, principal.roles);
+      return profiles.profileOf(ownProfileAccess(principal), principal.roles);
     },
   );
 
@@ -58,49 +77,27 @@ async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions
     '/api/persons/:personalNumber',
     {
       config: { access: { roles: ['official', 'police'] } },
-      schema: {
-        tags: ['officials'],
-        summary:
-          'Look a person up by personal number (officials and police, with a purpose and legal basis pair of GET /api/access/purposes)',
-        security: [{ eid: [] }],
-        params: Type.Object({ personalNumber: Type.String({ maxLength: 32 }) }),
-        headers: Type.Object({
-          'x-purpose': Type.Optional(Type.String({ maxLength: 200, description: 'a purpose code' })),
-          'x-legal-basis': Type.Optional(Type.String({ maxLength: 200, description: 'a legal basis code' })),
-          'x-case': CaseHeader,
-        }),
-        response: { 200: PersonCard, ...errorResponses },
-      },
+      schema: PersonCardSchema,
     },
     async (request) => {
-      const { personalNumber } = request.params as { personalNumber: string };
-      const problem = checkEgn(personalNumber);
-      if (problem)
-        throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
-      const purpose = request.headers['x-purpose'];
-      const legalBasis = request.headers['x-legal-basis'];
-      if (
-        typeof purpose !== 'string' ||
-        !purpose.trim() ||
-        typeof legalBasis !== 'string' ||
-        !legalBasis.trim()
-      ) {
-        throw new AppError('purpose-required', 'Send the X-Purpose and X-Legal-Basis headers.');
-      }
-      const caseRef = caseReferenceOf(request.headers['x-case']);
-      const principal = principalOf(request);
-      const access = await options.policy.authorise(principal, 'person-card', {
-        purpose: purpose.trim(),
-        legalBasis: legalBasis.trim(),
-        caseRef,
+      const personalNumber = checkedPersonalNumber(
+        (request.params as { personalNumber: string }).personalNumber,
+      );
+      const { access, withDocuments } = await policy.personCard(principalOf(request), {
+        purpose: request.headers['x-purpose'] as string | undefined,
+        legalBasis: request.headers['x-legal-basis'] as string | undefined,
+        caseRef: caseReferenceOf(request.headers['x-case']),
       });
       request.log.info(
-        { event: 'personal-data.access', organisation: access.client, purpose, legalBasis },
+        {
+          event: 'personal-data.access',
+          organisation: access.client,
+          purpose: access.purpose,
+          legalBasis: access.legalBasis,
+        },
         'person looked up',
       );
-      return profiles.cardOf(personalNumber, access, {
-        withDocuments: PURPOSES_WITH_DOCUMENTS.has(access.purpose),
-      });
+      return profiles.cardOf(personalNumber, access, { withDocuments });
     },
   );
 }

@@ -19,9 +19,7 @@ import {
 import { type CallContext, type ExchangeClient, failureError } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
 import { analyseOdometer } from './odometer.ts';
-
-/** A report's register lookups are made for this purpose (it shows in the data tracker), unless an official states another. */
-export const DOSSIER_PURPOSE = 'vehicle-history-report';
+import { DOSSIER_PURPOSE, namesCurrentOwner, sourcesFor } from './policy.ts';
 
 /** The register endpoint each section of the report reads, all keyed by the VIN. */
 const SOURCES: Record<SourceKey, EndpointContract<typeof VEHICLES.endpoints.byVin.params>> = {
@@ -32,9 +30,6 @@ const SOURCES: Record<SourceKey, EndpointContract<typeof VEHICLES.endpoints.byVi
   fines: FINES.endpoints.byVin,
   tax: VEHICLE_TAX.endpoints.byVin,
 };
-
-/** Sections only the owner is shown: fines and unpaid tax follow the person, not the car. */
-const OWNER_ONLY: ReadonlySet<SourceKey> = new Set(['fines', 'tax']);
 
 export interface GatherRequest {
   vin: string;
@@ -93,7 +88,53 @@ export async function gatherReport(
   client: Pick<ExchangeClient, 'get' | 'locate'>,
   request: GatherRequest,
 ): Promise<GatheredReport> {
-  const keys = SOURCE_KEYS.filter((key) => request.viewer === 'owner' || !OWNER_ONLY.has(key));
+  const keys = sourcesFor(request.viewer, SOURCE_KEYS);
+  const outcomes = await askSources(client, request, keys);
+  const body = (key: SourceKey): unknown => {
+    const outcome = outcomes.find((candidate) => candidate.key === key);
+    return outcome?.status === 'ok' ? outcome.answer.body : undefined;
+  };
+
+  // The client checked each body against its register's contract: these are their shapes.
+  const vehicle = body('vehicle') as Vehicle | undefined;
+  const registrations = body('registrations') as RegistrationRecord[] | undefined;
+  const inspections = body('inspections') as Inspection[] | undefined;
+  const policies = body('insurance') as Policy[] | undefined;
+  const currentOwner = registrations?.at(-1);
+  const inspectionList = inspections?.map(inspectionOf);
+
+  return {
+    viewer: request.viewer,
+    vin: request.vin,
+    partial: outcomes.some((outcome) => outcome.status !== 'ok'),
+    technical: vehicle ? technicalOf(vehicle) : null,
+    registration:
+      vehicle && registrations
+        ? registrationOf(vehicle, registrations, namesCurrentOwner(request.viewer))
+        : null,
+    inspections: inspectionList ?? null,
+    odometer: inspectionList ? odometerOf(inspectionList, request.today) : null,
+    insurance: policies ? insuranceOf(policies, request.today) : null,
+    theft: vehicle ? { stolen: vehicle.stolen, since: vehicle.stolenSince } : null,
+    ...(request.viewer === 'owner'
+      ? {
+          fines: finesOf(body('fines') as Fine[] | undefined),
+          tax: taxOf(body('tax') as TaxAssessment[] | undefined),
+        }
+      : {}),
+    sources: keys.map((key) =>
+      sourceOf(key, outcomes.find((outcome) => outcome.key === key)!, request.today),
+    ),
+    currentOwnerId: currentOwner?.ownerKind === 'person' ? currentOwner.ownerId : null,
+  };
+}
+
+/** Asks the registers of these sections at once, each with its own deadline; a vehicle already known is not asked again. */
+async function askSources(
+  client: Pick<ExchangeClient, 'get' | 'locate'>,
+  request: GatherRequest,
+  keys: readonly SourceKey[],
+): Promise<SourceOutcome[]> {
   const asked = request.vehicle ? keys.filter((key) => key !== 'vehicle') : keys;
   const sources: SourceRequest[] = asked.map((key) => ({
     key,
@@ -112,89 +153,70 @@ export async function gatherReport(
     outcomes.push(
       knownOutcome(request.vehicle, client.locate(SOURCES.vehicle, { vin: request.vin }).service),
     );
-  const body = (key: SourceKey): unknown => {
-    const outcome = outcomes.find((candidate) => candidate.key === key);
-    return outcome?.status === 'ok' ? outcome.answer.body : undefined;
-  };
+  return outcomes;
+}
 
-  // The client checked each body against its register's contract: these are their shapes.
-  const vehicle = body('vehicle') as Vehicle | undefined;
-  const registrations = body('registrations') as RegistrationRecord[] | undefined;
-  const inspections = body('inspections') as Inspection[] | undefined;
-  const policies = body('insurance') as Policy[] | undefined;
-  const currentOwner = registrations?.at(-1);
-  const showOwner = request.viewer !== 'public';
-  const inspectionList = inspections?.map((row) => ({
+function inspectionOf(row: Inspection) {
+  return {
     date: row.inspectedOn,
     stationCode: row.stationCode,
     stationName: row.stationName,
     result: row.result,
     odometerKm: row.odometerKm,
     nextDue: row.nextDue,
-  }));
+  };
+}
 
+function odometerOf(inspections: readonly ReturnType<typeof inspectionOf>[], today: string) {
+  return analyseOdometer(
+    inspections.map((row) => ({
+      date: row.date,
+      km: row.odometerKm,
+      source: `inspection ${row.stationCode}`,
+    })),
+    today,
+  );
+}
+
+function technicalOf(vehicle: Vehicle) {
   return {
-    viewer: request.viewer,
-    vin: request.vin,
-    partial: outcomes.some((outcome) => outcome.status !== 'ok'),
-    technical: vehicle
-      ? {
-          vin: vehicle.vin,
-          make: vehicle.make,
-          model: vehicle.model,
-          category: vehicle.category,
-          body: vehicle.body,
-          fuel: vehicle.fuel,
-          engineCc: vehicle.engineCc,
-          powerKw: vehicle.powerKw,
-          massKg: vehicle.massKg,
-          colour: vehicle.colour,
-          modelYear: vehicle.modelYear,
-        }
-      : null,
-    registration:
-      vehicle && registrations
-        ? {
-            status: vehicle.status,
-            plate: vehicle.plate,
-            firstRegistrationDate: vehicle.firstRegistrationDate,
-            ownersCount: new Set(
-              registrations
-                .filter((row) => row.event !== 'change_of_plate' && row.event !== 'deregistration')
-                .map((row) => `${row.ownerKind}:${row.ownerId}`),
-            ).size,
-            timeline: registrations.map((row) => ({
-              event: row.event,
-              date: row.eventDate,
-              plate: row.plate,
-              ownerKind: row.ownerKind,
-            })),
-            ...(showOwner && currentOwner ? { currentOwner: ownerOf(currentOwner) } : {}),
-          }
-        : null,
-    inspections: inspectionList ?? null,
-    odometer: inspectionList
-      ? analyseOdometer(
-          inspectionList.map((row) => ({
-            date: row.date,
-            km: row.odometerKm,
-            source: `inspection ${row.stationCode}`,
-          })),
-          request.today,
-        )
-      : null,
-    insurance: policies ? insuranceOf(policies, request.today) : null,
-    theft: vehicle ? { stolen: vehicle.stolen, since: vehicle.stolenSince } : null,
-    ...(request.viewer === 'owner'
-      ? {
-          fines: finesOf(body('fines') as Fine[] | undefined),
-          tax: taxOf(body('tax') as TaxAssessment[] | undefined),
-        }
-      : {}),
-    sources: keys.map((key) =>
-      sourceOf(key, outcomes.find((outcome) => outcome.key === key)!, request.today),
-    ),
-    currentOwnerId: currentOwner?.ownerKind === 'person' ? currentOwner.ownerId : null,
+    vin: vehicle.vin,
+    make: vehicle.make,
+    model: vehicle.model,
+    category: vehicle.category,
+    body: vehicle.body,
+    fuel: vehicle.fuel,
+    engineCc: vehicle.engineCc,
+    powerKw: vehicle.powerKw,
+    massKg: vehicle.massKg,
+    colour: vehicle.colour,
+    modelYear: vehicle.modelYear,
+  };
+}
+
+/** The registration and its timeline; the current owner only when the viewer may be told of them. */
+function registrationOf(
+  vehicle: Vehicle,
+  registrations: readonly RegistrationRecord[],
+  showOwner: boolean,
+): Registration {
+  const currentOwner = registrations.at(-1);
+  return {
+    status: vehicle.status,
+    plate: vehicle.plate,
+    firstRegistrationDate: vehicle.firstRegistrationDate,
+    ownersCount: new Set(
+      registrations
+        .filter((row) => row.event !== 'change_of_plate' && row.event !== 'deregistration')
+        .map((row) => `${row.ownerKind}:${row.ownerId}`),
+    ).size,
+    timeline: registrations.map((row) => ({
+      event: row.event,
+      date: row.eventDate,
+      plate: row.plate,
+      ownerKind: row.ownerKind,
+    })),
+    ...(showOwner && currentOwner ? { currentOwner: ownerOf(currentOwner) } : {}),
   };
 }
 

@@ -10,10 +10,6 @@ import type { BodyType, Colour, Fuel, VehicleCategory } from '@civitas/contracts
 export const PDF_LANGUAGES = ['bg', 'en', 'pl'] as const;
 export type PdfLanguage = (typeof PDF_LANGUAGES)[number];
 
-// The web imported the list from here before it moved to the contracts; it stays re-exported until
-// the web imports it from '@civitas/contracts/api/vehicle-report.ts'.
-export { REPORT_REGISTERS, type ReportRegister } from '@civitas/contracts/api/vehicle-report.ts';
-
 export interface CodeLabels {
   fuels: Record<Fuel, string>;
   bodies: Record<BodyType, string>;

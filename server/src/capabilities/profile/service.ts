@@ -7,6 +7,7 @@ import {
 import { type Address, PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
 import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import { allInOrder, type CallContext, type ExchangeClient } from '../../exchange/client.ts';
+import type { OwnProfileAccess } from './policy.ts';
 
 /** Gathers a person's profile from the registers, each asked through the exchange for its own part. */
 export class ProfileService {
@@ -16,13 +17,9 @@ export class ProfileService {
     this.exchange = exchange;
   }
 
-  async profileOf(egn: string, roles: readonly string[]): Promise<Profile> {
-    const context: CallContext = {
-      purpose: 'data-subject-access',
-      legalBasis: 'gdpr-art-15',
-      dataSubject: egn,
-      userId: egn,
-    };
+  /** The person's own profile, asked as the policy's `ownProfileAccess` names them. */
+  async profileOf(context: OwnProfileAccess, roles: readonly string[]): Promise<Profile> {
+    const egn = context.dataSubject;
     // The registers are asked in parallel: a profile costs one round trip of latency, not five.
     const [person, addresses, documents, licence, vehicles] = await allInOrder([
       this.exchange.call(PERSONS.endpoints.person, { egn }, context, 'person-not-found'),
