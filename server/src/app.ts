@@ -38,6 +38,7 @@ import { staffNames, staffRolesOf } from './identity/staff.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import type { Config } from './kernel/config.ts';
 import { KeyStore } from './kernel/key-store.ts';
+import { platformLoggerOptions } from './kernel/log-redaction.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -50,26 +51,13 @@ export interface AppDependencies {
   logger?: FastifyServerOptions['logger'];
 }
 
-const PERSONAL_NUMBER_IN_URL = /(?<![0-9])[0-9]{10}(?![0-9])/g;
-
 /** Builds the platform's HTTP application from its context plugins. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database, keys } = deps;
   const app = Fastify({
     // Timeouts, request ids, and problem+json for what the HTTP parser and router refuse.
     ...httpServerOptions(config),
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      serializers: {
-        // Personal numbers in paths (e.g. /api/persons/…) never reach the logs.
-        req: (request) => ({
-          method: request.method,
-          url: String(request.url).replace(PERSONAL_NUMBER_IN_URL, '**********'),
-          remoteAddress: request.socket?.remoteAddress,
-        }),
-      },
-    },
+    logger: deps.logger ?? platformLoggerOptions(config.logLevel),
     bodyLimit: config.bodyLimit,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     // X-Forwarded-For/-Proto/-Host only from the configured proxies (`CIVITAS_TRUSTED_PROXIES`);
