@@ -18,7 +18,6 @@ import { profileRoutes } from './capabilities/profile/routes.ts';
 import { dossierRoutes } from './capabilities/vehicle-dossier/routes.ts';
 import { ReportStore } from './capabilities/vehicle-dossier/store.ts';
 import type { DatabaseHandle } from './db/connect.ts';
-import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
 import { exchangePlugin } from './exchange/routes.ts';
@@ -39,9 +38,13 @@ import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import type { Config } from './kernel/config.ts';
 import { KeyStore } from './kernel/key-store.ts';
 import { platformLoggerOptions } from './kernel/log-redaction.ts';
+import { exchangeSetupOf, type Instance, instancePlugin, loadInstance } from './registers/instance/index.ts';
+import { registerServices } from './registers/services.ts';
 
 export interface AppDependencies {
   config: Config;
+  /** The country's installation (default: the one `config.instance` names). */
+  instance?: Instance;
   database: DatabaseHandle;
   keys: IdentityKeys;
   isReady: () => boolean;
@@ -54,6 +57,7 @@ export interface AppDependencies {
 /** Builds the platform's HTTP application from its context plugins. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
   const { config, database, keys } = deps;
+  const instance = deps.instance ?? loadInstance(config.instance);
   const app = Fastify({
     // Timeouts, request ids, and problem+json for what the HTTP parser and router refuse.
     ...httpServerOptions(config),
@@ -137,7 +141,9 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
   await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
 
+  await app.register(instancePlugin, { instance });
   const exchange = await startLocalExchange(database.db, {
+    ...exchangeSetupOf(instance, registerServices(database.db)),
     // The in-process node is reached by function call; its registered address is reserved
     // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
     address: 'https://node-1.invalid',
@@ -147,7 +153,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
   app.addHook('onClose', () => exchange.close());
   app.decorate('exchange', exchange);
-  const portal = new ExchangeClient(exchange, PORTAL_CLIENT);
+  const portal = new ExchangeClient(exchange, instance.clients.portal);
   const directory = exchangePersonDirectory(portal);
   app.decorate('personDirectory', directory);
 
@@ -171,7 +177,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   });
 
   const policy = new AccessPolicy({
-    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo),
+    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo, instance.staffClients),
     report: (refusal) =>
       app.log.warn({ event: 'access.refused', ...refusal }, 'personal data access refused'),
   });
@@ -224,7 +230,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
       },
     });
   }
-  const usage = new UsageStore(database.db, audit.sequencer);
+  const usage = new UsageStore(database.db, audit.sequencer, instance);
   const catchUp = () => audit.feed.run();
   await app.register(logRoutes, { log: audit, verifyAccessToken });
   await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp, policy, staffNames: namesOfStaff });

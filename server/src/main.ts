@@ -9,7 +9,6 @@ import { findRunningServer, recordRunningServer } from './cli/running-server.ts'
 import { buildWebAppIfChanged } from './cli/web-build.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { lockHolder } from './db/lock.ts';
-import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { parseSubsystemId } from './exchange/ids.ts';
 import { startLocalExchange } from './exchange/local-node.ts';
@@ -25,6 +24,8 @@ import { AppError } from './kernel/errors.ts';
 import { KeyStore } from './kernel/key-store.ts';
 import { createProgress } from './kernel/progress.ts';
 import { type PurposePair, unknownCodeIn } from './kernel/purposes.ts';
+import { exchangeSetupOf, loadInstance } from './registers/instance/index.ts';
+import { registerServices } from './registers/services.ts';
 
 /** `civitas`: the platform's command line. */
 const program = new Command()
@@ -109,7 +110,14 @@ program
       'person to make a token for',
       async (database, directory) => {
         const keys = await loadOrCreateIdentityKeys(database.db);
-        return issueDemoToken(database.db, keys, config, directory, options.person);
+        return issueDemoToken(
+          database.db,
+          keys,
+          config,
+          directory,
+          loadInstance(config.instance).personalNumbers,
+          options.person,
+        );
       },
       async (baseUrl) =>
         (
@@ -484,7 +492,11 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
   let node: Awaited<ReturnType<typeof startNodeProcess>>;
   try {
     const keys = await loadOrCreateIdentityKeys(opened.database.db);
+    const instance = loadInstance(config.instance);
+    const { catalogue, services } = exchangeSetupOf(instance, registerServices(opened.database.db));
     node = await startNodeProcess(opened.database.db, {
+      catalogue,
+      services,
       nodeId: options.id,
       port: options.port,
       host: options.host,
@@ -589,14 +601,16 @@ async function withDatabaseOrServer<T>(
   }
   const opened = await openDatabase(config);
   // Even the command line reads the population register through the exchange.
+  const instance = loadInstance(config.instance);
   const exchange = await startLocalExchange(opened.database.db, {
+    ...exchangeSetupOf(instance, registerServices(opened.database.db)),
     address: 'https://node-1.invalid',
     report: (error) => console.error(error),
   });
   try {
     return await direct(
       opened.database,
-      exchangePersonDirectory(new ExchangeClient(exchange, PORTAL_CLIENT)),
+      exchangePersonDirectory(new ExchangeClient(exchange, instance.clients.portal)),
     );
   } finally {
     await exchange.close();

@@ -1,9 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT, PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT, PORTAL_CLIENT } from '../exchange/catalogue.ts';
-import { ExchangeClient, serviceId } from '../exchange/client.ts';
+import { ExchangeClient } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;

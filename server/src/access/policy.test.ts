@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
-import { serviceId } from '../exchange/client.ts';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT, serviceId, TEST_INSTANCE } from '../../test/instance.ts';
 import { defaultRights } from '../exchange/registry/default-rights.ts';
 import type { StaffRole } from '../identity/staff.ts';
 import { AppError } from '../kernel/errors.ts';
@@ -83,12 +82,15 @@ describe('the access policy', () => {
   });
 
   it("uses only catalogue codes, each granted by default to the role's administration on the registers it reads", async () => {
-    const rights = defaultRights([
-      serviceId('population-register', 'persons'),
-      serviceId('vehicle-register', 'vehicles'),
-      serviceId('inspections', 'inspections'),
-      serviceId('mtpl-insurance', 'policies'),
-    ]);
+    const rights = defaultRights(
+      [
+        serviceId('population-register', 'persons'),
+        serviceId('vehicle-register', 'vehicles'),
+        serviceId('inspections', 'inspections'),
+        serviceId('mtpl-insurance', 'policies'),
+      ],
+      TEST_INSTANCE.clients,
+    );
     const reads = {
       'person-card': [serviceId('population-register', 'persons')],
       'vehicle-dossier': [

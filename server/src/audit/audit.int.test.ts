@@ -13,9 +13,9 @@ import { decodeEntryBundle, entriesPath, tilePath } from '@civitas/tlog/tiles.ts
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
-import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
-import { ExchangeClient, serviceId } from '../exchange/client.ts';
+import { ExchangeClient } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 import { KeyStore } from '../kernel/key-store.ts';
 import { RECORD_COLUMNS, recordHash } from './feed.ts';

@@ -2,10 +2,9 @@ import { sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { allMigrations, migrateToLatest } from '../db/migrate.ts';
-import { PORTAL_CLIENT } from './catalogue.ts';
-import { serviceId } from './client.ts';
 
 const PAIRS_MIGRATION = '0510-exchange-access-right-pairs';
 const PERSONS = serviceId('population-register', 'persons');

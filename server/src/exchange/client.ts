@@ -1,4 +1,4 @@
-import { INSTANCE, memberOfSubsystem } from './catalogue.ts';
+import { serviceIdIn } from './catalogue.ts';
 import type { LocalExchange } from './local-node.ts';
 
 export interface CallContext {
@@ -25,12 +25,6 @@ export interface ExchangeAnswer {
   durationMs: number;
 }
 
-/** The full id of a register's service, e.g. `serviceId('vehicle-register', 'vehicles')`. */
-export function serviceId(subsystem: string, service: string): string {
-  const member = memberOfSubsystem(subsystem);
-  return `${INSTANCE}/${member.memberClass}/${member.memberCode}/${subsystem}/${service}`;
-}
-
 /**
  * How the platform's own capabilities (profile, e-services, dossier) ask the registers: as a
  * client subsystem of the exchange, with a purpose and legal basis on every call.
@@ -42,6 +36,14 @@ export class ExchangeClient {
   constructor(exchange: LocalExchange, client: string) {
     this.exchange = exchange;
     this.client = client;
+  }
+
+  /**
+   * The full id of a register's service in this instance, e.g.
+   * `serviceId('vehicle-register', 'vehicles')` is `BG/GOV/000695235/vehicle-register/vehicles` in BG.
+   */
+  serviceId(subsystem: string, service: string): string {
+    return serviceIdIn(this.exchange.catalogue, subsystem, service);
   }
 
   async get(service: string, path: string, context: CallContext): Promise<ExchangeAnswer> {

@@ -11,11 +11,12 @@ import {
   httpServerOptions,
 } from '../http/server-options.ts';
 import type { AccessTokenVerifier } from '../identity/tokens.ts';
-import { registerServiceDefinitions } from './catalogue.ts';
+import type { Catalogue } from './catalogue.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
 import { exchangePlugin } from './routes.ts';
+import type { ExchangeServiceDefinition } from './service-definition.ts';
 
 export interface NodeProcessOptions {
   nodeId: string;
@@ -27,6 +28,10 @@ export interface NodeProcessOptions {
   members?: readonly string[];
   /** The central registry's base URL (it serves `GET /exchange/global-conf`). */
   registryUrl: string;
+  /** The instance's members and subsystems (from its configuration). */
+  catalogue: Catalogue;
+  /** Every register service of the instance by full id (the composition's); those of the members hosted are served. */
+  services: ReadonlyMap<string, ExchangeServiceDefinition>;
   /** Port of the information systems' HTTP interface (`/r1/…`); none when absent. */
   clientPort?: number;
   clientHost?: string;
@@ -92,7 +97,7 @@ export async function startNodeProcess(
   const node = await startExchangeNode(db, {
     nodeId: options.nodeId,
     members,
-    services: servicesOfMembers(registerServiceDefinitions(db), members),
+    services: servicesOfMembers(options.services, members),
     conf: {
       anchorCertificatePem: await registryAnchor(db),
       fetch: httpConfFetcher(options.registryUrl),
@@ -119,7 +124,12 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(db, node, options.verifyAccessToken, options.limits);
+    clientApi = await buildClientApi(
+      db,
+      { ...node, catalogue: options.catalogue },
+      options.verifyAccessToken,
+      options.limits,
+    );
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -138,7 +148,7 @@ export async function startNodeProcess(
 /** The information systems' side of a node: `/r1/…`, the directory, health, access rights. */
 async function buildClientApi(
   db: Kysely<Database>,
-  node: ExchangeNode,
+  node: ExchangeNode & { catalogue: Catalogue },
   verifyAccessToken: AccessTokenVerifier,
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {

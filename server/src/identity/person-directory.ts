@@ -1,4 +1,4 @@
-import { type ExchangeClient, serviceId } from '../exchange/client.ts';
+import type { ExchangeClient } from '../exchange/client.ts';
 import { AppError } from '../kernel/errors.ts';
 
 /** What the eID node needs to know of a person to sign them in and name them. */
@@ -19,13 +19,12 @@ export interface PersonDirectory {
   find(egn: string): Promise<DirectoryPerson | undefined>;
 }
 
-const PERSONS = serviceId('population-register', 'persons');
-
 /**
  * The eID node asks the population register through the exchange, like any other consumer:
  * every sign-in is a logged access with its purpose, visible to the person.
  */
 export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory {
+  const PERSONS = client.serviceId('population-register', 'persons');
   return {
     async find(egn) {
       const answer = await client.get(PERSONS, `/${encodeURIComponent(egn)}`, {

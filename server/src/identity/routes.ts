@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
-import { checkEgn } from '@civitas/contracts/ids/egn.ts';
+import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -39,6 +39,7 @@ const MOUNT = '/oidc';
 export async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
   const { provider, db, config } = options;
   const { directory, signIns } = options;
+  const { personalNumbers } = app.instance;
   const attempts = new PinAttempts(db);
 
   await app.register(async (oidc) => {
@@ -145,7 +146,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
           request.log.warn({ event: 'eid.login.refused' }, 'demo eID login refused in production');
           return again(403, t.demoDisabled);
         }
-        const problem = checkEgn(personalNumber);
+        const problem = personalNumbers.check(personalNumber);
         if (problem) {
           request.log.info({ event: 'eid.login.invalid', problem }, 'malformed personal number');
           return again(400, t.invalidPersonalNumber);
@@ -283,7 +284,14 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       if (!isLoopback(request.socket.remoteAddress) || !isLoopback(request.ip))
         throw new AppError('demo-disabled', 'Only from this machine.');
       const { personalNumber } = request.body as { personalNumber: string };
-      const accessToken = await issueDemoToken(db, options.keys, config, directory, personalNumber);
+      const accessToken = await issueDemoToken(
+        db,
+        options.keys,
+        config,
+        directory,
+        personalNumbers,
+        personalNumber,
+      );
       return { accessToken, tokenType: 'Bearer' as const };
     },
   );
@@ -349,10 +357,11 @@ export async function issueDemoToken(
   keys: IdentityKeys,
   config: Config,
   directory: PersonDirectory,
+  personalNumbers: PersonalNumberScheme,
   personalNumber: string,
 ): Promise<string> {
   if (!config.demo) throw new AppError('demo-disabled');
-  const problem = checkEgn(personalNumber);
+  const problem = personalNumbers.check(personalNumber);
   if (problem)
     throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
   const person = await directory.find(personalNumber);

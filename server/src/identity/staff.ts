@@ -1,18 +1,7 @@
 import { transliterate } from '@civitas/contracts/text/translit.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
 import type { Role } from './tables.ts';
-
-/**
- * The exchange client through which each administration's staff reach the registers: an access
- * by its official is made, logged, hidden and shown as that administration's. An administration
- * not listed here has no such client, so its staff reach no personal data through Civitas.
- */
-const ADMINISTRATION_CLIENTS: Readonly<Record<string, string>> = {
-  'Столична община': MUNICIPALITY_CLIENT,
-  'Столична дирекция на вътрешните работи': POLICE_CLIENT,
-};
 
 /** A role the person holds on behalf of an administration, with that administration's exchange client. */
 export interface StaffRole {
@@ -24,12 +13,17 @@ export interface StaffRole {
 
 /**
  * The roles a person holds on behalf of an administration that has an exchange client (demo
- * assignments only outside production, as in `rolesOf`).
+ * assignments only outside production, as in `rolesOf`). `administrationClients` (the instance
+ * configuration's `staffClients`) names the client through which each administration's staff
+ * reach the registers: an access by its official is made, logged, hidden and shown as that
+ * administration's. An administration not listed has no such client, so its staff reach no
+ * personal data through Civitas.
  */
 export async function staffRolesOf(
   db: Kysely<Database>,
   egn: string,
   includeDemo: boolean,
+  administrationClients: ReadonlyMap<string, string>,
 ): Promise<StaffRole[]> {
   let query = db
     .selectFrom('identity.role_assignments')
@@ -39,7 +33,7 @@ export async function staffRolesOf(
   if (!includeDemo) query = query.where('source', '!=', 'demo');
   const rows = await query.execute();
   return rows.flatMap(({ role, organisation }) => {
-    const client = organisation ? ADMINISTRATION_CLIENTS[organisation] : undefined;
+    const client = organisation ? administrationClients.get(organisation) : undefined;
     return client && organisation ? [{ role, organisation, client }] : [];
   });
 }

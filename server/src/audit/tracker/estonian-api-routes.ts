@@ -10,7 +10,12 @@ import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { UsageRow } from '../tables.ts';
 import { futureDate } from './routes.ts';
-import { type OrganisationRef, organisationOf, subsystemOfService, type UsageStore } from './store.ts';
+import {
+  type OrganisationLookup,
+  type OrganisationRef,
+  subsystemOfService,
+  type UsageStore,
+} from './store.ts';
 
 export interface DataTrackerApiOptions {
   db: Kysely<Database>;
@@ -24,7 +29,9 @@ export interface DataTrackerApiOptions {
 }
 
 /** A personal code as the Data Tracker writes it: country prefix and the national number. */
-const PersonCode = Type.String({ pattern: '^BG[0-9]{10}$' });
+function personCodeSchema(instanceId: string, digitsPattern: string) {
+  return Type.String({ pattern: `^${instanceId}${digitsPattern.replace(/^\^/, '')}` });
+}
 const ProcessingType = Type.Union(
   ['DATA_REQUEST', 'DATA_RESPONSE', 'DATA_PROCESSING', 'INTERNAL_PROCESSING'].map((value) =>
     Type.Literal(value),
@@ -56,7 +63,9 @@ const UsageTransfer = Type.Object({
     [
       Type.Object({
         code: Type.Optional(
-          Type.String({ description: 'BG + personal number: the person themselves, or for auditors' }),
+          Type.String({
+            description: 'instance id + personal number (BG…): the person themselves, or for auditors',
+          }),
         ),
         name: Type.Optional(Type.String({ description: "the official's registered name" })),
       }),
@@ -82,7 +91,13 @@ function v3Organisation(organisation: OrganisationRef) {
   };
 }
 
-function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffName>, auditor: boolean) {
+function usageTransfer(
+  row: UsageRow,
+  names: ReadonlyMap<string, StaffName>,
+  auditor: boolean,
+  organisationOf: OrganisationLookup,
+  instanceId: string,
+) {
   const self = row.initiator_person === row.data_subject;
   const name = row.initiator_person ? names.get(row.initiator_person)?.name : undefined;
   return {
@@ -100,7 +115,7 @@ function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffName>, aud
     initiatorPerson: !row.initiator_person
       ? null
       : self || auditor
-        ? { code: `BG${row.initiator_person}`, ...(name ? { name } : {}) }
+        ? { code: `${instanceId}${row.initiator_person}`, ...(name ? { name } : {}) }
         : name
           ? { name }
           : null,
@@ -114,6 +129,9 @@ function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffName>, aud
  * it already has. Civitas registers answer requests, so every record is a data response.
  */
 export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerApiOptions): Promise<void> {
+  const { id: instanceId, personalNumbers } = app.instance;
+  const PersonCode = personCodeSchema(instanceId, personalNumbers.pattern);
+  const { organisationOf } = options.usage;
   // Errors stay problem+json with a stable code, and also carry the v3 Error's `message`.
   app.addHook('preSerialization', async (_request, reply, payload) => {
     if (reply.statusCode < 400 || typeof payload !== 'object' || payload === null) return payload;
@@ -181,7 +199,7 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
       };
       const types = query.processingType === undefined ? undefined : [query.processingType].flat();
       const systems = query.logSourceSystems === undefined ? undefined : [query.logSourceSystems].flat();
-      const subject = query.userCode.slice(2);
+      const subject = query.userCode.slice(instanceId.length);
       const principal = principalOf(request);
       const ownData = principal.subject === subject;
       if (!ownData && !principal.roles.includes('auditor')) {
@@ -206,7 +224,9 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
         totalUsages: found.total,
         returnedUsages: found.rows.length,
         dataRequests: null,
-        dataResponses: found.rows.map((row) => usageTransfer(row, names, !ownData)),
+        dataResponses: found.rows.map((row) =>
+          usageTransfer(row, names, !ownData, organisationOf, instanceId),
+        ),
         dataProcessings: null,
         internalProcessings: null,
       };

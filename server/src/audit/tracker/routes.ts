@@ -1,4 +1,3 @@
-import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { toBase64 } from '@civitas/tlog/hash.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
@@ -9,7 +8,7 @@ import type { StaffName } from '../../identity/staff.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { UsageRow } from '../tables.ts';
-import { type HiddenCase, organisationOf, subsystemOfService, type UsageStore } from './store.ts';
+import { type HiddenCase, type OrganisationLookup, subsystemOfService, type UsageStore } from './store.ts';
 
 export interface TrackerRoutesOptions {
   usage: UsageStore;
@@ -76,6 +75,7 @@ export function usageView(
   row: UsageRow & { entry: Uint8Array },
   viewer: 'subject' | 'auditor',
   names: ReadonlyMap<string, StaffName>,
+  organisationOf: OrganisationLookup,
 ) {
   const hiddenNow = row.hidden_until !== null && row.hidden_until > new Date();
   const receiver = organisationOf(subsystemOfService(row.receiver));
@@ -122,6 +122,8 @@ async function namesIn(
 /** The data tracker: "who used my data" for citizens, the audit view, and lawful hiding. */
 export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutesOptions): Promise<void> {
   const { usage } = options;
+  const { organisationOf } = usage;
+  const { personalNumbers } = app.instance;
 
   app.get(
     '/api/me/data-usage',
@@ -170,7 +172,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
       const names = await namesIn(options, found.rows);
       return {
         total: found.total,
-        items: found.rows.map((row) => usageView(row, 'subject', names)),
+        items: found.rows.map((row) => usageView(row, 'subject', names, organisationOf)),
         organisations: facets.organisations.map(organisationOf),
         purposes: facets.purposes,
       };
@@ -203,11 +205,9 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
     async (request) => {
       const query = request.query as Record<string, string | number | undefined>;
       const subject = query.subject as string | undefined;
-      if (subject !== undefined && checkEgn(subject)) {
-        throw new AppError(
-          'invalid-personal-number',
-          `The personal number is not valid (${checkEgn(subject)}).`,
-        );
+      const problem = subject === undefined ? null : personalNumbers.check(subject);
+      if (problem) {
+        throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
       }
       const principal = principalOf(request);
       const filter = {
@@ -237,7 +237,10 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
         'usage records viewed by an auditor',
       );
       const names = await namesIn(options, found.rows);
-      return { total: found.total, items: found.rows.map((row) => usageView(row, 'auditor', names)) };
+      return {
+        total: found.total,
+        items: found.rows.map((row) => usageView(row, 'auditor', names, organisationOf)),
+      };
     },
   );
 
@@ -339,7 +342,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
       const stored = (await usage.hiddenCases([organisation])).find(
         (row) => row.case_ref === hiding.caseRef && row.legal_basis === hiding.legalBasis,
       );
-      return hiddenCaseView(stored!);
+      return hiddenCaseView(stored!, organisationOf);
     },
   );
 
@@ -360,12 +363,12 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
       const rows = principal.roles.includes('auditor')
         ? await usage.hiddenCases('all')
         : await usage.hiddenCases(await options.policy.clientsOf(principal));
-      return { items: rows.map(hiddenCaseView) };
+      return { items: rows.map((row) => hiddenCaseView(row, organisationOf)) };
     },
   );
 }
 
-function hiddenCaseView(row: HiddenCase) {
+function hiddenCaseView(row: HiddenCase, organisationOf: OrganisationLookup) {
   const organisation = organisationOf(row.initiator_org);
   return {
     caseRef: row.case_ref,

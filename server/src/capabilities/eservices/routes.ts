@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { ExchangeClient } from '../../exchange/client.ts';
-import { serviceId } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
@@ -128,6 +127,8 @@ export async function parkingPermitRoutes(
         userId: egn,
         caseRef: requestId,
       };
+      const serviceId = (subsystem: string, service: string) =>
+        options.exchange.serviceId(subsystem, service);
       const persons = serviceId('population-register', 'persons');
       const [person, addresses, vehicles, licence] = await askRegisters(
         options.exchange,

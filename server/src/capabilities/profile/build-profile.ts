@@ -1,16 +1,6 @@
 import type { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
-import {
-  type CallContext,
-  type ExchangeAnswer,
-  type ExchangeClient,
-  serviceId,
-} from '../../exchange/client.ts';
+import type { CallContext, ExchangeAnswer, ExchangeClient } from '../../exchange/client.ts';
 import { AppError } from '../../kernel/errors.ts';
-
-const PERSONS = serviceId('population-register', 'persons');
-const DOCUMENTS = serviceId('identity-documents', 'documents');
-const LICENCES = serviceId('driving-licences', 'licences');
-const VEHICLES = serviceId('vehicle-register', 'vehicles');
 
 type Json = Record<string, unknown>;
 
@@ -35,9 +25,16 @@ function expectOk(answer: ExchangeAnswer, allowNotFound = false): Json | Json[] 
 /** Gathers a person's profile from the registers, each asked through the exchange for its own part. */
 export class ProfileService {
   private readonly exchange: ExchangeClient;
+  private readonly services: Record<'persons' | 'documents' | 'licences' | 'vehicles', string>;
 
   constructor(exchange: ExchangeClient) {
     this.exchange = exchange;
+    this.services = {
+      persons: exchange.serviceId('population-register', 'persons'),
+      documents: exchange.serviceId('identity-documents', 'documents'),
+      licences: exchange.serviceId('driving-licences', 'licences'),
+      vehicles: exchange.serviceId('vehicle-register', 'vehicles'),
+    };
   }
 
   async profileOf(egn: string, roles: readonly string[]): Promise<Profile> {
@@ -49,11 +46,11 @@ export class ProfileService {
     };
     // The registers are asked in parallel: a profile costs one round trip of latency, not five.
     const [person, addresses, documents, licence, vehicles] = await Promise.all([
-      this.exchange.get(PERSONS, `/${egn}`, context),
-      this.exchange.get(PERSONS, `/${egn}/addresses`, context),
-      this.exchange.get(DOCUMENTS, `/by-person/${egn}`, context),
-      this.exchange.get(LICENCES, `/by-person/${egn}`, context),
-      this.exchange.get(VEHICLES, `/by-owner/${egn}`, context),
+      this.exchange.get(this.services.persons, `/${egn}`, context),
+      this.exchange.get(this.services.persons, `/${egn}/addresses`, context),
+      this.exchange.get(this.services.documents, `/by-person/${egn}`, context),
+      this.exchange.get(this.services.licences, `/by-person/${egn}`, context),
+      this.exchange.get(this.services.vehicles, `/by-owner/${egn}`, context),
     ]);
     const p = expectOk(person) as Json;
     const l = expectOk(licence, true) as (Json & { categories: Json[] }) | null;
@@ -102,9 +99,9 @@ export class ProfileService {
   async cardOf(egn: string, context: CallContext, { withDocuments = false } = {}): Promise<PersonCard> {
     const asked = { ...context, dataSubject: egn };
     const [person, addresses, documents] = await Promise.all([
-      this.exchange.get(PERSONS, `/${egn}`, asked),
-      this.exchange.get(PERSONS, `/${egn}/addresses`, asked),
-      withDocuments ? this.exchange.get(DOCUMENTS, `/by-person/${egn}`, asked) : null,
+      this.exchange.get(this.services.persons, `/${egn}`, asked),
+      this.exchange.get(this.services.persons, `/${egn}/addresses`, asked),
+      withDocuments ? this.exchange.get(this.services.documents, `/by-person/${egn}`, asked) : null,
     ]);
     const p = expectOk(person) as Json;
     const permanent = (expectOk(addresses) as Json[]).find((address) => address.kind === 'permanent');

@@ -1,5 +1,4 @@
 import { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
-import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
@@ -80,7 +79,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
     },
     async (request) => {
       const { personalNumber } = request.params as { personalNumber: string };
-      const problem = checkEgn(personalNumber);
+      const problem = app.instance.personalNumbers.check(personalNumber);
       if (problem)
         throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
       const purpose = request.headers['x-purpose'];

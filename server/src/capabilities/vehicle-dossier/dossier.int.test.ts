@@ -2,9 +2,9 @@ import type { SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
+import { PORTAL_CLIENT, serviceId } from '../../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
-import { PORTAL_CLIENT } from '../../exchange/catalogue.ts';
-import { ExchangeClient, serviceId } from '../../exchange/client.ts';
+import { ExchangeClient } from '../../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
 import { gatherReport } from './gather.ts';
 import { generateReportKey, newReference, signReport, verifyReport } from './signing.ts';
@@ -321,6 +321,7 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
         if (service === inspections) await new Promise((resolve) => setTimeout(resolve, 400));
         return client.get(service, path, context);
       },
+      serviceId: (subsystem: string, code: string) => client.serviceId(subsystem, code),
     };
     const report = await gatherReport(slow, {
       vin: car.vin,

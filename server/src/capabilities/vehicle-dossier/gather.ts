@@ -7,7 +7,7 @@ import {
   type SourceKey,
   type Viewer,
 } from '@civitas/contracts/api/vehicle-report.ts';
-import { type CallContext, type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import type { CallContext, ExchangeClient } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { analyseOdometer } from './odometer.ts';
@@ -15,17 +15,25 @@ import { analyseOdometer } from './odometer.ts';
 /** A report's register lookups are made for this purpose (it shows in the data tracker), unless an official states another. */
 export const DOSSIER_PURPOSE = 'vehicle-history-report';
 
-const SERVICES: Record<SourceKey, { service: string; path: (vin: string) => string }> = {
-  vehicle: { service: serviceId('vehicle-register', 'vehicles'), path: (vin) => `/${vin}` },
+/** Each section's register service, by subsystem and service code (the client knows their full ids). */
+const SERVICES: Record<SourceKey, { subsystem: string; service: string; path: (vin: string) => string }> = {
+  vehicle: { subsystem: 'vehicle-register', service: 'vehicles', path: (vin) => `/${vin}` },
   registrations: {
-    service: serviceId('vehicle-register', 'vehicles'),
+    subsystem: 'vehicle-register',
+    service: 'vehicles',
     path: (vin) => `/${vin}/registrations`,
   },
-  inspections: { service: serviceId('inspections', 'inspections'), path: (vin) => `/by-vin/${vin}` },
-  insurance: { service: serviceId('mtpl-insurance', 'policies'), path: (vin) => `/by-vin/${vin}` },
-  fines: { service: serviceId('traffic-fines', 'fines'), path: (vin) => `/by-vin/${vin}` },
-  tax: { service: serviceId('local-taxes', 'vehicle-tax'), path: (vin) => `/by-vin/${vin}` },
+  inspections: { subsystem: 'inspections', service: 'inspections', path: (vin) => `/by-vin/${vin}` },
+  insurance: { subsystem: 'mtpl-insurance', service: 'policies', path: (vin) => `/by-vin/${vin}` },
+  fines: { subsystem: 'traffic-fines', service: 'fines', path: (vin) => `/by-vin/${vin}` },
+  tax: { subsystem: 'local-taxes', service: 'vehicle-tax', path: (vin) => `/by-vin/${vin}` },
 };
+
+type RegisterClient = Pick<ExchangeClient, 'get' | 'serviceId'>;
+
+function serviceOf(client: RegisterClient, key: SourceKey): string {
+  return client.serviceId(SERVICES[key].subsystem, SERVICES[key].service);
+}
 
 /** Sections only the owner is shown: fines and unpaid tax follow the person, not the car. */
 const OWNER_ONLY: ReadonlySet<SourceKey> = new Set(['fines', 'tax']);
@@ -65,13 +73,13 @@ export interface KnownAnswer {
 
 /** A vehicle by VIN or plate, read with the report's purpose; null when the register has none. */
 export async function findVehicle(
-  client: Pick<ExchangeClient, 'get'>,
+  client: RegisterClient,
   key: { vin: string } | { plate: string },
   context: CallContext,
 ): Promise<KnownAnswer | null> {
   const path = 'vin' in key ? `/${key.vin}` : `/by-plate/${encodeURIComponent(key.plate)}`;
   const fetchedAt = new Date().toISOString();
-  const answer = await client.get(SERVICES.vehicle.service, path, context);
+  const answer = await client.get(serviceOf(client, 'vehicle'), path, context);
   if (answer.status === 404) return null;
   if (answer.fault && /NotAllowed|AccessDenied/.test(answer.fault)) {
     const detail = (answer.body as { message?: string } | null)?.message ?? answer.fault;
@@ -92,15 +100,12 @@ export async function findVehicle(
  * exchange, and assembles the report's sections. A register that did not answer leaves its
  * section empty and is listed as missing: the report says it is partial.
  */
-export async function gatherReport(
-  client: Pick<ExchangeClient, 'get'>,
-  request: GatherRequest,
-): Promise<GatheredReport> {
+export async function gatherReport(client: RegisterClient, request: GatherRequest): Promise<GatheredReport> {
   const keys = SOURCE_KEYS.filter((key) => request.viewer === 'owner' || !OWNER_ONLY.has(key));
   const asked = request.vehicle ? keys.filter((key) => key !== 'vehicle') : keys;
   const sources: SourceRequest[] = asked.map((key) => ({
     key,
-    service: SERVICES[key].service,
+    service: serviceOf(client, key),
     path: SERVICES[key].path(request.vin),
   }));
   const context: CallContext = {
@@ -112,7 +117,7 @@ export async function gatherReport(
     caseRef: request.caseRef ?? null,
   };
   const outcomes = await askRegisters(client, sources, context, request.timeoutMs);
-  if (request.vehicle) outcomes.push(knownOutcome(request.vehicle, SERVICES.vehicle.service));
+  if (request.vehicle) outcomes.push(knownOutcome(request.vehicle, serviceOf(client, 'vehicle')));
   const body = (key: SourceKey): unknown => {
     const outcome = outcomes.find((candidate) => candidate.key === key);
     return outcome?.status === 'ok' ? outcome.answer.body : undefined;

@@ -4,7 +4,7 @@ import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
-import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf, requireAuth } from '../../identity/auth.ts';
 import type { AccessTokenVerifier } from '../../identity/tokens.ts';
@@ -18,7 +18,7 @@ import { canonicalReportJson, newReference, referenceShape, verifyReport } from 
 import { type ReportStore, sha256Hex } from './store.ts';
 
 export interface DossierRoutesOptions {
-  exchange: Pick<ExchangeClient, 'get'>;
+  exchange: Pick<ExchangeClient, 'get' | 'serviceId'>;
   store: ReportStore;
   verifyAccessToken: AccessTokenVerifier;
   /** Which officials and police may ask for which vehicle's report, why and on what basis. */
@@ -112,8 +112,8 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     const signed = await store.issue(body, requester);
     reply.header('cache-control', 'no-store').header('vary', 'accept');
     if (!wantsPdf(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(signed));
-    // The reader's language (the web app sends its own as Accept-Language); Bulgarian by default.
-    const language = preferredLanguage(PDF_LANGUAGES, 'bg', {
+    // The reader's language (the web app sends its own as Accept-Language); the instance's by default.
+    const language = preferredLanguage(PDF_LANGUAGES, app.instance.defaultLocale, {
       acceptLanguage: request.headers['accept-language'],
     });
     const pdf = await renderer.render(signed, {
@@ -183,7 +183,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
       }
       // A citizen: only their own vehicle. The register names its current owner.
       const owner = await options.exchange.get(
-        serviceId('vehicle-register', 'vehicles'),
+        options.exchange.serviceId('vehicle-register', 'vehicles'),
         `/${vin}/registrations`,
         {
           purpose: DOSSIER_PURPOSE,

@@ -1,10 +1,9 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
+import { PORTAL_CLIENT, serviceId } from '../../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
-import { PORTAL_CLIENT } from '../catalogue.ts';
-import { serviceId } from '../client.ts';
 import { MessageLog, type MessageRecord } from './message-log.ts';
 
 const PERSONS = serviceId('population-register', 'persons');

@@ -1,7 +1,7 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE } from '../../../../server/src/exchange/catalogue.ts';
 import { LEGAL_BASES, PURPOSES } from '../../../../server/src/kernel/purposes.ts';
+import bg from '../../../../server/src/registers/instance/bg/instance.json' with { type: 'json' };
 import { localeResources, supportedLanguageCodes } from '../../shared/i18n/languages.ts';
 import { legalBasisLabel, organisationNames, purposeLabel } from './labels.tsx';
 
@@ -37,7 +37,7 @@ describe.each(supportedLanguageCodes)('the words for codes in %s', (language) =>
 
   it('names every administration and system of the exchange, never by its id', async () => {
     const t = await translator(language);
-    for (const member of CATALOGUE) {
+    for (const member of bg.members) {
       for (const subsystem of member.subsystems) {
         const id = `BG/${member.memberClass}/${member.memberCode}/${subsystem.code}`;
         const names = organisationNames({ id, name: member.name, systemName: subsystem.name }, t);
