@@ -6,8 +6,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { Gauge } from 'prom-client';
+import { accessErrors } from './access/errors.ts';
 import { AccessPolicy } from './access/policy.ts';
 import { accessRoutes } from './access/routes.ts';
+import { auditErrors } from './audit/errors.ts';
 import { logRoutes } from './audit/log/routes.ts';
 import { startAuditLog } from './audit/service.ts';
 import { dataTrackerApi } from './audit/tracker/estonian-api-routes.ts';
@@ -15,20 +17,26 @@ import { trackerRoutes } from './audit/tracker/routes.ts';
 import { UsageStore } from './audit/tracker/store.ts';
 import { parkingPermitRoutes } from './capabilities/eservices/routes.ts';
 import { profileRoutes } from './capabilities/profile/routes.ts';
+import { vehicleDossierErrors } from './capabilities/vehicle-dossier/errors.ts';
 import { dossierRoutes } from './capabilities/vehicle-dossier/routes.ts';
 import { ReportStore } from './capabilities/vehicle-dossier/store.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { ExchangeClient } from './exchange/client.ts';
+import { exchangeErrors } from './exchange/errors.ts';
 import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
 import { exchangePlugin } from './exchange/routes.ts';
-import { installErrorHandling, isBrowserNavigation } from './http/errors.ts';
+import { httpErrors } from './http/errors.ts';
 import { healthPlugin } from './http/health.ts';
 import { metricsPlugin } from './http/metrics.ts';
 import { sendRouteNotFound } from './http/not-found.ts';
+import { installErrorHandling, isBrowserNavigation } from './http/problem.ts';
 import { installRequestGuards } from './http/request-guards.ts';
+import { routeAccessPlugin } from './http/route-access.ts';
 import { httpServerOptions } from './http/server-options.ts';
 import { webAppPlugin } from './http/web-app.ts';
+import { tokenAuthenticator } from './identity/auth.ts';
 import { createEidProvider, SESSION_TTL_S } from './identity/eid-provider.ts';
+import { identityErrors } from './identity/errors.ts';
 import type { IdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/routes.ts';
@@ -36,8 +44,10 @@ import { SignIns } from './identity/sign-ins.ts';
 import { staffNames, staffRolesOf } from './identity/staff.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import type { Config } from './kernel/config.ts';
+import { mergeErrorTables } from './kernel/errors.ts';
 import { KeyStore } from './kernel/key-store.ts';
 import { platformLoggerOptions } from './kernel/log-redaction.ts';
+import { registerErrors } from './registers/errors.ts';
 import { exchangeSetupOf, type Instance, instancePlugin, loadInstance } from './registers/instance/index.ts';
 import { registerServices } from './registers/services.ts';
 
@@ -53,6 +63,17 @@ export interface AppDependencies {
   /** Override the logger (tests pass `false`). */
   logger?: FastifyServerOptions['logger'];
 }
+
+/** Every context's error codes as one table; a code two contexts declare fails here, at boot. */
+export const problemTable = mergeErrorTables({
+  http: httpErrors,
+  identity: identityErrors,
+  access: accessErrors,
+  exchange: exchangeErrors,
+  registers: registerErrors,
+  audit: auditErrors,
+  'vehicle-dossier': vehicleDossierErrors,
+});
 
 /** Builds the platform's HTTP application from its context plugins. */
 export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> {
@@ -74,7 +95,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Personal data must not linger in shared or browser caches.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  installErrorHandling(app);
+  installErrorHandling(app, problemTable);
   installRequestGuards(app);
   // A JSON API: plain text bodies are not accepted anywhere (415, not a confusing 400).
   app.removeContentTypeParser('text/plain');
@@ -138,6 +159,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (!config.production) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+    db: database.db,
+    publicUrl: config.publicUrl,
+    acceptScriptingTokens: config.demo,
+  });
+  // Before any context's routes: its onRoute hook guards the routes added after it.
+  await app.register(routeAccessPlugin, { authenticate: tokenAuthenticator(verifyAccessToken) });
+
   await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
   await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
 
@@ -160,11 +189,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const signIns = new SignIns(database.db, SESSION_TTL_S);
   const provider = createEidProvider(database.db, keys, config, signIns);
   provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
-  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
-    db: database.db,
-    publicUrl: config.publicUrl,
-    acceptScriptingTokens: config.demo,
-  });
   await app.register(identityPlugin, {
     db: database.db,
     config,
@@ -172,7 +196,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     provider,
     directory,
     signIns,
-    verifyAccessToken,
     securityHeaders: headers,
   });
 
@@ -185,11 +208,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(exchangePlugin, {
     db: database.db,
     exchange,
-    verifyAccessToken,
     clientAddresses: config.exchangeClientAddresses,
   });
-  await app.register(profileRoutes, { exchange: portal, verifyAccessToken, policy });
-  await app.register(accessRoutes, { policy, verifyAccessToken });
+  await app.register(profileRoutes, { exchange: portal, policy });
+  await app.register(accessRoutes, { policy });
 
   const audit = await startAuditLog(database.db, {
     keyStore: new KeyStore(config.keyDir),
@@ -232,12 +254,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }
   const usage = new UsageStore(database.db, audit.sequencer, instance);
   const catchUp = () => audit.feed.run();
-  await app.register(logRoutes, { log: audit, verifyAccessToken });
-  await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp, policy, staffNames: namesOfStaff });
+  await app.register(logRoutes, { log: audit });
+  await app.register(trackerRoutes, { usage, catchUp, policy, staffNames: namesOfStaff });
   await app.register(dataTrackerApi, {
     db: database.db,
     usage,
-    verifyAccessToken,
     catchUp,
     policy,
     staffNames: namesOfStaff,
@@ -245,13 +266,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(dossierRoutes, {
     exchange: portal,
     store: new ReportStore(database.db),
-    verifyAccessToken,
     policy,
     publicUrl: config.publicUrl,
     // The platform-wide limit off (benchmarks) turns the anonymous reports' own limit off too.
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
-  await app.register(parkingPermitRoutes, { exchange: portal, verifyAccessToken });
+  await app.register(parkingPermitRoutes, { exchange: portal });
 
   const { hasWebApp } = await webAppPlugin(app);
   app.setNotFoundHandler((request, reply) => {

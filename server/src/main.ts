@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp } from './app.ts';
+import { buildApp, problemTable } from './app.ts';
 import { storedLogVerifierKey } from './audit/log/keys.ts';
 import { verifyLog } from './audit/log/verify.ts';
 import { embeddedDatabaseExists, ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
@@ -14,6 +14,7 @@ import { parseSubsystemId } from './exchange/ids.ts';
 import { startLocalExchange } from './exchange/local-node.ts';
 import { AccessRights, accessRightView } from './exchange/node/access-rights.ts';
 import { startNodeProcess } from './exchange/node-process.ts';
+import { tokenAuthenticator } from './identity/auth.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
@@ -189,13 +190,9 @@ rights
     if (options.endpoint && !/^(GET|POST) \/\S*$/.test(options.endpoint)) {
       throw new AppError('validation-failed', 'The endpoint must look like "GET /{vin}".');
     }
-    await withExchangeDatabase(async (accessRights, db) => {
-      const service = await db
-        .selectFrom('exchange.services')
-        .select('service_id')
-        .where('service_id', '=', options.service)
-        .executeTakeFirst();
-      if (!service) throw new AppError('validation-failed', `No service ${options.service} is registered.`);
+    await withExchangeDatabase(async (accessRights) => {
+      if (!(await accessRights.isRegisteredService(options.service)))
+        throw new AppError('validation-failed', `No service ${options.service} is registered.`);
       const row = await accessRights.grant(
         {
           client: options.client,
@@ -242,9 +239,7 @@ function collectPair(value: string, pairs: PurposePair[]): PurposePair[] {
 }
 
 /** The exchange's tables, opened directly; the embedded database must not be in use by a server. */
-async function withExchangeDatabase(
-  work: (rights: AccessRights, db: DatabaseHandle['db']) => Promise<void>,
-): Promise<void> {
+async function withExchangeDatabase(work: (rights: AccessRights) => Promise<void>): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
     throw new AppError(
@@ -254,7 +249,7 @@ async function withExchangeDatabase(
   }
   const opened = await openDatabase(config);
   try {
-    await work(new AccessRights(opened.database.db), opened.database.db);
+    await work(new AccessRights(opened.database.db));
   } finally {
     await opened.close();
   }
@@ -505,11 +500,14 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
       ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
       limits: config,
-      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
-        db: opened.database.db,
-        publicUrl: config.publicUrl,
-        acceptScriptingTokens: config.demo,
-      }),
+      authenticate: tokenAuthenticator(
+        createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+          db: opened.database.db,
+          publicUrl: config.publicUrl,
+          acceptScriptingTokens: config.demo,
+        }),
+      ),
+      problemTable,
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {

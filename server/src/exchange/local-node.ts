@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import type { Catalogue } from './catalogue.ts';
 import { type ExchangeNode, startExchangeNode } from './exchange-node.ts';
 import type { BodyLogging } from './node/message-log.ts';
@@ -11,6 +10,7 @@ import {
   registryAnchor,
 } from './registry/central-registry.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
+import type { ExchangeTables } from './tables.ts';
 
 export interface LocalExchangeOptions extends RegistrySetup {
   nodeId?: string;
@@ -41,9 +41,10 @@ export interface LocalExchange extends ExchangeNode {
  * against access rights, answered, signed by the provider, verified, and logged on both sides.
  */
 export async function startLocalExchange(
-  db: Kysely<Database>,
+  connection: Connection,
   options: LocalExchangeOptions,
 ): Promise<LocalExchange> {
+  const db = tablesOf<ExchangeTables>(connection);
   const nodeId = options.nodeId ?? 'node-1';
   const services = new Map([...options.services, ...(options.extraServices ?? [])]);
   await ensureExchangeSetup(

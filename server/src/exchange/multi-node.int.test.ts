@@ -8,8 +8,10 @@ import { PORTAL_CLIENT, TEST_INSTANCE } from '../../test/instance.ts';
 import { freePort } from '../../test/net.ts';
 import { seedDemoData } from '../bootstrap.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tablesOf } from '../db/connection.ts';
 import { exchangeSetupOf } from '../registers/instance/index.ts';
 import { registerServices } from '../registers/services.ts';
+import type { VehicleTables } from '../registers/vehicles/tables.ts';
 import { httpsTransport } from './node/https-transport.ts';
 import { type NodeProcess, startNodeProcess } from './node-process.ts';
 import { createCertificateAuthority } from './pki/certificate-authority.ts';
@@ -21,6 +23,7 @@ import {
   publishGlobalConfiguration,
 } from './registry/central-registry.ts';
 import { globalConfPublication } from './registry/publication.ts';
+import type { ExchangeTables } from './tables.ts';
 
 const MVR = 'BG/GOV/000695235';
 const POPULATION = 'BG/GOV/831661388';
@@ -46,7 +49,7 @@ for (const engine of testDatabases()) {
     const providerRecords = async () => {
       await nodeB.node.context.log.drain();
       return (
-        await database.db
+        await tablesOf<ExchangeTables>(database.db)
           .selectFrom('exchange.message_log')
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .where('node_id', '=', 'node-b')
@@ -58,7 +61,13 @@ for (const engine of testDatabases()) {
       database = await engine.open();
       const { db } = database;
       await seedDemoData(database, { seed: 'multi-node', persons: 120, vehicles: 40 });
-      vin = (await db.selectFrom('vehicles.vehicles').select('vin').limit(1).executeTakeFirstOrThrow()).vin;
+      vin = (
+        await tablesOf<VehicleTables>(db)
+          .selectFrom('vehicles.vehicles')
+          .select('vin')
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).vin;
       const setup = exchangeSetupOf(TEST_INSTANCE, registerServices(db));
       await ensureRegistrySetup(db, setup);
 
@@ -73,7 +82,7 @@ for (const engine of testDatabases()) {
         services: setup.services,
         registryUrl,
         exchangeTimeoutMs: 3_000,
-        verifyAccessToken: () => Promise.reject(new Error('no operator API in this test')),
+        authenticate: () => Promise.reject(new Error('no operator API in this test')),
         report: (error: unknown) => faults.push(error),
       };
       nodeB = await startNodeProcess(db, {
@@ -115,7 +124,7 @@ for (const engine of testDatabases()) {
     async function logged(messageId: string) {
       await nodeA.node.context.log.drain();
       await nodeB.node.context.log.drain();
-      return database.db
+      return tablesOf<ExchangeTables>(database.db)
         .selectFrom('exchange.message_log')
         .select(['node_id', 'side', 'status', 'error_type'])
         .where('message_id', '=', messageId)
@@ -267,7 +276,7 @@ for (const engine of testDatabases()) {
     it("refuses at B a request signed with the client member's revoked signing certificate", async () => {
       const { db } = database;
       const revoke = (at: Date | null) =>
-        db
+        tablesOf<ExchangeTables>(db)
           .updateTable('exchange.certificates')
           .set({ revoked_at: at })
           .where('kind', '=', 'signing')
@@ -300,7 +309,7 @@ for (const engine of testDatabases()) {
     it('refuses at B a node whose TLS certificate the registry revoked', async () => {
       const { db } = database;
       const revoke = (at: Date | null) =>
-        db
+        tablesOf<ExchangeTables>(db)
           .updateTable('exchange.certificates')
           .set({ revoked_at: at })
           .where('kind', '=', 'tls')

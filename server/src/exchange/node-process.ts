@@ -1,22 +1,26 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import { installErrorHandling } from '../http/errors.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import { httpErrors } from '../http/errors.ts';
 import { metricsPlugin } from '../http/metrics.ts';
 import { sendRouteNotFound } from '../http/not-found.ts';
+import { installErrorHandling } from '../http/problem.ts';
 import { installRequestGuards } from '../http/request-guards.ts';
+import { type Authenticate, routeAccessPlugin } from '../http/route-access.ts';
 import {
   type ConnectionLimits,
   DEFAULT_CONNECTION_LIMITS,
   httpServerOptions,
 } from '../http/server-options.ts';
-import type { AccessTokenVerifier } from '../identity/tokens.ts';
+import { type ErrorTable, mergeErrorTables } from '../kernel/errors.ts';
 import type { Catalogue } from './catalogue.ts';
+import { exchangeErrors } from './errors.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
 import { exchangePlugin } from './routes.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
+import type { ExchangeTables } from './tables.ts';
 
 export interface NodeProcessOptions {
   nodeId: string;
@@ -41,7 +45,10 @@ export interface NodeProcessOptions {
   serviceTimeoutMs?: number;
   /** Request and connection timeouts of the `/r1/…` interface (default: the platform's defaults). */
   limits?: ConnectionLimits;
-  verifyAccessToken: AccessTokenVerifier;
+  /** Proves the caller of the access-rights and monitoring routes (the platform's eID tokens). */
+  authenticate: Authenticate;
+  /** Every context's error codes (the composition's merged table); by default the exchange's and HTTP's. */
+  problemTable?: ErrorTable;
   report: (error: unknown) => void;
 }
 
@@ -66,9 +73,10 @@ export interface NodeProcess {
  * in X-Road an operator installs by hand).
  */
 export async function startNodeProcess(
-  db: Kysely<Database>,
+  connection: Connection,
   options: NodeProcessOptions,
 ): Promise<NodeProcess> {
+  const db = tablesOf<ExchangeTables>(connection);
   const host = options.host ?? '127.0.0.1';
   let members = options.members;
   if (!members) {
@@ -127,7 +135,8 @@ export async function startNodeProcess(
     clientApi = await buildClientApi(
       db,
       { ...node, catalogue: options.catalogue },
-      options.verifyAccessToken,
+      options.authenticate,
+      options.problemTable,
       options.limits,
     );
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
@@ -147,16 +156,18 @@ export async function startNodeProcess(
 
 /** The information systems' side of a node: `/r1/…`, the directory, health, access rights. */
 async function buildClientApi(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   node: ExchangeNode & { catalogue: Catalogue },
-  verifyAccessToken: AccessTokenVerifier,
+  authenticate: Authenticate,
+  problemTable: ErrorTable = mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
   const app = Fastify({ ...httpServerOptions(limits), logger: false });
-  installErrorHandling(app);
+  installErrorHandling(app, problemTable);
   installRequestGuards(app);
+  await app.register(routeAccessPlugin, { authenticate });
   await app.register(metricsPlugin);
-  await app.register(exchangePlugin, { db, exchange: node, verifyAccessToken });
+  await app.register(exchangePlugin, { db, exchange: node });
   app.setNotFoundHandler(sendRouteNotFound);
   await app.ready();
   return app;

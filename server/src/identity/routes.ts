@@ -4,12 +4,11 @@ import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-numbe
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
 import { AppError } from '../kernel/errors.ts';
-import { challenge, presentedToken } from './auth.ts';
+import { principalOf } from './auth.ts';
 import { listDemoAccounts, rolesOf } from './demo-accounts.ts';
 import { EID_AUTO_SUBMIT_SCRIPT, EID_STYLESHEET, escapeHtml, renderEidPage } from './eid-pages.ts';
 import { LOA_SUBSTANTIAL, PIN_AMR } from './eid-provider.ts';
@@ -18,17 +17,16 @@ import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
 import { PinAttempts } from './pin-attempts.ts';
 import type { SignIns } from './sign-ins.ts';
-import { type AccessTokenVerifier, eidIssuer, issueScriptingToken } from './tokens.ts';
+import type { IdentityTables } from './tables.ts';
+import { eidIssuer, issueScriptingToken } from './tokens.ts';
 
 export interface IdentityPluginOptions {
-  db: Kysely<Database>;
+  db: Connection;
   config: Config;
   keys: IdentityKeys;
   provider: Provider;
   directory: PersonDirectory;
   signIns: SignIns;
-  /** The API's access-token check, which the userinfo endpoint shares. */
-  verifyAccessToken: AccessTokenVerifier;
   /** The platform's security headers: replies the eID node writes itself must carry them too. */
   securityHeaders: Record<string, string>;
 }
@@ -67,13 +65,8 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       schema: { hide: true },
       handler: async (request, reply) => {
         reply.header('cache-control', 'no-store');
-        let principal: Awaited<ReturnType<AccessTokenVerifier>>;
-        try {
-          principal = await options.verifyAccessToken(presentedToken(request));
-        } catch (error) {
-          challenge(reply, error);
-          throw error;
-        }
+        await request.server.authenticate(request, reply);
+        const principal = principalOf(request);
         if (!principal.scopes.includes('openid'))
           throw new AppError('token-invalid', 'The access token was not issued for OpenID Connect.');
         const claims = await signIns.claimsOf(principal.subject);
@@ -268,6 +261,8 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
   app.post(
     '/api/demo/tokens',
     {
+      // Demo only and from this machine only: the handler checks both.
+      config: { access: 'public' },
       schema: {
         hide: true,
         body: Type.Object(
@@ -299,6 +294,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
   app.get(
     '/api/demo/accounts',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['demo'],
         summary: 'The demo accounts, one per role (not in production)',
@@ -353,13 +349,14 @@ function isLoopback(address: string | undefined): boolean {
 
 /** A scripting token for a seeded person; refused in production and for unknown or deceased persons. */
 export async function issueDemoToken(
-  db: Kysely<Database>,
+  connection: Connection,
   keys: IdentityKeys,
   config: Config,
   directory: PersonDirectory,
   personalNumbers: PersonalNumberScheme,
   personalNumber: string,
 ): Promise<string> {
+  const db = tablesOf<IdentityTables>(connection);
   if (!config.demo) throw new AppError('demo-disabled');
   const problem = personalNumbers.check(personalNumber);
   if (problem)

@@ -1,7 +1,6 @@
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { Role } from './tables.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import type { IdentityTables, Role } from './tables.ts';
 
 /** A role the person holds on behalf of an administration, with that administration's exchange client. */
 export interface StaffRole {
@@ -20,11 +19,12 @@ export interface StaffRole {
  * personal data through Civitas.
  */
 export async function staffRolesOf(
-  db: Kysely<Database>,
+  connection: Connection,
   egn: string,
   includeDemo: boolean,
   administrationClients: ReadonlyMap<string, string>,
 ): Promise<StaffRole[]> {
+  const db = tablesOf<IdentityTables>(connection);
   let query = db
     .selectFrom('identity.role_assignments')
     .select(['role', 'organisation'])
@@ -48,9 +48,10 @@ export interface StaffName {
  * the official who used their data. A person with no registered name is not in the map.
  */
 export async function staffNames(
-  db: Kysely<Database>,
+  connection: Connection,
   egns: readonly string[],
 ): Promise<Map<string, StaffName>> {
+  const db = tablesOf<IdentityTables>(connection);
   const wanted = [...new Set(egns)];
   if (wanted.length === 0) return new Map();
   const rows = await db

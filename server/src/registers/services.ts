@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { ExchangeServiceDefinition } from '../exchange/service-definition.ts';
 import { drivingLicenceServices } from './driving-licences/exchange-service.ts';
 import { fineServices } from './fines/exchange-service.ts';
@@ -11,7 +10,7 @@ import { vehicleTaxServices } from './vehicle-tax/exchange-service.ts';
 import { vehicleServices } from './vehicles/exchange-service.ts';
 
 /** Every register's services as the exchange hosts them. */
-export function registerServices(db: Kysely<Database>): ExchangeServiceDefinition[] {
+export function registerServices(db: Connection): ExchangeServiceDefinition[] {
   return [
     ...populationServices(db),
     ...identityDocumentServices(db),

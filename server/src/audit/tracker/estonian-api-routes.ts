@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { AccessPolicy } from '../../access/policy.ts';
-import type { Database } from '../../db/schema.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
+import type { Connection } from '../../db/connection.ts';
+import { principalOf } from '../../identity/auth.ts';
 import type { StaffName } from '../../identity/staff.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { UsageRow } from '../tables.ts';
 import { futureDate } from './routes.ts';
@@ -18,13 +16,12 @@ import {
 } from './store.ts';
 
 export interface DataTrackerApiOptions {
-  db: Kysely<Database>;
+  db: Connection;
   usage: UsageStore;
   /** Which administration a caller acts for (only its own accesses can be hidden). */
   policy: AccessPolicy;
   /** The names officials are registered under, by personal number. */
   staffNames: (egns: readonly string[]) => Promise<Map<string, StaffName>>;
-  verifyAccessToken: AccessTokenVerifier;
   catchUp: () => Promise<unknown>;
 }
 
@@ -141,7 +138,7 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
   app.get(
     '/api/data-tracker/v3/findUsage',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
+      config: { access: 'signed-in' },
       schema: {
         tags: ['data tracker v3'],
         summary: "Usage of a person's data (Data Tracker v3 findUsage); the person themselves, or an auditor",
@@ -236,7 +233,7 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
   app.post(
     '/api/data-tracker/v3/disclose',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['police', 'official']),
+      config: { access: { roles: ['police', 'official'] } },
       schema: {
         tags: ['data tracker v3'],
         summary:
@@ -276,6 +273,7 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
   app.get(
     '/api/data-tracker/v3/heartbeat',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['data tracker v3'],
         summary: 'Whether the usage API is ready (Data Tracker v3 heartbeat)',

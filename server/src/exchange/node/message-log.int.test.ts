@@ -3,7 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { PORTAL_CLIENT, serviceId } from '../../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
+import { tablesOf } from '../../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
+import type { ExchangeTables } from '../tables.ts';
 import { MessageLog, type MessageRecord } from './message-log.ts';
 
 const PERSONS = serviceId('population-register', 'persons');
@@ -68,7 +70,7 @@ describe.each(testDatabases())('one bad message among many, on $name', (engine) 
     });
 
   async function storedIds(prefix: string): Promise<string[]> {
-    const rows = await platform.database.db
+    const rows = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .select('message_id')
       .where('message_id', 'like', `${prefix}%`)

@@ -1,8 +1,9 @@
+import { httpErrors } from '../../http/errors.ts';
 import { formatPair } from '../../kernel/purposes.ts';
 import { openEnvelope } from '../protocol/batch-signing.ts';
 import { type RequestEnvelope, type ResponseEnvelope, sha256 } from '../protocol/envelope.ts';
 import { ExchangeFault, type ExchangeFaultBody } from '../protocol/errors.ts';
-import { matchEndpoint, type ServiceResponse } from '../service-definition.ts';
+import { matchEndpoint, problemAnswer, type ServiceResponse } from '../service-definition.ts';
 import {
   type NodeContext,
   type NodeMessage,
@@ -92,16 +93,11 @@ export async function provide(
     const matched = matchEndpoint(service, envelope.method, envelope.path);
     let answer: ServiceResponse & { json?: string };
     if (!matched) {
-      answer = {
-        status: 404,
-        body: {
-          type: 'urn:civitas:problem:route-not-found',
-          title: 'No such resource',
-          status: 404,
-          code: 'route-not-found',
-          detail: `${envelope.method} ${envelope.path} is not an endpoint of ${envelope.service}.`,
-        },
-      };
+      answer = problemAnswer(
+        httpErrors,
+        'route-not-found',
+        `${envelope.method} ${envelope.path} is not an endpoint of ${envelope.service}.`,
+      );
     } else {
       if (matched.endpoint.personalData && !envelope.dataSubject && !matched.endpoint.subjectOfAnswer) {
         throw new ExchangeFault(

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { type Catalogue, memberIdOf, registryMemberOf } from '../catalogue.ts';
 import { signGlobalConfiguration } from '../global-conf/sign.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
@@ -10,7 +10,7 @@ import { certificateSerial } from '../pki/certificate-fields.ts';
 import { issueNodeCertificate, issueSigningCertificate } from '../pki/issue.ts';
 import type { MemberSigner } from '../protocol/signing.ts';
 import type { ExchangeServiceDefinition } from '../service-definition.ts';
-import type { CertificateRow } from '../tables.ts';
+import type { CertificateRow, ExchangeTables } from '../tables.ts';
 import { type DefaultClients, defaultRights } from './default-rights.ts';
 
 const BOOTSTRAP_ACTOR = 'system:bootstrap';
@@ -30,7 +30,7 @@ export interface LocalNodeSetup {
   hostnames: string[];
 }
 
-async function certificate(db: Kysely<Database>, kind: CertificateRow['kind'], owner: string) {
+async function certificate(db: Kysely<ExchangeTables>, kind: CertificateRow['kind'], owner: string) {
   return db
     .selectFrom('exchange.certificates')
     .selectAll()
@@ -42,7 +42,7 @@ async function certificate(db: Kysely<Database>, kind: CertificateRow['kind'], o
 }
 
 /** The registry's signing certificate: one registry per database, whatever its instance. */
-async function registryCertificate(db: Kysely<Database>) {
+async function registryCertificate(db: Kysely<ExchangeTables>) {
   return db
     .selectFrom('exchange.certificates')
     .selectAll()
@@ -53,7 +53,7 @@ async function registryCertificate(db: Kysely<Database>) {
 }
 
 async function store(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   kind: CertificateRow['kind'],
   owner: string,
   issued: { serialNumber: string; certificatePem: string; privateKeyPem: string },
@@ -78,10 +78,11 @@ async function store(
  * with its TLS certificate, and the portal's default access rights. Idempotent.
  */
 export async function ensureExchangeSetup(
-  db: Kysely<Database>,
+  connection: Connection,
   setup: RegistrySetup,
   node: LocalNodeSetup,
 ): Promise<void> {
+  const db = tablesOf<ExchangeTables>(connection);
   await ensureRegistrySetup(db, setup);
   const memberIds = setup.catalogue.members.map((member) => memberIdOf(setup.catalogue, member));
   // On first start the one node hosts every member; later starts keep whatever hosting the
@@ -99,7 +100,8 @@ export async function ensureExchangeSetup(
  * catalogue with a signing certificate per member, the services, and the portal's default
  * access rights. Idempotent.
  */
-export async function ensureRegistrySetup(db: Kysely<Database>, setup: RegistrySetup): Promise<void> {
+export async function ensureRegistrySetup(connection: Connection, setup: RegistrySetup): Promise<void> {
+  const db = tablesOf<ExchangeTables>(connection);
   const { catalogue, services } = setup;
   let ca = await certificate(db, 'ca', 'platform');
   if (!ca) {
@@ -178,7 +180,7 @@ export async function ensureRegistrySetup(db: Kysely<Database>, setup: RegistryS
  * made of them since. The admin log says which clients the bootstrap has granted to.
  */
 async function ensureDefaultRights(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   services: Iterable<string>,
   clients: DefaultClients,
 ): Promise<void> {
@@ -211,7 +213,8 @@ export interface NodeRegistration {
  * by one node at a time in this platform, because a consumer's node sends to the first node
  * that lists the provider's member.
  */
-export async function registerNode(db: Kysely<Database>, node: NodeRegistration): Promise<void> {
+export async function registerNode(connection: Connection, node: NodeRegistration): Promise<void> {
+  const db = tablesOf<ExchangeTables>(connection);
   if (!(await certificate(db, 'ca', 'platform'))) {
     throw new Error('The central registry is not set up in this database: start it first (civitas serve).');
   }
@@ -255,7 +258,7 @@ export async function registerNode(db: Kysely<Database>, node: NodeRegistration)
 }
 
 async function ensureNodeCertificate(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   nodeId: string,
   hostnames: string[],
   ipAddresses: string[],
@@ -276,9 +279,10 @@ async function ensureNodeCertificate(
 
 /** The registry's view, as the signed document every node fetches. */
 export async function buildGlobalConfiguration(
-  db: Kysely<Database>,
+  connection: Connection,
   validityMs: number,
 ): Promise<GlobalConfiguration> {
+  const db = tablesOf<ExchangeTables>(connection);
   const [registry, members, subsystems, nodes, services, groups, certificates] = await Promise.all([
     registryCertificate(db),
     db.selectFrom('exchange.members').selectAll().orderBy('member_id').execute(),
@@ -338,7 +342,11 @@ export async function buildGlobalConfiguration(
   };
 }
 
-export async function publishGlobalConfiguration(db: Kysely<Database>, validityMs: number): Promise<string> {
+export async function publishGlobalConfiguration(
+  connection: Connection,
+  validityMs: number,
+): Promise<string> {
+  const db = tablesOf<ExchangeTables>(connection);
   const signer = await registryCertificate(db);
   if (!signer) throw new Error('the central registry has no signing key');
   return signGlobalConfiguration(await buildGlobalConfiguration(db, validityMs), {
@@ -347,7 +355,8 @@ export async function publishGlobalConfiguration(db: Kysely<Database>, validityM
   });
 }
 
-export async function registryAnchor(db: Kysely<Database>): Promise<string> {
+export async function registryAnchor(connection: Connection): Promise<string> {
+  const db = tablesOf<ExchangeTables>(connection);
   const signer = await registryCertificate(db);
   if (!signer) throw new Error('the central registry has no signing key');
   return signer.certificate_pem;
@@ -355,9 +364,10 @@ export async function registryAnchor(db: Kysely<Database>): Promise<string> {
 
 /** The signing keys of the members a node hosts (their private keys live with the node). */
 export async function loadSigners(
-  db: Kysely<Database>,
+  connection: Connection,
   memberIds: readonly string[],
 ): Promise<Map<string, MemberSigner>> {
+  const db = tablesOf<ExchangeTables>(connection);
   const signers = new Map<string, MemberSigner>();
   for (const memberId of memberIds) {
     const row = await certificate(db, 'signing', memberId);
@@ -371,7 +381,8 @@ export async function loadSigners(
   return signers;
 }
 
-export async function nodeTlsCredentials(db: Kysely<Database>, nodeId: string) {
+export async function nodeTlsCredentials(connection: Connection, nodeId: string) {
+  const db = tablesOf<ExchangeTables>(connection);
   const [tls, ca] = await Promise.all([certificate(db, 'tls', nodeId), certificate(db, 'ca', 'platform')]);
   if (!tls?.private_key_pem || !ca) throw new Error(`node ${nodeId} has no TLS certificate`);
   return {

@@ -3,8 +3,10 @@ import { makePesel } from '@civitas/contracts/ids/pesel.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
+import { tablesOf } from '../../db/connection.ts';
 import { ExchangeClient } from '../../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
+import type { VehicleTables } from '../vehicles/tables.ts';
 import { loadInstance } from './load.ts';
 
 /**
@@ -32,7 +34,7 @@ describe.each(testDatabases())('a Polish instance from its configuration on $nam
   });
 
   it("answers the Polish portal's register call, under the rights a fresh installation grants it", async () => {
-    const { vin } = await platform.database.db
+    const { vin } = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.vehicles')
       .select('vin')
       .limit(1)
