@@ -23,6 +23,15 @@ describe.each(testDatabases())('a Polish instance from its configuration on $nam
   });
   afterAll(() => platform?.close());
 
+  it('tells the web it is Poland, in Polish, with PESEL numbers', async () => {
+    const answer = await platform.app.inject({ method: 'GET', url: '/api/instance' });
+    expect(answer.json()).toMatchObject({
+      id: 'PL',
+      defaultLocale: 'pl',
+      personalNumber: { scheme: 'pesel' },
+    });
+  });
+
   it('publishes a global configuration of instance PL naming the Polish administrations', () => {
     const conf = platform.app.exchange.context.trust.conf('consumer');
     expect(conf.instance).toBe('PL');
