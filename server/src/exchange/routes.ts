@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { Counter, Histogram } from 'prom-client';
 import type { Connection } from '../db/connection.ts';
@@ -48,7 +49,7 @@ function sendFault(reply: FastifyReply, fault: ExchangeFault) {
  * The node's interface for information systems (X-Road REST: `/r1/…`), its directory
  * metaservices, health, and the operator's API (access rights, monitoring).
  */
-export async function exchangePlugin(app: FastifyInstance, options: ExchangePluginOptions): Promise<void> {
+async function exchangeRoutes(app: FastifyInstance, options: ExchangePluginOptions): Promise<void> {
   const { exchange } = options;
   const allowedClients = new Set(options.clientAddresses ?? ['127.0.0.1', '::1']);
   const refuseUnknownSystems = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -454,3 +455,10 @@ declare module 'fastify' {
     exchange: LocalExchange;
   }
 }
+
+/** The exchange context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const exchangePlugin = fp(exchangeRoutes, {
+  name: 'exchange',
+  dependencies: ['route-access'],
+  encapsulate: true,
+});

@@ -1,19 +1,20 @@
+import { PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
 import type { ExchangeClient } from '../exchange/client.ts';
-import { AppError } from '../kernel/errors.ts';
 
 /** What the eID node needs to know of a person to sign them in and name them. */
-export interface DirectoryPerson {
-  egn: string;
-  givenName: string;
-  fatherName: string;
-  familyName: string;
-  givenNameLatin: string;
-  fatherNameLatin: string;
-  familyNameLatin: string;
-  sex: 'M' | 'F';
-  birthDate: string;
-  deceased: boolean;
-}
+export type DirectoryPerson = Pick<
+  Person,
+  | 'egn'
+  | 'givenName'
+  | 'fatherName'
+  | 'familyName'
+  | 'givenNameLatin'
+  | 'fatherNameLatin'
+  | 'familyNameLatin'
+  | 'sex'
+  | 'birthDate'
+  | 'deceased'
+>;
 
 export interface PersonDirectory {
   find(egn: string): Promise<DirectoryPerson | undefined>;
@@ -24,21 +25,20 @@ export interface PersonDirectory {
  * every sign-in is a logged access with its purpose, visible to the person.
  */
 export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory {
-  const PERSONS = client.serviceId('population-register', 'persons');
   return {
     async find(egn) {
-      const answer = await client.get(PERSONS, `/${encodeURIComponent(egn)}`, {
-        purpose: 'authentication',
-        legalBasis: 'e-government-act-art-2',
-        dataSubject: egn,
-        userId: egn,
-      });
-      if (answer.status === 200) return answer.body as DirectoryPerson;
-      if ((answer.status === 404 || answer.status === 400) && !answer.fault) return undefined;
-      throw new AppError(
-        'register-unavailable',
-        `The population register did not answer (${answer.fault ?? answer.status}).`,
+      // An unknown or malformed personal number is nobody (null); a register that did not answer throws.
+      const person = await client.find(
+        PERSONS.endpoints.person,
+        { egn },
+        {
+          purpose: 'authentication',
+          legalBasis: 'e-government-act-art-2',
+          dataSubject: egn,
+          userId: egn,
+        },
       );
+      return person ?? undefined;
     },
   };
 }

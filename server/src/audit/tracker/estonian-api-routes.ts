@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import type { AccessPolicy } from '../../access/policy.ts';
 import type { Connection } from '../../db/connection.ts';
@@ -125,7 +126,7 @@ function usageTransfer(
  * `disclose`, `heartbeat`), so a national portal can gather usage from Civitas with the client
  * it already has. Civitas registers answer requests, so every record is a data response.
  */
-export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerApiOptions): Promise<void> {
+async function dataTrackerApi(app: FastifyInstance, options: DataTrackerApiOptions): Promise<void> {
   const { id: instanceId, personalNumbers } = app.instance;
   const PersonCode = personCodeSchema(instanceId, personalNumbers.pattern);
   const { organisationOf } = options.usage;
@@ -293,3 +294,10 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
     },
   );
 }
+
+/** The estonian-data-tracker context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const estonianDataTrackerPlugin = fp(dataTrackerApi, {
+  name: 'estonian-data-tracker',
+  dependencies: ['route-access'],
+  encapsulate: true,
+});
