@@ -2,21 +2,13 @@ import { REGISTER_ENDPOINTS } from '@civitas/contracts/registers/index.ts';
 import { Value } from '@sinclair/typebox/value';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { bareRequest as request } from '../../test/service-request.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { tablesOf } from '../db/connection.ts';
-import type { ServiceRequest } from '../exchange/service-definition.ts';
 import type { PopulationTables } from './population/tables.ts';
 import { seedRegisters } from './seed.ts';
 import { registerServices } from './services.ts';
 import type { VehicleTables } from './vehicles/tables.ts';
-
-const request: ServiceRequest = {
-  method: 'GET',
-  path: '/',
-  query: new URLSearchParams(),
-  body: null,
-  dataSubject: null,
-};
 
 describe.each(testDatabases())('every register answers under its contract on $name', (engine) => {
   let handle: DatabaseHandle;

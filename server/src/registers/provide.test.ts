@@ -1,17 +1,11 @@
 import { INSPECTIONS, type Inspection } from '@civitas/contracts/registers/inspections.ts';
 import { PERSONS } from '@civitas/contracts/registers/population.ts';
 import { describe, expect, it } from 'vitest';
+import { bareRequest as request } from '../../test/service-request.ts';
 import { ExchangeFault } from '../exchange/protocol/errors.ts';
-import { openApiOf, type ServiceRequest } from '../exchange/service-definition.ts';
+import { openApiOf } from '../exchange/service-definition.ts';
 import { ContractViolation, Missing, provide } from './provide.ts';
 
-const request: ServiceRequest = {
-  method: 'GET',
-  path: '/',
-  query: new URLSearchParams(),
-  body: null,
-  dataSubject: null,
-};
 const VIN = 'WVWZZZ1KZ6W000001';
 const inspection: Inspection = {
   vin: VIN,
