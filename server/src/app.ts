@@ -15,7 +15,6 @@ import { vehicleDossierErrors } from './capabilities/vehicle-dossier/errors.ts';
 import { vehicleDossierPlugin } from './capabilities/vehicle-dossier/routes.ts';
 import { ReportStore } from './capabilities/vehicle-dossier/store.ts';
 import type { DatabaseHandle } from './db/connect.ts';
-import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
 import { exchangeErrors } from './exchange/errors.ts';
 import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
@@ -43,10 +42,15 @@ import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import type { Config } from './kernel/config.ts';
 import { mergeErrorTables } from './kernel/errors.ts';
 import { KeyStore } from './kernel/key-store.ts';
+import { platformLoggerOptions } from './kernel/log-redaction.ts';
 import { registerErrors } from './registers/errors.ts';
+import { exchangeSetupOf, type Instance, instancePlugin, loadInstance } from './registers/instance/index.ts';
+import { registerServices } from './registers/services.ts';
 
 export interface AppDependencies {
   config: Config;
+  /** The country's installation (default: the one `config.instance` names). */
+  instance?: Instance;
   database: DatabaseHandle;
   keys: IdentityKeys;
   isReady: () => boolean;
@@ -98,6 +102,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(routeAccessPlugin, { authenticate: tokenAuthenticator(verifyAccessToken) });
   await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
   await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
+  await app.register(instancePlugin, { instance: deps.instance ?? loadInstance(config.instance) });
   await app.register(exchangeClientPlugin, { deps });
   const ports = await startPorts(app, deps);
   await registerContexts(app, deps, ports, securityHeaders);
@@ -105,26 +110,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   return app;
 }
 
-const PERSONAL_NUMBER_IN_URL = /(?<![0-9])[0-9]{10}(?![0-9])/g;
-
 /** Fastify with the platform's server options, logging, and one way to answer errors. */
 function createServer(deps: AppDependencies): FastifyInstance {
   const { config } = deps;
   const app = Fastify({
     // Timeouts, request ids, and problem+json for what the HTTP parser and router refuse.
     ...httpServerOptions(config),
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      serializers: {
-        // Personal numbers in paths (e.g. /api/persons/…) never reach the logs.
-        req: (request) => ({
-          method: request.method,
-          url: String(request.url).replace(PERSONAL_NUMBER_IN_URL, '**********'),
-          remoteAddress: request.socket?.remoteAddress,
-        }),
-      },
-    },
+    logger: deps.logger ?? platformLoggerOptions(config.logLevel),
     bodyLimit: config.bodyLimit,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     // X-Forwarded-For/-Proto/-Host only from the configured proxies (`CIVITAS_TRUSTED_PROXIES`);
@@ -149,25 +141,30 @@ function createServer(deps: AppDependencies): FastifyInstance {
  */
 const exchangeClientPlugin = fp(
   async (app: FastifyInstance, { deps }: { deps: AppDependencies }) => {
+    const report = (error: unknown) => app.log.error({ err: error }, 'exchange node fault');
     const exchange = await startLocalExchange(deps.database.db, {
+      ...exchangeSetupOf(app.instance, registerServices(deps.database.db, report)),
       // The in-process node is reached by function call; its registered address is reserved
       // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
       address: 'https://node-1.invalid',
       bodyLogging: deps.config.exchangeBodyLogging,
       ...deps.exchange,
-      report: (error) => app.log.error({ err: error }, 'exchange node fault'),
+      report,
     });
     app.addHook('onClose', () => exchange.close());
     app.decorate('exchange', exchange);
-    app.decorate('personDirectory', exchangePersonDirectory(new ExchangeClient(exchange, PORTAL_CLIENT)));
+    app.decorate(
+      'personDirectory',
+      exchangePersonDirectory(new ExchangeClient(exchange, app.instance.clients.portal)),
+    );
   },
-  { name: 'exchange-client' },
+  { name: 'exchange-client', dependencies: ['instance'] },
 );
 
 /** The portal's exchange client, the access policy, and the transparency log (started here). */
 async function startPorts(app: FastifyInstance, { config, database }: AppDependencies): Promise<Ports> {
   const policy = new AccessPolicy({
-    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo),
+    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo, app.instance.staffClients),
     report: (refusal) =>
       app.log.warn({ event: 'access.refused', ...refusal }, 'personal data access refused'),
   });
@@ -190,7 +187,7 @@ async function startPorts(app: FastifyInstance, { config, database }: AppDepende
   app.decorate('auditLog', audit);
   registerLogGauges(app, audit);
   return {
-    portal: new ExchangeClient(app.exchange, PORTAL_CLIENT),
+    portal: new ExchangeClient(app.exchange, app.instance.clients.portal),
     policy,
     audit,
     staffNames: (egns) => staffNames(database.db, egns),

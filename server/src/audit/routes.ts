@@ -28,7 +28,8 @@ export interface AuditPluginOptions {
 async function audit(app: FastifyInstance, options: AuditPluginOptions): Promise<void> {
   const { log } = options;
   const tracker = new DataTracker({
-    usage: new UsageStore(options.db, log.sequencer),
+    usage: new UsageStore(options.db, log.sequencer, app.instance),
+    personalNumbers: app.instance.personalNumbers,
     policy: options.policy,
     staffNames: options.staffNames,
     // A screen shows what the exchange logged up to the moment it asks.

@@ -6,6 +6,8 @@ import { tokenAuthenticator } from '../identity/auth.ts';
 import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
 import { createAccessTokenVerifier, eidIssuer } from '../identity/tokens.ts';
 import { type Config, ConfigError, loadConfig } from '../kernel/config.ts';
+import { exchangeSetupOf, loadInstance } from '../registers/instance/index.ts';
+import { registerServices } from '../registers/services.ts';
 import { parseCount, parseMemberList, parseNodePort, parsePort } from './arguments.ts';
 
 export function nodeCommand(): Command {
@@ -73,7 +75,11 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
   let node: Awaited<ReturnType<typeof startNodeProcess>>;
   try {
     const keys = await loadOrCreateIdentityKeys(opened.database.db);
+    const instance = loadInstance(config.instance);
+    const { catalogue, services } = exchangeSetupOf(instance, registerServices(opened.database.db));
     node = await startNodeProcess(opened.database.db, {
+      catalogue,
+      services,
       nodeId: options.id,
       port: options.port,
       host: options.host,

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
 import { issueDemoToken } from '../identity/service.ts';
 import { loadConfig } from '../kernel/config.ts';
+import { loadInstance } from '../registers/instance/index.ts';
 import { fetchJson, refuseInProduction, withDatabaseOrServer } from './database-or-server.ts';
 
 export function tokenCommand(): Command {
@@ -16,7 +17,8 @@ export function tokenCommand(): Command {
         'person to make a token for',
         async (database, directory) => {
           const keys = await loadOrCreateIdentityKeys(database.db);
-          return issueDemoToken(database.db, keys, config, directory, options.person);
+          const { personalNumbers } = loadInstance(config.instance);
+          return issueDemoToken(database.db, keys, config, directory, personalNumbers, options.person);
         },
         async (baseUrl) =>
           (

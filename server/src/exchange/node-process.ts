@@ -13,12 +13,13 @@ import {
   httpServerOptions,
 } from '../http/server-options.ts';
 import { type ErrorTable, mergeErrorTables } from '../kernel/errors.ts';
-import { registerServiceDefinitions } from './catalogue.ts';
+import type { Catalogue } from './catalogue.ts';
 import { exchangeErrors } from './errors.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
 import { exchangePlugin } from './routes.ts';
+import type { ExchangeServiceDefinition } from './service-definition.ts';
 import type { ExchangeTables } from './tables.ts';
 
 export interface NodeProcessOptions {
@@ -31,6 +32,10 @@ export interface NodeProcessOptions {
   members?: readonly string[];
   /** The central registry's base URL (it serves `GET /exchange/global-conf`). */
   registryUrl: string;
+  /** The instance's members and subsystems (from its configuration). */
+  catalogue: Catalogue;
+  /** Every register service of the instance by full id (the composition's); those of the members hosted are served. */
+  services: ReadonlyMap<string, ExchangeServiceDefinition>;
   /** Port of the information systems' HTTP interface (`/r1/…`); none when absent. */
   clientPort?: number;
   clientHost?: string;
@@ -100,7 +105,7 @@ export async function startNodeProcess(
   const node = await startExchangeNode(db, {
     nodeId: options.nodeId,
     members,
-    services: servicesOfMembers(registerServiceDefinitions(db, options.report), members),
+    services: servicesOfMembers(options.services, members),
     conf: {
       anchorCertificatePem: await registryAnchor(db),
       fetch: httpConfFetcher(options.registryUrl),
@@ -127,7 +132,13 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(db, node, options.authenticate, options.problemTable, options.limits);
+    clientApi = await buildClientApi(
+      db,
+      { ...node, catalogue: options.catalogue },
+      options.authenticate,
+      options.problemTable,
+      options.limits,
+    );
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -146,7 +157,7 @@ export async function startNodeProcess(
 /** The information systems' side of a node: `/r1/…`, the directory, health, access rights. */
 async function buildClientApi(
   db: Kysely<ExchangeTables>,
-  node: ExchangeNode,
+  node: ExchangeNode & { catalogue: Catalogue },
   authenticate: Authenticate,
   problemTable: ErrorTable = mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,

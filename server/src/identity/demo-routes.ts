@@ -49,7 +49,14 @@ export async function demoRoutes(app: FastifyInstance, options: DemoRoutesOption
       identityPolicy.requireDemo(config);
       identityPolicy.requireLocalCaller(request.socket.remoteAddress, request.ip);
       const { personalNumber } = request.body as { personalNumber: string };
-      const accessToken = await issueDemoToken(db, options.keys, config, options.directory, personalNumber);
+      const accessToken = await issueDemoToken(
+        db,
+        options.keys,
+        config,
+        options.directory,
+        app.instance.personalNumbers,
+        personalNumber,
+      );
       return { accessToken, tokenType: 'Bearer' as const };
     },
   );

@@ -25,7 +25,13 @@ export interface IdentityPluginOptions {
 /** The eID node (OIDC provider and its sign-in pages) and the demo helpers around it. */
 async function identity(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
   const { db, config, provider } = options;
-  const service = new IdentityService({ db, config, directory: options.directory, signIns: options.signIns });
+  const service = new IdentityService({
+    db,
+    config,
+    directory: options.directory,
+    signIns: options.signIns,
+    personalNumbers: app.instance.personalNumbers,
+  });
   // Each in its own scope: the eID node leaves request bodies unparsed, the pages parse forms.
   await app.register(oidcRoutes, {
     config,

@@ -136,8 +136,10 @@ async function sendReport(
 ) {
   reply.header('cache-control', 'no-store').header('vary', 'accept');
   if (!wantsPdf(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(signed));
-  // The reader's language (the web app sends its own as Accept-Language); Bulgarian by default.
-  const language = preferredLanguage(PDF_LANGUAGES, 'bg', {
+  // The reader's language (the web app sends its own as Accept-Language); the instance's by default.
+  const fallback =
+    PDF_LANGUAGES.find((language) => language === request.server.instance.defaultLocale) ?? 'bg';
+  const language = preferredLanguage(PDF_LANGUAGES, fallback, {
     acceptLanguage: request.headers['accept-language'],
   });
   const pdf = await dossiers.pdfOf(signed, language);
