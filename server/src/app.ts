@@ -27,8 +27,10 @@ import { healthPlugin } from './http/health.ts';
 import { metricsPlugin } from './http/metrics.ts';
 import { sendRouteNotFound } from './http/not-found.ts';
 import { installRequestGuards } from './http/request-guards.ts';
+import { routeAccessPlugin } from './http/route-access.ts';
 import { httpServerOptions } from './http/server-options.ts';
 import { webAppPlugin } from './http/web-app.ts';
+import { tokenAuthenticator } from './identity/auth.ts';
 import { createEidProvider, SESSION_TTL_S } from './identity/eid-provider.ts';
 import type { IdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory } from './identity/person-directory.ts';
@@ -146,6 +148,14 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   if (!config.production) await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
   app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+    db: database.db,
+    publicUrl: config.publicUrl,
+    acceptScriptingTokens: config.demo,
+  });
+  // Before any context's routes: its onRoute hook guards the routes added after it.
+  await app.register(routeAccessPlugin, { authenticate: tokenAuthenticator(verifyAccessToken) });
+
   await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
   await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
 
@@ -166,11 +176,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   const signIns = new SignIns(database.db, SESSION_TTL_S);
   const provider = createEidProvider(database.db, keys, config, signIns);
   provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
-  const verifyAccessToken = createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
-    db: database.db,
-    publicUrl: config.publicUrl,
-    acceptScriptingTokens: config.demo,
-  });
   await app.register(identityPlugin, {
     db: database.db,
     config,
@@ -178,7 +183,6 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     provider,
     directory,
     signIns,
-    verifyAccessToken,
     securityHeaders: headers,
   });
 
@@ -191,11 +195,10 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(exchangePlugin, {
     db: database.db,
     exchange,
-    verifyAccessToken,
     clientAddresses: config.exchangeClientAddresses,
   });
-  await app.register(profileRoutes, { exchange: portal, verifyAccessToken, policy });
-  await app.register(accessRoutes, { policy, verifyAccessToken });
+  await app.register(profileRoutes, { exchange: portal, policy });
+  await app.register(accessRoutes, { policy });
 
   const audit = await startAuditLog(database.db, {
     keyStore: new KeyStore(config.keyDir),
@@ -238,12 +241,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   }
   const usage = new UsageStore(database.db, audit.sequencer);
   const catchUp = () => audit.feed.run();
-  await app.register(logRoutes, { log: audit, verifyAccessToken });
-  await app.register(trackerRoutes, { usage, verifyAccessToken, catchUp, policy, staffNames: namesOfStaff });
+  await app.register(logRoutes, { log: audit });
+  await app.register(trackerRoutes, { usage, catchUp, policy, staffNames: namesOfStaff });
   await app.register(dataTrackerApi, {
     db: database.db,
     usage,
-    verifyAccessToken,
     catchUp,
     policy,
     staffNames: namesOfStaff,
@@ -251,13 +253,12 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(dossierRoutes, {
     exchange: portal,
     store: new ReportStore(database.db),
-    verifyAccessToken,
     policy,
     publicUrl: config.publicUrl,
     // The platform-wide limit off (benchmarks) turns the anonymous reports' own limit off too.
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
-  await app.register(parkingPermitRoutes, { exchange: portal, verifyAccessToken });
+  await app.register(parkingPermitRoutes, { exchange: portal });
 
   const { hasWebApp } = await webAppPlugin(app);
   app.setNotFoundHandler((request, reply) => {

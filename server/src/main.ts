@@ -15,6 +15,7 @@ import { parseSubsystemId } from './exchange/ids.ts';
 import { startLocalExchange } from './exchange/local-node.ts';
 import { AccessRights, accessRightView } from './exchange/node/access-rights.ts';
 import { startNodeProcess } from './exchange/node-process.ts';
+import { tokenAuthenticator } from './identity/auth.ts';
 import { listDemoAccounts } from './identity/demo-accounts.ts';
 import { loadOrCreateIdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory, type PersonDirectory } from './identity/person-directory.ts';
@@ -493,11 +494,13 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
       ...(options.confRefresh !== undefined && { confRefreshMs: options.confRefresh * 1000 }),
       ...(options.clientPort !== undefined && { clientPort: options.clientPort, clientHost: config.host }),
       limits: config,
-      verifyAccessToken: createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
-        db: opened.database.db,
-        publicUrl: config.publicUrl,
-        acceptScriptingTokens: config.demo,
-      }),
+      authenticate: tokenAuthenticator(
+        createAccessTokenVerifier(keys, eidIssuer(config.publicUrl), {
+          db: opened.database.db,
+          publicUrl: config.publicUrl,
+          acceptScriptingTokens: config.demo,
+        }),
+      ),
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {

@@ -1,12 +1,10 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { principalOf, requireAuth } from '../identity/auth.ts';
-import type { AccessTokenVerifier } from '../identity/tokens.ts';
+import { principalOf } from '../identity/auth.ts';
 import { ACCESS_SERVICES, type AccessPolicy } from './policy.ts';
 
 export interface AccessRoutesOptions {
   policy: AccessPolicy;
-  verifyAccessToken: AccessTokenVerifier;
 }
 
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
@@ -35,7 +33,7 @@ export async function accessRoutes(app: FastifyInstance, options: AccessRoutesOp
   app.get(
     '/api/access/purposes',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police']),
+      config: { access: { roles: ['official', 'police'] } },
       schema: {
         tags: ['officials'],
         summary:

@@ -68,7 +68,7 @@ for (const engine of testDatabases()) {
       const common = {
         registryUrl,
         exchangeTimeoutMs: 3_000,
-        verifyAccessToken: () => Promise.reject(new Error('no operator API in this test')),
+        authenticate: () => Promise.reject(new Error('no operator API in this test')),
         report: (error: unknown) => faults.push(error),
       };
       nodeB = await startNodeProcess(db, {

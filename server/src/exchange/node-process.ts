@@ -5,12 +5,12 @@ import { installErrorHandling } from '../http/errors.ts';
 import { metricsPlugin } from '../http/metrics.ts';
 import { sendRouteNotFound } from '../http/not-found.ts';
 import { installRequestGuards } from '../http/request-guards.ts';
+import { type Authenticate, routeAccessPlugin } from '../http/route-access.ts';
 import {
   type ConnectionLimits,
   DEFAULT_CONNECTION_LIMITS,
   httpServerOptions,
 } from '../http/server-options.ts';
-import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { registerServiceDefinitions } from './catalogue.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
@@ -36,7 +36,8 @@ export interface NodeProcessOptions {
   serviceTimeoutMs?: number;
   /** Request and connection timeouts of the `/r1/…` interface (default: the platform's defaults). */
   limits?: ConnectionLimits;
-  verifyAccessToken: AccessTokenVerifier;
+  /** Proves the caller of the access-rights and monitoring routes (the platform's eID tokens). */
+  authenticate: Authenticate;
   report: (error: unknown) => void;
 }
 
@@ -119,7 +120,7 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(db, node, options.verifyAccessToken, options.limits);
+    clientApi = await buildClientApi(db, node, options.authenticate, options.limits);
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -139,14 +140,15 @@ export async function startNodeProcess(
 async function buildClientApi(
   db: Kysely<Database>,
   node: ExchangeNode,
-  verifyAccessToken: AccessTokenVerifier,
+  authenticate: Authenticate,
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
   const app = Fastify({ ...httpServerOptions(limits), logger: false });
   installErrorHandling(app);
   installRequestGuards(app);
+  await app.register(routeAccessPlugin, { authenticate });
   await app.register(metricsPlugin);
-  await app.register(exchangePlugin, { db, exchange: node, verifyAccessToken });
+  await app.register(exchangePlugin, { db, exchange: node });
   app.setNotFoundHandler(sendRouteNotFound);
   await app.ready();
   return app;

@@ -3,8 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { Counter, Histogram } from 'prom-client';
 import type { Database } from '../db/schema.ts';
-import { requireAuth } from '../identity/auth.ts';
-import type { AccessTokenVerifier } from '../identity/tokens.ts';
 import { AppError } from '../kernel/errors.ts';
 import { unknownCodeIn } from '../kernel/purposes.ts';
 import {
@@ -26,7 +24,6 @@ import { RegistryView, registryView } from './registry/registry-view.ts';
 export interface ExchangePluginOptions {
   db: Kysely<Database>;
   exchange: LocalExchange;
-  verifyAccessToken: AccessTokenVerifier;
   /**
    * Addresses of the information systems that may use this node's client interface. Anyone who
    * reaches it can speak for the node's hosted clients, so it is never open to the world: by
@@ -259,7 +256,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
   app.get(
     '/api/exchange/monitoring',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['admin', 'auditor']),
+      config: { access: { roles: ['admin', 'auditor'] } },
       schema: {
         tags: ['exchange'],
         summary: 'Operational monitoring: messages, latency percentiles and errors per service',
@@ -337,7 +334,6 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
     },
   );
 
-  const adminOnly = requireAuth(options.verifyAccessToken, ['admin']);
   const Pair = Type.Object(
     {
       purpose: Type.String({
@@ -375,7 +371,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
   app.get(
     '/api/exchange/registry',
     {
-      preHandler: adminOnly,
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['exchange'],
         summary:
@@ -396,7 +392,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
   app.get(
     '/api/exchange/access-rights',
     {
-      preHandler: adminOnly,
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['exchange'],
         summary: 'Access rights on this node: purpose–basis pairs per client and service (admin)',
@@ -408,7 +404,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
   app.post(
     '/api/exchange/access-rights',
     {
-      preHandler: adminOnly,
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['exchange'],
         summary: 'Grant an access right: purpose–basis pairs for a client on a service (admin, audited)',
@@ -434,7 +430,7 @@ export async function exchangePlugin(app: FastifyInstance, options: ExchangePlug
   app.delete(
     '/api/exchange/access-rights/:id',
     {
-      preHandler: adminOnly,
+      config: { access: { roles: ['admin'] } },
       schema: {
         tags: ['exchange'],
         summary: 'Revoke an access right (admin, audited)',

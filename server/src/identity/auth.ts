@@ -1,4 +1,5 @@
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Authenticate } from '../http/route-access.ts';
 import { AppError } from '../kernel/errors.ts';
 import { DPOP_ALGORITHMS } from './dpop.ts';
 import type { Role } from './tables.ts';
@@ -10,7 +11,13 @@ declare module 'fastify' {
   }
 }
 
-/** The caller, as proven by their access token; only valid after `requireAuth` ran. */
+declare module '../http/route-access.ts' {
+  interface RouteRoles {
+    role: Role;
+  }
+}
+
+/** The caller, as proven by their access token; set on routes whose `config.access` names roles. */
 export function principalOf(request: FastifyRequest): AccessTokenClaims {
   if (!request.principal) throw new AppError('token-missing');
   return request.principal;
@@ -40,25 +47,19 @@ export function presentedToken(request: FastifyRequest): PresentedToken {
 }
 
 /**
- * A pre-handler that admits a request only with a valid access token from the eID node (bound
- * ones with their DPoP proof) and, when roles are given, only if the caller holds one of them.
+ * The platform's `authenticate` (decorated once, see http/route-access.ts): admits a request only
+ * with a valid access token from the eID node (bound ones with their DPoP proof), answering a
+ * failure with a 401 and its challenge.
  */
-export function requireAuth(
-  verify: AccessTokenVerifier,
-  roles: readonly Role[] = [],
-): preHandlerAsyncHookHandler {
+export function tokenAuthenticator(verify: AccessTokenVerifier): Authenticate {
   return async (request, reply) => {
-    let principal: AccessTokenClaims;
     try {
-      principal = await verify(presentedToken(request));
+      request.principal = await verify(presentedToken(request));
     } catch (error) {
       challenge(reply, error);
       throw error;
     }
-    if (roles.length > 0 && !roles.some((role) => principal.roles.includes(role))) {
-      throw new AppError('role-forbidden', `This action needs one of the roles: ${roles.join(', ')}.`);
-    }
-    request.principal = principal;
+    return request.principal;
   };
 }
 

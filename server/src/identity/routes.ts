@@ -9,7 +9,7 @@ import type Provider from 'oidc-provider';
 import type { Database } from '../db/schema.ts';
 import type { Config } from '../kernel/config.ts';
 import { AppError } from '../kernel/errors.ts';
-import { challenge, presentedToken } from './auth.ts';
+import { principalOf } from './auth.ts';
 import { listDemoAccounts, rolesOf } from './demo-accounts.ts';
 import { EID_AUTO_SUBMIT_SCRIPT, EID_STYLESHEET, escapeHtml, renderEidPage } from './eid-pages.ts';
 import { LOA_SUBSTANTIAL, PIN_AMR } from './eid-provider.ts';
@@ -18,7 +18,7 @@ import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
 import { PinAttempts } from './pin-attempts.ts';
 import type { SignIns } from './sign-ins.ts';
-import { type AccessTokenVerifier, eidIssuer, issueScriptingToken } from './tokens.ts';
+import { eidIssuer, issueScriptingToken } from './tokens.ts';
 
 export interface IdentityPluginOptions {
   db: Kysely<Database>;
@@ -27,8 +27,6 @@ export interface IdentityPluginOptions {
   provider: Provider;
   directory: PersonDirectory;
   signIns: SignIns;
-  /** The API's access-token check, which the userinfo endpoint shares. */
-  verifyAccessToken: AccessTokenVerifier;
   /** The platform's security headers: replies the eID node writes itself must carry them too. */
   securityHeaders: Record<string, string>;
 }
@@ -66,13 +64,8 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
       schema: { hide: true },
       handler: async (request, reply) => {
         reply.header('cache-control', 'no-store');
-        let principal: Awaited<ReturnType<AccessTokenVerifier>>;
-        try {
-          principal = await options.verifyAccessToken(presentedToken(request));
-        } catch (error) {
-          challenge(reply, error);
-          throw error;
-        }
+        await request.server.authenticate(request, reply);
+        const principal = principalOf(request);
         if (!principal.scopes.includes('openid'))
           throw new AppError('token-invalid', 'The access token was not issued for OpenID Connect.');
         const claims = await signIns.claimsOf(principal.subject);
@@ -267,6 +260,8 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
   app.post(
     '/api/demo/tokens',
     {
+      // Demo only and from this machine only: the handler checks both.
+      config: { access: 'public' },
       schema: {
         hide: true,
         body: Type.Object(
@@ -291,6 +286,7 @@ export async function identityPlugin(app: FastifyInstance, options: IdentityPlug
   app.get(
     '/api/demo/accounts',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['demo'],
         summary: 'The demo accounts, one per role (not in production)',

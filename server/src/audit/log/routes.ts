@@ -2,8 +2,6 @@ import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '@civitas/tlog/tile
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { sendProblem } from '../../http/errors.ts';
-import { requireAuth } from '../../identity/auth.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { AuditLog } from '../service.ts';
 import { ADD_CHECKPOINT_MAX_BYTES } from '../witness/witness.ts';
@@ -11,7 +9,6 @@ import { base64Of } from './hashing.ts';
 
 export interface LogRoutesOptions {
   log: AuditLog;
-  verifyAccessToken: AccessTokenVerifier;
 }
 
 /** A tree size or index in decimal: no sign, no leading zeros, at most 2^53. */
@@ -179,7 +176,7 @@ export async function logRoutes(app: FastifyInstance, options: LogRoutesOptions)
   app.post(
     '/log/checkpoint',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['auditor', 'admin']),
+      config: { access: { roles: ['auditor', 'admin'] } },
       schema: {
         tags: ['transparency log'],
         summary: 'Make a checkpoint now (auditors); answers the latest checkpoint note',

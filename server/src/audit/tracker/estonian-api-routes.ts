@@ -4,9 +4,8 @@ import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { AccessPolicy } from '../../access/policy.ts';
 import type { Database } from '../../db/schema.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
+import { principalOf } from '../../identity/auth.ts';
 import type { StaffName } from '../../identity/staff.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { UsageRow } from '../tables.ts';
 import { futureDate } from './routes.ts';
@@ -19,7 +18,6 @@ export interface DataTrackerApiOptions {
   policy: AccessPolicy;
   /** The names officials are registered under, by personal number. */
   staffNames: (egns: readonly string[]) => Promise<Map<string, StaffName>>;
-  verifyAccessToken: AccessTokenVerifier;
   catchUp: () => Promise<unknown>;
 }
 
@@ -123,7 +121,7 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
   app.get(
     '/api/data-tracker/v3/findUsage',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
+      config: { access: 'signed-in' },
       schema: {
         tags: ['data tracker v3'],
         summary: "Usage of a person's data (Data Tracker v3 findUsage); the person themselves, or an auditor",
@@ -216,7 +214,7 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
   app.post(
     '/api/data-tracker/v3/disclose',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['police', 'official']),
+      config: { access: { roles: ['police', 'official'] } },
       schema: {
         tags: ['data tracker v3'],
         summary:
@@ -256,6 +254,7 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
   app.get(
     '/api/data-tracker/v3/heartbeat',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['data tracker v3'],
         summary: 'Whether the usage API is ready (Data Tracker v3 heartbeat)',

@@ -3,17 +3,15 @@ import { toBase64 } from '@civitas/tlog/hash.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
+import { principalOf } from '../../identity/auth.ts';
 import { DEMO_ROLE_ORGANISATIONS } from '../../identity/demo-accounts.ts';
 import type { StaffName } from '../../identity/staff.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { UsageRow } from '../tables.ts';
 import { type HiddenCase, organisationOf, subsystemOfService, type UsageStore } from './store.ts';
 
 export interface TrackerRoutesOptions {
   usage: UsageStore;
-  verifyAccessToken: AccessTokenVerifier;
   /** Which administration a caller acts for, and which legal bases allow hiding an access. */
   policy: AccessPolicy;
   /** The names officials are registered under, by personal number (what citizens are shown). */
@@ -126,7 +124,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
   app.get(
     '/api/me/data-usage',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
+      config: { access: 'signed-in' },
       schema: {
         tags: ['citizen'],
         summary: "Who used my data: every access to the signed-in person's data, newest first",
@@ -180,7 +178,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
   app.get(
     '/api/audit/usage',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['auditor']),
+      config: { access: { roles: ['auditor'] } },
       schema: {
         tags: ['audit'],
         summary:
@@ -249,7 +247,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
   app.post(
     '/api/audit/usage/:id/hide',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['police', 'official']),
+      config: { access: { roles: ['police', 'official'] } },
       schema: {
         tags: ['audit'],
         summary:
@@ -295,7 +293,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
   app.post(
     '/api/audit/hidden-cases',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['police', 'official']),
+      config: { access: { roles: ['police', 'official'] } },
       schema: {
         tags: ['audit'],
         summary:
@@ -346,7 +344,7 @@ export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutes
   app.get(
     '/api/audit/hidden-cases',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['auditor', 'police', 'official']),
+      config: { access: { roles: ['auditor', 'police', 'official'] } },
       schema: {
         tags: ['audit'],
         summary:

@@ -4,8 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { serviceId } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { principalOf } from '../../identity/auth.ts';
 import { ISSUING_MUNICIPALITY, parkingPermitEligibility, permitVehicles } from './policy.ts';
 
 /** Purpose and legal basis codes of the e-service's register lookups (`platform/purposes.ts`). */
@@ -95,7 +94,6 @@ const PrefillResponse = Type.Object({
 
 export interface ParkingPermitOptions {
   exchange: ExchangeClient;
-  verifyAccessToken: AccessTokenVerifier;
 }
 
 /**
@@ -109,8 +107,7 @@ export async function parkingPermitRoutes(
   app.get(
     '/api/eservices/parking-permit/prefill',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
-      config: { access: { purpose: PURPOSE, legalBasis: LEGAL_BASIS } },
+      config: { access: 'signed-in', personalData: { purpose: PURPOSE, legalBasis: LEGAL_BASIS } },
       schema: {
         tags: ['e-services'],
         summary: 'The parking-permit application, prefilled from the registers (once-only)',

@@ -5,21 +5,12 @@ import type { FastifyInstance } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { principalOf } from '../../identity/auth.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { ProfileService } from './build-profile.ts';
 
-declare module 'fastify' {
-  interface FastifyContextConfig {
-    /** Declared purpose and legal basis of a route that reads personal data. */
-    access?: { purpose: string; legalBasis: string };
-  }
-}
-
 export interface ProfileRoutesOptions {
   exchange: ExchangeClient;
-  verifyAccessToken: AccessTokenVerifier;
   /** Which officials and police may look whom up, for which purpose on which legal basis. */
   policy: AccessPolicy;
 }
@@ -45,8 +36,10 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
   app.get(
     '/api/me',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
-      config: { access: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' } },
+      config: {
+        access: 'signed-in',
+        personalData: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
+      },
       schema: {
         tags: ['citizen'],
         summary: "The signed-in person's profile from the population and related registers",
@@ -63,7 +56,7 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
   app.get(
     '/api/persons/:personalNumber',
     {
-      preHandler: requireAuth(options.verifyAccessToken, ['official', 'police']),
+      config: { access: { roles: ['official', 'police'] } },
       schema: {
         tags: ['officials'],
         summary:

@@ -6,8 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { AccessPolicy } from '../../access/policy.ts';
 import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
-import { principalOf, requireAuth } from '../../identity/auth.ts';
-import type { AccessTokenVerifier } from '../../identity/tokens.ts';
+import { principalOf } from '../../identity/auth.ts';
 import { preferredLanguage } from '../../kernel/accept-language.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { FailureLimiter } from './failure-limiter.ts';
@@ -20,7 +19,6 @@ import { type ReportStore, sha256Hex } from './store.ts';
 export interface DossierRoutesOptions {
   exchange: Pick<ExchangeClient, 'get'>;
   store: ReportStore;
-  verifyAccessToken: AccessTokenVerifier;
   /** Which officials and police may ask for which vehicle's report, why and on what basis. */
   policy: AccessPolicy;
   publicUrl: string;
@@ -132,7 +130,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
   app.get(
     '/api/vehicles/:vin/dossier',
     {
-      preHandler: requireAuth(options.verifyAccessToken),
+      config: { access: 'signed-in' },
       schema: {
         tags: ['vehicles'],
         summary:
@@ -220,7 +218,11 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
   app.post(
     '/api/vehicle-reports',
     {
-      config: reportsPerMinute > 0 ? { rateLimit: { max: reportsPerMinute, timeWindow: '1 minute' } } : {},
+      // Anyone with the vehicle's papers: the fact only a holder knows is the proof, not a token.
+      config: {
+        access: 'public',
+        ...(reportsPerMinute > 0 && { rateLimit: { max: reportsPerMinute, timeWindow: '1 minute' } }),
+      },
       schema: {
         tags: ['vehicles'],
         summary:
@@ -313,6 +315,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
     scope.post(
       '/api/vehicle-reports/verify',
       {
+        config: { access: 'public' },
         bodyLimit: 10 * 1024 * 1024,
         schema: {
           tags: ['vehicles'],
@@ -330,6 +333,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
   app.get(
     '/api/vehicle-reports/keys',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['vehicles'],
         summary: 'The public keys that sign vehicle reports (JWKS)',
@@ -341,6 +345,7 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
   app.get(
     '/api/vehicle-reports/:reference',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['vehicles'],
         summary:
