@@ -195,6 +195,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(exchangePlugin, {
     db: database.db,
     exchange,
+    changedBy: (request) => request.principal!.subject,
     clientAddresses: config.exchangeClientAddresses,
   });
   await app.register(profileRoutes, { exchange: portal, policy });

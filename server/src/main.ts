@@ -501,6 +501,7 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
           acceptScriptingTokens: config.demo,
         }),
       ),
+      changedBy: (request) => request.principal!.subject,
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {

@@ -15,7 +15,7 @@ import { registerServiceDefinitions } from './catalogue.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
-import { exchangePlugin } from './routes.ts';
+import { type ChangedBy, exchangePlugin } from './routes.ts';
 
 export interface NodeProcessOptions {
   nodeId: string;
@@ -38,6 +38,8 @@ export interface NodeProcessOptions {
   limits?: ConnectionLimits;
   /** Proves the caller of the access-rights and monitoring routes (the platform's eID tokens). */
   authenticate: Authenticate;
+  /** Who made an audited change through the operator's API (the signed-in caller). */
+  changedBy: ChangedBy;
   report: (error: unknown) => void;
 }
 
@@ -120,7 +122,7 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(db, node, options.authenticate, options.limits);
+    clientApi = await buildClientApi(db, node, options, options.limits);
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -140,15 +142,15 @@ export async function startNodeProcess(
 async function buildClientApi(
   db: Kysely<Database>,
   node: ExchangeNode,
-  authenticate: Authenticate,
+  access: { authenticate: Authenticate; changedBy: ChangedBy },
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
   const app = Fastify({ ...httpServerOptions(limits), logger: false });
   installErrorHandling(app);
   installRequestGuards(app);
-  await app.register(routeAccessPlugin, { authenticate });
+  await app.register(routeAccessPlugin, { authenticate: access.authenticate });
   await app.register(metricsPlugin);
-  await app.register(exchangePlugin, { db, exchange: node });
+  await app.register(exchangePlugin, { db, exchange: node, changedBy: access.changedBy });
   app.setNotFoundHandler(sendRouteNotFound);
   await app.ready();
   return app;
