@@ -6,8 +6,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import helmet from 'helmet';
 import { Gauge } from 'prom-client';
+import { accessErrors } from './access/errors.ts';
 import { AccessPolicy } from './access/policy.ts';
 import { accessRoutes } from './access/routes.ts';
+import { auditErrors } from './audit/errors.ts';
 import { logRoutes } from './audit/log/routes.ts';
 import { startAuditLog } from './audit/service.ts';
 import { dataTrackerApi } from './audit/tracker/estonian-api-routes.ts';
@@ -15,23 +17,27 @@ import { trackerRoutes } from './audit/tracker/routes.ts';
 import { UsageStore } from './audit/tracker/store.ts';
 import { parkingPermitRoutes } from './capabilities/eservices/routes.ts';
 import { profileRoutes } from './capabilities/profile/routes.ts';
+import { vehicleDossierErrors } from './capabilities/vehicle-dossier/errors.ts';
 import { dossierRoutes } from './capabilities/vehicle-dossier/routes.ts';
 import { ReportStore } from './capabilities/vehicle-dossier/store.ts';
 import type { DatabaseHandle } from './db/connect.ts';
 import { PORTAL_CLIENT } from './exchange/catalogue.ts';
 import { ExchangeClient } from './exchange/client.ts';
+import { exchangeErrors } from './exchange/errors.ts';
 import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
 import { exchangePlugin } from './exchange/routes.ts';
-import { installErrorHandling, isBrowserNavigation } from './http/errors.ts';
+import { httpErrors } from './http/errors.ts';
 import { healthPlugin } from './http/health.ts';
 import { metricsPlugin } from './http/metrics.ts';
 import { sendRouteNotFound } from './http/not-found.ts';
+import { installErrorHandling, isBrowserNavigation } from './http/problem.ts';
 import { installRequestGuards } from './http/request-guards.ts';
 import { routeAccessPlugin } from './http/route-access.ts';
 import { httpServerOptions } from './http/server-options.ts';
 import { webAppPlugin } from './http/web-app.ts';
 import { tokenAuthenticator } from './identity/auth.ts';
 import { createEidProvider, SESSION_TTL_S } from './identity/eid-provider.ts';
+import { identityErrors } from './identity/errors.ts';
 import type { IdentityKeys } from './identity/keys.ts';
 import { exchangePersonDirectory } from './identity/person-directory.ts';
 import { identityPlugin } from './identity/routes.ts';
@@ -39,7 +45,9 @@ import { SignIns } from './identity/sign-ins.ts';
 import { staffNames, staffRolesOf } from './identity/staff.ts';
 import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
 import type { Config } from './kernel/config.ts';
+import { mergeErrorTables } from './kernel/errors.ts';
 import { KeyStore } from './kernel/key-store.ts';
+import { registerErrors } from './registers/errors.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -51,6 +59,17 @@ export interface AppDependencies {
   /** Override the logger (tests pass `false`). */
   logger?: FastifyServerOptions['logger'];
 }
+
+/** Every context's error codes as one table; a code two contexts declare fails here, at boot. */
+export const problemTable = mergeErrorTables({
+  http: httpErrors,
+  identity: identityErrors,
+  access: accessErrors,
+  exchange: exchangeErrors,
+  registers: registerErrors,
+  audit: auditErrors,
+  'vehicle-dossier': vehicleDossierErrors,
+});
 
 const PERSONAL_NUMBER_IN_URL = /(?<![0-9])[0-9]{10}(?![0-9])/g;
 
@@ -84,7 +103,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
     // Personal data must not linger in shared or browser caches.
     if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
   });
-  installErrorHandling(app);
+  installErrorHandling(app, problemTable);
   installRequestGuards(app);
   // A JSON API: plain text bodies are not accepted anywhere (415, not a confusing 400).
   app.removeContentTypeParser('text/plain');

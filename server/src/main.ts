@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { Command, InvalidArgumentError } from 'commander';
-import { buildApp } from './app.ts';
+import { buildApp, problemTable } from './app.ts';
 import { storedLogVerifierKey } from './audit/log/keys.ts';
 import { verifyLog } from './audit/log/verify.ts';
 import { embeddedDatabaseExists, ensureDemoData, openDatabase, seedDemoData } from './bootstrap.ts';
@@ -502,6 +502,7 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
         }),
       ),
       changedBy: (request) => request.principal!.subject,
+      problemTable,
       report: (error) => console.error('civitas node: fault:', error),
     });
   } catch (error) {

@@ -1,9 +1,10 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { installErrorHandling } from '../http/errors.ts';
+import { httpErrors } from '../http/errors.ts';
 import { metricsPlugin } from '../http/metrics.ts';
 import { sendRouteNotFound } from '../http/not-found.ts';
+import { installErrorHandling } from '../http/problem.ts';
 import { installRequestGuards } from '../http/request-guards.ts';
 import { type Authenticate, routeAccessPlugin } from '../http/route-access.ts';
 import {
@@ -11,7 +12,9 @@ import {
   DEFAULT_CONNECTION_LIMITS,
   httpServerOptions,
 } from '../http/server-options.ts';
+import { type ErrorTable, mergeErrorTables } from '../kernel/errors.ts';
 import { registerServiceDefinitions } from './catalogue.ts';
+import { exchangeErrors } from './errors.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
@@ -40,6 +43,8 @@ export interface NodeProcessOptions {
   authenticate: Authenticate;
   /** Who made an audited change through the operator's API (the signed-in caller). */
   changedBy: ChangedBy;
+  /** Every context's error codes (the composition's merged table); by default the exchange's and HTTP's. */
+  problemTable?: ErrorTable;
   report: (error: unknown) => void;
 }
 
@@ -142,11 +147,14 @@ export async function startNodeProcess(
 async function buildClientApi(
   db: Kysely<Database>,
   node: ExchangeNode,
-  access: { authenticate: Authenticate; changedBy: ChangedBy },
+  access: { authenticate: Authenticate; changedBy: ChangedBy; problemTable?: ErrorTable | undefined },
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
   const app = Fastify({ ...httpServerOptions(limits), logger: false });
-  installErrorHandling(app);
+  installErrorHandling(
+    app,
+    access.problemTable ?? mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
+  );
   installRequestGuards(app);
   await app.register(routeAccessPlugin, { authenticate: access.authenticate });
   await app.register(metricsPlugin);

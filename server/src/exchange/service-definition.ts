@@ -1,3 +1,6 @@
+import { renderProblem } from '../http/problem.ts';
+import type { ErrorTable, ProblemCode } from '../kernel/errors.ts';
+import { exchangeErrors } from './errors.ts';
 /**
  * How a register offers a service through the exchange: a few REST endpoints under the
  * service's path, each a small handler over the register's own queries.
@@ -79,23 +82,13 @@ function splitPath(path: string): string[] {
 
 /** A register's answer when the thing asked for does not exist (passes through the exchange unchanged). */
 export function notFound(detail: string): ServiceResponse {
-  return {
-    status: 404,
-    body: {
-      type: 'urn:civitas:problem:not-found',
-      title: 'Not found',
-      status: 404,
-      code: 'not-found',
-      detail,
-    },
-  };
+  return problemAnswer(exchangeErrors, 'not-found', detail);
 }
 
-export function badRequest(code: string, detail: string): ServiceResponse {
-  return {
-    status: 400,
-    body: { type: `urn:civitas:problem:${code}`, title: 'Bad request', status: 400, code, detail },
-  };
+/** A register's refusal, as the problem+json of one of its context's codes (`table`). */
+export function problemAnswer(table: ErrorTable, code: ProblemCode, detail: string): ServiceResponse {
+  const body = renderProblem(table, code, detail);
+  return { status: body.status, body };
 }
 
 export function ok(body: unknown): ServiceResponse {

@@ -2,8 +2,8 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type ProblemCode, problems, toProblem } from '../kernel/errors.ts';
-import { problemInstance, sendProblem } from './errors.ts';
+import type { ProblemCode } from '../kernel/errors.ts';
+import { problemInstance, renderProblem, sendProblem } from './problem.ts';
 import { routeMethodsOf } from './route-methods.ts';
 
 /** The first line of what the parser was reading when it gave up (whole or cut off), as text. */
@@ -97,8 +97,11 @@ export function clientErrorHandler(
   // Only when no answer to a request on this connection has started (Node's own rule).
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (socket.writable && !inFlight?.headersSent) {
-    const { status } = problems[refusal.code];
-    const body = JSON.stringify(toProblem(refusal.code, refusal.detail, { instance: problemInstance(id) }));
+    const problem = renderProblem(this.problemTable, refusal.code, refusal.detail, {
+      instance: problemInstance(id),
+    });
+    const { status } = problem;
+    const body = JSON.stringify(problem);
     const headers = {
       'content-type': 'application/problem+json; charset=utf-8',
       'content-length': String(Buffer.byteLength(body)),

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../db/schema.ts';
-import { sendProblem } from './errors.ts';
+import { sendProblem } from './problem.ts';
 
 export interface HealthOptions {
   db: Kysely<Database>;

@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { sendProblem } from './errors.ts';
+import { sendProblem } from './problem.ts';
 import { routeMethodsOf } from './route-methods.ts';
 
 /**

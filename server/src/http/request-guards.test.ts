@@ -1,8 +1,9 @@
 import net, { type AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { installErrorHandling } from './errors.ts';
+import { httpErrors } from './errors.ts';
 import { sendRouteNotFound } from './not-found.ts';
+import { installErrorHandling } from './problem.ts';
 import { installRequestGuards } from './request-guards.ts';
 import { httpServerOptions } from './server-options.ts';
 
@@ -14,7 +15,7 @@ async function appWithLateRoute() {
   app = Fastify(
     httpServerOptions({ headersTimeoutMs: 10_000, requestTimeoutMs: 30_000, connectionTimeoutMs: 120_000 }),
   );
-  installErrorHandling(app);
+  installErrorHandling(app, httpErrors);
   installRequestGuards(app);
   const seen: unknown[] = [];
   await app.register(async (later) => {

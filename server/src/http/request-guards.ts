@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../kernel/errors.ts';
 import { type ControlCharacterFinding, findControlCharacter } from './control-characters.ts';
-import { sendProblem } from './errors.ts';
+import { sendProblem } from './problem.ts';
 import { recordRouteMethods } from './route-methods.ts';
 
 type Location = 'querystring' | 'params' | 'headers' | 'body';

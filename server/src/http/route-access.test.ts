@@ -1,7 +1,8 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AppError } from '../kernel/errors.ts';
-import { installErrorHandling } from './errors.ts';
+import { AppError, mergeErrorTables } from '../kernel/errors.ts';
+import { httpErrors } from './errors.ts';
+import { installErrorHandling } from './problem.ts';
 import { type Authenticate, routeAccessPlugin } from './route-access.ts';
 
 /** A stand-in for identity's token check: `Authorization: <roles, comma-separated>`. */
@@ -19,7 +20,14 @@ afterEach(() => app?.close());
 
 async function appWith(routes: (app: FastifyInstance) => void): Promise<FastifyInstance> {
   app = Fastify({ logger: false });
-  installErrorHandling(app);
+  installErrorHandling(
+    app,
+    // token-missing is identity's code, which http may not import: the test declares it itself.
+    mergeErrorTables({
+      http: httpErrors,
+      test: { 'token-missing': { status: 401, title: 'Authentication is required' } },
+    }),
+  );
   await app.register(routeAccessPlugin, { authenticate: rolesFromHeader });
   // In a child plugin, as a context's routes are: the hook is the root's and reaches them.
   await app.register(async (context) => routes(context));

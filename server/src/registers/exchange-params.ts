@@ -1,7 +1,11 @@
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
-import { badRequest, type ServiceResponse } from '../exchange/service-definition.ts';
+import { problemAnswer, type ServiceResponse } from '../exchange/service-definition.ts';
+import { registerErrors } from './errors.ts';
+
+const badRequest = (code: keyof typeof registerErrors, detail: string) =>
+  problemAnswer(registerErrors, code, detail);
 
 /** Checks a path parameter; a malformed one is the register's own 400 answer. */
 export type Checked = { ok: true; value: string } | { ok: false; response: ServiceResponse };

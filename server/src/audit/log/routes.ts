@@ -1,7 +1,7 @@
 import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { sendProblem } from '../../http/errors.ts';
+import { sendProblem } from '../../http/problem.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { AuditLog } from '../service.ts';
 import { ADD_CHECKPOINT_MAX_BYTES } from '../witness/witness.ts';

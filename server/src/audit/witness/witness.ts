@@ -5,7 +5,8 @@ import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
 import { verifyConsistency } from '@civitas/tlog/proof.ts';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type ProblemCode, problems } from '../../kernel/errors.ts';
+import type { ProblemCode } from '../../kernel/errors.ts';
+import { auditErrors } from '../errors.ts';
 
 /** A cosignature (200), the size the witness knows (409, `text/x.tlog.size`), or a refusal. */
 export type WitnessAnswer =
@@ -118,7 +119,7 @@ export class Witness {
 }
 
 function problem(code: WitnessRefusal, detail: string): WitnessAnswer {
-  return { status: problems[code].status, code, detail };
+  return { status: auditErrors[code].status, code, detail };
 }
 
 function parseRequest(

@@ -2,8 +2,14 @@ import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { checkEik } from '@civitas/contracts/ids/eik.ts';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import { type ExchangeServiceDefinition, notFound, ok } from '../../exchange/service-definition.ts';
+import {
+  type ExchangeServiceDefinition,
+  notFound,
+  ok,
+  problemAnswer,
+} from '../../exchange/service-definition.ts';
 import { camelRow } from '../../kernel/camel-case.ts';
+import { registerErrors } from '../errors.ts';
 import { plateParam, vinParam } from '../exchange-params.ts';
 import { VehicleRegister } from './service.ts';
 
@@ -66,16 +72,11 @@ export function vehicleServices(db: Kysely<Database>): ExchangeServiceDefinition
           async handle({ ownerId }) {
             const id = ownerId ?? '';
             if (checkEgn(id) && checkEik(id)) {
-              return {
-                status: 400,
-                body: {
-                  type: 'urn:civitas:problem:invalid-owner-id',
-                  title: 'Bad request',
-                  status: 400,
-                  code: 'invalid-owner-id',
-                  detail: 'The owner must be a valid EGN or EIK.',
-                },
-              };
+              return problemAnswer(
+                registerErrors,
+                'invalid-owner-id',
+                'The owner must be a valid EGN or EIK.',
+              );
             }
             return ok((await register.findByCurrentOwner(id)).map(camelRow));
           },

@@ -1,6 +1,7 @@
+import { httpErrors } from '../../../http/errors.ts';
 import type { GlobalConfiguration } from '../../global-conf/types.ts';
 import { type RequestEnvelope, type ResponseEnvelope, sha256 } from '../../protocol/envelope.ts';
-import { type ExchangeServiceDefinition, matchEndpoint } from '../../service-definition.ts';
+import { type ExchangeServiceDefinition, matchEndpoint, problemAnswer } from '../../service-definition.ts';
 import { type NodeReply, RESPONSE_HEADER, RESPONSE_SIGNATURE_TYPE } from '../context.ts';
 import { checkAccessRight, checkDataSubject } from './admit.ts';
 import { invoke, type SerialisedAnswer } from './invoke.ts';
@@ -8,16 +9,11 @@ import type { ProviderTrail } from './trail.ts';
 
 /** The provider's own answer when the service has no such endpoint (signed like a register's). */
 function routeNotFound(envelope: RequestEnvelope): SerialisedAnswer {
-  return {
-    status: 404,
-    body: {
-      type: 'urn:civitas:problem:route-not-found',
-      title: 'No such resource',
-      status: 404,
-      code: 'route-not-found',
-      detail: `${envelope.method} ${envelope.path} is not an endpoint of ${envelope.service}.`,
-    },
-  };
+  return problemAnswer(
+    httpErrors,
+    'route-not-found',
+    `${envelope.method} ${envelope.path} is not an endpoint of ${envelope.service}.`,
+  );
 }
 
 /**
