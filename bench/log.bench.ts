@@ -13,6 +13,7 @@ import { startAuditLog } from '../server/src/audit/service.ts';
 import { connectDatabase } from '../server/src/db/connect.ts';
 import { migrateToLatest } from '../server/src/db/migrate.ts';
 import { KeyStore } from '../server/src/kernel/key-store.ts';
+import { MIGRATIONS } from '../server/src/migrations.ts';
 import { freshTempDir, report, startServer, waitUntilReady, withPostgresDatabase } from './lib.ts';
 
 const TARGET = Number(process.env.BENCH_LOG_ENTRIES ?? 10_000_000);
@@ -49,7 +50,7 @@ function percentile(values: number[], p: number): number {
 export async function run(): Promise<void> {
   await withPostgresDatabase(async (url) => {
     const database = await connectDatabase({ databaseUrl: url, poolSize: 10 });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, MIGRATIONS);
     const log = await startAuditLog(database.db, {
       keyStore: new KeyStore(freshTempDir('civitas-bench-log-keys-')),
       origin: 'bench.localhost/civitas/log',

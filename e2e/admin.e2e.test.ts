@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
+import type { ExchangeTables } from '../server/src/exchange/tables.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
@@ -46,7 +48,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
   });
 
   const rightsOf = async (client: string) =>
-    platform.database.db
+    tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.access_rights')
       .select(['id', 'service_id', 'pairs'])
       .where('client', '=', client)
@@ -153,7 +155,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
         ],
       },
     ]);
-    const audit = await platform.database.db
+    const audit = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.admin_log')
       .select(['action', 'actor'])
       .where('subject', '=', granted[0]!.id)
@@ -181,7 +183,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
     await rights.getByText('The access right was revoked.').waitFor();
     await rights.getByText('0 rights', { exact: true }).waitFor();
     expect(await rightsOf(TRAFFIC_FINES)).toEqual([]);
-    const revoked = await platform.database.db
+    const revoked = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.admin_log')
       .select(['actor'])
       .where('action', '=', 'access-right.revoked')

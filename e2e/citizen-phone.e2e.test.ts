@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReference } from '../server/src/capabilities/vehicle-dossier/signing.ts';
+import { tablesOf } from '../server/src/db/connection.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
+import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
@@ -202,7 +204,7 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
   });
 
   it('offers every car the citizen owns for the parking permit, and fills the form with the one chosen', async () => {
-    const owned = await platform.database.db
+    const owned = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.registrations as r')
       .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
       .select(['v.vin', 'v.plate'])

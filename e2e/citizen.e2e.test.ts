@@ -3,7 +3,9 @@ import path from 'node:path';
 import { generateSigningKey } from '@civitas/tlog';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
+import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
@@ -121,7 +123,7 @@ describe('a citizen in the web app (Chromium)', () => {
     await page.getByRole('link', { name: 'Resident parking permit' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Confirm your data' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Sources' }).waitFor();
-    const vehicle = await platform.database.db
+    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.registrations as r')
       .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
       .select(['v.vin', 'v.plate'])

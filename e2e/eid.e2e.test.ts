@@ -3,7 +3,9 @@ import path from 'node:path';
 import { decodeJwt } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
+import type { IdentityTables } from '../server/src/identity/tables.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
@@ -108,7 +110,7 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
     const token = apiRequests.at(-1)!.authorization!.replace(/^DPoP /, '');
     const { jti } = decodeJwt(token);
     const issued = () =>
-      platform.database.db
+      tablesOf<IdentityTables>(platform.database.db)
         .selectFrom('identity.oidc_payloads')
         .select('id')
         .where('model', '=', 'AccessToken')

@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
+import type { InspectionTables } from '../server/src/registers/inspections/tables.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
@@ -98,7 +100,7 @@ describe('vehicle history reports in the web app (Chromium)', () => {
       headers: { authorization: `Bearer ${ownerToken}` },
     });
     const vehicles = (me.json() as { vehicles: OwnedVehicle[] }).vehicles;
-    const inspected = await platform.database.db
+    const inspected = await tablesOf<InspectionTables>(platform.database.db)
       .selectFrom('inspections.inspections')
       .select(['vin', (eb) => eb.fn.countAll<number>().as('count')])
       .where(

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tablesOf } from '../server/src/db/connection.ts';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
+import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
@@ -233,7 +235,7 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
   }
 
   it("lands a police officer on the lookup and shows a vehicle's report", async () => {
-    const vehicle = await platform.database.db
+    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.vehicles')
       .select(['vin', 'make', 'model'])
       .where('status', '=', 'registered')

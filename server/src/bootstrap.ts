@@ -3,8 +3,9 @@ import path from 'node:path';
 import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
 import { type DataDirLock, lockDataDir } from './db/lock.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { assignDemoRoles } from './identity/demo-accounts.ts';
+import { assignDemoRoles, nameDemoRoleHolders } from './identity/demo-accounts.ts';
 import type { Config } from './kernel/config.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { PopulationRegister } from './registers/population/service.ts';
 import { completedSeedRun, type SeedOptions, type SeedResult, seedRegisters } from './registers/seed.ts';
 
@@ -31,7 +32,7 @@ export async function openDatabase(config: Config): Promise<OpenedDatabase> {
       databaseUrl: config.databaseUrl,
       dataDir: pgliteDirectory(config),
     });
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, MIGRATIONS);
     return {
       database,
       async close() {
@@ -74,29 +75,6 @@ async function namesOf(database: DatabaseHandle, egns: readonly string[]): Promi
   return names;
 }
 
-/** Demo role holders seeded before names were registered get theirs (once). */
-async function nameDemoRoleHolders(database: DatabaseHandle): Promise<void> {
-  const unnamed = await database.db
-    .selectFrom('identity.role_assignments')
-    .select('egn')
-    .where('source', '=', 'demo')
-    .where('holder_name', 'is', null)
-    .execute();
-  if (unnamed.length === 0) return;
-  const names = await namesOf(
-    database,
-    unnamed.map((row) => row.egn),
-  );
-  for (const [egn, name] of names) {
-    await database.db
-      .updateTable('identity.role_assignments')
-      .set({ holder_name: name })
-      .where('egn', '=', egn)
-      .where('source', '=', 'demo')
-      .execute();
-  }
-}
-
 /** On first start (no completed seed run), seeds the demo population; later starts keep the data. */
 export async function ensureDemoData(
   database: DatabaseHandle,
@@ -105,7 +83,7 @@ export async function ensureDemoData(
 ): Promise<SeedResult | null> {
   if (!config.demo) return null;
   if (await completedSeedRun(database.db)) {
-    await nameDemoRoleHolders(database);
+    await nameDemoRoleHolders(database.db, (egns) => namesOf(database, egns));
     return null;
   }
   return seedDemoData(database, {

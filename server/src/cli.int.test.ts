@@ -6,6 +6,8 @@ import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from './db/connect.ts';
+import { tablesOf } from './db/connection.ts';
+import type { ExchangeTables } from './exchange/tables.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/civitas.js');
 
@@ -221,7 +223,7 @@ describe('the civitas command line', () => {
 
     const database = await connectDatabase({ dataDir: path.join(dataDir, 'pglite') });
     try {
-      const audit = await database.db
+      const audit = await tablesOf<ExchangeTables>(database.db)
         .selectFrom('exchange.admin_log')
         .select(['action', 'actor'])
         .where('subject', '=', id)

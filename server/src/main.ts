@@ -182,13 +182,9 @@ rights
     if (options.endpoint && !/^(GET|POST) \/\S*$/.test(options.endpoint)) {
       throw new AppError('validation-failed', 'The endpoint must look like "GET /{vin}".');
     }
-    await withExchangeDatabase(async (accessRights, db) => {
-      const service = await db
-        .selectFrom('exchange.services')
-        .select('service_id')
-        .where('service_id', '=', options.service)
-        .executeTakeFirst();
-      if (!service) throw new AppError('validation-failed', `No service ${options.service} is registered.`);
+    await withExchangeDatabase(async (accessRights) => {
+      if (!(await accessRights.isRegisteredService(options.service)))
+        throw new AppError('validation-failed', `No service ${options.service} is registered.`);
       const row = await accessRights.grant(
         {
           client: options.client,
@@ -235,9 +231,7 @@ function collectPair(value: string, pairs: PurposePair[]): PurposePair[] {
 }
 
 /** The exchange's tables, opened directly; the embedded database must not be in use by a server. */
-async function withExchangeDatabase(
-  work: (rights: AccessRights, db: DatabaseHandle['db']) => Promise<void>,
-): Promise<void> {
+async function withExchangeDatabase(work: (rights: AccessRights) => Promise<void>): Promise<void> {
   const config = loadConfig();
   if (!config.databaseUrl && lockHolder(config.dataDir) !== null) {
     throw new AppError(
@@ -247,7 +241,7 @@ async function withExchangeDatabase(
   }
   const opened = await openDatabase(config);
   try {
-    await work(new AccessRights(opened.database.db), opened.database.db);
+    await work(new AccessRights(opened.database.db));
   } finally {
     await opened.close();
   }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { connectDatabase, type DatabaseHandle } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
+import { MIGRATIONS } from '../src/migrations.ts';
 
 export interface TestDatabase {
   name: 'pglite' | 'postgres';
@@ -26,7 +27,7 @@ export function testDatabases(): TestDatabase[] {
 
 async function openPglite(): Promise<DatabaseHandle> {
   const handle = await connectDatabase({ dataDir: undefined });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, MIGRATIONS);
   return handle;
 }
 
@@ -43,7 +44,7 @@ export async function openPostgres(adminUrl: string): Promise<DatabaseHandle> {
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const handle = await connectDatabase({ databaseUrl: url.toString(), poolSize: 5 });
-  await migrateToLatest(handle.db);
+  await migrateToLatest(handle.db, MIGRATIONS);
   return {
     ...handle,
     async close() {

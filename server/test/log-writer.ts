@@ -12,12 +12,13 @@ import { TileStore } from '../src/audit/log/tile-store.ts';
 import { connectDatabase } from '../src/db/connect.ts';
 import { migrateToLatest } from '../src/db/migrate.ts';
 import { KeyStore } from '../src/kernel/key-store.ts';
+import { MIGRATIONS } from '../src/migrations.ts';
 
 const target = process.argv[2] ?? '';
 const database = await connectDatabase(
   target.startsWith('postgres') ? { databaseUrl: target, poolSize: 4 } : { dataDir: target },
 );
-await migrateToLatest(database.db);
+await migrateToLatest(database.db, MIGRATIONS);
 // The key store outlives the writer (the test kills and restarts it): one directory per target.
 const keyDir = path.join(
   os.tmpdir(),

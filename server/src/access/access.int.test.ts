@@ -2,8 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { tablesOf } from '../db/connection.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT, PORTAL_CLIENT } from '../exchange/catalogue.ts';
 import { ExchangeClient, serviceId } from '../exchange/client.ts';
+import type { ExchangeTables } from '../exchange/tables.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
@@ -227,7 +229,7 @@ describe.each(testDatabases())('purposes, legal bases and who may hide what, on 
     expect((wrongBasis.body as { message: string }).message).toContain(
       'address-verification @ civil-registration-act-art-106',
     );
-    const logged = await platform.database.db
+    const logged = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .select(['side', 'client', 'purpose', 'legal_basis', 'error_type', 'status'])
       .where('message_id', 'in', [notGranted.messageId, wrongBasis.messageId])

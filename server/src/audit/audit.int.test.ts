@@ -14,14 +14,17 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { tablesOf } from '../db/connection.ts';
 import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
 import { ExchangeClient, serviceId } from '../exchange/client.ts';
+import type { ExchangeTables } from '../exchange/tables.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 import { KeyStore } from '../kernel/key-store.ts';
 import { RECORD_COLUMNS, recordHash } from './feed.ts';
 import { FeedThread } from './feed-thread.ts';
 import { keyFileOf, type NoteKey } from './log/keys.ts';
 import { verifyLog } from './log/verify.ts';
+import type { AuditTables } from './tables.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 
@@ -476,7 +479,7 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
 
   it('hashes every column of a message-log record, and any change changes the hash', async () => {
     await request('GET', '/api/me', 'citizen');
-    const row = await platform.database.db
+    const row = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .selectAll()
       .limit(1)
@@ -501,9 +504,9 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
       db,
     );
     await request('POST', '/log/checkpoint', 'auditor');
-    const entries = (await db.selectFrom('audit.log_entries').select('data').orderBy('idx').execute()).map(
-      (row) => decodeEntry(row.data) as { kind: string; action?: string; subject?: string },
-    );
+    const entries = (
+      await tablesOf<AuditTables>(db).selectFrom('audit.log_entries').select('data').orderBy('idx').execute()
+    ).map((row) => decodeEntry(row.data) as { kind: string; action?: string; subject?: string });
     const actions = new Set(entries.filter((entry) => entry.kind === 'admin').map((entry) => entry.action));
     for (const action of [
       'registry.members.insert',
@@ -515,7 +518,10 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
     expect(entries).toContainEqual(
       expect.objectContaining({ action: 'registry.global_groups.insert', subject: 'audit-test' }),
     );
-    const details = await db.selectFrom('exchange.admin_log').select('details').execute();
+    const details = await tablesOf<ExchangeTables>(db)
+      .selectFrom('exchange.admin_log')
+      .select('details')
+      .execute();
     expect(details.some((row) => row.details.includes('PRIVATE KEY'))).toBe(false);
   });
 

@@ -8,12 +8,12 @@ import {
   subjectCommitment,
 } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { MESSAGE_LOG_COLUMNS } from '../exchange/node/message-log.ts';
-import type { AdminLogRow, MessageLogRow } from '../exchange/tables.ts';
+import type { AdminLogRow, ExchangeTables, MessageLogRow } from '../exchange/tables.ts';
 import { dataCategoriesOf } from './data-categories.ts';
 import type { LogSequencer } from './log/sequencer.ts';
-import type { UsageRow } from './tables.ts';
+import type { AuditTables, UsageRow } from './tables.ts';
 
 /** Rows turned into entries between two turns of the event loop. */
 const YIELD_EVERY = 200;
@@ -36,7 +36,7 @@ export interface FeedOptions {
  * twice or lost across a crash.
  */
 export class LogFeed {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<AuditTables>;
   private readonly sequencer: LogSequencer;
   private readonly batch: number;
   private readonly gapWaitMs: number;
@@ -44,8 +44,8 @@ export class LogFeed {
   private running: Promise<number> | null = null;
   private timer: NodeJS.Timeout | null = null;
 
-  constructor(db: Kysely<Database>, sequencer: LogSequencer, options: FeedOptions = {}) {
-    this.db = db;
+  constructor(db: Connection, sequencer: LogSequencer, options: FeedOptions = {}) {
+    this.db = tablesOf<AuditTables>(db);
     this.sequencer = sequencer;
     this.batch = options.batch ?? 2_000;
     this.gapWaitMs = options.gapWaitMs ?? 2_000;
@@ -119,7 +119,7 @@ export class LogFeed {
     source: 'message_log' | 'admin_log',
   ): Promise<Row[]> {
     const position = await this.cursor(source);
-    const rows = (await this.db
+    const rows = (await tablesOf<ExchangeTables>(this.db)
       .selectFrom(`exchange.${source}`)
       .selectAll()
       .where('seq', '>', String(position))
@@ -261,7 +261,7 @@ function accessOf(row: MessageRow): { entry: AccessEntry; usage: Omit<UsageRow, 
  * case beforehand on the basis the access was made on.
  */
 async function insertUsage(
-  trx: Transaction<Database>,
+  trx: Transaction<AuditTables>,
   first: number,
   usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }>,
 ): Promise<void> {
@@ -279,7 +279,7 @@ async function insertUsage(
       AND h.legal_basis = r.legal_basis`.execute(trx);
 }
 
-async function saveCursor(trx: Transaction<Database>, source: string, position: number): Promise<void> {
+async function saveCursor(trx: Transaction<AuditTables>, source: string, position: number): Promise<void> {
   await trx
     .insertInto('audit.feed_cursors')
     .values({ source, position })

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely/migration';
+import type { MigrationSet } from '../db/migrate.ts';
 import { sqlMigration } from '../db/sql-migration.ts';
 
 /**
@@ -6,7 +7,7 @@ import { sqlMigration } from '../db/sql-migration.ts';
  * signed checkpoints and their cosignatures), the log's and the witness's keys, the feed
  * cursors over the exchange's logs, and the data tracker's usage records.
  */
-export const auditMigrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '0300-audit': sqlMigration(
     [
       'CREATE SCHEMA IF NOT EXISTS audit',
@@ -150,3 +151,5 @@ export const auditMigrations: Record<string, Migration> = {
     ['COMMENT ON COLUMN audit.keys.skey IS NULL'],
   ),
 };
+
+export const auditMigrations: MigrationSet = { context: 'audit', migrations };

@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import type { KeyStore } from '../kernel/key-store.ts';
 import { LogFeed } from './feed.ts';
 import { type Feed, FeedThread } from './feed-thread.ts';
@@ -8,6 +7,7 @@ import { loadOrCreateKey } from './log/keys.ts';
 import { LogProofs } from './log/proofs.ts';
 import { LogSequencer } from './log/sequencer.ts';
 import { TileStore } from './log/tile-store.ts';
+import type { AuditTables } from './tables.ts';
 import { Witness } from './witness/witness.ts';
 
 export interface AuditLogOptions {
@@ -49,7 +49,8 @@ export interface AuditLog {
   close(): Promise<void>;
 }
 
-export async function startAuditLog(db: Kysely<Database>, options: AuditLogOptions): Promise<AuditLog> {
+export async function startAuditLog(connection: Connection, options: AuditLogOptions): Promise<AuditLog> {
+  const db = tablesOf<AuditTables>(connection);
   const logKey = await loadOrCreateKey(db, options.keyStore, 'log', options.origin);
   const witnessKey = await loadOrCreateKey(db, options.keyStore, 'witness', options.witnessName);
   const origin = logKey.name;

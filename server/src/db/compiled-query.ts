@@ -1,5 +1,5 @@
 import type { Compilable, CompiledQuery, Kysely } from 'kysely';
-import type { Database } from './schema.ts';
+import type { NoTables } from './connection.ts';
 
 /**
  * A query built and compiled once, then run with new parameter values: for the lookups every
@@ -8,11 +8,11 @@ import type { Database } from './schema.ts';
  * must have exactly that many parameters in its SQL, in that order.
  */
 export class CompiledLookup<Row, Params extends readonly unknown[]> {
-  private readonly db: Pick<Kysely<Database>, 'executeQuery'>;
+  private readonly db: Pick<Kysely<NoTables>, 'executeQuery'>;
   private readonly compiled: CompiledQuery<Row>;
 
   constructor(
-    db: Pick<Kysely<Database>, 'executeQuery'>,
+    db: Pick<Kysely<NoTables>, 'executeQuery'>,
     build: (...placeholders: Params) => Compilable<Row>,
     placeholders: Params,
   ) {

@@ -2,7 +2,7 @@ import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import type { DatabaseHandle } from './connect.ts';
-import type { Database } from './schema.ts';
+import type { NoTables } from './connection.ts';
 
 const postgres = testDatabases().find((engine) => engine.name === 'postgres');
 
@@ -17,7 +17,7 @@ describe.runIf(postgres !== undefined)('statements on PostgreSQL', () => {
   afterAll(() => database?.close());
 
   /** The statements prepared on the connection a query runs on, in one transaction (one connection). */
-  async function preparedAfter(work: (trx: Transaction<Database>) => Promise<unknown>) {
+  async function preparedAfter(work: (trx: Transaction<NoTables>) => Promise<unknown>) {
     return database.db.transaction().execute(async (trx) => {
       await work(trx);
       const rows = await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(
@@ -47,7 +47,7 @@ describe.runIf(postgres !== undefined)('statements on PostgreSQL', () => {
   });
 
   it('reports a failing statement as an error, and runs it once its table exists', async () => {
-    const select = (trx: Transaction<Database>) =>
+    const select = (trx: Transaction<NoTables>) =>
       sql<{ n: number }>`SELECT n FROM later WHERE n > ${0}`.execute(trx);
     await expect(database.db.transaction().execute(select)).rejects.toThrow(
       /relation "later" does not exist/,

@@ -4,12 +4,13 @@ import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
-import type { Database } from './schema.ts';
+import type { NoTables } from './connection.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
 export interface DatabaseHandle {
-  db: Kysely<Database>;
+  /** The connection; each context takes its typed view with `tablesOf`. */
+  db: Kysely<NoTables>;
   kind: DatabaseKind;
   /** Where the data lives, without credentials (for logs and health). */
   location: string;
@@ -101,7 +102,7 @@ function connectPostgres(databaseUrl: string, poolSize: number): DatabaseHandle 
   });
   // An idle client that loses its connection must not crash the process; the next query retries.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<NoTables>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(databaseUrl);
   return {
     db,
@@ -119,7 +120,7 @@ async function connectPglite(dataDir: string | undefined): Promise<DatabaseHandl
     ...(inMemory ? {} : { dataDir }),
     parsers: { [PG_DATE]: (value: string) => value, [PG_INT8]: Number, [PG_NUMERIC]: Number },
   });
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<NoTables>({ dialect: new PGliteDialect(client) });
   return {
     db,
     kind: 'pglite',

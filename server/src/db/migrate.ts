@@ -1,55 +1,46 @@
-import type { Kysely } from 'kysely';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely/migration';
-import { auditMigrations } from '../audit/migrations.ts';
-import { dossierMigrations } from '../capabilities/vehicle-dossier/migrations.ts';
-import { exchangeMigrations } from '../exchange/migrations.ts';
-import { identityMigrations } from '../identity/migrations.ts';
-import { registerMigrations } from '../registers/migrations.ts';
-import type { Database } from './schema.ts';
-import { sqlMigration } from './sql-migration.ts';
+import { type Connection, tablesOf } from './connection.ts';
 
-const platformMigrations: Record<string, Migration> = {
-  '0001-platform': sqlMigration(
-    [
-      'CREATE SCHEMA IF NOT EXISTS platform',
-      `CREATE TABLE platform.seed_runs (
-        id text PRIMARY KEY,
-        seed text NOT NULL,
-        persons integer NOT NULL,
-        vehicles integer NOT NULL,
-        started_at timestamptz NOT NULL DEFAULT now(),
-        completed_at timestamptz
-      )`,
-    ],
-    ['DROP SCHEMA platform CASCADE'],
-  ),
-};
-
-/** All migrations, ordered by name; each context owns its own. */
-export function allMigrations(): Record<string, Migration> {
-  return {
-    ...platformMigrations,
-    ...identityMigrations,
-    ...registerMigrations,
-    ...exchangeMigrations,
-    ...auditMigrations,
-    ...dossierMigrations,
-  };
+/**
+ * One context's migrations. Names are global and applied in name order across every set (the
+ * numeric prefix places a context's step among the others'), so a name, once released, never
+ * changes: databases record it, and Kysely refuses to run a list that no longer starts with
+ * what a database applied.
+ */
+export interface MigrationSet {
+  context: string;
+  migrations: Readonly<Record<string, Migration>>;
 }
 
-class CodeMigrationProvider implements MigrationProvider {
-  async getMigrations(): Promise<Record<string, Migration>> {
-    return allMigrations();
+/** Every set's migrations by name; a name claimed by two sets is a programming error. */
+export function mergeMigrations(sets: readonly MigrationSet[]): Record<string, Migration> {
+  const merged: Record<string, Migration> = {};
+  const owners = new Map<string, string>();
+  for (const set of sets) {
+    for (const [name, migration] of Object.entries(set.migrations)) {
+      const owner = owners.get(name);
+      if (owner !== undefined)
+        throw new Error(`Migration ${name} is declared by both ${owner} and ${set.context}`);
+      owners.set(name, set.context);
+      merged[name] = migration;
+    }
   }
+  return merged;
 }
 
-export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
-  const migrator = new Migrator({
-    db,
-    provider: new CodeMigrationProvider(),
-    migrationTableSchema: 'public',
-  });
-  const { error, results } = await migrator.migrateToLatest();
+/** The migrator over these sets (the migrations table stays where databases have it: public). */
+export function migratorFor(connection: Connection, sets: readonly MigrationSet[]): Migrator {
+  const migrations = mergeMigrations(sets);
+  const provider: MigrationProvider = { getMigrations: async () => migrations };
+  return new Migrator({ db: tablesOf(connection), provider, migrationTableSchema: 'public' });
+}
+
+/** Applies what the database lacks of these sets, in name order; answers the names applied. */
+export async function migrateToLatest(
+  connection: Connection,
+  sets: readonly MigrationSet[],
+): Promise<string[]> {
+  const { error, results } = await migratorFor(connection, sets).migrateToLatest();
   if (error) {
     const failed = results?.find((result) => result.status === 'Error');
     throw new Error(`Migration ${failed?.migrationName ?? '(unknown)'} failed: ${String(error)}`, {

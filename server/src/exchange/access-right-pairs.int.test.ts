@@ -1,11 +1,13 @@
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import { allMigrations, migrateToLatest } from '../db/migrate.ts';
+import { tablesOf } from '../db/connection.ts';
+import { mergeMigrations, migrateToLatest, migratorFor } from '../db/migrate.ts';
+import { MIGRATIONS } from '../migrations.ts';
 import { PORTAL_CLIENT } from './catalogue.ts';
 import { serviceId } from './client.ts';
+import type { ExchangeTables } from './tables.ts';
 
 const PAIRS_MIGRATION = '0510-exchange-access-right-pairs';
 const PERSONS = serviceId('population-register', 'persons');
@@ -34,14 +36,9 @@ describe.each(testDatabases())('access rights from separate lists to pairs, on $
   beforeAll(async () => {
     database = await engine.open();
     // Back to the schema just before the pairs (undoing every later migration too).
-    const names = Object.keys(allMigrations()).sort();
+    const names = Object.keys(mergeMigrations(MIGRATIONS)).sort();
     const before = names[names.indexOf(PAIRS_MIGRATION) - 1]!;
-    const migrator = new Migrator({
-      db: database.db,
-      provider: { getMigrations: async () => allMigrations() },
-      migrationTableSchema: 'public',
-    });
-    const { error } = await migrator.migrateTo(before);
+    const { error } = await migratorFor(database.db, MIGRATIONS).migrateTo(before);
     expect(error).toBeUndefined();
     const right = (
       id: string,
@@ -77,12 +74,12 @@ describe.each(testDatabases())('access rights from separate lists to pairs, on $
       ['Road Traffic Act, Art. 140'],
       '8001010000',
     );
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, MIGRATIONS);
   });
   afterAll(() => database?.close());
 
   async function pairsOf(id: string) {
-    const row = await database.db
+    const row = await tablesOf<ExchangeTables>(database.db)
       .selectFrom('exchange.access_rights')
       .select('pairs')
       .where('id', '=', id)
@@ -113,7 +110,7 @@ describe.each(testDatabases())('access rights from separate lists to pairs, on $
   });
 
   it('writes every conversion to the admin log', async () => {
-    const logged = await database.db
+    const logged = await tablesOf<ExchangeTables>(database.db)
       .selectFrom('exchange.admin_log')
       .select(['actor', 'subject', 'details'])
       .where('action', '=', 'access-right.converted')

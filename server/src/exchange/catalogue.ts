@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { drivingLicenceServices } from '../registers/driving-licences/exchange-service.ts';
 import { fineServices } from '../registers/fines/exchange-service.ts';
 import { identityDocumentServices } from '../registers/identity-documents/exchange-service.ts';
@@ -9,6 +8,7 @@ import { populationServices } from '../registers/population/exchange-service.ts'
 import { vehicleTaxServices } from '../registers/vehicle-tax/exchange-service.ts';
 import { vehicleServices } from '../registers/vehicles/exchange-service.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
+import type { ExchangeTables } from './tables.ts';
 
 export const INSTANCE = 'BG';
 
@@ -106,7 +106,8 @@ export function memberOfSubsystem(subsystem: string): CatalogueMember {
 }
 
 /** Every register's services, keyed by full service id. */
-export function registerServiceDefinitions(db: Kysely<Database>): Map<string, ExchangeServiceDefinition> {
+export function registerServiceDefinitions(connection: Connection): Map<string, ExchangeServiceDefinition> {
+  const db = tablesOf<ExchangeTables>(connection);
   const definitions = [
     ...populationServices(db),
     ...identityDocumentServices(db),

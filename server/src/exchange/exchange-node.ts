@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { GlobalConfigurationCache } from './global-conf/cache.ts';
 import { AccessRights } from './node/access-rights.ts';
 import { type ClientRequest, consume } from './node/consumer.ts';
@@ -13,6 +12,7 @@ import type { MutualTlsCredentials } from './pki/tls.ts';
 import { loadSigners } from './registry/central-registry.ts';
 import { GLOBAL_CONF_PATH } from './registry/publication.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
+import type { ExchangeTables } from './tables.ts';
 
 export interface ExchangeNodeOptions {
   nodeId: string;
@@ -44,9 +44,10 @@ export interface ExchangeNode {
  * is also the provider's node, and otherwise sends it over HTTPS with mutual TLS.
  */
 export async function startExchangeNode(
-  db: Kysely<Database>,
+  connection: Connection,
   options: ExchangeNodeOptions,
 ): Promise<ExchangeNode> {
+  const db = tablesOf<ExchangeTables>(connection);
   const { nodeId } = options;
   const conf = new GlobalConfigurationCache(options.conf);
   await conf.start();

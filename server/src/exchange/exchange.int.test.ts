@@ -4,7 +4,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { tablesOf } from '../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
+import type { VehicleTables } from '../registers/vehicles/tables.ts';
 import { PORTAL_CLIENT } from './catalogue.ts';
 import { serviceId } from './client.ts';
 import { REQUEST_SIGNATURE_TYPE } from './node/context.ts';
@@ -12,6 +14,7 @@ import { provide } from './node/provider.ts';
 import { EnvelopeSigner } from './protocol/batch-signing.ts';
 import { type RequestEnvelope, sha256 } from './protocol/envelope.ts';
 import { type ExchangeServiceDefinition, ok } from './service-definition.ts';
+import type { ExchangeTables } from './tables.ts';
 
 const VEHICLES = serviceId('vehicle-register', 'vehicles');
 const PERSONS = serviceId('population-register', 'persons');
@@ -109,7 +112,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         'test',
       );
     }
-    const first = await platform.database.db
+    const first = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.vehicles')
       .select('vin')
       .orderBy('vin')
@@ -162,7 +165,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
     expect(requestHash).toMatch(/^[A-Za-z0-9_-]{43}$/);
 
     await platform.app.exchange.context.log.drain();
-    const records = await platform.database.db
+    const records = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .selectAll()
       .where('message_id', '=', 'happy-path-1')
@@ -395,7 +398,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         403,
         'Server.ServerProxy.AccessDenied',
       );
-      const audit = await platform.database.db
+      const audit = await tablesOf<ExchangeTables>(platform.database.db)
         .selectFrom('exchange.admin_log')
         .select(['action', 'actor'])
         .where('subject', '=', granted.json().id)
@@ -558,7 +561,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
     it('refuses the requests of a member whose signing certificate was revoked', async () => {
       const portalMember = 'BG/GOV/177547175';
       const serial = platform.app.exchange.context.trust.signerFor(portalMember)!.certificateSerial;
-      await platform.database.db
+      await tablesOf<ExchangeTables>(platform.database.db)
         .updateTable('exchange.certificates')
         .set({ revoked_at: new Date() })
         .where('serial', '=', serial)
@@ -567,7 +570,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         await platform.app.exchange.conf.refresh();
         expectFault(await call(`/r1/${VEHICLES}/${vin}`), 403, 'Server.ServerProxy.InvalidSignature');
       } finally {
-        await platform.database.db
+        await tablesOf<ExchangeTables>(platform.database.db)
           .updateTable('exchange.certificates')
           .set({ revoked_at: null })
           .where('serial', '=', serial)
@@ -759,7 +762,7 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
       source: 'population',
     });
     await platform.app.exchange.context.log.drain();
-    const logged = await platform.database.db
+    const logged = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .select(['service', 'data_subject'])
       .where('case_ref', '=', body.requestId)

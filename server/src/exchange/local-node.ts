@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { registerServiceDefinitions } from './catalogue.ts';
 import { type ExchangeNode, startExchangeNode } from './exchange-node.ts';
 import type { BodyLogging } from './node/message-log.ts';
@@ -10,6 +9,7 @@ import {
   registryAnchor,
 } from './registry/central-registry.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
+import type { ExchangeTables } from './tables.ts';
 
 export interface LocalExchangeOptions {
   nodeId?: string;
@@ -38,9 +38,10 @@ export interface LocalExchange extends ExchangeNode {
  * against access rights, answered, signed by the provider, verified, and logged on both sides.
  */
 export async function startLocalExchange(
-  db: Kysely<Database>,
+  connection: Connection,
   options: LocalExchangeOptions,
 ): Promise<LocalExchange> {
+  const db = tablesOf<ExchangeTables>(connection);
   const nodeId = options.nodeId ?? 'node-1';
   const services = new Map([...registerServiceDefinitions(db), ...(options.extraServices ?? [])]);
   await ensureExchangeSetup(db, services, { nodeId, address: options.address, hostnames: ['localhost'] });

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { AdminLogRow, MessageLogRow } from './tables.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import type { AdminLogRow, ExchangeTables, MessageLogRow } from './tables.ts';
 
 /**
  * One message-log record as the exchange hands it out: the columns it was stored with (their
@@ -33,7 +32,8 @@ export interface ExchangeLogs {
   admin: AdminLogReader;
 }
 
-export function exchangeLogs(db: Kysely<Database>): ExchangeLogs {
+export function exchangeLogs(connection: Connection): ExchangeLogs {
+  const db = tablesOf<ExchangeTables>(connection);
   return {
     messages: {
       async readAfter(cursor, limit) {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
+import type { MigrationSet } from '../db/migrate.ts';
 import { execStatements, sqlMigration } from '../db/sql-migration.ts';
 import type { PurposePair } from '../kernel/purposes.ts';
 import { PORTAL_CLIENT } from './catalogue.ts';
@@ -10,7 +11,7 @@ import { defaultRights } from './registry/default-rights.ts';
  * groups, certificates), each node's access rights, and two append-only logs (the message log also backs the
  * replay guard after a restart).
  */
-export const exchangeMigrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '0200-exchange': sqlMigration(
     [
       'CREATE SCHEMA IF NOT EXISTS exchange',
@@ -197,6 +198,8 @@ export const exchangeMigrations: Record<string, Migration> = {
     },
   } satisfies Migration,
 };
+
+export const exchangeMigrations: MigrationSet = { context: 'exchange', migrations };
 
 /** The free-text purposes and legal bases of rights granted before the catalogue, as its codes. */
 const LEGACY_CODES: Readonly<Record<string, string>> = {

@@ -7,6 +7,8 @@ import { testDatabases } from '../../test/databases.ts';
 import { freePort } from '../../test/net.ts';
 import { seedDemoData } from '../bootstrap.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tablesOf } from '../db/connection.ts';
+import type { VehicleTables } from '../registers/vehicles/tables.ts';
 import { PORTAL_CLIENT, registerServiceDefinitions } from './catalogue.ts';
 import { httpsTransport } from './node/https-transport.ts';
 import { type NodeProcess, startNodeProcess } from './node-process.ts';
@@ -19,6 +21,7 @@ import {
   publishGlobalConfiguration,
 } from './registry/central-registry.ts';
 import { globalConfPublication } from './registry/publication.ts';
+import type { ExchangeTables } from './tables.ts';
 
 const MVR = 'BG/GOV/000695235';
 const POPULATION = 'BG/GOV/831661388';
@@ -44,7 +47,7 @@ for (const engine of testDatabases()) {
     const providerRecords = async () => {
       await nodeB.node.context.log.drain();
       return (
-        await database.db
+        await tablesOf<ExchangeTables>(database.db)
           .selectFrom('exchange.message_log')
           .select((eb) => eb.fn.countAll<string>().as('n'))
           .where('node_id', '=', 'node-b')
@@ -56,7 +59,13 @@ for (const engine of testDatabases()) {
       database = await engine.open();
       const { db } = database;
       await seedDemoData(database, { seed: 'multi-node', persons: 120, vehicles: 40 });
-      vin = (await db.selectFrom('vehicles.vehicles').select('vin').limit(1).executeTakeFirstOrThrow()).vin;
+      vin = (
+        await tablesOf<VehicleTables>(db)
+          .selectFrom('vehicles.vehicles')
+          .select('vin')
+          .limit(1)
+          .executeTakeFirstOrThrow()
+      ).vin;
       await ensureRegistrySetup(db, registerServiceDefinitions(db));
 
       registry = Fastify({ logger: false });
@@ -111,7 +120,7 @@ for (const engine of testDatabases()) {
     async function logged(messageId: string) {
       await nodeA.node.context.log.drain();
       await nodeB.node.context.log.drain();
-      return database.db
+      return tablesOf<ExchangeTables>(database.db)
         .selectFrom('exchange.message_log')
         .select(['node_id', 'side', 'status', 'error_type'])
         .where('message_id', '=', messageId)
@@ -263,7 +272,7 @@ for (const engine of testDatabases()) {
     it("refuses at B a request signed with the client member's revoked signing certificate", async () => {
       const { db } = database;
       const revoke = (at: Date | null) =>
-        db
+        tablesOf<ExchangeTables>(db)
           .updateTable('exchange.certificates')
           .set({ revoked_at: at })
           .where('kind', '=', 'signing')
@@ -296,7 +305,7 @@ for (const engine of testDatabases()) {
     it('refuses at B a node whose TLS certificate the registry revoked', async () => {
       const { db } = database;
       const revoke = (at: Date | null) =>
-        db
+        tablesOf<ExchangeTables>(db)
           .updateTable('exchange.certificates')
           .set({ revoked_at: at })
           .where('kind', '=', 'tls')

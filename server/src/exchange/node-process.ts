@@ -1,6 +1,6 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { httpErrors } from '../http/errors.ts';
 import { metricsPlugin } from '../http/metrics.ts';
 import { sendRouteNotFound } from '../http/not-found.ts';
@@ -19,6 +19,7 @@ import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNod
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
 import { type ChangedBy, exchangePlugin } from './routes.ts';
+import type { ExchangeTables } from './tables.ts';
 
 export interface NodeProcessOptions {
   nodeId: string;
@@ -69,9 +70,10 @@ export interface NodeProcess {
  * in X-Road an operator installs by hand).
  */
 export async function startNodeProcess(
-  db: Kysely<Database>,
+  connection: Connection,
   options: NodeProcessOptions,
 ): Promise<NodeProcess> {
+  const db = tablesOf<ExchangeTables>(connection);
   const host = options.host ?? '127.0.0.1';
   let members = options.members;
   if (!members) {
@@ -145,7 +147,7 @@ export async function startNodeProcess(
 
 /** The information systems' side of a node: `/r1/…`, the directory, health, access rights. */
 async function buildClientApi(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   node: ExchangeNode,
   access: { authenticate: Authenticate; changedBy: ChangedBy; problemTable?: ErrorTable | undefined },
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import type { Connection } from '../db/connection.ts';
 import type { LocalExchange } from './local-node.ts';
 import { globalConfPublication } from './registry/publication.ts';
 import { administrationRoutes, type ChangedBy } from './routes/administration.ts';
@@ -13,7 +12,7 @@ import { prefillRoute } from './routes/prefill.ts';
 export type { ChangedBy } from './routes/administration.ts';
 
 export interface ExchangePluginOptions {
-  db: Kysely<Database>;
+  db: Connection;
   exchange: LocalExchange;
   /** Who made an audited change (granted or revoked a right): the signed-in caller's subject. */
   changedBy: ChangedBy;

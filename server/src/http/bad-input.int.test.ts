@@ -6,9 +6,11 @@ import { testDatabases } from '../../test/databases.ts';
 import { documentedProblemCodes } from '../../test/documented-codes.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { type RawResponse, rawRequest } from '../../test/raw-http.ts';
+import { tablesOf } from '../db/connection.ts';
 import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
 import { serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
+import type { VehicleTables } from '../registers/vehicles/tables.ts';
 
 /**
  * Issue 14, "How we will judge it": malformed requests to every route of `/openapi.json`, with and
@@ -631,7 +633,7 @@ describe.each(testDatabases())('the bad-input run over every route, on $name', (
       'admin',
     ]);
     tokens = [citizenToken, everyRole];
-    const vehicle = await platform.database.db
+    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.vehicles')
       .select(['vin', 'plate', 'first_registration_date', 'registration_certificate_number'])
       .where('plate', 'is not', null)

@@ -2,7 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
+import { tablesOf } from '../db/connection.ts';
+import type { ExchangeTables } from '../exchange/tables.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
+import type { VehicleTables } from '../registers/vehicles/tables.ts';
 
 /** Purpose–basis pairs the demo grants: an official's address check, a police traffic check. */
 const PERSON_LOOKUP = {
@@ -33,7 +36,7 @@ describe.each(testDatabases())('case numbers of lookups on $name', (engine) => {
     tokens.citizen = await issueScriptingToken(platform.keys, issuer, citizen, ['citizen']);
     tokens.official = await issueScriptingToken(platform.keys, issuer, official!, ['citizen', 'official']);
     tokens.police = await issueScriptingToken(platform.keys, issuer, police!, ['citizen', 'police']);
-    const vehicle = await platform.database.db
+    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
       .selectFrom('vehicles.vehicles')
       .select('vin')
       .where('status', '=', 'registered')
@@ -75,7 +78,7 @@ describe.each(testDatabases())('case numbers of lookups on $name', (engine) => {
       'x-case': `  ${encodeURIComponent('пр. 12/2026')}  `,
     });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
-    const recorded = await platform.database.db
+    const recorded = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .select('case_ref')
       .where('case_ref', '=', 'пр. 12/2026')

@@ -1,11 +1,11 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { sql } from 'kysely';
+import type { Connection } from '../db/connection.ts';
 import { sendProblem } from './problem.ts';
 
 export interface HealthOptions {
-  db: Kysely<Database>;
+  db: Connection;
   /** True once migrations ran and the registers hold data. */
   isReady: () => boolean;
 }

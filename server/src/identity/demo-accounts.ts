@@ -1,7 +1,6 @@
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
-import type { Role } from './tables.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import type { IdentityTables, Role } from './tables.ts';
 
 /**
  * One demo account per role, held by the first persons of the synthetic population.
@@ -30,10 +29,11 @@ export interface DemoAccount {
  * registers the staff it gives a role to); a role holder's name is what citizens are shown.
  */
 export async function assignDemoRoles(
-  db: Kysely<Database>,
+  connection: Connection,
   demoPersons: readonly string[],
   names: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
+  const db = tablesOf<IdentityTables>(connection);
   await db.deleteFrom('identity.role_assignments').where('source', '=', 'demo').execute();
   const rows = DEMO_ROLE_ORGANISATIONS.flatMap(({ role, organisation }, index) => {
     const egn = demoPersons[index];
@@ -54,10 +54,38 @@ export async function assignDemoRoles(
 }
 
 /**
+ * Demo role holders seeded before names were registered get theirs (once): `namesOf` answers
+ * the names of the personal numbers it is given.
+ */
+export async function nameDemoRoleHolders(
+  connection: Connection,
+  namesOf: (egns: readonly string[]) => Promise<ReadonlyMap<string, string>>,
+): Promise<void> {
+  const db = tablesOf<IdentityTables>(connection);
+  const unnamed = await db
+    .selectFrom('identity.role_assignments')
+    .select('egn')
+    .where('source', '=', 'demo')
+    .where('holder_name', 'is', null)
+    .execute();
+  if (unnamed.length === 0) return;
+  const names = await namesOf(unnamed.map((row) => row.egn));
+  for (const [egn, name] of names) {
+    await db
+      .updateTable('identity.role_assignments')
+      .set({ holder_name: name })
+      .where('egn', '=', egn)
+      .where('source', '=', 'demo')
+      .execute();
+  }
+}
+
+/**
  * The demo accounts with their holders' names as registered at seeding. Listing them reads no
  * register: showing the demo sign-in page is not an access to seven persons' data.
  */
-export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccount[]> {
+export async function listDemoAccounts(connection: Connection): Promise<DemoAccount[]> {
+  const db = tablesOf<IdentityTables>(connection);
   const assignments = await db
     .selectFrom('identity.role_assignments')
     .select(['role', 'organisation', 'egn', 'holder_name'])
@@ -76,7 +104,8 @@ export async function listDemoAccounts(db: Kysely<Database>): Promise<DemoAccoun
 }
 
 /** Every person is a citizen; other roles come from assignments (demo ones only outside production). */
-export async function rolesOf(db: Kysely<Database>, egn: string, includeDemo: boolean): Promise<Role[]> {
+export async function rolesOf(connection: Connection, egn: string, includeDemo: boolean): Promise<Role[]> {
+  const db = tablesOf<IdentityTables>(connection);
   let query = db.selectFrom('identity.role_assignments').select('role').where('egn', '=', egn);
   if (!includeDemo) query = query.where('source', '!=', 'demo');
   const assigned = (await query.execute()).map((row) => row.role);

@@ -1,6 +1,5 @@
-import type { Kysely } from 'kysely';
 import Provider, { type Configuration, errors as oidcErrors } from 'oidc-provider';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
 import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
@@ -8,6 +7,7 @@ import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcAdapterFactory, rememberIssuedAccessToken } from './oidc-adapter.ts';
 import type { SignIns } from './sign-ins.ts';
+import type { IdentityTables } from './tables.ts';
 import { ACCESS_TOKEN_TTL_S, API_AUDIENCE, eidIssuer } from './tokens.ts';
 
 export const WEB_CLIENT_ID = 'civitas-web';
@@ -32,11 +32,12 @@ export const SESSION_TTL_S = 8 * 3600;
  * level of assurance (`acr`), the method (`amr`) and the time of the sign-in (`auth_time`).
  */
 export function createEidProvider(
-  db: Kysely<Database>,
+  connection: Connection,
   keys: IdentityKeys,
   config: Config,
   signIns: SignIns,
 ): Provider {
+  const db = tablesOf<IdentityTables>(connection);
   const configuration: Configuration = {
     adapter: oidcAdapterFactory(db),
     clients: [

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import type { IdentityTables } from './tables.ts';
 
 export interface IdentityKeys {
   /** Private ES256 JWK with `kid`, used by the eID node to sign ID and access tokens. */
@@ -16,7 +17,8 @@ export interface IdentityKeys {
  * Keys are made on first start and kept in the database, so that every node of the platform
  * and the CLI sign and verify with the same ones, and tokens survive a restart.
  */
-export async function loadOrCreateIdentityKeys(db: Kysely<Database>): Promise<IdentityKeys> {
+export async function loadOrCreateIdentityKeys(connection: Connection): Promise<IdentityKeys> {
+  const db = tablesOf<IdentityTables>(connection);
   await ensureKey(db, 'sig', async () => {
     const { privateKey } = await generateKeyPair('ES256', { extractable: true });
     const jwk = await exportJWK(privateKey);
@@ -40,7 +42,7 @@ export async function loadOrCreateIdentityKeys(db: Kysely<Database>): Promise<Id
   };
 }
 
-async function ensureKey(db: Kysely<Database>, use: string, make: () => Promise<JWK>): Promise<void> {
+async function ensureKey(db: Kysely<IdentityTables>, use: string, make: () => Promise<JWK>): Promise<void> {
   const existing = await db
     .selectFrom('identity.signing_keys')
     .select('kid')

@@ -1,7 +1,8 @@
 import type { Migration } from 'kysely/migration';
+import type { MigrationSet } from '../db/migrate.ts';
 import { sqlMigration } from '../db/sql-migration.ts';
 
-export const identityMigrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '0010-identity': sqlMigration(
     [
       'CREATE SCHEMA IF NOT EXISTS identity',
@@ -65,3 +66,5 @@ export const identityMigrations: Record<string, Migration> = {
     ['DROP TABLE identity.pin_attempts', 'DROP TABLE identity.sign_ins'],
   ),
 };
+
+export const identityMigrations: MigrationSet = { context: 'identity', migrations };

@@ -1,12 +1,14 @@
 import type { Kysely } from 'kysely';
 import type { Adapter, AdapterPayload } from 'oidc-provider';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import type { IdentityTables } from './tables.ts';
 
 /**
  * Persists the eID node's sessions, interactions, grants and codes in PostgreSQL, so that a
  * restart does not sign everybody out and several nodes can share the load.
  */
-export function oidcAdapterFactory(db: Kysely<Database>): (model: string) => Adapter {
+export function oidcAdapterFactory(connection: Connection): (model: string) => Adapter {
+  const db = tablesOf<IdentityTables>(connection);
   return (model) => new KyselyOidcAdapter(db, model);
 }
 
@@ -27,9 +29,10 @@ export interface IssuedAccessToken {
  * its own opaque tokens.
  */
 export async function rememberIssuedAccessToken(
-  db: Kysely<Database>,
+  connection: Connection,
   token: IssuedAccessToken,
 ): Promise<void> {
+  const db = tablesOf<IdentityTables>(connection);
   const payload = {
     jti: token.jti,
     kind: 'AccessToken',
@@ -49,11 +52,11 @@ export async function rememberIssuedAccessToken(
 }
 
 class KyselyOidcAdapter implements Adapter {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<IdentityTables>;
   private readonly model: string;
 
-  constructor(db: Kysely<Database>, model: string) {
-    this.db = db;
+  constructor(db: Connection, model: string) {
+    this.db = tablesOf<IdentityTables>(db);
     this.model = model;
   }
 

@@ -5,7 +5,10 @@ import { EidClient } from '../../test/eid-client.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { buildApp } from '../app.ts';
+import { tablesOf } from '../db/connection.ts';
 import { PopulationRegister } from '../registers/population/service.ts';
+import type { PopulationTables } from '../registers/population/tables.ts';
+import type { IdentityTables } from './tables.ts';
 
 /** Issue 14, item 12: PIN attempts are counted per personal number, in the database. */
 describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine) => {
@@ -32,7 +35,7 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
   /** A seeded, living person who is not a demo account (each test takes its own). */
   let nextPerson = 10;
   async function freshPerson(): Promise<string> {
-    const rows = await platform.database.db
+    const rows = await tablesOf<PopulationTables>(platform.database.db)
       .selectFrom('population.persons')
       .select('egn')
       .where('deceased', '=', false)
@@ -56,7 +59,7 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
 
   /** Lets the pause run out, as if its time had passed. */
   async function letPauseRunOut(egn: string) {
-    await platform.database.db
+    await tablesOf<IdentityTables>(platform.database.db)
       .updateTable('identity.pin_attempts')
       .set({ locked_until: new Date(Date.now() - 1000) })
       .where('egn', '=', egn)

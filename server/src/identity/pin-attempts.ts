@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
+import type { IdentityTables } from './tables.ts';
 
 /**
  * How wrong PINs are answered, per personal number (whether or not it belongs to anyone, so the
@@ -29,10 +30,10 @@ export type AttemptGate = { allowed: true } | { allowed: false; lockedUntil: Dat
 
 /** The per-account PIN attempt counter, in the database: a restart or another node sees it too. */
 export class PinAttempts {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<IdentityTables>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<IdentityTables>(db);
   }
 
   /** Whether a PIN may be tried for this personal number now. */

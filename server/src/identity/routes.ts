@@ -4,9 +4,8 @@ import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Kysely } from 'kysely';
 import type Provider from 'oidc-provider';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
 import { AppError } from '../kernel/errors.ts';
 import { principalOf } from './auth.ts';
@@ -18,10 +17,11 @@ import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
 import { PinAttempts } from './pin-attempts.ts';
 import type { SignIns } from './sign-ins.ts';
+import type { IdentityTables } from './tables.ts';
 import { eidIssuer, issueScriptingToken } from './tokens.ts';
 
 export interface IdentityPluginOptions {
-  db: Kysely<Database>;
+  db: Connection;
   config: Config;
   keys: IdentityKeys;
   provider: Provider;
@@ -341,12 +341,13 @@ function isLoopback(address: string | undefined): boolean {
 
 /** A scripting token for a seeded person; refused in production and for unknown or deceased persons. */
 export async function issueDemoToken(
-  db: Kysely<Database>,
+  connection: Connection,
   keys: IdentityKeys,
   config: Config,
   directory: PersonDirectory,
   personalNumber: string,
 ): Promise<string> {
+  const db = tablesOf<IdentityTables>(connection);
   if (!config.demo) throw new AppError('demo-disabled');
   const problem = checkEgn(personalNumber);
   if (problem)

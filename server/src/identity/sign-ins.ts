@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import type { DirectoryPerson } from './person-directory.ts';
+import type { IdentityTables } from './tables.ts';
 
 /** The OpenID Connect `profile` claims of a person, as read when they signed in. */
 export interface ProfileClaims {
@@ -29,11 +30,11 @@ export function profileClaimsOf(person: DirectoryPerson): ProfileClaims {
  * token and the userinfo answer are made from this copy, which lives as long as an eID session.
  */
 export class SignIns {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<IdentityTables>;
   private readonly ttlSeconds: number;
 
-  constructor(db: Kysely<Database>, ttlSeconds: number) {
-    this.db = db;
+  constructor(db: Connection, ttlSeconds: number) {
+    this.db = tablesOf<IdentityTables>(db);
     this.ttlSeconds = ttlSeconds;
   }
 

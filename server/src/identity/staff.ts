@@ -1,8 +1,7 @@
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
-import type { Role } from './tables.ts';
+import type { IdentityTables, Role } from './tables.ts';
 
 /**
  * The exchange client through which each administration's staff reach the registers: an access
@@ -27,10 +26,11 @@ export interface StaffRole {
  * assignments only outside production, as in `rolesOf`).
  */
 export async function staffRolesOf(
-  db: Kysely<Database>,
+  connection: Connection,
   egn: string,
   includeDemo: boolean,
 ): Promise<StaffRole[]> {
+  const db = tablesOf<IdentityTables>(connection);
   let query = db
     .selectFrom('identity.role_assignments')
     .select(['role', 'organisation'])
@@ -54,9 +54,10 @@ export interface StaffName {
  * the official who used their data. A person with no registered name is not in the map.
  */
 export async function staffNames(
-  db: Kysely<Database>,
+  connection: Connection,
   egns: readonly string[],
 ): Promise<Map<string, StaffName>> {
+  const db = tablesOf<IdentityTables>(connection);
   const wanted = [...new Set(egns)];
   if (wanted.length === 0) return new Map();
   const rows = await db

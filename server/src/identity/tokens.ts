@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
 import { createLocalJWKSet, importJWK, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { AppError } from '../kernel/errors.ts';
 import { createDpopProofChecker, type DpopProofChecker } from './dpop.ts';
 import type { IdentityKeys } from './keys.ts';
-import { ROLES, type Role } from './tables.ts';
+import { type IdentityTables, ROLES, type Role } from './tables.ts';
 
 /** The audience (resource indicator) of access tokens for the Civitas API. */
 export const API_AUDIENCE = 'urn:civitas:api';
@@ -44,7 +44,7 @@ export function eidIssuer(publicUrl: string): string {
 }
 
 export interface AccessTokenVerifierOptions {
-  db: Kysely<Database>;
+  db: Connection;
   /** The URL clients reach the API at: a DPoP proof names `publicUrl + path`. */
   publicUrl: string;
   /** Whether `civitas token`'s scripting tokens are accepted (outside production only). */
@@ -109,7 +109,7 @@ export function createAccessTokenVerifier(
     if (claims.clientId === SCRIPTING_CLIENT_ID) {
       if (!options.acceptScriptingTokens)
         throw new AppError('token-invalid', 'Scripting tokens are demo only.');
-    } else if (!(await isStillIssued(options.db, claims.tokenId))) {
+    } else if (!(await isStillIssued(tablesOf<IdentityTables>(options.db), claims.tokenId))) {
       throw new AppError('token-invalid', 'The access token is no longer valid: its session has ended.');
     }
     return claims;
@@ -117,7 +117,7 @@ export function createAccessTokenVerifier(
 }
 
 /** The eID node keeps every access token it issued until it expires; signing out deletes them. */
-async function isStillIssued(db: Kysely<Database>, tokenId: string): Promise<boolean> {
+async function isStillIssued(db: Kysely<IdentityTables>, tokenId: string): Promise<boolean> {
   const row = await db
     .selectFrom('identity.oidc_payloads')
     .select('expires_at')

@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely/migration';
+import type { MigrationSet } from '../db/migrate.ts';
 import { sqlMigration } from '../db/sql-migration.ts';
 import { wordsToCodesStatements } from './words-to-codes.ts';
 
@@ -7,7 +8,22 @@ import { wordsToCodesStatements } from './words-to-codes.ts';
  * own database role and no context can read another register's tables.
  * Every personal table carries the subject key (EGN or VIN) for sharding by it later.
  */
-export const registerMigrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
+  // The runs of seed.ts, in a schema named when seeding was the platform's (the name is kept).
+  '0001-platform': sqlMigration(
+    [
+      'CREATE SCHEMA IF NOT EXISTS platform',
+      `CREATE TABLE platform.seed_runs (
+        id text PRIMARY KEY,
+        seed text NOT NULL,
+        persons integer NOT NULL,
+        vehicles integer NOT NULL,
+        started_at timestamptz NOT NULL DEFAULT now(),
+        completed_at timestamptz
+      )`,
+    ],
+    ['DROP SCHEMA platform CASCADE'],
+  ),
   '0100-population': sqlMigration(
     [
       'CREATE SCHEMA IF NOT EXISTS population',
@@ -201,3 +217,5 @@ export const registerMigrations: Record<string, Migration> = {
   // upgrade in order (Kysely refuses a new migration that sorts before an applied one).
   '0500-register-codes': sqlMigration(wordsToCodesStatements()),
 };
+
+export const registerMigrations: MigrationSet = { context: 'registers', migrations };

@@ -1,18 +1,21 @@
 import { isValidEgn } from '@civitas/contracts/ids/egn.ts';
 import { checkPlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import { registerTables } from './bulk-specs.ts';
+import type { FineTables } from './fines/tables.ts';
+import type { PopulationTables } from './population/tables.ts';
 import { seedRegisters } from './seed.ts';
+import type { VehicleTables } from './vehicles/tables.ts';
 
 const SIZE = { persons: 600, vehicles: 250 };
 
 /** A digest of every row of every register table, in a fixed order: equal digests, equal data. */
-async function registerDigests(db: Kysely<Database>): Promise<Record<string, string>> {
+async function registerDigests(db: Connection): Promise<Record<string, string>> {
   const digests: Record<string, string> = {};
   for (const table of registerTables) {
     const [schema, name] = table.split('.') as [string, string];
@@ -44,7 +47,7 @@ describe.each(engines)('seeding the registers on $name', (engine) => {
       expect(Number(digest.split(':')[0]), table).toBeGreaterThan(0);
     digestsByEngine[engine.name] = digests;
 
-    const persons = await handle.db
+    const persons = await tablesOf<PopulationTables>(handle.db)
       .selectFrom('population.persons')
       .select(['egn', 'mother_egn', 'father_egn'])
       .execute();
@@ -54,7 +57,10 @@ describe.each(engines)('seeding the registers on $name', (engine) => {
       if (person.mother_egn) expect(known.has(person.mother_egn)).toBe(true);
       if (person.father_egn) expect(known.has(person.father_egn)).toBe(true);
     }
-    const vehicles = await handle.db.selectFrom('vehicles.vehicles').select(['vin', 'plate']).execute();
+    const vehicles = await tablesOf<VehicleTables>(handle.db)
+      .selectFrom('vehicles.vehicles')
+      .select(['vin', 'plate'])
+      .execute();
     expect(vehicles).toHaveLength(SIZE.vehicles);
     for (const vehicle of vehicles) {
       expect(checkVin(vehicle.vin)).toBeNull();
@@ -69,13 +75,13 @@ describe.each(engines)('seeding the registers on $name', (engine) => {
       handle.db,
     );
     expect(rollbacks.rows[0]!.n).toBeGreaterThan(0);
-    const stolen = await handle.db
+    const stolen = await tablesOf<VehicleTables>(handle.db)
       .selectFrom('vehicles.vehicles')
       .select(({ fn }) => fn.countAll<number>().as('n'))
       .where('stolen', '=', true)
       .executeTakeFirstOrThrow();
     expect(Number(stolen.n)).toBeGreaterThan(0);
-    const unpaid = await handle.db
+    const unpaid = await tablesOf<FineTables>(handle.db)
       .selectFrom('fines.fines')
       .select(({ fn }) => fn.countAll<number>().as('n'))
       .where('paid', '=', false)

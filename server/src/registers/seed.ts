@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { BulkInserter } from '../db/bulk-insert.ts';
-import type { Database } from '../db/schema.ts';
+import { type Connection, tablesOf } from '../db/connection.ts';
 import {
   addressesSpec,
   documentsSpec,
@@ -19,6 +19,7 @@ import {
 import { generateDrivingLicence } from './driving-licences/generate.ts';
 import { generateIdentityDocuments } from './identity-documents/generate.ts';
 import { DEMO_PERSON_COUNT, generatePopulation } from './population/generate.ts';
+import type { SeedTables } from './tables.ts';
 import { generateVehicles, mayOwnVehicles } from './vehicles/generate.ts';
 
 export interface SeedOptions {
@@ -48,7 +49,8 @@ const PROGRESS_EVERY = 1_000;
  * seed and counts give the same data. An interrupted run leaves no completion mark, so the
  * next start seeds again from an empty state.
  */
-export async function seedRegisters(db: Kysely<Database>, options: SeedOptions): Promise<SeedResult> {
+export async function seedRegisters(connection: Connection, options: SeedOptions): Promise<SeedResult> {
+  const db = tablesOf<SeedTables>(connection);
   if (options.persons < DEMO_PERSON_COUNT)
     throw new Error(`at least ${DEMO_PERSON_COUNT} persons are needed`);
   const started = performance.now();
@@ -139,7 +141,8 @@ export async function seedRegisters(db: Kysely<Database>, options: SeedOptions):
   };
 }
 
-export async function completedSeedRun(db: Kysely<Database>) {
+export async function completedSeedRun(connection: Connection) {
+  const db = tablesOf<SeedTables>(connection);
   return db
     .selectFrom('platform.seed_runs')
     .selectAll()
@@ -148,7 +151,7 @@ export async function completedSeedRun(db: Kysely<Database>) {
     .executeTakeFirst();
 }
 
-async function clearRegisters(db: Kysely<Database>): Promise<void> {
+async function clearRegisters(db: Kysely<SeedTables>): Promise<void> {
   const tables = registerTables.map((table) => {
     const [schema, name] = table.split('.') as [string, string];
     return sql.id(schema, name);

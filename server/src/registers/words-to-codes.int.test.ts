@@ -2,7 +2,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
+import { tablesOf } from '../db/connection.ts';
+import type { FineTables } from './fines/tables.ts';
 import { registerMigrations } from './migrations.ts';
+import type { VehicleTables } from './vehicles/tables.ts';
 
 describe.each(testDatabases())('a register seeded before codes ($name)', (engine) => {
   let handle: DatabaseHandle;
@@ -47,9 +50,9 @@ describe.each(testDatabases())('a register seeded before codes ($name)', (engine
       db,
     );
 
-    await registerMigrations['0500-register-codes']!.up(db);
+    await registerMigrations.migrations['0500-register-codes']!.up(db);
 
-    const vehicles = await db
+    const vehicles = await tablesOf<VehicleTables>(db)
       .selectFrom('vehicles.vehicles')
       .select(['vin', 'body', 'colour'])
       .orderBy('vin')
@@ -58,7 +61,10 @@ describe.each(testDatabases())('a register seeded before codes ($name)', (engine
       { vin: 'UU1LSDAAH12345678', body: 'van', colour: 'dark-blue' },
       { vin: 'UU1LSDAAH12345679', body: 'saloon', colour: 'grey' },
     ]);
-    const fine = await db.selectFrom('fines.fines').select('offence').executeTakeFirstOrThrow();
+    const fine = await tablesOf<FineTables>(db)
+      .selectFrom('fines.fines')
+      .select('offence')
+      .executeTakeFirstOrThrow();
     expect(fine.offence).toBe('no-mtpl-insurance');
   });
 });

@@ -2,7 +2,8 @@ import { formatCheckpoint } from '@civitas/tlog/checkpoint.ts';
 import { toBase64 } from '@civitas/tlog/hash.ts';
 import { noteSigner, signNote } from '@civitas/tlog/note.ts';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { AuditTables } from '../tables.ts';
 import type { LogProofs } from './proofs.ts';
 
 /** A witness reached through the C2SP tlog-witness `add-checkpoint` protocol. */
@@ -34,7 +35,7 @@ export interface CheckpointerOptions {
  * last checkpoint it cosigned before it signs: the log cannot show two histories.
  */
 export class Checkpointer {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<AuditTables>;
   private readonly proofs: LogProofs;
   private readonly options: CheckpointerOptions;
   private readonly signer: ReturnType<typeof noteSigner>;
@@ -42,8 +43,8 @@ export class Checkpointer {
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<CheckpointView | null> | null = null;
 
-  constructor(db: Kysely<Database>, proofs: LogProofs, options: CheckpointerOptions) {
-    this.db = db;
+  constructor(db: Connection, proofs: LogProofs, options: CheckpointerOptions) {
+    this.db = tablesOf<AuditTables>(db);
     this.proofs = proofs;
     this.options = options;
     this.signer = noteSigner(options.skey);

@@ -6,7 +6,10 @@ import readline from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { connectDatabase, type DatabaseHandle } from '../../db/connect.ts';
+import { tablesOf } from '../../db/connection.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
+import { MIGRATIONS } from '../../migrations.ts';
+import type { AuditTables } from '../tables.ts';
 import { LogSequencer } from './sequencer.ts';
 import { verifyLog } from './verify.ts';
 
@@ -68,13 +71,19 @@ describe.each(testDatabases())('the transparency log after kill -9 on $name', (e
       const { acknowledged, checkpoints } = await writeAndKill(target, 3_000);
       const database = await reopen();
       try {
-        await migrateToLatest(database.db);
-        const rows = await database.db.selectFrom('audit.log_entries').select(['idx', 'data']).execute();
+        await migrateToLatest(database.db, MIGRATIONS);
+        const rows = await tablesOf<AuditTables>(database.db)
+          .selectFrom('audit.log_entries')
+          .select(['idx', 'data'])
+          .execute();
         const stored = new Map(rows.map((row) => [Number(row.idx), new TextDecoder().decode(row.data)]));
         for (const [index, n] of acknowledged) expect(stored.get(index)).toBe(`entry-${n}`);
         const report = await verifyLog(database.db);
         expect(report.problems).toEqual([]);
-        const signed = await database.db.selectFrom('audit.checkpoints').select('size').execute();
+        const signed = await tablesOf<AuditTables>(database.db)
+          .selectFrom('audit.checkpoints')
+          .select('size')
+          .execute();
         const signedSizes = new Set(signed.map((row) => Number(row.size)));
         for (const size of checkpoints) expect(signedSizes.has(size)).toBe(true);
         expect(report.size).toBeGreaterThanOrEqual(Math.max(...acknowledged.keys()) + 1);

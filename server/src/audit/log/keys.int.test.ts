@@ -5,8 +5,11 @@ import { generateSigningKey, noteSigner, noteVerifier, openNote, signNote } from
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
+import { tablesOf } from '../../db/connection.ts';
 import { migrateToLatest } from '../../db/migrate.ts';
 import { KeyStore } from '../../kernel/key-store.ts';
+import { MIGRATIONS } from '../../migrations.ts';
+import type { AuditTables } from '../tables.ts';
 import { keyFileOf, loadOrCreateKey } from './keys.ts';
 
 /** Issue 14, item 14: the log's and the witness's signing keys are not in the log's database. */
@@ -17,17 +20,18 @@ describe.each(testDatabases())('the transparency log’s private keys on $name',
 
   beforeAll(async () => {
     database = await engine.open();
-    await migrateToLatest(database.db);
+    await migrateToLatest(database.db, MIGRATIONS);
   });
   afterAll(() => database?.close());
 
   beforeEach(async () => {
-    await database.db.deleteFrom('audit.keys').execute();
+    await tablesOf<AuditTables>(database.db).deleteFrom('audit.keys').execute();
     directory = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-keystore-')), 'keys');
     store = new KeyStore(directory);
   });
 
-  const storedRows = () => database.db.selectFrom('audit.keys').selectAll().orderBy('role').execute();
+  const storedRows = () =>
+    tablesOf<AuditTables>(database.db).selectFrom('audit.keys').selectAll().orderBy('role').execute();
   const modeOf = (file: string) => fs.statSync(file).mode & 0o777;
 
   it('are made on first start in files only their owner may read; the database keeps the public keys', async () => {
@@ -55,7 +59,7 @@ describe.each(testDatabases())('the transparency log’s private keys on $name',
 
   it('moves the private keys an older database holds into the key store and erases them there', async () => {
     const old = generateSigningKey('civitas.example/log');
-    await database.db
+    await tablesOf<AuditTables>(database.db)
       .insertInto('audit.keys')
       .values({ role: 'log', name: 'civitas.example/log', skey: old.skey, vkey: old.vkey })
       .execute();

@@ -1,8 +1,8 @@
 import { generateCosignerKey } from '@civitas/tlog/cosignature.ts';
 import { generateSigningKey } from '@civitas/tlog/note.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { KeyStore } from '../../kernel/key-store.ts';
+import type { AuditTables } from '../tables.ts';
 
 export interface NoteKey {
   name: string;
@@ -28,11 +28,12 @@ export function keyFileOf(role: KeyRole): string {
  * written to the key store, then erased from the database.
  */
 export async function loadOrCreateKey(
-  db: Kysely<Database>,
+  connection: Connection,
   store: KeyStore,
   role: KeyRole,
   name: string,
 ): Promise<NoteKey> {
+  const db = tablesOf<AuditTables>(connection);
   const file = keyFileOf(role);
   const stored = () =>
     db.selectFrom('audit.keys').select(['name', 'skey', 'vkey']).where('role', '=', role).executeTakeFirst();

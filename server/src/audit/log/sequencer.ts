@@ -2,7 +2,8 @@ import { EMPTY_ROOT } from '@civitas/tlog/hash.ts';
 import { rootHash } from '@civitas/tlog/proof.ts';
 import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { AuditTables } from '../tables.ts';
 import { expandTile, joinTile, leafHashOf, splitTile } from './hashing.ts';
 import type { Subtree } from './tile-store.ts';
 
@@ -21,7 +22,7 @@ interface TileWrite {
 }
 
 /** Work done in the same transaction as an append, e.g. the feed's usage records. */
-export type AppendHook = (trx: Transaction<Database>, firstIndex: number) => Promise<void>;
+export type AppendHook = (trx: Transaction<AuditTables>, firstIndex: number) => Promise<void>;
 
 export interface TreeHead {
   size: number;
@@ -41,7 +42,7 @@ export interface SequencerOptions {
  * feed's thread, say) cannot fork the tree: it reloads and carries on from the stored head.
  */
 export class LogSequencer {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<AuditTables>;
   private readonly maxBatch: number;
   private edge: Edge = { size: 0, tiles: [] };
   private rootHash: Uint8Array = EMPTY_ROOT;
@@ -56,12 +57,13 @@ export class LogSequencer {
   private lock: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  private constructor(db: Kysely<Database>, options: SequencerOptions) {
+  private constructor(db: Kysely<AuditTables>, options: SequencerOptions) {
     this.db = db;
     this.maxBatch = options.maxBatch ?? 20_000;
   }
 
-  static async open(db: Kysely<Database>, options: SequencerOptions = {}): Promise<LogSequencer> {
+  static async open(connection: Connection, options: SequencerOptions = {}): Promise<LogSequencer> {
+    const db = tablesOf<AuditTables>(connection);
     const sequencer = new LogSequencer(db, options);
     await db
       .insertInto('audit.log_head')
@@ -173,7 +175,7 @@ export class LogSequencer {
   }
 
   /** Loads the head and the rightmost tile of each level. */
-  private async reload(db: Kysely<Database>): Promise<void> {
+  private async reload(db: Kysely<AuditTables>): Promise<void> {
     const head = await db.selectFrom('audit.log_head').select(['size', 'root']).executeTakeFirstOrThrow();
     const size = Number(head.size);
     const tiles: Uint8Array[][] = [];

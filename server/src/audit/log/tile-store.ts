@@ -1,6 +1,7 @@
 import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { AuditTables } from '../tables.ts';
 import { PackedTile } from './hashing.ts';
 
 /** A perfect subtree: leaves [index·2^level, (index+1)·2^level). */
@@ -41,7 +42,7 @@ const WARM_BATCH = 256;
  * afresh when it lacks a hash.
  */
 export class TileStore {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<AuditTables>;
   private readonly budget: number;
   /** Cached full tiles by level, then index: lookups cost no string building or hashing. */
   private readonly levels: Array<Map<number, CachedTile>> = [];
@@ -52,8 +53,8 @@ export class TileStore {
   private readonly partial = new Map<string, PackedTile>();
   private stopped = false;
 
-  constructor(db: Kysely<Database>, cacheBytes = DEFAULT_TILE_CACHE_BYTES) {
-    this.db = db;
+  constructor(db: Connection, cacheBytes = DEFAULT_TILE_CACHE_BYTES) {
+    this.db = tablesOf<AuditTables>(db);
     this.budget = cacheBytes;
   }
 

@@ -3,14 +3,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { verifyInclusion } from '@civitas/tlog/proof.ts';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { openDatabase } from '../../bootstrap.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { loadConfig } from '../../kernel/config.ts';
 import { KeyStore } from '../../kernel/key-store.ts';
+import type { AuditTables } from '../tables.ts';
 import { Checkpointer } from './checkpointer.ts';
 import { loadOrCreateKey } from './keys.ts';
 import { LogProofs } from './proofs.ts';
@@ -25,7 +26,7 @@ function temporaryKeyStore(): KeyStore {
 }
 
 /** A log of `size` small entries with signed checkpoints at the given sizes. */
-async function buildLog(db: Kysely<Database>, checkpointSizes: number[]): Promise<void> {
+async function buildLog(db: Connection, checkpointSizes: number[]): Promise<void> {
   const key = await loadOrCreateKey(db, temporaryKeyStore(), 'log', 'test.example/log');
   const sequencer = await LogSequencer.open(db, { maxBatch: 97 });
   const checkpoints = new Checkpointer(db, new LogProofs(new TileStore(db)), {
@@ -47,7 +48,7 @@ async function buildLog(db: Kysely<Database>, checkpointSizes: number[]): Promis
 }
 
 /** Runs `work` with the log's append-only guards off, as someone with database rights could. */
-async function tamper(db: Kysely<Database>, work: () => Promise<unknown>): Promise<void> {
+async function tamper(db: Connection, work: () => Promise<unknown>): Promise<void> {
   await sql`ALTER TABLE audit.log_entries DISABLE TRIGGER USER`.execute(db);
   try {
     await work();
@@ -74,7 +75,7 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
   it('serves proofs from a warmed tile cache that stays within its memory budget', async () => {
     const size = 65_600;
     const fromDatabase = new LogProofs(new TileStore(database.db, 0));
-    const head = await database.db
+    const head = await tablesOf<AuditTables>(database.db)
       .selectFrom('audit.log_head')
       .select(['size', 'root'])
       .executeTakeFirstOrThrow();
@@ -124,7 +125,7 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
   });
 
   it('names the index of a changed entry row', async () => {
-    const original = await database.db
+    const original = await tablesOf<AuditTables>(database.db)
       .selectFrom('audit.log_entries')
       .select('data')
       .where('idx', '=', 517)
@@ -153,7 +154,7 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
   });
 
   it('names the index of a deleted entry row', async () => {
-    const original = await database.db
+    const original = await tablesOf<AuditTables>(database.db)
       .selectFrom('audit.log_entries')
       .selectAll()
       .where('idx', '=', 42)
@@ -164,7 +165,7 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
       expect(report.firstBadIndex).toBe(42);
       expect(report.problems[0]).toMatchObject({ index: 42, kind: 'entry-missing' });
     } finally {
-      await database.db
+      await tablesOf<AuditTables>(database.db)
         .insertInto('audit.log_entries')
         .values({ idx: 42, data: Buffer.from(original.data) })
         .execute();
@@ -176,7 +177,7 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
       [0, 1, 44, 300],
       [1, 0, 3, 3 * 256],
     ] as const) {
-      const row = await database.db
+      const row = await tablesOf<AuditTables>(database.db)
         .selectFrom('audit.log_tiles')
         .select('hashes')
         .where('level', '=', level)
@@ -184,7 +185,7 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
         .executeTakeFirstOrThrow();
       const changed = Buffer.from(row.hashes);
       changed[offset * 32] = (changed[offset * 32] ?? 0) ^ 0xff;
-      await database.db
+      await tablesOf<AuditTables>(database.db)
         .updateTable('audit.log_tiles')
         .set({ hashes: changed })
         .where('level', '=', level)
@@ -194,7 +195,7 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
         const report = await verifyLog(database.db);
         expect(report.firstBadIndex).toBe(index);
       } finally {
-        await database.db
+        await tablesOf<AuditTables>(database.db)
           .updateTable('audit.log_tiles')
           .set({ hashes: Buffer.from(row.hashes) })
           .where('level', '=', level)
@@ -211,21 +212,27 @@ describe.each(testDatabases())('civitas log verify on $name', (engine) => {
     );
     const forged = await engine.open();
     try {
-      const copy = await database.db
+      const copy = await tablesOf<AuditTables>(database.db)
         .selectFrom('audit.log_entries')
         .select(['idx', 'data'])
         .orderBy('idx')
         .execute();
       const sequencer = await LogSequencer.open(forged.db, { maxBatch: 5000 });
       await sequencer.appendBatch(copy.map((row) => Uint8Array.from(row.data)));
-      const forgedTiles = await forged.db.selectFrom('audit.log_tiles').selectAll().execute();
-      const forgedHead = await forged.db
+      const forgedTiles = await tablesOf<AuditTables>(forged.db)
+        .selectFrom('audit.log_tiles')
+        .selectAll()
+        .execute();
+      const forgedHead = await tablesOf<AuditTables>(forged.db)
         .selectFrom('audit.log_head')
         .select(['size', 'root'])
         .executeTakeFirstOrThrow();
       await sql`DELETE FROM audit.log_tiles`.execute(database.db);
-      await database.db.insertInto('audit.log_tiles').values(forgedTiles).execute();
-      await database.db.updateTable('audit.log_head').set({ root: forgedHead.root }).execute();
+      await tablesOf<AuditTables>(database.db).insertInto('audit.log_tiles').values(forgedTiles).execute();
+      await tablesOf<AuditTables>(database.db)
+        .updateTable('audit.log_head')
+        .set({ root: forgedHead.root })
+        .execute();
       const report = await verifyLog(database.db);
       expect(report.problems.map((problem) => problem.kind)).toContain('checkpoint-root-mismatch');
       // The first checkpoint after the change is the one at 700: the change lies in 300…699.

@@ -4,7 +4,8 @@ import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
 import { verifyConsistency } from '@civitas/tlog/proof.ts';
 import { TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { AuditTables } from '../tables.ts';
 import { leafHashOf, nodeHashOf, splitTile } from './hashing.ts';
 import { LogProofs } from './proofs.ts';
 import { TileStore } from './tile-store.ts';
@@ -51,7 +52,11 @@ export interface VerifyOptions {
  * checkpoints. Whatever was changed or deleted (an entry row, a stored hash, a checkpoint), it
  * names the first entry index affected.
  */
-export async function verifyLog(db: Kysely<Database>, options: VerifyOptions = {}): Promise<LogVerification> {
+export async function verifyLog(
+  connection: Connection,
+  options: VerifyOptions = {},
+): Promise<LogVerification> {
+  const db = tablesOf<AuditTables>(connection);
   const problems: LogProblem[] = [];
   const chunk = options.chunk ?? 10_000;
   const head = await db.selectFrom('audit.log_head').select(['size', 'root']).executeTakeFirst();
@@ -257,7 +262,7 @@ function push(
 }
 
 async function loadTiles(
-  db: Kysely<Database>,
+  db: Kysely<AuditTables>,
   level: number,
   from: number,
   to: number,
@@ -272,7 +277,7 @@ async function loadTiles(
   return new Map(rows.map((row) => [Number(row.idx), splitTile(row.hashes)]));
 }
 
-async function loadUpperTiles(db: Kysely<Database>): Promise<Map<string, Uint8Array[]>> {
+async function loadUpperTiles(db: Kysely<AuditTables>): Promise<Map<string, Uint8Array[]>> {
   const rows = await db
     .selectFrom('audit.log_tiles')
     .select(['level', 'idx', 'hashes'])

@@ -1,9 +1,8 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import type { AccessPolicy } from '../../access/policy.ts';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import { principalOf } from '../../identity/auth.ts';
 import type { StaffName } from '../../identity/staff.ts';
 import { AppError } from '../../kernel/errors.ts';
@@ -12,7 +11,7 @@ import { futureDate } from './routes.ts';
 import { type OrganisationRef, organisationOf, subsystemOfService, type UsageStore } from './store.ts';
 
 export interface DataTrackerApiOptions {
-  db: Kysely<Database>;
+  db: Connection;
   usage: UsageStore;
   /** Which administration a caller acts for (only its own accesses can be hidden). */
   policy: AccessPolicy;

@@ -1,13 +1,13 @@
 import crypto from 'node:crypto';
 import { type AccessEntry, encodeEntry, subjectCommitment } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { CATALOGUE, PORTAL_CLIENT, SUPERVISION_CLIENT } from '../../exchange/catalogue.ts';
 import { AppError } from '../../kernel/errors.ts';
 import { isHideable } from '../../kernel/purposes.ts';
 import { adminEntry } from '../feed.ts';
 import type { LogSequencer } from '../log/sequencer.ts';
-import type { HiddenCaseRow, UsageRow } from '../tables.ts';
+import type { AuditTables, HiddenCaseRow, UsageRow } from '../tables.ts';
 
 /** A hidden case as stored. */
 export type HiddenCase = Selectable<HiddenCaseRow>;
@@ -54,18 +54,18 @@ export function subsystemOfService(serviceId: string): string {
   return serviceId.split('/').slice(0, 4).join('/');
 }
 
-type UsageQuery = SelectQueryBuilder<Database, 'audit.usage', object>;
+type UsageQuery = SelectQueryBuilder<AuditTables, 'audit.usage', object>;
 
 /**
  * The data tracker's records: who accessed whose data, when, why and on what legal basis,
  * each tied to its entry in the transparency log.
  */
 export class UsageStore {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<AuditTables>;
   private readonly sequencer: LogSequencer;
 
-  constructor(db: Kysely<Database>, sequencer: LogSequencer) {
-    this.db = db;
+  constructor(db: Connection, sequencer: LogSequencer) {
+    this.db = tablesOf<AuditTables>(db);
     this.sequencer = sequencer;
   }
 

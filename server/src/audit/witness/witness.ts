@@ -4,9 +4,10 @@ import { fromBase64 } from '@civitas/tlog/hash.ts';
 import { noteVerifier, openNote } from '@civitas/tlog/note.ts';
 import { verifyConsistency } from '@civitas/tlog/proof.ts';
 import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import type { ProblemCode } from '../../kernel/errors.ts';
 import { auditErrors } from '../errors.ts';
+import type { AuditTables } from '../tables.ts';
 
 /** A cosignature (200), the size the witness knows (409, `text/x.tlog.size`), or a refusal. */
 export type WitnessAnswer =
@@ -36,12 +37,12 @@ const SIZE = /^(0|[1-9][0-9]{0,15})$/;
  * state happen in one transaction (the spec's roll-back race).
  */
 export class Witness {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<AuditTables>;
   private readonly options: WitnessOptions;
   private readonly signer: ReturnType<typeof cosigner>;
 
-  constructor(db: Kysely<Database>, options: WitnessOptions) {
-    this.db = db;
+  constructor(db: Connection, options: WitnessOptions) {
+    this.db = tablesOf<AuditTables>(db);
     this.options = options;
     this.signer = cosigner(options.skey);
   }

@@ -2,7 +2,9 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
+import { tablesOf } from '../../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
+import type { VehicleTables } from '../../registers/vehicles/tables.ts';
 
 interface Prefill {
   eligibility: { status: string; reasons: string[]; municipality: { bg: string; en: string } };
@@ -53,7 +55,7 @@ describe.each(testDatabases())(
 
     it('offers a Sofia resident every car they own, each with its vehicle tax, and names the first in the form', async () => {
       const citizen = platform.seeded.demoPersons[0]!;
-      const owned = await platform.database.db
+      const owned = await tablesOf<VehicleTables>(platform.database.db)
         .selectFrom('vehicles.registrations as r')
         .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
         .select(['v.vin', 'v.plate'])

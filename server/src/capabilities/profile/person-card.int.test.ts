@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
+import { tablesOf } from '../../db/connection.ts';
+import type { ExchangeTables } from '../../exchange/tables.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
 
 /** Purpose–basis pairs the demo grants: checking an ID shown, and verifying an address. */
@@ -38,7 +40,7 @@ describe.each(testDatabases())("the official's person card on $name", (engine) =
   }
 
   async function documentLookups(caseRef: string): Promise<number> {
-    const rows = await platform.database.db
+    const rows = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .select('service')
       .where('case_ref', '=', caseRef)

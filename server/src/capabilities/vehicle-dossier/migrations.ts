@@ -1,4 +1,5 @@
 import type { Migration } from 'kysely/migration';
+import type { MigrationSet } from '../../db/migrate.ts';
 import { sqlMigration } from '../../db/sql-migration.ts';
 
 /**
@@ -6,7 +7,7 @@ import { sqlMigration } from '../../db/sql-migration.ts';
  * is not kept (an owner's report holds fines and taxes): only what proves a copy authentic, the
  * hash of its signed JSON and of its PDF.
  */
-export const dossierMigrations: Record<string, Migration> = {
+const migrations: Record<string, Migration> = {
   '0400-dossier': sqlMigration(
     [
       'CREATE SCHEMA IF NOT EXISTS dossier',
@@ -33,3 +34,5 @@ export const dossierMigrations: Record<string, Migration> = {
     ['DROP SCHEMA dossier CASCADE'],
   ),
 };
+
+export const dossierMigrations: MigrationSet = { context: 'vehicle-dossier', migrations };

@@ -2,10 +2,10 @@ import crypto from 'node:crypto';
 import type { ReportBody, SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
 import { exportJWK, importJWK, type JWK } from 'jose';
 import type { Insertable, Kysely } from 'kysely';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
-import type { Database } from '../../db/schema.ts';
 import { generateReportKey, type ReportKey, type ReportSigningKey, signReportCanonical } from './signing.ts';
-import type { DossierReportRow } from './tables.ts';
+import type { DossierReportRow, DossierTables } from './tables.ts';
 
 export function sha256Hex(bytes: string | Uint8Array): string {
   return crypto.createHash('sha256').update(bytes).digest('hex');
@@ -17,14 +17,14 @@ export function sha256Hex(bytes: string | Uint8Array): string {
  * altered one, nothing of the report's content.
  */
 export class ReportStore {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<DossierTables>;
   private signing: Promise<ReportSigningKey> | null = null;
   private readonly verifying = new Map<string, Promise<ReportKey | null>>();
   /** Reports issued at the same moment are recorded with one statement. */
   private readonly issued: GroupCommit<Insertable<DossierReportRow>>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<DossierTables>(db);
     this.issued = new GroupCommit(async (rows) => {
       await this.db.insertInto('dossier.reports').values(rows).execute();
     });

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { type PurposePair, samePair } from '../../kernel/purposes.ts';
-import type { AccessRightRow } from '../tables.ts';
+import type { AccessRightRow, ExchangeTables } from '../tables.ts';
 
 export interface AccessRequest {
   client: string;
@@ -48,11 +48,11 @@ const CACHE_MS = 5_000;
  * its exact pair is granted. Every change is written to the admin log.
  */
 export class AccessRights {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<ExchangeTables>;
   private cache: { rows: AccessRight[]; loadedAt: number } | null = null;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<ExchangeTables>(db);
   }
 
   async check(request: AccessRequest): Promise<AccessDecision> {
@@ -83,6 +83,16 @@ export class AccessRights {
       .orderBy('client')
       .orderBy('granted_at')
       .execute();
+  }
+
+  /** Whether the central registry lists this service (a right on an unknown one is refused). */
+  async isRegisteredService(serviceId: string): Promise<boolean> {
+    const row = await this.db
+      .selectFrom('exchange.services')
+      .select('service_id')
+      .where('service_id', '=', serviceId)
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   async grant(right: NewAccessRight, actor: string): Promise<AccessRight> {

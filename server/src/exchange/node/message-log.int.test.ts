@@ -2,9 +2,11 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
+import { tablesOf } from '../../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
 import { PORTAL_CLIENT } from '../catalogue.ts';
 import { serviceId } from '../client.ts';
+import type { ExchangeTables } from '../tables.ts';
 import { MessageLog, type MessageRecord } from './message-log.ts';
 
 const PERSONS = serviceId('population-register', 'persons');
@@ -69,7 +71,7 @@ describe.each(testDatabases())('one bad message among many, on $name', (engine) 
     });
 
   async function storedIds(prefix: string): Promise<string[]> {
-    const rows = await platform.database.db
+    const rows = await tablesOf<ExchangeTables>(platform.database.db)
       .selectFrom('exchange.message_log')
       .select('message_id')
       .where('message_id', 'like', `${prefix}%`)

@@ -1,8 +1,8 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { GroupCommit } from '../../db/group-commit.ts';
-import type { Database } from '../../db/schema.ts';
 import type { RequestEnvelope } from '../protocol/envelope.ts';
-import type { MessageLogRow } from '../tables.ts';
+import type { ExchangeTables, MessageLogRow } from '../tables.ts';
 
 /** A record to append; `started_at` is an ISO timestamp. */
 export type MessageRecord = Omit<MessageLogRow, 'seq' | 'started_at'> & { started_at: string };
@@ -49,13 +49,13 @@ const MAX_ROWS_PER_INSERT = 500;
  * statement text is cached per row count).
  */
 export class MessageLog {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<ExchangeTables>;
   private readonly bodies: BodyLogging;
   private readonly writer = new GroupCommit<MessageRecord>((rows) => this.insert(rows), MAX_ROWS_PER_INSERT);
   private readonly statements = new Map<number, string>();
 
-  constructor(db: Kysely<Database>, bodies: BodyLogging) {
-    this.db = db;
+  constructor(db: Connection, bodies: BodyLogging) {
+    this.db = tablesOf<ExchangeTables>(db);
     this.bodies = bodies;
   }
 

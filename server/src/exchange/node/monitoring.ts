@@ -1,5 +1,5 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { sql } from 'kysely';
+import type { Connection } from '../../db/connection.ts';
 
 /** X-Road's operational monitoring for one service: traffic, faults, and latency percentiles. */
 export interface ServiceStatistics {
@@ -13,7 +13,7 @@ export interface ServiceStatistics {
 
 /** What this node's clients asked of each service since a moment, from its consumer-side log. */
 export async function serviceStatistics(
-  db: Kysely<Database>,
+  db: Connection,
   nodeId: string,
   since: Date,
 ): Promise<ServiceStatistics[]> {

@@ -1,5 +1,6 @@
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { sql } from 'kysely';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { ExchangeTables } from '../tables.ts';
 
 /** How old a signed request may be; older ones are refused, so ids need remembering only this long. */
 export const MESSAGE_MAX_AGE_MS = 5 * 60 * 1000;
@@ -11,7 +12,8 @@ export const MESSAGE_MAX_AGE_MS = 5 * 60 * 1000;
 export class ReplayGuard {
   private readonly seen = new Map<string, number>();
 
-  static async load(db: Kysely<Database>, nodeId: string): Promise<ReplayGuard> {
+  static async load(connection: Connection, nodeId: string): Promise<ReplayGuard> {
+    const db = tablesOf<ExchangeTables>(connection);
     const guard = new ReplayGuard();
     const since = new Date(Date.now() - MESSAGE_MAX_AGE_MS).toISOString();
     const rows = await db

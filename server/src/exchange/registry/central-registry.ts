@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
 import { CATALOGUE, INSTANCE } from '../catalogue.ts';
 import { signGlobalConfiguration } from '../global-conf/sign.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
@@ -10,7 +10,7 @@ import { certificateSerial } from '../pki/certificate-fields.ts';
 import { issueNodeCertificate, issueSigningCertificate } from '../pki/issue.ts';
 import type { MemberSigner } from '../protocol/signing.ts';
 import type { ExchangeServiceDefinition } from '../service-definition.ts';
-import type { CertificateRow } from '../tables.ts';
+import type { CertificateRow, ExchangeTables } from '../tables.ts';
 import { defaultRights } from './default-rights.ts';
 
 export const REGISTRY_MEMBER = `${INSTANCE}/GOV/central-registry`;
@@ -22,7 +22,7 @@ export interface LocalNodeSetup {
   hostnames: string[];
 }
 
-async function certificate(db: Kysely<Database>, kind: CertificateRow['kind'], owner: string) {
+async function certificate(db: Kysely<ExchangeTables>, kind: CertificateRow['kind'], owner: string) {
   return db
     .selectFrom('exchange.certificates')
     .selectAll()
@@ -34,7 +34,7 @@ async function certificate(db: Kysely<Database>, kind: CertificateRow['kind'], o
 }
 
 async function store(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   kind: CertificateRow['kind'],
   owner: string,
   issued: { serialNumber: string; certificatePem: string; privateKeyPem: string },
@@ -59,10 +59,11 @@ async function store(
  * with its TLS certificate, and the portal's default access rights. Idempotent.
  */
 export async function ensureExchangeSetup(
-  db: Kysely<Database>,
+  connection: Connection,
   services: ReadonlyMap<string, ExchangeServiceDefinition>,
   node: LocalNodeSetup,
 ): Promise<void> {
+  const db = tablesOf<ExchangeTables>(connection);
   await ensureRegistrySetup(db, services);
   const memberIds = CATALOGUE.map((member) => `${INSTANCE}/${member.memberClass}/${member.memberCode}`);
   // On first start the one node hosts every member; later starts keep whatever hosting the
@@ -81,9 +82,10 @@ export async function ensureExchangeSetup(
  * access rights. Idempotent.
  */
 export async function ensureRegistrySetup(
-  db: Kysely<Database>,
+  connection: Connection,
   services: ReadonlyMap<string, ExchangeServiceDefinition>,
 ): Promise<void> {
+  const db = tablesOf<ExchangeTables>(connection);
   let ca = await certificate(db, 'ca', 'platform');
   if (!ca) {
     const created = await createCertificateAuthority({ commonName: 'Civitas Platform CA', validDays: 3650 });
@@ -159,7 +161,7 @@ export async function ensureRegistrySetup(
  * start, or a later version, has already granted defaults to keeps whatever an administrator
  * made of them since. The admin log says which clients the bootstrap has granted to.
  */
-async function ensureDefaultRights(db: Kysely<Database>, services: Iterable<string>): Promise<void> {
+async function ensureDefaultRights(db: Kysely<ExchangeTables>, services: Iterable<string>): Promise<void> {
   const granted = await db
     .selectFrom('exchange.admin_log')
     .select('details')
@@ -189,7 +191,8 @@ export interface NodeRegistration {
  * by one node at a time in this platform, because a consumer's node sends to the first node
  * that lists the provider's member.
  */
-export async function registerNode(db: Kysely<Database>, node: NodeRegistration): Promise<void> {
+export async function registerNode(connection: Connection, node: NodeRegistration): Promise<void> {
+  const db = tablesOf<ExchangeTables>(connection);
   if (!(await certificate(db, 'ca', 'platform'))) {
     throw new Error('The central registry is not set up in this database: start it first (civitas serve).');
   }
@@ -233,7 +236,7 @@ export async function registerNode(db: Kysely<Database>, node: NodeRegistration)
 }
 
 async function ensureNodeCertificate(
-  db: Kysely<Database>,
+  db: Kysely<ExchangeTables>,
   nodeId: string,
   hostnames: string[],
   ipAddresses: string[],
@@ -254,9 +257,10 @@ async function ensureNodeCertificate(
 
 /** The registry's view, as the signed document every node fetches. */
 export async function buildGlobalConfiguration(
-  db: Kysely<Database>,
+  connection: Connection,
   validityMs: number,
 ): Promise<GlobalConfiguration> {
+  const db = tablesOf<ExchangeTables>(connection);
   const [members, subsystems, nodes, services, groups, certificates] = await Promise.all([
     db.selectFrom('exchange.members').selectAll().orderBy('member_id').execute(),
     db.selectFrom('exchange.subsystems').selectAll().orderBy('subsystem_id').execute(),
@@ -314,7 +318,11 @@ export async function buildGlobalConfiguration(
   };
 }
 
-export async function publishGlobalConfiguration(db: Kysely<Database>, validityMs: number): Promise<string> {
+export async function publishGlobalConfiguration(
+  connection: Connection,
+  validityMs: number,
+): Promise<string> {
+  const db = tablesOf<ExchangeTables>(connection);
   const signer = await certificate(db, 'registry', REGISTRY_MEMBER);
   if (!signer) throw new Error('the central registry has no signing key');
   return signGlobalConfiguration(await buildGlobalConfiguration(db, validityMs), {
@@ -323,7 +331,8 @@ export async function publishGlobalConfiguration(db: Kysely<Database>, validityM
   });
 }
 
-export async function registryAnchor(db: Kysely<Database>): Promise<string> {
+export async function registryAnchor(connection: Connection): Promise<string> {
+  const db = tablesOf<ExchangeTables>(connection);
   const signer = await certificate(db, 'registry', REGISTRY_MEMBER);
   if (!signer) throw new Error('the central registry has no signing key');
   return signer.certificate_pem;
@@ -331,9 +340,10 @@ export async function registryAnchor(db: Kysely<Database>): Promise<string> {
 
 /** The signing keys of the members a node hosts (their private keys live with the node). */
 export async function loadSigners(
-  db: Kysely<Database>,
+  connection: Connection,
   memberIds: readonly string[],
 ): Promise<Map<string, MemberSigner>> {
+  const db = tablesOf<ExchangeTables>(connection);
   const signers = new Map<string, MemberSigner>();
   for (const memberId of memberIds) {
     const row = await certificate(db, 'signing', memberId);
@@ -347,7 +357,8 @@ export async function loadSigners(
   return signers;
 }
 
-export async function nodeTlsCredentials(db: Kysely<Database>, nodeId: string) {
+export async function nodeTlsCredentials(connection: Connection, nodeId: string) {
+  const db = tablesOf<ExchangeTables>(connection);
   const [tls, ca] = await Promise.all([certificate(db, 'tls', nodeId), certificate(db, 'ca', 'platform')]);
   if (!tls?.private_key_pem || !ca) throw new Error(`node ${nodeId} has no TLS certificate`);
   return {

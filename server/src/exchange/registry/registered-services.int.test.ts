@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import type { DatabaseHandle } from '../../db/connect.ts';
+import { tablesOf } from '../../db/connection.ts';
+import type { ExchangeTables } from '../tables.ts';
 import { registeredServices } from './registered-services.ts';
 
 describe.each(testDatabases())('the services the central registry lists, on $name', (engine) => {
@@ -8,11 +10,12 @@ describe.each(testDatabases())('the services the central registry lists, on $nam
 
   beforeAll(async () => {
     handle = await engine.open();
-    await handle.db
+    const db = tablesOf<ExchangeTables>(handle.db);
+    await db
       .insertInto('exchange.members')
       .values({ member_id: 'XX/GOV/1', member_class: 'GOV', member_code: '1', name: 'Registry office' })
       .execute();
-    await handle.db
+    await db
       .insertInto('exchange.subsystems')
       .values({
         subsystem_id: 'XX/GOV/1/register',
@@ -21,7 +24,7 @@ describe.each(testDatabases())('the services the central registry lists, on $nam
         name: 'Register',
       })
       .execute();
-    await handle.db
+    await db
       .insertInto('exchange.services')
       .values([
         {

@@ -1,5 +1,5 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { ExchangeTables } from '../tables.ts';
 
 /** A service as the central registry lists it (any node may provide it). */
 export interface RegisteredService {
@@ -12,8 +12,8 @@ export interface RegisteredService {
 }
 
 /** The services registered with the central registry, by id. */
-export async function registeredServices(db: Kysely<Database>): Promise<RegisteredService[]> {
-  const rows = await db
+export async function registeredServices(connection: Connection): Promise<RegisteredService[]> {
+  const rows = await tablesOf<ExchangeTables>(connection)
     .selectFrom('exchange.services')
     .select(['service_id', 'subsystem_id', 'name', 'description'])
     .orderBy('service_id')

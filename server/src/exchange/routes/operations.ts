@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import { listClients } from '../directory/metaservices.ts';
 import type { LocalExchange } from '../local-node.ts';
 import { serviceStatistics } from '../node/monitoring.ts';
@@ -28,7 +27,7 @@ async function health(exchange: LocalExchange) {
 }
 
 /** X-Road's operational monitoring, for the operator and the auditors. */
-export function monitoringRoute(app: FastifyInstance, db: Kysely<Database>, exchange: LocalExchange): void {
+export function monitoringRoute(app: FastifyInstance, db: Connection, exchange: LocalExchange): void {
   app.get(
     '/api/exchange/monitoring',
     {

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import type { Database } from '../../db/schema.ts';
-import type { LicenceCategoryRow, LicenceRow } from './tables.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { DrivingLicenceTables, LicenceCategoryRow, LicenceRow } from './tables.ts';
 
 export interface DrivingLicence {
   licence: LicenceRow;
@@ -9,10 +9,10 @@ export interface DrivingLicence {
 }
 
 export class DrivingLicencesRegister {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<DrivingLicenceTables>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<DrivingLicenceTables>(db);
   }
 
   /** The person's current licence with its categories, in one round trip. */

@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import { type ExchangeServiceDefinition, ok } from '../../exchange/service-definition.ts';
 import { camelRow } from '../../kernel/camel-case.ts';
 import { personalNumberParam, vinParam } from '../exchange-params.ts';
 import { FinesRegister } from './service.ts';
 
-export function fineServices(db: Kysely<Database>): ExchangeServiceDefinition[] {
+export function fineServices(db: Connection): ExchangeServiceDefinition[] {
   const register = new FinesRegister(db);
   return [
     {

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { FineRow } from './tables.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { FineRow, FineTables } from './tables.ts';
 
 export class FinesRegister {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<FineTables>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<FineTables>(db);
   }
 
   findByPerson(egn: string): Promise<FineRow[]> {

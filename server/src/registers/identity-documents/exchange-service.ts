@@ -1,11 +1,10 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import { type ExchangeServiceDefinition, ok } from '../../exchange/service-definition.ts';
 import { camelRow } from '../../kernel/camel-case.ts';
 import { personalNumberParam } from '../exchange-params.ts';
 import { IdentityDocumentsRegister } from './service.ts';
 
-export function identityDocumentServices(db: Kysely<Database>): ExchangeServiceDefinition[] {
+export function identityDocumentServices(db: Connection): ExchangeServiceDefinition[] {
   const register = new IdentityDocumentsRegister(db);
   return [
     {

@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { IdentityDocumentRow } from './tables.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { IdentityDocumentRow, IdentityDocumentTables } from './tables.ts';
 
 export class IdentityDocumentsRegister {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<IdentityDocumentTables>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<IdentityDocumentTables>(db);
   }
 
   findByPerson(egn: string): Promise<IdentityDocumentRow[]> {

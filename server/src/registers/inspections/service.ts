@@ -1,12 +1,12 @@
-import type { Kysely } from 'kysely';
 import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
-import type { Database } from '../../db/schema.ts';
-import type { InspectionRow } from './tables.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { InspectionRow, InspectionTables } from './tables.ts';
 
 export class InspectionsRegister {
   private readonly byVin: CompiledLookup<InspectionRow, [vin: string]>;
 
-  constructor(db: Kysely<Database>) {
+  constructor(connection: Connection) {
+    const db = tablesOf<InspectionTables>(connection);
     this.byVin = new CompiledLookup(
       db,
       (vin) => db.selectFrom('inspections.inspections').selectAll().where('vin', '=', vin).orderBy('seq'),

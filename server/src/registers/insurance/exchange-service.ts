@@ -1,10 +1,9 @@
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
 import { byVinService } from '../by-vin-service.ts';
 import { InsuranceRegister } from './service.ts';
 
-export function insuranceServices(db: Kysely<Database>): ExchangeServiceDefinition[] {
+export function insuranceServices(db: Connection): ExchangeServiceDefinition[] {
   const register = new InsuranceRegister(db);
   return [
     byVinService({

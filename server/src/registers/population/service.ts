@@ -1,13 +1,13 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { AddressRow, PersonRow } from './tables.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { AddressRow, PersonRow, PopulationTables } from './tables.ts';
 
 /** The population register's own queries. Other contexts call these, never its tables. */
 export class PopulationRegister {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<PopulationTables>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<PopulationTables>(db);
   }
 
   findPerson(egn: string): Promise<PersonRow | undefined> {

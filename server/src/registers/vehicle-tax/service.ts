@@ -1,12 +1,12 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
-import type { VehicleTaxRow } from './tables.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { VehicleTaxRow, VehicleTaxTables } from './tables.ts';
 
 export class VehicleTaxRegister {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<VehicleTaxTables>;
 
-  constructor(db: Kysely<Database>) {
-    this.db = db;
+  constructor(db: Connection) {
+    this.db = tablesOf<VehicleTaxTables>(db);
   }
 
   findByVin(vin: string): Promise<VehicleTaxRow[]> {

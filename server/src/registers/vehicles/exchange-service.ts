@@ -1,7 +1,6 @@
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { checkEik } from '@civitas/contracts/ids/eik.ts';
-import type { Kysely } from 'kysely';
-import type { Database } from '../../db/schema.ts';
+import type { Connection } from '../../db/connection.ts';
 import {
   type ExchangeServiceDefinition,
   notFound,
@@ -13,7 +12,7 @@ import { registerErrors } from '../errors.ts';
 import { plateParam, vinParam } from '../exchange-params.ts';
 import { VehicleRegister } from './service.ts';
 
-export function vehicleServices(db: Kysely<Database>): ExchangeServiceDefinition[] {
+export function vehicleServices(db: Connection): ExchangeServiceDefinition[] {
   const register = new VehicleRegister(db);
   return [
     {

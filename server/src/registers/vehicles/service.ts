@@ -1,16 +1,17 @@
 import type { Kysely } from 'kysely';
 import { CompiledLookup, VIN_PLACEHOLDER } from '../../db/compiled-query.ts';
-import type { Database } from '../../db/schema.ts';
-import type { RegistrationRow, VehicleRow } from './tables.ts';
+import { type Connection, tablesOf } from '../../db/connection.ts';
+import type { RegistrationRow, VehicleRow, VehicleTables } from './tables.ts';
 
 export class VehicleRegister {
-  private readonly db: Kysely<Database>;
+  private readonly db: Kysely<VehicleTables>;
   /** The lookups every vehicle report makes, compiled once. */
   private readonly byVin: CompiledLookup<VehicleRow, [vin: string]>;
   private readonly byPlate: CompiledLookup<VehicleRow, [plate: string]>;
   private readonly history: CompiledLookup<RegistrationRow, [vin: string]>;
 
-  constructor(db: Kysely<Database>) {
+  constructor(connection: Connection) {
+    const db = tablesOf<VehicleTables>(connection);
     this.db = db;
     this.byVin = new CompiledLookup(
       db,

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { mergeMigrations } from './db/migrate.ts';
+import { MIGRATIONS } from './migrations.ts';
+
+/** The migrations of released versions, as their databases recorded them. */
+const RELEASED = [
+  '0001-platform',
+  '0010-identity',
+  '0100-population',
+  '0110-identity-documents',
+  '0120-driving-licences',
+  '0130-vehicles',
+  '0140-inspections',
+  '0150-insurance',
+  '0160-fines',
+  '0170-vehicle-tax',
+  '0200-exchange',
+  '0210-exchange-registry-audit',
+  '0220-exchange-message-log-inline',
+  '0300-audit',
+  '0400-dossier',
+  '0500-register-codes',
+  '0510-exchange-access-right-pairs',
+  '0520-audit-hidden-cases-bound',
+  '0530-identity-role-holder-name',
+  '0540-identity-sign-ins-and-pin-attempts',
+  '0550-audit-private-keys-out-of-database',
+];
+
+describe('the migrations registered at boot', () => {
+  const names = Object.keys(mergeMigrations(MIGRATIONS)).sort();
+
+  it('keep the names and the order released databases applied (a renamed one stops every upgrade)', () => {
+    expect(names.slice(0, RELEASED.length)).toEqual(RELEASED);
+  });
+
+  it('add new ones after every released one (Kysely refuses one that sorts before an applied one)', () => {
+    for (const name of names.filter((name) => !RELEASED.includes(name))) {
+      expect(name > RELEASED.at(-1)!, name).toBe(true);
+    }
+  });
+
+  it('come from one set per context', () => {
+    const contexts = MIGRATIONS.map((set) => set.context);
+    expect(new Set(contexts).size).toBe(contexts.length);
+  });
+});
