@@ -43,26 +43,21 @@ const upwardRules = LAYERS.map((layer) => {
 }).filter((rule) => rule.to.path.length > 0);
 
 /**
- * A context: server/src/<folder>/, except that each register and each capability is its own
- * (server/src/registers/<register>/, server/src/capabilities/<capability>/); the files directly
- * in server/src/registers/ (the set of registers: seed, migrations) are the context "registers".
+ * A context: server/src/<folder>/, except that each capability is its own
+ * (server/src/capabilities/<capability>/). The registers are one context: they share
+ * generators, parameters and the seed.
  */
-const CONTEXT_INDEX = '^server/src/(?:(?:registers|capabilities)/[^/]+|[^/]+)/index\\.ts$';
+const CONTEXT_INDEX = '^server/src/(?:capabilities/[^/]+|[^/]+)/index\\.ts$';
 
 const indexRules = [
   {
-    // A register or a capability importing anything outside itself.
-    from: { path: '^server/src/((?:registers|capabilities)/[^/]+)/', pathNot: TESTS },
+    // A capability importing anything outside itself.
+    from: { path: '^server/src/(capabilities/[^/]+)/', pathNot: TESTS },
     to: { path: '^server/src/', pathNot: ['^server/src/$1/', CONTEXT_INDEX] },
   },
   {
-    // The files directly in registers/ (or capabilities/) importing a register's (capability's) files.
-    from: { path: '^server/src/(registers|capabilities)/[^/]+\\.ts$', pathNot: TESTS },
-    to: { path: '^server/src/', pathNot: ['^server/src/$1/[^/]+\\.ts$', CONTEXT_INDEX] },
-  },
-  {
     // Any other context.
-    from: { path: '^server/src/(?!registers/|capabilities/)([^/]+)/', pathNot: TESTS },
+    from: { path: '^server/src/(?!capabilities/)([^/]+)/', pathNot: TESTS },
     to: { path: '^server/src/', pathNot: ['^server/src/$1/', CONTEXT_INDEX] },
   },
   {

@@ -14,6 +14,7 @@ export default defineConfig({
             'web/src/**/*.test.ts',
             'web/scripts/**/*.test.ts',
             'bench/**/*.test.ts',
+            'checks/*.test.ts',
           ],
           exclude: unitExclude,
           environment: 'node',

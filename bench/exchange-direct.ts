@@ -4,11 +4,11 @@
 import Fastify from 'fastify';
 import { connectDatabase } from '../server/src/db/connect.ts';
 import { matchEndpoint } from '../server/src/exchange/service-definition.ts';
-import { vehicleServices } from '../server/src/registers/vehicles/exchange-service.ts';
+import { registerServices } from '../server/src/registers/services.ts';
 
 const port = Number(process.argv[2]);
 const database = await connectDatabase({ databaseUrl: process.env.DATABASE_URL });
-const [vehicles] = vehicleServices(database.db);
+const vehicles = registerServices(database.db).find((service) => service.subsystem === 'vehicle-register');
 const app = Fastify({ logger: false });
 app.get('/vehicles/:vin', async (request, reply) => {
   const path = `/${(request.params as { vin: string }).vin}`;

@@ -1,16 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesOf } from '../server/src/db/connection.ts';
 import type { ExchangeTables } from '../server/src/exchange/tables.ts';
-import { WEB_DIST } from '../server/src/http/web-app.ts';
-import { testDatabases } from '../server/test/databases.ts';
-import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
+import type { TestPlatform } from '../server/test/platform.ts';
+import {
+  launchChromium,
+  SCREENSHOTS,
+  seriousAccessibilityViolations,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 const TRAFFIC_FINES = 'BG/GOV/000695235/traffic-fines';
 const VEHICLES = 'BG/GOV/000695235/vehicle-register/vehicles';
 
@@ -29,17 +31,12 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error('Build the web app first: npm run build');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
-    await platform.app.listen({ host: '127.0.0.1', port });
+    ({ platform, base } = await startWebPlatform());
     admin = platform.seeded.demoPersons[6]!;
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 800 } });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    watchPage(page, pageErrors, { console: false, failingStatus: null });
   });
 
   afterAll(async () => {
@@ -75,12 +72,7 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
   }
 
   it('signs the demo admin in through the eID and opens the console from the navigation', async () => {
-    await page.goto(`${base}/`);
-    await page.getByRole('button', { name: 'Sign in with eID' }).click();
-    await page.waitForURL(/\/interaction\//);
-    await page.getByLabel(/Personal number/).fill(admin);
-    await page.getByLabel(/PIN/).fill(platform.config.demoPin);
-    await page.getByRole('button', { name: /Sign in/ }).click();
+    await signInWithEid(page, base, admin, platform.config.demoPin);
     await page.getByRole('navigation', { name: 'Main' }).waitFor();
     await page.getByRole('link', { name: 'Exchange administration' }).click();
     await page.getByRole('heading', { level: 1, name: 'Register exchange administration' }).waitFor();
@@ -108,7 +100,6 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
 
     await expectNoRawCodes();
     await fitsThePhone();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-top.png') });
     await monitoring.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-monitoring.png') });
     await members.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-members.png') });

@@ -1,18 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReference } from '../server/src/capabilities/vehicle-dossier/signing.ts';
 import { tablesOf } from '../server/src/db/connection.ts';
-import { WEB_DIST } from '../server/src/http/web-app.ts';
 import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
-import { testDatabases } from '../server/test/databases.ts';
-import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
+import type { TestPlatform } from '../server/test/platform.ts';
+import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 /** The narrowest phone the app is built for. */
 const PHONE = { width: 360, height: 780 };
 
@@ -31,32 +25,16 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
   let vin: string;
   const pageErrors: string[] = [];
 
-  function watch(target: Page, who: string): Page {
-    target.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
-    target.on('console', (message) => {
-      // Chromium logs failed loads (offline, expected 4xx) as errors of their own.
-      const text = message.text();
-      if (message.type() === 'error' && !/^Failed to load resource|net::ERR_INTERNET_DISCONNECTED/.test(text))
-        pageErrors.push(`${who}: ${text}`);
+  // Chromium logs failed loads (offline, expected 4xx) as errors of their own.
+  const watch = (target: Page, who: string) =>
+    watchPage(target, pageErrors, {
+      who,
+      expectedConsole: /^Failed to load resource|net::ERR_INTERNET_DISCONNECTED/,
     });
-    target.on('response', (response) => {
-      if (response.status() >= 500) pageErrors.push(`${who}: ${response.status()} ${response.url()}`);
-    });
-    return target;
-  }
-
-  async function shot(target: Page, name: string) {
-    await target.screenshot({ path: path.join(SCREENSHOTS, name), fullPage: true });
-    expect(await seriousAccessibilityViolations(target)).toEqual([]);
-  }
+  const shot = expectAccessible;
 
   async function signIn(target: Page, personalNumber: string) {
-    await target.goto(`${base}/`);
-    await target.getByRole('button', { name: /Sign in with eID|Вход с еИД/ }).click();
-    await target.waitForURL(/\/interaction\//);
-    await target.getByLabel(/Personal number|ЕГН/).fill(personalNumber);
-    await target.getByLabel(/PIN|ПИН/).fill(platform.config.demoPin);
-    await target.getByRole('button', { name: /^(Sign in|Вход|Zaloguj się)$/ }).click();
+    await signInWithEid(target, base, personalNumber, platform.config.demoPin);
     await target.waitForURL(`${base}/profile`);
   }
 
@@ -86,13 +64,7 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
   }
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error('Build the web app first: npm run build');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
-    await platform.app.listen({ host: '127.0.0.1', port });
+    ({ platform, base } = await startWebPlatform());
     citizen = platform.seeded.demoPersons[0]!;
     // The demo citizen's car with the most inspections and fines: the longest tables.
     const car = await sql<{ vin: string }>`

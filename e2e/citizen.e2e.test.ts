@@ -1,17 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { generateSigningKey } from '@civitas/tlog';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesOf } from '../server/src/db/connection.ts';
-import { WEB_DIST } from '../server/src/http/web-app.ts';
 import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
-import { testDatabases } from '../server/test/databases.ts';
-import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
+import type { TestPlatform } from '../server/test/platform.ts';
+import {
+  launchChromium,
+  SCREENSHOTS,
+  seriousAccessibilityViolations,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
 describe('a citizen in the web app (Chromium)', () => {
   let platform: TestPlatform;
@@ -22,25 +23,11 @@ describe('a citizen in the web app (Chromium)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error('Build the web app first: npm run build');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
-    await platform.app.listen({ host: '127.0.0.1', port });
+    ({ platform, base } = await startWebPlatform());
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 390, height: 844 } });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(message.text());
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 400) {
-        pageErrors.push(`${response.status()} ${response.url()}`);
-      }
-    });
+    watchPage(page, pageErrors, { failingStatus: 400 });
   });
 
   afterAll(async () => {
@@ -50,13 +37,7 @@ describe('a citizen in the web app (Chromium)', () => {
 
   it('signs in with the eID and shows the profile from the registers', async () => {
     const citizen = platform.seeded.demoPersons[0]!;
-    await page.goto(`${base}/`);
-    await page.getByRole('button', { name: 'Sign in with eID' }).click();
-
-    await page.waitForURL(/\/interaction\//);
-    await page.getByLabel(/Personal number/).fill(citizen);
-    await page.getByLabel(/PIN/).fill(platform.config.demoPin);
-    await page.getByRole('button', { name: /Sign in/ }).click();
+    await signInWithEid(page, base, citizen, platform.config.demoPin);
 
     await expect(
       page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor(),
@@ -79,7 +60,6 @@ describe('a citizen in the web app (Chromium)', () => {
     await page.getByRole('heading', { name: 'Driving licence' }).waitFor();
     expect(await page.getByText(citizen).count()).toBe(0);
 
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'profile-en.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
@@ -182,7 +162,6 @@ describe('a citizen in the web app (Chromium)', () => {
     const logKey = (await (await fetch(`${base}/log/key`)).text()).trim();
     expect(await page.evaluate(() => globalThis.localStorage.getItem('civitas.log.vkey'))).toBe(logKey);
 
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'data-usage-en.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 

@@ -1,16 +1,18 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WEB_DIST } from '../server/src/http/web-app.ts';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
-import { testDatabases } from '../server/test/databases.ts';
-import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
+import type { TestPlatform } from '../server/test/platform.ts';
+import {
+  launchChromium,
+  SCREENSHOTS,
+  seriousAccessibilityViolations,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 const CASE = 'ZR-2026/55';
 
 /**
@@ -31,12 +33,7 @@ describe('who used my data names officials and speaks every language (Chromium, 
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error('Build the web app first: npm run build');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
-    await platform.app.listen({ host: '127.0.0.1', port });
+    ({ platform, base } = await startWebPlatform());
     [citizen, official] = platform.seeded.demoPersons as [string, string];
     auditor = platform.seeded.demoPersons[5]!;
     const names = await sql<{
@@ -78,7 +75,7 @@ describe('who used my data names officials and speaks every language (Chromium, 
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 800 } });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
+    watchPage(page, pageErrors, { console: false, failingStatus: null });
   });
 
   afterAll(async () => {
@@ -103,12 +100,7 @@ describe('who used my data names officials and speaks every language (Chromium, 
   }
 
   it('names the official and Sofia Municipality, in English', async () => {
-    await page.goto(`${base}/`);
-    await page.getByRole('button', { name: 'Sign in with eID' }).click();
-    await page.waitForURL(/\/interaction\//);
-    await page.getByLabel(/Personal number/).fill(citizen);
-    await page.getByLabel(/PIN/).fill(platform.config.demoPin);
-    await page.getByRole('button', { name: /Sign in/ }).click();
+    await signInWithEid(page, base, citizen, platform.config.demoPin);
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
     await page.getByRole('link', { name: 'Who used my data' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Who used my data' }).waitFor();
@@ -133,7 +125,6 @@ describe('who used my data names officials and speaks every language (Chromium, 
       .waitFor();
     await page.getByText('Checking…').first().waitFor({ state: 'detached' });
     await expectNoCodesOrNumbers();
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await record.screenshot({ path: path.join(SCREENSHOTS, 'data-usage-official-en.png') });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'data-usage-360-en.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

@@ -1,17 +1,17 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { decodeJwt } from 'jose';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesOf } from '../server/src/db/connection.ts';
-import { WEB_DIST } from '../server/src/http/web-app.ts';
 import type { IdentityTables } from '../server/src/identity/tables.ts';
-import { testDatabases } from '../server/test/databases.ts';
-import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
+import type { TestPlatform } from '../server/test/platform.ts';
+import {
+  launchChromium,
+  SCREENSHOTS,
+  seriousAccessibilityViolations,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
 /**
  * The national eID in the browser (issue 14, items 11–13): sign-in through a pushed request
@@ -29,20 +29,11 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
   const pushed: Array<{ dpop: string | undefined }> = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error('Build the web app first: npm run build');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
-    await platform.app.listen({ host: '127.0.0.1', port });
+    ({ platform, base } = await startWebPlatform());
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 780 } });
     page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(message.text());
-    });
+    watchPage(page, pageErrors, { failingStatus: null });
     page.on('request', (request) => {
       const url = new URL(request.url());
       const headers = request.headers();
@@ -50,7 +41,6 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
         apiRequests.push({ url: request.url(), authorization: headers.authorization, dpop: headers.dpop });
       if (url.pathname === '/oidc/request') pushed.push({ dpop: headers.dpop });
     });
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {

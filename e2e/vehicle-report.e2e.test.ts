@@ -3,14 +3,17 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesOf } from '../server/src/db/connection.ts';
-import { WEB_DIST } from '../server/src/http/web-app.ts';
 import type { InspectionTables } from '../server/src/registers/inspections/tables.ts';
-import { testDatabases } from '../server/test/databases.ts';
-import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
+import type { TestPlatform } from '../server/test/platform.ts';
+import {
+  expectAccessible,
+  launchChromium,
+  SCREENSHOTS,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 const PURPOSE = 'vehicle-history-report';
 
 interface OwnedVehicle {
@@ -40,18 +43,8 @@ describe('vehicle history reports in the web app (Chromium)', () => {
   let visitorJson: string;
   const pageErrors: string[] = [];
 
-  function watch(page: Page, who: string): Page {
-    page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
-    page.on('console', (message) => {
-      // Expected 4xx answers (a wrong fact, an unknown reference) are logged by Chromium as failed loads.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(`${who}: ${message.text()}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 500) pageErrors.push(`${who}: ${response.status()} ${response.url()}`);
-    });
-    return page;
-  }
+  // Expected 4xx answers (a wrong fact, an unknown reference) are logged by Chromium as failed loads.
+  const watch = (page: Page, who: string) => watchPage(page, pageErrors, { who });
 
   async function usageTotal(): Promise<number> {
     const response = await platform.app.inject({
@@ -73,19 +66,8 @@ describe('vehicle history reports in the web app (Chromium)', () => {
     expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   }
 
-  async function expectAccessible(page: Page, screenshot: string) {
-    await page.screenshot({ path: path.join(SCREENSHOTS, screenshot), fullPage: true });
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
-  }
-
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error('Build the web app first: npm run build');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
-    await platform.app.listen({ host: '127.0.0.1', port });
+    ({ platform, base } = await startWebPlatform());
 
     citizen = platform.seeded.demoPersons[0]!;
     const token = await platform.app.inject({
@@ -128,12 +110,7 @@ describe('vehicle history reports in the web app (Chromium)', () => {
   });
 
   it("shows the owner their car's dossier from the profile, with the odometer chart, and downloads its PDF", async () => {
-    await owner.goto(`${base}/`);
-    await owner.getByRole('button', { name: 'Sign in with eID' }).click();
-    await owner.waitForURL(/\/interaction\//);
-    await owner.getByLabel(/Personal number/).fill(citizen);
-    await owner.getByLabel(/PIN/).fill(platform.config.demoPin);
-    await owner.getByRole('button', { name: /Sign in/ }).click();
+    await signInWithEid(owner, base, citizen, platform.config.demoPin);
     await owner.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
 
     await owner.getByRole('link', { name: new RegExp(`^History report .*${car.vin}`) }).click();

@@ -1,17 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesOf } from '../server/src/db/connection.ts';
-import { WEB_DIST } from '../server/src/http/web-app.ts';
 import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
-import { testDatabases } from '../server/test/databases.ts';
-import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
-import { launchChromium, seriousAccessibilityViolations } from './browser.ts';
+import type { TestPlatform } from '../server/test/platform.ts';
+import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 /** The narrowest phone the app is made for. */
 const PHONE = { width: 360, height: 800 };
 /** The case the police hide before they look the citizen up under it. */
@@ -37,13 +31,7 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
-      throw new Error('Build the web app first: npm run build');
-    fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
-    await platform.app.listen({ host: '127.0.0.1', port });
+    ({ platform, base } = await startWebPlatform());
     const listed = (
       await platform.app.inject({ method: 'GET', url: '/api/demo/accounts' })
     ).json() as DemoAccount[];
@@ -74,33 +62,14 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
   /** A fresh phone-sized browser, signed in through the eID as the role's demo account. */
   async function signInAs(role: string, locale = 'en-GB'): Promise<Page> {
     const context = await browser.newContext({ locale, viewport: PHONE });
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(`${role}: ${error.message}`));
-    page.on('console', (message) => {
-      // Refusals the screens show (a 404 for an unknown person) are logged by Chromium as failed loads.
-      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
-        pageErrors.push(`${role}: ${message.text()}`);
-    });
-    page.on('response', (response) => {
-      if (response.status() >= 500) pageErrors.push(`${role}: ${response.status()} ${response.url()}`);
-    });
-    await page.goto(`${base}/`);
-    await page.getByRole('button', { name: /Sign in with eID|Вход с еИД|Zaloguj się/ }).click();
-    await page.waitForURL(/\/interaction\//);
-    // The eID page speaks the browser's language.
-    await page
-      .getByLabel(/Personal number|ЕГН|Numer osobisty/)
-      .first()
-      .fill(account(role).personalNumber);
-    await page.getByLabel(/^(PIN|ПИН)$/).fill(platform.config.demoPin);
-    await page.getByRole('button', { name: /^(Sign in|Вход|Zaloguj się)$/ }).click();
-    await page.waitForURL((url) => !url.pathname.startsWith('/interaction') && url.pathname !== '/callback');
+    // Refusals the screens show (a 404 for an unknown person) are logged by Chromium as failed loads.
+    const page = watchPage(await context.newPage(), pageErrors, { who: role });
+    await signInWithEid(page, base, account(role).personalNumber, platform.config.demoPin);
     return page;
   }
 
-  async function expectAccessible(page: Page, screenshot: string) {
-    await page.screenshot({ path: path.join(SCREENSHOTS, screenshot), fullPage: true });
-    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+  async function expectAccessibleOnAPhone(page: Page, screenshot: string) {
+    await expectAccessible(page, screenshot);
     // Nothing sticks out sideways on a phone.
     const overflow = await page.evaluate(() => {
       const root = (
@@ -161,12 +130,12 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     }
     await page.getByText('This page is for administrators.').waitFor();
     await page.getByText('You are signed in with the roles: Citizen.').waitFor();
-    await expectAccessible(page, 'role-not-available-en.png');
+    await expectAccessibleOnAPhone(page, 'role-not-available-en.png');
     await chooseLanguage(page, 'bg');
     await page.getByRole('heading', { level: 1, name: 'Недостъпно за вашата роля' }).waitFor();
     await chooseLanguage(page, 'pl');
     await page.getByRole('heading', { level: 1, name: 'Niedostępne dla Twojej roli' }).waitFor();
-    await expectAccessible(page, 'role-not-available-pl.png');
+    await expectAccessibleOnAPhone(page, 'role-not-available-pl.png');
     await page.context().close();
   });
 
@@ -181,7 +150,7 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.getByText('There is a problem').waitFor();
     await page.getByRole('link', { name: 'Enter the personal number.' }).waitFor();
     await page.getByRole('link', { name: 'Enter the case number.' }).waitFor();
-    await expectAccessible(page, 'workspace-form-errors-en.png');
+    await expectAccessibleOnAPhone(page, 'workspace-form-errors-en.png');
 
     const citizen = account('citizen');
     await page.getByLabel('Personal number (EGN)').fill(citizen.personalNumber);
@@ -194,7 +163,7 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.getByText(/in case ДП-77\/2026\./).waitFor();
     // The personal number is masked until asked for.
     expect(await page.getByText(citizen.personalNumber, { exact: true }).count()).toBe(0);
-    await expectAccessible(page, 'workspace-person-en.png');
+    await expectAccessibleOnAPhone(page, 'workspace-person-en.png');
 
     // The citizen sees the lookup, with the case number as it was typed.
     const usage = await platform.app.inject({
@@ -214,15 +183,15 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByText('No person with this personal number is in the population register.').waitFor();
     await page.getByText('The lookup was refused').waitFor();
-    await expectAccessible(page, 'workspace-refused-en.png');
+    await expectAccessibleOnAPhone(page, 'workspace-refused-en.png');
 
     await chooseLanguage(page, 'bg');
     await page.getByRole('heading', { level: 1, name: 'Справка за лице или превозно средство' }).waitFor();
     await page.getByText('В регистъра на населението няма лице с това ЕГН.').waitFor();
-    await expectAccessible(page, 'workspace-refused-bg.png');
+    await expectAccessibleOnAPhone(page, 'workspace-refused-bg.png');
     await chooseLanguage(page, 'pl');
     await page.getByRole('heading', { level: 1, name: 'Wyszukaj osobę lub pojazd' }).waitFor();
-    await expectAccessible(page, 'workspace-refused-pl.png');
+    await expectAccessibleOnAPhone(page, 'workspace-refused-pl.png');
     await chooseLanguage(page, 'en');
 
     await page.goto(`${base}/audit`);
@@ -265,10 +234,10 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.getByRole('heading', { name: 'Registration', exact: true }).waitFor();
     await page.getByText(vehicle.vin).first().waitFor();
     await page.getByText(/in case пр\. 12\/2026\./).waitFor();
-    await expectAccessible(page, 'workspace-vehicle-en.png');
+    await expectAccessibleOnAPhone(page, 'workspace-vehicle-en.png');
     await chooseLanguage(page, 'pl');
     await page.getByRole('heading', { level: 2, name: 'Wynik' }).waitFor();
-    await expectAccessible(page, 'workspace-vehicle-pl.png');
+    await expectAccessibleOnAPhone(page, 'workspace-vehicle-pl.png');
     await chooseLanguage(page, 'en');
 
     // Checking an ID shown: the person card carries the identity documents.
@@ -280,7 +249,7 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.getByRole('button', { name: 'Look up' }).click();
     await page.getByRole('heading', { level: 2, name: 'Identity documents' }).waitFor();
     await page.getByText('Identity card').first().waitFor();
-    await expectAccessible(page, 'workspace-person-documents-en.png');
+    await expectAccessibleOnAPhone(page, 'workspace-person-documents-en.png');
 
     // A criminal investigation under a case the police hid beforehand: the person does not see it.
     await chooseGrounds(page, 'Criminal investigation');
@@ -349,13 +318,13 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await hiddenCases.getByText('Столична дирекция на вътрешните работи').waitFor();
     await hiddenCases.getByText('Ministry of Interior Act, Art. 6').waitFor();
     await hiddenCases.getByText('covert investigation').waitFor();
-    await expectAccessible(page, 'audit-console-en.png');
+    await expectAccessibleOnAPhone(page, 'audit-console-en.png');
     await chooseLanguage(page, 'bg');
     await page.getByRole('heading', { level: 1, name: 'Одиторска конзола' }).waitFor();
-    await expectAccessible(page, 'audit-console-bg.png');
+    await expectAccessibleOnAPhone(page, 'audit-console-bg.png');
     await chooseLanguage(page, 'pl');
     await page.getByRole('heading', { level: 1, name: 'Konsola audytora' }).waitFor();
-    await expectAccessible(page, 'audit-console-pl.png');
+    await expectAccessibleOnAPhone(page, 'audit-console-pl.png');
     await chooseLanguage(page, 'en');
 
     await page.goto(`${base}/workspace`);
@@ -371,7 +340,7 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.goto(`${base}/audit`);
     await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
     await page.getByText('You are signed in with the roles: Citizen and Administrator.').waitFor();
-    await expectAccessible(page, 'admin-not-auditor-en.png');
+    await expectAccessibleOnAPhone(page, 'admin-not-auditor-en.png');
     await page.context().close();
   });
 
@@ -383,7 +352,7 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
     await page.getByText(note).waitFor();
     expect(await navigation(page)).toEqual(['My profile', 'E-services', 'Who used my data']);
-    await expectAccessible(page, `${role}-landing-en.png`);
+    await expectAccessibleOnAPhone(page, `${role}-landing-en.png`);
     await page.goto(`${base}/workspace`);
     await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
     await page.context().close();

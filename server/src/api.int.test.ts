@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../test/platform.ts';
 import { API_AUDIENCE, eidIssuer, issueScriptingToken } from './identity/tokens.ts';
-import { PopulationRegister } from './registers/population/service.ts';
+import { populationQueries } from './registers/population/queries.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
 
@@ -95,12 +95,12 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     const response = await get('/api/me', { authorization: `Bearer ${citizenToken}` });
     expect(response.statusCode).toBe(200);
     const profile = response.json();
-    const person = await new PopulationRegister(platform.database.db).findPerson(citizen);
+    const person = await populationQueries(platform.database.db).person(citizen);
     expect(profile).toMatchObject({
       personalNumber: citizen,
       roles: ['citizen'],
-      name: { given: person!.given_name, family: person!.family_name, givenLatin: person!.given_name_latin },
-      birthDate: person!.birth_date,
+      name: { given: person!.givenName, family: person!.familyName, givenLatin: person!.givenNameLatin },
+      birthDate: person!.birthDate,
       deceased: false,
     });
     expect(profile.addresses.some((address: { kind: string }) => address.kind === 'permanent')).toBe(true);
@@ -196,9 +196,9 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
     });
 
     it('answers an unknown but valid personal number with person-not-found', async () => {
-      const population = new PopulationRegister(platform.database.db);
+      const population = populationQueries(platform.database.db);
       let unknown = makeEgn('1901-01-01', 'F', 1);
-      for (let serial = 1; await population.findPerson(unknown); serial += 2)
+      for (let serial = 1; await population.person(unknown); serial += 2)
         unknown = makeEgn('1901-01-01', 'F', serial);
       expectProblem(
         await get(`/api/persons/${unknown}`, { authorization: `Bearer ${officialToken}`, ...purpose }),

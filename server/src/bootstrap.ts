@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import { assignDemoRoles, nameDemoRoleHolders } from './identity/demo-accounts.ts';
 import type { Config } from './kernel/config.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { PopulationRegister } from './registers/population/service.ts';
+import { populationQueries } from './registers/population/queries.ts';
 import { completedSeedRun, type SeedOptions, type SeedResult, seedRegisters } from './registers/seed.ts';
 
 export interface OpenedDatabase {
@@ -66,11 +66,11 @@ export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOp
  * message, so no access shows in anyone's "who used my data".
  */
 async function namesOf(database: DatabaseHandle, egns: readonly string[]): Promise<Map<string, string>> {
-  const population = new PopulationRegister(database.db);
+  const population = populationQueries(database.db);
   const names = new Map<string, string>();
   for (const egn of egns) {
-    const person = await population.findPerson(egn);
-    if (person) names.set(egn, `${person.given_name} ${person.family_name}`);
+    const person = await population.person(egn);
+    if (person) names.set(egn, `${person.givenName} ${person.familyName}`);
   }
   return names;
 }

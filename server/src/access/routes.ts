@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { principalOf } from '../identity/auth.ts';
 import { ACCESS_SERVICES, type AccessPolicy } from './policy.ts';
 
@@ -29,7 +30,7 @@ export const AllowedPairs = Type.Object({
 });
 
 /** The purposes and legal bases an official or police officer may look people and vehicles up for. */
-export async function accessRoutes(app: FastifyInstance, options: AccessRoutesOptions): Promise<void> {
+async function accessRoutes(app: FastifyInstance, options: AccessRoutesOptions): Promise<void> {
   app.get(
     '/api/access/purposes',
     {
@@ -45,3 +46,10 @@ export async function accessRoutes(app: FastifyInstance, options: AccessRoutesOp
     async (request) => ({ items: await options.policy.allowed(principalOf(request)) }),
   );
 }
+
+/** The access context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const accessPlugin = fp(accessRoutes, {
+  name: 'access',
+  dependencies: ['route-access'],
+  encapsulate: true,
+});

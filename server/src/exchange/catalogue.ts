@@ -1,14 +1,6 @@
-import { type Connection, tablesOf } from '../db/connection.ts';
-import { drivingLicenceServices } from '../registers/driving-licences/exchange-service.ts';
-import { fineServices } from '../registers/fines/exchange-service.ts';
-import { identityDocumentServices } from '../registers/identity-documents/exchange-service.ts';
-import { inspectionServices } from '../registers/inspections/exchange-service.ts';
-import { insuranceServices } from '../registers/insurance/exchange-service.ts';
-import { populationServices } from '../registers/population/exchange-service.ts';
-import { vehicleTaxServices } from '../registers/vehicle-tax/exchange-service.ts';
-import { vehicleServices } from '../registers/vehicles/exchange-service.ts';
+import type { Connection } from '../db/connection.ts';
+import { registerServices } from '../registers/services.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
-import type { ExchangeTables } from './tables.ts';
 
 export const INSTANCE = 'BG';
 
@@ -106,20 +98,12 @@ export function memberOfSubsystem(subsystem: string): CatalogueMember {
 }
 
 /** Every register's services, keyed by full service id. */
-export function registerServiceDefinitions(connection: Connection): Map<string, ExchangeServiceDefinition> {
-  const db = tablesOf<ExchangeTables>(connection);
-  const definitions = [
-    ...populationServices(db),
-    ...identityDocumentServices(db),
-    ...drivingLicenceServices(db),
-    ...vehicleServices(db),
-    ...inspectionServices(db),
-    ...insuranceServices(db),
-    ...fineServices(db),
-    ...vehicleTaxServices(db),
-  ];
+export function registerServiceDefinitions(
+  connection: Connection,
+  report?: (error: unknown) => void,
+): Map<string, ExchangeServiceDefinition> {
   return new Map(
-    definitions.map((definition) => {
+    registerServices(connection, report).map((definition) => {
       const member = memberOfSubsystem(definition.subsystem);
       return [
         `${INSTANCE}/${member.memberClass}/${member.memberCode}/${definition.subsystem}/${definition.code}`,

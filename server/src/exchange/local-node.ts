@@ -43,7 +43,10 @@ export async function startLocalExchange(
 ): Promise<LocalExchange> {
   const db = tablesOf<ExchangeTables>(connection);
   const nodeId = options.nodeId ?? 'node-1';
-  const services = new Map([...registerServiceDefinitions(db), ...(options.extraServices ?? [])]);
+  const services = new Map([
+    ...registerServiceDefinitions(db, options.report),
+    ...(options.extraServices ?? []),
+  ]);
   await ensureExchangeSetup(db, services, { nodeId, address: options.address, hostnames: ['localhost'] });
   const validity = options.confValidityMs ?? 10 * 60_000;
   const publishConfiguration = () => publishGlobalConfiguration(db, validity);

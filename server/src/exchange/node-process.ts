@@ -102,7 +102,7 @@ export async function startNodeProcess(
   const node = await startExchangeNode(db, {
     nodeId: options.nodeId,
     members,
-    services: servicesOfMembers(registerServiceDefinitions(db), members),
+    services: servicesOfMembers(registerServiceDefinitions(db, options.report), members),
     conf: {
       anchorCertificatePem: await registryAnchor(db),
       fetch: httpConfFetcher(options.registryUrl),

@@ -1,4 +1,4 @@
-import type { CallContext, ExchangeAnswer, ExchangeClient } from './client.ts';
+import { type CallContext, type ExchangeAnswer, type ExchangeClient, failureOf } from './client.ts';
 
 export interface SourceRequest {
   /** The caller's name for this source, e.g. `population`. */
@@ -59,17 +59,11 @@ export async function askRegisters(
           };
         }
         if (answer.status === 200) return { ...request, status: 'ok', answer, durationMs, fetchedAt };
-        const message =
-          (answer.body as { message?: string; detail?: string } | null)?.message ??
-          (answer.body as { detail?: string } | null)?.detail;
+        const failure = failureOf(answer);
         return {
           ...request,
-          status:
-            answer.fault === 'Server.ServerProxy.ServiceTimeout' ||
-            answer.fault === 'Server.ClientProxy.Timeout'
-              ? 'timeout'
-              : 'failed',
-          error: message ?? `The register answered with status ${answer.status}.`,
+          status: failure.kind === 'timeout' ? 'timeout' : 'failed',
+          error: failure.detail,
           answer,
           durationMs,
           fetchedAt,

@@ -42,10 +42,12 @@ async function exchangeRoutes(app: FastifyInstance, options: ExchangePluginOptio
   administrationRoutes(app, exchange, options.changedBy);
 }
 
+/** The exchange context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
 export const exchangePlugin = fp(exchangeRoutes, {
   name: 'exchange',
   fastify: '5.x',
   dependencies: ['civitas-metrics', 'route-access'],
+  encapsulate: true,
 });
 
 declare module 'fastify' {

@@ -32,6 +32,8 @@ export interface Endpoint {
    * provider's node logs it, and the request need not carry `X-Road-Data-Subject`.
    */
   subjectOfAnswer?: (body: unknown) => string | null;
+  /** The answer's JSON Schema (its contract's), published in the service's OpenAPI description. */
+  answer?: object;
   handle(params: Record<string, string>, request: ServiceRequest): Promise<ServiceResponse>;
 }
 
@@ -110,7 +112,10 @@ export function openApiOf(definition: ExchangeServiceDefinition, serviceId: stri
       summary: endpoint.summary,
       parameters,
       responses: {
-        '200': { description: 'The register answered', content: { 'application/json': {} } },
+        '200': {
+          description: 'The register answered',
+          content: { 'application/json': endpoint.answer ? { schema: endpoint.answer } : {} },
+        },
         '404': { description: 'Not in the register', content: { 'application/problem+json': {} } },
       },
     };

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import type { Connection } from '../db/connection.ts';
 import { sendProblem } from './problem.ts';
@@ -16,7 +17,7 @@ const Check = Type.Object({
 });
 
 /** Liveness (/healthz: the process answers) and readiness (/readyz: it can serve traffic). */
-export async function healthPlugin(app: FastifyInstance, options: HealthOptions): Promise<void> {
+async function health(app: FastifyInstance, options: HealthOptions): Promise<void> {
   app.get(
     '/healthz',
     {
@@ -72,3 +73,6 @@ export async function healthPlugin(app: FastifyInstance, options: HealthOptions)
     },
   );
 }
+
+/** The health context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const healthPlugin = fp(health, { name: 'health', encapsulate: true });

@@ -1,25 +1,24 @@
-import { type ExchangeClient, serviceId } from '../exchange/client.ts';
-import { AppError } from '../kernel/errors.ts';
+import { PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
+import type { ExchangeClient } from '../exchange/client.ts';
 
 /** What the eID node needs to know of a person to sign them in and name them. */
-export interface DirectoryPerson {
-  egn: string;
-  givenName: string;
-  fatherName: string;
-  familyName: string;
-  givenNameLatin: string;
-  fatherNameLatin: string;
-  familyNameLatin: string;
-  sex: 'M' | 'F';
-  birthDate: string;
-  deceased: boolean;
-}
+export type DirectoryPerson = Pick<
+  Person,
+  | 'egn'
+  | 'givenName'
+  | 'fatherName'
+  | 'familyName'
+  | 'givenNameLatin'
+  | 'fatherNameLatin'
+  | 'familyNameLatin'
+  | 'sex'
+  | 'birthDate'
+  | 'deceased'
+>;
 
 export interface PersonDirectory {
   find(egn: string): Promise<DirectoryPerson | undefined>;
 }
-
-const PERSONS = serviceId('population-register', 'persons');
 
 /**
  * The eID node asks the population register through the exchange, like any other consumer:
@@ -28,18 +27,18 @@ const PERSONS = serviceId('population-register', 'persons');
 export function exchangePersonDirectory(client: ExchangeClient): PersonDirectory {
   return {
     async find(egn) {
-      const answer = await client.get(PERSONS, `/${encodeURIComponent(egn)}`, {
-        purpose: 'authentication',
-        legalBasis: 'e-government-act-art-2',
-        dataSubject: egn,
-        userId: egn,
-      });
-      if (answer.status === 200) return answer.body as DirectoryPerson;
-      if ((answer.status === 404 || answer.status === 400) && !answer.fault) return undefined;
-      throw new AppError(
-        'register-unavailable',
-        `The population register did not answer (${answer.fault ?? answer.status}).`,
+      // An unknown or malformed personal number is nobody (null); a register that did not answer throws.
+      const person = await client.find(
+        PERSONS.endpoints.person,
+        { egn },
+        {
+          purpose: 'authentication',
+          legalBasis: 'e-government-act-art-2',
+          dataSubject: egn,
+          userId: egn,
+        },
       );
+      return person ?? undefined;
     },
   };
 }

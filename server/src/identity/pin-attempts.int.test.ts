@@ -6,7 +6,7 @@ import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { buildApp } from '../app.ts';
 import { tablesOf } from '../db/connection.ts';
-import { PopulationRegister } from '../registers/population/service.ts';
+import { populationQueries } from '../registers/population/queries.ts';
 import type { PopulationTables } from '../registers/population/tables.ts';
 import type { IdentityTables } from './tables.ts';
 
@@ -49,11 +49,11 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
   /** A well-formed personal number nobody has. */
   let nextUnknown = 1;
   async function unknownNumber(): Promise<string> {
-    const population = new PopulationRegister(platform.database.db);
+    const population = populationQueries(platform.database.db);
     for (;;) {
       nextUnknown += 2;
       const egn = makeEgn('1931-07-14', 'M', nextUnknown);
-      if (!(await population.findPerson(egn))) return egn;
+      if (!(await population.person(egn))) return egn;
     }
   }
 

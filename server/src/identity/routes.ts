@@ -4,6 +4,7 @@ import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type Provider from 'oidc-provider';
 import { type Connection, tablesOf } from '../db/connection.ts';
 import type { Config } from '../kernel/config.ts';
@@ -34,7 +35,7 @@ export interface IdentityPluginOptions {
 const MOUNT = '/oidc';
 
 /** The eID node (OIDC provider and its sign-in pages) and the demo helpers around it. */
-export async function identityPlugin(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
+async function identityRoutes(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
   const { provider, db, config } = options;
   const { directory, signIns } = options;
   const attempts = new PinAttempts(db);
@@ -357,3 +358,10 @@ export async function issueDemoToken(
   const roles = await rolesOf(db, personalNumber, config.demo);
   return issueScriptingToken(keys, eidIssuer(config.publicUrl), personalNumber, roles);
 }
+
+/** The identity context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const identityPlugin = fp(identityRoutes, {
+  name: 'identity',
+  dependencies: ['route-access'],
+  encapsulate: true,
+});

@@ -19,7 +19,6 @@ import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
 import { forgetSavedAnswers } from '../shared/api/saved-answers.ts';
 import { CallbackScreen } from '../shared/auth/CallbackScreen.tsx';
 import { expireSession } from '../shared/auth/expire-session.ts';
-import { SignInScreen } from '../shared/auth/SignInScreen.tsx';
 import type { SessionStatus } from '../shared/auth/session.ts';
 import { useSessionStatus } from '../shared/auth/session-store.ts';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary.tsx';
@@ -30,6 +29,7 @@ import { NotFoundScreen } from './shell/NotFoundScreen.tsx';
 import { Redirect } from './shell/Redirect.tsx';
 import { LandingRedirect, RoleGate } from './shell/RoleGate.tsx';
 import { ScreenFailed } from './shell/ScreenFailed.tsx';
+import { SignInScreen } from './shell/SignInScreen.tsx';
 import './shell/shell.css';
 
 const CALLBACK_PATH = '/callback';

@@ -25,6 +25,9 @@ export const Address = Type.Object({
   apartment: Nullable(Type.String()),
 });
 
+export type PersonName = Static<typeof PersonName>;
+export type Address = Static<typeof Address>;
+
 export const IdentityDocument = Type.Object({
   kind: Type.Union([Type.Literal('id_card'), Type.Literal('passport')]),
   number: Type.String(),
@@ -39,6 +42,9 @@ export const IdentityDocument = Type.Object({
   ]),
 });
 
+export type IdentityDocument = Static<typeof IdentityDocument>;
+export type IdentityDocumentStatus = IdentityDocument['status'];
+
 export const DrivingLicence = Type.Object({
   number: Type.String(),
   issuedOn: IsoDate,
@@ -48,6 +54,9 @@ export const DrivingLicence = Type.Object({
   pointsRemaining: Type.Integer(),
   categories: Type.Array(Type.Object({ category: Type.String(), obtainedOn: IsoDate })),
 });
+
+export type DrivingLicence = Static<typeof DrivingLicence>;
+export type DrivingLicenceStatus = DrivingLicence['status'];
 
 export const OwnedVehicle = Type.Object({
   vin: Type.String(),
@@ -59,6 +68,8 @@ export const OwnedVehicle = Type.Object({
   firstRegistrationDate: IsoDate,
   modelYear: Type.Integer(),
 });
+
+export type OwnedVehicle = Static<typeof OwnedVehicle>;
 
 export const Profile = Type.Object(
   {

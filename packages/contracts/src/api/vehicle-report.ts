@@ -39,6 +39,16 @@ export const Source = Type.Object({
 });
 export type Source = Static<typeof Source>;
 
+/** The registers a report asks, by their exchange subsystem code (a source's `register`). */
+export const REPORT_REGISTERS = [
+  'vehicle-register',
+  'inspections',
+  'mtpl-insurance',
+  'traffic-fines',
+  'local-taxes',
+] as const;
+export type ReportRegister = (typeof REPORT_REGISTERS)[number];
+
 export const TechnicalData = Type.Object({
   vin: Type.String(),
   make: Type.String(),

@@ -1,3 +1,6 @@
+import { type Static, Type } from '@sinclair/typebox';
+import { Answer, byPerson, byVin, Codes, defineService, IsoDate, Nullable } from './contract.ts';
+
 /**
  * The traffic offences the fines register records, as stable codes (the register answers codes; the
  * web app and the PDF name them in the reader's language). Browser-safe.
@@ -15,3 +18,32 @@ export const OFFENCES = [
   'no-technical-inspection',
 ] as const;
 export type Offence = (typeof OFFENCES)[number];
+
+/** A fine. Amounts in euro cents. */
+export const Fine = Answer({
+  number: Type.String(),
+  egn: Type.String(),
+  vin: Nullable(Type.String()),
+  plate: Nullable(Type.String()),
+  issuedOn: IsoDate,
+  issuer: Type.String(),
+  offence: Codes(OFFENCES),
+  amountCents: Type.Integer({ minimum: 0 }),
+  paid: Type.Boolean(),
+  paidOn: Nullable(IsoDate),
+});
+export type Fine = Static<typeof Fine>;
+
+export const FINES = defineService({
+  subsystem: 'traffic-fines',
+  service: 'fines',
+  name: 'Traffic fines',
+  description:
+    'Fines (electronic tickets and penal decrees) by offender or by vehicle, with amount and payment.',
+  endpoints: {
+    byPerson: byPerson("A person's traffic fines", Type.Array(Fine)),
+    byVin: byVin('Fines recorded against a vehicle (offenders are personal data)', Type.Array(Fine), {
+      personalData: true,
+    }),
+  },
+});

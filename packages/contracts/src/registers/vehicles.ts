@@ -1,3 +1,15 @@
+import { type Static, Type } from '@sinclair/typebox';
+import {
+  Answer,
+  Codes,
+  defineService,
+  IsoDate,
+  Nullable,
+  OwnerIdParam,
+  PlateParam,
+  VinParam,
+} from './contract.ts';
+
 /**
  * The vehicle register's enumerations as stable codes. The register stores and answers codes, never
  * words: each screen and each PDF names a code in its reader's language (the web app's locale files,
@@ -35,3 +47,94 @@ export type VehicleCategory = (typeof VEHICLE_CATEGORIES)[number];
 
 export const VEHICLE_STATUSES = ['registered', 'deregistered', 'scrapped'] as const;
 export type VehicleStatus = (typeof VEHICLE_STATUSES)[number];
+
+export const OWNER_KINDS = ['person', 'company'] as const;
+export type OwnerKind = (typeof OWNER_KINDS)[number];
+
+export const REGISTRATION_EVENTS = [
+  /** A new vehicle's first registration: on the vehicle's first-registration date. */
+  'first_registration',
+  /** A used vehicle's first registration in Bulgaria, after its first registration abroad. */
+  'import_registration',
+  'change_of_owner',
+  'change_of_plate',
+  'deregistration',
+] as const;
+export type RegistrationEvent = (typeof REGISTRATION_EVENTS)[number];
+
+export const Vehicle = Answer({
+  vin: Type.String(),
+  /** Current plate; null once deregistered or scrapped. */
+  plate: Nullable(Type.String()),
+  make: Type.String(),
+  model: Type.String(),
+  category: Codes(VEHICLE_CATEGORIES),
+  body: Codes(BODY_TYPES),
+  fuel: Codes(FUELS),
+  engineCc: Type.Integer(),
+  powerKw: Type.Integer(),
+  massKg: Type.Integer(),
+  colour: Codes(COLOURS),
+  modelYear: Type.Integer(),
+  firstRegistrationDate: IsoDate,
+  /** Number of the current registration certificate (talon), part I. */
+  registrationCertificateNumber: Type.String(),
+  status: Codes(VEHICLE_STATUSES),
+  stolen: Type.Boolean(),
+  stolenSince: Nullable(IsoDate),
+});
+export type Vehicle = Static<typeof Vehicle>;
+
+export const Registration = Answer({
+  vin: Type.String(),
+  seq: Type.Integer(),
+  event: Codes(REGISTRATION_EVENTS),
+  eventDate: IsoDate,
+  plate: Nullable(Type.String()),
+  ownerKind: Codes(OWNER_KINDS),
+  /** EGN for a person, EIK (UIC) for a company. */
+  ownerId: Type.String(),
+  /** Company name; null for persons (their names live in the population register). */
+  ownerName: Nullable(Type.String()),
+  certificateNumber: Nullable(Type.String()),
+});
+export type Registration = Static<typeof Registration>;
+
+export const VEHICLES = defineService({
+  subsystem: 'vehicle-register',
+  service: 'vehicles',
+  name: 'Registered vehicles',
+  description:
+    'A vehicle by VIN or plate (technical data, status, stolen flag), its registration history, and the vehicles an owner holds.',
+  endpoints: {
+    byVin: {
+      path: '/{vin}',
+      summary: 'A vehicle by VIN',
+      personalData: false,
+      params: Type.Object({ vin: VinParam }),
+      answer: Vehicle,
+    },
+    byPlate: {
+      path: '/by-plate/{plate}',
+      summary: 'A vehicle by registration plate',
+      personalData: false,
+      params: Type.Object({ plate: PlateParam }),
+      answer: Vehicle,
+    },
+    registrations: {
+      path: '/{vin}/registrations',
+      summary:
+        'Registration history of a vehicle (owners are personal data; without X-Road-Data-Subject the register names the current owner as the subject)',
+      personalData: true,
+      params: Type.Object({ vin: VinParam }),
+      answer: Type.Array(Registration),
+    },
+    byOwner: {
+      path: '/by-owner/{ownerId}',
+      summary: 'Vehicles currently registered to an owner (EGN or EIK)',
+      personalData: true,
+      params: Type.Object({ ownerId: OwnerIdParam }),
+      answer: Type.Array(Vehicle),
+    },
+  },
+});

@@ -1,6 +1,7 @@
 import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '@civitas/tlog/tiles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import fp from 'fastify-plugin';
 import { sendProblem } from '../../http/problem.ts';
 import { AppError } from '../../kernel/errors.ts';
 import type { AuditLog } from '../service.ts';
@@ -30,7 +31,7 @@ function text(reply: FastifyReply, body: string, cache: string): FastifyReply {
  * on demand and the in-process witness (C2SP tlog-witness). Nothing here is personal data:
  * entries name organisations and purposes, and commit to persons only by salted hashes.
  */
-export async function logRoutes(app: FastifyInstance, options: LogRoutesOptions): Promise<void> {
+async function logRoutes(app: FastifyInstance, options: LogRoutesOptions): Promise<void> {
   const { log } = options;
 
   app.get(
@@ -239,3 +240,10 @@ async function assertWithinTree(log: AuditLog, size: number): Promise<void> {
     throw new AppError('proof-out-of-range', `The tree has ${stored} entries; size ${size} is beyond it.`);
   }
 }
+
+/** The transparency-log context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const transparencyLogPlugin = fp(logRoutes, {
+  name: 'transparency-log',
+  dependencies: ['route-access'],
+  encapsulate: true,
+});

@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import type { AccessPolicy } from '../../access/policy.ts';
 import type { Connection } from '../../db/connection.ts';
@@ -110,7 +111,7 @@ function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffName>, aud
  * `disclose`, `heartbeat`), so a national portal can gather usage from Civitas with the client
  * it already has. Civitas registers answer requests, so every record is a data response.
  */
-export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerApiOptions): Promise<void> {
+async function dataTrackerApi(app: FastifyInstance, options: DataTrackerApiOptions): Promise<void> {
   // Errors stay problem+json with a stable code, and also carry the v3 Error's `message`.
   app.addHook('preSerialization', async (_request, reply, payload) => {
     if (reply.statusCode < 400 || typeof payload !== 'object' || payload === null) return payload;
@@ -273,3 +274,10 @@ export async function dataTrackerApi(app: FastifyInstance, options: DataTrackerA
     },
   );
 }
+
+/** The estonian-data-tracker context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const estonianDataTrackerPlugin = fp(dataTrackerApi, {
+  name: 'estonian-data-tracker',
+  dependencies: ['route-access'],
+  encapsulate: true,
+});

@@ -2,6 +2,7 @@ import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { toBase64 } from '@civitas/tlog/hash.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/policy.ts';
 import { principalOf } from '../../identity/auth.ts';
 import { DEMO_ROLE_ORGANISATIONS } from '../../identity/demo-accounts.ts';
@@ -118,7 +119,7 @@ async function namesIn(
 }
 
 /** The data tracker: "who used my data" for citizens, the audit view, and lawful hiding. */
-export async function trackerRoutes(app: FastifyInstance, options: TrackerRoutesOptions): Promise<void> {
+async function trackerRoutes(app: FastifyInstance, options: TrackerRoutesOptions): Promise<void> {
   const { usage } = options;
 
   app.get(
@@ -393,3 +394,10 @@ export function futureDate(value: string): Date {
 function organisationOfRole(role: string): string {
   return DEMO_ROLE_ORGANISATIONS.find((entry) => entry.role === role)?.organisation ?? role;
 }
+
+/** The data-tracker context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const dataTrackerPlugin = fp(trackerRoutes, {
+  name: 'data-tracker',
+  dependencies: ['route-access'],
+  encapsulate: true,
+});

@@ -1,8 +1,12 @@
 import crypto from 'node:crypto';
+import { DRIVING_LICENCES, type DrivingLicence } from '@civitas/contracts/registers/driving-licences.ts';
+import { type Address, PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
+import { type TaxAssessment, VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
+import { VEHICLES, type Vehicle } from '@civitas/contracts/registers/vehicles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { ExchangeClient } from '../../exchange/client.ts';
-import { serviceId } from '../../exchange/client.ts';
+import fp from 'fastify-plugin';
+import { type ExchangeClient, failureOf } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
 import { principalOf } from '../../identity/auth.ts';
 import { ISSUING_MUNICIPALITY, parkingPermitEligibility, permitVehicles } from './policy.ts';
@@ -35,18 +39,6 @@ const SOURCE_NAMES: Record<string, { bg: string; en: string; pl: string }> = {
   },
 };
 
-type Json = Record<string, unknown>;
-interface OwnedVehicle {
-  vin: string;
-  plate: string | null;
-  make: string;
-  model: string;
-  stolen: boolean;
-}
-interface Address {
-  kind: string;
-  municipalityName: string;
-}
 interface Field {
   name: string;
   value: string;
@@ -100,10 +92,7 @@ export interface ParkingPermitOptions {
  * A sample e-service that shows the once-only principle: the application form for a resident
  * parking permit, filled from four registers through the exchange, each field with its source.
  */
-export async function parkingPermitRoutes(
-  app: FastifyInstance,
-  options: ParkingPermitOptions,
-): Promise<void> {
+async function parkingPermitRoutes(app: FastifyInstance, options: ParkingPermitOptions): Promise<void> {
   app.get(
     '/api/eservices/parking-permit/prefill',
     {
@@ -125,32 +114,34 @@ export async function parkingPermitRoutes(
         userId: egn,
         caseRef: requestId,
       };
-      const persons = serviceId('population-register', 'persons');
       const [person, addresses, vehicles, licence] = await askRegisters(
         options.exchange,
         [
-          { key: 'population', service: persons, path: `/${egn}` },
-          { key: 'population', service: persons, path: `/${egn}/addresses` },
-          { key: 'vehicles', service: serviceId('vehicle-register', 'vehicles'), path: `/by-owner/${egn}` },
+          { key: 'population', ...options.exchange.locate(PERSONS.endpoints.person, { egn }) },
+          { key: 'population', ...options.exchange.locate(PERSONS.endpoints.addresses, { egn }) },
+          { key: 'vehicles', ...options.exchange.locate(VEHICLES.endpoints.byOwner, { ownerId: egn }) },
           {
             key: 'driving-licences',
-            service: serviceId('driving-licences', 'licences'),
-            path: `/by-person/${egn}`,
+            ...options.exchange.locate(DRIVING_LICENCES.endpoints.byPerson, { egn }),
           },
         ],
         context,
         REGISTER_TIMEOUT_MS,
       );
-      const registered = vehicles!.status === 'ok' ? (vehicles!.answer.body as OwnedVehicle[]) : null;
+      // The exchange client checked each body against its register's contract: these are their shapes.
+      const registered = vehicles!.status === 'ok' ? (vehicles!.answer.body as Vehicle[]) : null;
       const owned = permitVehicles(registered ?? []);
       const vehicle = owned[0] ?? null;
-      const taxService = serviceId('local-taxes', 'vehicle-tax');
+      const taxService = options.exchange.serviceId(VEHICLE_TAX.subsystem, VEHICLE_TAX.service);
       // The tax register is asked about the cars the vehicle register named: it depends on that answer.
       const taxes =
         owned.length > 0
           ? await askRegisters(
               options.exchange,
-              owned.map((car) => ({ key: 'vehicle-tax', service: taxService, path: `/by-vin/${car.vin}` })),
+              owned.map((car) => ({
+                key: 'vehicle-tax',
+                ...options.exchange.locate(VEHICLE_TAX.endpoints.byVin, { vin: car.vin }),
+              })),
               context,
               REGISTER_TIMEOUT_MS,
             )
@@ -169,8 +160,10 @@ export async function parkingPermitRoutes(
       const fields: Field[] = [];
       const population = mergeSources([person!, addresses!]);
       if (population.status === 'ok') {
-        const p = person!.answer!.body as Json;
-        const permanent = (addresses!.answer!.body as Json[]).find((address) => address.kind === 'permanent');
+        const p = person!.answer!.body as Person;
+        const permanent = (addresses!.answer!.body as Address[]).find(
+          (address) => address.kind === 'permanent',
+        );
         fields.push(
           { name: 'fullName', value: `${p.givenName} ${p.fatherName} ${p.familyName}`, source: 'population' },
           {
@@ -178,7 +171,7 @@ export async function parkingPermitRoutes(
             value: `${p.givenNameLatin} ${p.fatherNameLatin} ${p.familyNameLatin}`,
             source: 'population',
           },
-          { name: 'personalNumber', value: String(p.egn), source: 'population' },
+          { name: 'personalNumber', value: p.egn, source: 'population' },
         );
         if (permanent) {
           const apartment = permanent.apartment ? `, ап. ${permanent.apartment}` : '';
@@ -191,22 +184,22 @@ export async function parkingPermitRoutes(
       }
       if (vehicle) {
         fields.push(
-          { name: 'vehiclePlate', value: String(vehicle.plate ?? ''), source: 'vehicles' },
+          { name: 'vehiclePlate', value: vehicle.plate ?? '', source: 'vehicles' },
           { name: 'vehicleMakeModel', value: `${vehicle.make} ${vehicle.model}`, source: 'vehicles' },
-          { name: 'vehicleVin', value: String(vehicle.vin), source: 'vehicles' },
+          { name: 'vehicleVin', value: vehicle.vin, source: 'vehicles' },
         );
       }
       const licenceSource = noLicenceIsAnAnswer(licence!);
       if (licenceSource.status === 'ok' && licence!.answer?.status === 200) {
-        const l = licence!.answer.body as Json;
+        const l = licence!.answer.body as DrivingLicence;
         fields.push(
-          { name: 'drivingLicenceNumber', value: String(l.number), source: 'driving-licences' },
-          { name: 'drivingLicenceValidUntil', value: String(l.validUntil), source: 'driving-licences' },
+          { name: 'drivingLicenceNumber', value: l.number, source: 'driving-licences' },
+          { name: 'drivingLicenceValidUntil', value: l.validUntil, source: 'driving-licences' },
         );
       }
       const taxPaid = taxes.map((outcome) =>
         outcome.status === 'ok'
-          ? (outcome.answer.body as Json[]).every((assessment) => assessment.paid === true)
+          ? (outcome.answer.body as TaxAssessment[]).every((assessment) => assessment.paid)
           : null,
       );
       if (taxPaid[0] !== undefined && taxPaid[0] !== null) {
@@ -269,7 +262,7 @@ function mergeSources(outcomes: readonly SourceOutcome[]): SourceOutcome {
 
 /** A person without a licence is an answer (no fields), not a failure of the register. */
 function noLicenceIsAnAnswer(outcome: SourceOutcome): SourceOutcome {
-  if (outcome.status === 'failed' && outcome.answer?.status === 404 && !outcome.answer.fault) {
+  if (outcome.status === 'failed' && outcome.answer && failureOf(outcome.answer).kind === 'not-found') {
     return { ...outcome, status: 'ok', answer: outcome.answer };
   }
   return outcome;
@@ -298,3 +291,10 @@ function describeSource(outcome: SourceOutcome) {
     ...(outcome.status === 'ok' ? {} : { error: outcome.error }),
   };
 }
+
+/** The eservices context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const eservicesPlugin = fp(parkingPermitRoutes, {
+  name: 'eservices',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

@@ -1,36 +1,12 @@
 import type { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
+import { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
 import {
-  type CallContext,
-  type ExchangeAnswer,
-  type ExchangeClient,
-  serviceId,
-} from '../../exchange/client.ts';
-import { AppError } from '../../kernel/errors.ts';
-
-const PERSONS = serviceId('population-register', 'persons');
-const DOCUMENTS = serviceId('identity-documents', 'documents');
-const LICENCES = serviceId('driving-licences', 'licences');
-const VEHICLES = serviceId('vehicle-register', 'vehicles');
-
-type Json = Record<string, unknown>;
-
-/** A register's answer, or the matching problem: a missing register is never an empty section. */
-function expectOk(answer: ExchangeAnswer, allowNotFound = false): Json | Json[] | null {
-  if (answer.status === 200) return answer.body as Json | Json[];
-  if (allowNotFound && answer.status === 404 && !answer.fault) return null;
-  if (
-    answer.fault === 'Server.ServerProxy.PurposeNotAllowed' ||
-    answer.fault === 'Server.ServerProxy.LegalBasisNotAllowed' ||
-    answer.fault === 'Server.ServerProxy.AccessDenied'
-  ) {
-    throw new AppError('purpose-not-allowed', (answer.body as { message?: string } | null)?.message);
-  }
-  if (answer.status === 404) throw new AppError('person-not-found');
-  throw new AppError(
-    'register-unavailable',
-    `Exchange message ${answer.messageId}: ${answer.fault ?? `status ${answer.status}`}.`,
-  );
-}
+  IDENTITY_DOCUMENTS,
+  type IdentityDocument,
+} from '@civitas/contracts/registers/identity-documents.ts';
+import { type Address, PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
+import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
+import { allInOrder, type CallContext, type ExchangeClient } from '../../exchange/client.ts';
 
 /** Gathers a person's profile from the registers, each asked through the exchange for its own part. */
 export class ProfileService {
@@ -48,49 +24,44 @@ export class ProfileService {
       userId: egn,
     };
     // The registers are asked in parallel: a profile costs one round trip of latency, not five.
-    const [person, addresses, documents, licence, vehicles] = await Promise.all([
-      this.exchange.get(PERSONS, `/${egn}`, context),
-      this.exchange.get(PERSONS, `/${egn}/addresses`, context),
-      this.exchange.get(DOCUMENTS, `/by-person/${egn}`, context),
-      this.exchange.get(LICENCES, `/by-person/${egn}`, context),
-      this.exchange.get(VEHICLES, `/by-owner/${egn}`, context),
+    const [person, addresses, documents, licence, vehicles] = await allInOrder([
+      this.exchange.call(PERSONS.endpoints.person, { egn }, context, 'person-not-found'),
+      this.exchange.call(PERSONS.endpoints.addresses, { egn }, context, 'person-not-found'),
+      this.exchange.call(IDENTITY_DOCUMENTS.endpoints.byPerson, { egn }, context),
+      this.exchange.find(DRIVING_LICENCES.endpoints.byPerson, { egn }, context),
+      this.exchange.call(VEHICLES.endpoints.byOwner, { ownerId: egn }, context),
     ]);
-    const p = expectOk(person) as Json;
-    const l = expectOk(licence, true) as (Json & { categories: Json[] }) | null;
     return {
-      personalNumber: String(p.egn),
+      personalNumber: person.egn,
       roles: [...roles],
-      name: nameOf(p),
-      sex: p.sex as 'M' | 'F',
-      birthDate: String(p.birthDate),
-      birthPlace: { ekatte: String(p.birthPlaceEkatte), name: String(p.birthPlaceName) },
-      citizenship: String(p.citizenship),
-      deceased: Boolean(p.deceased),
-      addresses: (expectOk(addresses) as Json[]).map(addressOf),
-      documents: (expectOk(documents) as Json[]).map(documentOf),
-      drivingLicence: l
+      name: nameOf(person),
+      sex: person.sex,
+      birthDate: person.birthDate,
+      birthPlace: { ekatte: person.birthPlaceEkatte, name: person.birthPlaceName },
+      citizenship: person.citizenship,
+      deceased: person.deceased,
+      addresses: addresses.map(addressOf),
+      documents: documents.map(documentOf),
+      drivingLicence: licence
         ? {
-            number: String(l.number),
-            issuedOn: String(l.issuedOn),
-            validUntil: String(l.validUntil),
-            issuer: String(l.issuer),
-            status: l.status as 'valid' | 'suspended' | 'withdrawn',
-            pointsRemaining: Number(l.pointsRemaining),
-            categories: l.categories.map((row) => ({
-              category: String(row.category),
-              obtainedOn: String(row.obtainedOn),
-            })),
+            number: licence.number,
+            issuedOn: licence.issuedOn,
+            validUntil: licence.validUntil,
+            issuer: licence.issuer,
+            status: licence.status,
+            pointsRemaining: licence.pointsRemaining,
+            categories: licence.categories.map(({ category, obtainedOn }) => ({ category, obtainedOn })),
           }
         : null,
-      vehicles: (expectOk(vehicles) as Json[]).map((vehicle) => ({
-        vin: String(vehicle.vin),
-        plate: vehicle.plate === null ? null : String(vehicle.plate),
-        make: String(vehicle.make),
-        model: String(vehicle.model),
-        fuel: String(vehicle.fuel),
-        colour: String(vehicle.colour),
-        firstRegistrationDate: String(vehicle.firstRegistrationDate),
-        modelYear: Number(vehicle.modelYear),
+      vehicles: vehicles.map((vehicle) => ({
+        vin: vehicle.vin,
+        plate: vehicle.plate,
+        make: vehicle.make,
+        model: vehicle.model,
+        fuel: vehicle.fuel,
+        colour: vehicle.colour,
+        firstRegistrationDate: vehicle.firstRegistrationDate,
+        modelYear: vehicle.modelYear,
       })),
     };
   }
@@ -101,58 +72,52 @@ export class ProfileService {
    */
   async cardOf(egn: string, context: CallContext, { withDocuments = false } = {}): Promise<PersonCard> {
     const asked = { ...context, dataSubject: egn };
-    const [person, addresses, documents] = await Promise.all([
-      this.exchange.get(PERSONS, `/${egn}`, asked),
-      this.exchange.get(PERSONS, `/${egn}/addresses`, asked),
-      withDocuments ? this.exchange.get(DOCUMENTS, `/by-person/${egn}`, asked) : null,
+    const [person, addresses, documents] = await allInOrder([
+      this.exchange.call(PERSONS.endpoints.person, { egn }, asked, 'person-not-found'),
+      this.exchange.call(PERSONS.endpoints.addresses, { egn }, asked, 'person-not-found'),
+      withDocuments
+        ? this.exchange.call(IDENTITY_DOCUMENTS.endpoints.byPerson, { egn }, asked)
+        : Promise.resolve(null),
     ]);
-    const p = expectOk(person) as Json;
-    const permanent = (expectOk(addresses) as Json[]).find((address) => address.kind === 'permanent');
+    const permanent = addresses.find((address) => address.kind === 'permanent');
     return {
-      personalNumber: String(p.egn),
-      name: nameOf(p),
-      sex: p.sex as 'M' | 'F',
-      birthDate: String(p.birthDate),
-      deceased: Boolean(p.deceased),
+      personalNumber: person.egn,
+      name: nameOf(person),
+      sex: person.sex,
+      birthDate: person.birthDate,
+      deceased: person.deceased,
       permanentAddress: permanent ? addressOf(permanent) : null,
-      ...(documents ? { documents: (expectOk(documents) as Json[]).map(documentOf) } : {}),
+      ...(documents ? { documents: documents.map(documentOf) } : {}),
     };
   }
 }
 
-function nameOf(person: Json) {
+function nameOf(person: Person) {
   return {
-    given: String(person.givenName),
-    father: String(person.fatherName),
-    family: String(person.familyName),
-    givenLatin: String(person.givenNameLatin),
-    fatherLatin: String(person.fatherNameLatin),
-    familyLatin: String(person.familyNameLatin),
+    given: person.givenName,
+    father: person.fatherName,
+    family: person.familyName,
+    givenLatin: person.givenNameLatin,
+    fatherLatin: person.fatherNameLatin,
+    familyLatin: person.familyNameLatin,
   };
 }
 
-function documentOf(document: Json) {
-  return {
-    kind: document.kind as 'id_card' | 'passport',
-    number: String(document.number),
-    issuedOn: String(document.issuedOn),
-    validUntil: String(document.validUntil),
-    issuer: String(document.issuer),
-    status: document.status as 'valid' | 'lost' | 'stolen' | 'destroyed',
-  };
+function documentOf({ kind, number, issuedOn, validUntil, issuer, status }: IdentityDocument) {
+  return { kind, number, issuedOn, validUntil, issuer, status };
 }
 
-function addressOf(address: Json) {
+function addressOf(address: Address) {
   return {
-    kind: address.kind as 'permanent' | 'current',
-    region: String(address.regionName),
-    municipality: String(address.municipalityName),
-    settlement: String(address.settlementName),
-    settlementLatin: String(address.settlementNameLatin),
-    ekatte: String(address.settlementEkatte),
-    postcode: String(address.postcode),
-    street: String(address.street),
-    building: String(address.building),
-    apartment: address.apartment === null ? null : String(address.apartment),
+    kind: address.kind,
+    region: address.regionName,
+    municipality: address.municipalityName,
+    settlement: address.settlementName,
+    settlementLatin: address.settlementNameLatin,
+    ekatte: address.settlementEkatte,
+    postcode: address.postcode,
+    street: address.street,
+    building: address.building,
+    apartment: address.apartment,
   };
 }

@@ -2,6 +2,7 @@ import { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/policy.ts';
 import type { ExchangeClient } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
@@ -30,7 +31,7 @@ const errorResponses = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404:
 /** The purposes for which a person card carries the identity documents (checking an ID shown). */
 export const PURPOSES_WITH_DOCUMENTS: ReadonlySet<string> = new Set(['identity-verification']);
 
-export async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
+async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions): Promise<void> {
   const profiles = new ProfileService(options.exchange);
 
   app.get(
@@ -103,3 +104,10 @@ export async function profileRoutes(app: FastifyInstance, options: ProfileRoutes
     },
   );
 }
+
+/** The profile context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const profilePlugin = fp(profileRoutes, {
+  name: 'profile',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

@@ -321,6 +321,7 @@ describe.each(testDatabases())('the vehicle dossier on $name', (engine) => {
         if (service === inspections) await new Promise((resolve) => setTimeout(resolve, 400));
         return client.get(service, path, context);
       },
+      locate: client.locate.bind(client),
     };
     const report = await gatherReport(slow, {
       vin: car.vin,

@@ -1,36 +1,40 @@
 import {
   type Registration,
-  type RegistrationEventKind,
   type ReportBody,
   SOURCE_KEYS,
   type Source,
   type SourceKey,
   type Viewer,
 } from '@civitas/contracts/api/vehicle-report.ts';
-import { type CallContext, type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import type { EndpointContract } from '@civitas/contracts/registers/contract.ts';
+import { FINES, type Fine } from '@civitas/contracts/registers/fines.ts';
+import { INSPECTIONS, type Inspection } from '@civitas/contracts/registers/inspections.ts';
+import { MTPL_POLICIES, type Policy } from '@civitas/contracts/registers/insurance.ts';
+import { type TaxAssessment, VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
+import {
+  type Registration as RegistrationRecord,
+  VEHICLES,
+  type Vehicle,
+} from '@civitas/contracts/registers/vehicles.ts';
+import { type CallContext, type ExchangeClient, failureError } from '../../exchange/client.ts';
 import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
-import { AppError } from '../../kernel/errors.ts';
 import { analyseOdometer } from './odometer.ts';
 
 /** A report's register lookups are made for this purpose (it shows in the data tracker), unless an official states another. */
 export const DOSSIER_PURPOSE = 'vehicle-history-report';
 
-const SERVICES: Record<SourceKey, { service: string; path: (vin: string) => string }> = {
-  vehicle: { service: serviceId('vehicle-register', 'vehicles'), path: (vin) => `/${vin}` },
-  registrations: {
-    service: serviceId('vehicle-register', 'vehicles'),
-    path: (vin) => `/${vin}/registrations`,
-  },
-  inspections: { service: serviceId('inspections', 'inspections'), path: (vin) => `/by-vin/${vin}` },
-  insurance: { service: serviceId('mtpl-insurance', 'policies'), path: (vin) => `/by-vin/${vin}` },
-  fines: { service: serviceId('traffic-fines', 'fines'), path: (vin) => `/by-vin/${vin}` },
-  tax: { service: serviceId('local-taxes', 'vehicle-tax'), path: (vin) => `/by-vin/${vin}` },
+/** The register endpoint each section of the report reads, all keyed by the VIN. */
+const SOURCES: Record<SourceKey, EndpointContract<typeof VEHICLES.endpoints.byVin.params>> = {
+  vehicle: VEHICLES.endpoints.byVin,
+  registrations: VEHICLES.endpoints.registrations,
+  inspections: INSPECTIONS.endpoints.byVin,
+  insurance: MTPL_POLICIES.endpoints.byVin,
+  fines: FINES.endpoints.byVin,
+  tax: VEHICLE_TAX.endpoints.byVin,
 };
 
 /** Sections only the owner is shown: fines and unpaid tax follow the person, not the car. */
 const OWNER_ONLY: ReadonlySet<SourceKey> = new Set(['fines', 'tax']);
-
-type Json = Record<string, unknown>;
 
 export interface GatherRequest {
   vin: string;
@@ -58,33 +62,26 @@ export type GatheredReport = Omit<ReportBody, 'reference' | 'issuedAt' | 'issuer
 
 /** A register's answer the report already has: it is not asked twice. */
 export interface KnownAnswer {
-  body: Json;
+  body: Vehicle;
   fetchedAt: string;
   messageId: string;
 }
 
 /** A vehicle by VIN or plate, read with the report's purpose; null when the register has none. */
 export async function findVehicle(
-  client: Pick<ExchangeClient, 'get'>,
+  client: Pick<ExchangeClient, 'ask'>,
   key: { vin: string } | { plate: string },
   context: CallContext,
 ): Promise<KnownAnswer | null> {
-  const path = 'vin' in key ? `/${key.vin}` : `/by-plate/${encodeURIComponent(key.plate)}`;
   const fetchedAt = new Date().toISOString();
-  const answer = await client.get(SERVICES.vehicle.service, path, context);
-  if (answer.status === 404) return null;
-  if (answer.fault && /NotAllowed|AccessDenied/.test(answer.fault)) {
-    const detail = (answer.body as { message?: string } | null)?.message ?? answer.fault;
-    throw new AppError('purpose-not-allowed', detail);
-  }
-  if (answer.status !== 200) {
-    // A register that is down is a 503, not a missing vehicle.
-    throw new AppError(
-      'register-unavailable',
-      `The vehicle register did not answer: ${answer.fault ?? `status ${answer.status}`}`,
-    );
-  }
-  return { body: answer.body as Json, fetchedAt, messageId: answer.messageId };
+  const answer =
+    'vin' in key
+      ? await client.ask(VEHICLES.endpoints.byVin, { vin: key.vin }, context)
+      : await client.ask(VEHICLES.endpoints.byPlate, { plate: key.plate }, context);
+  if (answer.ok) return { body: answer.body, fetchedAt, messageId: answer.messageId };
+  if (answer.failure.kind === 'not-found') return null;
+  // A register that is down is a 503, not a missing vehicle.
+  throw failureError(answer.failure);
 }
 
 /**
@@ -93,15 +90,14 @@ export async function findVehicle(
  * section empty and is listed as missing: the report says it is partial.
  */
 export async function gatherReport(
-  client: Pick<ExchangeClient, 'get'>,
+  client: Pick<ExchangeClient, 'get' | 'locate'>,
   request: GatherRequest,
 ): Promise<GatheredReport> {
   const keys = SOURCE_KEYS.filter((key) => request.viewer === 'owner' || !OWNER_ONLY.has(key));
   const asked = request.vehicle ? keys.filter((key) => key !== 'vehicle') : keys;
   const sources: SourceRequest[] = asked.map((key) => ({
     key,
-    service: SERVICES[key].service,
-    path: SERVICES[key].path(request.vin),
+    ...client.locate(SOURCES[key], { vin: request.vin }),
   }));
   const context: CallContext = {
     client: request.client,
@@ -112,25 +108,29 @@ export async function gatherReport(
     caseRef: request.caseRef ?? null,
   };
   const outcomes = await askRegisters(client, sources, context, request.timeoutMs);
-  if (request.vehicle) outcomes.push(knownOutcome(request.vehicle, SERVICES.vehicle.service));
+  if (request.vehicle)
+    outcomes.push(
+      knownOutcome(request.vehicle, client.locate(SOURCES.vehicle, { vin: request.vin }).service),
+    );
   const body = (key: SourceKey): unknown => {
     const outcome = outcomes.find((candidate) => candidate.key === key);
     return outcome?.status === 'ok' ? outcome.answer.body : undefined;
   };
 
-  const vehicle = body('vehicle') as Json | undefined;
-  const registrations = body('registrations') as Json[] | undefined;
-  const inspections = body('inspections') as Json[] | undefined;
-  const policies = body('insurance') as Json[] | undefined;
+  // The client checked each body against its register's contract: these are their shapes.
+  const vehicle = body('vehicle') as Vehicle | undefined;
+  const registrations = body('registrations') as RegistrationRecord[] | undefined;
+  const inspections = body('inspections') as Inspection[] | undefined;
+  const policies = body('insurance') as Policy[] | undefined;
   const currentOwner = registrations?.at(-1);
   const showOwner = request.viewer !== 'public';
   const inspectionList = inspections?.map((row) => ({
-    date: String(row.inspectedOn),
-    stationCode: String(row.stationCode),
-    stationName: String(row.stationName),
-    result: String(row.result),
-    odometerKm: Number(row.odometerKm),
-    nextDue: row.nextDue === null ? null : String(row.nextDue),
+    date: row.inspectedOn,
+    stationCode: row.stationCode,
+    stationName: row.stationName,
+    result: row.result,
+    odometerKm: row.odometerKm,
+    nextDue: row.nextDue,
   }));
 
   return {
@@ -139,35 +139,35 @@ export async function gatherReport(
     partial: outcomes.some((outcome) => outcome.status !== 'ok'),
     technical: vehicle
       ? {
-          vin: String(vehicle.vin),
-          make: String(vehicle.make),
-          model: String(vehicle.model),
-          category: String(vehicle.category),
-          body: String(vehicle.body),
-          fuel: String(vehicle.fuel),
-          engineCc: Number(vehicle.engineCc),
-          powerKw: Number(vehicle.powerKw),
-          massKg: Number(vehicle.massKg),
-          colour: String(vehicle.colour),
-          modelYear: Number(vehicle.modelYear),
+          vin: vehicle.vin,
+          make: vehicle.make,
+          model: vehicle.model,
+          category: vehicle.category,
+          body: vehicle.body,
+          fuel: vehicle.fuel,
+          engineCc: vehicle.engineCc,
+          powerKw: vehicle.powerKw,
+          massKg: vehicle.massKg,
+          colour: vehicle.colour,
+          modelYear: vehicle.modelYear,
         }
       : null,
     registration:
       vehicle && registrations
         ? {
-            status: vehicle.status as 'registered' | 'deregistered' | 'scrapped',
-            plate: (vehicle.plate as string | null) ?? null,
-            firstRegistrationDate: String(vehicle.firstRegistrationDate),
+            status: vehicle.status,
+            plate: vehicle.plate,
+            firstRegistrationDate: vehicle.firstRegistrationDate,
             ownersCount: new Set(
               registrations
                 .filter((row) => row.event !== 'change_of_plate' && row.event !== 'deregistration')
                 .map((row) => `${row.ownerKind}:${row.ownerId}`),
             ).size,
             timeline: registrations.map((row) => ({
-              event: row.event as RegistrationEventKind,
-              date: String(row.eventDate),
-              plate: (row.plate as string | null) ?? null,
-              ownerKind: row.ownerKind as 'person' | 'company',
+              event: row.event,
+              date: row.eventDate,
+              plate: row.plate,
+              ownerKind: row.ownerKind,
             })),
             ...(showOwner && currentOwner ? { currentOwner: ownerOf(currentOwner) } : {}),
           }
@@ -184,23 +184,23 @@ export async function gatherReport(
         )
       : null,
     insurance: policies ? insuranceOf(policies, request.today) : null,
-    theft: vehicle
-      ? { stolen: Boolean(vehicle.stolen), since: (vehicle.stolenSince as string | null) ?? null }
-      : null,
+    theft: vehicle ? { stolen: vehicle.stolen, since: vehicle.stolenSince } : null,
     ...(request.viewer === 'owner'
-      ? { fines: finesOf(body('fines') as Json[] | undefined), tax: taxOf(body('tax') as Json[] | undefined) }
+      ? {
+          fines: finesOf(body('fines') as Fine[] | undefined),
+          tax: taxOf(body('tax') as TaxAssessment[] | undefined),
+        }
       : {}),
     sources: keys.map((key) =>
       sourceOf(key, outcomes.find((outcome) => outcome.key === key)!, request.today),
     ),
-    currentOwnerId: currentOwner && currentOwner.ownerKind === 'person' ? String(currentOwner.ownerId) : null,
+    currentOwnerId: currentOwner?.ownerKind === 'person' ? currentOwner.ownerId : null,
   };
 }
 
 /** The current owner as a report names them: a company by number and name, a person by kind alone. */
-function ownerOf(row: Json): NonNullable<Registration['currentOwner']> {
-  if (row.ownerKind === 'company')
-    return { kind: 'company', id: String(row.ownerId), name: (row.ownerName as string | null) ?? null };
+function ownerOf(row: RegistrationRecord): NonNullable<Registration['currentOwner']> {
+  if (row.ownerKind === 'company') return { kind: 'company', id: row.ownerId, name: row.ownerName };
   return { kind: 'person', name: null };
 }
 
@@ -215,48 +215,48 @@ function knownOutcome(known: KnownAnswer, service: string): SourceOutcome {
   };
 }
 
-function insuranceOf(policies: Json[], today: string) {
+function insuranceOf(policies: Policy[], today: string) {
   const valid = policies.filter(
-    (policy) => !policy.cancelled && String(policy.startsOn) <= today && String(policy.endsOn) >= today,
+    (policy) => !policy.cancelled && policy.startsOn <= today && policy.endsOn >= today,
   );
-  const current = valid.sort((a, b) => String(b.endsOn).localeCompare(String(a.endsOn)))[0];
-  const latest = [...policies].sort((a, b) => String(b.endsOn).localeCompare(String(a.endsOn)))[0];
+  const current = valid.sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
+  const latest = [...policies].sort((a, b) => b.endsOn.localeCompare(a.endsOn))[0];
   const shown = current ?? latest;
   return {
     insured: current !== undefined,
-    insurer: shown ? String(shown.insurer) : null,
-    endsOn: shown ? String(shown.endsOn) : null,
+    insurer: shown ? shown.insurer : null,
+    endsOn: shown ? shown.endsOn : null,
     policies: policies.length,
   };
 }
 
-function finesOf(fines: Json[] | undefined) {
+function finesOf(fines: Fine[] | undefined) {
   if (!fines) return null;
   const unpaid = fines.filter((fine) => !fine.paid);
   return {
     unpaid: unpaid.length,
-    unpaidAmountCents: unpaid.reduce((sum, fine) => sum + Number(fine.amountCents), 0),
-    items: fines.map((fine) => ({
-      number: String(fine.number),
-      issuedOn: String(fine.issuedOn),
-      offence: String(fine.offence),
-      amountCents: Number(fine.amountCents),
-      paid: Boolean(fine.paid),
+    unpaidAmountCents: unpaid.reduce((sum, fine) => sum + fine.amountCents, 0),
+    items: fines.map(({ number, issuedOn, offence, amountCents, paid }) => ({
+      number,
+      issuedOn,
+      offence,
+      amountCents,
+      paid,
     })),
   };
 }
 
-function taxOf(assessments: Json[] | undefined) {
+function taxOf(assessments: TaxAssessment[] | undefined) {
   if (!assessments) return null;
   const unpaid = assessments.filter((row) => !row.paid);
   return {
-    unpaidYears: unpaid.map((row) => Number(row.year)),
-    unpaidAmountCents: unpaid.reduce((sum, row) => sum + Number(row.amountCents), 0),
+    unpaidYears: unpaid.map((row) => row.year),
+    unpaidAmountCents: unpaid.reduce((sum, row) => sum + row.amountCents, 0),
     items: assessments.map((row) => ({
-      year: Number(row.year),
-      municipality: String(row.municipalityName),
-      amountCents: Number(row.amountCents),
-      paid: Boolean(row.paid),
+      year: row.year,
+      municipality: row.municipalityName,
+      amountCents: row.amountCents,
+      paid: row.paid,
     })),
   };
 }

@@ -2,6 +2,7 @@
  * The registers' codes in words, for the PDF report in each of its languages. The web app names the
  * same codes in its locale files; a test checks that both name every code in every language.
  */
+import type { ReportRegister } from '@civitas/contracts/api/vehicle-report.ts';
 import type { Offence } from '@civitas/contracts/registers/fines.ts';
 import type { InspectionResult } from '@civitas/contracts/registers/inspections.ts';
 import type { BodyType, Colour, Fuel, VehicleCategory } from '@civitas/contracts/registers/vehicles.ts';
@@ -9,15 +10,9 @@ import type { BodyType, Colour, Fuel, VehicleCategory } from '@civitas/contracts
 export const PDF_LANGUAGES = ['bg', 'en', 'pl'] as const;
 export type PdfLanguage = (typeof PDF_LANGUAGES)[number];
 
-/** The registers a report asks, by their exchange subsystem code. */
-export const REPORT_REGISTERS = [
-  'vehicle-register',
-  'inspections',
-  'mtpl-insurance',
-  'traffic-fines',
-  'local-taxes',
-] as const;
-export type ReportRegister = (typeof REPORT_REGISTERS)[number];
+// The web imported the list from here before it moved to the contracts; it stays re-exported until
+// the web imports it from '@civitas/contracts/api/vehicle-report.ts'.
+export { REPORT_REGISTERS, type ReportRegister } from '@civitas/contracts/api/vehicle-report.ts';
 
 export interface CodeLabels {
   fuels: Record<Fuel, string>;

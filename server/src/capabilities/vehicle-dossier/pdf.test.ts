@@ -1,7 +1,11 @@
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { ReportBody, SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
+import {
+  REPORT_REGISTERS,
+  type ReportBody,
+  type SignedReport,
+} from '@civitas/contracts/api/vehicle-report.ts';
 import { OFFENCES } from '@civitas/contracts/registers/fines.ts';
 import { INSPECTION_RESULTS } from '@civitas/contracts/registers/inspections.ts';
 import { BODY_TYPES, COLOURS, FUELS, VEHICLE_CATEGORIES } from '@civitas/contracts/registers/vehicles.ts';
@@ -9,7 +13,7 @@ import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyseOdometer } from './odometer.ts';
 import { renderReportPdf } from './pdf.ts';
-import { CODE_LABELS, PDF_LANGUAGES, REPORT_REGISTERS } from './pdf-code-labels.ts';
+import { CODE_LABELS, PDF_LANGUAGES } from './pdf-code-labels.ts';
 import { PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
 import { type Doc, documentFonts } from './pdf-layout.ts';
 import { drawQrCode } from './pdf-qr.ts';

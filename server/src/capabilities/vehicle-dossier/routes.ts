@@ -1,10 +1,12 @@
 import { type ReportBody, SignedReport, type Viewer } from '@civitas/contracts/api/vehicle-report.ts';
 import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
+import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/policy.ts';
-import { type ExchangeClient, serviceId } from '../../exchange/client.ts';
+import { type ExchangeClient, failureError } from '../../exchange/client.ts';
 import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
 import { principalOf } from '../../identity/auth.ts';
 import { preferredLanguage } from '../../kernel/accept-language.ts';
@@ -17,7 +19,7 @@ import { canonicalReportJson, newReference, referenceShape, verifyReport } from 
 import { type ReportStore, sha256Hex } from './store.ts';
 
 export interface DossierRoutesOptions {
-  exchange: Pick<ExchangeClient, 'get'>;
+  exchange: Pick<ExchangeClient, 'get' | 'ask' | 'locate'>;
   store: ReportStore;
   /** Which officials and police may ask for which vehicle's report, why and on what basis. */
   policy: AccessPolicy;
@@ -28,11 +30,6 @@ export interface DossierRoutesOptions {
   maxFailures?: number;
   /** Anonymous reports per minute per client address; 0 = no limit (benchmarks only). */
   reportsPerMinute?: number;
-}
-
-interface RegistrationRow {
-  ownerKind: string;
-  ownerId: string;
 }
 
 /** The legal basis code of a report anyone may ask for (the dossier's statute, Road Traffic Act Art. 140). */
@@ -85,7 +82,7 @@ function wantsPdf(request: FastifyRequest): boolean {
 }
 
 /** The vehicle history report: for owners, officials and police, and for anyone with a second fact. */
-export async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
+async function dossierRoutes(app: FastifyInstance, options: DossierRoutesOptions): Promise<void> {
   const { store } = options;
   const timeoutMs = options.timeoutMs ?? 3_000;
   const limiter = new FailureLimiter(options.maxFailures ?? 5, 15 * 60_000);
@@ -180,17 +177,13 @@ export async function dossierRoutes(app: FastifyInstance, options: DossierRoutes
         return answer(request, reply, gathered, principal.subject);
       }
       // A citizen: only their own vehicle. The register names its current owner.
-      const owner = await options.exchange.get(
-        serviceId('vehicle-register', 'vehicles'),
-        `/${vin}/registrations`,
-        {
-          purpose: DOSSIER_PURPOSE,
-          legalBasis: PUBLIC_LEGAL_BASIS,
-        },
+      const owner = await options.exchange.ask(
+        VEHICLES.endpoints.registrations,
+        { vin },
+        { purpose: DOSSIER_PURPOSE, legalBasis: PUBLIC_LEGAL_BASIS },
       );
-      if (owner.status !== 200 && owner.status !== 404)
-        throw new AppError('register-unavailable', 'The vehicle register did not answer.');
-      const last = owner.status === 200 ? (owner.body as RegistrationRow[]).at(-1) : undefined;
+      if (!owner.ok && owner.failure.kind !== 'not-found') throw failureError(owner.failure);
+      const last = owner.body?.at(-1);
       if (last?.ownerKind !== 'person' || last.ownerId !== principal.subject) {
         // A stranger's vehicle and an unknown VIN get the same answer, so that a citizen cannot
         // learn which VINs exist: both asked the register once and stop here.
@@ -464,3 +457,10 @@ function describe(reason: string, detail: string): string {
 }
 
 export type { Viewer };
+
+/** The vehicle-dossier context's routes, as one encapsulated plugin (hooks and parsers stay inside). */
+export const vehicleDossierPlugin = fp(dossierRoutes, {
+  name: 'vehicle-dossier',
+  dependencies: ['route-access', 'exchange-client'],
+  encapsulate: true,
+});

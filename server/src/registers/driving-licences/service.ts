@@ -1,41 +1,12 @@
-import type { Kysely } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import type { DrivingLicenceTables, LicenceCategoryRow, LicenceRow } from './tables.ts';
+import type { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
+import type { Connection } from '../../db/connection.ts';
+import { type Handlers, Missing } from '../provide.ts';
+import { licenceByPerson } from './queries.ts';
 
-export interface DrivingLicence {
-  licence: LicenceRow;
-  categories: LicenceCategoryRow[];
-}
+const NO_LICENCE = new Missing('The person holds no driving licence.');
 
-export class DrivingLicencesRegister {
-  private readonly db: Kysely<DrivingLicenceTables>;
-
-  constructor(db: Connection) {
-    this.db = tablesOf<DrivingLicenceTables>(db);
-  }
-
-  /** The person's current licence with its categories, in one round trip. */
-  async findByPerson(egn: string): Promise<DrivingLicence | undefined> {
-    const row = await this.db
-      .selectFrom('driving_licences.licences as l')
-      .selectAll('l')
-      .select((eb) =>
-        jsonArrayFrom(
-          eb
-            .selectFrom('driving_licences.categories as c')
-            .select(['c.licence_number', 'c.category', 'c.obtained_on'])
-            .whereRef('c.licence_number', '=', 'l.number')
-            .orderBy('c.obtained_on')
-            .orderBy('c.category'),
-        ).as('categories'),
-      )
-      .where('l.egn', '=', egn)
-      .orderBy('l.issued_on', 'desc')
-      .limit(1)
-      .executeTakeFirst();
-    if (!row) return undefined;
-    const { categories, ...licence } = row;
-    return { licence, categories };
-  }
+/** How the driving licences register answers its service's endpoint. */
+export function drivingLicenceHandlers(db: Connection): Handlers<typeof DRIVING_LICENCES> {
+  const licence = licenceByPerson(db);
+  return { byPerson: async ({ egn }) => (await licence(egn)) ?? NO_LICENCE };
 }

@@ -1,25 +1,16 @@
-import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import type { AddressRow, PersonRow, PopulationTables } from './tables.ts';
+import type { PERSONS } from '@civitas/contracts/registers/population.ts';
+import type { Connection } from '../../db/connection.ts';
+import { type Handlers, Missing } from '../provide.ts';
+import { populationQueries } from './queries.ts';
 
-/** The population register's own queries. Other contexts call these, never its tables. */
-export class PopulationRegister {
-  private readonly db: Kysely<PopulationTables>;
+const NO_SUCH_PERSON = new Missing('No such person in the population register.');
 
-  constructor(db: Connection) {
-    this.db = tablesOf<PopulationTables>(db);
-  }
-
-  findPerson(egn: string): Promise<PersonRow | undefined> {
-    return this.db.selectFrom('population.persons').selectAll().where('egn', '=', egn).executeTakeFirst();
-  }
-
-  findAddresses(egn: string): Promise<AddressRow[]> {
-    return this.db
-      .selectFrom('population.addresses')
-      .selectAll()
-      .where('egn', '=', egn)
-      .orderBy('kind', 'desc')
-      .execute();
-  }
+/** How the population register answers its service's endpoints. */
+export function populationHandlers(db: Connection): Handlers<typeof PERSONS> {
+  const queries = populationQueries(db);
+  return {
+    person: async ({ egn }) => (await queries.person(egn)) ?? NO_SUCH_PERSON,
+    // An unknown person is a 404 here too, not an empty list of addresses.
+    addresses: async ({ egn }) => ((await queries.person(egn)) ? queries.addresses(egn) : NO_SUCH_PERSON),
+  };
 }

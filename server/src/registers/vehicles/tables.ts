@@ -3,20 +3,14 @@ import type {
   BodyType,
   Colour,
   Fuel,
+  OwnerKind,
+  RegistrationEvent,
   VehicleCategory,
   VehicleStatus,
 } from '@civitas/contracts/registers/vehicles.ts';
 
 export type { Fuel, VehicleStatus } from '@civitas/contracts/registers/vehicles.ts';
-export type OwnerKind = 'person' | 'company';
-export type RegistrationEvent =
-  /** A new vehicle's first registration: on the vehicle's first-registration date. */
-  | 'first_registration'
-  /** A used vehicle's first registration in Bulgaria, after its first registration abroad. */
-  | 'import_registration'
-  | 'change_of_owner'
-  | 'change_of_plate'
-  | 'deregistration';
+export type { OwnerKind, RegistrationEvent };
 
 export interface VehicleRow {
   vin: string;

@@ -1,5 +1,7 @@
+import type { AccessRightView, RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../shared/ui/FormFields.css';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
@@ -7,13 +9,13 @@ import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { clientName, joined, serviceName } from './admin-names.ts';
-import { type AccessRight, type Registry, revokeAccessRight } from './exchange-admin.ts';
+import { revokeAccessRight } from './exchange-admin.ts';
 import { LocalNames } from './LocalNames.tsx';
 import { PairList } from './PairList.tsx';
 
 interface AccessRightsCardProps {
-  registry: Registry;
-  rights: readonly AccessRight[];
+  registry: RegistryView;
+  rights: readonly AccessRightView[];
   /** After a right was revoked: the list is loaded again. */
   onChanged: () => void;
 }
@@ -50,7 +52,7 @@ export function AccessRightsCard({ registry, rights, onChanged }: AccessRightsCa
         <label htmlFor={filterId}>{t('admin.rights.filter')}</label>
         <select
           id={filterId}
-          className="admin-control"
+          className="form-input admin-control"
           value={client}
           onChange={(event) => setClient(event.target.value)}
         >
@@ -88,8 +90,8 @@ export function AccessRightsCard({ registry, rights, onChanged }: AccessRightsCa
 }
 
 interface RightEntryProps {
-  right: AccessRight;
-  registry: Registry;
+  right: AccessRightView;
+  registry: RegistryView;
   hideable: ReadonlySet<string>;
   onRevoked: () => void;
   onFailed: (error: unknown) => void;

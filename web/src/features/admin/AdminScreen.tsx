@@ -1,3 +1,4 @@
+import type { AccessRightView } from '@civitas/contracts/api/exchange-admin.ts';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/api-error.ts';
@@ -8,7 +9,7 @@ import { Button } from '../../shared/ui/Button.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { AccessRightsCard } from './AccessRightsCard.tsx';
-import { type AccessRight, loadAccessRights, loadRegistry } from './exchange-admin.ts';
+import { loadAccessRights, loadRegistry } from './exchange-admin.ts';
 import { GrantRightCard } from './GrantRightCard.tsx';
 import { MembersCard } from './MembersCard.tsx';
 import { MonitoringCard } from './MonitoringCard.tsx';
@@ -24,7 +25,7 @@ export function AdminScreen() {
   const rights = useApiResource(loadAccessRights);
   // After a grant or a revocation the list loads again; the screen keeps the last one meanwhile,
   // so the form and the outcome messages stay where they are.
-  const [shownRights, setShownRights] = useState<AccessRight[] | null>(null);
+  const [shownRights, setShownRights] = useState<AccessRightView[] | null>(null);
   useEffect(() => {
     if (rights.state.kind === 'loaded') setShownRights(rights.state.value);
   }, [rights.state]);

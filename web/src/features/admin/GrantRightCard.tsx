@@ -1,12 +1,14 @@
+import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../shared/ui/FormFields.css';
 import { describeError } from '../../shared/api/describe-error.ts';
+import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
-import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { clientName, joined, serviceName } from './admin-names.ts';
-import { grantAccessRight, type Registry } from './exchange-admin.ts';
+import { grantAccessRight } from './exchange-admin.ts';
 import {
   addPair,
   checkGrant,
@@ -21,7 +23,7 @@ import { PairList } from './PairList.tsx';
 type Outcome = { kind: 'granted' } | { kind: 'failed'; error: unknown } | null;
 
 /** Grants a client purpose–basis pairs on a service this node provides (every grant is audited). */
-export function GrantRightCard({ registry, onGranted }: { registry: Registry; onGranted: () => void }) {
+export function GrantRightCard({ registry, onGranted }: { registry: RegistryView; onGranted: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const ids = {
@@ -130,7 +132,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: Registry; on
           {fieldError('client')}
           <select
             id={ids.client}
-            className="admin-control"
+            className="form-input admin-control"
             value={draft.client}
             onChange={set('client')}
             aria-invalid={problemOf('client') ? true : undefined}
@@ -149,7 +151,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: Registry; on
           {fieldError('serviceId')}
           <select
             id={ids.serviceId}
-            className="admin-control"
+            className="form-input admin-control"
             value={draft.serviceId}
             onChange={set('serviceId')}
             aria-invalid={problemOf('serviceId') ? true : undefined}
@@ -171,7 +173,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: Registry; on
           {fieldError('endpoint')}
           <input
             id={ids.endpoint}
-            className="admin-control"
+            className="form-input admin-control"
             value={draft.endpoint}
             onChange={set('endpoint')}
             autoComplete="off"
@@ -206,7 +208,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: Registry; on
             <label htmlFor={ids.purpose}>{t('admin.grant.purpose')}</label>
             <select
               id={ids.purpose}
-              className="admin-control"
+              className="form-input admin-control"
               value={draft.purpose}
               onChange={set('purpose')}
             >
@@ -222,7 +224,7 @@ export function GrantRightCard({ registry, onGranted }: { registry: Registry; on
             <label htmlFor={ids.legalBasis}>{t('admin.grant.legalBasis')}</label>
             <select
               id={ids.legalBasis}
-              className="admin-control"
+              className="form-input admin-control"
               value={draft.legalBasis}
               onChange={set('legalBasis')}
             >

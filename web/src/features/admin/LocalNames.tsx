@@ -1,4 +1,4 @@
-import type { LocalName } from '../data-usage/labels.tsx';
+import type { LocalName } from '../../shared/i18n/code-labels.tsx';
 
 /** Names one under the other: the first plain, the rest secondary (e.g. administration, then system). */
 export function LocalNames({ names }: { names: readonly LocalName[] }) {

@@ -1,11 +1,11 @@
+import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { useTranslation } from 'react-i18next';
+import { organisationNames } from '../../shared/i18n/code-labels.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
-import { organisationNames } from '../data-usage/labels.tsx';
 import { serviceName } from './admin-names.ts';
-import type { Registry } from './exchange-admin.ts';
 
 /** The administrations of the exchange, their subsystems and the services each provides. */
-export function MembersCard({ registry }: { registry: Registry }) {
+export function MembersCard({ registry }: { registry: RegistryView }) {
   const { t } = useTranslation();
   return (
     <Card title={t('admin.members.title')}>

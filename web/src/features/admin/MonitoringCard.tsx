@@ -1,5 +1,7 @@
+import type { Monitoring, RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import '../../shared/ui/FormFields.css';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
@@ -9,19 +11,13 @@ import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { serviceName } from './admin-names.ts';
-import {
-  loadMonitoring,
-  MONITORING_PERIODS,
-  type Monitoring,
-  type MonitoringPeriod,
-  type Registry,
-} from './exchange-admin.ts';
+import { loadMonitoring, MONITORING_PERIODS, type MonitoringPeriod } from './exchange-admin.ts';
 import { LocalNames } from './LocalNames.tsx';
 
 type State = { kind: 'loading' } | { kind: 'loaded'; value: Monitoring } | { kind: 'failed'; error: unknown };
 
 /** Messages, errors and answer times per service over a period, from this node's message log. */
-export function MonitoringCard({ registry }: { registry: Registry }) {
+export function MonitoringCard({ registry }: { registry: RegistryView }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const [period, setPeriod] = useState<MonitoringPeriod>(60);
@@ -52,7 +48,7 @@ export function MonitoringCard({ registry }: { registry: Registry }) {
         <label htmlFor={periodId}>{t('admin.monitoring.period')}</label>
         <select
           id={periodId}
-          className="admin-control"
+          className="form-input admin-control"
           value={period}
           onChange={(event) => setPeriod(Number(event.target.value) as MonitoringPeriod)}
         >

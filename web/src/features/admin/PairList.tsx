@@ -1,6 +1,6 @@
+import type { Pair } from '@civitas/contracts/api/exchange-admin.ts';
 import { useTranslation } from 'react-i18next';
-import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
-import type { Pair } from './exchange-admin.ts';
+import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 
 /** Purpose–legal basis pairs in words: each purpose with the basis it is granted on. */
 export function PairList({ pairs, hideable }: { pairs: readonly Pair[]; hideable: ReadonlySet<string> }) {

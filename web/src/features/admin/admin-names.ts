@@ -1,7 +1,7 @@
+import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import type { TFunction } from 'i18next';
+import { type LocalName, organisationNames } from '../../shared/i18n/code-labels.tsx';
 import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from '../../shared/i18n/languages.ts';
-import { type LocalName, organisationNames } from '../data-usage/labels.tsx';
-import type { Registry } from './exchange-admin.ts';
 
 type ServiceCode = keyof LocaleResource['admin']['services'];
 
@@ -9,7 +9,7 @@ const isServiceCode = (value: string): value is ServiceCode =>
   Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.admin.services, value);
 
 /** The registry's own (Bulgarian) names of a subsystem and its member, by subsystem id. */
-function registered(registry: Registry, subsystemId: string) {
+function registered(registry: RegistryView, subsystemId: string) {
   for (const member of registry.members) {
     const subsystem = member.subsystems.find((candidate) => candidate.id === subsystemId);
     if (subsystem) return { name: member.name, systemName: subsystem.name, subsystem };
@@ -18,7 +18,7 @@ function registered(registry: Registry, subsystemId: string) {
 }
 
 /** A client (subsystem or global group) in words: its administration and system. */
-export function clientName(clientId: string, registry: Registry, t: TFunction): LocalName[] {
+export function clientName(clientId: string, registry: RegistryView, t: TFunction): LocalName[] {
   if (clientId.startsWith('group:')) return [{ text: t('admin.rights.group', { code: clientId.slice(6) }) }];
   const known = registered(registry, clientId);
   const names = organisationNames(
@@ -29,7 +29,7 @@ export function clientName(clientId: string, registry: Registry, t: TFunction): 
 }
 
 /** A service in words: the register that provides it, and what it answers. */
-export function serviceName(serviceId: string, registry: Registry, t: TFunction): LocalName[] {
+export function serviceName(serviceId: string, registry: RegistryView, t: TFunction): LocalName[] {
   const subsystemId = serviceId.split('/').slice(0, 4).join('/');
   const code = serviceId.split('/').slice(4).join('/');
   const known = registered(registry, subsystemId);

@@ -1,4 +1,4 @@
-import type { NewAccessRight, Pair } from './exchange-admin.ts';
+import type { AccessRightBody, Pair } from '@civitas/contracts/api/exchange-admin.ts';
 
 /** The grant form as typed so far. */
 export interface GrantDraft {
@@ -45,7 +45,7 @@ export function removePair(draft: GrantDraft, index: number): GrantDraft {
  */
 export function checkGrant(
   draft: GrantDraft,
-): { right: NewAccessRight } | { problems: Array<{ field: GrantField; problem: GrantProblem }> } {
+): { right: AccessRightBody } | { problems: Array<{ field: GrantField; problem: GrantProblem }> } {
   const withChosen = addPair(draft);
   const pairs = typeof withChosen === 'object' ? withChosen.pairs : draft.pairs;
   const endpoint = draft.endpoint.trim();

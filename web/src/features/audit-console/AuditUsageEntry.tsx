@@ -1,13 +1,12 @@
+import type { UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useTranslation } from 'react-i18next';
+import type { UsageCheck } from '../../shared/api/verify-usage.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
 import { Card } from '../../shared/ui/Card.tsx';
-import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import { CategoryList, legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
-import { OrganisationName } from '../data-usage/UsageEntry.tsx';
-import type { UsageRecord } from '../data-usage/usage.ts';
+import { Field } from '../../shared/ui/Field.tsx';
+import { UsageFields } from '../data-usage/UsageEntry.tsx';
 import { VerificationMark } from '../data-usage/VerificationMark.tsx';
-import type { UsageCheck } from '../data-usage/verify-usage.ts';
-import { useLatinScript } from '../profile/use-latin-script.ts';
 
 /** One usage record as an auditor sees it: hidden or not, and its own check against the public log. */
 export function AuditUsageEntry({ record, check }: { record: UsageRecord; check: UsageCheck | undefined }) {
@@ -16,25 +15,7 @@ export function AuditUsageEntry({ record, check }: { record: UsageRecord; check:
   return (
     <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
       <AuditVerificationDetail check={check} />
-      <FieldList>
-        <Field label={t('dataUsage.organisation')}>
-          <OrganisationName organisation={record.initiatorOrg} />
-        </Field>
-        <Field label={t('dataUsage.official')}>
-          <OfficialName record={record} />
-        </Field>
-        <Field label={t('dataUsage.register')}>
-          <OrganisationName organisation={record.receiver} />
-        </Field>
-        <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
-        <Field label={t('dataUsage.legalBasis')}>{legalBasisLabel(record.legalBasis, t)}</Field>
-        {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
-        <Field label={t('dataUsage.dataCategories')}>
-          <CategoryList categories={record.dataCategories} />
-        </Field>
-        <Field label={t('dataUsage.logEntry')}>
-          {t('dataUsage.logEntryNumber', { index: record.logIndex })}
-        </Field>
+      <UsageFields record={record} official={<OfficialName record={record} />}>
         {record.hiddenUntil && (
           <Field label={t('auditConsole.results.hidden')}>
             {record.hiddenReason
@@ -45,7 +26,7 @@ export function AuditUsageEntry({ record, check }: { record: UsageRecord; check:
               : t('auditConsole.results.hiddenUntil', { date: format.dateTime(record.hiddenUntil) })}
           </Field>
         )}
-      </FieldList>
+      </UsageFields>
     </Card>
   );
 }

@@ -1,14 +1,13 @@
+import type { HiddenCase } from '@civitas/contracts/api/audit.ts';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/api/describe-error.ts';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
+import { legalBasisLabel } from '../../shared/i18n/code-labels.tsx';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
-import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
-import { legalBasisLabel } from '../data-usage/labels.tsx';
-import { fetchHiddenCases, type HiddenCase } from './audit-client.ts';
+import { fetchHiddenCases } from './audit-client.ts';
 
 /** The cases whose accesses are hidden from the persons concerned: by whom, on what ground, until when. */
 export function HiddenCasesCard() {
@@ -18,7 +17,14 @@ export function HiddenCasesCard() {
     <Card title={t('auditConsole.hidden.title')}>
       <p>{t('auditConsole.hidden.intro')}</p>
       {state.kind === 'loading' && <LoadingIndicator label={t('auditConsole.hidden.loading')} />}
-      {state.kind === 'failed' && <LoadFailed error={state.error} onRetry={retry} />}
+      {state.kind === 'failed' && (
+        <LoadFailed
+          title={t('auditConsole.hidden.loadFailed')}
+          error={state.error}
+          retryLabel={t('auditConsole.retry')}
+          onRetry={retry}
+        />
+      )}
       {state.kind === 'loaded' &&
         (state.value.length === 0 ? (
           <p className="secondary-text">{t('auditConsole.hidden.none')}</p>
@@ -54,17 +60,5 @@ function HiddenCaseEntry({ hidden }: { hidden: HiddenCase }) {
         <Field label={t('auditConsole.hidden.since')}>{format.dateTime(hidden.createdAt)}</Field>
       </FieldList>
     </Card>
-  );
-}
-
-function LoadFailed({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const { title, detail } = describeError(error, t);
-  return (
-    <Alert tone="error" title={t('auditConsole.hidden.loadFailed')}>
-      <p>{title}</p>
-      {detail && <p>{detail}</p>}
-      <Button onClick={onRetry}>{t('auditConsole.retry')}</Button>
-    </Alert>
   );
 }

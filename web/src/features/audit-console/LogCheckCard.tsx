@@ -1,12 +1,13 @@
 import { toHex } from '@civitas/tlog';
 import { useTranslation } from 'react-i18next';
+import { logKeyLabel } from '../../shared/api/log-key-pin.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
-import { logKeyLabel } from '../data-usage/log-key-pin.ts';
+import { UntrustedLogAlert } from '../data-usage/LogStatus.tsx';
 import type { Consistency } from './log-consistency.ts';
 import type { AuditLogState } from './use-audit-log.ts';
 
@@ -39,17 +40,7 @@ function LogFindings({ state }: { state: Extract<AuditLogState, { kind: 'ready' 
   const format = useFormatters();
   const { trust, pin } = state.log;
   if (trust.kind === 'untrusted') {
-    return (
-      <Alert tone="error" title={t('auditConsole.log.untrustedTitle')}>
-        <p>{t(`dataUsage.failure.${trust.reason}`, { field: '' })}</p>
-        {pin?.kind === 'changed' && (
-          <ul className="log-keys">
-            <li>{t('dataUsage.log.keyBefore', { key: logKeyLabel(pin.pinned) })}</li>
-            <li>{t('dataUsage.log.keyNow', { key: logKeyLabel(pin.served) })}</li>
-          </ul>
-        )}
-      </Alert>
-    );
+    return <UntrustedLogAlert title={t('auditConsole.log.untrustedTitle')} trust={trust} pin={pin} />;
   }
   const key = pin && pin.kind !== 'changed' ? logKeyLabel(pin.key) : trust.origin;
   return (

@@ -1,14 +1,15 @@
+import type { AuditUsagePage } from '@civitas/contracts/api/audit.ts';
+import type { UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { describeError } from '../../shared/api/describe-error.ts';
+import { type LogState, useRecordChecks } from '../../shared/api/use-usage-verification.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
-import type { UsageRecord } from '../data-usage/usage.ts';
-import { type LogState, useRecordChecks } from '../data-usage/use-usage-verification.ts';
 import { AuditUsageEntry } from './AuditUsageEntry.tsx';
-import { type AuditUsagePage, fetchAuditUsage } from './audit-client.ts';
+import { fetchAuditUsage } from './audit-client.ts';
 import type { AuditSearch } from './audit-query.ts';
 
 type ResultsState =

@@ -9,7 +9,7 @@ import { normalisePersonalNumber } from '../workspace/lookup-form.ts';
 
 /**
  * The grounds on which a data protection authority looks at usage records: purpose–basis pairs
- * of the platform's code catalogue (`server/src/platform/purposes.ts`).
+ * of the platform's code catalogue (the locales' `purposes` and `legalBases`).
  */
 export const AUDIT_GROUNDS = [{ purpose: 'data-protection-supervision', legalBasis: 'gdpr-art-58' }] as const;
 

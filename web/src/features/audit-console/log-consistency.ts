@@ -6,7 +6,7 @@
  * Pure: the screen fetches the proof and keeps the seen checkpoint.
  */
 import { fromBase64, ProofError, toBase64, verifyConsistency } from '@civitas/tlog';
-import type { LogTrust } from '../data-usage/verify-usage.ts';
+import type { LogTrust } from '../../shared/api/verify-usage.ts';
 
 /** A checkpoint this browser verified, as kept between visits. */
 export interface SeenCheckpoint {

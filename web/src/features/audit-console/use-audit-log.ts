@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { fetchConsistencyProof } from '../data-usage/log-client.ts';
-import { type OpenedLog, openLog } from '../data-usage/use-usage-verification.ts';
+import { fetchConsistencyProof } from '../../shared/api/log-client.ts';
+import { type OpenedLog, openLog } from '../../shared/api/use-usage-verification.ts';
 import {
   type Consistency,
   checkConsistency,

@@ -1,20 +1,19 @@
+import type { DataUsagePage, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/api/describe-error.ts';
+import { useUsageVerification } from '../../shared/api/use-usage-verification.ts';
+import type { UsageCheck } from '../../shared/api/verify-usage.ts';
 import { useSessionStatus } from '../../shared/auth/session-store.ts';
 import { sessionSubject } from '../../shared/auth/session-subject.ts';
-import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { LogStatus } from './LogStatus.tsx';
 import { UsageEntry } from './UsageEntry.tsx';
 import { UsageFiltersForm } from './UsageFiltersForm.tsx';
-import type { DataUsagePage, UsageRecord } from './usage.ts';
 import { hasFilters, NO_FILTERS, type UsageFilters } from './usage-query.ts';
 import { type MoreState, useUsagePages } from './use-usage-pages.ts';
-import { useUsageVerification } from './use-usage-verification.ts';
-import type { UsageCheck } from './verify-usage.ts';
 import './DataUsage.css';
 
 const NO_RECORDS: UsageRecord[] = [];
@@ -46,7 +45,12 @@ export function DataUsageScreen() {
         <h2 id={resultsHeading}>{t('dataUsage.results')}</h2>
         {state.kind === 'loading' && <LoadingIndicator label={t('dataUsage.loading')} />}
         {state.kind === 'failed' && (
-          <LoadError title={t('dataUsage.loadFailed')} error={state.error} onRetry={retry} />
+          <LoadFailed
+            retryLabel={t('dataUsage.retry')}
+            title={t('dataUsage.loadFailed')}
+            error={state.error}
+            onRetry={retry}
+          />
         )}
         {state.kind === 'loaded' && (
           <UsageList
@@ -112,7 +116,8 @@ function UsageList({ page, more, checks, filtered, onLoadMore }: UsageListProps)
       </ol>
       {more.kind === 'loading' && <LoadingIndicator label={t('dataUsage.loadingMore')} />}
       {more.kind === 'failed' && (
-        <LoadError
+        <LoadFailed
+          retryLabel={t('dataUsage.retry')}
           title={t('dataUsage.loadMoreFailed')}
           error={more.error}
           onRetry={() => {
@@ -135,17 +140,5 @@ function UsageList({ page, more, checks, filtered, onLoadMore }: UsageListProps)
         </div>
       )}
     </>
-  );
-}
-
-function LoadError({ title, error, onRetry }: { title: string; error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const description = describeError(error, t);
-  return (
-    <Alert tone="error" title={title}>
-      <p>{description.title}</p>
-      {description.detail && <p>{description.detail}</p>}
-      <Button onClick={onRetry}>{t('dataUsage.retry')}</Button>
-    </Alert>
   );
 }

@@ -1,12 +1,18 @@
+import type { Organisation, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { UsageCheck } from '../../shared/api/verify-usage.ts';
+import {
+  CategoryList,
+  legalBasisLabel,
+  organisationNames,
+  purposeLabel,
+} from '../../shared/i18n/code-labels.tsx';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import { useLatinScript } from '../profile/use-latin-script.ts';
-import { CategoryList, legalBasisLabel, organisationNames, purposeLabel } from './labels.tsx';
-import type { Organisation, UsageRecord } from './usage.ts';
 import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
-import type { UsageCheck } from './verify-usage.ts';
 
 interface UsageEntryProps {
   record: UsageRecord;
@@ -22,31 +28,55 @@ export function UsageEntry({ record, check, now }: UsageEntryProps) {
   return (
     <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
       <VerificationDetail check={check} />
-      <FieldList>
-        <Field label={t('dataUsage.organisation')}>
-          <OrganisationName organisation={record.initiatorOrg} />
-        </Field>
-        <Field label={t('dataUsage.official')}>
-          {record.self
+      <UsageFields
+        record={record}
+        official={
+          record.self
             ? t('dataUsage.you')
             : ((latin ? record.initiatorPersonLatin : record.initiatorPerson) ??
-              t('dataUsage.officialNotGiven'))}
-        </Field>
-        <Field label={t('dataUsage.register')}>
-          <OrganisationName organisation={record.receiver} />
-        </Field>
-        <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
-        <Field label={t('dataUsage.legalBasis')}>{legalBasisLabel(record.legalBasis, t)}</Field>
-        {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
-        <Field label={t('dataUsage.dataCategories')}>
-          <CategoryList categories={record.dataCategories} />
-        </Field>
-        <Field label={t('dataUsage.logEntry')}>
-          {t('dataUsage.logEntryNumber', { index: record.logIndex })}
-        </Field>
-      </FieldList>
+              t('dataUsage.officialNotGiven'))
+        }
+      />
       <HiddenNote record={record} now={now} />
     </Card>
+  );
+}
+
+/**
+ * What a usage record says, the same for the person and for an auditor: who (the organisation
+ * and `official`, whom each viewer is shown differently), which register, why, on what basis,
+ * and where it stands in the log; `children` adds a viewer's own fields.
+ */
+export function UsageFields({
+  record,
+  official,
+  children,
+}: {
+  record: UsageRecord;
+  official: ReactNode;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  return (
+    <FieldList>
+      <Field label={t('dataUsage.organisation')}>
+        <OrganisationName organisation={record.initiatorOrg} />
+      </Field>
+      <Field label={t('dataUsage.official')}>{official}</Field>
+      <Field label={t('dataUsage.register')}>
+        <OrganisationName organisation={record.receiver} />
+      </Field>
+      <Field label={t('dataUsage.purpose')}>{purposeLabel(record.purpose, t)}</Field>
+      <Field label={t('dataUsage.legalBasis')}>{legalBasisLabel(record.legalBasis, t)}</Field>
+      {record.caseRef && <Field label={t('dataUsage.caseRef')}>{record.caseRef}</Field>}
+      <Field label={t('dataUsage.dataCategories')}>
+        <CategoryList categories={record.dataCategories} />
+      </Field>
+      <Field label={t('dataUsage.logEntry')}>
+        {t('dataUsage.logEntryNumber', { index: record.logIndex })}
+      </Field>
+      {children}
+    </FieldList>
   );
 }
 

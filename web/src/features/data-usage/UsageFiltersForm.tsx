@@ -1,10 +1,11 @@
+import type { Organisation } from '@civitas/contracts/api/data-usage.ts';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { organisationNames, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
-import { organisationNames, purposeLabel } from './labels.tsx';
-import type { Organisation } from './usage.ts';
 import { isPeriodReversed, NO_FILTERS, type UsageFilters } from './usage-query.ts';
+import '../../shared/ui/FormFields.css';
 
 interface UsageFiltersFormProps {
   applied: UsageFilters;
@@ -55,7 +56,7 @@ export function UsageFiltersForm({ applied, organisations, purposes, onApply }: 
           <label htmlFor={ids.organisation}>{t('dataUsage.filters.organisation')}</label>
           <select
             id={ids.organisation}
-            className="usage-filters__control"
+            className="form-input usage-filters__control"
             value={draft.organisation}
             onChange={set('organisation')}
           >
@@ -78,7 +79,7 @@ export function UsageFiltersForm({ applied, organisations, purposes, onApply }: 
           <label htmlFor={ids.purpose}>{t('dataUsage.filters.purpose')}</label>
           <select
             id={ids.purpose}
-            className="usage-filters__control"
+            className="form-input usage-filters__control"
             value={draft.purpose}
             onChange={set('purpose')}
           >
@@ -103,7 +104,7 @@ export function UsageFiltersForm({ applied, organisations, purposes, onApply }: 
               <input
                 id={ids.from}
                 type="date"
-                className="usage-filters__control"
+                className="form-input usage-filters__control"
                 value={draft.from}
                 onChange={set('from')}
               />
@@ -114,7 +115,7 @@ export function UsageFiltersForm({ applied, organisations, purposes, onApply }: 
                 ref={toInput}
                 id={ids.to}
                 type="date"
-                className="usage-filters__control"
+                className="form-input usage-filters__control"
                 value={draft.to}
                 aria-invalid={reversed || undefined}
                 aria-describedby={reversed ? ids.error : undefined}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
+import type { UsageCheck } from '../../shared/api/verify-usage.ts';
 import { Badge, type BadgeTone } from '../../shared/ui/Badge.tsx';
-import type { UsageCheck } from './verify-usage.ts';
 
 const VIEW: Record<UsageCheck['state'] | 'checking', { tone: BadgeTone; icon: string }> = {
   checking: { tone: 'neutral', icon: '…' },

@@ -1,5 +1,5 @@
+import type { DataUsagePage } from '@civitas/contracts/api/data-usage.ts';
 import { apiGet } from '../../shared/api/api-client.ts';
-import type { DataUsagePage } from './usage.ts';
 import { type UsageFilters, usagePath } from './usage-query.ts';
 
 export function fetchDataUsage(

@@ -1,7 +1,7 @@
+import type { DataUsagePage } from '@civitas/contracts/api/data-usage.ts';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { fetchDataUsage } from './fetch-data-usage.ts';
-import type { DataUsagePage } from './usage.ts';
 import type { UsageFilters } from './usage-query.ts';
 
 export type MoreState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; error: unknown };

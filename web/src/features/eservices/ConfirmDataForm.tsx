@@ -1,15 +1,15 @@
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { type FormEvent, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import { ErrorSummary } from '../../shared/ui/FormFields.tsx';
 import { ConfirmedSummary } from './ConfirmedSummary.tsx';
 import { emptyFields } from './confirm-values.ts';
-import { ErrorSummary } from './ErrorSummary.tsx';
 import { localisedText } from './localised-text.ts';
-import { PrefilledFieldRow } from './PrefilledFieldRow.tsx';
+import { fieldInputId, PrefilledFieldRow } from './PrefilledFieldRow.tsx';
 import type { FieldDefinition, FieldName, FieldSection } from './parking-permit-fields.ts';
-import type { Prefill } from './prefill.ts';
 import { initialValues, type PrefillRow, prefillRows, unansweredSources } from './prefill-rows.ts';
 import { SourcesCard } from './SourcesCard.tsx';
 import { UnansweredSourcesAlert } from './UnansweredSourcesAlert.tsx';
@@ -18,7 +18,7 @@ import { prefillForVehicle, VEHICLE_FIELDS } from './vehicle-choice.ts';
 import './ConfirmData.css';
 
 interface ConfirmDataFormProps {
-  prefill: Prefill;
+  prefill: ParkingPermitPrefill;
   fields: readonly FieldDefinition[];
 }
 
@@ -105,10 +105,11 @@ export function ConfirmDataForm({ prefill, fields }: ConfirmDataFormProps) {
     <>
       <div ref={formTop} tabIndex={-1} className="stack">
         <ErrorSummary
-          submission={submission}
+          title={t('confirmData.errorSummary')}
+          attempt={submission}
           errors={rows.flatMap((row) => {
             const message = errorMessage(row);
-            return message ? [{ name: row.field.name, kind: row.field.kind, message }] : [];
+            return message ? [{ id: fieldInputId(row.field.name), message }] : [];
           })}
         />
         <UnansweredSourcesAlert sources={unansweredSources(prefill)} language={language} />

@@ -7,7 +7,7 @@ import { Badge } from '../../shared/ui/Badge.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import { PersonalNumber } from '../profile/PersonalNumber.tsx';
+import { PersonalNumber } from '../../shared/ui/PersonalNumber.tsx';
 import { valueOrigin } from './confirm-values.ts';
 import { displayValue } from './display-value.ts';
 import type { FieldName } from './parking-permit-fields.ts';

@@ -1,3 +1,4 @@
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/routing/Link.tsx';
 import { Alert } from '../../shared/ui/Alert.tsx';
@@ -5,14 +6,13 @@ import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { localisedText } from './localised-text.ts';
 import { SERVICES_PATH } from './paths.ts';
-import type { Prefill } from './prefill.ts';
 import { SourcesCard } from './SourcesCard.tsx';
 
 /**
  * The registers say the citizen cannot apply: they are told why, with what the registers hold,
  * instead of being handed a form to fill in for nothing.
  */
-export function NotEligible({ prefill, language }: { prefill: Prefill; language: string }) {
+export function NotEligible({ prefill, language }: { prefill: ParkingPermitPrefill; language: string }) {
   const { t } = useTranslation();
   const municipality = localisedText(prefill.eligibility.municipality, language, '—');
   const address = prefill.fields.find((field) => field.name === 'permanentAddress')?.value;

@@ -1,15 +1,14 @@
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/api/describe-error.ts';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { ConfirmDataForm } from './ConfirmDataForm.tsx';
 import { fetchPrefill } from './fetch-prefill.ts';
 import { NotEligible } from './NotEligible.tsx';
 import { PARKING_PERMIT_CODE, PARKING_PERMIT_FIELDS } from './parking-permit-fields.ts';
-import type { Prefill } from './prefill.ts';
 
 /**
  * The resident parking permit: "Confirm your data", the form the state registers filled in, once
@@ -31,14 +30,21 @@ export function ParkingPermitScreen() {
         </p>
       )}
       {state.kind === 'loading' && <LoadingIndicator label={t('confirmData.loading')} />}
-      {state.kind === 'failed' && <PrefillLoadError error={state.error} onRetry={retry} />}
+      {state.kind === 'failed' && (
+        <LoadFailed
+          title={t('confirmData.loadFailed')}
+          error={state.error}
+          retryLabel={t('confirmData.retry')}
+          onRetry={retry}
+        />
+      )}
       {state.kind === 'loaded' && <Loaded prefill={state.value} />}
     </div>
   );
 }
 
 /** Who may not apply is told why; everyone else (or when the registers could not tell) gets the form. */
-function Loaded({ prefill }: { prefill: Prefill }) {
+function Loaded({ prefill }: { prefill: ParkingPermitPrefill }) {
   const { t, i18n } = useTranslation();
   const language = i18n.resolvedLanguage ?? i18n.language;
   if (prefill.eligibility.status === 'not-eligible')
@@ -50,17 +56,5 @@ function Loaded({ prefill }: { prefill: Prefill }) {
       )}
       <ConfirmDataForm prefill={prefill} fields={PARKING_PERMIT_FIELDS} />
     </>
-  );
-}
-
-function PrefillLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const { title, detail } = describeError(error, t);
-  return (
-    <Alert tone="error" title={t('confirmData.loadFailed')}>
-      <p>{title}</p>
-      {detail && <p>{detail}</p>}
-      <Button onClick={onRetry}>{t('confirmData.retry')}</Button>
-    </Alert>
   );
 }

@@ -2,10 +2,11 @@ import { type Ref, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Button } from '../../shared/ui/Button.tsx';
-import { PersonalNumber } from '../profile/PersonalNumber.tsx';
+import { PersonalNumber } from '../../shared/ui/PersonalNumber.tsx';
 import { displayValue } from './display-value.ts';
 import type { FieldDefinition, FieldName } from './parking-permit-fields.ts';
 import type { PrefillRow } from './prefill-rows.ts';
+import '../../shared/ui/FormFields.css';
 
 export const fieldInputId = (name: FieldName) => `confirm-${name}`;
 
@@ -177,7 +178,7 @@ function FieldInput({ field, inputRef, value, invalid, labelId, describedBy, onC
       ref={inputRef}
       id={id}
       name={field.name}
-      className="input"
+      className="form-input"
       type={field.kind === 'date' ? 'date' : 'text'}
       value={value}
       required

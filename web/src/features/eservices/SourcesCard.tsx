@@ -1,3 +1,4 @@
+import type { ParkingPermitPrefill, PrefillSource } from '@civitas/contracts/api/parking-permit.ts';
 import { useTranslation } from 'react-i18next';
 import { serverDetail } from '../../shared/api/describe-error.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
@@ -5,10 +6,9 @@ import { Badge } from '../../shared/ui/Badge.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { localisedText } from './localised-text.ts';
-import type { Prefill, PrefillSource } from './prefill.ts';
 
 /** Every register asked for the citizen's data, whether it answered, how fast and when. */
-export function SourcesCard({ prefill, language }: { prefill: Prefill; language: string }) {
+export function SourcesCard({ prefill, language }: { prefill: ParkingPermitPrefill; language: string }) {
   const { t } = useTranslation();
   return (
     <Card title={t('confirmData.sources')}>

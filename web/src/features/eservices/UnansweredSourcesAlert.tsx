@@ -1,8 +1,8 @@
+import type { PrefillSource } from '@civitas/contracts/api/parking-permit.ts';
 import { useTranslation } from 'react-i18next';
 import { formattingLocaleOf } from '../../shared/i18n/languages.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { localisedText } from './localised-text.ts';
-import type { PrefillSource } from './prefill.ts';
 
 /** Names every register that did not answer: its fields are left for the citizen to fill in. */
 export function UnansweredSourcesAlert({

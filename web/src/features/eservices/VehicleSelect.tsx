@@ -1,5 +1,6 @@
+import type { PrefillVehicle } from '@civitas/contracts/api/parking-permit.ts';
 import { useTranslation } from 'react-i18next';
-import type { PrefillVehicle } from './prefill.ts';
+import '../../shared/ui/FormFields.css';
 
 interface VehicleSelectProps {
   vehicles: readonly PrefillVehicle[];
@@ -20,7 +21,7 @@ export function VehicleSelect({ vehicles, value, onChange }: VehicleSelectProps)
       </span>
       <select
         id="confirm-vehicle"
-        className="input"
+        className="form-input"
         aria-describedby="confirm-vehicle-hint"
         value={value}
         onChange={(event) => onChange(event.target.value)}

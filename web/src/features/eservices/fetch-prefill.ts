@@ -1,6 +1,8 @@
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { apiGet } from '../../shared/api/api-client.ts';
-import type { Prefill } from './prefill.ts';
 
-export function fetchPrefill(serviceCode: string, signal: AbortSignal): Promise<Prefill> {
-  return apiGet<Prefill>(`/api/eservices/${encodeURIComponent(serviceCode)}/prefill`, { signal });
+export function fetchPrefill(serviceCode: string, signal: AbortSignal): Promise<ParkingPermitPrefill> {
+  return apiGet<ParkingPermitPrefill>(`/api/eservices/${encodeURIComponent(serviceCode)}/prefill`, {
+    signal,
+  });
 }

@@ -1,12 +1,10 @@
-import type { LocalisedText } from './prefill.ts';
-
 /**
  * Server text in the page language (a register's name, a declared purpose), falling back to
  * English, then Bulgarian, then any language the server sent, then `fallback` (never an empty
  * badge). A plain string is text the server has in one language only.
  */
 export function localisedText(
-  text: string | LocalisedText | undefined,
+  text: string | Readonly<Partial<Record<string, string>>> | undefined,
   language: string,
   fallback: string,
 ): string {

@@ -1,6 +1,6 @@
+import type { ParkingPermitPrefill, PrefillSource } from '@civitas/contracts/api/parking-permit.ts';
 import { describe, expect, it } from 'vitest';
 import { PARKING_PERMIT_FIELDS } from './parking-permit-fields.ts';
-import type { Prefill, PrefillSource } from './prefill.ts';
 import { initialValues, prefillRows, unansweredSources } from './prefill-rows.ts';
 
 const source = (key: string, status: PrefillSource['status'] = 'ok'): PrefillSource => ({
@@ -8,11 +8,12 @@ const source = (key: string, status: PrefillSource['status'] = 'ok'): PrefillSou
   service: `BG/GOV/000000000/${key}`,
   name: { bg: `Регистър ${key}`, en: `Register ${key}` },
   status,
-  ...(status === 'ok' ? { durationMs: 12 } : { error: 'The register did not answer in time' }),
+  durationMs: 12,
+  ...(status === 'ok' ? {} : { error: 'The register did not answer in time' }),
   fetchedAt: '2026-11-22T10:00:00Z',
 });
 
-const allFields: Prefill['fields'] = [
+const allFields: ParkingPermitPrefill['fields'] = [
   { name: 'fullName', value: 'Иван Петров Георгиев', source: 'population' },
   { name: 'fullNameLatin', value: 'Ivan Petrov Georgiev', source: 'population' },
   { name: 'personalNumber', value: '8503146922', source: 'population' },
@@ -25,11 +26,11 @@ const allFields: Prefill['fields'] = [
   { name: 'vehicleTaxPaid', value: 'true', source: 'vehicle-tax' },
 ];
 
-function prefill(overrides: Partial<Prefill> = {}): Prefill {
+function prefill(overrides: Partial<ParkingPermitPrefill> = {}): ParkingPermitPrefill {
   return {
     service: { code: 'parking-permit', title: { bg: 'Разрешение', en: 'Permit' } },
-    purpose: 'e-service: resident parking permit',
-    legalBasis: 'Ordinance on parking in Sofia, Art. 35',
+    purpose: { bg: 'Разрешение за паркиране', en: 'Resident parking permit' },
+    legalBasis: { bg: 'Наредба за паркирането, чл. 35', en: 'Ordinance on parking in Sofia, Art. 35' },
     requestId: '6f1c0c1e-0000-4000-8000-000000000000',
     fields: allFields,
     sources: [source('population'), source('vehicles'), source('driving-licences'), source('vehicle-tax')],

@@ -1,5 +1,5 @@
+import type { ParkingPermitPrefill, PrefillSource } from '@civitas/contracts/api/parking-permit.ts';
 import type { FieldDefinition, FieldName } from './parking-permit-fields.ts';
-import type { Prefill, PrefillSource } from './prefill.ts';
 
 /** Why a field has no value from the registers: its register did not answer, or had nothing for it. */
 export type MissingReason = 'register-unanswered' | 'no-value';
@@ -18,7 +18,7 @@ export interface PrefillRow {
  * Lays the prefill over the fields the form knows. A known field the answer lacks is never
  * dropped: it becomes a missing row the citizen fills in. Fields the form does not know are ignored.
  */
-export function prefillRows(prefill: Prefill, fields: readonly FieldDefinition[]): PrefillRow[] {
+export function prefillRows(prefill: ParkingPermitPrefill, fields: readonly FieldDefinition[]): PrefillRow[] {
   const sources = new Map(prefill.sources.map((source) => [source.key, source]));
   const supplied = new Map<string, { value: string; source: string }>();
   for (const field of prefill.fields) {
@@ -39,7 +39,7 @@ export function prefillRows(prefill: Prefill, fields: readonly FieldDefinition[]
 }
 
 /** The registers that were asked but did not answer (timed out or failed). */
-export function unansweredSources(prefill: Prefill): PrefillSource[] {
+export function unansweredSources(prefill: ParkingPermitPrefill): PrefillSource[] {
   return prefill.sources.filter((source) => source.status !== 'ok');
 }
 

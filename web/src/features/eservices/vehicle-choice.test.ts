@@ -1,15 +1,22 @@
+import type { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { describe, expect, it } from 'vitest';
 import { PARKING_PERMIT_FIELDS } from './parking-permit-fields.ts';
-import type { Prefill } from './prefill.ts';
 import { prefillRows } from './prefill-rows.ts';
 import { prefillForVehicle } from './vehicle-choice.ts';
 
-const ok = (key: string) => ({ key, service: key, name: { en: key }, status: 'ok' as const });
+const ok = (key: string) => ({
+  key,
+  service: key,
+  name: { bg: key, en: key },
+  status: 'ok' as const,
+  durationMs: 5,
+  fetchedAt: '2026-11-22T10:00:00Z',
+});
 
-const prefill: Prefill = {
-  service: { code: 'parking-permit', title: { en: 'Permit' } },
-  purpose: 'e-service: resident parking permit',
-  legalBasis: 'Ordinance on parking in Sofia, Art. 35',
+const prefill: ParkingPermitPrefill = {
+  service: { code: 'parking-permit', title: { bg: 'Разрешение', en: 'Permit' } },
+  purpose: { bg: 'Разрешение за паркиране', en: 'Resident parking permit' },
+  legalBasis: { bg: 'Наредба за паркирането, чл. 35', en: 'Ordinance on parking in Sofia, Art. 35' },
   requestId: 'r-1',
   fields: [
     { name: 'fullName', value: 'Иван Петров Георгиев', source: 'population' },
@@ -19,7 +26,11 @@ const prefill: Prefill = {
     { name: 'vehicleTaxPaid', value: 'true', source: 'vehicle-tax' },
   ],
   sources: [ok('population'), ok('vehicles'), ok('driving-licences'), ok('vehicle-tax')],
-  eligibility: { status: 'eligible', reasons: [], municipality: { en: 'Sofia Municipality' } },
+  eligibility: {
+    status: 'eligible',
+    reasons: [],
+    municipality: { bg: 'Столична община', en: 'Sofia Municipality' },
+  },
   vehicles: [
     { vin: 'SB1KZ28E40E012345', plate: 'СВ3107ВН', make: 'Toyota', model: 'Avensis', taxPaid: true },
     { vin: 'WVWZZZ1JZXW000001', plate: 'СА1234ВК', make: 'Volkswagen', model: 'Golf', taxPaid: false },
@@ -27,7 +38,7 @@ const prefill: Prefill = {
   ],
 };
 
-const registerValueOf = (p: Prefill, name: string) =>
+const registerValueOf = (p: ParkingPermitPrefill, name: string) =>
   prefillRows(p, PARKING_PERMIT_FIELDS).find((row) => row.field.name === name)?.registerValue;
 
 describe('prefillForVehicle', () => {

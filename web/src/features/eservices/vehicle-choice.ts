@@ -1,4 +1,4 @@
-import type { Prefill, PrefillField } from './prefill.ts';
+import type { ParkingPermitPrefill, PrefillField } from '@civitas/contracts/api/parking-permit.ts';
 
 /** The fields that describe the chosen vehicle; the rest of the form does not depend on it. */
 export const VEHICLE_FIELDS = ['vehiclePlate', 'vehicleMakeModel', 'vehicleVin', 'vehicleTaxPaid'] as const;
@@ -8,7 +8,7 @@ export const VEHICLE_FIELDS = ['vehiclePlate', 'vehicleMakeModel', 'vehicleVin',
  * the first vehicle's. A vehicle whose tax the register did not report leaves that field to the
  * citizen. An unknown VIN leaves the prefill as it is.
  */
-export function prefillForVehicle(prefill: Prefill, vin: string): Prefill {
+export function prefillForVehicle(prefill: ParkingPermitPrefill, vin: string): ParkingPermitPrefill {
   const vehicle = prefill.vehicles.find((candidate) => candidate.vin === vin);
   if (!vehicle) return prefill;
   const chosen: PrefillField[] = [

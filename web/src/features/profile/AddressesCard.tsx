@@ -1,9 +1,9 @@
+import type { Address } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
+import { addressLines, properName } from '../../shared/i18n/person-format.ts';
+import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import type { Address } from './person.ts';
-import { addressLines, properName } from './person-format.ts';
-import { useLatinScript } from './use-latin-script.ts';
 
 export function AddressesCard({ addresses }: { addresses: Address[] }) {
   const { t } = useTranslation();

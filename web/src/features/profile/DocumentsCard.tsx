@@ -1,11 +1,11 @@
+import type { IdentityDocument } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
+import { properName } from '../../shared/i18n/person-format.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
 import { Badge } from '../../shared/ui/Badge.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import type { IdentityDocument } from './person.ts';
-import { properName } from './person-format.ts';
-import { useLatinScript } from './use-latin-script.ts';
 import { effectiveValidity, validityTone } from './validity.ts';
 
 export function DocumentsCard({ documents, today }: { documents: IdentityDocument[]; today: string }) {

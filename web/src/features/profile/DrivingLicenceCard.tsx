@@ -1,9 +1,9 @@
+import type { DrivingLicence } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Badge } from '../../shared/ui/Badge.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import type { DrivingLicence } from './person.ts';
 import { effectiveValidity, validityTone } from './validity.ts';
 import './DrivingLicenceCard.css';
 

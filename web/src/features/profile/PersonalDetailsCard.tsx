@@ -1,14 +1,14 @@
+import type { Profile } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
 import { formattingLocaleOf } from '../../shared/i18n/languages.ts';
+import { countryName, cyrillicFullName, latinFullName, properName } from '../../shared/i18n/person-format.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
+import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import { PersonalNumber } from './PersonalNumber.tsx';
-import type { Person } from './person.ts';
-import { countryName, cyrillicFullName, latinFullName, properName } from './person-format.ts';
-import { useLatinScript } from './use-latin-script.ts';
+import { PersonalNumber } from '../../shared/ui/PersonalNumber.tsx';
 
-export function PersonalDetailsCard({ person }: { person: Person }) {
+export function PersonalDetailsCard({ person }: { person: Profile }) {
   const { t, i18n } = useTranslation();
   const format = useFormatters();
   const latin = useLatinScript();

@@ -1,8 +1,8 @@
+import type { Profile } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../shared/api/describe-error.ts';
 import { useSavedApiResource } from '../../shared/api/use-api-resource.ts';
-import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
+import { localIsoDate } from '../../shared/i18n/format-date.ts';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { SavedDataNote } from '../../shared/ui/SavedDataNote.tsx';
@@ -14,10 +14,8 @@ import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
 import { fetchMe } from './fetch-me.ts';
 import { PersonalDetailsCard } from './PersonalDetailsCard.tsx';
-import type { Person } from './person.ts';
 import { RolesCard } from './RolesCard.tsx';
 import { VehiclesCard } from './VehiclesCard.tsx';
-import { localIsoDate } from './validity.ts';
 
 export function ProfileScreen() {
   const { t } = useTranslation();
@@ -29,7 +27,14 @@ export function ProfileScreen() {
       <SavedDataNote savedAt={savedAt} onRetry={retry} />
       <NoWorkspaceNote />
       {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
-      {state.kind === 'failed' && <ProfileLoadError error={state.error} onRetry={retry} />}
+      {state.kind === 'failed' && (
+        <LoadFailed
+          title={t('profile.loadFailed')}
+          error={state.error}
+          retryLabel={t('profile.retry')}
+          onRetry={retry}
+        />
+      )}
       {state.kind === 'loaded' && <ProfileDetails person={state.value} />}
       <EServicesCard />
       <DataUsageCard />
@@ -37,19 +42,7 @@ export function ProfileScreen() {
   );
 }
 
-function ProfileLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const { title, detail } = describeError(error, t);
-  return (
-    <Alert tone="error" title={t('profile.loadFailed')}>
-      <p>{title}</p>
-      {detail && <p>{detail}</p>}
-      <Button onClick={onRetry}>{t('profile.retry')}</Button>
-    </Alert>
-  );
-}
-
-function ProfileDetails({ person }: { person: Person }) {
+function ProfileDetails({ person }: { person: Profile }) {
   const today = localIsoDate(new Date());
   return (
     <>

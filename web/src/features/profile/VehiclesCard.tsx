@@ -1,3 +1,4 @@
+import type { OwnedVehicle } from '@civitas/contracts/api/profile.ts';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/routing/Link.tsx';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
@@ -5,10 +6,9 @@ import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { dossierPath } from '../vehicle-dossier/paths.ts';
 import { colourName, fuelName } from '../vehicle-dossier/report-labels.ts';
-import type { Vehicle } from './person.ts';
 import './VehiclesCard.css';
 
-export function VehiclesCard({ vehicles }: { vehicles: Vehicle[] }) {
+export function VehiclesCard({ vehicles }: { vehicles: OwnedVehicle[] }) {
   const { t } = useTranslation();
   const format = useFormatters();
   return (

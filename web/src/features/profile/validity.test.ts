@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveValidity, localIsoDate, validityTone } from './validity.ts';
+import { effectiveValidity, validityTone } from './validity.ts';
 
 describe('effectiveValidity', () => {
   const today = '2026-05-10';
@@ -25,11 +25,5 @@ describe('validityTone', () => {
     expect(validityTone('valid')).toBe('success');
     expect(validityTone('expired')).toBe('warning');
     expect(validityTone('stolen')).toBe('danger');
-  });
-});
-
-describe('localIsoDate', () => {
-  it('uses the local calendar date, zero-padded', () => {
-    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

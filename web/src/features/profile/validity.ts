@@ -1,5 +1,5 @@
+import type { DrivingLicenceStatus, IdentityDocumentStatus } from '@civitas/contracts/api/profile.ts';
 import type { BadgeTone } from '../../shared/ui/Badge.tsx';
-import type { DrivingLicenceStatus, IdentityDocumentStatus } from './person.ts';
 
 export type Validity = IdentityDocumentStatus | DrivingLicenceStatus | 'expired';
 
@@ -30,10 +30,4 @@ export function validityTone(validity: Validity): BadgeTone {
     case 'withdrawn':
       return 'danger';
   }
-}
-
-/** Today's calendar date where the person is, as 'YYYY-MM-DD'. */
-export function localIsoDate(now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }

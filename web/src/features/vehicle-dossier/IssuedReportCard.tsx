@@ -1,12 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/api-error.ts';
-import { describeError } from '../../shared/api/describe-error.ts';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { fetchIssuedReport } from './fetch-issued-report.ts';
 import type { IssuedReport } from './report.ts';
@@ -85,12 +84,12 @@ function LookupFailed({
   if (code === 'validation-failed') {
     return <Alert tone="error" title={t('verifyReport.notAReference', { reference })} />;
   }
-  const { title, detail } = describeError(error, t);
   return (
-    <Alert tone="error" title={t('verifyReport.lookupFailed')}>
-      <p>{title}</p>
-      {detail && <p>{detail}</p>}
-      <Button onClick={onRetry}>{t('verifyReport.retry')}</Button>
-    </Alert>
+    <LoadFailed
+      title={t('verifyReport.lookupFailed')}
+      error={error}
+      retryLabel={t('verifyReport.retry')}
+      onRetry={onRetry}
+    />
   );
 }

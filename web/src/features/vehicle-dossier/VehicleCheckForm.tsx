@@ -1,10 +1,9 @@
 import type { TFunction } from 'i18next';
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Button } from '../../shared/ui/Button.tsx';
-import { Card } from '../../shared/ui/Card.tsx';
-import { ChoiceGroup, ErrorSummary, TextField } from '../../shared/ui/FormFields.tsx';
-import { localIsoDate } from '../profile/validity.ts';
+import { localIsoDate } from '../../shared/i18n/format-date.ts';
+import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
+import { ChoiceGroup, TextField } from '../../shared/ui/FormFields.tsx';
 import type { PublicReportRequest } from './report.ts';
 import {
   EMPTY_VEHICLE_CHECK,
@@ -12,7 +11,6 @@ import {
   normaliseVin,
   type VehicleCheckDraft,
   type VehicleCheckError,
-  type VehicleCheckField,
   type VehicleKeyKind,
   validateVehicleCheck,
 } from './vehicle-check-form.ts';
@@ -28,127 +26,83 @@ interface VehicleCheckFormProps {
  */
 export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<VehicleCheckDraft>(EMPTY_VEHICLE_CHECK);
-  const [errors, setErrors] = useState<VehicleCheckError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { draft, set, forget, field, form } = useCheckedForm({
+    empty: EMPTY_VEHICLE_CHECK,
+    check: (current: VehicleCheckDraft) => validateVehicleCheck(current, localIsoDate(new Date())),
+    describe: (error: VehicleCheckError, current) => fieldErrorMessage(error, current, t),
+    busy,
+    onValid: (checked) => onSubmit(checked.request),
+  });
   const id = useId();
-  const inputId = (field: VehicleCheckField) => `${id}-${field}`;
-
-  const set = (name: keyof VehicleCheckDraft) => (value: string) =>
-    setDraft((current) => ({ ...current, [name]: value }));
-
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const result = validateVehicleCheck(draft, localIsoDate(new Date()));
-    setAttempt((value) => value + 1);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors([]);
-    onSubmit(result.request);
-  }
-
-  const message = (error: VehicleCheckError) => fieldErrorMessage(error, draft, t);
-  const errorFor = (field: VehicleCheckField) => {
-    const error = errors.find((candidate) => candidate.field === field);
-    return error ? message(error) : null;
-  };
 
   return (
-    <Card title={t('vehicleCheck.formTitle')}>
-      <form className="form" noValidate onSubmit={handleSubmit}>
-        <ErrorSummary
-          title={t('vehicleCheck.errorSummary')}
-          errors={errors.map((error) => ({ id: inputId(error.field), message: message(error) }))}
-          attempt={attempt}
+    <CheckedForm
+      title={t('vehicleCheck.formTitle')}
+      summaryTitle={t('vehicleCheck.errorSummary')}
+      form={form}
+      submitLabel={t('vehicleCheck.submit')}
+      busy={busy}
+    >
+      <ChoiceGroup<VehicleKeyKind>
+        name={`${id}-key`}
+        legend={t('vehicleCheck.keyLegend')}
+        value={draft.keyKind}
+        choices={[
+          { value: 'vin', label: t('vehicleCheck.keyVin') },
+          { value: 'plate', label: t('vehicleCheck.keyPlate') },
+        ]}
+        onChange={(value) => {
+          set('keyKind')(value);
+          forget('vin', 'plate');
+        }}
+      />
+      {draft.keyKind === 'vin' ? (
+        <TextField
+          {...field('vin')}
+          label={t('vehicleCheck.vin')}
+          hint={t('vehicleCheck.vinHint')}
+          code
+          maxLength={25}
         />
-        <ChoiceGroup<VehicleKeyKind>
-          name={`${id}-key`}
-          legend={t('vehicleCheck.keyLegend')}
-          value={draft.keyKind}
-          choices={[
-            { value: 'vin', label: t('vehicleCheck.keyVin') },
-            { value: 'plate', label: t('vehicleCheck.keyPlate') },
-          ]}
-          onChange={(value) => {
-            set('keyKind')(value);
-            setErrors((current) =>
-              current.filter((error) => error.field !== 'vin' && error.field !== 'plate'),
-            );
-          }}
+      ) : (
+        <TextField
+          {...field('plate')}
+          label={t('vehicleCheck.plate')}
+          hint={t('vehicleCheck.plateHint')}
+          code
+          maxLength={20}
         />
-        {draft.keyKind === 'vin' ? (
-          <TextField
-            id={inputId('vin')}
-            label={t('vehicleCheck.vin')}
-            hint={t('vehicleCheck.vinHint')}
-            value={draft.vin}
-            error={errorFor('vin')}
-            onChange={set('vin')}
-            code
-            maxLength={25}
-          />
-        ) : (
-          <TextField
-            id={inputId('plate')}
-            label={t('vehicleCheck.plate')}
-            hint={t('vehicleCheck.plateHint')}
-            value={draft.plate}
-            error={errorFor('plate')}
-            onChange={set('plate')}
-            code
-            maxLength={20}
-          />
-        )}
-        <ChoiceGroup<FactKind>
-          name={`${id}-fact`}
-          legend={t('vehicleCheck.factLegend')}
-          value={draft.factKind}
-          choices={[
-            { value: 'firstRegistrationDate', label: t('vehicleCheck.factDate') },
-            { value: 'registrationCertificateNumber', label: t('vehicleCheck.factCertificate') },
-          ]}
-          onChange={(value) => {
-            set('factKind')(value);
-            setErrors((current) =>
-              current.filter(
-                (error) =>
-                  error.field !== 'firstRegistrationDate' && error.field !== 'registrationCertificateNumber',
-              ),
-            );
-          }}
+      )}
+      <ChoiceGroup<FactKind>
+        name={`${id}-fact`}
+        legend={t('vehicleCheck.factLegend')}
+        value={draft.factKind}
+        choices={[
+          { value: 'firstRegistrationDate', label: t('vehicleCheck.factDate') },
+          { value: 'registrationCertificateNumber', label: t('vehicleCheck.factCertificate') },
+        ]}
+        onChange={(value) => {
+          set('factKind')(value);
+          forget('firstRegistrationDate', 'registrationCertificateNumber');
+        }}
+      />
+      {draft.factKind === 'firstRegistrationDate' ? (
+        <TextField
+          {...field('firstRegistrationDate')}
+          label={t('vehicleCheck.firstRegistrationDate')}
+          hint={t('vehicleCheck.firstRegistrationDateHint')}
+          type="date"
         />
-        {draft.factKind === 'firstRegistrationDate' ? (
-          <TextField
-            id={inputId('firstRegistrationDate')}
-            label={t('vehicleCheck.firstRegistrationDate')}
-            hint={t('vehicleCheck.firstRegistrationDateHint')}
-            value={draft.firstRegistrationDate}
-            error={errorFor('firstRegistrationDate')}
-            onChange={set('firstRegistrationDate')}
-            type="date"
-          />
-        ) : (
-          <TextField
-            id={inputId('registrationCertificateNumber')}
-            label={t('vehicleCheck.certificate')}
-            hint={t('vehicleCheck.certificateHint')}
-            value={draft.registrationCertificateNumber}
-            error={errorFor('registrationCertificateNumber')}
-            onChange={set('registrationCertificateNumber')}
-            code
-            maxLength={25}
-          />
-        )}
-        <div className="button-group">
-          <Button type="submit" className="button--large" disabled={busy}>
-            {t('vehicleCheck.submit')}
-          </Button>
-        </div>
-      </form>
-    </Card>
+      ) : (
+        <TextField
+          {...field('registrationCertificateNumber')}
+          label={t('vehicleCheck.certificate')}
+          hint={t('vehicleCheck.certificateHint')}
+          code
+          maxLength={25}
+        />
+      )}
+    </CheckedForm>
   );
 }
 

@@ -1,3 +1,4 @@
+import { REPORT_REGISTERS } from '@civitas/contracts/api/vehicle-report.ts';
 import { OFFENCES } from '@civitas/contracts/registers/fines.ts';
 import { INSPECTION_RESULTS } from '@civitas/contracts/registers/inspections.ts';
 import {
@@ -9,7 +10,6 @@ import {
 } from '@civitas/contracts/registers/vehicles.ts';
 import { createInstance, type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { REPORT_REGISTERS } from '../../../../server/src/capabilities/vehicle-dossier/pdf-code-labels.ts';
 import { localeResources } from '../../shared/i18n/languages.ts';
 import {
   bodyName,

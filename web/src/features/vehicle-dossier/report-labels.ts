@@ -3,11 +3,11 @@
  * still shows, as the code itself, rather than as a missing translation.
  */
 
+import { REPORT_REGISTERS } from '@civitas/contracts/api/vehicle-report.ts';
 import { OFFENCES } from '@civitas/contracts/registers/fines.ts';
 import { INSPECTION_RESULTS } from '@civitas/contracts/registers/inspections.ts';
 import { BODY_TYPES, COLOURS, FUELS, VEHICLE_CATEGORIES } from '@civitas/contracts/registers/vehicles.ts';
 import type { TFunction } from 'i18next';
-import { REPORT_REGISTERS } from '../../../../server/src/capabilities/vehicle-dossier/pdf-code-labels.ts';
 
 const EVENTS = [
   'first_registration',

@@ -1,24 +1,23 @@
+import type { PurposeChoice } from '@civitas/contracts/api/access.ts';
 import type { TFunction } from 'i18next';
-import { type FormEvent, useId, useState } from 'react';
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
-import { Card } from '../../shared/ui/Card.tsx';
-import { ChoiceGroup, ErrorSummary, SelectField, TextField } from '../../shared/ui/FormFields.tsx';
-import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
+import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
+import { ChoiceGroup, SelectField, TextField } from '../../shared/ui/FormFields.tsx';
 import { normaliseVin } from '../vehicle-dossier/vehicle-check-form.ts';
 import {
   CASE_NUMBER_MAX_LENGTH,
   EMPTY_LOOKUP,
   type LookupDraft,
   type LookupError,
-  type LookupField,
   type LookupKind,
   type LookupRequest,
   SERVICE_OF,
   validateLookup,
 } from './lookup-form.ts';
-import { legalBasesFor, type PurposeChoice, purposesFor } from './purposes.ts';
+import { legalBasesFor, purposesFor } from './purposes.ts';
 
 interface LookupFormProps {
   /** The purpose–basis pairs the signed-in official may use. */
@@ -33,19 +32,17 @@ interface LookupFormProps {
  */
 export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState<LookupDraft>(EMPTY_LOOKUP);
-  const [errors, setErrors] = useState<LookupError[]>([]);
-  const [attempt, setAttempt] = useState(0);
+  const { draft, setDraft, forget, inputId, errorFor, field, form } = useCheckedForm({
+    empty: EMPTY_LOOKUP,
+    check: validateLookup,
+    describe: (error: LookupError, current: LookupDraft) => fieldErrorMessage(error, current, t),
+    busy,
+    onValid: (checked) => onSubmit(checked.request),
+  });
   const id = useId();
-  const inputId = (field: LookupField) => `${id}-${field}`;
   const service = SERVICE_OF[draft.kind];
   const purposes = purposesFor(choices, service);
   const bases = legalBasesFor(choices, service, draft.purpose);
-
-  const forget = (...fields: LookupField[]) =>
-    setErrors((current) => current.filter((error) => !fields.includes(error.field)));
-  const set = (field: 'personalNumber' | 'vin' | 'caseNumber') => (value: string) =>
-    setDraft((current) => ({ ...current, [field]: value }));
 
   function chooseKind(kind: LookupKind) {
     // Each lookup has its own grants: a purpose chosen for the other does not carry over.
@@ -59,116 +56,79 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
     if (purpose) forget('purpose', ...(granted.length === 1 ? (['legalBasis'] as const) : []));
   }
 
-  function handleSubmit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    if (busy) return;
-    const result = validateLookup(draft);
-    setAttempt((value) => value + 1);
-    if (!result.ok) {
-      setErrors(result.errors);
-      return;
-    }
-    setErrors([]);
-    onSubmit(result.request);
-  }
-
-  const message = (error: LookupError) => fieldErrorMessage(error, draft, t);
-  const errorFor = (field: LookupField) => {
-    const error = errors.find((candidate) => candidate.field === field);
-    return error ? message(error) : null;
-  };
-
   return (
-    <Card title={t('workspace.formTitle')}>
-      <form className="form" noValidate onSubmit={handleSubmit}>
-        <ErrorSummary
-          title={t('workspace.errorSummary')}
-          errors={errors.map((error) => ({ id: inputId(error.field), message: message(error) }))}
-          attempt={attempt}
-        />
-        <ChoiceGroup<LookupKind>
-          name={`${id}-kind`}
-          legend={t('workspace.kindLegend')}
-          value={draft.kind}
-          choices={[
-            { value: 'person', label: t('workspace.kindPerson') },
-            { value: 'vehicle', label: t('workspace.kindVehicle') },
-          ]}
-          onChange={chooseKind}
-        />
-        {draft.kind === 'person' ? (
-          <TextField
-            id={inputId('personalNumber')}
-            label={t('workspace.personalNumber')}
-            hint={t('workspace.personalNumberHint')}
-            value={draft.personalNumber}
-            error={errorFor('personalNumber')}
-            onChange={set('personalNumber')}
-            numeric
-            short
-            maxLength={14}
-          />
-        ) : (
-          <TextField
-            id={inputId('vin')}
-            label={t('workspace.vin')}
-            hint={t('workspace.vinHint')}
-            value={draft.vin}
-            error={errorFor('vin')}
-            onChange={set('vin')}
-            code
-            maxLength={25}
-          />
-        )}
-        {purposes.length === 0 ? (
-          <Alert tone="info">
-            <p>{t(draft.kind === 'person' ? 'workspace.noRightsPerson' : 'workspace.noRightsVehicle')}</p>
-          </Alert>
-        ) : (
-          <>
-            <SelectField
-              id={inputId('purpose')}
-              label={t('workspace.purpose')}
-              hint={t('workspace.purposeHint')}
-              value={draft.purpose}
-              error={errorFor('purpose')}
-              placeholder={t('workspace.choosePurpose')}
-              options={purposes.map((purpose) => ({ value: purpose, label: purposeLabel(purpose, t) }))}
-              onChange={choosePurpose}
-            />
-            <SelectField
-              id={inputId('legalBasis')}
-              label={t('workspace.legalBasis')}
-              hint={t(draft.purpose ? 'workspace.legalBasisHint' : 'workspace.legalBasisFirstPurpose')}
-              value={draft.legalBasis}
-              error={errorFor('legalBasis')}
-              placeholder={t('workspace.chooseLegalBasis')}
-              options={bases.map((basis) => ({ value: basis, label: legalBasisLabel(basis, t) }))}
-              onChange={(legalBasis) => {
-                setDraft((current) => ({ ...current, legalBasis }));
-                if (legalBasis) forget('legalBasis');
-              }}
-            />
-          </>
-        )}
+    <CheckedForm
+      title={t('workspace.formTitle')}
+      summaryTitle={t('workspace.errorSummary')}
+      form={form}
+      submitLabel={t('workspace.submit')}
+      busy={busy}
+      canSubmit={purposes.length > 0}
+    >
+      <ChoiceGroup<LookupKind>
+        name={`${id}-kind`}
+        legend={t('workspace.kindLegend')}
+        value={draft.kind}
+        choices={[
+          { value: 'person', label: t('workspace.kindPerson') },
+          { value: 'vehicle', label: t('workspace.kindVehicle') },
+        ]}
+        onChange={chooseKind}
+      />
+      {draft.kind === 'person' ? (
         <TextField
-          id={inputId('caseNumber')}
-          label={t('workspace.caseNumber')}
-          hint={t('workspace.caseNumberHint')}
-          value={draft.caseNumber}
-          error={errorFor('caseNumber')}
-          onChange={set('caseNumber')}
-          maxLength={CASE_NUMBER_MAX_LENGTH + 20}
+          {...field('personalNumber')}
+          label={t('workspace.personalNumber')}
+          hint={t('workspace.personalNumberHint')}
+          numeric
+          short
+          maxLength={14}
         />
-        {purposes.length > 0 && (
-          <div className="button-group">
-            <Button type="submit" className="button--large" disabled={busy}>
-              {t('workspace.submit')}
-            </Button>
-          </div>
-        )}
-      </form>
-    </Card>
+      ) : (
+        <TextField
+          {...field('vin')}
+          label={t('workspace.vin')}
+          hint={t('workspace.vinHint')}
+          code
+          maxLength={25}
+        />
+      )}
+      {purposes.length === 0 ? (
+        <Alert tone="info">
+          <p>{t(draft.kind === 'person' ? 'workspace.noRightsPerson' : 'workspace.noRightsVehicle')}</p>
+        </Alert>
+      ) : (
+        <>
+          <SelectField
+            {...field('purpose')}
+            label={t('workspace.purpose')}
+            hint={t('workspace.purposeHint')}
+            placeholder={t('workspace.choosePurpose')}
+            options={purposes.map((purpose) => ({ value: purpose, label: purposeLabel(purpose, t) }))}
+            onChange={choosePurpose}
+          />
+          <SelectField
+            id={inputId('legalBasis')}
+            label={t('workspace.legalBasis')}
+            hint={t(draft.purpose ? 'workspace.legalBasisHint' : 'workspace.legalBasisFirstPurpose')}
+            value={draft.legalBasis}
+            error={errorFor('legalBasis')}
+            placeholder={t('workspace.chooseLegalBasis')}
+            options={bases.map((basis) => ({ value: basis, label: legalBasisLabel(basis, t) }))}
+            onChange={(legalBasis) => {
+              setDraft((current) => ({ ...current, legalBasis }));
+              if (legalBasis) forget('legalBasis');
+            }}
+          />
+        </>
+      )}
+      <TextField
+        {...field('caseNumber')}
+        label={t('workspace.caseNumber')}
+        hint={t('workspace.caseNumberHint')}
+        maxLength={CASE_NUMBER_MAX_LENGTH + 20}
+      />
+    </CheckedForm>
   );
 }
 

@@ -1,12 +1,12 @@
 import { useTranslation } from 'react-i18next';
+import { localIsoDate } from '../../shared/i18n/format-date.ts';
+import { cyrillicFullName, latinFullName } from '../../shared/i18n/person-format.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import { PersonalNumber } from '../../shared/ui/PersonalNumber.tsx';
 import { AddressesCard } from '../profile/AddressesCard.tsx';
 import { DocumentsCard } from '../profile/DocumentsCard.tsx';
-import { PersonalNumber } from '../profile/PersonalNumber.tsx';
-import { cyrillicFullName, latinFullName } from '../profile/person-format.ts';
-import { localIsoDate } from '../profile/validity.ts';
 import type { PersonCard } from './lookup-client.ts';
 
 /** The person card an official was given: identification, the permanent address, and documents when granted. */

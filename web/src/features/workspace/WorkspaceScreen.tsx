@@ -1,14 +1,13 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/api-error.ts';
-import { describeError } from '../../shared/api/describe-error.ts';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
+import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
-import { legalBasisLabel, purposeLabel } from '../data-usage/labels.tsx';
 import { ReportDownloads } from '../vehicle-dossier/ReportDownloads.tsx';
 import { ReportView } from '../vehicle-dossier/ReportView.tsx';
 import type { SignedReport } from '../vehicle-dossier/report.ts';
@@ -61,25 +60,18 @@ export function WorkspaceScreen() {
       <p className="lead">{t('workspace.intro')}</p>
       {rights.state.kind === 'loading' && <LoadingIndicator label={t('workspace.loadingRights')} />}
       {rights.state.kind === 'failed' && (
-        <RightsLoadError error={rights.state.error} onRetry={rights.retry} />
+        <LoadFailed
+          title={t('workspace.rightsFailed')}
+          error={rights.state.error}
+          retryLabel={t('workspace.retry')}
+          onRetry={rights.retry}
+        />
       )}
       {rights.state.kind === 'loaded' && (
         <LookupForm choices={rights.state.value} busy={lookup.kind === 'looking'} onSubmit={run} />
       )}
       <LookupOutcome state={lookup} />
     </div>
-  );
-}
-
-function RightsLoadError({ error, onRetry }: { error: unknown; onRetry: () => void }) {
-  const { t } = useTranslation();
-  const { title, detail } = describeError(error, t);
-  return (
-    <Alert tone="error" title={t('workspace.rightsFailed')}>
-      <p>{title}</p>
-      {detail && <p>{detail}</p>}
-      <Button onClick={onRetry}>{t('workspace.retry')}</Button>
-    </Alert>
   );
 }
 

@@ -3,9 +3,10 @@
  * with a purpose and legal basis chosen from the caller's rights and a typed case number. The
  * checks here spare a round trip (and a refused access on record); the server decides.
  */
+
+import type { LookupService } from '@civitas/contracts/api/access.ts';
 import { checkEgn } from '@civitas/contracts/ids/egn.ts';
 import { normaliseVin, vinProblem } from '../vehicle-dossier/vehicle-check-form.ts';
-import type { LookupService } from './purposes.ts';
 
 export type LookupKind = 'person' | 'vehicle';
 

@@ -1,5 +1,6 @@
+import type { PurposeChoice } from '@civitas/contracts/api/access.ts';
 import { describe, expect, it } from 'vitest';
-import { legalBasesFor, type PurposeChoice, purposesFor } from './purposes.ts';
+import { legalBasesFor, purposesFor } from './purposes.ts';
 
 const pair = (service: PurposeChoice['service'], purpose: string, legalBasis: string): PurposeChoice => ({
   service,

@@ -1,24 +1,8 @@
+import type { AllowedPairs, LookupService, PurposeChoice } from '@civitas/contracts/api/access.ts';
 import { apiGet } from '../../shared/api/api-client.ts';
 
-/** What an official or police officer looks up; each has its own purpose–basis pairs. */
-export type LookupService = 'person-card' | 'vehicle-dossier';
-
-/**
- * One purpose–basis pair the signed-in official may use (GET /api/access/purposes). Purpose and
- * legal basis are codes; their words are in the locales (`purposes.<code>`, `legalBases.<code>`).
- */
-export interface PurposeChoice {
-  service: LookupService;
-  purpose: string;
-  legalBasis: string;
-  /** Whether the legal ground allows hiding the access from the person for a while. */
-  hideable: boolean;
-}
-
 export function fetchPurposeChoices(signal: AbortSignal): Promise<PurposeChoice[]> {
-  return apiGet<{ items: PurposeChoice[] }>('/api/access/purposes', { signal }).then(
-    (answer) => answer.items,
-  );
+  return apiGet<AllowedPairs>('/api/access/purposes', { signal }).then((answer) => answer.items);
 }
 
 /** The purposes granted for a service, each once, in the order the rights list them. */

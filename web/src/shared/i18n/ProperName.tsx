@@ -1,5 +1,5 @@
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import { useLatinScript } from '../../features/profile/use-latin-script.ts';
+import { useLatinScript } from './use-latin-script.ts';
 
 /**
  * A Bulgarian proper name from the registers (an insurer, an inspection station, a municipality):

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './format-date.ts';
+import { formatDate, localIsoDate } from './format-date.ts';
 
 describe('formatDate', () => {
   it('formats a calendar date in Bulgarian', () => {
@@ -21,5 +21,11 @@ describe('formatDate', () => {
 
   it('returns text that is not an ISO date unchanged', () => {
     expect(formatDate('unknown', 'en-GB')).toBe('unknown');
+  });
+});
+
+describe('localIsoDate', () => {
+  it('uses the local calendar date, zero-padded', () => {
+    expect(localIsoDate(new Date(2026, 0, 5, 23, 59))).toBe('2026-01-05');
   });
 });

@@ -13,3 +13,9 @@ export function formatDate(isoDate: string, locale: string, dateStyle: 'long' | 
   if (Number.isNaN(date.getTime())) return isoDate;
   return new Intl.DateTimeFormat(locale, { dateStyle, timeZone: 'UTC' }).format(date);
 }
+
+/** Today's calendar date where the person is, as 'YYYY-MM-DD'. */
+export function localIsoDate(now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,0 +1,49 @@
+import { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
+import { FINES } from '@civitas/contracts/registers/fines.ts';
+import { IDENTITY_DOCUMENTS } from '@civitas/contracts/registers/identity-documents.ts';
+import { INSPECTIONS } from '@civitas/contracts/registers/inspections.ts';
+import { MTPL_POLICIES } from '@civitas/contracts/registers/insurance.ts';
+import { PERSONS } from '@civitas/contracts/registers/population.ts';
+import { VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
+import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
+import type { Connection } from '../db/connection.ts';
+import type { ExchangeServiceDefinition } from '../exchange/service-definition.ts';
+import { drivingLicenceHandlers } from './driving-licences/service.ts';
+import { finesBy } from './fines/queries.ts';
+import { documentsByPerson } from './identity-documents/queries.ts';
+import { inspectionsByVin } from './inspections/queries.ts';
+import { policiesByVin } from './insurance/queries.ts';
+import { populationHandlers } from './population/service.ts';
+import { provide, type Reporter } from './provide.ts';
+import { assessmentsByVin } from './vehicle-tax/queries.ts';
+import { currentPersonOwner, vehicleHandlers } from './vehicles/service.ts';
+
+/**
+ * Every register's services as the exchange hosts them, each answering under its contract
+ * (`@civitas/contracts/registers`). A register whose endpoints are plain lookups by their key is
+ * wired here; one with more to decide (a 404, a data subject) has its own `service.ts`.
+ * `report` receives a register's own faults (an answer that breaks its contract).
+ */
+export function registerServices(
+  db: Connection,
+  report: Reporter = (error) => console.error(error),
+): ExchangeServiceDefinition[] {
+  const documents = documentsByPerson(db);
+  const inspections = inspectionsByVin(db);
+  const policies = policiesByVin(db);
+  const [finesOf, finesOn] = [finesBy(db, 'egn'), finesBy(db, 'vin')];
+  const assessments = assessmentsByVin(db);
+  return [
+    provide(PERSONS, populationHandlers(db), { report }),
+    provide(IDENTITY_DOCUMENTS, { byPerson: ({ egn }) => documents(egn) }, { report }),
+    provide(DRIVING_LICENCES, drivingLicenceHandlers(db), { report }),
+    provide(VEHICLES, vehicleHandlers(db), {
+      report,
+      subjectOfAnswer: { registrations: currentPersonOwner },
+    }),
+    provide(INSPECTIONS, { byVin: ({ vin }) => inspections(vin) }, { report }),
+    provide(MTPL_POLICIES, { byVin: ({ vin }) => policies(vin) }, { report }),
+    provide(FINES, { byPerson: ({ egn }) => finesOf(egn), byVin: ({ vin }) => finesOn(vin) }, { report }),
+    provide(VEHICLE_TAX, { byVin: ({ vin }) => assessments(vin) }, { report }),
+  ];
+}
