@@ -10,6 +10,7 @@ import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { fetchIssuedReport } from './fetch-issued-report.ts';
 import type { IssuedReport } from './report.ts';
 import { viewerName } from './report-labels.ts';
+import { VerdictTitle } from './VerdictTitle.tsx';
 
 /** What the platform's record says about the reference in the address (the PDF's QR code). */
 export function IssuedReportCard({ reference }: { reference: string }) {
@@ -30,12 +31,7 @@ function IssuedReportDetails({ report }: { report: IssuedReport }) {
   return (
     <>
       <Alert tone="success">
-        <p className="alert__title">
-          <span aria-hidden="true" className="verdict-mark">
-            ✓{' '}
-          </span>
-          {t('verifyReport.issued')}
-        </p>
+        <VerdictTitle valid={true}>{t('verifyReport.issued')}</VerdictTitle>
       </Alert>
       <FieldList>
         <Field label={t('verifyReport.fields.reference')}>
@@ -72,12 +68,7 @@ function LookupFailed({
   if (code === 'report-not-found') {
     return (
       <Alert tone="error">
-        <p className="alert__title">
-          <span aria-hidden="true" className="verdict-mark">
-            ✗{' '}
-          </span>
-          {t('verifyReport.notIssued')}
-        </p>
+        <VerdictTitle valid={false}>{t('verifyReport.notIssued')}</VerdictTitle>
       </Alert>
     );
   }

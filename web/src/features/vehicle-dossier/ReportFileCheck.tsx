@@ -14,6 +14,7 @@ import { prepareReportUpload } from './report-upload.ts';
 import { type ReferenceMatch, referenceMatch, rejectionReason } from './report-wording.ts';
 import { verifyReportUpload } from './verify-report-upload.ts';
 import '../../shared/ui/FormFields.css';
+import { VerdictTitle } from './VerdictTitle.tsx';
 
 type CheckState =
   | { kind: 'idle' }
@@ -105,22 +106,16 @@ function VerdictView({ verdict, pageReference }: { verdict: ReportVerdict; pageR
     <div className="stack report-result">
       {verdict.valid ? (
         <Alert tone="success">
-          <p className="alert__title report-alert-title">
-            <span aria-hidden="true" className="verdict-mark">
-              ✓{' '}
-            </span>
+          <VerdictTitle valid={true} className="report-alert-title">
             {t('verifyReport.verdict.valid')}
-          </p>
+          </VerdictTitle>
           <p>{t('verifyReport.verdict.validText')}</p>
         </Alert>
       ) : (
         <Alert tone="error">
-          <p className="alert__title report-alert-title">
-            <span aria-hidden="true" className="verdict-mark">
-              ✗{' '}
-            </span>
+          <VerdictTitle valid={false} className="report-alert-title">
             {t('verifyReport.verdict.rejected')}
-          </p>
+          </VerdictTitle>
           <p>{t(`verifyReport.verdict.reasons.${rejectionReason(verdict)}`)}</p>
           {verdict.detail && (
             <p className="secondary-text" lang="en">

@@ -3,7 +3,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../shared/i18n/format-date.ts';
 import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
-import { ChoiceGroup, TextField } from '../../shared/ui/FormFields.tsx';
+import { ChoiceGroup, TextField, VinField } from '../../shared/ui/FormFields.tsx';
 import type { PublicReportRequest } from './report.ts';
 import {
   EMPTY_VEHICLE_CHECK,
@@ -57,13 +57,7 @@ export function VehicleCheckForm({ busy, onSubmit }: VehicleCheckFormProps) {
         }}
       />
       {draft.keyKind === 'vin' ? (
-        <TextField
-          {...field('vin')}
-          label={t('vehicleCheck.vin')}
-          hint={t('vehicleCheck.vinHint')}
-          code
-          maxLength={25}
-        />
+        <VinField {...field('vin')} label={t('vehicleCheck.vin')} hint={t('vehicleCheck.vinHint')} />
       ) : (
         <TextField
           {...field('plate')}

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { legalBasisLabel, purposeLabel } from '../../shared/i18n/code-labels.tsx';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
-import { ChoiceGroup, SelectField, TextField } from '../../shared/ui/FormFields.tsx';
+import { ChoiceGroup, SelectField, TextField, VinField } from '../../shared/ui/FormFields.tsx';
 import { normaliseVin } from '../vehicle-dossier/vehicle-check-form.ts';
 import {
   CASE_NUMBER_MAX_LENGTH,
@@ -85,13 +85,7 @@ export function LookupForm({ choices, busy, onSubmit }: LookupFormProps) {
           maxLength={14}
         />
       ) : (
-        <TextField
-          {...field('vin')}
-          label={t('workspace.vin')}
-          hint={t('workspace.vinHint')}
-          code
-          maxLength={25}
-        />
+        <VinField {...field('vin')} label={t('workspace.vin')} hint={t('workspace.vinHint')} />
       )}
       {purposes.length === 0 ? (
         <Alert tone="info">

@@ -173,6 +173,11 @@ export function TextField({
   );
 }
 
+/** A vehicle identification number: read out one character at a time, room for the spaces and dashes people type. */
+export function VinField(props: Omit<TextFieldProps, 'code' | 'numeric' | 'type' | 'maxLength'>) {
+  return <TextField {...props} code maxLength={25} />;
+}
+
 interface SelectFieldProps {
   id: string;
   label: string;
