@@ -236,6 +236,7 @@ async function registerContexts(
   await app.register(exchangePlugin, {
     db,
     exchange: app.exchange,
+    changedBy: (request) => request.principal!.subject,
     clientAddresses: config.exchangeClientAddresses,
   });
   await app.register(profilePlugin, { exchange: portal, policy });

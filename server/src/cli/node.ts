@@ -95,6 +95,7 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
           acceptScriptingTokens: config.demo,
         }),
       ),
+      changedBy: (request) => request.principal!.subject,
       problemTable,
       report: (error) => console.error('civitas node: fault:', error),
     });

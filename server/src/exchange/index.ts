@@ -1,4 +1,9 @@
 // The exchange's public API: other contexts import the exchange through this file only.
+
+export type { ExchangeNode } from './exchange-node.ts';
+export { parseServiceId, parseSubsystemId } from './ids.ts';
+export type { LocalExchange, LocalExchangeOptions } from './local-node.ts';
+export { startLocalExchange } from './local-node.ts';
 export type {
   AdminAction,
   AdminLogReader,
@@ -11,5 +16,15 @@ export { exchangeLogs } from './log-outbox.ts';
 export type { AccessRight, NewAccessRight } from './node/access-rights.ts';
 export { AccessRights, accessRightView } from './node/access-rights.ts';
 export { MESSAGE_LOG_COLUMNS } from './node/message-log.ts';
+export type { NodeProcess, NodeProcessOptions } from './node-process.ts';
+export { startNodeProcess } from './node-process.ts';
 export type { RegisteredService } from './registry/registered-services.ts';
 export { registeredServices } from './registry/registered-services.ts';
+export type { ChangedBy, ExchangePluginOptions } from './routes.ts';
+export { exchangePlugin } from './routes.ts';
+export type {
+  Endpoint,
+  ExchangeServiceDefinition,
+  ServiceRequest,
+  ServiceResponse,
+} from './service-definition.ts';

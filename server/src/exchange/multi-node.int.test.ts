@@ -83,6 +83,7 @@ for (const engine of testDatabases()) {
         registryUrl,
         exchangeTimeoutMs: 3_000,
         authenticate: () => Promise.reject(new Error('no operator API in this test')),
+        changedBy: () => 'no operator API in this test',
         report: (error: unknown) => faults.push(error),
       };
       nodeB = await startNodeProcess(db, {

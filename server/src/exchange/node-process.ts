@@ -18,7 +18,7 @@ import { exchangeErrors } from './errors.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
-import { exchangePlugin } from './routes.ts';
+import { type ChangedBy, exchangePlugin } from './routes.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
 import type { ExchangeTables } from './tables.ts';
 
@@ -47,6 +47,8 @@ export interface NodeProcessOptions {
   limits?: ConnectionLimits;
   /** Proves the caller of the access-rights and monitoring routes (the platform's eID tokens). */
   authenticate: Authenticate;
+  /** Who made an audited change through the operator's API (the signed-in caller). */
+  changedBy: ChangedBy;
   /** Every context's error codes (the composition's merged table); by default the exchange's and HTTP's. */
   problemTable?: ErrorTable;
   report: (error: unknown) => void;
@@ -132,13 +134,7 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(
-      db,
-      { ...node, catalogue: options.catalogue },
-      options.authenticate,
-      options.problemTable,
-      options.limits,
-    );
+    clientApi = await buildClientApi(db, { ...node, catalogue: options.catalogue }, options, options.limits);
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -158,16 +154,18 @@ export async function startNodeProcess(
 async function buildClientApi(
   db: Kysely<ExchangeTables>,
   node: ExchangeNode & { catalogue: Catalogue },
-  authenticate: Authenticate,
-  problemTable: ErrorTable = mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
+  access: { authenticate: Authenticate; changedBy: ChangedBy; problemTable?: ErrorTable | undefined },
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
   const app = Fastify({ ...httpServerOptions(limits), logger: false });
-  installErrorHandling(app, problemTable);
+  installErrorHandling(
+    app,
+    access.problemTable ?? mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
+  );
   installRequestGuards(app);
-  await app.register(routeAccessPlugin, { authenticate });
+  await app.register(routeAccessPlugin, { authenticate: access.authenticate });
   await app.register(metricsPlugin);
-  await app.register(exchangePlugin, { db, exchange: node });
+  await app.register(exchangePlugin, { db, exchange: node, changedBy: access.changedBy });
   app.setNotFoundHandler(sendRouteNotFound);
   await app.ready();
   return app;
