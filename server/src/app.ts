@@ -3,49 +3,61 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
-import { accessErrors } from './access/errors.ts';
-import { AccessPolicy } from './access/policy.ts';
-import { accessPlugin } from './access/routes.ts';
-import { auditErrors } from './audit/errors.ts';
-import { auditPlugin } from './audit/routes.ts';
-import { type AuditLog, startAuditLog } from './audit/service.ts';
-import { eservicesPlugin } from './capabilities/eservices/routes.ts';
-import { profilePlugin } from './capabilities/profile/routes.ts';
-import { vehicleDossierErrors } from './capabilities/vehicle-dossier/errors.ts';
-import { vehicleDossierPlugin } from './capabilities/vehicle-dossier/routes.ts';
-import { ReportStore } from './capabilities/vehicle-dossier/store.ts';
-import type { DatabaseHandle } from './db/connect.ts';
-import { ExchangeClient } from './exchange/client.ts';
-import { exchangeErrors } from './exchange/errors.ts';
-import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
-import { exchangePlugin } from './exchange/routes.ts';
-import { httpErrors } from './http/errors.ts';
-import { healthPlugin } from './http/health.ts';
-import { metricsPlugin } from './http/metrics.ts';
-import { sendRouteNotFound } from './http/not-found.ts';
-import { registerOpenApi } from './http/openapi.ts';
-import { installErrorHandling, isBrowserNavigation } from './http/problem.ts';
-import { installRequestGuards } from './http/request-guards.ts';
-import { routeAccessPlugin } from './http/route-access.ts';
-import { installSecurityHeaders } from './http/security-headers.ts';
-import { httpServerOptions } from './http/server-options.ts';
-import { webAppPlugin } from './http/web-app.ts';
-import { tokenAuthenticator } from './identity/auth.ts';
-import { createEidProvider, SESSION_TTL_S } from './identity/eid-provider.ts';
-import { identityErrors } from './identity/errors.ts';
-import type { IdentityKeys } from './identity/keys.ts';
-import { exchangePersonDirectory } from './identity/person-directory.ts';
-import { identityPlugin } from './identity/routes.ts';
-import { SignIns } from './identity/sign-ins.ts';
-import { staffNames, staffRolesOf } from './identity/staff.ts';
-import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
-import type { Config } from './kernel/config.ts';
-import { mergeErrorTables } from './kernel/errors.ts';
-import { KeyStore } from './kernel/key-store.ts';
-import { platformLoggerOptions } from './kernel/log-redaction.ts';
-import { registerErrors } from './registers/errors.ts';
-import { exchangeSetupOf, type Instance, instancePlugin, loadInstance } from './registers/instance/index.ts';
-import { registerServices } from './registers/services.ts';
+import { AccessPolicy, accessErrors, accessPlugin } from './access/index.ts';
+import { type AuditLog, auditErrors, auditPlugin, startAuditLog } from './audit/index.ts';
+import { eservicesPlugin } from './capabilities/eservices/index.ts';
+import { profilePlugin } from './capabilities/profile/index.ts';
+import {
+  ReportStore,
+  vehicleDossierErrors,
+  vehicleDossierPlugin,
+} from './capabilities/vehicle-dossier/index.ts';
+import type { DatabaseHandle } from './db/index.ts';
+import {
+  ExchangeClient,
+  exchangeErrors,
+  exchangePlugin,
+  type LocalExchangeOptions,
+  startLocalExchange,
+} from './exchange/index.ts';
+import {
+  healthPlugin,
+  httpErrors,
+  httpServerOptions,
+  installErrorHandling,
+  installRequestGuards,
+  installSecurityHeaders,
+  isBrowserNavigation,
+  metricsPlugin,
+  registerOpenApi,
+  routeAccessPlugin,
+  sendRouteNotFound,
+  webAppPlugin,
+} from './http/index.ts';
+import type { IdentityKeys } from './identity/index.ts';
+import {
+  createAccessTokenVerifier,
+  createEidProvider,
+  eidIssuer,
+  exchangePersonDirectory,
+  identityErrors,
+  identityPlugin,
+  SESSION_TTL_S,
+  SignIns,
+  staffNames,
+  staffRolesOf,
+  tokenAuthenticator,
+} from './identity/index.ts';
+import type { Config } from './kernel/index.ts';
+import { KeyStore, mergeErrorTables, platformLoggerOptions } from './kernel/index.ts';
+import {
+  exchangeSetupOf,
+  type Instance,
+  instancePlugin,
+  loadInstance,
+  registerErrors,
+  registerServices,
+} from './registers/index.ts';
 
 export interface AppDependencies {
   config: Config;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT, serviceId, TEST_INSTANCE } from '../../test/instance.ts';
 import { refusalCodeOf } from '../../test/refusal.ts';
 import { official, police, staffAccessPolicy, staffRoles } from '../../test/staff.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT, serviceId, TEST_INSTANCE } from '../../test/instance.ts';
 import { defaultRights } from '../exchange/registry/default-rights.ts';
 import { isHideable, isLegalBasis, isPurpose } from '../kernel/purposes.ts';
 import { ACCESS_SERVICES, type AccessRefusal, type Caller } from './policy.ts';

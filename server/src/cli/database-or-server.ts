@@ -1,12 +1,10 @@
 import { embeddedDatabaseExists, openDatabase } from '../bootstrap.ts';
-import { lockHolder } from '../db/lock.ts';
-import { ExchangeClient } from '../exchange/client.ts';
-import { startLocalExchange } from '../exchange/local-node.ts';
-import { exchangePersonDirectory, type PersonDirectory } from '../identity/person-directory.ts';
-import type { Config } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
-import { exchangeSetupOf, loadInstance } from '../registers/instance/index.ts';
-import { registerServices } from '../registers/services.ts';
+import { lockHolder } from '../db/index.ts';
+import { ExchangeClient, startLocalExchange } from '../exchange/index.ts';
+import { exchangePersonDirectory, type PersonDirectory } from '../identity/index.ts';
+import type { Config } from '../kernel/index.ts';
+import { AppError } from '../kernel/index.ts';
+import { exchangeSetupOf, loadInstance, registerServices } from '../registers/index.ts';
 import { CommandError, NOTHING_HERE, TRY_AGAIN_LATER } from './command-error.ts';
 import { findRunningServer } from './running-server.ts';
 

@@ -1,13 +1,15 @@
 import { Command } from 'commander';
 import { problemTable } from '../app.ts';
 import { openDatabase } from '../bootstrap.ts';
-import { startNodeProcess } from '../exchange/node-process.ts';
-import { tokenAuthenticator } from '../identity/auth.ts';
-import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
-import { createAccessTokenVerifier, eidIssuer } from '../identity/tokens.ts';
-import { type Config, ConfigError, loadConfig } from '../kernel/config.ts';
-import { exchangeSetupOf, loadInstance } from '../registers/instance/index.ts';
-import { registerServices } from '../registers/services.ts';
+import { startNodeProcess } from '../exchange/index.ts';
+import {
+  createAccessTokenVerifier,
+  eidIssuer,
+  loadOrCreateIdentityKeys,
+  tokenAuthenticator,
+} from '../identity/index.ts';
+import { type Config, ConfigError, loadConfig } from '../kernel/index.ts';
+import { exchangeSetupOf, loadInstance, registerServices } from '../registers/index.ts';
 import { parseCount, parseMemberList, parseNodePort, parsePort } from './arguments.ts';
 
 export function nodeCommand(): Command {

@@ -1,8 +1,7 @@
 import { Command } from 'commander';
-import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
-import { issueDemoToken } from '../identity/service.ts';
-import { loadConfig } from '../kernel/config.ts';
-import { loadInstance } from '../registers/instance/index.ts';
+import { issueDemoToken, loadOrCreateIdentityKeys } from '../identity/index.ts';
+import { loadConfig } from '../kernel/index.ts';
+import { loadInstance } from '../registers/index.ts';
 import { fetchJson, refuseInProduction, withDatabaseOrServer } from './database-or-server.ts';
 
 export function tokenCommand(): Command {

@@ -7,7 +7,7 @@ import {
 } from '@civitas/contracts/registers/contract.ts';
 import { REGISTER_SERVICES } from '@civitas/contracts/registers/index.ts';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { AppError, type ProblemCode } from '../kernel/errors.ts';
+import { AppError, type ProblemCode } from '../kernel/index.ts';
 import { serviceIdIn } from './catalogue.ts';
 import type { LocalExchange } from './local-node.ts';
 

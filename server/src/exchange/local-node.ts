@@ -1,4 +1,4 @@
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import { type ExchangeNode, startExchangeNode } from './exchange-node.ts';
 import type { BodyLogging } from './node/message-log.ts';

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import type { MigrationSet } from '../db/migrate.ts';
-import { execStatements, sqlMigration } from '../db/sql-migration.ts';
-import type { PurposePair } from '../kernel/purposes.ts';
+import type { MigrationSet } from '../db/index.ts';
+import { execStatements, sqlMigration } from '../db/index.ts';
+import type { PurposePair } from '../kernel/index.ts';
 import { defaultRights } from './registry/default-rights.ts';
 
 /**

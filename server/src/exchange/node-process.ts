@@ -1,18 +1,19 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../db/connection.ts';
-import { httpErrors } from '../http/errors.ts';
-import { metricsPlugin } from '../http/metrics.ts';
-import { sendRouteNotFound } from '../http/not-found.ts';
-import { installErrorHandling } from '../http/problem.ts';
-import { installRequestGuards } from '../http/request-guards.ts';
-import { type Authenticate, routeAccessPlugin } from '../http/route-access.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import {
+  type Authenticate,
   type ConnectionLimits,
   DEFAULT_CONNECTION_LIMITS,
+  httpErrors,
   httpServerOptions,
-} from '../http/server-options.ts';
-import { type ErrorTable, mergeErrorTables } from '../kernel/errors.ts';
+  installErrorHandling,
+  installRequestGuards,
+  metricsPlugin,
+  routeAccessPlugin,
+  sendRouteNotFound,
+} from '../http/index.ts';
+import { type ErrorTable, mergeErrorTables } from '../kernel/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import { exchangeErrors } from './errors.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { Connection } from '../db/connection.ts';
+import type { Connection } from '../db/index.ts';
 import type { LocalExchange } from './local-node.ts';
 import { globalConfPublication } from './registry/publication.ts';
 import { administrationRoutes, type ChangedBy } from './routes/administration.ts';

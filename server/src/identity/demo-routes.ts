@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Connection } from '../db/connection.ts';
-import type { Config } from '../kernel/config.ts';
+import type { Connection } from '../db/index.ts';
+import type { Config } from '../kernel/index.ts';
 import { listDemoAccounts } from './demo-accounts.ts';
 import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';

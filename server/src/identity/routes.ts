@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type Provider from 'oidc-provider';
-import type { Connection } from '../db/connection.ts';
-import type { Config } from '../kernel/config.ts';
+import type { Connection } from '../db/index.ts';
+import type { Config } from '../kernel/index.ts';
 import { demoRoutes } from './demo-routes.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcRoutes } from './oidc-routes.ts';

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
-import type { Connection } from '../db/connection.ts';
-import type { Config } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
+import type { Connection } from '../db/index.ts';
+import type { Config } from '../kernel/index.ts';
+import { AppError } from '../kernel/index.ts';
 import { rolesOf } from './demo-accounts.ts';
 import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Caller } from '../../access/policy.ts';
-import { principalOf } from '../../identity/auth.ts';
-import type { StaffName } from '../../identity/staff.ts';
+import type { Caller } from '../../access/index.ts';
+import type { StaffName } from '../../identity/index.ts';
+import { principalOf } from '../../identity/index.ts';
 import {
   type DiscloseBody,
   discloseSchema,

@@ -1,4 +1,4 @@
-import type { StaffName } from '../../identity/staff.ts';
+import type { StaffName } from '../../identity/index.ts';
 import type { UsageRow } from '../tables.ts';
 import { type UsageViewer, usagePolicy } from './policy.ts';
 import { type OrganisationLookup, type OrganisationRef, subsystemOfService } from './store.ts';

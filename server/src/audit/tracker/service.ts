@@ -1,8 +1,8 @@
 import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
-import type { AccessPolicy, Caller } from '../../access/policy.ts';
-import { DEMO_ROLE_ORGANISATIONS } from '../../identity/demo-accounts.ts';
-import type { StaffName } from '../../identity/staff.ts';
-import { AppError } from '../../kernel/errors.ts';
+import type { AccessPolicy, Caller } from '../../access/index.ts';
+import type { StaffName } from '../../identity/index.ts';
+import { DEMO_ROLE_ORGANISATIONS } from '../../identity/index.ts';
+import { AppError } from '../../kernel/index.ts';
 import type { UsageRow } from '../tables.ts';
 import { type UsageViewer, usagePolicy } from './policy.ts';
 import type { AuditUsageQuery, CitizenUsageQuery, HideCaseBody, HidingBody, PeriodQuery } from './schemas.ts';

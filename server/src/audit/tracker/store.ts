@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import { type AccessEntry, encodeEntry, subjectCommitment } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import type { Catalogue } from '../../exchange/catalogue.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { isHideable } from '../../kernel/purposes.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
+import type { Catalogue } from '../../exchange/index.ts';
+import { AppError, isHideable } from '../../kernel/index.ts';
 import { adminEntry } from '../feed.ts';
 import type { LogSequencer } from '../log/sequencer.ts';
 import type { AuditTables, HiddenCaseRow, UsageRow } from '../tables.ts';

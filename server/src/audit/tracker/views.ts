@@ -1,5 +1,5 @@
 import { toBase64 } from '@civitas/tlog';
-import type { StaffName } from '../../identity/staff.ts';
+import type { StaffName } from '../../identity/index.ts';
 import type { UsageRow } from '../tables.ts';
 import { type UsageViewer, usagePolicy } from './policy.ts';
 import { type HiddenCase, type OrganisationLookup, subsystemOfService } from './store.ts';

@@ -4,10 +4,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/index.ts';
-import type { ExchangeClient } from '../../exchange/client.ts';
-import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
-import { principalOf } from '../../identity/auth.ts';
-import { AppError } from '../../kernel/errors.ts';
+import type { ExchangeClient } from '../../exchange/index.ts';
+import { CaseHeader, caseReferenceOf } from '../../http/index.ts';
+import { principalOf } from '../../identity/index.ts';
+import { AppError } from '../../kernel/index.ts';
 import { ownProfileAccess, ProfilePolicy, SUBJECT_ACCESS } from './policy.ts';
 import { ProfileService } from './service.ts';
 

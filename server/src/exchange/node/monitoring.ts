@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Connection } from '../../db/connection.ts';
+import type { Connection } from '../../db/index.ts';
 
 /** X-Road's operational monitoring for one service: traffic, faults, and latency percentiles. */
 export interface ServiceStatistics {

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { type Catalogue, memberIdOf, registryMemberOf } from '../catalogue.ts';
 import { signGlobalConfiguration } from '../global-conf/sign.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';

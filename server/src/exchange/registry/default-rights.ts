@@ -1,4 +1,4 @@
-import type { PurposePair } from '../../kernel/purposes.ts';
+import type { PurposePair } from '../../kernel/index.ts';
 
 /**
  * The access rights a fresh installation grants, as purpose–basis pairs per client and service:

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../kernel/errors.ts';
-import { unknownCodeIn } from '../../kernel/purposes.ts';
+import { AppError, unknownCodeIn } from '../../kernel/index.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
 import { parseSubsystemId } from '../ids.ts';
 import type { LocalExchange } from '../local-node.ts';

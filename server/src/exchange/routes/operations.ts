@@ -1,6 +1,6 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Connection } from '../../db/connection.ts';
+import type { Connection } from '../../db/index.ts';
 import { listClients } from '../directory/metaservices.ts';
 import type { LocalExchange } from '../local-node.ts';
 import { serviceStatistics } from '../node/monitoring.ts';

@@ -1,6 +1,5 @@
-import { servicesById } from '../../exchange/catalogue.ts';
-import type { RegistrySetup } from '../../exchange/registry/central-registry.ts';
-import type { ExchangeServiceDefinition } from '../../exchange/service-definition.ts';
+import type { ExchangeServiceDefinition, RegistrySetup } from '../../exchange/index.ts';
+import { servicesById } from '../../exchange/index.ts';
 import type { Instance } from './load.ts';
 
 /**

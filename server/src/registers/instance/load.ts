@@ -3,8 +3,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PersonalNumberScheme, personalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
 import { Value } from '@sinclair/typebox/value';
-import type { Catalogue } from '../../exchange/catalogue.ts';
-import { ConfigError } from '../../kernel/config.ts';
+import type { Catalogue } from '../../exchange/index.ts';
+import { ConfigError } from '../../kernel/index.ts';
 import { type InstanceFile, InstanceFileSchema, type InstanceLocale, type PlatformClient } from './schema.ts';
 
 /** One country's installation, as the platform's code uses it (see `schema.ts` for the file). */

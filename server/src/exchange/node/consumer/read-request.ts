@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { controlCharacterIndex } from '../../../http/control-characters.ts';
+import { controlCharacterIndex } from '../../../http/index.ts';
 import { parseServiceId, parseSubsystemId, type ServiceId, type SubsystemId } from '../../ids.ts';
 import { ExchangeFault } from '../../protocol/errors.ts';
 import type { ClientRequest } from '../context.ts';

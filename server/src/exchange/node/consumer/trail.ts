@@ -1,4 +1,4 @@
-import { isRowFault } from '../../../db/group-commit.ts';
+import { isRowFault } from '../../../db/index.ts';
 import { envelopeHash, type RequestEnvelope } from '../../protocol/envelope.ts';
 import { ExchangeFault } from '../../protocol/errors.ts';
 import type { NodeContext, NodeReply } from '../context.ts';

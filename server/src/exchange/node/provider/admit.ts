@@ -1,4 +1,4 @@
-import { formatPair } from '../../../kernel/purposes.ts';
+import { formatPair } from '../../../kernel/index.ts';
 import type { GlobalConfiguration } from '../../global-conf/types.ts';
 import type { RequestEnvelope } from '../../protocol/envelope.ts';
 import { ExchangeFault } from '../../protocol/errors.ts';

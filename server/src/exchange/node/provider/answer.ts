@@ -1,4 +1,4 @@
-import { httpErrors } from '../../../http/errors.ts';
+import { httpErrors } from '../../../http/index.ts';
 import type { GlobalConfiguration } from '../../global-conf/types.ts';
 import { type RequestEnvelope, type ResponseEnvelope, sha256 } from '../../protocol/envelope.ts';
 import { type ExchangeServiceDefinition, matchEndpoint, problemAnswer } from '../../service-definition.ts';
