@@ -28,20 +28,17 @@ function checkLayers(fixture: string, env: Record<string, string> = {}) {
 // Each run starts a dependency-cruiser process: seconds on a loaded machine.
 describe('the layer check (npm run check:layers)', { timeout: 60_000 }, () => {
   it('fails on an import that runs up a layer, naming the rule and both files', () => {
-    expect(checkLayers('upward')).toEqual({
-      passed: false,
-      errors: [
-        {
-          from: 'server/src/exchange/client.ts',
-          to: 'server/src/registers/population/service.ts',
-          rule: 'no-upward-import-from-exchange',
-        },
-      ],
+    const result = checkLayers('upward');
+    expect(result.passed).toBe(false);
+    expect(result.errors).toContainEqual({
+      from: 'server/src/exchange/client.ts',
+      to: 'server/src/registers/population/service.ts',
+      rule: 'no-upward-import-from-exchange',
     });
   });
 
-  it('passes an import that runs down a layer', () => {
-    expect(checkLayers('downward')).toEqual({ passed: true, errors: [] });
+  it("passes an import that runs down a layer through the other context's index.ts", () => {
+    expect(checkLayers('through-index')).toEqual({ passed: true, errors: [] });
   });
 
   it('fails on a web file that imports the server', () => {
@@ -57,8 +54,8 @@ describe('the layer check (npm run check:layers)', { timeout: 60_000 }, () => {
     });
   });
 
-  it('with the index rule switched to an error, fails on another context reached past its index.ts', () => {
-    expect(checkLayers('downward', { CIVITAS_INDEX_RULE: 'error' })).toEqual({
+  it("fails on a downward import that reaches past the other context's index.ts", () => {
+    expect(checkLayers('downward')).toEqual({
       passed: false,
       errors: [
         {
@@ -70,10 +67,7 @@ describe('the layer check (npm run check:layers)', { timeout: 60_000 }, () => {
     });
   });
 
-  it('with the index rule switched to an error, passes another context reached through its index.ts', () => {
-    expect(checkLayers('through-index', { CIVITAS_INDEX_RULE: 'error' })).toEqual({
-      passed: true,
-      errors: [],
-    });
+  it('lowered to a warning (CIVITAS_INDEX_RULE=warn), lets the same import pass while a context is shaped', () => {
+    expect(checkLayers('downward', { CIVITAS_INDEX_RULE: 'warn' })).toEqual({ passed: true, errors: [] });
   });
 });

@@ -3,50 +3,66 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
-import { accessErrors } from './access/errors.ts';
-import { AccessPolicy } from './access/policy.ts';
-import { accessPlugin } from './access/routes.ts';
-import { auditErrors } from './audit/errors.ts';
-import { auditPlugin } from './audit/routes.ts';
-import { type AuditLog, startAuditLog } from './audit/service.ts';
-import { eservicesPlugin } from './capabilities/eservices/routes.ts';
-import { profilePlugin } from './capabilities/profile/routes.ts';
-import { vehicleDossierErrors } from './capabilities/vehicle-dossier/errors.ts';
-import { vehicleDossierPlugin } from './capabilities/vehicle-dossier/routes.ts';
-import { ReportStore } from './capabilities/vehicle-dossier/store.ts';
-import type { DatabaseHandle } from './db/connect.ts';
-import { PORTAL_CLIENT } from './exchange/catalogue.ts';
-import { ExchangeClient } from './exchange/client.ts';
-import { exchangeErrors } from './exchange/errors.ts';
-import { type LocalExchangeOptions, startLocalExchange } from './exchange/local-node.ts';
-import { exchangePlugin } from './exchange/routes.ts';
-import { httpErrors } from './http/errors.ts';
-import { healthPlugin } from './http/health.ts';
-import { metricsPlugin } from './http/metrics.ts';
-import { sendRouteNotFound } from './http/not-found.ts';
-import { registerOpenApi } from './http/openapi.ts';
-import { installErrorHandling, isBrowserNavigation } from './http/problem.ts';
-import { installRequestGuards } from './http/request-guards.ts';
-import { routeAccessPlugin } from './http/route-access.ts';
-import { installSecurityHeaders } from './http/security-headers.ts';
-import { httpServerOptions } from './http/server-options.ts';
-import { webAppPlugin } from './http/web-app.ts';
-import { tokenAuthenticator } from './identity/auth.ts';
-import { createEidProvider, SESSION_TTL_S } from './identity/eid-provider.ts';
-import { identityErrors } from './identity/errors.ts';
-import type { IdentityKeys } from './identity/keys.ts';
-import { exchangePersonDirectory } from './identity/person-directory.ts';
-import { identityPlugin } from './identity/routes.ts';
-import { SignIns } from './identity/sign-ins.ts';
-import { staffNames, staffRolesOf } from './identity/staff.ts';
-import { createAccessTokenVerifier, eidIssuer } from './identity/tokens.ts';
-import type { Config } from './kernel/config.ts';
-import { mergeErrorTables } from './kernel/errors.ts';
-import { KeyStore } from './kernel/key-store.ts';
-import { registerErrors } from './registers/errors.ts';
+import { AccessPolicy, accessErrors, accessPlugin } from './access/index.ts';
+import { type AuditLog, auditErrors, auditPlugin, startAuditLog } from './audit/index.ts';
+import { eservicesPlugin } from './capabilities/eservices/index.ts';
+import { profilePlugin } from './capabilities/profile/index.ts';
+import {
+  ReportStore,
+  vehicleDossierErrors,
+  vehicleDossierPlugin,
+} from './capabilities/vehicle-dossier/index.ts';
+import type { DatabaseHandle } from './db/index.ts';
+import {
+  ExchangeClient,
+  exchangeErrors,
+  exchangePlugin,
+  type LocalExchangeOptions,
+  startLocalExchange,
+} from './exchange/index.ts';
+import {
+  healthPlugin,
+  httpErrors,
+  httpServerOptions,
+  installErrorHandling,
+  installRequestGuards,
+  installSecurityHeaders,
+  isBrowserNavigation,
+  metricsPlugin,
+  registerOpenApi,
+  routeAccessPlugin,
+  sendRouteNotFound,
+  webAppPlugin,
+} from './http/index.ts';
+import type { IdentityKeys } from './identity/index.ts';
+import {
+  createAccessTokenVerifier,
+  createEidProvider,
+  eidIssuer,
+  exchangePersonDirectory,
+  identityErrors,
+  identityPlugin,
+  SESSION_TTL_S,
+  SignIns,
+  staffNames,
+  staffRolesOf,
+  tokenAuthenticator,
+} from './identity/index.ts';
+import type { Config } from './kernel/index.ts';
+import { KeyStore, mergeErrorTables, platformLoggerOptions } from './kernel/index.ts';
+import {
+  exchangeSetupOf,
+  type Instance,
+  instancePlugin,
+  loadInstance,
+  registerErrors,
+  registerServices,
+} from './registers/index.ts';
 
 export interface AppDependencies {
   config: Config;
+  /** The country's installation (default: the one `config.instance` names). */
+  instance?: Instance;
   database: DatabaseHandle;
   keys: IdentityKeys;
   isReady: () => boolean;
@@ -98,6 +114,7 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   await app.register(routeAccessPlugin, { authenticate: tokenAuthenticator(verifyAccessToken) });
   await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
   await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
+  await app.register(instancePlugin, { instance: deps.instance ?? loadInstance(config.instance) });
   await app.register(exchangeClientPlugin, { deps });
   const ports = await startPorts(app, deps);
   await registerContexts(app, deps, ports, securityHeaders);
@@ -105,26 +122,13 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   return app;
 }
 
-const PERSONAL_NUMBER_IN_URL = /(?<![0-9])[0-9]{10}(?![0-9])/g;
-
 /** Fastify with the platform's server options, logging, and one way to answer errors. */
 function createServer(deps: AppDependencies): FastifyInstance {
   const { config } = deps;
   const app = Fastify({
     // Timeouts, request ids, and problem+json for what the HTTP parser and router refuse.
     ...httpServerOptions(config),
-    logger: deps.logger ?? {
-      level: config.logLevel,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      serializers: {
-        // Personal numbers in paths (e.g. /api/persons/…) never reach the logs.
-        req: (request) => ({
-          method: request.method,
-          url: String(request.url).replace(PERSONAL_NUMBER_IN_URL, '**********'),
-          remoteAddress: request.socket?.remoteAddress,
-        }),
-      },
-    },
+    logger: deps.logger ?? platformLoggerOptions(config.logLevel),
     bodyLimit: config.bodyLimit,
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
     // X-Forwarded-For/-Proto/-Host only from the configured proxies (`CIVITAS_TRUSTED_PROXIES`);
@@ -149,25 +153,30 @@ function createServer(deps: AppDependencies): FastifyInstance {
  */
 const exchangeClientPlugin = fp(
   async (app: FastifyInstance, { deps }: { deps: AppDependencies }) => {
+    const report = (error: unknown) => app.log.error({ err: error }, 'exchange node fault');
     const exchange = await startLocalExchange(deps.database.db, {
+      ...exchangeSetupOf(app.instance, registerServices(deps.database.db, report)),
       // The in-process node is reached by function call; its registered address is reserved
       // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
       address: 'https://node-1.invalid',
       bodyLogging: deps.config.exchangeBodyLogging,
       ...deps.exchange,
-      report: (error) => app.log.error({ err: error }, 'exchange node fault'),
+      report,
     });
     app.addHook('onClose', () => exchange.close());
     app.decorate('exchange', exchange);
-    app.decorate('personDirectory', exchangePersonDirectory(new ExchangeClient(exchange, PORTAL_CLIENT)));
+    app.decorate(
+      'personDirectory',
+      exchangePersonDirectory(new ExchangeClient(exchange, app.instance.clients.portal)),
+    );
   },
-  { name: 'exchange-client' },
+  { name: 'exchange-client', dependencies: ['instance'] },
 );
 
 /** The portal's exchange client, the access policy, and the transparency log (started here). */
 async function startPorts(app: FastifyInstance, { config, database }: AppDependencies): Promise<Ports> {
   const policy = new AccessPolicy({
-    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo),
+    staffRolesOf: (subject) => staffRolesOf(database.db, subject, config.demo, app.instance.staffClients),
     report: (refusal) =>
       app.log.warn({ event: 'access.refused', ...refusal }, 'personal data access refused'),
   });
@@ -190,7 +199,7 @@ async function startPorts(app: FastifyInstance, { config, database }: AppDepende
   app.decorate('auditLog', audit);
   registerLogGauges(app, audit);
   return {
-    portal: new ExchangeClient(app.exchange, PORTAL_CLIENT),
+    portal: new ExchangeClient(app.exchange, app.instance.clients.portal),
     policy,
     audit,
     staffNames: (egns) => staffNames(database.db, egns),
@@ -239,6 +248,7 @@ async function registerContexts(
   await app.register(exchangePlugin, {
     db,
     exchange: app.exchange,
+    changedBy: (request) => request.principal!.subject,
     clientAddresses: config.exchangeClientAddresses,
   });
   await app.register(profilePlugin, { exchange: portal, policy });

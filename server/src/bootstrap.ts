@@ -1,13 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { connectDatabase, type DatabaseHandle } from './db/connect.ts';
-import { type DataDirLock, lockDataDir } from './db/lock.ts';
-import { migrateToLatest } from './db/migrate.ts';
-import { assignDemoRoles, nameDemoRoleHolders } from './identity/demo-accounts.ts';
-import type { Config } from './kernel/config.ts';
+import {
+  connectDatabase,
+  type DatabaseHandle,
+  type DataDirLock,
+  lockDataDir,
+  migrateToLatest,
+} from './db/index.ts';
+import { assignDemoRoles, nameDemoRoleHolders } from './identity/index.ts';
+import type { Config } from './kernel/index.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { populationQueries } from './registers/population/queries.ts';
-import { completedSeedRun, type SeedOptions, type SeedResult, seedRegisters } from './registers/seed.ts';
+import {
+  completedSeedRun,
+  populationQueries,
+  type SeedOptions,
+  type SeedResult,
+  seedRegisters,
+} from './registers/index.ts';
 
 export interface OpenedDatabase {
   database: DatabaseHandle;

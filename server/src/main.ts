@@ -8,8 +8,7 @@ import { nodeCommand } from './cli/node.ts';
 import { seedCommand } from './cli/seed.ts';
 import { serveCommand } from './cli/serve.ts';
 import { tokenCommand } from './cli/token.ts';
-import { ConfigError } from './kernel/config.ts';
-import { AppError } from './kernel/errors.ts';
+import { AppError, ConfigError } from './kernel/index.ts';
 
 /** `civitas`: the platform's command line, one file per command in cli/. */
 const program = new Command()

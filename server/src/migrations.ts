@@ -1,9 +1,9 @@
-import { auditMigrations } from './audit/migrations.ts';
-import { dossierMigrations } from './capabilities/vehicle-dossier/migrations.ts';
-import type { MigrationSet } from './db/migrate.ts';
-import { exchangeMigrations } from './exchange/migrations.ts';
-import { identityMigrations } from './identity/migrations.ts';
-import { registerMigrations } from './registers/migrations.ts';
+import { auditMigrations } from './audit/index.ts';
+import { dossierMigrations } from './capabilities/vehicle-dossier/index.ts';
+import type { MigrationSet } from './db/index.ts';
+import { exchangeMigrations } from './exchange/index.ts';
+import { identityMigrations } from './identity/index.ts';
+import { registerMigrations } from './registers/index.ts';
 
 /**
  * Every context's migrations, registered here at boot (the database layer knows no context).

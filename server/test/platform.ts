@@ -26,6 +26,8 @@ export interface TestPlatformOptions {
   env?: NodeJS.ProcessEnv;
   config?: Partial<Config>;
   exchange?: AppDependencies['exchange'];
+  /** The country's installation (default: the configured one, Bulgaria). */
+  instance?: AppDependencies['instance'];
 }
 
 /** A whole platform on a fresh database with a small synthetic population. */
@@ -64,6 +66,7 @@ export async function startTestPlatform(
       isReady: () => true,
       logger: false,
       exchange: options.exchange,
+      ...(options.instance && { instance: options.instance }),
     });
     await app.ready();
     return {

@@ -1,5 +1,5 @@
 import { AccessPolicy, type AccessRefusal, type Caller } from '../src/access/index.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../src/exchange/catalogue.ts';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from './instance.ts';
 import type { StaffRole } from '../src/identity/staff.ts';
 
 /** An official of Sofia Municipality and a police officer, as their tokens and the role register have them. */

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT, PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { tablesOf } from '../db/connection.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT, PORTAL_CLIENT } from '../exchange/catalogue.ts';
-import { ExchangeClient, serviceId } from '../exchange/client.ts';
+import { ExchangeClient } from '../exchange/client.ts';
 import type { ExchangeTables } from '../exchange/tables.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 

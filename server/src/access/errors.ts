@@ -1,4 +1,4 @@
-import { type CodesOf, defineErrors } from '../kernel/errors.ts';
+import { type CodesOf, defineErrors } from '../kernel/index.ts';
 
 /** The error codes of the purpose and legal basis of an access to personal data. */
 export const accessErrors = defineErrors({

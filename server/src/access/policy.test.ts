@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT, serviceId, TEST_INSTANCE } from '../../test/instance.ts';
 import { refusalCodeOf } from '../../test/refusal.ts';
 import { official, police, staffAccessPolicy, staffRoles } from '../../test/staff.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
-import { serviceId } from '../exchange/client.ts';
 import { defaultRights } from '../exchange/registry/default-rights.ts';
 import { isHideable, isLegalBasis, isPurpose } from '../kernel/purposes.ts';
 import { ACCESS_SERVICES, type AccessRefusal, type Caller } from './policy.ts';
@@ -59,12 +58,15 @@ describe('the access policy', () => {
   });
 
   it("uses only catalogue codes, each granted by default to the role's administration on the registers it reads", async () => {
-    const rights = defaultRights([
-      serviceId('population-register', 'persons'),
-      serviceId('vehicle-register', 'vehicles'),
-      serviceId('inspections', 'inspections'),
-      serviceId('mtpl-insurance', 'policies'),
-    ]);
+    const rights = defaultRights(
+      [
+        serviceId('population-register', 'persons'),
+        serviceId('vehicle-register', 'vehicles'),
+        serviceId('inspections', 'inspections'),
+        serviceId('mtpl-insurance', 'policies'),
+      ],
+      TEST_INSTANCE.clients,
+    );
     const reads = {
       'person-card': [serviceId('population-register', 'persons')],
       'vehicle-dossier': [

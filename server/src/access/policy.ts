@@ -1,8 +1,13 @@
-import type { CallContext } from '../exchange/client.ts';
-import type { StaffRole } from '../identity/staff.ts';
-import type { Role } from '../identity/tables.ts';
-import { AppError } from '../kernel/errors.ts';
-import { formatPair, isHideable, isLegalBasis, type PurposePair, samePair } from '../kernel/purposes.ts';
+import type { CallContext } from '../exchange/index.ts';
+import type { Role, StaffRole } from '../identity/index.ts';
+import {
+  AppError,
+  formatPair,
+  isHideable,
+  isLegalBasis,
+  type PurposePair,
+  samePair,
+} from '../kernel/index.ts';
 
 /** What an official or police officer asks for: a person card or a vehicle's history report. */
 export const ACCESS_SERVICES = ['person-card', 'vehicle-dossier'] as const;

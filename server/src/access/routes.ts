@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { principalOf } from '../identity/auth.ts';
+import { principalOf } from '../identity/index.ts';
 import { ACCESS_SERVICES, type AccessPolicy } from './policy.ts';
 
 export interface AccessRoutesOptions {

@@ -28,10 +28,10 @@ import {
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { tablesOf } from '../db/connection.ts';
-import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
-import { ExchangeClient, serviceId } from '../exchange/client.ts';
+import { ExchangeClient } from '../exchange/client.ts';
 import { exchangeLogs } from '../exchange/index.ts';
 import type { ExchangeTables } from '../exchange/tables.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';

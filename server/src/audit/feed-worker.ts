@@ -6,7 +6,7 @@
  * the logs go) and `stop`, and feeds on its own every `intervalMs`.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { connectDatabase } from '../db/connect.ts';
+import { connectDatabase } from '../db/index.ts';
 import { exchangeLogs } from '../exchange/index.ts';
 import { LogFeed } from './feed.ts';
 import { LogSequencer } from './log/sequencer.ts';

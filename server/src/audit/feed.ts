@@ -8,7 +8,7 @@ import {
   subjectCommitment,
 } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import {
   type ExchangeLogs,
   type LoggedMessage,

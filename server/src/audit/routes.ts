@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { AccessPolicy } from '../access/policy.ts';
-import type { Connection } from '../db/connection.ts';
-import type { StaffName } from '../identity/staff.ts';
+import type { AccessPolicy } from '../access/index.ts';
+import type { Connection } from '../db/index.ts';
+import type { StaffName } from '../identity/index.ts';
 import { logRoutes } from './log/routes.ts';
 import type { AuditLog } from './service.ts';
 import { dataTrackerApi } from './tracker/estonian-api-routes.ts';
@@ -28,7 +28,8 @@ export interface AuditPluginOptions {
 async function audit(app: FastifyInstance, options: AuditPluginOptions): Promise<void> {
   const { log } = options;
   const tracker = new DataTracker({
-    usage: new UsageStore(options.db, log.sequencer),
+    usage: new UsageStore(options.db, log.sequencer, app.instance),
+    personalNumbers: app.instance.personalNumbers,
     policy: options.policy,
     staffNames: options.staffNames,
     // A screen shows what the exchange logged up to the moment it asks.

@@ -1,6 +1,6 @@
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import { exchangeLogs } from '../exchange/index.ts';
-import type { KeyStore } from '../kernel/key-store.ts';
+import type { KeyStore } from '../kernel/index.ts';
 import { LogFeed } from './feed.ts';
 import { type Feed, FeedThread } from './feed-thread.ts';
 import { Checkpointer, type WitnessClient } from './log/checkpointer.ts';

@@ -1,11 +1,10 @@
 import { embeddedDatabaseExists, openDatabase } from '../bootstrap.ts';
-import { lockHolder } from '../db/lock.ts';
-import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
-import { ExchangeClient } from '../exchange/client.ts';
-import { startLocalExchange } from '../exchange/local-node.ts';
-import { exchangePersonDirectory, type PersonDirectory } from '../identity/person-directory.ts';
-import type { Config } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
+import { lockHolder } from '../db/index.ts';
+import { ExchangeClient, startLocalExchange } from '../exchange/index.ts';
+import { exchangePersonDirectory, type PersonDirectory } from '../identity/index.ts';
+import type { Config } from '../kernel/index.ts';
+import { AppError } from '../kernel/index.ts';
+import { exchangeSetupOf, loadInstance, registerServices } from '../registers/index.ts';
 import { CommandError, NOTHING_HERE, TRY_AGAIN_LATER } from './command-error.ts';
 import { findRunningServer } from './running-server.ts';
 
@@ -44,14 +43,16 @@ export async function withDatabaseOrServer<T>(
   }
   const opened = await openDatabase(config);
   // Even the command line reads the population register through the exchange.
+  const instance = loadInstance(config.instance);
   const exchange = await startLocalExchange(opened.database.db, {
+    ...exchangeSetupOf(instance, registerServices(opened.database.db)),
     address: 'https://node-1.invalid',
     report: (error) => console.error(error),
   });
   try {
     return await direct(
       opened.database,
-      exchangePersonDirectory(new ExchangeClient(exchange, PORTAL_CLIENT)),
+      exchangePersonDirectory(new ExchangeClient(exchange, instance.clients.portal)),
     );
   } finally {
     await exchange.close();

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { listDemoAccounts } from '../identity/demo-accounts.ts';
-import { type Config, loadConfig } from '../kernel/config.ts';
+import { listDemoAccounts } from '../identity/index.ts';
+import { type Config, loadConfig } from '../kernel/index.ts';
 import { CommandError, NOTHING_HERE } from './command-error.ts';
 import { fetchJson, refuseInProduction, withDatabaseOrServer } from './database-or-server.ts';
 

@@ -1,12 +1,9 @@
 import os from 'node:os';
 import { Command } from 'commander';
 import { openDatabase } from '../bootstrap.ts';
-import { lockHolder } from '../db/lock.ts';
-import { parseSubsystemId } from '../exchange/ids.ts';
-import { AccessRights, accessRightView } from '../exchange/node/access-rights.ts';
-import { loadConfig } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
-import { type PurposePair, unknownCodeIn } from '../kernel/purposes.ts';
+import { lockHolder } from '../db/index.ts';
+import { AccessRights, accessRightView, parseSubsystemId } from '../exchange/index.ts';
+import { AppError, loadConfig, type PurposePair, unknownCodeIn } from '../kernel/index.ts';
 
 /** `civitas exchange rights list|grant|revoke`. */
 export function exchangeCommand(): Command {

@@ -1,12 +1,9 @@
 import { Command } from 'commander';
-import { storedLogVerifierKey } from '../audit/log/keys.ts';
-import { verifyLog } from '../audit/log/verify.ts';
+import { storedLogVerifierKey, verifyLog } from '../audit/index.ts';
 import { embeddedDatabaseExists, openDatabase } from '../bootstrap.ts';
-import type { DatabaseHandle } from '../db/connect.ts';
-import { lockHolder } from '../db/lock.ts';
-import { loadConfig } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
-import { KeyStore } from '../kernel/key-store.ts';
+import type { DatabaseHandle } from '../db/index.ts';
+import { lockHolder } from '../db/index.ts';
+import { AppError, KeyStore, loadConfig } from '../kernel/index.ts';
 import { parseCount } from './arguments.ts';
 import { CommandError, NOTHING_HERE, TRY_AGAIN_LATER } from './command-error.ts';
 import { findRunningServer } from './running-server.ts';

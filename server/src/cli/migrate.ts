@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { openDatabase } from '../bootstrap.ts';
-import { loadConfig } from '../kernel/config.ts';
+import { loadConfig } from '../kernel/index.ts';
 
 export function migrateCommand(): Command {
   return new Command('migrate')

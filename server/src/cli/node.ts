@@ -1,11 +1,15 @@
 import { Command } from 'commander';
 import { problemTable } from '../app.ts';
 import { openDatabase } from '../bootstrap.ts';
-import { startNodeProcess } from '../exchange/node-process.ts';
-import { tokenAuthenticator } from '../identity/auth.ts';
-import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
-import { createAccessTokenVerifier, eidIssuer } from '../identity/tokens.ts';
-import { type Config, ConfigError, loadConfig } from '../kernel/config.ts';
+import { startNodeProcess } from '../exchange/index.ts';
+import {
+  createAccessTokenVerifier,
+  eidIssuer,
+  loadOrCreateIdentityKeys,
+  tokenAuthenticator,
+} from '../identity/index.ts';
+import { type Config, ConfigError, loadConfig } from '../kernel/index.ts';
+import { exchangeSetupOf, loadInstance, registerServices } from '../registers/index.ts';
 import { parseCount, parseMemberList, parseNodePort, parsePort } from './arguments.ts';
 
 export function nodeCommand(): Command {
@@ -73,7 +77,11 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
   let node: Awaited<ReturnType<typeof startNodeProcess>>;
   try {
     const keys = await loadOrCreateIdentityKeys(opened.database.db);
+    const instance = loadInstance(config.instance);
+    const { catalogue, services } = exchangeSetupOf(instance, registerServices(opened.database.db));
     node = await startNodeProcess(opened.database.db, {
+      catalogue,
+      services,
       nodeId: options.id,
       port: options.port,
       host: options.host,
@@ -89,6 +97,7 @@ async function runNode(config: Config, options: NodeCommandOptions): Promise<voi
           acceptScriptingTokens: config.demo,
         }),
       ),
+      changedBy: (request) => request.principal!.subject,
       problemTable,
       report: (error) => console.error('civitas node: fault:', error),
     });

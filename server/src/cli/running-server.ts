@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { lockHolder } from '../db/lock.ts';
+import { lockHolder } from '../db/index.ts';
 
 /**
  * A server on the embedded database writes where it answers into its data directory, so the

@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { openDatabase, seedDemoData } from '../bootstrap.ts';
-import { loadConfig } from '../kernel/config.ts';
-import { createProgress } from '../kernel/progress.ts';
+import { createProgress, loadConfig } from '../kernel/index.ts';
 import { parseCount } from './arguments.ts';
 import { refuseInProduction } from './database-or-server.ts';
 

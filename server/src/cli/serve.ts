@@ -1,12 +1,9 @@
 import { Command } from 'commander';
 import { buildApp } from '../app.ts';
 import { ensureDemoData, openDatabase } from '../bootstrap.ts';
-import type { DatabaseHandle } from '../db/connect.ts';
-import { listDemoAccounts } from '../identity/demo-accounts.ts';
-import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
-import { type Config, loadConfig } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
-import { createProgress } from '../kernel/progress.ts';
+import type { DatabaseHandle } from '../db/index.ts';
+import { listDemoAccounts, loadOrCreateIdentityKeys } from '../identity/index.ts';
+import { AppError, type Config, createProgress, loadConfig } from '../kernel/index.ts';
 import { parsePort } from './arguments.ts';
 import { accountLines } from './demo.ts';
 import { recordRunningServer } from './running-server.ts';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
-import { loadOrCreateIdentityKeys } from '../identity/keys.ts';
-import { issueDemoToken } from '../identity/service.ts';
-import { loadConfig } from '../kernel/config.ts';
+import { issueDemoToken, loadOrCreateIdentityKeys } from '../identity/index.ts';
+import { loadConfig } from '../kernel/index.ts';
+import { loadInstance } from '../registers/index.ts';
 import { fetchJson, refuseInProduction, withDatabaseOrServer } from './database-or-server.ts';
 
 export function tokenCommand(): Command {
@@ -16,7 +16,8 @@ export function tokenCommand(): Command {
         'person to make a token for',
         async (database, directory) => {
           const keys = await loadOrCreateIdentityKeys(database.db);
-          return issueDemoToken(database.db, keys, config, directory, options.person);
+          const { personalNumbers } = loadInstance(config.instance);
+          return issueDemoToken(database.db, keys, config, directory, personalNumbers, options.person);
         },
         async (baseUrl) =>
           (

@@ -1,12 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { tablesOf } from '../db/connection.ts';
 import { mergeMigrations, migrateToLatest, migratorFor } from '../db/migrate.ts';
 import { MIGRATIONS } from '../migrations.ts';
-import { PORTAL_CLIENT } from './catalogue.ts';
-import { serviceId } from './client.ts';
 import type { ExchangeTables } from './tables.ts';
 
 const PAIRS_MIGRATION = '0510-exchange-access-right-pairs';

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { TEST_INSTANCE } from '../../test/instance.ts';
 import { webLocales, webText } from '../../test/web-locales.ts';
-import { CATALOGUE } from './catalogue.ts';
 
 const locales = webLocales();
+// The Bulgarian instance's administrations (the web has no words for another instance's yet: issue 19).
+const CATALOGUE = TEST_INSTANCE.catalogue.members;
 
 /** Issue 14, item 16: administrations and their systems by name on every screen, never by id. */
 describe.each([...locales.keys()])('the web app in %s', (language) => {

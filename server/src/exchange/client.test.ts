@@ -1,8 +1,9 @@
 import { PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
 import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import { describe, expect, it } from 'vitest';
+import { serviceId, TEST_INSTANCE } from '../../test/instance.ts';
 import { AppError } from '../kernel/errors.ts';
-import { ExchangeClient, failureOf, serviceId } from './client.ts';
+import { ExchangeClient, failureOf } from './client.ts';
 import type { LocalExchange } from './local-node.ts';
 
 const EGN = '8503146922';
@@ -36,6 +37,7 @@ interface Sent {
 function clientAnswering(status: number, body: unknown, fault?: string) {
   const sent: Sent[] = [];
   const exchange = {
+    catalogue: TEST_INSTANCE.catalogue,
     async consume(message: Sent) {
       sent.push(message);
       return {

@@ -7,8 +7,8 @@ import {
 } from '@civitas/contracts/registers/contract.ts';
 import { REGISTER_SERVICES } from '@civitas/contracts/registers/index.ts';
 import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
-import { AppError, type ProblemCode } from '../kernel/errors.ts';
-import { INSTANCE, memberOfSubsystem } from './catalogue.ts';
+import { AppError, type ProblemCode } from '../kernel/index.ts';
+import { serviceIdIn } from './catalogue.ts';
 import type { LocalExchange } from './local-node.ts';
 
 export interface CallContext {
@@ -108,12 +108,6 @@ export function failureError(failure: RegisterFailure, missing?: ProblemCode): A
   );
 }
 
-/** The full id of a register's service, e.g. `serviceId('vehicle-register', 'vehicles')`. */
-export function serviceId(subsystem: string, service: string): string {
-  const member = memberOfSubsystem(subsystem);
-  return `${INSTANCE}/${member.memberClass}/${member.memberCode}/${subsystem}/${service}`;
-}
-
 const checks = new WeakMap<EndpointContract, TypeCheck<EndpointContract['answer']>>();
 
 function checkOf(endpoint: EndpointContract): TypeCheck<EndpointContract['answer']> {
@@ -173,7 +167,7 @@ export class ExchangeClient {
    * `serviceId('vehicle-register', 'vehicles')` is `BG/GOV/000695235/vehicle-register/vehicles` in BG.
    */
   serviceId(subsystem: string, service: string): string {
-    return serviceId(subsystem, service);
+    return serviceIdIn(this.exchange.catalogue, subsystem, service);
   }
 
   /** Where a contract's endpoint is called: its service id and the path with the parameters filled in. */

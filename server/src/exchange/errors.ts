@@ -1,4 +1,4 @@
-import { type CodesOf, defineErrors } from '../kernel/errors.ts';
+import { type CodesOf, defineErrors } from '../kernel/index.ts';
 
 /** The error codes of a state register reached through the exchange. */
 export const exchangeErrors = defineErrors({

@@ -1,4 +1,4 @@
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import { GlobalConfigurationCache } from './global-conf/cache.ts';
 import { AccessRights } from './node/access-rights.ts';
 import { type ClientRequest, consume } from './node/consumer.ts';

@@ -1,17 +1,18 @@
-import { type Connection, tablesOf } from '../db/connection.ts';
-import { registerServiceDefinitions } from './catalogue.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
+import type { Catalogue } from './catalogue.ts';
 import { type ExchangeNode, startExchangeNode } from './exchange-node.ts';
 import type { BodyLogging } from './node/message-log.ts';
 import {
   ensureExchangeSetup,
   nodeTlsCredentials,
   publishGlobalConfiguration,
+  type RegistrySetup,
   registryAnchor,
 } from './registry/central-registry.ts';
 import type { ExchangeServiceDefinition } from './service-definition.ts';
 import type { ExchangeTables } from './tables.ts';
 
-export interface LocalExchangeOptions {
+export interface LocalExchangeOptions extends RegistrySetup {
   nodeId?: string;
   address: string;
   bodyLogging?: BodyLogging;
@@ -28,6 +29,8 @@ export interface LocalExchangeOptions {
 
 /** A node, and when the central registry runs in the same process, its publication. */
 export interface LocalExchange extends ExchangeNode {
+  /** The instance's members and subsystems: how a client turns a subsystem's service into its full id. */
+  catalogue: Catalogue;
   /** The central registry's signed global configuration, freshly published (served to other nodes). */
   publishConfiguration?: () => Promise<string>;
 }
@@ -43,11 +46,12 @@ export async function startLocalExchange(
 ): Promise<LocalExchange> {
   const db = tablesOf<ExchangeTables>(connection);
   const nodeId = options.nodeId ?? 'node-1';
-  const services = new Map([
-    ...registerServiceDefinitions(db, options.report),
-    ...(options.extraServices ?? []),
-  ]);
-  await ensureExchangeSetup(db, services, { nodeId, address: options.address, hostnames: ['localhost'] });
+  const services = new Map([...options.services, ...(options.extraServices ?? [])]);
+  await ensureExchangeSetup(
+    db,
+    { catalogue: options.catalogue, services, defaultClients: options.defaultClients },
+    { nodeId, address: options.address, hostnames: ['localhost'] },
+  );
   const validity = options.confValidityMs ?? 10 * 60_000;
   const publishConfiguration = () => publishGlobalConfiguration(db, validity);
   const hosted =
@@ -70,5 +74,5 @@ export async function startLocalExchange(
     ...(options.exchangeTimeoutMs !== undefined && { exchangeTimeoutMs: options.exchangeTimeoutMs }),
     report: options.report,
   });
-  return { ...node, publishConfiguration };
+  return { ...node, catalogue: options.catalogue, publishConfiguration };
 }

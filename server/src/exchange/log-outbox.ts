@@ -1,4 +1,4 @@
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import type { AdminLogRow, ExchangeTables, MessageLogRow } from './tables.ts';
 
 /**

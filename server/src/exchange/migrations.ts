@@ -1,9 +1,8 @@
 import { sql } from 'kysely';
 import type { Migration } from 'kysely/migration';
-import type { MigrationSet } from '../db/migrate.ts';
-import { execStatements, sqlMigration } from '../db/sql-migration.ts';
-import type { PurposePair } from '../kernel/purposes.ts';
-import { PORTAL_CLIENT } from './catalogue.ts';
+import type { MigrationSet } from '../db/index.ts';
+import { execStatements, sqlMigration } from '../db/index.ts';
+import type { PurposePair } from '../kernel/index.ts';
 import { defaultRights } from './registry/default-rights.ts';
 
 /**
@@ -215,6 +214,16 @@ const LEGACY_CODES: Readonly<Record<string, string>> = {
   'Civil Registration Act, Art. 106': 'civil-registration-act-art-106',
 };
 
+/**
+ * The clients of the release these rows come from. It ran only the Bulgarian instance, before
+ * instances were configured, so its ids are history, not configuration.
+ */
+const LEGACY_CLIENTS = {
+  portal: 'BG/GOV/177547175/civitas-portal',
+  municipality: 'BG/GOV/000696327/municipal-administration',
+  police: 'BG/GOV/000695235/sofia-police',
+} as const;
+
 function convertedPairs(row: {
   client: string;
   service_id: string;
@@ -222,8 +231,11 @@ function convertedPairs(row: {
   legal_bases: string[];
   granted_by: string;
 }): PurposePair[] {
-  if (row.granted_by === 'system:bootstrap' && row.client === PORTAL_CLIENT) {
-    return defaultRights([row.service_id]).find((right) => right.client === PORTAL_CLIENT)?.pairs ?? [];
+  if (row.granted_by === 'system:bootstrap' && row.client === LEGACY_CLIENTS.portal) {
+    return (
+      defaultRights([row.service_id], LEGACY_CLIENTS).find((right) => right.client === LEGACY_CLIENTS.portal)
+        ?.pairs ?? []
+    );
   }
   const code = (text: string) => LEGACY_CODES[text] ?? text;
   return [...new Set(row.purposes.map(code))].flatMap((purpose) =>

@@ -4,12 +4,14 @@ import type { AddressInfo } from 'node:net';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
+import { PORTAL_CLIENT, TEST_INSTANCE } from '../../test/instance.ts';
 import { freePort } from '../../test/net.ts';
 import { seedDemoData } from '../bootstrap.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { tablesOf } from '../db/connection.ts';
+import { exchangeSetupOf } from '../registers/instance/index.ts';
+import { registerServices } from '../registers/services.ts';
 import type { VehicleTables } from '../registers/vehicles/tables.ts';
-import { PORTAL_CLIENT, registerServiceDefinitions } from './catalogue.ts';
 import { httpsTransport } from './node/https-transport.ts';
 import { type NodeProcess, startNodeProcess } from './node-process.ts';
 import { createCertificateAuthority } from './pki/certificate-authority.ts';
@@ -66,7 +68,8 @@ for (const engine of testDatabases()) {
           .limit(1)
           .executeTakeFirstOrThrow()
       ).vin;
-      await ensureRegistrySetup(db, registerServiceDefinitions(db));
+      const setup = exchangeSetupOf(TEST_INSTANCE, registerServices(db));
+      await ensureRegistrySetup(db, setup);
 
       registry = Fastify({ logger: false });
       await registry.register(globalConfPublication, {
@@ -75,9 +78,12 @@ for (const engine of testDatabases()) {
       const registryUrl = await registry.listen({ host: '127.0.0.1', port: await freePort() });
 
       const common = {
+        catalogue: setup.catalogue,
+        services: setup.services,
         registryUrl,
         exchangeTimeoutMs: 3_000,
         authenticate: () => Promise.reject(new Error('no operator API in this test')),
+        changedBy: () => 'no operator API in this test',
         report: (error: unknown) => faults.push(error),
       };
       nodeB = await startNodeProcess(db, {

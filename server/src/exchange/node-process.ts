@@ -1,24 +1,26 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../db/connection.ts';
-import { httpErrors } from '../http/errors.ts';
-import { metricsPlugin } from '../http/metrics.ts';
-import { sendRouteNotFound } from '../http/not-found.ts';
-import { installErrorHandling } from '../http/problem.ts';
-import { installRequestGuards } from '../http/request-guards.ts';
-import { type Authenticate, routeAccessPlugin } from '../http/route-access.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import {
+  type Authenticate,
   type ConnectionLimits,
   DEFAULT_CONNECTION_LIMITS,
+  httpErrors,
   httpServerOptions,
-} from '../http/server-options.ts';
-import { type ErrorTable, mergeErrorTables } from '../kernel/errors.ts';
-import { registerServiceDefinitions } from './catalogue.ts';
+  installErrorHandling,
+  installRequestGuards,
+  metricsPlugin,
+  routeAccessPlugin,
+  sendRouteNotFound,
+} from '../http/index.ts';
+import { type ErrorTable, mergeErrorTables } from '../kernel/index.ts';
+import type { Catalogue } from './catalogue.ts';
 import { exchangeErrors } from './errors.ts';
 import { type ExchangeNode, httpConfFetcher, servicesOfMembers, startExchangeNode } from './exchange-node.ts';
 import { type NodeListener, startNodeListener } from './node/listener.ts';
 import { nodeTlsCredentials, registerNode, registryAnchor } from './registry/central-registry.ts';
-import { exchangePlugin } from './routes.ts';
+import { type ChangedBy, exchangePlugin } from './routes.ts';
+import type { ExchangeServiceDefinition } from './service-definition.ts';
 import type { ExchangeTables } from './tables.ts';
 
 export interface NodeProcessOptions {
@@ -31,6 +33,10 @@ export interface NodeProcessOptions {
   members?: readonly string[];
   /** The central registry's base URL (it serves `GET /exchange/global-conf`). */
   registryUrl: string;
+  /** The instance's members and subsystems (from its configuration). */
+  catalogue: Catalogue;
+  /** Every register service of the instance by full id (the composition's); those of the members hosted are served. */
+  services: ReadonlyMap<string, ExchangeServiceDefinition>;
   /** Port of the information systems' HTTP interface (`/r1/…`); none when absent. */
   clientPort?: number;
   clientHost?: string;
@@ -42,6 +48,8 @@ export interface NodeProcessOptions {
   limits?: ConnectionLimits;
   /** Proves the caller of the access-rights and monitoring routes (the platform's eID tokens). */
   authenticate: Authenticate;
+  /** Who made an audited change through the operator's API (the signed-in caller). */
+  changedBy: ChangedBy;
   /** Every context's error codes (the composition's merged table); by default the exchange's and HTTP's. */
   problemTable?: ErrorTable;
   report: (error: unknown) => void;
@@ -100,7 +108,7 @@ export async function startNodeProcess(
   const node = await startExchangeNode(db, {
     nodeId: options.nodeId,
     members,
-    services: servicesOfMembers(registerServiceDefinitions(db, options.report), members),
+    services: servicesOfMembers(options.services, members),
     conf: {
       anchorCertificatePem: await registryAnchor(db),
       fetch: httpConfFetcher(options.registryUrl),
@@ -127,7 +135,7 @@ export async function startNodeProcess(
   }
   let clientApi: FastifyInstance | null = null;
   if (options.clientPort !== undefined) {
-    clientApi = await buildClientApi(db, node, options.authenticate, options.problemTable, options.limits);
+    clientApi = await buildClientApi(db, { ...node, catalogue: options.catalogue }, options, options.limits);
     await clientApi.listen({ host: options.clientHost ?? '127.0.0.1', port: options.clientPort });
   }
   return {
@@ -146,17 +154,19 @@ export async function startNodeProcess(
 /** The information systems' side of a node: `/r1/…`, the directory, health, access rights. */
 async function buildClientApi(
   db: Kysely<ExchangeTables>,
-  node: ExchangeNode,
-  authenticate: Authenticate,
-  problemTable: ErrorTable = mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
+  node: ExchangeNode & { catalogue: Catalogue },
+  access: { authenticate: Authenticate; changedBy: ChangedBy; problemTable?: ErrorTable | undefined },
   limits: ConnectionLimits = DEFAULT_CONNECTION_LIMITS,
 ): Promise<FastifyInstance> {
   const app = Fastify({ ...httpServerOptions(limits), logger: false });
-  installErrorHandling(app, problemTable);
+  installErrorHandling(
+    app,
+    access.problemTable ?? mergeErrorTables({ http: httpErrors, exchange: exchangeErrors }),
+  );
   installRequestGuards(app);
-  await app.register(routeAccessPlugin, { authenticate });
+  await app.register(routeAccessPlugin, { authenticate: access.authenticate });
   await app.register(metricsPlugin);
-  await app.register(exchangePlugin, { db, exchange: node });
+  await app.register(exchangePlugin, { db, exchange: node, changedBy: access.changedBy });
   app.setNotFoundHandler(sendRouteNotFound);
   await app.ready();
   return app;

@@ -1,5 +1,5 @@
-import { renderProblem } from '../http/problem.ts';
-import type { ErrorTable, ProblemCode } from '../kernel/errors.ts';
+import { renderProblem } from '../http/index.ts';
+import type { ErrorTable, ProblemCode } from '../kernel/index.ts';
 import { exchangeErrors } from './errors.ts';
 /**
  * How a register offers a service through the exchange: a few REST endpoints under the

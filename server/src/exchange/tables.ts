@@ -1,5 +1,5 @@
 import type { ColumnType, Generated } from 'kysely';
-import type { PurposePair } from '../kernel/purposes.ts';
+import type { PurposePair } from '../kernel/index.ts';
 
 export interface MemberRow {
   member_id: string;

@@ -4,11 +4,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { documentedProblemCodes } from '../../test/documented-codes.ts';
+import { PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { type RawResponse, rawRequest } from '../../test/raw-http.ts';
 import { tablesOf } from '../db/connection.ts';
-import { PORTAL_CLIENT } from '../exchange/catalogue.ts';
-import { serviceId } from '../exchange/client.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 import type { VehicleTables } from '../registers/vehicles/tables.ts';
 

@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { AppError } from '../kernel/errors.ts';
+import { AppError } from '../kernel/index.ts';
 
 /** The longest case reference, in characters, once decoded. */
 export const CASE_REFERENCE_MAX_LENGTH = 100;

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { ProblemCode } from '../kernel/errors.ts';
+import type { ProblemCode } from '../kernel/index.ts';
 import { problemInstance, renderProblem, sendProblem } from './problem.ts';
 import { routeMethodsOf } from './route-methods.ts';
 

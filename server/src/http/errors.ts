@@ -1,4 +1,4 @@
-import { type CodesOf, defineErrors } from '../kernel/errors.ts';
+import { type CodesOf, defineErrors } from '../kernel/index.ts';
 
 /** The error codes of the HTTP layer's own refusals: what the parser, router, schemas and guards turn down, and a fault on our side. */
 export const httpErrors = defineErrors({

@@ -2,7 +2,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
-import type { Connection } from '../db/connection.ts';
+import type { Connection } from '../db/index.ts';
 import { sendProblem } from './problem.ts';
 
 export interface HealthOptions {

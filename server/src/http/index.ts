@@ -12,5 +12,6 @@ export { installRequestGuards } from './request-guards.ts';
 export type { Authenticate, PersonalDataUse, RouteAccess, RouteRole } from './route-access.ts';
 export { personalDataUseOf, routeAccessPlugin } from './route-access.ts';
 export { installSecurityHeaders } from './security-headers.ts';
-export { httpServerOptions } from './server-options.ts';
+export type { ConnectionLimits } from './server-options.ts';
+export { DEFAULT_CONNECTION_LIMITS, httpServerOptions } from './server-options.ts';
 export { webAppPlugin } from './web-app.ts';

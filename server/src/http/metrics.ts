@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import { AppError } from '../kernel/errors.ts';
+import { AppError } from '../kernel/index.ts';
 
 export interface MetricsOptions {
   /** `CIVITAS_METRICS_TOKEN`: when set, /metrics answers only `Authorization: Bearer <token>`. */

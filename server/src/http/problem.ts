@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorTable, type Problem, type ProblemCode } from '../kernel/errors.ts';
+import { AppError, type ErrorTable, type Problem, type ProblemCode } from '../kernel/index.ts';
 import type { httpErrors } from './errors.ts';
 
 /** HTTP's own codes: what Fastify and the router refuse map onto these. */

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../kernel/errors.ts';
+import { AppError } from '../kernel/index.ts';
 import { type ControlCharacterFinding, findControlCharacter } from './control-characters.ts';
 import { sendProblem } from './problem.ts';
 import { recordRouteMethods } from './route-methods.ts';

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../kernel/errors.ts';
-import type { LegalBasisCode, PurposeCode } from '../kernel/purposes.ts';
+import type { LegalBasisCode, PurposeCode } from '../kernel/index.ts';
+import { AppError } from '../kernel/index.ts';
 
 /**
  * The role names a route may ask for. Empty here (http sits below identity and knows no roles);

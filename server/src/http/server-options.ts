@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { FastifyServerOptions } from 'fastify';
-import type { Config } from '../kernel/config.ts';
+import type { Config } from '../kernel/index.ts';
 import { clientErrorHandler, frameworkErrorHandler } from './client-errors.ts';
 
 export type ConnectionLimits = Pick<Config, 'headersTimeoutMs' | 'requestTimeoutMs' | 'connectionTimeoutMs'>;

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Authenticate } from '../http/route-access.ts';
-import { AppError } from '../kernel/errors.ts';
+import type { Authenticate } from '../http/index.ts';
+import { AppError } from '../kernel/index.ts';
 import { DPOP_ALGORITHMS } from './dpop.ts';
 import type { Role } from './tables.ts';
 import type { AccessTokenClaims, AccessTokenVerifier, PresentedToken } from './tokens.ts';

@@ -1,5 +1,5 @@
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import type { IdentityTables, Role } from './tables.ts';
 
 /**

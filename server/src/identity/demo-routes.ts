@@ -1,7 +1,7 @@
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
-import type { Connection } from '../db/connection.ts';
-import type { Config } from '../kernel/config.ts';
+import type { Connection } from '../db/index.ts';
+import type { Config } from '../kernel/index.ts';
 import { listDemoAccounts } from './demo-accounts.ts';
 import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
@@ -49,7 +49,14 @@ export async function demoRoutes(app: FastifyInstance, options: DemoRoutesOption
       identityPolicy.requireDemo(config);
       identityPolicy.requireLocalCaller(request.socket.remoteAddress, request.ip);
       const { personalNumber } = request.body as { personalNumber: string };
-      const accessToken = await issueDemoToken(db, options.keys, config, options.directory, personalNumber);
+      const accessToken = await issueDemoToken(
+        db,
+        options.keys,
+        config,
+        options.directory,
+        app.instance.personalNumbers,
+        personalNumber,
+      );
       return { accessToken, tokenType: 'Bearer' as const };
     },
   );

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { calculateJwkThumbprint, decodeProtectedHeader, EmbeddedJWK, jwtVerify } from 'jose';
-import { AppError } from '../kernel/errors.ts';
+import { AppError } from '../kernel/index.ts';
 
 /** The DPoP proof algorithms accepted (as advertised in the eID node's discovery). */
 export const DPOP_ALGORITHMS = ['ES256'];

@@ -1,6 +1,6 @@
 import Provider, { type Configuration, errors as oidcErrors } from 'oidc-provider';
-import { type Connection, tablesOf } from '../db/connection.ts';
-import type { Config } from '../kernel/config.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
+import type { Config } from '../kernel/index.ts';
 import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
 import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';

@@ -3,7 +3,7 @@
  * The language is the one the relying party asked for (`ui_locales`, which the web app sets to its own
  * language), else the browser's `Accept-Language`, else English (the web app's fallback language too).
  */
-import { preferredLanguage } from '../kernel/accept-language.ts';
+import { preferredLanguage } from '../kernel/index.ts';
 import type { Role } from './tables.ts';
 
 export const EID_LANGUAGES = ['bg', 'en', 'pl'] as const;

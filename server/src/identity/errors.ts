@@ -1,4 +1,4 @@
-import { type CodesOf, defineErrors } from '../kernel/errors.ts';
+import { type CodesOf, defineErrors } from '../kernel/index.ts';
 
 /** The error codes of who is calling: access tokens, their DPoP proofs, demo sign-in. */
 export const identityErrors = defineErrors({

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { exportJWK, generateKeyPair, type JWK } from 'jose';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import type { IdentityTables } from './tables.ts';
 
 export interface IdentityKeys {

@@ -1,6 +1,6 @@
 import type { Migration } from 'kysely/migration';
-import type { MigrationSet } from '../db/migrate.ts';
-import { sqlMigration } from '../db/sql-migration.ts';
+import type { MigrationSet } from '../db/index.ts';
+import { sqlMigration } from '../db/index.ts';
 
 const migrations: Record<string, Migration> = {
   '0010-identity': sqlMigration(

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
-import type { Config } from '../kernel/config.ts';
+import type { Config } from '../kernel/index.ts';
 import { principalOf } from './auth.ts';
 import { pinToPublicUrl } from './public-url.ts';
 import type { IdentityService } from './service.ts';

@@ -1,5 +1,5 @@
 import { PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
-import type { ExchangeClient } from '../exchange/client.ts';
+import type { ExchangeClient } from '../exchange/index.ts';
 
 /** What the eID node needs to know of a person to sign them in and name them. */
 export type DirectoryPerson = Pick<

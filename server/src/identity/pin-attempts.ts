@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import type { IdentityTables } from './tables.ts';
 
 /**

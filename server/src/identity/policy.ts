@@ -1,5 +1,5 @@
-import type { Config } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
+import type { Config } from '../kernel/index.ts';
+import { AppError } from '../kernel/index.ts';
 import type { AccessTokenClaims } from './tokens.ts';
 
 /**

@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type Provider from 'oidc-provider';
-import type { Connection } from '../db/connection.ts';
-import type { Config } from '../kernel/config.ts';
+import type { Connection } from '../db/index.ts';
+import type { Config } from '../kernel/index.ts';
 import { demoRoutes } from './demo-routes.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcRoutes } from './oidc-routes.ts';
@@ -25,7 +25,13 @@ export interface IdentityPluginOptions {
 /** The eID node (OIDC provider and its sign-in pages) and the demo helpers around it. */
 async function identity(app: FastifyInstance, options: IdentityPluginOptions): Promise<void> {
   const { db, config, provider } = options;
-  const service = new IdentityService({ db, config, directory: options.directory, signIns: options.signIns });
+  const service = new IdentityService({
+    db,
+    config,
+    directory: options.directory,
+    signIns: options.signIns,
+    personalNumbers: app.instance.personalNumbers,
+  });
   // Each in its own scope: the eID node leaves request bodies unparsed, the pages parse forms.
   await app.register(oidcRoutes, {
     config,

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
-import { checkEgn } from '@civitas/contracts/ids/egn.ts';
-import type { Connection } from '../db/connection.ts';
-import type { Config } from '../kernel/config.ts';
-import { AppError } from '../kernel/errors.ts';
+import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
+import type { Connection } from '../db/index.ts';
+import type { Config } from '../kernel/index.ts';
+import { AppError } from '../kernel/index.ts';
 import { rolesOf } from './demo-accounts.ts';
 import type { IdentityKeys } from './keys.ts';
 import type { PersonDirectory } from './person-directory.ts';
@@ -25,6 +25,8 @@ export interface IdentityServiceOptions {
   config: Pick<Config, 'demo' | 'demoPin' | 'publicUrl'>;
   directory: PersonDirectory;
   signIns: SignIns;
+  /** The instance's personal numbers (EGN, PESEL): what a sign-in's number must be. */
+  personalNumbers: PersonalNumberScheme;
 }
 
 /** Compared as digests: no early exit that would tell how much of the PIN was right. */
@@ -51,7 +53,7 @@ export class IdentityService {
   async signIn(personalNumber: string, pin: string): Promise<SignInOutcome> {
     const { config, directory } = this.options;
     if (!config.demo) return { signedIn: false, reason: 'demo-disabled' };
-    const problem = checkEgn(personalNumber);
+    const problem = this.options.personalNumbers.check(personalNumber);
     if (problem) return { signedIn: false, reason: 'invalid-personal-number', problem };
     const gate = await this.attempts.gate(personalNumber);
     if (!gate.allowed) return { signedIn: false, reason: 'locked', lockedUntil: gate.lockedUntil };
@@ -86,10 +88,11 @@ export async function issueDemoToken(
   keys: IdentityKeys,
   config: Config,
   directory: PersonDirectory,
+  personalNumbers: PersonalNumberScheme,
   personalNumber: string,
 ): Promise<string> {
   identityPolicy.requireDemo(config);
-  const problem = checkEgn(personalNumber);
+  const problem = personalNumbers.check(personalNumber);
   if (problem)
     throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
   const person = await directory.find(personalNumber);

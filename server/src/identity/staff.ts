@@ -1,17 +1,6 @@
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import { type Connection, tablesOf } from '../db/connection.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../exchange/catalogue.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
 import type { IdentityTables, Role } from './tables.ts';
-
-/**
- * The exchange client through which each administration's staff reach the registers: an access
- * by its official is made, logged, hidden and shown as that administration's. An administration
- * not listed here has no such client, so its staff reach no personal data through Civitas.
- */
-const ADMINISTRATION_CLIENTS: Readonly<Record<string, string>> = {
-  'Столична община': MUNICIPALITY_CLIENT,
-  'Столична дирекция на вътрешните работи': POLICE_CLIENT,
-};
 
 /** A role the person holds on behalf of an administration, with that administration's exchange client. */
 export interface StaffRole {
@@ -23,12 +12,17 @@ export interface StaffRole {
 
 /**
  * The roles a person holds on behalf of an administration that has an exchange client (demo
- * assignments only outside production, as in `rolesOf`).
+ * assignments only outside production, as in `rolesOf`). `administrationClients` (the instance
+ * configuration's `staffClients`) names the client through which each administration's staff
+ * reach the registers: an access by its official is made, logged, hidden and shown as that
+ * administration's. An administration not listed has no such client, so its staff reach no
+ * personal data through Civitas.
  */
 export async function staffRolesOf(
   connection: Connection,
   egn: string,
   includeDemo: boolean,
+  administrationClients: ReadonlyMap<string, string>,
 ): Promise<StaffRole[]> {
   const db = tablesOf<IdentityTables>(connection);
   let query = db
@@ -39,7 +33,7 @@ export async function staffRolesOf(
   if (!includeDemo) query = query.where('source', '!=', 'demo');
   const rows = await query.execute();
   return rows.flatMap(({ role, organisation }) => {
-    const client = organisation ? ADMINISTRATION_CLIENTS[organisation] : undefined;
+    const client = organisation ? administrationClients.get(organisation) : undefined;
     return client && organisation ? [{ role, organisation, client }] : [];
   });
 }

@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { createLocalJWKSet, importJWK, errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../db/connection.ts';
-import { AppError } from '../kernel/errors.ts';
+import { type Connection, tablesOf } from '../db/index.ts';
+import { AppError } from '../kernel/index.ts';
 import { createDpopProofChecker, type DpopProofChecker } from './dpop.ts';
 import type { IdentityKeys } from './keys.ts';
 import { type IdentityTables, ROLES, type Role } from './tables.ts';

@@ -11,6 +11,8 @@ const EnvSchema = Type.Object({
   CIVITAS_ENV: Type.Union([Type.Literal('development'), Type.Literal('test'), Type.Literal('production')], {
     default: 'development',
   }),
+  // A built-in instance (`bg`, `pl`: registers/instance/<name>/instance.json) or the path of a JSON file of one's own.
+  CIVITAS_INSTANCE: Type.String({ pattern: '^([a-z]{2}|.+\\.json)$', default: 'bg' }),
   HOST: Type.String({ minLength: 1, default: 'localhost' }),
   PORT: Type.Integer({ minimum: 0, maximum: 65535, default: 3000 }),
   CIVITAS_PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://[^/]+$' })),
@@ -51,6 +53,11 @@ export interface Config {
   production: boolean;
   /** Demo conveniences (demo eID login, `civitas token`, seeded demo accounts) are off in production. */
   demo: boolean;
+  /**
+   * Which country's installation this is: the name of a built-in instance configuration (`bg`,
+   * `pl`) or a JSON file's path. Loaded and validated by `registers/instance` at boot.
+   */
+  instance: string;
   host: string;
   port: number;
   publicUrl: string;
@@ -147,6 +154,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     env: withDefaults.CIVITAS_ENV,
     production,
     demo: !production,
+    instance: withDefaults.CIVITAS_INSTANCE,
     host: withDefaults.HOST,
     port,
     publicUrl: publicUrlOf(withDefaults, port),

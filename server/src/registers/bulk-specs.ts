@@ -1,4 +1,4 @@
-import type { BulkTableSpec } from '../db/bulk-insert.ts';
+import type { BulkTableSpec } from '../db/index.ts';
 import type { LicenceCategoryRow, LicenceRow } from './driving-licences/tables.ts';
 import type { FineRow } from './fines/tables.ts';
 import type { IdentityDocumentRow } from './identity-documents/tables.ts';

@@ -1,4 +1,4 @@
-import { type CodesOf, defineErrors } from '../kernel/errors.ts';
+import { type CodesOf, defineErrors } from '../kernel/index.ts';
 
 /** The error codes of the registers' answers: identifiers that are not valid, a person not in the population register. */
 export const registerErrors = defineErrors({

@@ -1,6 +1,6 @@
 import type { Compilable, Kysely } from 'kysely';
-import { CompiledLookup } from '../db/compiled-query.ts';
-import type { NoTables } from '../db/connection.ts';
+import type { NoTables } from '../db/index.ts';
+import { CompiledLookup } from '../db/index.ts';
 
 /** The placeholder a lookup is compiled with (no key can equal it). */
 const KEY = '\u0000key';

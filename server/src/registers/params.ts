@@ -3,7 +3,7 @@ import { checkEik } from '@civitas/contracts/ids/eik.ts';
 import { checkPlate, normalisePlate } from '@civitas/contracts/ids/plate.ts';
 import { checkVin } from '@civitas/contracts/ids/vin.ts';
 import type { EndpointContract } from '@civitas/contracts/registers/contract.ts';
-import { problemAnswer, type ServiceResponse } from '../exchange/service-definition.ts';
+import { problemAnswer, type ServiceResponse } from '../exchange/index.ts';
 import { registerErrors } from './errors.ts';
 
 /** A path parameter checked and normalised, or the register's own 400 answer. */

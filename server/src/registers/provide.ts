@@ -5,14 +5,14 @@ import type {
   ServiceContract,
 } from '@civitas/contracts/registers/contract.ts';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
-import { ExchangeFault } from '../exchange/protocol/errors.ts';
 import {
   type Endpoint,
+  ExchangeFault,
   type ExchangeServiceDefinition,
   notFound,
   ok,
   type ServiceResponse,
-} from '../exchange/service-definition.ts';
+} from '../exchange/index.ts';
 import { checkParams, paramNames } from './params.ts';
 
 /** What a handler answers when the register holds nothing under the key asked for (a 404). */

@@ -1,7 +1,6 @@
 import crypto from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import { BulkInserter } from '../db/bulk-insert.ts';
-import { type Connection, tablesOf } from '../db/connection.ts';
+import { BulkInserter, type Connection, tablesOf } from '../db/index.ts';
 import {
   addressesSpec,
   documentsSpec,

@@ -73,7 +73,10 @@ export type OwnedVehicle = Static<typeof OwnedVehicle>;
 
 export const Profile = Type.Object(
   {
-    personalNumber: Type.String({ description: 'ЕГН', pattern: '^[0-9]{10}$' }),
+    personalNumber: Type.String({
+      description: "the instance's personal number (EGN, PESEL)",
+      pattern: '^[0-9]{10,11}$',
+    }),
     roles: Type.Array(Type.String()),
     name: PersonName,
     sex: Type.Union([Type.Literal('M'), Type.Literal('F')]),

@@ -1,6 +1,6 @@
 import { formatCheckpoint, noteSigner, signNote, toBase64 } from '@civitas/tlog';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import type { AuditTables } from '../tables.ts';
 import type { LogProofs } from './proofs.ts';
 

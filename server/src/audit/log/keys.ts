@@ -1,6 +1,6 @@
 import { generateCosignerKey, generateSigningKey } from '@civitas/tlog';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import type { KeyStore } from '../../kernel/key-store.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
+import type { KeyStore } from '../../kernel/index.ts';
 import type { AuditTables } from '../tables.ts';
 
 export interface NoteKey {

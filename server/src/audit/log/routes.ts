@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { sendProblem } from '../../http/problem.ts';
+import { sendProblem } from '../../http/index.ts';
 import type { AuditLog } from '../service.ts';
 import { ADD_CHECKPOINT_MAX_BYTES } from '../witness/witness.ts';
 import {

@@ -1,6 +1,6 @@
 import { EMPTY_ROOT, rootHash, TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog';
 import { type Kysely, sql, type Transaction } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import type { AuditTables } from '../tables.ts';
 import { expandTile, joinTile, leafHashOf, splitTile } from './hashing.ts';
 import type { Subtree } from './tile-store.ts';

@@ -1,5 +1,5 @@
 import { encodeEntryBundle, parseTilePath, TILE_WIDTH } from '@civitas/tlog';
-import { AppError } from '../../kernel/errors.ts';
+import { AppError } from '../../kernel/index.ts';
 import type { AuditLog } from '../service.ts';
 import { base64Of } from './hashing.ts';
 

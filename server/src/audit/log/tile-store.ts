@@ -1,6 +1,6 @@
 import { TILE_HEIGHT, TILE_WIDTH } from '@civitas/tlog';
 import { type Kysely, sql } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import type { AuditTables } from '../tables.ts';
 import { PackedTile } from './hashing.ts';
 

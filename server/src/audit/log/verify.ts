@@ -1,6 +1,6 @@
 import { noteVerifier, openNote, parseCheckpoint, TILE_WIDTH, toHex, verifyConsistency } from '@civitas/tlog';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import type { AuditTables } from '../tables.ts';
 import { leafHashOf, nodeHashOf, splitTile } from './hashing.ts';
 import { LogProofs } from './proofs.ts';

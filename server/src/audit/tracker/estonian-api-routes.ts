@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
-import type { Caller } from '../../access/policy.ts';
-import { principalOf } from '../../identity/auth.ts';
-import type { StaffName } from '../../identity/staff.ts';
+import type { Caller } from '../../access/index.ts';
+import type { StaffName } from '../../identity/index.ts';
+import { principalOf } from '../../identity/index.ts';
 import {
   type DiscloseBody,
   discloseSchema,
@@ -18,10 +18,10 @@ export interface DataTrackerApiOptions {
 }
 
 /** The v3 findUsage answer: Civitas registers answer requests, so every record is a data response. */
-async function findUsage(tracker: DataTracker, caller: Caller, query: FindUsageQuery) {
+async function findUsage(tracker: DataTracker, caller: Caller, query: FindUsageQuery, instanceId: string) {
   const types = query.processingType === undefined ? undefined : [query.processingType].flat();
   const systems = query.logSourceSystems === undefined ? undefined : [query.logSourceSystems].flat();
-  const subject = query.userCode.slice(2);
+  const subject = query.userCode.slice(instanceId.length);
   const viewer = usagePolicy.findUsageViewer(caller, subject);
   const wanted = (!types || types.includes('DATA_RESPONSE')) && (!systems || systems.includes('Civitas'));
   const found = wanted
@@ -36,7 +36,9 @@ async function findUsage(tracker: DataTracker, caller: Caller, query: FindUsageQ
     totalUsages: found.total,
     returnedUsages: found.rows.length,
     dataRequests: null,
-    dataResponses: found.rows.map((row) => usageTransfer(row, found.names, viewer)),
+    dataResponses: found.rows.map((row) =>
+      usageTransfer(row, found.names, viewer, tracker.usage.organisationOf, instanceId),
+    ),
     dataProcessings: null,
     internalProcessings: null,
   };
@@ -51,6 +53,7 @@ export async function dataTrackerApi(
   app: FastifyInstance,
   { tracker }: DataTrackerApiOptions,
 ): Promise<void> {
+  const instanceId = app.instance.id;
   // Errors stay problem+json with a stable code, and also carry the v3 Error's `message`.
   app.addHook('preSerialization', async (_request, reply, payload) => {
     if (reply.statusCode < 400 || typeof payload !== 'object' || payload === null) return payload;
@@ -60,8 +63,11 @@ export async function dataTrackerApi(
 
   app.get(
     '/api/data-tracker/v3/findUsage',
-    { config: { access: 'signed-in' }, schema: findUsageSchema },
-    async (request) => findUsage(tracker, principalOf(request), request.query as FindUsageQuery),
+    {
+      config: { access: 'signed-in' },
+      schema: findUsageSchema(instanceId, app.instance.personalNumbers.pattern),
+    },
+    async (request) => findUsage(tracker, principalOf(request), request.query as FindUsageQuery, instanceId),
   );
 
   app.post(

@@ -1,7 +1,6 @@
 import { Type } from '@sinclair/typebox';
 
 /** A personal code as the Data Tracker writes it: country prefix and the national number. */
-const PersonCode = Type.String({ pattern: '^BG[0-9]{10}$' });
 const ProcessingType = Type.Union(
   ['DATA_REQUEST', 'DATA_RESPONSE', 'DATA_PROCESSING', 'INTERNAL_PROCESSING'].map((value) =>
     Type.Literal(value),
@@ -33,7 +32,9 @@ export const UsageTransfer = Type.Object({
     [
       Type.Object({
         code: Type.Optional(
-          Type.String({ description: 'BG + personal number: the person themselves, or for auditors' }),
+          Type.String({
+            description: 'instance id + personal number (BG…, PL…): the person themselves, or for auditors',
+          }),
         ),
         name: Type.Optional(Type.String({ description: "the official's registered name" })),
       }),
@@ -47,48 +48,52 @@ export const UsageTransfer = Type.Object({
   target: V3Organisation,
 });
 
-export const findUsageSchema = {
-  tags: ['data tracker v3'],
-  summary: "Usage of a person's data (Data Tracker v3 findUsage); the person themselves, or an auditor",
-  security: [{ eid: [] }],
-  querystring: Type.Object(
-    {
-      userCode: PersonCode,
-      processingType: Type.Optional(
-        Type.Union([ProcessingType, Type.Array(ProcessingType, { maxItems: 4 })], {
-          description: 'repeat the parameter for several (explode)',
-        }),
-      ),
-      includeBulkProcessing: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
-      logSourceSystems: Type.Optional(
-        Type.Union([
-          Type.String({ maxLength: 100 }),
-          Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
-        ]),
-      ),
-      periodStart: Type.Optional(Type.String({ format: 'date-time' })),
-      periodEnd: Type.Optional(Type.String({ format: 'date-time' })),
-      limit: Type.Optional(
-        Type.String({ pattern: '^([1-9][0-9]{0,3}|10000)$', description: '1–10000, default 1000' }),
-      ),
-      offset: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,8})$', description: 'default 0' })),
+/** findUsage's schema for an instance: a person code is its id and one of its personal numbers (BG + EGN, PL + PESEL). */
+export function findUsageSchema(instanceId: string, personalNumberPattern: string) {
+  const PersonCode = Type.String({ pattern: `^${instanceId}${personalNumberPattern.replace(/^\^/, '')}` });
+  return {
+    tags: ['data tracker v3'],
+    summary: "Usage of a person's data (Data Tracker v3 findUsage); the person themselves, or an auditor",
+    security: [{ eid: [] }],
+    querystring: Type.Object(
+      {
+        userCode: PersonCode,
+        processingType: Type.Optional(
+          Type.Union([ProcessingType, Type.Array(ProcessingType, { maxItems: 4 })], {
+            description: 'repeat the parameter for several (explode)',
+          }),
+        ),
+        includeBulkProcessing: Type.Optional(Type.Union([Type.Literal('true'), Type.Literal('false')])),
+        logSourceSystems: Type.Optional(
+          Type.Union([
+            Type.String({ maxLength: 100 }),
+            Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
+          ]),
+        ),
+        periodStart: Type.Optional(Type.String({ format: 'date-time' })),
+        periodEnd: Type.Optional(Type.String({ format: 'date-time' })),
+        limit: Type.Optional(
+          Type.String({ pattern: '^([1-9][0-9]{0,3}|10000)$', description: '1–10000, default 1000' }),
+        ),
+        offset: Type.Optional(Type.String({ pattern: '^(0|[1-9][0-9]{0,8})$', description: 'default 0' })),
+      },
+      { additionalProperties: false },
+    ),
+    response: {
+      200: Type.Object({
+        totalUsages: Type.Integer(),
+        returnedUsages: Type.Integer(),
+        dataRequests: Type.Null(),
+        dataResponses: Type.Array(UsageTransfer),
+        dataProcessings: Type.Null(),
+        internalProcessings: Type.Null(),
+      }),
+      400: V3Error,
+      401: V3Error,
+      403: V3Error,
     },
-    { additionalProperties: false },
-  ),
-  response: {
-    200: Type.Object({
-      totalUsages: Type.Integer(),
-      returnedUsages: Type.Integer(),
-      dataRequests: Type.Null(),
-      dataResponses: Type.Array(UsageTransfer),
-      dataProcessings: Type.Null(),
-      internalProcessings: Type.Null(),
-    }),
-    400: V3Error,
-    401: V3Error,
-    403: V3Error,
-  },
-};
+  };
+}
 
 export interface FindUsageQuery {
   userCode: string;

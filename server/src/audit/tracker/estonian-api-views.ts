@@ -1,7 +1,7 @@
-import type { StaffName } from '../../identity/staff.ts';
+import type { StaffName } from '../../identity/index.ts';
 import type { UsageRow } from '../tables.ts';
 import { type UsageViewer, usagePolicy } from './policy.ts';
-import { type OrganisationRef, organisationOf, subsystemOfService } from './store.ts';
+import { type OrganisationLookup, type OrganisationRef, subsystemOfService } from './store.ts';
 
 function v3Organisation(organisation: OrganisationRef) {
   const type = ['GOV', 'COM', 'NGO', 'NEE'].includes(organisation.memberClass)
@@ -16,7 +16,13 @@ function v3Organisation(organisation: OrganisationRef) {
 }
 
 /** A usage record as a v3 `UsageTransfer`: the official by name, by personal number only to themselves or auditors. */
-export function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffName>, viewer: UsageViewer) {
+export function usageTransfer(
+  row: UsageRow,
+  names: ReadonlyMap<string, StaffName>,
+  viewer: UsageViewer,
+  organisationOf: OrganisationLookup,
+  instanceId: string,
+) {
   const self = row.initiator_person === row.data_subject;
   const name = row.initiator_person ? names.get(row.initiator_person)?.name : undefined;
   return {
@@ -34,7 +40,7 @@ export function usageTransfer(row: UsageRow, names: ReadonlyMap<string, StaffNam
     initiatorPerson: !row.initiator_person
       ? null
       : self || usagePolicy.showsOfficialsNumber(viewer)
-        ? { code: `BG${row.initiator_person}`, ...(name ? { name } : {}) }
+        ? { code: `${instanceId}${row.initiator_person}`, ...(name ? { name } : {}) }
         : name
           ? { name }
           : null,

@@ -1,5 +1,5 @@
-import type { Caller } from '../../access/policy.ts';
-import { AppError } from '../../kernel/errors.ts';
+import type { Caller } from '../../access/index.ts';
+import { AppError } from '../../kernel/index.ts';
 
 /**
  * Who looks at usage records: the person they concern, or an auditor (who sees everything,

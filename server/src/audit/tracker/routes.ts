@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { principalOf } from '../../identity/auth.ts';
+import { principalOf } from '../../identity/index.ts';
 import {
   type AuditUsageQuery,
   auditUsageSchema,

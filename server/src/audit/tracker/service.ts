@@ -1,12 +1,12 @@
-import { checkEgn } from '@civitas/contracts/ids/egn.ts';
-import type { AccessPolicy, Caller } from '../../access/policy.ts';
-import { DEMO_ROLE_ORGANISATIONS } from '../../identity/demo-accounts.ts';
-import type { StaffName } from '../../identity/staff.ts';
-import { AppError } from '../../kernel/errors.ts';
+import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
+import type { AccessPolicy, Caller } from '../../access/index.ts';
+import type { StaffName } from '../../identity/index.ts';
+import { DEMO_ROLE_ORGANISATIONS } from '../../identity/index.ts';
+import { AppError } from '../../kernel/index.ts';
 import type { UsageRow } from '../tables.ts';
 import { type UsageViewer, usagePolicy } from './policy.ts';
 import type { AuditUsageQuery, CitizenUsageQuery, HideCaseBody, HidingBody, PeriodQuery } from './schemas.ts';
-import { organisationOf, type UsageFilter, type UsageStore } from './store.ts';
+import type { UsageFilter, UsageStore } from './store.ts';
 import { type HiddenCaseView, hiddenCaseView, type UsageView, usageView } from './views.ts';
 
 export interface DataTrackerOptions {
@@ -17,6 +17,8 @@ export interface DataTrackerOptions {
   staffNames: (egns: readonly string[]) => Promise<Map<string, StaffName>>;
   /** Feeds the exchange's newest messages in before answering, so a screen is up to date. */
   catchUp: () => Promise<unknown>;
+  /** The instance's personal numbers (EGN, PESEL): what a subject in a query must be. */
+  personalNumbers: PersonalNumberScheme;
 }
 
 /** A usage search as the store takes it, from a query's period and page. */
@@ -58,7 +60,7 @@ export class DataTracker {
     return {
       total: found.total,
       items: await this.views(found.rows, 'subject'),
-      organisations: facets.organisations.map(organisationOf),
+      organisations: facets.organisations.map(this.usage.organisationOf),
       purposes: facets.purposes,
     };
   }
@@ -66,7 +68,7 @@ export class DataTracker {
   /** Every record an auditor asks for, hidden ones included; the look is recorded before it is answered. */
   async auditUsage(auditor: Caller, query: AuditUsageQuery): Promise<{ total: number; items: UsageView[] }> {
     const { subject } = query;
-    const problem = subject === undefined ? null : checkEgn(subject);
+    const problem = subject === undefined ? null : this.options.personalNumbers.check(subject);
     if (problem)
       throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
     const { limit, offset, ...period } = periodOf(query, 100);
@@ -109,13 +111,13 @@ export class DataTracker {
     const stored = (await this.usage.hiddenCases([organisation])).find(
       (row) => row.case_ref === caseRef && row.legal_basis === legalBasis,
     );
-    return hiddenCaseView(stored!);
+    return hiddenCaseView(stored!, this.usage.organisationOf);
   }
 
   /** The hidden cases the caller may see (`usagePolicy.hiddenCasesScope`). */
   async hiddenCases(caller: Caller): Promise<HiddenCaseView[]> {
     const scope = await usagePolicy.hiddenCasesScope(caller, (who) => this.options.policy.clientsOf(who));
-    return (await this.usage.hiddenCases(scope)).map(hiddenCaseView);
+    return (await this.usage.hiddenCases(scope)).map((row) => hiddenCaseView(row, this.usage.organisationOf));
   }
 
   /** Records of one subject for a viewer (the Data Tracker v3 API), with the officials' names. */
@@ -158,7 +160,7 @@ export class DataTracker {
     viewer: UsageViewer,
   ): Promise<UsageView[]> {
     const names = await this.namesIn(rows);
-    return rows.map((row) => usageView(row, viewer, names));
+    return rows.map((row) => usageView(row, viewer, names, this.usage.organisationOf));
   }
 }
 

@@ -1,10 +1,9 @@
 import crypto from 'node:crypto';
 import { type AccessEntry, encodeEntry, subjectCommitment } from '@civitas/contracts/log/access-entry.ts';
 import { type Kysely, type Selectable, type SelectQueryBuilder, sql } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import { CATALOGUE, PORTAL_CLIENT, SUPERVISION_CLIENT } from '../../exchange/catalogue.ts';
-import { AppError } from '../../kernel/errors.ts';
-import { isHideable } from '../../kernel/purposes.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
+import type { Catalogue } from '../../exchange/index.ts';
+import { AppError, isHideable } from '../../kernel/index.ts';
 import { adminEntry } from '../feed.ts';
 import type { LogSequencer } from '../log/sequencer.ts';
 import type { AuditTables, HiddenCaseRow, UsageRow } from '../tables.ts';
@@ -34,19 +33,29 @@ export interface OrganisationRef {
 }
 
 /** A subsystem id turned into the organisation that runs it, as the catalogue names it. */
-export function organisationOf(subsystemId: string): OrganisationRef {
-  const [, memberClass = '', memberCode = '', subsystem = ''] = subsystemId.split('/');
-  const member = CATALOGUE.find(
-    (entry) => entry.memberClass === memberClass && entry.memberCode === memberCode,
-  );
-  const system = member?.subsystems.find((entry) => entry.code === subsystem);
-  return {
-    id: subsystemId,
-    memberClass,
-    memberCode,
-    name: member?.name ?? `${memberClass}/${memberCode}`,
-    systemName: system?.name ?? subsystem,
+export type OrganisationLookup = (subsystemId: string) => OrganisationRef;
+
+export function organisationsOf(catalogue: Catalogue): OrganisationLookup {
+  return (subsystemId) => {
+    const [, memberClass = '', memberCode = '', subsystem = ''] = subsystemId.split('/');
+    const member = catalogue.members.find(
+      (entry) => entry.memberClass === memberClass && entry.memberCode === memberCode,
+    );
+    const system = member?.subsystems.find((entry) => entry.code === subsystem);
+    return {
+      id: subsystemId,
+      memberClass,
+      memberCode,
+      name: member?.name ?? `${memberClass}/${memberCode}`,
+      systemName: system?.name ?? subsystem,
+    };
   };
+}
+
+/** What the data tracker knows of the instance: its administrations, and the clients it acts as. */
+export interface UsageDirectory {
+  catalogue: Catalogue;
+  clients: { portal: string; supervision: string };
 }
 
 /** The subsystem a service id belongs to (a service id is subsystem/service). */
@@ -63,10 +72,17 @@ type UsageQuery = SelectQueryBuilder<AuditTables, 'audit.usage', object>;
 export class UsageStore {
   private readonly db: Kysely<AuditTables>;
   private readonly sequencer: LogSequencer;
+  readonly organisationOf: OrganisationLookup;
+  /** Auditors act for the data protection authority: a person sees its name on an auditor's look. */
+  private readonly auditClient: string;
+  private readonly auditService: string;
 
-  constructor(db: Connection, sequencer: LogSequencer) {
+  constructor(db: Connection, sequencer: LogSequencer, directory: UsageDirectory) {
     this.db = tablesOf<AuditTables>(db);
     this.sequencer = sequencer;
+    this.organisationOf = organisationsOf(directory.catalogue);
+    this.auditClient = directory.clients.supervision;
+    this.auditService = `${directory.clients.portal}/data-tracker`;
   }
 
   async find(filter: UsageFilter): Promise<{ total: number; rows: Array<UsageRow & { entry: Uint8Array }> }> {
@@ -295,8 +311,8 @@ export class UsageStore {
       time: at.toISOString(),
       queryId,
       node: 'audit',
-      client: AUDIT_CLIENT,
-      service: AUDIT_SERVICE,
+      client: this.auditClient,
+      service: this.auditService,
       purpose: view.purpose,
       legalBasis: view.legalBasis,
       categories: ['data-usage'],
@@ -313,9 +329,9 @@ export class UsageStore {
           log_index: first + 1,
           logged_at: at,
           data_subject: subject,
-          initiator_org: AUDIT_CLIENT,
+          initiator_org: this.auditClient,
           initiator_person: view.auditor,
-          receiver: AUDIT_SERVICE,
+          receiver: this.auditService,
           action: 'GET',
           purpose: view.purpose,
           legal_basis: view.legalBasis,
@@ -331,7 +347,3 @@ export class UsageStore {
     });
   }
 }
-
-/** Auditors act for the data protection authority: a person sees its name on an auditor's look. */
-export const AUDIT_CLIENT = SUPERVISION_CLIENT;
-export const AUDIT_SERVICE = `${PORTAL_CLIENT}/data-tracker`;

@@ -1,14 +1,15 @@
 import { toBase64 } from '@civitas/tlog';
-import type { StaffName } from '../../identity/staff.ts';
+import type { StaffName } from '../../identity/index.ts';
 import type { UsageRow } from '../tables.ts';
 import { type UsageViewer, usagePolicy } from './policy.ts';
-import { type HiddenCase, organisationOf, subsystemOfService } from './store.ts';
+import { type HiddenCase, type OrganisationLookup, subsystemOfService } from './store.ts';
 
 /** A usage record as its viewer is shown it (what each viewer may see: `usagePolicy`). */
 export function usageView(
   row: UsageRow & { entry: Uint8Array },
   viewer: UsageViewer,
   names: ReadonlyMap<string, StaffName>,
+  organisationOf: OrganisationLookup,
 ) {
   const receiver = organisationOf(subsystemOfService(row.receiver));
   const self = row.initiator_person === row.data_subject;
@@ -44,7 +45,7 @@ export function usageView(
 
 export type UsageView = ReturnType<typeof usageView>;
 
-export function hiddenCaseView(row: HiddenCase) {
+export function hiddenCaseView(row: HiddenCase, organisationOf: OrganisationLookup) {
   const organisation = organisationOf(row.initiator_org);
   return {
     caseRef: row.case_ref,

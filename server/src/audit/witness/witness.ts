@@ -7,8 +7,8 @@ import {
   verifyConsistency,
 } from '@civitas/tlog';
 import { type Kysely, sql } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import type { ProblemCode } from '../../kernel/errors.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
+import type { ProblemCode } from '../../kernel/index.ts';
 import { auditErrors } from '../errors.ts';
 import type { AuditTables } from '../tables.ts';
 

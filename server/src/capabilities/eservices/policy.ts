@@ -5,7 +5,7 @@
  * current address there, as the population register has it) who owns a vehicle on the road.
  */
 import type { Caller } from '../../access/index.ts';
-import type { CallContext } from '../../exchange/client.ts';
+import type { CallContext } from '../../exchange/index.ts';
 
 /** Purpose and legal basis codes of the e-service's register lookups (`kernel/purposes.ts`). */
 export const PARKING_PERMIT_ACCESS = {

@@ -1,8 +1,8 @@
 import { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import type { ExchangeClient } from '../../exchange/client.ts';
-import { principalOf } from '../../identity/auth.ts';
+import type { ExchangeClient } from '../../exchange/index.ts';
+import { principalOf } from '../../identity/index.ts';
 import { PARKING_PERMIT_ACCESS } from './policy.ts';
 import { ParkingPermitService } from './service.ts';
 

@@ -5,8 +5,13 @@ import { type Address, PERSONS, type Person } from '@civitas/contracts/registers
 import { type TaxAssessment, VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
 import { VEHICLES, type Vehicle } from '@civitas/contracts/registers/vehicles.ts';
 import type { Caller } from '../../access/index.ts';
-import { type CallContext, type ExchangeClient, failureOf } from '../../exchange/client.ts';
-import { askRegisters, type SourceOutcome } from '../../exchange/orchestrate.ts';
+import {
+  askRegisters,
+  type CallContext,
+  type ExchangeClient,
+  failureOf,
+  type SourceOutcome,
+} from '../../exchange/index.ts';
 import { ISSUING_MUNICIPALITY, parkingPermitEligibility, permitVehicles, prefillAccess } from './policy.ts';
 
 const REGISTER_TIMEOUT_MS = 3_000;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../../test/instance.ts';
 import { refusalCodeOf } from '../../../test/refusal.ts';
 import { official, police, staffAccessPolicy } from '../../../test/staff.ts';
 import type { Caller } from '../../access/index.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
 import { ownProfileAccess, ProfilePolicy } from './policy.ts';
 
 const citizen: Caller = { subject: '7501010010', roles: ['citizen'] };

@@ -4,8 +4,8 @@
  * identity documents only when the purpose is to check an ID shown. Decided here, below HTTP.
  */
 import type { AccessPolicy, AuthorisedAccess, Caller } from '../../access/index.ts';
-import type { CallContext } from '../../exchange/client.ts';
-import { AppError } from '../../kernel/errors.ts';
+import type { CallContext } from '../../exchange/index.ts';
+import { AppError } from '../../kernel/index.ts';
 
 /** The purpose and legal basis of a person's access to their own data (GDPR Art. 15). */
 export const SUBJECT_ACCESS = { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' } as const;

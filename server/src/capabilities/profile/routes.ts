@@ -1,13 +1,13 @@
 import { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
-import { checkEgn } from '@civitas/contracts/ids/egn.ts';
+import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/index.ts';
-import type { ExchangeClient } from '../../exchange/client.ts';
-import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
-import { principalOf } from '../../identity/auth.ts';
-import { AppError } from '../../kernel/errors.ts';
+import type { ExchangeClient } from '../../exchange/index.ts';
+import { CaseHeader, caseReferenceOf } from '../../http/index.ts';
+import { principalOf } from '../../identity/index.ts';
+import { AppError } from '../../kernel/index.ts';
 import { ownProfileAccess, ProfilePolicy, SUBJECT_ACCESS } from './policy.ts';
 import { ProfileService } from './service.ts';
 
@@ -50,8 +50,8 @@ const PersonCardSchema = {
   response: { 200: PersonCard, ...errorResponses },
 };
 
-function checkedPersonalNumber(personalNumber: string): string {
-  const problem = checkEgn(personalNumber);
+function checkedPersonalNumber(scheme: PersonalNumberScheme, personalNumber: string): string {
+  const problem = scheme.check(personalNumber);
   if (problem)
     throw new AppError('invalid-personal-number', `The personal number is not valid (${problem}).`);
   return personalNumber;
@@ -81,6 +81,7 @@ async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions
     },
     async (request) => {
       const personalNumber = checkedPersonalNumber(
+        app.instance.personalNumbers,
         (request.params as { personalNumber: string }).personalNumber,
       );
       const { access, withDocuments } = await policy.personCard(principalOf(request), {

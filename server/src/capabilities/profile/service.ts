@@ -6,7 +6,7 @@ import {
 } from '@civitas/contracts/registers/identity-documents.ts';
 import { type Address, PERSONS, type Person } from '@civitas/contracts/registers/population.ts';
 import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
-import { allInOrder, type CallContext, type ExchangeClient } from '../../exchange/client.ts';
+import { allInOrder, type CallContext, type ExchangeClient } from '../../exchange/index.ts';
 import type { OwnProfileAccess } from './policy.ts';
 
 /** Gathers a person's profile from the registers, each asked through the exchange for its own part. */

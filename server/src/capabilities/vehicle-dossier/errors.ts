@@ -1,4 +1,4 @@
-import { type CodesOf, defineErrors } from '../../kernel/errors.ts';
+import { type CodesOf, defineErrors } from '../../kernel/index.ts';
 
 /** The error codes of vehicle history reports. */
 export const vehicleDossierErrors = defineErrors({

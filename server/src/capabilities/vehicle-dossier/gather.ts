@@ -16,8 +16,14 @@ import {
   VEHICLES,
   type Vehicle,
 } from '@civitas/contracts/registers/vehicles.ts';
-import { type CallContext, type ExchangeClient, failureError } from '../../exchange/client.ts';
-import { askRegisters, type SourceOutcome, type SourceRequest } from '../../exchange/orchestrate.ts';
+import {
+  askRegisters,
+  type CallContext,
+  type ExchangeClient,
+  failureError,
+  type SourceOutcome,
+  type SourceRequest,
+} from '../../exchange/index.ts';
 import { analyseOdometer } from './odometer.ts';
 import { DOSSIER_PURPOSE, namesCurrentOwner, sourcesFor } from './policy.ts';
 

@@ -1,9 +1,9 @@
 import { SOURCE_KEYS } from '@civitas/contracts/api/vehicle-report.ts';
 import { describe, expect, it } from 'vitest';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../../test/instance.ts';
 import { refusalCodeOf, refusalOf } from '../../../test/refusal.ts';
 import { official, police, staffAccessPolicy } from '../../../test/staff.ts';
 import type { Caller } from '../../access/index.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from '../../exchange/catalogue.ts';
 import {
   DOSSIER_PURPOSE,
   DossierPolicy,

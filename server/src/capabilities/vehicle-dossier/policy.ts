@@ -5,7 +5,7 @@
  */
 import type { SourceKey, Viewer } from '@civitas/contracts/api/vehicle-report.ts';
 import type { AccessPolicy, Caller } from '../../access/index.ts';
-import { AppError } from '../../kernel/errors.ts';
+import { AppError } from '../../kernel/index.ts';
 
 /** A report's register lookups are made for this purpose (it shows in the data tracker), unless an official states another. */
 export const DOSSIER_PURPOSE = 'vehicle-history-report';

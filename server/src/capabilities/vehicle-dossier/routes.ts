@@ -10,11 +10,10 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/index.ts';
-import type { ExchangeClient } from '../../exchange/client.ts';
-import { CaseHeader, caseReferenceOf } from '../../http/case-reference.ts';
-import { principalOf } from '../../identity/auth.ts';
-import { preferredLanguage } from '../../kernel/accept-language.ts';
-import { AppError } from '../../kernel/errors.ts';
+import type { ExchangeClient } from '../../exchange/index.ts';
+import { CaseHeader, caseReferenceOf } from '../../http/index.ts';
+import { principalOf } from '../../identity/index.ts';
+import { AppError, preferredLanguage } from '../../kernel/index.ts';
 import { PDF_LANGUAGES } from './pdf-code-labels.ts';
 import { DossierPolicy, type SecondFact } from './policy.ts';
 import { DossierService, type VehicleKey } from './service.ts';
@@ -136,8 +135,10 @@ async function sendReport(
 ) {
   reply.header('cache-control', 'no-store').header('vary', 'accept');
   if (!wantsPdf(request)) return reply.type('application/json; charset=utf-8').send(JSON.stringify(signed));
-  // The reader's language (the web app sends its own as Accept-Language); Bulgarian by default.
-  const language = preferredLanguage(PDF_LANGUAGES, 'bg', {
+  // The reader's language (the web app sends its own as Accept-Language); the instance's by default.
+  const fallback =
+    PDF_LANGUAGES.find((language) => language === request.server.instance.defaultLocale) ?? 'bg';
+  const language = preferredLanguage(PDF_LANGUAGES, fallback, {
     acceptLanguage: request.headers['accept-language'],
   });
   const pdf = await dossiers.pdfOf(signed, language);

@@ -1,8 +1,8 @@
 import type { ReportBody, SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
 import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import type { Caller } from '../../access/index.ts';
-import { type CallContext, type ExchangeClient, failureError } from '../../exchange/client.ts';
-import { AppError } from '../../kernel/errors.ts';
+import { type CallContext, type ExchangeClient, failureError } from '../../exchange/index.ts';
+import { AppError } from '../../kernel/index.ts';
 import { FailureLimiter } from './failure-limiter.ts';
 import { findVehicle, gatherReport, type KnownAnswer } from './gather.ts';
 import type { PdfLanguage } from './pdf-code-labels.ts';

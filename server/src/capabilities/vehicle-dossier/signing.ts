@@ -28,7 +28,7 @@ import {
   type JWK,
   type KeyObject,
 } from 'jose';
-import { signCompactEs256 } from '../../exchange/protocol/es256.ts';
+import { signCompactEs256 } from '../../exchange/index.ts';
 import { registerReportFormats } from './report-formats.ts';
 
 registerReportFormats();

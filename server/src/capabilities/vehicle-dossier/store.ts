@@ -2,8 +2,7 @@ import crypto from 'node:crypto';
 import type { ReportBody, SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
 import { exportJWK, importJWK, type JWK } from 'jose';
 import type { Insertable, Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import { GroupCommit } from '../../db/group-commit.ts';
+import { type Connection, GroupCommit, tablesOf } from '../../db/index.ts';
 import { generateReportKey, type ReportKey, type ReportSigningKey, signReportCanonical } from './signing.ts';
 import type { DossierReportRow, DossierTables } from './tables.ts';
 

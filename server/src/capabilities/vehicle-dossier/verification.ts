@@ -1,5 +1,5 @@
 import type { IssuedReport, ReportVerdict } from '@civitas/contracts/api/vehicle-report.ts';
-import { AppError } from '../../kernel/errors.ts';
+import { AppError } from '../../kernel/index.ts';
 import { canonicalReportJson, referenceShape, verifyReport } from './signing.ts';
 import { type ReportStore, sha256Hex } from './store.ts';
 import type { DossierReportRow } from './tables.ts';

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import { type PurposePair, samePair } from '../../kernel/purposes.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
+import { type PurposePair, samePair } from '../../kernel/index.ts';
 import type { AccessRightRow, ExchangeTables } from '../tables.ts';
 
 export interface AccessRequest {

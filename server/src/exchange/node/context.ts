@@ -4,6 +4,18 @@ import type { MessageLog, MessageRecord } from './message-log.ts';
 import type { ReplayGuard } from './replay-guard.ts';
 import type { NodeTrust } from './trust.ts';
 
+/** A client information system's call to its own node, as the X-Road REST protocol has it. */
+export interface ClientRequest {
+  method: string;
+  /** `BG/GOV/000695235/vehicle-register/vehicles` */
+  service: string;
+  /** The rest of the path after the service code; `/` when none. */
+  path: string;
+  query: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer;
+}
+
 /** A message from one node to another: the signed request and its body. */
 export interface NodeMessage {
   requestJws: string;

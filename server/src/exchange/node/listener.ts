@@ -5,8 +5,9 @@ import type tls from 'node:tls';
 import { type MutualTlsCredentials, mutualTlsServerOptions, peerCertificatePem } from '../pki/tls.ts';
 import { ExchangeFault } from '../protocol/errors.ts';
 import { type NodeContext, type NodeReply, REQUEST_HEADER } from './context.ts';
+import { faultBody } from './fault-reply.ts';
 import { MESSAGES_PATH } from './https-transport.ts';
-import { faultBody, provide } from './provider.ts';
+import { provide } from './provider.ts';
 
 /** The largest request body a node accepts from another node. */
 export const MESSAGE_BODY_LIMIT = 1024 * 1024;

@@ -1,11 +1,10 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
+import { PORTAL_CLIENT, serviceId } from '../../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
 import { tablesOf } from '../../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
-import { PORTAL_CLIENT } from '../catalogue.ts';
-import { serviceId } from '../client.ts';
 import type { ExchangeTables } from '../tables.ts';
 import { MessageLog, type MessageRecord } from './message-log.ts';
 

@@ -1,6 +1,5 @@
 import { CompiledQuery, type Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import { GroupCommit } from '../../db/group-commit.ts';
+import { type Connection, GroupCommit, tablesOf } from '../../db/index.ts';
 import type { RequestEnvelope } from '../protocol/envelope.ts';
 import type { ExchangeTables, MessageLogRow } from '../tables.ts';
 

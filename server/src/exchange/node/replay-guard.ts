@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import type { ExchangeTables } from '../tables.ts';
 
 /** How old a signed request may be; older ones are refused, so ids need remembering only this long. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { type Connection, tablesOf } from '../../db/connection.ts';
-import { CATALOGUE, INSTANCE } from '../catalogue.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
+import { type Catalogue, memberIdOf, registryMemberOf } from '../catalogue.ts';
 import { signGlobalConfiguration } from '../global-conf/sign.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
 import { AccessRights } from '../node/access-rights.ts';
@@ -11,10 +11,18 @@ import { issueNodeCertificate, issueSigningCertificate } from '../pki/issue.ts';
 import type { MemberSigner } from '../protocol/signing.ts';
 import type { ExchangeServiceDefinition } from '../service-definition.ts';
 import type { CertificateRow, ExchangeTables } from '../tables.ts';
-import { defaultRights } from './default-rights.ts';
+import { type DefaultClients, defaultRights } from './default-rights.ts';
 
-export const REGISTRY_MEMBER = `${INSTANCE}/GOV/central-registry`;
 const BOOTSTRAP_ACTOR = 'system:bootstrap';
+
+/** What the composition hands the central registry: the instance's members, services and clients. */
+export interface RegistrySetup {
+  catalogue: Catalogue;
+  /** The register services hosted, keyed by full service id. */
+  services: ReadonlyMap<string, ExchangeServiceDefinition>;
+  /** The clients a fresh installation grants default rights to. */
+  defaultClients: DefaultClients;
+}
 
 export interface LocalNodeSetup {
   nodeId: string;
@@ -28,6 +36,17 @@ async function certificate(db: Kysely<ExchangeTables>, kind: CertificateRow['kin
     .selectAll()
     .where('kind', '=', kind)
     .where('owner', '=', owner)
+    .where('revoked_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** The registry's signing certificate: one registry per database, whatever its instance. */
+async function registryCertificate(db: Kysely<ExchangeTables>) {
+  return db
+    .selectFrom('exchange.certificates')
+    .selectAll()
+    .where('kind', '=', 'registry')
     .where('revoked_at', 'is', null)
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
@@ -60,12 +79,12 @@ async function store(
  */
 export async function ensureExchangeSetup(
   connection: Connection,
-  services: ReadonlyMap<string, ExchangeServiceDefinition>,
+  setup: RegistrySetup,
   node: LocalNodeSetup,
 ): Promise<void> {
   const db = tablesOf<ExchangeTables>(connection);
-  await ensureRegistrySetup(db, services);
-  const memberIds = CATALOGUE.map((member) => `${INSTANCE}/${member.memberClass}/${member.memberCode}`);
+  await ensureRegistrySetup(db, setup);
+  const memberIds = setup.catalogue.members.map((member) => memberIdOf(setup.catalogue, member));
   // On first start the one node hosts every member; later starts keep whatever hosting the
   // registry holds (members may have moved to other nodes with `registerNode`).
   await db
@@ -81,11 +100,9 @@ export async function ensureExchangeSetup(
  * catalogue with a signing certificate per member, the services, and the portal's default
  * access rights. Idempotent.
  */
-export async function ensureRegistrySetup(
-  connection: Connection,
-  services: ReadonlyMap<string, ExchangeServiceDefinition>,
-): Promise<void> {
+export async function ensureRegistrySetup(connection: Connection, setup: RegistrySetup): Promise<void> {
   const db = tablesOf<ExchangeTables>(connection);
+  const { catalogue, services } = setup;
   let ca = await certificate(db, 'ca', 'platform');
   if (!ca) {
     const created = await createCertificateAuthority({ commonName: 'Civitas Platform CA', validDays: 3650 });
@@ -96,16 +113,17 @@ export async function ensureRegistrySetup(
     ca = await certificate(db, 'ca', 'platform');
   }
   const authority = { certificatePem: ca!.certificate_pem, privateKeyPem: ca!.private_key_pem! };
-  if (!(await certificate(db, 'registry', REGISTRY_MEMBER))) {
+  if (!(await registryCertificate(db))) {
+    const registryMember = registryMemberOf(catalogue);
     await store(
       db,
       'registry',
-      REGISTRY_MEMBER,
-      await issueSigningCertificate(authority, { memberId: REGISTRY_MEMBER, validDays: 3650 }),
+      registryMember,
+      await issueSigningCertificate(authority, { memberId: registryMember, validDays: 3650 }),
     );
   }
-  for (const member of CATALOGUE) {
-    const memberId = `${INSTANCE}/${member.memberClass}/${member.memberCode}`;
+  for (const member of catalogue.members) {
+    const memberId = memberIdOf(catalogue, member);
     await db
       .insertInto('exchange.members')
       .values({
@@ -153,7 +171,7 @@ export async function ensureRegistrySetup(
       )
       .execute();
   }
-  await ensureDefaultRights(db, services.keys());
+  await ensureDefaultRights(db, services.keys(), setup.defaultClients);
 }
 
 /**
@@ -161,7 +179,11 @@ export async function ensureRegistrySetup(
  * start, or a later version, has already granted defaults to keeps whatever an administrator
  * made of them since. The admin log says which clients the bootstrap has granted to.
  */
-async function ensureDefaultRights(db: Kysely<ExchangeTables>, services: Iterable<string>): Promise<void> {
+async function ensureDefaultRights(
+  db: Kysely<ExchangeTables>,
+  services: Iterable<string>,
+  clients: DefaultClients,
+): Promise<void> {
   const granted = await db
     .selectFrom('exchange.admin_log')
     .select('details')
@@ -170,7 +192,7 @@ async function ensureDefaultRights(db: Kysely<ExchangeTables>, services: Iterabl
     .execute();
   const done = new Set(granted.map((row) => (JSON.parse(row.details) as { client?: string }).client));
   const rights = new AccessRights(db);
-  for (const right of defaultRights(services)) {
+  for (const right of defaultRights(services, clients)) {
     if (!done.has(right.client)) await rights.grant(right, BOOTSTRAP_ACTOR);
   }
 }
@@ -261,7 +283,8 @@ export async function buildGlobalConfiguration(
   validityMs: number,
 ): Promise<GlobalConfiguration> {
   const db = tablesOf<ExchangeTables>(connection);
-  const [members, subsystems, nodes, services, groups, certificates] = await Promise.all([
+  const [registry, members, subsystems, nodes, services, groups, certificates] = await Promise.all([
+    registryCertificate(db),
     db.selectFrom('exchange.members').selectAll().orderBy('member_id').execute(),
     db.selectFrom('exchange.subsystems').selectAll().orderBy('subsystem_id').execute(),
     db.selectFrom('exchange.nodes').selectAll().orderBy('node_id').execute(),
@@ -275,7 +298,8 @@ export async function buildGlobalConfiguration(
   const now = Date.now();
   const valid = certificates.filter((row) => row.revoked_at === null);
   return {
-    instance: INSTANCE,
+    // The instance is the one the registry's own member id was made in.
+    instance: registry?.owner.split('/')[0] ?? '',
     serial: now,
     generatedAt: new Date(now).toISOString(),
     expiresAt: new Date(now + validityMs).toISOString(),
@@ -323,7 +347,7 @@ export async function publishGlobalConfiguration(
   validityMs: number,
 ): Promise<string> {
   const db = tablesOf<ExchangeTables>(connection);
-  const signer = await certificate(db, 'registry', REGISTRY_MEMBER);
+  const signer = await registryCertificate(db);
   if (!signer) throw new Error('the central registry has no signing key');
   return signGlobalConfiguration(await buildGlobalConfiguration(db, validityMs), {
     privateKeyPem: signer.private_key_pem!,
@@ -333,7 +357,7 @@ export async function publishGlobalConfiguration(
 
 export async function registryAnchor(connection: Connection): Promise<string> {
   const db = tablesOf<ExchangeTables>(connection);
-  const signer = await certificate(db, 'registry', REGISTRY_MEMBER);
+  const signer = await registryCertificate(db);
   if (!signer) throw new Error('the central registry has no signing key');
   return signer.certificate_pem;
 }

@@ -1,11 +1,4 @@
-import type { PurposePair } from '../../kernel/purposes.ts';
-import {
-  INSTANCE,
-  MUNICIPALITY_CLIENT,
-  memberOfSubsystem,
-  POLICE_CLIENT,
-  PORTAL_CLIENT,
-} from '../catalogue.ts';
+import type { PurposePair } from '../../kernel/index.ts';
 
 /**
  * The access rights a fresh installation grants, as purpose–basis pairs per client and service:
@@ -18,90 +11,100 @@ export interface DefaultRight {
   pairs: PurposePair[];
 }
 
-function serviceId(subsystem: string, service: string): string {
-  const member = memberOfSubsystem(subsystem);
-  return `${INSTANCE}/${member.memberClass}/${member.memberCode}/${subsystem}/${service}`;
+/** The client subsystems (full ids) the instance configuration names for the platform's own work. */
+export interface DefaultClients {
+  portal: string;
+  municipality: string;
+  police: string;
 }
 
-const PERSONS = serviceId('population-register', 'persons');
-const DOCUMENTS = serviceId('identity-documents', 'documents');
-const LICENCES = serviceId('driving-licences', 'licences');
-const VEHICLES = serviceId('vehicle-register', 'vehicles');
-const INSPECTIONS = serviceId('inspections', 'inspections');
-const INSURANCE = serviceId('mtpl-insurance', 'policies');
-const FINES = serviceId('traffic-fines', 'fines');
-const VEHICLE_TAX = serviceId('local-taxes', 'vehicle-tax');
+type ClientRole = keyof DefaultClients;
+
+/** A register's service by its subsystem and service codes, the same in every instance. */
+const PERSONS = 'population-register/persons';
+const DOCUMENTS = 'identity-documents/documents';
+const LICENCES = 'driving-licences/licences';
+const VEHICLES = 'vehicle-register/vehicles';
+const INSPECTIONS = 'inspections/inspections';
+const INSURANCE = 'mtpl-insurance/policies';
+const FINES = 'traffic-fines/fines';
+const VEHICLE_TAX = 'local-taxes/vehicle-tax';
 
 const REGISTERS = [PERSONS, DOCUMENTS, LICENCES, VEHICLES, INSPECTIONS, INSURANCE, FINES, VEHICLE_TAX];
 
 /** Which pairs a client is granted on which services (a pair listed once for several services). */
-const GRANTS: ReadonlyArray<{ client: string; pair: PurposePair; services: readonly string[] }> = [
+const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: readonly string[] }> = [
   // The citizens' portal: a person's own data, signing in, the e-services, vehicle reports.
   {
-    client: PORTAL_CLIENT,
+    client: 'portal',
     pair: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
     services: REGISTERS,
   },
   {
-    client: PORTAL_CLIENT,
+    client: 'portal',
     pair: { purpose: 'authentication', legalBasis: 'e-government-act-art-2' },
     services: [PERSONS],
   },
   {
-    client: PORTAL_CLIENT,
+    client: 'portal',
     pair: { purpose: 'resident-parking-permit', legalBasis: 'sofia-parking-ordinance-art-35' },
     services: [PERSONS, VEHICLES, LICENCES, VEHICLE_TAX],
   },
   {
-    client: PORTAL_CLIENT,
+    client: 'portal',
     pair: { purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' },
     services: [VEHICLES, INSPECTIONS, INSURANCE, FINES, VEHICLE_TAX],
   },
   // The municipality's officials: addresses for civil registration, vehicles for its procedures.
   {
-    client: MUNICIPALITY_CLIENT,
+    client: 'municipality',
     pair: { purpose: 'address-verification', legalBasis: 'civil-registration-act-art-106' },
     services: [PERSONS],
   },
   {
-    client: MUNICIPALITY_CLIENT,
+    client: 'municipality',
     pair: { purpose: 'vehicle-history-report', legalBasis: 'local-taxes-and-fees-act-art-54' },
     services: [VEHICLES, INSPECTIONS, INSURANCE],
   },
   // The police: identity checks, criminal investigations (which may be hidden), traffic control.
   {
-    client: POLICE_CLIENT,
+    client: 'police',
     pair: { purpose: 'identity-verification', legalBasis: 'ministry-of-interior-act-art-70' },
     // The identity documents too: an identity check is whether the ID card shown is valid.
     services: [PERSONS, DOCUMENTS],
   },
   {
-    client: POLICE_CLIENT,
+    client: 'police',
     pair: { purpose: 'criminal-investigation', legalBasis: 'ministry-of-interior-act-art-6' },
     services: [PERSONS, VEHICLES, INSPECTIONS, INSURANCE],
   },
   {
-    client: POLICE_CLIENT,
+    client: 'police',
     pair: { purpose: 'traffic-control', legalBasis: 'road-traffic-act-art-165' },
     services: [VEHICLES, INSPECTIONS, INSURANCE],
   },
 ];
 
-/** The default rights of the services this registry has, one right per client and service. */
-export function defaultRights(services: Iterable<string>): DefaultRight[] {
-  const known = new Set(services);
+/**
+ * The default rights on the services this registry has (full ids), one right per client and
+ * service. A grant names a service by its subsystem and service codes, matched against the ids'
+ * last two parts, so the same grants serve every instance.
+ */
+export function defaultRights(services: Iterable<string>, clients: DefaultClients): DefaultRight[] {
+  const byLocalId = new Map<string, string[]>();
+  for (const serviceId of services) {
+    const local = serviceId.split('/').slice(-2).join('/');
+    byLocalId.set(local, [...(byLocalId.get(local) ?? []), serviceId]);
+  }
   const rights = new Map<string, DefaultRight>();
   for (const grant of GRANTS) {
-    for (const service of grant.services) {
-      if (!known.has(service)) continue;
-      const key = `${grant.client} ${service}`;
-      const right = rights.get(key) ?? { client: grant.client, serviceId: service, pairs: [] };
+    const client = clients[grant.client];
+    for (const serviceId of grant.services.flatMap((local) => byLocalId.get(local) ?? [])) {
+      const key = `${client} ${serviceId}`;
+      const right = rights.get(key) ?? { client, serviceId, pairs: [] };
       right.pairs.push(grant.pair);
       rights.set(key, right);
     }
   }
   return [...rights.values()];
 }
-
-/** The clients a fresh installation grants rights to. */
-export const DEFAULT_CLIENTS: readonly string[] = [...new Set(GRANTS.map((grant) => grant.client))];

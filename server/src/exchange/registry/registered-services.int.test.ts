@@ -10,11 +10,12 @@ describe.each(testDatabases())('the services the central registry lists, on $nam
 
   beforeAll(async () => {
     handle = await engine.open();
-    await tablesOf<ExchangeTables>(handle.db)
+    const db = tablesOf<ExchangeTables>(handle.db);
+    await db
       .insertInto('exchange.members')
       .values({ member_id: 'XX/GOV/1', member_class: 'GOV', member_code: '1', name: 'Registry office' })
       .execute();
-    await tablesOf<ExchangeTables>(handle.db)
+    await db
       .insertInto('exchange.subsystems')
       .values({
         subsystem_id: 'XX/GOV/1/register',
@@ -23,7 +24,7 @@ describe.each(testDatabases())('the services the central registry lists, on $nam
         name: 'Register',
       })
       .execute();
-    await tablesOf<ExchangeTables>(handle.db)
+    await db
       .insertInto('exchange.services')
       .values([
         {

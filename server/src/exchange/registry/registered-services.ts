@@ -1,4 +1,4 @@
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import type { ExchangeTables } from '../tables.ts';
 
 /** A service as the central registry lists it (any node may provide it). */

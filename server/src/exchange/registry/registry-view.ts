@@ -1,5 +1,5 @@
 import { Type } from '@sinclair/typebox';
-import { LEGAL_BASES, PURPOSES } from '../../kernel/purposes.ts';
+import { LEGAL_BASES, PURPOSES } from '../../kernel/index.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
 
 export const RegistryView = Type.Object({

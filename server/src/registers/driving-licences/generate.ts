@@ -5,7 +5,7 @@
  */
 import { addYears, dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
 import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
-import { forkRandom, type Seed } from '../../kernel/random.ts';
+import { forkRandom, type Seed } from '../../kernel/index.ts';
 import { demoEgns } from '../population/demo.ts';
 import { egnOrdinal } from '../population/egn-ordinal.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';

@@ -1,6 +1,6 @@
 import type { DrivingLicence } from '@civitas/contracts/registers/driving-licences.ts';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import type { DrivingLicenceTables } from './tables.ts';
 
 /** The person's current licence with its categories, in one round trip. */

@@ -1,5 +1,5 @@
 import type { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
-import type { Connection } from '../../db/connection.ts';
+import type { Connection } from '../../db/index.ts';
 import { type Handlers, Missing } from '../provide.ts';
 import { licenceByPerson } from './queries.ts';
 

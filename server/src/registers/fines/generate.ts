@@ -5,7 +5,7 @@
 import { dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
 import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
 import type { Offence } from '@civitas/contracts/registers/fines.ts';
-import { forkRandom, WeightedTable } from '../../kernel/random.ts';
+import { forkRandom, WeightedTable } from '../../kernel/index.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import type { VehicleHistory } from '../vehicles/history.ts';
 import type { FineRow } from './tables.ts';

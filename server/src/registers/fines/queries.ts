@@ -1,5 +1,5 @@
 import type { Fine } from '@civitas/contracts/registers/fines.ts';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordsBy } from '../lookup.ts';
 import type { FineTables } from './tables.ts';
 

@@ -1,5 +1,5 @@
 import type { IdentityDocument } from '@civitas/contracts/registers/identity-documents.ts';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordsBy } from '../lookup.ts';
 import type { IdentityDocumentTables } from './tables.ts';
 

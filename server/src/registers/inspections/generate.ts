@@ -6,7 +6,7 @@
 
 import { addYears, dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
 import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
-import { forkRandom } from '../../kernel/random.ts';
+import { forkRandom } from '../../kernel/index.ts';
 import { REGIONS, type Region } from '../instance/bg/geography.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import { INSPECTION_STATION_BRANDS, inspectionStationName } from '../vehicles/catalogue.ts';

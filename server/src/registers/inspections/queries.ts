@@ -1,5 +1,5 @@
 import type { Inspection } from '@civitas/contracts/registers/inspections.ts';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordsBy } from '../lookup.ts';
 import type { InspectionTables } from './tables.ts';
 

@@ -4,7 +4,7 @@
  */
 import { addYears, dayFromIso, isoFromDay } from '@civitas/contracts/days.ts';
 import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
-import { forkRandom, WeightedTable } from '../../kernel/random.ts';
+import { forkRandom, WeightedTable } from '../../kernel/index.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import { type Insurer, MTPL_INSURERS } from '../vehicles/catalogue.ts';
 import type { VehicleHistory } from '../vehicles/history.ts';

@@ -1,5 +1,5 @@
 import type { Policy } from '@civitas/contracts/registers/insurance.ts';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordsBy } from '../lookup.ts';
 import type { InsuranceTables } from './tables.ts';
 

@@ -1,4 +1,4 @@
-import type { Seed } from '../../kernel/random.ts';
+import type { Seed } from '../../kernel/index.ts';
 import { DEMO_PERSON_COUNT, generatePopulation } from './generate.ts';
 
 const cache = new Map<string, ReadonlySet<string>>();

@@ -7,7 +7,7 @@
 import { addYears, dayFromIso, isoFromDay, yearsBetween } from '@civitas/contracts/days.ts';
 import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import { forkRandom, type Random, type Seed, WeightedTable } from '../../kernel/random.ts';
+import { forkRandom, type Random, type Seed, WeightedTable } from '../../kernel/index.ts';
 import {
   FAMILY_NAMES,
   FEMALE_GIVEN_NAMES,

@@ -1,7 +1,7 @@
 /** Weighted lookups over the geography, built once: generators pick places millions of times. */
 
 import { transliterate } from '@civitas/contracts/text/translit.ts';
-import { type Random, WeightedTable } from '../../kernel/random.ts';
+import { type Random, WeightedTable } from '../../kernel/index.ts';
 import {
   type Municipality,
   REGIONS,

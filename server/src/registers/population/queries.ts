@@ -1,5 +1,5 @@
 import type { Address, Person } from '@civitas/contracts/registers/population.ts';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordBy, recordsBy } from '../lookup.ts';
 import type { PopulationTables } from './tables.ts';
 

@@ -1,5 +1,5 @@
 import type { PERSONS } from '@civitas/contracts/registers/population.ts';
-import type { Connection } from '../../db/connection.ts';
+import type { Connection } from '../../db/index.ts';
 import { type Handlers, Missing } from '../provide.ts';
 import { populationQueries } from './queries.ts';
 

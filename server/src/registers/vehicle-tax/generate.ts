@@ -3,7 +3,7 @@
  * municipality; most paid between March and October, a few outstanding.
  */
 import { dayFromIso, dayFromParts, isoFromDay, partsFromDay } from '@civitas/contracts/days.ts';
-import { forkRandom } from '../../kernel/random.ts';
+import { forkRandom } from '../../kernel/index.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import type { Ownership, VehicleHistory } from '../vehicles/history.ts';
 import type { VehicleTaxRow } from './tables.ts';

@@ -1,5 +1,5 @@
 import type { TaxAssessment } from '@civitas/contracts/registers/vehicle-tax.ts';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordsBy } from '../lookup.ts';
 import type { VehicleTaxTables } from './tables.ts';
 

@@ -5,7 +5,7 @@
  */
 
 import type { BodyType, Colour, Fuel, VehicleCategory } from '@civitas/contracts/registers/vehicles.ts';
-import type { WeightedPairs } from '../../kernel/random.ts';
+import type { WeightedPairs } from '../../kernel/index.ts';
 
 export type { VehicleCategory } from '@civitas/contracts/registers/vehicles.ts';
 

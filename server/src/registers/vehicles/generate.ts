@@ -9,7 +9,7 @@ import { addYears, dayFromIso, dayFromParts, isoFromDay } from '@civitas/contrac
 import { parseEgn } from '@civitas/contracts/ids/egn.ts';
 import { makeEik } from '@civitas/contracts/ids/eik.ts';
 import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
-import { forkRandom, type Random, type Seed, WeightedTable } from '../../kernel/random.ts';
+import { forkRandom, type Random, type Seed, WeightedTable } from '../../kernel/index.ts';
 import { generateFines } from '../fines/generate.ts';
 import type { FineRow } from '../fines/tables.ts';
 import { generateInspections } from '../inspections/generate.ts';

@@ -3,7 +3,7 @@
  * inspection, insurance, fine and tax generators so their rows agree with each other.
  */
 
-import type { Seed } from '../../kernel/random.ts';
+import type { Seed } from '../../kernel/index.ts';
 import type { Region } from '../instance/bg/geography.ts';
 import type { OwnerKind } from './tables.ts';
 

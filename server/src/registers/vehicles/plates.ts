@@ -4,7 +4,7 @@
  */
 
 import { PLATE_LETTERS, PLATE_REGIONS } from '@civitas/contracts/ids/plate.ts';
-import type { Random } from '../../kernel/random.ts';
+import type { Random } from '../../kernel/index.ts';
 import type { Region } from '../instance/bg/geography.ts';
 
 const PREFIX_INDEX = new Map(Object.keys(PLATE_REGIONS).map((prefix, i) => [prefix, i]));

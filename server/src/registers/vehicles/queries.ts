@@ -1,5 +1,5 @@
 import type { Registration, Vehicle } from '@civitas/contracts/registers/vehicles.ts';
-import { type Connection, tablesOf } from '../../db/connection.ts';
+import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordBy, recordsBy } from '../lookup.ts';
 import type { VehicleTables } from './tables.ts';
 

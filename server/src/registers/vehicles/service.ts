@@ -1,5 +1,5 @@
 import type { Registration, VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
-import type { Connection } from '../../db/connection.ts';
+import type { Connection } from '../../db/index.ts';
 import { type Handlers, Missing } from '../provide.ts';
 import { vehicleQueries } from './queries.ts';
 

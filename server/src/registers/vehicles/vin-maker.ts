@@ -6,7 +6,7 @@
 
 import { makeScrambler } from '@civitas/contracts/ids/scramble.ts';
 import { withCheckDigit } from '@civitas/contracts/ids/vin.ts';
-import type { Random } from '../../kernel/random.ts';
+import type { Random } from '../../kernel/index.ts';
 
 export const VIN_ALPHABET = '0123456789ABCDEFGHJKLMNPRSTUVWXYZ';
 const YEAR_CODES = 'ABCDEFGHJKLMNPRSTVWXY123456789';

@@ -3,7 +3,7 @@
  * father's name (презиме) and a male family name into its female form. Weights approximate the NSI
  * name-frequency tables; they only need the right shape, not the exact counts.
  */
-import type { WeightedPairs } from '../../../kernel/random.ts';
+import type { WeightedPairs } from '../../../kernel/index.ts';
 
 export const MALE_GIVEN_NAMES: WeightedPairs<string> = [
   ['Георги', 60],

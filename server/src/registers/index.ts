@@ -1,0 +1,9 @@
+/** The public API of registers: what other contexts and the composition root use of it. */
+export { registerErrors } from './errors.ts';
+export type { Instance } from './instance/index.ts';
+export { exchangeSetupOf, instancePlugin, loadInstance } from './instance/index.ts';
+export { registerMigrations } from './migrations.ts';
+export { populationQueries } from './population/queries.ts';
+export type { SeedOptions, SeedResult } from './seed.ts';
+export { completedSeedRun, seedRegisters } from './seed.ts';
+export { registerServices } from './services.ts';
