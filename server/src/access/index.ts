@@ -10,4 +10,4 @@ export {
   type AuthorisedAccess,
   type Caller,
 } from './policy.ts';
-export { type AccessRoutesOptions, AllowedPairs, accessPlugin } from './routes.ts';
+export { type AccessRoutesOptions, accessPlugin } from './routes.ts';

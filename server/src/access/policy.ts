@@ -1,3 +1,4 @@
+import { LOOKUP_SERVICES, type LookupService } from '@civitas/contracts/api/access.ts';
 import type { CallContext } from '../exchange/index.ts';
 import type { Role, StaffRole } from '../identity/index.ts';
 import {
@@ -10,8 +11,8 @@ import {
 } from '../kernel/index.ts';
 
 /** What an official or police officer asks for: a person card or a vehicle's history report. */
-export const ACCESS_SERVICES = ['person-card', 'vehicle-dossier'] as const;
-export type AccessService = (typeof ACCESS_SERVICES)[number];
+export const ACCESS_SERVICES = LOOKUP_SERVICES;
+export type AccessService = LookupService;
 
 type StaffRoleName = Extract<Role, 'official' | 'police'>;
 

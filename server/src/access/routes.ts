@@ -1,33 +1,15 @@
+import { AllowedPairs } from '@civitas/contracts/api/access.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { principalOf } from '../identity/index.ts';
-import { ACCESS_SERVICES, type AccessPolicy } from './policy.ts';
+import type { AccessPolicy } from './policy.ts';
 
 export interface AccessRoutesOptions {
   policy: AccessPolicy;
 }
 
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
-
-export const AllowedPairs = Type.Object({
-  items: Type.Array(
-    Type.Object({
-      service: Type.Union(
-        ACCESS_SERVICES.map((service) => Type.Literal(service)),
-        {
-          description:
-            'person-card: GET /api/persons/{egn}; vehicle-dossier: GET /api/vehicles/{vin}/dossier (send the pair in X-Purpose and X-Legal-Basis)',
-        },
-      ),
-      purpose: Type.String({ description: 'purpose code' }),
-      legalBasis: Type.String({ description: 'legal basis code' }),
-      hideable: Type.Boolean({
-        description: 'an access on this basis may be hidden from the person (POST /api/audit/hidden-cases)',
-      }),
-    }),
-  ),
-});
 
 /** The purposes and legal bases an official or police officer may look people and vehicles up for. */
 async function accessRoutes(app: FastifyInstance, options: AccessRoutesOptions): Promise<void> {

@@ -1,5 +1,12 @@
-import Provider, { type Configuration, errors as oidcErrors } from 'oidc-provider';
-import { type Connection, tablesOf } from '../db/index.ts';
+import Provider, {
+  type ClientMetadata,
+  type Configuration,
+  type FindAccount,
+  type Grant,
+  type KoaContextWithOIDC,
+  errors as oidcErrors,
+} from 'oidc-provider';
+import type { Connection } from '../db/index.ts';
 import type { Config } from '../kernel/index.ts';
 import { rolesOf } from './demo-accounts.ts';
 import { escapeHtml, renderEidPage } from './eid-pages.ts';
@@ -7,7 +14,6 @@ import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcAdapterFactory, rememberIssuedAccessToken } from './oidc-adapter.ts';
 import type { SignIns } from './sign-ins.ts';
-import type { IdentityTables } from './tables.ts';
 import { ACCESS_TOKEN_TTL_S, API_AUDIENCE, eidIssuer } from './tokens.ts';
 
 export const WEB_CLIENT_ID = 'civitas-web';
@@ -37,148 +43,26 @@ export function createEidProvider(
   config: Config,
   signIns: SignIns,
 ): Provider {
-  const db = tablesOf<IdentityTables>(connection);
   const configuration: Configuration = {
-    adapter: oidcAdapterFactory(db),
-    clients: [
-      {
-        client_id: WEB_CLIENT_ID,
-        client_name: 'Civitas',
-        application_type: 'web',
-        // A public client (a browser app cannot keep a secret): PKCE, PAR and DPoP instead.
-        token_endpoint_auth_method: 'none',
-        id_token_signed_response_alg: 'ES256',
-        grant_types: ['authorization_code'],
-        response_types: ['code'],
-        response_modes: ['query'],
-        redirect_uris: [`${config.publicUrl}/callback`],
-        post_logout_redirect_uris: [`${config.publicUrl}/`],
-        require_pushed_authorization_requests: true,
-        dpop_bound_access_tokens: true,
-        require_auth_time: true,
-        // Every sign-in asks for the PIN: an eID session left behind (a shared computer, a
-        // sign-out abandoned half-way) never signs the next person in by itself.
-        default_max_age: 0,
-      },
-    ],
-    responseTypes: ['code'],
-    clientAuthMethods: ['none'],
-    acrValues: [LOA_SUBSTANTIAL],
-    enabledJWA: {
-      idTokenSigningAlgValues: ['ES256'],
-      dPoPSigningAlgValues: ['ES256'],
-    },
-    jwks: { keys: [keys.signingJwk] },
-    // Secure in production whatever the connection says (the eID node's scheme is the public URL's).
-    cookies: {
-      keys: keys.cookieKeys,
-      long: { signed: true, secure: config.production },
-      short: { signed: true, secure: config.production },
-    },
-    scopes: ['openid', 'profile'],
-    claims: {
-      // The ID token says how the person signed in: eIDAS level, method and time.
-      openid: ['sub', 'acr', 'amr', 'auth_time'],
-      profile: [...PROFILE_CLAIMS, 'roles'],
-    },
-    conformIdTokenClaims: false,
+    adapter: oidcAdapterFactory(connection),
+    clients: [webClient(config.publicUrl)],
+    ...protocol(),
+    ...keyMaterial(keys, config.production),
+    ...claimSets(),
     // The web app is served from the eID node's own origin: no other origin may call it.
     clientBasedCORS: (_ctx, origin) => origin === new URL(config.publicUrl).origin,
-    // The claims come from the copy made when the person signed in: issuing a token or an ID
-    // token reads no register (and logs no access) again. No sign-in on record: no account.
-    async findAccount(_ctx, sub) {
-      const claims = await signIns.claimsOf(sub);
-      if (!claims) return undefined;
-      return {
-        accountId: sub,
-        async claims() {
-          return { sub, ...claims, roles: await rolesOf(db, sub, config.demo) };
-        },
-      };
-    },
+    findAccount: accountFinder(connection, config, signIns),
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    features: {
-      devInteractions: { enabled: false },
-      pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
-      dPoP: { enabled: true },
-      rpInitiatedLogout: {
-        enabled: true,
-        logoutSource: signOutPage,
-        async postLogoutSuccessSource(ctx) {
-          const language = pageLanguage(ctx);
-          const t = EID_TEXTS[language];
-          ctx.type = 'html';
-          ctx.body = renderEidPage({
-            language,
-            title: t.signedOutTitle,
-            body: `<p>${escapeHtml(t.signedOut)}</p>`,
-          });
-        },
-      },
-      resourceIndicators: {
-        enabled: true,
-        defaultResource: () => API_AUDIENCE,
-        useGrantedResource: () => true,
-        getResourceServerInfo(_ctx, resourceIndicator) {
-          if (resourceIndicator !== API_AUDIENCE) throw new oidcErrors.InvalidTarget();
-          return {
-            scope: SCOPES,
-            audience: API_AUDIENCE,
-            accessTokenTTL: ACCESS_TOKEN_TTL_S,
-            accessTokenFormat: 'jwt',
-            jwt: { sign: { alg: 'ES256' } },
-          };
-        },
-      },
-    },
-    formats: {
-      customizers: {
-        // oidc-provider does not store JWT access tokens; the node keeps a record of each, so
-        // that the API can tell a revoked one (signing out deletes the grant's records).
-        async jwt(_ctx, token) {
-          await rememberIssuedAccessToken(db, token);
-        },
-      },
-    },
-    async extraTokenClaims(_ctx, token) {
+    features: features(),
+    formats: tokenFormats(connection),
+    extraTokenClaims: async (_ctx, token) => {
       if (!('accountId' in token) || !token.accountId) return undefined;
-      return { roles: await rolesOf(db, token.accountId, config.demo) };
+      return { roles: await rolesOf(connection, token.accountId, config.demo) };
     },
-    // Civitas' own app is first party: the citizen is not asked to consent to it separately.
-    async loadExistingGrant(ctx) {
-      const clientId = ctx.oidc.client!.clientId;
-      const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(clientId);
-      if (grantId) return ctx.oidc.provider.Grant.find(grantId);
-      if (clientId !== WEB_CLIENT_ID) return undefined;
-      const grant = new ctx.oidc.provider.Grant({ clientId, accountId: ctx.oidc.session!.accountId! });
-      grant.addOIDCScope(SCOPES);
-      grant.addResourceScope(API_AUDIENCE, SCOPES);
-      await grant.save();
-      return grant;
-    },
+    loadExistingGrant: firstPartyGrant,
     pkce: { required: () => true },
-    ttl: {
-      AccessToken: ACCESS_TOKEN_TTL_S,
-      AuthorizationCode: 60,
-      IdToken: 3600,
-      Interaction: 600,
-      PushedAuthorizationRequest: 60,
-      Session: SESSION_TTL_S,
-      Grant: SESSION_TTL_S,
-    },
-    async renderError(ctx, out) {
-      const language = pageLanguage(ctx);
-      const t = EID_TEXTS[language];
-      ctx.type = 'html';
-      const message = [out.error, out.error_description].filter(Boolean).join(': ');
-      ctx.body = renderEidPage({
-        language,
-        title: t.errorTitle,
-        body: `<p role="alert">${escapeHtml(t.error)}</p>
-          <p class="hint">${escapeHtml(t.technicalDetail)}: <code lang="en">${escapeHtml(message)}</code></p>
-          <p><a href="/">${escapeHtml(t.backToCivitas)}</a></p>`,
-      });
-    },
+    ttl: lifetimes(),
+    renderError: errorPage,
     // The eID pages speak what the web app does; it asks with ui_locales.
     discovery: { ui_locales_supported: [...EID_LANGUAGES] },
   };
@@ -195,6 +79,162 @@ export function createEidProvider(
   });
   return provider;
 }
+
+/** Civitas' web app, the one client. */
+function webClient(publicUrl: string): ClientMetadata {
+  return {
+    client_id: WEB_CLIENT_ID,
+    client_name: 'Civitas',
+    application_type: 'web',
+    // A public client (a browser app cannot keep a secret): PKCE, PAR and DPoP instead.
+    token_endpoint_auth_method: 'none',
+    id_token_signed_response_alg: 'ES256',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    response_modes: ['query'],
+    redirect_uris: [`${publicUrl}/callback`],
+    post_logout_redirect_uris: [`${publicUrl}/`],
+    require_pushed_authorization_requests: true,
+    dpop_bound_access_tokens: true,
+    require_auth_time: true,
+    // Every sign-in asks for the PIN: an eID session left behind (a shared computer, a
+    // sign-out abandoned half-way) never signs the next person in by itself.
+    default_max_age: 0,
+  };
+}
+
+/** The FAPI 2.0 profile: the code flow only, no client secrets, ES256 only, eIDAS "substantial". */
+function protocol(): Pick<Configuration, 'responseTypes' | 'clientAuthMethods' | 'acrValues' | 'enabledJWA'> {
+  return {
+    responseTypes: ['code'],
+    clientAuthMethods: ['none'],
+    acrValues: [LOA_SUBSTANTIAL],
+    enabledJWA: {
+      idTokenSigningAlgValues: ['ES256'],
+      dPoPSigningAlgValues: ['ES256'],
+    },
+  };
+}
+
+function keyMaterial(keys: IdentityKeys, production: boolean): Pick<Configuration, 'jwks' | 'cookies'> {
+  return {
+    jwks: { keys: [keys.signingJwk] },
+    // Secure in production whatever the connection says (the eID node's scheme is the public URL's).
+    cookies: {
+      keys: keys.cookieKeys,
+      long: { signed: true, secure: production },
+      short: { signed: true, secure: production },
+    },
+  };
+}
+
+function claimSets(): Pick<Configuration, 'scopes' | 'claims' | 'conformIdTokenClaims'> {
+  return {
+    scopes: ['openid', 'profile'],
+    claims: {
+      // The ID token says how the person signed in: eIDAS level, method and time.
+      openid: ['sub', 'acr', 'amr', 'auth_time'],
+      profile: [...PROFILE_CLAIMS, 'roles'],
+    },
+    conformIdTokenClaims: false,
+  };
+}
+
+/**
+ * The claims come from the copy made when the person signed in: issuing a token or an ID
+ * token reads no register (and logs no access) again. No sign-in on record: no account.
+ */
+function accountFinder(connection: Connection, config: Config, signIns: SignIns): FindAccount {
+  return async (_ctx, sub) => {
+    const claims = await signIns.claimsOf(sub);
+    if (!claims) return undefined;
+    return {
+      accountId: sub,
+      async claims() {
+        return { sub, ...claims, roles: await rolesOf(connection, sub, config.demo) };
+      },
+    };
+  };
+}
+
+function features(): Configuration['features'] {
+  return {
+    devInteractions: { enabled: false },
+    pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
+    dPoP: { enabled: true },
+    rpInitiatedLogout: {
+      enabled: true,
+      logoutSource: signOutPage,
+      postLogoutSuccessSource: signedOutPage,
+    },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: () => API_AUDIENCE,
+      useGrantedResource: () => true,
+      getResourceServerInfo(_ctx, resourceIndicator) {
+        if (resourceIndicator !== API_AUDIENCE) throw new oidcErrors.InvalidTarget();
+        return {
+          scope: SCOPES,
+          audience: API_AUDIENCE,
+          accessTokenTTL: ACCESS_TOKEN_TTL_S,
+          accessTokenFormat: 'jwt',
+          jwt: { sign: { alg: 'ES256' } },
+        };
+      },
+    },
+  };
+}
+
+function tokenFormats(connection: Connection): Configuration['formats'] {
+  return {
+    customizers: {
+      // oidc-provider does not store JWT access tokens; the node keeps a record of each, so
+      // that the API can tell a revoked one (signing out deletes the grant's records).
+      async jwt(_ctx, token) {
+        await rememberIssuedAccessToken(connection, token);
+      },
+    },
+  };
+}
+
+/** Civitas' own app is first party: the citizen is not asked to consent to it separately. */
+async function firstPartyGrant(ctx: KoaContextWithOIDC): Promise<Grant | undefined> {
+  const clientId = ctx.oidc.client!.clientId;
+  const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(clientId);
+  if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+  if (clientId !== WEB_CLIENT_ID) return undefined;
+  const grant = new ctx.oidc.provider.Grant({ clientId, accountId: ctx.oidc.session!.accountId! });
+  grant.addOIDCScope(SCOPES);
+  grant.addResourceScope(API_AUDIENCE, SCOPES);
+  await grant.save();
+  return grant;
+}
+
+function lifetimes(): Configuration['ttl'] {
+  return {
+    AccessToken: ACCESS_TOKEN_TTL_S,
+    AuthorizationCode: 60,
+    IdToken: 3600,
+    Interaction: 600,
+    PushedAuthorizationRequest: 60,
+    Session: SESSION_TTL_S,
+    Grant: SESSION_TTL_S,
+  };
+}
+
+const errorPage: NonNullable<Configuration['renderError']> = async (ctx, out) => {
+  const language = pageLanguage(ctx);
+  const t = EID_TEXTS[language];
+  ctx.type = 'html';
+  const message = [out.error, out.error_description].filter(Boolean).join(': ');
+  ctx.body = renderEidPage({
+    language,
+    title: t.errorTitle,
+    body: `<p role="alert">${escapeHtml(t.error)}</p>
+          <p class="hint">${escapeHtml(t.technicalDetail)}: <code lang="en">${escapeHtml(message)}</code></p>
+          <p><a href="/">${escapeHtml(t.backToCivitas)}</a></p>`,
+  });
+};
 
 type LogoutSource = NonNullable<
   NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['logoutSource']
@@ -225,6 +265,21 @@ const signOutPage: LogoutSource = async (ctx) => {
       <button class="primary" type="submit">${escapeHtml(t.signOut)}</button>
     </form>`,
     script: ownApp ? '/interaction/eid-submit.js' : undefined,
+  });
+};
+
+type PostLogoutSuccessSource = NonNullable<
+  NonNullable<NonNullable<Configuration['features']>['rpInitiatedLogout']>['postLogoutSuccessSource']
+>;
+
+const signedOutPage: PostLogoutSuccessSource = async (ctx) => {
+  const language = pageLanguage(ctx);
+  const t = EID_TEXTS[language];
+  ctx.type = 'html';
+  ctx.body = renderEidPage({
+    language,
+    title: t.signedOutTitle,
+    body: `<p>${escapeHtml(t.signedOut)}</p>`,
   });
 };
 

@@ -1,3 +1,4 @@
+import { ConsistencyProof, InclusionProof, LogWitnesses } from '@civitas/contracts/api/transparency-log.ts';
 import { Type } from '@sinclair/typebox';
 
 /** A tree size or index in decimal: no sign, no leading zeros, at most 2^53. */
@@ -21,11 +22,7 @@ export const witnessesSchema = {
   tags,
   summary: "The witnesses that cosign the log's checkpoints, with their verifier keys",
   response: {
-    200: Type.Object({
-      origin: Type.String(),
-      logKey: Type.String(),
-      witnesses: Type.Array(Type.Object({ name: Type.String(), vkey: Type.String() })),
-    }),
+    200: LogWitnesses,
   },
 };
 
@@ -43,12 +40,7 @@ export const inclusionSchema = {
     'An RFC 9162 inclusion proof of entry `index` in the tree of `size` entries (default: the latest checkpoint)',
   querystring: Type.Object({ index: Count, size: Type.Optional(Count) }, { additionalProperties: false }),
   response: {
-    200: Type.Object({
-      index: Type.Integer(),
-      size: Type.Integer(),
-      leafHash: Type.String({ description: 'base64' }),
-      proof: Type.Array(Type.String({ description: 'base64' })),
-    }),
+    200: InclusionProof,
     400: ProblemRef,
   },
 };
@@ -58,11 +50,7 @@ export const consistencySchema = {
   summary: 'An RFC 9162 consistency proof between the trees of `from` and `to` entries',
   querystring: Type.Object({ from: Count, to: Type.Optional(Count) }, { additionalProperties: false }),
   response: {
-    200: Type.Object({
-      from: Type.Integer(),
-      to: Type.Integer(),
-      proof: Type.Array(Type.String({ description: 'base64' })),
-    }),
+    200: ConsistencyProof,
     400: ProblemRef,
   },
 };

@@ -1,46 +1,9 @@
+import { AuditUsagePage, HiddenCase, HiddenCases } from '@civitas/contracts/api/audit.ts';
+import { DataUsagePage } from '@civitas/contracts/api/data-usage.ts';
 import { Type } from '@sinclair/typebox';
 
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
 const errors = { 400: ProblemRef, 401: ProblemRef, 403: ProblemRef, 404: ProblemRef };
-export const Organisation = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  systemName: Type.String(),
-});
-
-export const UsageRecord = Type.Object({
-  id: Type.String(),
-  logIndex: Type.Integer({ description: 'index of the entry in the transparency log' }),
-  logTime: Type.String({ format: 'date-time' }),
-  initiatorOrg: Organisation,
-  initiatorPerson: Type.Union([Type.String(), Type.Null()], {
-    description:
-      "the official's name as their administration registered it (null: none named, or a name not registered); never a personal number",
-  }),
-  initiatorPersonLatin: Type.Union([Type.String(), Type.Null()], {
-    description: "the official's name in Latin letters",
-  }),
-  initiatorPersonalNumber: Type.Optional(
-    Type.String({ description: "the official's personal number (auditors only)" }),
-  ),
-  self: Type.Boolean({ description: 'the data subject asked for their own data' }),
-  receiver: Type.Object({
-    id: Type.String(),
-    name: Type.String(),
-    systemName: Type.String(),
-    service: Type.String(),
-  }),
-  purpose: Type.String(),
-  legalBasis: Type.String(),
-  caseRef: Type.Union([Type.String(), Type.Null()]),
-  dataCategories: Type.Array(Type.String()),
-  queryId: Type.String(),
-  hiddenUntil: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
-  hiddenReason: Type.Union([Type.String(), Type.Null()]),
-  entry: Type.String({ description: 'the log entry (canonical JSON), base64' }),
-  nonce: Type.String({ description: "the salt of the entry's commitment to the data subject" }),
-});
-
 const Period = {
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
@@ -71,12 +34,7 @@ export const citizenUsageSchema = {
     { additionalProperties: false },
   ),
   response: {
-    200: Type.Object({
-      total: Type.Integer(),
-      items: Type.Array(UsageRecord),
-      organisations: Type.Array(Organisation),
-      purposes: Type.Array(Type.String()),
-    }),
+    200: DataUsagePage,
     ...errors,
   },
 };
@@ -98,7 +56,7 @@ export const auditUsageSchema = {
     },
     { additionalProperties: false },
   ),
-  response: { 200: Type.Object({ total: Type.Integer(), items: Type.Array(UsageRecord) }), ...errors },
+  response: { 200: AuditUsagePage, ...errors },
 };
 export type AuditUsageQuery = PeriodQuery & {
   purpose: string;
@@ -127,22 +85,6 @@ export const hideRecordSchema = {
   response: { 200: Type.Object({ hidden: Type.Integer() }), ...errors },
 };
 
-const HiddenCase = Type.Object({
-  caseRef: Type.String(),
-  organisation: Type.String({
-    description:
-      'the organisation whose accesses are hidden: its exchange client subsystem, e.g. BG/GOV/000695235/sofia-police',
-  }),
-  organisationName: Type.String({ description: 'that organisation as the exchange catalogue names it' }),
-  systemName: Type.String({
-    description: "the name of the organisation's information system (its subsystem)",
-  }),
-  legalBasis: Type.String({ description: 'the legal basis code that allows hiding' }),
-  hiddenUntil: Type.String({ format: 'date-time' }),
-  reason: Type.String(),
-  createdAt: Type.String({ format: 'date-time' }),
-});
-
 export const hideCaseSchema = {
   tags: ['audit'],
   summary:
@@ -170,5 +112,5 @@ export const hiddenCasesSchema = {
   summary:
     "Hidden cases: every organisation's for auditors, the caller's own administration's for police and officials",
   security: [{ eid: [] }],
-  response: { 200: Type.Object({ items: Type.Array(HiddenCase) }), ...errors },
+  response: { 200: HiddenCases, ...errors },
 };

@@ -1,42 +1,12 @@
-import { Type } from '@sinclair/typebox';
+import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import { LEGAL_BASES, PURPOSES } from '../../kernel/index.ts';
 import type { GlobalConfiguration } from '../global-conf/types.ts';
 
-export const RegistryView = Type.Object({
-  instance: Type.String(),
-  members: Type.Array(
-    Type.Object({
-      id: Type.String({ description: 'INSTANCE/CLASS/CODE' }),
-      memberClass: Type.String(),
-      memberCode: Type.String(),
-      name: Type.String({ description: 'as registered (Bulgarian)' }),
-      nodes: Type.Array(Type.String(), { description: 'the nodes that host the member' }),
-      subsystems: Type.Array(
-        Type.Object({
-          id: Type.String({ description: 'INSTANCE/CLASS/CODE/SUBSYSTEM' }),
-          code: Type.String(),
-          name: Type.String(),
-          services: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              code: Type.String(),
-              name: Type.String(),
-              providedHere: Type.Boolean({
-                description: 'this node provides it (rights can be granted here)',
-              }),
-            }),
-          ),
-        }),
-      ),
-    }),
-  ),
-  globalGroups: Type.Array(Type.Object({ code: Type.String(), description: Type.String() })),
-  purposes: Type.Array(Type.String(), { description: 'purpose codes a right can grant' }),
-  legalBases: Type.Array(Type.Object({ code: Type.String(), hideable: Type.Boolean() })),
-});
-
 /** The registry's members, subsystems and services as the global configuration lists them. */
-export function registryView(conf: GlobalConfiguration, providedHere: ReadonlyMap<string, unknown>) {
+export function registryView(
+  conf: GlobalConfiguration,
+  providedHere: ReadonlyMap<string, unknown>,
+): RegistryView {
   return {
     instance: conf.instance,
     members: conf.members.map((member) => {

@@ -1,3 +1,9 @@
+import {
+  AccessRightBody,
+  AccessRights,
+  AccessRightView,
+  RegistryView,
+} from '@civitas/contracts/api/exchange-admin.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError, unknownCodeIn } from '../../kernel/index.ts';
@@ -5,42 +11,7 @@ import type { GlobalConfiguration } from '../global-conf/types.ts';
 import { parseSubsystemId } from '../ids.ts';
 import type { LocalExchange } from '../local-node.ts';
 import { accessRightView, type NewAccessRight } from '../node/access-rights.ts';
-import { RegistryView, registryView } from '../registry/registry-view.ts';
-
-const Pair = Type.Object(
-  {
-    purpose: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      description: 'a purpose code, e.g. address-verification',
-    }),
-    legalBasis: Type.String({
-      minLength: 1,
-      maxLength: 100,
-      description: 'a legal basis code, e.g. civil-registration-act-art-106',
-    }),
-  },
-  { additionalProperties: false },
-);
-const AccessRightBody = Type.Object(
-  {
-    client: Type.String({ minLength: 3, maxLength: 300 }),
-    serviceId: Type.String({ minLength: 3, maxLength: 300 }),
-    endpoint: Type.Optional(
-      Type.Union([Type.String({ pattern: '^(GET|POST) /.*$', maxLength: 300 }), Type.Null()]),
-    ),
-    pairs: Type.Array(Pair, { minItems: 1, maxItems: 50 }),
-  },
-  { additionalProperties: false },
-);
-const AccessRightView = Type.Object({
-  id: Type.String(),
-  client: Type.String(),
-  serviceId: Type.String(),
-  endpoint: Type.Union([Type.String(), Type.Null()]),
-  pairs: Type.Array(Pair),
-  grantedAt: Type.String({ format: 'date-time' }),
-});
+import { registryView } from '../registry/registry-view.ts';
 
 /** Who made an audited change, as the composition identifies the signed-in caller. */
 export type ChangedBy = (request: FastifyRequest) => string;
@@ -97,7 +68,7 @@ export function administrationRoutes(
       schema: {
         tags: ['exchange'],
         summary: 'Access rights on this node: purpose–basis pairs per client and service (admin)',
-        response: { 200: Type.Object({ items: Type.Array(AccessRightView) }) },
+        response: { 200: AccessRights },
       },
     },
     async () => ({ items: (await rights.list()).map(accessRightView) }),

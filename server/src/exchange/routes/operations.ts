@@ -1,3 +1,4 @@
+import { Monitoring } from '@civitas/contracts/api/exchange-admin.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Connection } from '../../db/index.ts';
@@ -36,6 +37,7 @@ export function monitoringRoute(app: FastifyInstance, db: Connection, exchange: 
         tags: ['exchange'],
         summary: 'Operational monitoring: messages, latency percentiles and errors per service',
         querystring: Type.Object({ minutes: Type.Optional(Type.String({ pattern: '^[1-9][0-9]{0,4}$' })) }),
+        response: { 200: Monitoring },
       },
     },
     async (request) => {

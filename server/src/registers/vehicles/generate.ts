@@ -197,14 +197,15 @@ function pickSpec(random: Random, index: number): { entry: CatalogueEntry; model
   return { entry, modelYear: Math.min(Math.max(wanted, from), to) };
 }
 
-function generateVehicle(options: VehicleOptions, index: number, plates: PlateAllocator): VehicleBundle {
-  const { seed } = options;
-  const random = forkRandom(seed, 'vehicle', index);
-  const isDemo = index <= 1;
-  const { entry, modelYear } = pickSpec(random, index);
-  const { make, model } = entry;
-  const vin = makeVin(random, model.wmi ?? make.wmi, modelYear, index);
+/** When the vehicle was first registered (anywhere) and when it came onto the Bulgarian register. */
+interface Arrival {
+  firstRegistrationDay: number;
+  /** Bought new in Bulgaria: its first registration is here. */
+  importedNew: boolean;
+  importDay: number;
+}
 
+function pickArrival(random: Random, index: number, modelYear: number): Arrival {
   const firstRegistrationDay = Math.min(dayFromParts(modelYear, 1, 1) + random.int(0, 364), TODAY - 60);
   // About a third are bought new in Bulgaria; the rest are used imports 2–12 years old.
   const importedNew = index === 0 || (index !== 1 && random.chance(0.35));
@@ -214,7 +215,18 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
         addYears(firstRegistrationDay, random.int(2, index === 1 ? 5 : 12)) + random.int(0, 364),
         TODAY - 30,
       );
+  return { firstRegistrationDay, importedNew, importDay };
+}
 
+/** How the vehicle's time on the register ends (or not yet), and what is wrong with it on purpose. */
+interface Fate {
+  status: VehicleStatus;
+  /** The last day it is in use: today, the day it left the register, or the day it was stolen. */
+  activeUntilDay: number;
+  anomalies: VehicleAnomalies;
+}
+
+function pickFate(random: Random, index: number, importDay: number): Fate {
   const anomalies: VehicleAnomalies = {
     odometerRollback: index === 1,
     lapsedInsurance: false,
@@ -223,7 +235,8 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
   };
   let status: VehicleStatus = 'registered';
   let activeUntilDay = TODAY;
-  if (!isDemo) {
+  // The demo citizen's vehicles are registered and in use; their anomalies are fixed above.
+  if (index > 1) {
     if (random.chance(ANOMALY_RATES.deregistered) && importDay < TODAY - 400) {
       status = random.chance(0.35) ? 'scrapped' : 'deregistered';
       activeUntilDay = random.int(importDay + 365, TODAY - 10);
@@ -237,48 +250,100 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
     anomalies.odometerRollback = random.chance(ANOMALY_RATES.odometerRollback);
     anomalies.unpaidFine = random.chance(ANOMALY_RATES.unpaidFine);
   }
+  return { status, activeUntilDay, anomalies };
+}
 
-  // Owners: the first at import, then 0–4 changes while the vehicle is in use, each a new certificate;
-  // a move to another region or a request for new plates (rare) changes the plate.
+/** Everyone who owned the vehicle in order, and the day each after the first took it over. */
+interface OwnerLine {
+  owners: Owner[];
+  changeDays: number[];
+}
+
+/**
+ * Owners: the first at import, then 0–4 changes while the vehicle is in use (none if it was in
+ * use too briefly). The demo citizen's vehicles change hands once and end with the demo citizen.
+ */
+function pickOwnerLine(
+  random: Random,
+  options: VehicleOptions,
+  index: number,
+  arrival: Arrival,
+  fate: Fate,
+): OwnerLine {
+  const isDemo = index <= 1;
+  const { importDay } = arrival;
+  const { activeUntilDay } = fate;
   const wantedChanges = isDemo ? 1 : OWNER_CHANGES.pick(random);
   const changes = importDay + 180 <= activeUntilDay - 30 ? wantedChanges : 0;
   const changeDays = between(random, importDay + 180, activeUntilDay - 30, changes);
   const owners: Owner[] = [pickOwner(random, options, importDay)];
   for (let i = 0; i < changes; i++) owners.push(pickOwner(random, options, changeDays[i]!));
   if (isDemo) owners[owners.length - 1] = personOwner(random, options.owners.demoCitizen);
-  const current = owners[owners.length - 1]!;
-  if (anomalies.unpaidFine && current.kind !== 'person') anomalies.unpaidFine = false;
+  return { owners, changeDays };
+}
 
-  const registrations: RegistrationRow[] = [];
-  const ownerships: Ownership[] = [];
-  let plate = plates.allocate(random, owners[0]!.region);
-  const certificate = () =>
-    CERTIFICATES.digits(index * MAX_CERTIFICATES + Math.min(registrations.length, MAX_CERTIFICATES - 1));
-  const register = (event: RegistrationRow['event'], day: number, owner: Owner, withPlate: string | null) => {
-    registrations.push({
-      vin,
-      seq: registrations.length,
+/**
+ * A vehicle's registration events in order. Each one with a plate issues a new registration
+ * certificate, numbered from the vehicle's own block of `MAX_CERTIFICATES`.
+ */
+class RegistrationLog {
+  readonly rows: RegistrationRow[] = [];
+  readonly #vin: string;
+  readonly #index: number;
+
+  constructor(vin: string, index: number) {
+    this.#vin = vin;
+    this.#index = index;
+  }
+
+  record(event: RegistrationRow['event'], day: number, owner: Owner, withPlate: string | null): void {
+    this.rows.push({
+      vin: this.#vin,
+      seq: this.rows.length,
       event,
       event_date: isoFromDay(day),
       plate: withPlate,
       owner_kind: owner.kind,
       owner_id: owner.id,
       owner_name: owner.name,
-      certificate_number: withPlate === null ? null : certificate(),
+      certificate_number: withPlate === null ? null : this.#certificate(),
     });
-  };
-  // A new vehicle's history starts at its first registration; a used import's, at its first
-  // registration in Bulgaria (its first registration abroad is the vehicle's first-registration date).
-  register(importedNew ? 'first_registration' : 'import_registration', importDay, owners[0]!, plate);
-  let lastCertificate = registrations[0]!.certificate_number!;
+  }
+
+  /** The certificate the vehicle holds now (a deregistration issues none). */
+  get lastCertificate(): string {
+    return this.rows.findLast((row) => row.certificate_number !== null)!.certificate_number!;
+  }
+
+  #certificate(): string {
+    const number = this.#index * MAX_CERTIFICATES + Math.min(this.rows.length, MAX_CERTIFICATES - 1);
+    return CERTIFICATES.digits(number);
+  }
+}
+
+/**
+ * Registers each owner in turn; a move to another region changes the plate. A new vehicle's
+ * history starts at its first registration; a used import's, at its first registration in
+ * Bulgaria (its first registration abroad is the vehicle's first-registration date).
+ */
+function recordOwnerships(
+  random: Random,
+  plates: PlateAllocator,
+  log: RegistrationLog,
+  { owners, changeDays }: OwnerLine,
+  { importedNew, importDay }: Arrival,
+  activeUntilDay: number,
+): { ownerships: Ownership[]; plate: string } {
+  const ownerships: Ownership[] = [];
+  let plate = plates.allocate(random, owners[0]!.region);
+  log.record(importedNew ? 'first_registration' : 'import_registration', importDay, owners[0]!, plate);
   for (let i = 0; i < owners.length; i++) {
     const owner = owners[i]!;
     const fromDay = i === 0 ? importDay : changeDays[i - 1]!;
     const toDay = i + 1 < owners.length ? changeDays[i]! : activeUntilDay + 1;
     if (i > 0) {
       if (owner.region !== owners[i - 1]!.region) plate = plates.allocate(random, owner.region);
-      register('change_of_owner', fromDay, owner, plate);
-      lastCertificate = registrations[registrations.length - 1]!.certificate_number!;
+      log.record('change_of_owner', fromDay, owner, plate);
     }
     ownerships.push({
       fromDay,
@@ -290,36 +355,42 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
       plate,
     });
   }
-  const ownedSince = ownerships[ownerships.length - 1]!.fromDay;
-  if (!isDemo && status === 'registered' && random.chance(0.04) && ownedSince + 1 < activeUntilDay) {
-    const day = random.int(ownedSince + 1, activeUntilDay - 1);
-    plate = plates.allocate(random, current.region);
-    register('change_of_plate', day, current, plate);
-    lastCertificate = registrations[registrations.length - 1]!.certificate_number!;
-    // The same owner from then on, with the new plate: what happened before keeps the old one.
-    const before = ownerships[ownerships.length - 1]!;
-    ownerships.push({ ...before, fromDay: day, plate });
-    before.toDay = day;
-  }
-  if (status !== 'registered') register('deregistration', activeUntilDay, current, null);
+  return { ownerships, plate };
+}
 
-  const history: VehicleHistory = {
-    seed,
-    index,
-    vin,
-    category: model.category,
-    powerKw: random.int(model.powerKw[0], model.powerKw[1]),
-    engineCc: random.int(model.engineCc[0], model.engineCc[1]),
-    modelYear,
-    firstRegistrationDay,
-    importDay,
-    activeUntilDay,
-    ownerships,
-    anomalies,
-    clean: index === 0,
-  };
-  const vehicle: VehicleRow = {
-    vin,
+/** Now and then the current owner asks for new plates; returns the new plate, if any. */
+function recordPlateChange(
+  random: Random,
+  plates: PlateAllocator,
+  log: RegistrationLog,
+  ownerships: Ownership[],
+  current: Owner,
+  activeUntilDay: number,
+): string | undefined {
+  const ownedSince = ownerships[ownerships.length - 1]!.fromDay;
+  if (!random.chance(0.04) || ownedSince + 1 >= activeUntilDay) return undefined;
+  const day = random.int(ownedSince + 1, activeUntilDay - 1);
+  const plate = plates.allocate(random, current.region);
+  log.record('change_of_plate', day, current, plate);
+  // The same owner from then on, with the new plate: what happened before keeps the old one.
+  const before = ownerships[ownerships.length - 1]!;
+  ownerships.push({ ...before, fromDay: day, plate });
+  before.toDay = day;
+  return plate;
+}
+
+/** The register's row: what the history fixed, plus body, fuel, mass and colour drawn last. */
+function vehicleRow(
+  random: Random,
+  { make, model }: CatalogueEntry,
+  history: VehicleHistory,
+  status: VehicleStatus,
+  plate: string,
+  certificate: string,
+): VehicleRow {
+  const { stolenSinceDay } = history.anomalies;
+  return {
+    vin: history.vin,
     plate: status === 'registered' ? plate : null,
     make: make.make,
     model: model.name,
@@ -330,16 +401,58 @@ function generateVehicle(options: VehicleOptions, index: number, plates: PlateAl
     power_kw: history.powerKw,
     mass_kg: random.int(model.massKg[0], model.massKg[1]),
     colour: COLOUR_TABLE.pick(random),
-    model_year: modelYear,
-    first_registration_date: isoFromDay(firstRegistrationDay),
-    registration_certificate_number: lastCertificate,
+    model_year: history.modelYear,
+    first_registration_date: isoFromDay(history.firstRegistrationDay),
+    registration_certificate_number: certificate,
     status,
-    stolen: anomalies.stolenSinceDay !== null,
-    stolen_since: anomalies.stolenSinceDay === null ? null : isoFromDay(anomalies.stolenSinceDay),
+    stolen: stolenSinceDay !== null,
+    stolen_since: stolenSinceDay === null ? null : isoFromDay(stolenSinceDay),
+  };
+}
+
+/** One vehicle and its records. The steps draw from the vehicle's random stream in this order. */
+function generateVehicle(options: VehicleOptions, index: number, plates: PlateAllocator): VehicleBundle {
+  const { seed } = options;
+  const random = forkRandom(seed, 'vehicle', index);
+  const isDemo = index <= 1;
+  const { entry, modelYear } = pickSpec(random, index);
+  const { make, model } = entry;
+  const vin = makeVin(random, model.wmi ?? make.wmi, modelYear, index);
+  const arrival = pickArrival(random, index, modelYear);
+  const fate = pickFate(random, index, arrival.importDay);
+  const { status, activeUntilDay, anomalies } = fate;
+  const line = pickOwnerLine(random, options, index, arrival, fate);
+  const current = line.owners[line.owners.length - 1]!;
+  if (anomalies.unpaidFine && current.kind !== 'person') anomalies.unpaidFine = false;
+
+  const log = new RegistrationLog(vin, index);
+  const owned = recordOwnerships(random, plates, log, line, arrival, activeUntilDay);
+  const { ownerships } = owned;
+  let { plate } = owned;
+  if (!isDemo && status === 'registered') {
+    plate = recordPlateChange(random, plates, log, ownerships, current, activeUntilDay) ?? plate;
+  }
+  const certificate = log.lastCertificate;
+  if (status !== 'registered') log.record('deregistration', activeUntilDay, current, null);
+
+  const history: VehicleHistory = {
+    seed,
+    index,
+    vin,
+    category: model.category,
+    powerKw: random.int(model.powerKw[0], model.powerKw[1]),
+    engineCc: random.int(model.engineCc[0], model.engineCc[1]),
+    modelYear,
+    firstRegistrationDay: arrival.firstRegistrationDay,
+    importDay: arrival.importDay,
+    activeUntilDay,
+    ownerships,
+    anomalies,
+    clean: index === 0,
   };
   return {
-    vehicle,
-    registrations,
+    vehicle: vehicleRow(random, entry, history, status, plate, certificate),
+    registrations: log.rows,
     inspections: model.category === 'L3' && modelYear < 2000 ? [] : generateInspections(history),
     policies: generatePolicies(history),
     fines: generateFines(history),
