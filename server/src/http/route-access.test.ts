@@ -137,4 +137,38 @@ describe('route access', () => {
     const answer = await app.inject({ url: '/api/me', headers: { authorization: 'citizen' } });
     expect(answer.json()).toEqual({ purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' });
   });
+
+  it('refuses to boot with a personal-data route whose purpose or legal basis is not in the catalogue', async () => {
+    await expect(
+      appWith((app) =>
+        app.get(
+          '/api/records',
+          {
+            config: {
+              access: 'signed-in',
+              personalData: { purpose: 'curiosity', legalBasis: 'gdpr-art-15' } as never,
+            },
+          },
+          async () => ({}),
+        ),
+      ),
+    ).rejects.toThrow(/GET \/api\/records declares personal data for an unknown purpose or legal basis/);
+  });
+
+  it('refuses to boot with a personal-data route that anyone may call', async () => {
+    await expect(
+      appWith((app) =>
+        app.get(
+          '/api/open-records',
+          {
+            config: {
+              access: 'public',
+              personalData: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
+            },
+          },
+          async () => ({}),
+        ),
+      ),
+    ).rejects.toThrow(/reads personal data but lets anyone call it/);
+  });
 });

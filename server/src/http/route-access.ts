@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
 import type { LegalBasisCode, PurposeCode } from '../kernel/index.ts';
-import { AppError } from '../kernel/index.ts';
+import { AppError, isLegalBasis, isPurpose } from '../kernel/index.ts';
 
 /**
  * The role names a route may ask for. Empty here (http sits below identity and knows no roles);
@@ -72,7 +72,24 @@ export function accessCheck(roles: readonly string[]) {
   };
 }
 
+/**
+ * A route that reads personal data must name a purpose and a legal basis from the catalogue
+ * (`kernel/purposes.ts`) and must know who is asking: a boot-time error otherwise.
+ */
+export function personalDataDeclarationError(route: RouteOptions): Error | null {
+  const use = route.config?.personalData;
+  if (use === undefined) return null;
+  const where = `route ${[route.method].flat().join(',')} ${route.url}`;
+  if (!isPurpose(use.purpose) || !isLegalBasis(use.legalBasis))
+    return new Error(`${where} declares personal data for an unknown purpose or legal basis code`);
+  if (route.config?.access === undefined || route.config.access === 'public')
+    return new Error(`${where} reads personal data but lets anyone call it: declare who may`);
+  return null;
+}
+
 function guardRoute(route: RouteOptions, declaredUnder: readonly string[]): void {
+  const problem = personalDataDeclarationError(route);
+  if (problem) throw problem;
   const access = route.config?.access;
   if (access === undefined) {
     if (isUnder(route.url, declaredUnder)) throw undeclaredRouteError(route.method, route.url);

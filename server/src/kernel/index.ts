@@ -12,6 +12,7 @@ export {
   formatPair,
   isHideable,
   isLegalBasis,
+  isPurpose,
   LEGAL_BASES,
   PURPOSES,
   samePair,

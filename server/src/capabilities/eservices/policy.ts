@@ -14,9 +14,14 @@ export const PARKING_PERMIT_ACCESS = {
 } as const;
 
 /** The prefill's lookups: about the applicant alone, asked by them, under the request's id. */
-export function prefillAccess(applicant: Pick<Caller, 'subject'>, requestId: string): CallContext {
+export function prefillAccess(
+  applicant: Pick<Caller, 'subject'>,
+  requestId: string,
+  use: { purpose: string; legalBasis: string } = PARKING_PERMIT_ACCESS,
+): CallContext {
   return {
-    ...PARKING_PERMIT_ACCESS,
+    purpose: use.purpose,
+    legalBasis: use.legalBasis,
     dataSubject: applicant.subject,
     userId: applicant.subject,
     caseRef: requestId,

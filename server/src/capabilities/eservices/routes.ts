@@ -2,6 +2,7 @@ import { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ExchangeClient } from '../../exchange/index.ts';
+import { personalDataUseOf } from '../../http/index.ts';
 import { principalOf } from '../../identity/index.ts';
 import { PARKING_PERMIT_ACCESS } from './policy.ts';
 import { ParkingPermitService } from './service.ts';
@@ -27,7 +28,8 @@ async function parkingPermitRoutes(app: FastifyInstance, options: ParkingPermitO
       config: { access: 'signed-in', personalData: PARKING_PERMIT_ACCESS },
       schema: PrefillSchema,
     },
-    async (request) => permits.prefill(principalOf(request), request.log),
+    // The pair the route declares is the one the register lookups carry.
+    async (request) => permits.prefill(principalOf(request), request.log, personalDataUseOf(request)),
   );
 }
 

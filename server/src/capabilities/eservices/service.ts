@@ -93,9 +93,13 @@ export class ParkingPermitService {
   }
 
   /** The applicant's form, prefilled from the registers, with their eligibility and the sources asked. */
-  async prefill(applicant: Caller, log: PrefillLog): Promise<ParkingPermitPrefill> {
+  async prefill(
+    applicant: Caller,
+    log: PrefillLog,
+    use?: { purpose: string; legalBasis: string },
+  ): Promise<ParkingPermitPrefill> {
     const requestId = crypto.randomUUID();
-    const context = prefillAccess(applicant, requestId);
+    const context = prefillAccess(applicant, requestId, use);
     const own = await this.askOwnRegisters(applicant.subject, context);
     // The exchange client checked each body against its register's contract: these are their shapes.
     const registered = own.vehicles.status === 'ok' ? (own.vehicles.answer.body as Vehicle[]) : null;

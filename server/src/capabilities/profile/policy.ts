@@ -34,8 +34,16 @@ export interface PersonCardGrant {
 }
 
 /** A person sees only their own profile: there is no parameter naming anyone else. */
-export function ownProfileAccess(caller: Pick<Caller, 'subject'>): OwnProfileAccess {
-  return { ...SUBJECT_ACCESS, dataSubject: caller.subject, userId: caller.subject };
+export function ownProfileAccess(
+  caller: Pick<Caller, 'subject'>,
+  use: { purpose: string; legalBasis: string } = SUBJECT_ACCESS,
+): OwnProfileAccess {
+  return {
+    purpose: use.purpose,
+    legalBasis: use.legalBasis,
+    dataSubject: caller.subject,
+    userId: caller.subject,
+  };
 }
 
 export class ProfilePolicy {

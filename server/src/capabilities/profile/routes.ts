@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { AccessPolicy } from '../../access/index.ts';
 import type { ExchangeClient } from '../../exchange/index.ts';
-import { CaseHeader, caseReferenceOf } from '../../http/index.ts';
+import { CaseHeader, caseReferenceOf, personalDataUseOf } from '../../http/index.ts';
 import { principalOf } from '../../identity/index.ts';
 import { AppError } from '../../kernel/index.ts';
 import { ownProfileAccess, ProfilePolicy, SUBJECT_ACCESS } from './policy.ts';
@@ -69,7 +69,8 @@ async function profileRoutes(app: FastifyInstance, options: ProfileRoutesOptions
     },
     async (request) => {
       const principal = principalOf(request);
-      return profiles.profileOf(ownProfileAccess(principal), principal.roles);
+      // The pair the route declares is the one the exchange call carries (and the citizen sees).
+      return profiles.profileOf(ownProfileAccess(principal, personalDataUseOf(request)), principal.roles);
     },
   );
 
