@@ -1,6 +1,6 @@
 import { AccessPolicy, type AccessRefusal, type Caller } from '../src/access/index.ts';
-import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from './instance.ts';
 import type { StaffRole } from '../src/identity/staff.ts';
+import { MUNICIPALITY_CLIENT, POLICE_CLIENT } from './instance.ts';
 
 /** An official of Sofia Municipality and a police officer, as their tokens and the role register have them. */
 export const official: Caller = { subject: '8001010001', roles: ['citizen', 'official'] };
