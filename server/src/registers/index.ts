@@ -1,5 +1,6 @@
 /** The public API of registers: what other contexts and the composition root use of it. */
 export { registerErrors } from './errors.ts';
+export { inspectionsByVin } from './inspections/queries.ts';
 export type { Instance } from './instance/index.ts';
 export { exchangeSetupOf, instancePlugin, loadInstance } from './instance/index.ts';
 export { registerMigrations } from './migrations.ts';
