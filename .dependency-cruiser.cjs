@@ -71,6 +71,37 @@ const indexRules = [
   ...rule,
 }));
 
+/** Any context's table types: server/src/<context>/…/tables.ts. */
+const TABLES = '^server/src/.+/tables\\.ts$';
+
+/**
+ * A context's tables.ts is its own, tests included: another context (or a test of it, the
+ * composition root, an end-to-end test) reads and writes those rows through the owner's
+ * index.ts, so a table can change without a hunt through other contexts' tests.
+ */
+const tablesRules = [
+  {
+    // A capability, or a test of it, reaching another context's tables.
+    from: { path: '^server/src/(capabilities/[^/]+)/' },
+    to: { path: TABLES, pathNot: '^server/src/$1/' },
+  },
+  {
+    // Any other context (the CLI's folder has no tables of its own).
+    from: { path: '^server/src/(?!capabilities/)([^/]+)/' },
+    to: { path: TABLES, pathNot: '^server/src/$1/' },
+  },
+  {
+    // Everything outside the contexts: the composition root, the test harness, e2e, bench.
+    from: { pathNot: '^server/src/[^/]+/' },
+    to: { path: TABLES },
+  },
+].map((rule) => ({
+  name: 'tables-only-in-own-context',
+  comment: "a context's tables.ts is imported only inside that context, tests included",
+  severity: 'error',
+  ...rule,
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -111,6 +142,7 @@ module.exports = {
       to: { couldNotResolve: true },
     },
     ...indexRules,
+    ...tablesRules,
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

@@ -70,4 +70,16 @@ describe('the layer check (npm run check:layers)', { timeout: 60_000 }, () => {
   it('lowered to a warning (CIVITAS_INDEX_RULE=warn), lets the same import pass while a context is shaped', () => {
     expect(checkLayers('downward', { CIVITAS_INDEX_RULE: 'warn' })).toEqual({ passed: true, errors: [] });
   });
+  it("fails on a test that imports another context's tables.ts, and passes a context's own", () => {
+    expect(checkLayers('tables-elsewhere')).toEqual({
+      passed: false,
+      errors: [
+        {
+          from: 'server/src/http/case.int.test.ts',
+          to: 'server/src/exchange/tables.ts',
+          rule: 'tables-only-in-own-context',
+        },
+      ],
+    });
+  });
 });

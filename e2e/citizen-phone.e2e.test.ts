@@ -2,8 +2,7 @@ import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newReference } from '../server/src/capabilities/vehicle-dossier/signing.ts';
-import { tablesOf } from '../server/src/db/connection.ts';
-import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
+import { vehicleQueries } from '../server/src/registers/index.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
@@ -176,14 +175,7 @@ describe('the citizen app on a phone (Chromium, 360 px)', () => {
   });
 
   it('offers every car the citizen owns for the parking permit, and fills the form with the one chosen', async () => {
-    const owned = await tablesOf<VehicleTables>(platform.database.db)
-      .selectFrom('vehicles.registrations as r')
-      .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
-      .select(['v.vin', 'v.plate'])
-      .where('r.owner_id', '=', citizen)
-      .where('v.status', '=', 'registered')
-      .orderBy('v.first_registration_date')
-      .execute();
+    const owned = await vehicleQueries(platform.database.db).byCurrentOwner(citizen);
     expect(owned.length).toBeGreaterThanOrEqual(2);
     await page.goto(`${base}/services/parking-permit`);
     await page.getByRole('heading', { level: 1, name: 'Confirm your data' }).waitFor();

@@ -2,8 +2,7 @@ import path from 'node:path';
 import { generateSigningKey } from '@civitas/tlog';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tablesOf } from '../server/src/db/connection.ts';
-import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
+import { vehicleQueries } from '../server/src/registers/index.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   launchChromium,
@@ -103,14 +102,10 @@ describe('a citizen in the web app (Chromium)', () => {
     await page.getByRole('link', { name: 'Resident parking permit' }).first().click();
     await page.getByRole('heading', { level: 1, name: 'Confirm your data' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Sources' }).waitFor();
-    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
-      .selectFrom('vehicles.registrations as r')
-      .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
-      .select(['v.vin', 'v.plate'])
-      .where('r.owner_id', '=', platform.seeded.demoPersons[0]!)
-      .where('v.status', '=', 'registered')
-      .orderBy('v.first_registration_date')
-      .executeTakeFirstOrThrow();
+    const [vehicle] = await vehicleQueries(platform.database.db).byCurrentOwner(
+      platform.seeded.demoPersons[0]!,
+    );
+    if (!vehicle) throw new Error('the demo citizen owns no registered vehicle');
     await page.getByText(vehicle.vin).first().waitFor();
     for (const register of [
       'National population register (GRAO)',

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Download, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tablesOf } from '../server/src/db/connection.ts';
-import type { InspectionTables } from '../server/src/registers/inspections/tables.ts';
+import { inspectionsByVin } from '../server/src/registers/index.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   expectAccessible,
@@ -82,16 +81,10 @@ describe('vehicle history reports in the web app (Chromium)', () => {
       headers: { authorization: `Bearer ${ownerToken}` },
     });
     const vehicles = (me.json() as { vehicles: OwnedVehicle[] }).vehicles;
-    const inspected = await tablesOf<InspectionTables>(platform.database.db)
-      .selectFrom('inspections.inspections')
-      .select(['vin', (eb) => eb.fn.countAll<number>().as('count')])
-      .where(
-        'vin',
-        'in',
-        vehicles.map((vehicle) => vehicle.vin),
-      )
-      .groupBy('vin')
-      .execute();
+    const inspectionsOf = inspectionsByVin(platform.database.db);
+    const inspected = await Promise.all(
+      vehicles.map(async ({ vin }) => ({ vin, count: (await inspectionsOf(vin)).length })),
+    );
     const mostInspected = inspected.toSorted((a, b) => Number(b.count) - Number(a.count))[0];
     if (!mostInspected) throw new Error(`the demo citizen ${citizen} owns no vehicle with inspections`);
     car = vehicles.find((vehicle) => vehicle.vin === mostInspected.vin)!;

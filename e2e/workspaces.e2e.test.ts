@@ -1,8 +1,7 @@
 import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tablesOf } from '../server/src/db/connection.ts';
-import type { VehicleTables } from '../server/src/registers/vehicles/tables.ts';
+import { registerSamples, vehicleQueries } from '../server/src/registers/index.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
@@ -204,12 +203,8 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
   }
 
   it("lands a police officer on the lookup and shows a vehicle's report", async () => {
-    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
-      .selectFrom('vehicles.vehicles')
-      .select(['vin', 'make', 'model'])
-      .where('status', '=', 'registered')
-      .orderBy('vin')
-      .executeTakeFirstOrThrow();
+    const [registered] = await registerSamples(platform.database.db).vins({ registered: true });
+    const vehicle = (await vehicleQueries(platform.database.db).byVin(registered!))!;
     const hidden = await platform.app.inject({
       method: 'POST',
       url: '/api/audit/hidden-cases',

@@ -6,8 +6,7 @@ import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from './db/connect.ts';
-import { tablesOf } from './db/connection.ts';
-import type { ExchangeTables } from './exchange/tables.ts';
+import { exchangeLogs } from './exchange/index.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../bin/civitas.js');
 
@@ -223,12 +222,9 @@ describe('the civitas command line', () => {
 
     const database = await connectDatabase({ dataDir: path.join(dataDir, 'pglite') });
     try {
-      const audit = await tablesOf<ExchangeTables>(database.db)
-        .selectFrom('exchange.admin_log')
-        .select(['action', 'actor'])
-        .where('subject', '=', id)
-        .orderBy('seq')
-        .execute();
+      const audit = (await exchangeLogs(database.db).admin.readAfter(0, 100_000)).filter(
+        (row) => row.subject === id,
+      );
       expect(audit.map((row) => row.action)).toEqual(['access-right.granted', 'access-right.revoked']);
       expect(audit[0]!.actor).toMatch(/^cli:/);
     } finally {

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { MUNICIPALITY_CLIENT, POLICE_CLIENT, PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
-import { tablesOf } from '../db/connection.ts';
 import { ExchangeClient } from '../exchange/client.ts';
-import type { ExchangeTables } from '../exchange/tables.ts';
+import { exchangeLogs } from '../exchange/index.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 
 const STACK_TRACE = /\n\s+at .+\(.+:\d+:\d+\)/;
@@ -229,11 +228,16 @@ describe.each(testDatabases())('purposes, legal bases and who may hide what, on 
     expect((wrongBasis.body as { message: string }).message).toContain(
       'address-verification @ civil-registration-act-art-106',
     );
-    const logged = await tablesOf<ExchangeTables>(platform.database.db)
-      .selectFrom('exchange.message_log')
-      .select(['side', 'client', 'purpose', 'legal_basis', 'error_type', 'status'])
-      .where('message_id', 'in', [notGranted.messageId, wrongBasis.messageId])
-      .execute();
+    const logged = (await exchangeLogs(platform.database.db).messages.readAfter(0, 100_000))
+      .filter((message) => [notGranted.messageId, wrongBasis.messageId].includes(message.message_id))
+      .map(({ side, client, purpose, legal_basis, error_type, status }) => ({
+        side,
+        client,
+        purpose,
+        legal_basis,
+        error_type,
+        status,
+      }));
     expect(logged).toContainEqual({
       side: 'provider',
       client: MUNICIPALITY_CLIENT,

@@ -33,7 +33,6 @@ import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { tablesOf } from '../db/connection.ts';
 import { ExchangeClient } from '../exchange/client.ts';
 import { exchangeLogs } from '../exchange/index.ts';
-import type { ExchangeTables } from '../exchange/tables.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
 import { KeyStore } from '../kernel/key-store.ts';
 import { RECORD_COLUMNS, recordHash } from './feed.ts';
@@ -532,10 +531,7 @@ describe.each(testDatabases())('the transparency log and data tracker on $name',
     expect(entries).toContainEqual(
       expect.objectContaining({ action: 'registry.global_groups.insert', subject: 'audit-test' }),
     );
-    const details = await tablesOf<ExchangeTables>(db)
-      .selectFrom('exchange.admin_log')
-      .select('details')
-      .execute();
+    const details = await exchangeLogs(db).admin.readAfter(0, 100_000);
     expect(details.some((row) => row.details.includes('PRIVATE KEY'))).toBe(false);
   });
 

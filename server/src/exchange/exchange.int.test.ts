@@ -7,7 +7,7 @@ import { PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { tablesOf } from '../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
-import type { VehicleTables } from '../registers/vehicles/tables.ts';
+import { registerSamples } from '../registers/index.ts';
 import { REQUEST_SIGNATURE_TYPE } from './node/context.ts';
 import { provide } from './node/provider.ts';
 import { EnvelopeSigner } from './protocol/batch-signing.ts';
@@ -111,12 +111,8 @@ describe.each(testDatabases())('the register exchange on $name', (engine) => {
         'test',
       );
     }
-    const first = await tablesOf<VehicleTables>(platform.database.db)
-      .selectFrom('vehicles.vehicles')
-      .select('vin')
-      .orderBy('vin')
-      .executeTakeFirstOrThrow();
-    vin = first.vin;
+    const [first] = await registerSamples(platform.database.db).vins();
+    vin = first!;
     adminToken = await issueScriptingToken(
       platform.keys,
       eidIssuer(platform.config.publicUrl),

@@ -9,9 +9,8 @@ import { freePort } from '../../test/net.ts';
 import { seedDemoData } from '../bootstrap.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { tablesOf } from '../db/connection.ts';
-import { exchangeSetupOf } from '../registers/instance/index.ts';
+import { exchangeSetupOf, registerSamples } from '../registers/index.ts';
 import { registerServices } from '../registers/services.ts';
-import type { VehicleTables } from '../registers/vehicles/tables.ts';
 import { httpsTransport } from './node/https-transport.ts';
 import { type NodeProcess, startNodeProcess } from './node-process.ts';
 import { createCertificateAuthority } from './pki/certificate-authority.ts';
@@ -61,13 +60,7 @@ for (const engine of testDatabases()) {
       database = await engine.open();
       const { db } = database;
       await seedDemoData(database, { seed: 'multi-node', persons: 120, vehicles: 40 });
-      vin = (
-        await tablesOf<VehicleTables>(db)
-          .selectFrom('vehicles.vehicles')
-          .select('vin')
-          .limit(1)
-          .executeTakeFirstOrThrow()
-      ).vin;
+      vin = (await registerSamples(db).vins())[0]!;
       const setup = exchangeSetupOf(TEST_INSTANCE, registerServices(db));
       await ensureRegistrySetup(db, setup);
 

@@ -7,9 +7,8 @@ import { documentedProblemCodes } from '../../test/documented-codes.ts';
 import { PORTAL_CLIENT, serviceId } from '../../test/instance.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { type RawResponse, rawRequest } from '../../test/raw-http.ts';
-import { tablesOf } from '../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
-import type { VehicleTables } from '../registers/vehicles/tables.ts';
+import { registerSamples, vehicleQueries } from '../registers/index.ts';
 
 /**
  * Issue 14, "How we will judge it": malformed requests to every route of `/openapi.json`, with and
@@ -632,11 +631,8 @@ describe.each(testDatabases())('the bad-input run over every route, on $name', (
       'admin',
     ]);
     tokens = [citizenToken, everyRole];
-    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
-      .selectFrom('vehicles.vehicles')
-      .select(['vin', 'plate', 'first_registration_date', 'registration_certificate_number'])
-      .where('plate', 'is not', null)
-      .executeTakeFirstOrThrow();
+    const [plated] = await registerSamples(platform.database.db).vins({ withPlate: true });
+    const vehicle = (await vehicleQueries(platform.database.db).byVin(plated!))!;
     const persons = serviceId('population-register', 'persons');
     const later = new Date(Date.now() + 30 * 86_400_000).toISOString();
     fixtures = {
@@ -648,8 +644,8 @@ describe.each(testDatabases())('the bad-input run over every route, on $name', (
         userCode: [`BG${citizen}`],
         vin: [vehicle.vin],
         plate: [vehicle.plate!],
-        firstRegistrationDate: [vehicle.first_registration_date],
-        registrationCertificateNumber: [vehicle.registration_certificate_number],
+        firstRegistrationDate: [vehicle.firstRegistrationDate],
+        registrationCertificateNumber: [vehicle.registrationCertificateNumber],
         client: [PORTAL_CLIENT],
         serviceId: [persons],
         service: [persons],

@@ -2,10 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
-import { tablesOf } from '../db/connection.ts';
-import type { ExchangeTables } from '../exchange/tables.ts';
+import { exchangeLogs } from '../exchange/index.ts';
 import { eidIssuer, issueScriptingToken } from '../identity/tokens.ts';
-import type { VehicleTables } from '../registers/vehicles/tables.ts';
+import { registerSamples } from '../registers/index.ts';
 
 /** Purpose–basis pairs the demo grants: an official's address check, a police traffic check. */
 const PERSON_LOOKUP = {
@@ -36,13 +35,8 @@ describe.each(testDatabases())('case numbers of lookups on $name', (engine) => {
     tokens.citizen = await issueScriptingToken(platform.keys, issuer, citizen, ['citizen']);
     tokens.official = await issueScriptingToken(platform.keys, issuer, official!, ['citizen', 'official']);
     tokens.police = await issueScriptingToken(platform.keys, issuer, police!, ['citizen', 'police']);
-    const vehicle = await tablesOf<VehicleTables>(platform.database.db)
-      .selectFrom('vehicles.vehicles')
-      .select('vin')
-      .where('status', '=', 'registered')
-      .orderBy('vin')
-      .executeTakeFirstOrThrow();
-    vin = vehicle.vin;
+    const [registered] = await registerSamples(platform.database.db).vins({ registered: true });
+    vin = registered!;
   });
   afterAll(() => platform?.close());
 
@@ -78,11 +72,9 @@ describe.each(testDatabases())('case numbers of lookups on $name', (engine) => {
       'x-case': `  ${encodeURIComponent('пр. 12/2026')}  `,
     });
     expect(report.status, JSON.stringify(report.body)).toBe(200);
-    const recorded = await tablesOf<ExchangeTables>(platform.database.db)
-      .selectFrom('exchange.message_log')
-      .select('case_ref')
-      .where('case_ref', '=', 'пр. 12/2026')
-      .execute();
+    const recorded = (await exchangeLogs(platform.database.db).messages.readAfter(0, 100_000)).filter(
+      (message) => message.case_ref === 'пр. 12/2026',
+    );
     expect(recorded.length).toBeGreaterThanOrEqual(4);
   });
 

@@ -11,6 +11,7 @@ export { identityErrors } from './errors.ts';
 export type { IdentityKeys } from './keys.ts';
 export { loadOrCreateIdentityKeys } from './keys.ts';
 export { identityMigrations } from './migrations.ts';
+export { oidcAdapterFactory } from './oidc-adapter.ts';
 export type { PersonDirectory } from './person-directory.ts';
 export { exchangePersonDirectory } from './person-directory.ts';
 export { identityPlugin } from './routes.ts';

@@ -6,8 +6,7 @@ import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { buildApp } from '../app.ts';
 import { tablesOf } from '../db/connection.ts';
-import { populationQueries } from '../registers/population/queries.ts';
-import type { PopulationTables } from '../registers/population/tables.ts';
+import { populationQueries, registerSamples } from '../registers/index.ts';
 import type { IdentityTables } from './tables.ts';
 
 /** Issue 14, item 12: PIN attempts are counted per personal number, in the database. */
@@ -35,15 +34,8 @@ describe.each(testDatabases())('PIN attempts at the eID node on $name', (engine)
   /** A seeded, living person who is not a demo account (each test takes its own). */
   let nextPerson = 10;
   async function freshPerson(): Promise<string> {
-    const rows = await tablesOf<PopulationTables>(platform.database.db)
-      .selectFrom('population.persons')
-      .select('egn')
-      .where('deceased', '=', false)
-      .orderBy('egn')
-      .offset(nextPerson++)
-      .limit(1)
-      .execute();
-    return rows[0]!.egn;
+    const [egn] = await registerSamples(platform.database.db).livingPersons(nextPerson++, 1);
+    return egn!;
   }
 
   /** A well-formed personal number nobody has. */

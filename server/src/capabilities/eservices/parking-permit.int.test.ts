@@ -2,9 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
-import { tablesOf } from '../../db/connection.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
-import type { VehicleTables } from '../../registers/vehicles/tables.ts';
+import { vehicleQueries } from '../../registers/index.ts';
 
 interface Prefill {
   eligibility: { status: string; reasons: string[]; municipality: { bg: string; en: string } };
@@ -55,14 +54,7 @@ describe.each(testDatabases())(
 
     it('offers a Sofia resident every car they own, each with its vehicle tax, and names the first in the form', async () => {
       const citizen = platform.seeded.demoPersons[0]!;
-      const owned = await tablesOf<VehicleTables>(platform.database.db)
-        .selectFrom('vehicles.registrations as r')
-        .innerJoin('vehicles.vehicles as v', 'v.vin', 'r.vin')
-        .select(['v.vin', 'v.plate'])
-        .where('r.owner_id', '=', citizen)
-        .where('v.status', '=', 'registered')
-        .orderBy('v.first_registration_date')
-        .execute();
+      const owned = await vehicleQueries(platform.database.db).byCurrentOwner(citizen);
       expect(owned.length).toBeGreaterThanOrEqual(2);
       const prefill = await prefillOf(citizen);
       expect(prefill.eligibility).toEqual({

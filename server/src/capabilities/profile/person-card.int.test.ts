@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../test/platform.ts';
-import { tablesOf } from '../../db/connection.ts';
-import type { ExchangeTables } from '../../exchange/tables.ts';
+import { exchangeLogs } from '../../exchange/index.ts';
 import { eidIssuer, issueScriptingToken } from '../../identity/tokens.ts';
 
 /** Purpose–basis pairs the demo grants: checking an ID shown, and verifying an address. */
@@ -40,12 +39,9 @@ describe.each(testDatabases())("the official's person card on $name", (engine) =
   }
 
   async function documentLookups(caseRef: string): Promise<number> {
-    const rows = await tablesOf<ExchangeTables>(platform.database.db)
-      .selectFrom('exchange.message_log')
-      .select('service')
-      .where('case_ref', '=', caseRef)
-      .where('side', '=', 'consumer')
-      .execute();
+    const rows = (await exchangeLogs(platform.database.db).messages.readAfter(0, 100_000)).filter(
+      (message) => message.case_ref === caseRef && message.side === 'consumer',
+    );
     expect(rows.length).toBeGreaterThan(0);
     return rows.filter((row) => row.service?.includes('/identity-documents/')).length;
   }
