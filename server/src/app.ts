@@ -12,6 +12,7 @@ import {
   vehicleDossierErrors,
   vehicleDossierPlugin,
 } from './capabilities/vehicle-dossier/index.ts';
+import { walletErrors, walletPlugin } from './capabilities/wallet/index.ts';
 import type { DatabaseHandle } from './db/index.ts';
 import {
   ExchangeClient,
@@ -81,6 +82,7 @@ export const problemTable = mergeErrorTables({
   registers: registerErrors,
   audit: auditErrors,
   'vehicle-dossier': vehicleDossierErrors,
+  wallet: walletErrors,
 });
 
 /** What the contexts are given: the ports their plugins talk through. */
@@ -263,6 +265,8 @@ async function registerContexts(
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
   await app.register(eservicesPlugin, { exchange: portal });
+  // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).
+  await app.register(walletPlugin, { db, config, exchange: portal, audit });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */

@@ -1,5 +1,6 @@
 import { auditMigrations } from './audit/index.ts';
 import { dossierMigrations } from './capabilities/vehicle-dossier/index.ts';
+import { walletMigrations } from './capabilities/wallet/index.ts';
 import type { MigrationSet } from './db/index.ts';
 import { exchangeMigrations } from './exchange/index.ts';
 import { identityMigrations } from './identity/index.ts';
@@ -15,4 +16,5 @@ export const MIGRATIONS: readonly MigrationSet[] = [
   exchangeMigrations,
   auditMigrations,
   dossierMigrations,
+  walletMigrations,
 ];

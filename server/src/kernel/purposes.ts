@@ -27,6 +27,8 @@ export const PURPOSES = [
   'traffic-control',
   /** The data protection authority supervises the processing of personal data. */
   'data-protection-supervision',
+  /** The wallet issuer fills a credential the person asked for (PID, driving licence, …). */
+  'credential-issuance',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -53,6 +55,7 @@ export const LEGAL_BASES = {
   'ministry-of-interior-act-art-70': { citation: 'Ministry of Interior Act, Art. 70', hideable: false },
   'ministry-of-interior-act-art-6': { citation: 'Ministry of Interior Act, Art. 6', hideable: true },
   'gdpr-art-58': { citation: 'GDPR, Art. 58', hideable: false },
+  'eidas-regulation-art-5a': { citation: 'Regulation (EU) No 910/2014 (eIDAS), Art. 5a', hideable: false },
 } as const satisfies Record<string, LegalBasisDefinition>;
 
 export type LegalBasisCode = keyof typeof LEGAL_BASES;

@@ -1,0 +1,8 @@
+import { type CodesOf, defineErrors } from '../../../kernel/index.ts';
+
+/** The error codes of the wallet's credentials (each has a row in docs/errors.md and a text in every locale). */
+export const walletCredentialsErrors = defineErrors({});
+
+declare module '../../../kernel/errors.ts' {
+  interface ProblemCodes extends CodesOf<typeof walletCredentialsErrors> {}
+}

@@ -1,0 +1,5 @@
+import type { FastifyInstance } from 'fastify';
+import type { WalletOptions } from '../options.ts';
+
+/** The wallet credentials's HTTP routes (registered by ../routes.ts in their own scope). */
+export async function credentialsRoutes(_app: FastifyInstance, _options: WalletOptions): Promise<void> {}

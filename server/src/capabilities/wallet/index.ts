@@ -1,0 +1,5 @@
+/** The digital wallet: credential issuer, status lists, verifier. */
+export { walletErrors } from './errors.ts';
+export { walletMigrations } from './migrations.ts';
+export type { WalletOptions } from './options.ts';
+export { walletPlugin } from './routes.ts';
