@@ -101,6 +101,12 @@ describe('JWT status list', () => {
     expect(await refused(token)).toBe('accepted');
     expect(await refused(token, { uri: `${URI}0` })).toBe('status-list-unavailable');
     expect(await refused(token, { now: new Date((seconds + 601) * 1000) })).toBe('status-list-unavailable');
+    const lasting = await build([0], 2, { expiresAt: seconds + 3 * 365 * 86_400 });
+    expect(await refused(lasting)).toBe('accepted');
+    // cached, but the signer's certificate (365 days) has expired by then
+    expect(await refused(lasting, { now: new Date((seconds + 400 * 86_400) * 1000) })).toBe(
+      'status-list-unavailable',
+    );
     const stranger = await createTestPki({ now });
     expect(await refused(token, { trustAnchors: [stranger.root] })).toBe('status-list-unavailable');
     const [h, , s] = token.split('.');

@@ -45,6 +45,8 @@ export interface StatusListToken {
 export interface VerifiedStatusList extends StatusListToken {
   /** The status list signer's certificate subject. */
   signer: CertificateSubject;
+  /** When the signer's certificate path is valid (checked again on each use of a cached token). */
+  signerValid: { notBefore: Date; notAfter: Date };
 }
 
 function unavailable(detail: string): never {
@@ -120,7 +122,11 @@ async function verifyToken(
   }
   if (!(await verifyEs256(chain.publicKey, jws.signature, jws.signingInput)))
     unavailable("the status list token's signature does not verify");
-  return { ...token, signer: chain.subject };
+  return {
+    ...token,
+    signer: chain.subject,
+    signerValid: { notBefore: chain.notBefore, notAfter: chain.notAfter },
+  };
 }
 
 const verifiedTokens = new Map<string, Promise<VerifiedStatusList>>();
@@ -152,6 +158,8 @@ export async function verifyStatusListToken(
     pending.catch(() => verifiedTokens.delete(id));
   }
   const verified = await pending;
+  if (context.now < verified.signerValid.notBefore || context.now > verified.signerValid.notAfter)
+    unavailable("the status list signer's certificate is not valid now");
   if (verified.sub !== context.uri)
     unavailable("the status list token's sub is not the credential's status URI");
   const seconds = context.now.getTime() / 1000;
