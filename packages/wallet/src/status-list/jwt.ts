@@ -106,14 +106,13 @@ async function verifyToken(
   now: Date,
 ): Promise<VerifiedStatusList> {
   let jws: ReturnType<typeof parseCompactJws>;
-  let token: StatusListToken;
   try {
     jws = parseCompactJws(text);
-    token = parseStatusListToken(text);
   } catch (error) {
     return unavailable(`the status list token is malformed: ${(error as Error).message}`);
   }
-  if (jws.header.alg !== 'ES256') unavailable('the status list token is not ES256');
+  if (jws.header.alg !== 'ES256' || jws.header.typ !== STATUS_LIST_JWT_TYP)
+    unavailable(`the status list token is not ES256 ${STATUS_LIST_JWT_TYP}`);
   let chain: Awaited<ReturnType<typeof verifyCertificateChain>>;
   try {
     chain = await verifyCertificateChain(jws.header.x5c as string[], trustAnchors, now);
@@ -122,6 +121,13 @@ async function verifyToken(
   }
   if (!(await verifyEs256(chain.publicKey, jws.signature, jws.signingInput)))
     unavailable("the status list token's signature does not verify");
+  // Only a signed list is decompressed: an untrusted one never reaches zlib.
+  let token: StatusListToken;
+  try {
+    token = { header: jws.header, ...parsePayload(jws.payload) };
+  } catch (error) {
+    return unavailable(`the status list token is malformed: ${(error as Error).message}`);
+  }
   return {
     ...token,
     signer: chain.subject,
