@@ -79,7 +79,10 @@ describe('Civitas reads @auth0/mdl mdocs', () => {
       'sign',
       'verify',
     ])) as CryptoKeyPair;
-    const devicePrivate = await crypto.subtle.exportKey('jwk', deviceKeys.privateKey);
+    const devicePrivate = { ...(await crypto.subtle.exportKey('jwk', deviceKeys.privateKey)) } as Record<
+      string,
+      string
+    >;
     const { d: _d, ...devicePublic } = devicePrivate;
     const issued = await new Document(MDL)
       .addIssuerNameSpace(MDL_NS, {
@@ -96,7 +99,10 @@ describe('Civitas reads @auth0/mdl mdocs', () => {
       .addValidityInfo({ signed: now, validFrom: now, validUntil: new Date(now.getTime() + 86_400_000) })
       .addDeviceKeyInfo({ deviceKey: devicePublic })
       .sign({
-        issuerPrivateKey: await crypto.subtle.exportKey('jwk', pki.privateKey),
+        issuerPrivateKey: { ...(await crypto.subtle.exportKey('jwk', pki.privateKey)) } as Record<
+          string,
+          string
+        >,
         issuerCertificate: pki.x5c.map((der) => Buffer.from(fromBase64(der))),
         alg: 'ES256',
       });
