@@ -42,7 +42,7 @@ export function parseCompactJws(jws: string): ParsedJws {
 }
 
 export function verifyEs256(
-  key: CryptoKey,
+  key: WebCryptoKey,
   signature: Uint8Array<ArrayBuffer>,
   data: Uint8Array<ArrayBuffer>,
 ) {
@@ -67,11 +67,11 @@ export function isPublicP256Jwk(value: unknown): value is PublicJwk {
   );
 }
 
-const jwkKeys = new Map<string, Promise<CryptoKey>>();
+const jwkKeys = new Map<string, Promise<WebCryptoKey>>();
 const JWK_CACHE_LIMIT = 4096;
 
 /** Imports a P-256 public JWK for ES256 verification, once per key (cached by x and y). */
-export function importPublicJwk(jwk: PublicJwk): Promise<CryptoKey> {
+export function importPublicJwk(jwk: PublicJwk): Promise<WebCryptoKey> {
   const id = `${jwk.x}.${jwk.y}`;
   let key = jwkKeys.get(id);
   if (!key) {
@@ -83,4 +83,14 @@ export function importPublicJwk(jwk: PublicJwk): Promise<CryptoKey> {
     key.catch(() => jwkKeys.delete(id));
   }
   return key;
+}
+
+/**
+ * A WebCrypto key, typed so the package compiles both with the DOM library (web) and with only
+ * Node's types (server, bench), where `CryptoKey` is a value but no global type.
+ */
+export type WebCryptoKey = InstanceType<typeof CryptoKey>;
+export interface WebCryptoKeyPair {
+  publicKey: WebCryptoKey;
+  privateKey: WebCryptoKey;
 }

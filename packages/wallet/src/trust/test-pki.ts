@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import * as x509 from '@peculiar/x509';
 import type { X509Signer } from '../formats.ts';
 import { base64 } from './encoding.ts';
-import { ECDSA_P256, ES256 } from './jws.ts';
+import { ECDSA_P256, ES256, type WebCryptoKey, type WebCryptoKeyPair } from './jws.ts';
 import { x509Signer } from './x5c.ts';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -32,12 +32,12 @@ export interface TestPki {
   rootPem: string;
   /** The chain to put in `x5c`: the signer's certificate first, then the intermediate (root left out). */
   x5c: string[];
-  privateKey: CryptoKey;
-  publicKey: CryptoKey;
+  privateKey: WebCryptoKey;
+  publicKey: WebCryptoKey;
   signer: X509Signer;
 }
 
-type KeyPair = CryptoKeyPair;
+type KeyPair = WebCryptoKeyPair;
 
 const generate = () => crypto.subtle.generateKey(ECDSA_P256, true, ['sign', 'verify']) as Promise<KeyPair>;
 

@@ -10,7 +10,7 @@ import * as x509 from '@peculiar/x509';
 import { WalletVerificationError } from '../errors.ts';
 import type { X509Signer } from '../formats.ts';
 import { fromBase64 } from './encoding.ts';
-import { ECDSA_P256, ES256 } from './jws.ts';
+import { ECDSA_P256, ES256, type WebCryptoKey } from './jws.ts';
 
 export interface CertificateSubject {
   /** The organisation name (O), or the common name (CN) when there is none. */
@@ -21,7 +21,7 @@ export interface CertificateSubject {
 
 export interface VerifiedChain {
   /** The leaf certificate's public key, imported for ES256 verification. */
-  publicKey: CryptoKey;
+  publicKey: WebCryptoKey;
   subject: CertificateSubject;
   /** The period in which every certificate of the path (anchor included) is valid. */
   notBefore: Date;
@@ -119,8 +119,8 @@ async function findAnchor(last: x509.X509Certificate, anchors: readonly x509.X50
   return untrusted('the chain does not lead to a trust anchor');
 }
 
-async function leafKey(leaf: x509.X509Certificate): Promise<CryptoKey> {
-  const algorithm = leaf.publicKey.algorithm as EcKeyAlgorithm;
+async function leafKey(leaf: x509.X509Certificate): Promise<WebCryptoKey> {
+  const algorithm = leaf.publicKey.algorithm as { name: string; namedCurve?: string };
   if (algorithm.name !== 'ECDSA' || algorithm.namedCurve !== 'P-256')
     malformed('the signing certificate does not hold an EC P-256 key');
   const usage = leaf.getExtension(x509.KeyUsagesExtension);
@@ -195,7 +195,7 @@ export async function verifyCertificateChain(
 }
 
 /** An `X509Signer` over a WebCrypto ECDSA P-256 private key (may be non-extractable) and its chain. */
-export function x509Signer(privateKey: CryptoKey, x5c: readonly string[]): X509Signer {
+export function x509Signer(privateKey: WebCryptoKey, x5c: readonly string[]): X509Signer {
   return {
     alg: 'ES256',
     x5c: [...x5c],
