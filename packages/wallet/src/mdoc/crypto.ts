@@ -3,6 +3,7 @@
  * ES256 with raw r‖s signatures as COSE wants them, SHA-256, randomness, and the device key as a
  * COSE_Key. `mdocContext` hands these to `@owf/mdoc`, which brings no crypto of its own.
  */
+import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { type CoseKey, type MdocContext, SignatureAlgorithm } from '@owf/mdoc';
 import type { PublicJwk } from '../formats.ts';
 import { base64url, fromBase64url } from '../trust/encoding.ts';
@@ -14,8 +15,16 @@ const ES256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
 /** COSE_Key labels and values (RFC 9052/9053) for an EC2 P-256 ES256 key. */
 export const COSE_KEY = { kty: 1, alg: 3, crv: -1, x: -2, y: -3, EC2: 2, P256: 1, ES256: -7 } as const;
 
-export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
-  return new Uint8Array(await subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>));
+/** SHA-256, synchronous (@noble/hashes): digests are many and small, a WebCrypto round trip each costs more. */
+export function sha256(bytes: Uint8Array): Uint8Array {
+  return nobleSha256(bytes);
+}
+
+const latin1 = new TextDecoder('latin1');
+
+/** A one-to-one string for bytes, for cache keys (native, unlike base64). */
+export function bytesKey(bytes: Uint8Array): string {
+  return latin1.decode(bytes);
 }
 
 export function randomBytes(length: number): Uint8Array {
@@ -27,8 +36,20 @@ export async function verifyEs256(key: CryptoKey, signature: Uint8Array, data: U
   return subtle.verify(ES256, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
 }
 
+const importedKeys = new Map<string, Promise<CryptoKey>>();
+const IMPORTED_KEYS_LIMIT = 1024;
+
+/** Imports a P-256 public key for verification; the last keys seen are kept (a device presents often). */
 export function importPublicJwk(jwk: PublicJwk): Promise<CryptoKey> {
-  return subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, EC_P256, true, ['verify']);
+  const id = `${jwk.x}.${jwk.y}`;
+  let key = importedKeys.get(id);
+  if (!key) {
+    if (importedKeys.size >= IMPORTED_KEYS_LIMIT) importedKeys.clear();
+    key = subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y }, EC_P256, true, ['verify']);
+    importedKeys.set(id, key);
+    key.catch(() => importedKeys.delete(id));
+  }
+  return key;
 }
 
 const B64URL = /^[A-Za-z0-9_-]{43}$/;

@@ -84,7 +84,7 @@ async function signedItems(input: IssueMdocInput['namespaces']) {
     });
     const namespaceDigests = new Map<number, Uint8Array>();
     for (const item of items) {
-      namespaceDigests.set(item.digestId, await sha256(item.encode({ asDataItem: true })));
+      namespaceDigests.set(item.digestId, sha256(item.encode({ asDataItem: true })));
     }
     namespaces.set(namespace, items);
     digests.set(namespace, namespaceDigests);

@@ -17,6 +17,7 @@ import {
   x5chainOf,
 } from './cose.ts';
 import {
+  bytesKey,
   fromBase64Url,
   importPublicJwk,
   jwkFromCoseKeyMap,
@@ -114,7 +115,7 @@ async function checkIssuerSignature(
   context: VerificationContext,
 ): Promise<VerifiedChain> {
   const x5chain = x5chainOf(issuerAuth) ?? fail('credential-malformed', 'issuerAuth has no x5chain');
-  const chain = await verifyCertificateChain(x5chain.map(toBase64), context.trustAnchors, context.now);
+  const chain = await verifyCertificateChain(x5chain.map(certificateText), context.trustAnchors, context.now);
   if (issuerAuth.protectedHeaders.get(COSE_HEADER.alg) !== COSE_ALG_ES256) {
     fail('issuer-signature-invalid', 'issuerAuth is not signed with ES256');
   }
@@ -155,7 +156,7 @@ async function checkDigests(
         fail('disclosure-duplicate', `${key} is presented twice`);
       seen.add(parsed.digestId);
       const digest = expected?.get(parsed.digestId);
-      if (!digest || !equalBytes(digest, await sha256(parsed.taggedBytes))) {
+      if (!digest || !equalBytes(digest, sha256(parsed.taggedBytes))) {
         fail('mdoc-digest-mismatch', `${key} does not match the digest the issuer signed`);
       }
       claims[key] = fromElementValue(parsed.elementValue);
@@ -189,6 +190,20 @@ async function checkDeviceSignature(document: PresentedDocument, mso: MsoParts, 
   if (!(await verifyEs256(key, signature.signature, sign1ToBeSigned(signature.protectedBytes, expected)))) {
     fail('mdoc-device-signature-invalid', 'the device signature does not verify over this request');
   }
+}
+
+const certificateTexts = new Map<string, string>();
+
+/** A certificate's base64 for `verifyCertificateChain`, remembered: the same few issuers sign everything. */
+function certificateText(der: Uint8Array): string {
+  const key = bytesKey(der);
+  let text = certificateTexts.get(key);
+  if (text === undefined) {
+    if (certificateTexts.size >= 256) certificateTexts.clear();
+    text = toBase64(der);
+    certificateTexts.set(key, text);
+  }
+  return text;
 }
 
 function equalBytes(a: Uint8Array, b: Uint8Array): boolean {

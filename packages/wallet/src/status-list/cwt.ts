@@ -13,7 +13,7 @@ import { type BitsPerStatus, StatusList } from '@sd-jwt/jwt-status-list';
 import { WalletVerificationError } from '../errors.ts';
 import type { X509Signer } from '../formats.ts';
 import { COSE_ALG_ES256, COSE_HEADER, sign1Parts, sign1ToBeSigned, x5chainOf } from '../mdoc/cose.ts';
-import { fromBase64, fromBase64Url, toBase64, toBase64Url, verifyEs256 } from '../mdoc/crypto.ts';
+import { bytesKey, fromBase64, fromBase64Url, toBase64, toBase64Url, verifyEs256 } from '../mdoc/crypto.ts';
 import { type CertificateSubject, verifyCertificateChain } from '../trust/x5c.ts';
 
 export const STATUS_LIST_CWT_TYPE = 'application/statuslist+cwt';
@@ -178,7 +178,7 @@ export async function verifyStatusListCwt(
   if (!(token instanceof Uint8Array) || token.length === 0 || token.length > MAX_TOKEN_BYTES) {
     unavailable('the status list token is empty or too long');
   }
-  const id = `${context.trustAnchors.join('|')}#${toBase64(token)}`;
+  const id = `${context.trustAnchors.join('|')}#${bytesKey(token)}`;
   let pending = verifiedTokens.get(id);
   if (!pending) {
     if (verifiedTokens.size >= TOKEN_CACHE_LIMIT) verifiedTokens.clear();
