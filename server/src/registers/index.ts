@@ -1,4 +1,8 @@
 /** The public API of registers: what other contexts and the composition root use of it. */
+export type { NewRegisterChange, RegisterChange, RegisterChanges } from './changes/outbox.ts';
+export { recordChange, registerChanges } from './changes/outbox.ts';
+export type { RegisterChangeRoutesOptions } from './changes/routes.ts';
+export { registerChangesPlugin } from './changes/routes.ts';
 export { registerErrors } from './errors.ts';
 export { inspectionsByVin } from './inspections/queries.ts';
 export type { Instance } from './instance/index.ts';
