@@ -9,12 +9,12 @@ export const statusMigrations: Record<string, Migration> = {
         id text PRIMARY KEY,
         format text NOT NULL CHECK (format IN ('dc+sd-jwt', 'mso_mdoc')),
         size integer NOT NULL CHECK (size > 0 AND size % 4 = 0),
-        full boolean NOT NULL DEFAULT false,
+        closed boolean NOT NULL DEFAULT false,
         version integer NOT NULL DEFAULT 0,
         created_at timestamptz NOT NULL DEFAULT now(),
         updated_at timestamptz NOT NULL DEFAULT now()
       )`,
-      'CREATE INDEX status_lists_open_idx ON wallet.status_lists (format, created_at) WHERE NOT full',
+      'CREATE INDEX status_lists_open_idx ON wallet.status_lists (format, created_at) WHERE NOT closed',
       `CREATE TABLE wallet.status_entries (
         list_id text NOT NULL REFERENCES wallet.status_lists,
         idx integer NOT NULL,

@@ -113,7 +113,7 @@ class TokenStatusLists implements StatusListsService {
         const idx = crypto.randomInt(list.size);
         if (await this.claim(db, list.id, idx, copy)) return { uri: this.uriOf(list.id), idx };
       }
-      await db.updateTable('wallet.status_lists').set({ full: true }).where('id', '=', list.id).execute();
+      await db.updateTable('wallet.status_lists').set({ closed: true }).where('id', '=', list.id).execute();
     }
     throw new StatusListError('no free status list entry after several lists');
   }
@@ -156,7 +156,7 @@ class TokenStatusLists implements StatusListsService {
     return true;
   }
 
-  /** The oldest open list of the format, or a new one. */
+  /** The oldest open list of the format (and of this size: a new size opens a new list), or a new one. */
   private async openList(
     db: Kysely<StatusTables>,
     format: ListFormat,
@@ -165,7 +165,8 @@ class TokenStatusLists implements StatusListsService {
       .selectFrom('wallet.status_lists')
       .select(['id', 'size'])
       .where('format', '=', format)
-      .where('full', '=', false)
+      .where('size', '=', this.size)
+      .where('closed', '=', false)
       .orderBy('created_at')
       .orderBy('id')
       .executeTakeFirst();

@@ -7,7 +7,7 @@ export interface StatusListRow {
   id: string;
   format: ListFormat;
   size: number;
-  full: Generated<boolean>;
+  closed: Generated<boolean>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
