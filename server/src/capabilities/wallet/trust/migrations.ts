@@ -7,6 +7,7 @@ export const trustMigrations: Record<string, Migration> = {
     [
       `CREATE TABLE wallet.trust_certificates (
         serial text PRIMARY KEY,
+        seq integer GENERATED ALWAYS AS IDENTITY UNIQUE,
         role text NOT NULL CHECK (role IN ('anchor', 'access-anchor', 'issuer', 'status-signer', 'verifier')),
         subject text NOT NULL,
         dns_name text,

@@ -13,7 +13,7 @@ import {
   makeRootCertificate,
   signEs256,
 } from './certificates.ts';
-import type { CertificateRole, TrustCertificateRow, TrustTables } from './tables.ts';
+import type { CertificateRole, StoredCertificate, TrustTables } from './tables.ts';
 import { EKU_MDL_DOCUMENT_SIGNER, EKU_MDL_READER_AUTH } from './x509.ts';
 
 export interface WalletTrustOptions {
@@ -141,7 +141,7 @@ class WalletPki implements WalletTrustService {
       .where('role', '=', 'issuer')
       .where('not_after', '>', this.now())
       .orderBy('created_at', 'desc')
-      .orderBy('serial')
+      .orderBy('seq', 'desc')
       .execute();
     return rows.map(certificateOf);
   }
@@ -176,11 +176,12 @@ class WalletPki implements WalletTrustService {
       .where('dns_name', '=', dnsName.toLowerCase())
       .where('not_after', '>', this.now())
       .orderBy('created_at', 'desc')
+      .orderBy('seq', 'desc')
       .executeTakeFirst();
     return row ? this.verifierCredentials(row) : null;
   }
 
-  private async verifierCredentials(row: TrustCertificateRow): Promise<VerifierCredentials> {
+  private async verifierCredentials(row: StoredCertificate): Promise<VerifierCredentials> {
     const signer = await this.signerOf(row);
     return { clientId: `x509_san_dns:${row.dns_name}`, certificate: certificateOf(row), signer };
   }
@@ -199,13 +200,13 @@ class WalletPki implements WalletTrustService {
     return signer;
   }
 
-  private newest(role: CertificateRole): Promise<TrustCertificateRow | undefined> {
+  private newest(role: CertificateRole): Promise<StoredCertificate | undefined> {
     return this.db
       .selectFrom('wallet.trust_certificates')
       .selectAll()
       .where('role', '=', role)
       .orderBy('created_at', 'desc')
-      .orderBy('serial')
+      .orderBy('seq', 'desc')
       .executeTakeFirst();
   }
 
@@ -213,7 +214,7 @@ class WalletPki implements WalletTrustService {
    * A new key and certificate for the role, unless another process made one younger than
    * `maxAgeMs` meanwhile (an advisory lock makes the check and the insert one step).
    */
-  private async renew(role: 'issuer' | 'status-signer', maxAgeMs: number): Promise<TrustCertificateRow> {
+  private async renew(role: 'issuer' | 'status-signer', maxAgeMs: number): Promise<StoredCertificate> {
     const ca = await this.caKey('anchor');
     return this.db.transaction().execute(async (tx) => {
       await sql`SELECT pg_advisory_xact_lock(hashtext(${`civitas-wallet-${role}`}))`.execute(tx);
@@ -222,6 +223,7 @@ class WalletPki implements WalletTrustService {
         .selectAll()
         .where('role', '=', role)
         .orderBy('created_at', 'desc')
+        .orderBy('seq', 'desc')
         .executeTakeFirst();
       const nowMs = this.now().getTime();
       if (maxAgeMs > 0 && latest && nowMs - latest.created_at.getTime() < maxAgeMs) return latest;
@@ -239,7 +241,7 @@ class WalletPki implements WalletTrustService {
   }
 
   /** The root of a hierarchy, made on first use; a stored root whose key is missing stops here. */
-  private async root(role: 'anchor' | 'access-anchor'): Promise<TrustCertificateRow> {
+  private async root(role: 'anchor' | 'access-anchor'): Promise<StoredCertificate> {
     const stored = await this.newest(role);
     if (stored) {
       if (this.store.read(stored.key_file) === undefined) {
@@ -274,7 +276,7 @@ class WalletPki implements WalletTrustService {
     made: MadeCertificate,
     dnsName: string | null,
     db: Kysely<TrustTables> = this.db,
-  ): Promise<TrustCertificateRow> {
+  ): Promise<StoredCertificate> {
     const keyFile = `wallet-${role}-${made.serial}.key.pem`;
     this.store.createIfAbsent(keyFile, made.privateKeyPem);
     const row = {
@@ -288,12 +290,14 @@ class WalletPki implements WalletTrustService {
       not_after: made.notAfter,
       created_at: this.now(),
     };
-    await db
+    const inserted = await db
       .insertInto('wallet.trust_certificates')
       .values(row)
       .onConflict((conflict) => conflict.doNothing())
-      .execute();
-    return row;
+      .returningAll()
+      .executeTakeFirst();
+    // Not inserted: another process stored its root first (the caller reads the stored one).
+    return inserted ?? { ...row, seq: 0 };
   }
 
   private keyOf(file: string): Promise<webcrypto.CryptoKey> {
@@ -311,13 +315,13 @@ class WalletPki implements WalletTrustService {
     return key;
   }
 
-  private async signerOf(row: TrustCertificateRow): Promise<X509Signer> {
+  private async signerOf(row: StoredCertificate): Promise<X509Signer> {
     const key = await this.keyOf(row.key_file);
     return { alg: 'ES256', x5c: [row.certificate], sign: (data) => signEs256(key, data) };
   }
 }
 
-function certificateOf(row: TrustCertificateRow): WalletCertificate {
+function certificateOf(row: StoredCertificate): WalletCertificate {
   return {
     serial: row.serial,
     subject: row.subject,

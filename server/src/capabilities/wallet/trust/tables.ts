@@ -1,8 +1,12 @@
+import type { Generated, Selectable } from 'kysely';
+
 export type CertificateRole = 'anchor' | 'access-anchor' | 'issuer' | 'status-signer' | 'verifier';
 
 /** One certificate of the wallet's PKI; its private key is a file in the key store (`key_file`). */
 export interface TrustCertificateRow {
   serial: string;
+  /** The order of making (two certificates may share a timestamp). */
+  seq: Generated<number>;
   role: CertificateRole;
   /** The subject DN, as RFC 4514 text. */
   subject: string;
@@ -15,6 +19,8 @@ export interface TrustCertificateRow {
   not_after: Date;
   created_at: Date;
 }
+
+export type StoredCertificate = Selectable<TrustCertificateRow>;
 
 export interface TrustTables {
   'wallet.trust_certificates': TrustCertificateRow;
