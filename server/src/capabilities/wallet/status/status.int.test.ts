@@ -1,3 +1,4 @@
+import { statusAt as cwtStatusAt, verifyStatusListCwt } from '@civitas/wallet/status-list/cwt.ts';
 import { statusAt, verifyStatusListToken } from '@civitas/wallet/status-list/jwt.ts';
 import { createTestPki } from '@civitas/wallet/trust/test-pki.ts';
 import { sql } from 'kysely';
@@ -102,6 +103,42 @@ describe.each(testDatabases())('the published status lists and revocation on $na
         uri: reference.uri,
       }),
     ).rejects.toThrow(/not trusted/);
+  });
+
+  it('publishes an mdoc list as a statuslist+cwt (COSE_Sign1, x5chain) that verifies with the same anchors, and a JWT when asked', async () => {
+    const licence = { register: 'driving-licences', key: `DL-CWT-${serial}` };
+    const reference = await issue({ format: 'mso_mdoc', sources: [licence] });
+    await lists.changeBySource(licence, 'suspend', 'licence-suspended');
+    for (const headers of [{}, { accept: 'application/statuslist+cwt' }, { accept: '*/*' }] as Record<
+      string,
+      string
+    >[]) {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: new URL(reference.uri).pathname,
+        headers,
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/statuslist+cwt');
+      const token = await verifyStatusListCwt(new Uint8Array(response.rawPayload), {
+        trustAnchors: anchors,
+        now: new Date(),
+        uri: reference.uri,
+      });
+      expect(cwtStatusAt(token, reference.idx)).toBe(2);
+      expect(response.headers['cache-control']).toBe(`public, max-age=${token.ttl}`);
+      const again = await platform.app.inject({
+        method: 'GET',
+        url: new URL(reference.uri).pathname,
+        headers: { ...headers, 'if-none-match': response.headers.etag as string },
+      });
+      expect(again.statusCode).toBe(304);
+    }
+    // The same list as a JWT, by Accept (each representation has its own ETag).
+    const jwt = await fetchList(reference.uri, { accept: `application/statuslist+cwt;q=0.5, ${JWT}` });
+    expect(jwt.headers['content-type']).toMatch(/^application\/statuslist\+jwt/);
+    expect(jwt.headers.vary).toMatch(/accept/i);
+    expect(await statusOf(reference)).toBe(2);
   });
 
   it('re-signs at once after a change: the next fetch shows the revocation with a new ETag', async () => {
