@@ -61,7 +61,7 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
     expect(pushed[0]!.dpop).toBeTruthy();
     await page.getByLabel(/Personal number/).fill(citizen());
     await page.getByLabel(/PIN/).fill('0000');
-    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: 'Wrong personal number or PIN' }).waitFor();
     expect(await page.getByLabel(/Personal number/).inputValue()).toBe(citizen());
     expect(await page.evaluate("document.activeElement.getAttribute('name')")).toBe('pin');
@@ -72,7 +72,7 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
 
   it('signs in with a key the page cannot export, and every API call carries a DPoP proof', async () => {
     await page.getByLabel(/PIN/).fill(platform.config.demoPin);
-    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
     const me = apiRequests.find((request) => new URL(request.url).pathname === '/api/me');
     expect(me?.authorization).toMatch(/^DPoP /);
@@ -116,7 +116,7 @@ describe('the national eID in the web app (Chromium, 360 px)', () => {
   it('asks before ending an eID session when the request does not come from the app (button inside the form)', async () => {
     await page.getByLabel(/Personal number/).fill(citizen());
     await page.getByLabel(/PIN/).fill(platform.config.demoPin);
-    await page.getByRole('button', { name: /Sign in/ }).click();
+    await page.getByRole('button', { name: 'Sign in', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
     await page.goto(`${base}/oidc/session/end`);
     const button = page.getByRole('button', { name: /Sign out/ });

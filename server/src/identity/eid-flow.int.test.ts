@@ -4,7 +4,7 @@ import { testDatabases } from '../../test/databases.ts';
 import { DpopKey, EidClient } from '../../test/eid-client.ts';
 import { freePort } from '../../test/net.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
-import { LOA_SUBSTANTIAL } from './eid-provider.ts';
+import { LOA_LOW, LOA_SUBSTANTIAL } from './eid-provider.ts';
 import { API_AUDIENCE, eidIssuer, issueScriptingToken } from './tokens.ts';
 
 describe.each(testDatabases())(
@@ -160,7 +160,7 @@ describe.each(testDatabases())(
       expect(discovery.pushed_authorization_request_endpoint).toBe(`${base}/oidc/request`);
       expect(discovery.dpop_signing_alg_values_supported).toEqual(['ES256']);
       expect(discovery.id_token_signing_alg_values_supported).toEqual(['ES256']);
-      expect(discovery.acr_values_supported).toEqual([LOA_SUBSTANTIAL]);
+      expect(discovery.acr_values_supported).toEqual([LOA_LOW, LOA_SUBSTANTIAL]);
       expect(discovery.claims_supported).toEqual(expect.arrayContaining(['acr', 'amr', 'auth_time']));
       expect(text).not.toMatch(/HS256|client_secret|implicit|id_token token|fragment/);
       const jwks = (await (await fetch(String(discovery.jwks_uri))).json()) as {

@@ -1,8 +1,9 @@
 /**
- * Server-rendered pages of the eID node: plain HTML and one stylesheet. The only script is the
- * one that submits the sign-out form for Civitas' own app (it works without it, by a button).
+ * Server-rendered pages of the eID node: plain HTML and one stylesheet. Scripts (of this origin
+ * only) do two things: submit the sign-out form for Civitas' own app (it works without it, by a
+ * button), and the passkey sign-in (WebAuthn has no form; the PIN form works without scripts).
  */
-import { EID_TEXTS, type EidLanguage } from './eid-texts.ts';
+import { EID_TEXTS, type EidLanguage, PASSKEY_PROBLEMS } from './eid-texts.ts';
 import type { Role } from './tables.ts';
 
 export function escapeHtml(value: string): string {
@@ -22,10 +23,14 @@ export function renderEidPage({
   body: string;
   /** The page's language (see `eidLanguage`); its words are in `eid-texts.ts`. */
   language?: EidLanguage;
-  /** A script of this origin the page needs (the sign-out's self-submission only). */
-  script?: string | undefined;
+  /** Scripts of this origin the page needs (the sign-out's self-submission, the passkey sign-in). */
+  script?: string | readonly string[] | undefined;
 }): string {
   const t = EID_TEXTS[language];
+  const scripts = [script ?? []]
+    .flat()
+    .map((src) => `<script src="${escapeHtml(src)}" defer></script>`)
+    .join('\n');
   return `<!doctype html>
 <html lang="${language}">
 <head>
@@ -33,7 +38,7 @@ export function renderEidPage({
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · ${escapeHtml(t.brand)}</title>
 <link rel="stylesheet" href="/interaction/eid.css">
-${script ? `<script src="${escapeHtml(script)}" defer></script>` : ''}
+${scripts}
 </head>
 <body>
 <header><span class="brand">${escapeHtml(t.brand)}</span><span class="sub">${escapeHtml(t.demoNode)}</span></header>
@@ -60,6 +65,9 @@ button{font:inherit;padding:12px;border-radius:6px;border:2px solid #004d38;curs
 button.primary{background:#004d38;color:#fff;font-weight:700}
 .error{background:#fef2f2;border:2px solid #b91c1c;color:#7f1d1d;padding:10px;border-radius:6px}
 .hint{font-size:.9rem;color:#374151}
+.passkey{background:#fff;border:1px solid #d1d5db;border-radius:8px;padding:16px;display:flex;flex-direction:column;gap:8px;margin-bottom:16px}
+.passkey[hidden],[hidden]{display:none}
+h2.or{font-size:1rem;margin:0 0 8px}
 table{border-collapse:collapse;width:100%;font-size:.9rem;background:#fff}
 th,td{border:1px solid #d1d5db;padding:6px;text-align:left}
 a{color:#004d38}
@@ -98,10 +106,33 @@ function demoAccountsTable(
           ${rows}</tbody></table>`;
 }
 
+/**
+ * The passkey sign-in, hidden until the page's script finds WebAuthn in the browser; its refusals
+ * in the page's language, by problem code. Left out when the relying party asks for a level of
+ * assurance no passkey gives.
+ */
+function passkeySection(language: EidLanguage, action: string): string {
+  const t = EID_TEXTS[language].passkey;
+  const problems = PASSKEY_PROBLEMS.map(
+    (code) => ` data-problem-${code}="${escapeHtml(t.problems[code])}"`,
+  ).join('');
+  return `<section id="passkey" class="passkey" hidden data-action="${escapeHtml(action)}/passkey"${problems} aria-labelledby="passkey-button">
+            <button id="passkey-button" class="primary" type="button">${escapeHtml(t.signIn)}</button>
+            <p class="hint">${escapeHtml(t.hint)}</p>
+            <p role="alert" class="error" hidden></p>
+          </section>
+          <h2 class="or">${escapeHtml(t.orWithPin)}</h2>`;
+}
+
+/** The scripts of the sign-in page: the WebAuthn library and the passkey button. */
+export const LOGIN_PAGE_SCRIPTS = ['/interaction/webauthn.js', '/interaction/eid-passkey.js'] as const;
+
 /** The PIN sign-in form, with the refusal to fix (if any) and the demo accounts (outside production). */
 export function renderLoginPage(page: {
   language: EidLanguage;
   uid: string;
+  /** Whether a passkey can give what the relying party asks for (else only the PIN is offered). */
+  passkeys?: boolean;
   error?: string | undefined;
   personalNumber?: string | undefined;
   demoAccounts: ReadonlyArray<{ role: Role; personalNumber: string; name: string; nameLatin: string }>;
@@ -113,10 +144,13 @@ export function renderLoginPage(page: {
   // After a refusal the personal number stays, and the PIN (the field to fix) has the focus.
   const numberFocus = personalNumber ? '' : ' autofocus';
   const pinFocus = personalNumber ? ' autofocus' : '';
+  const passkeys = page.passkeys ?? true;
   return renderEidPage({
     language,
     title: t.signInTitle,
+    script: passkeys ? LOGIN_PAGE_SCRIPTS : undefined,
     body: `${error ? `<p role="alert" class="error">${escapeHtml(error)}</p>` : ''}
+          ${passkeys ? passkeySection(language, action) : ''}
           <form method="post" action="${action}/login" autocomplete="off">
             <label>${escapeHtml(t.personalNumber)}<input name="personalNumber" inputmode="numeric" maxlength="10" required value="${escapeHtml(personalNumber)}"${numberFocus}></label>
             <label>${escapeHtml(t.pin)}<input name="pin" type="password" inputmode="numeric" maxlength="8" required${pinFocus}></label>

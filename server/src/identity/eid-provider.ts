@@ -13,6 +13,7 @@ import { escapeHtml, renderEidPage } from './eid-pages.ts';
 import { EID_LANGUAGES, EID_TEXTS, eidLanguage } from './eid-texts.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcAdapterFactory, rememberIssuedAccessToken } from './oidc-adapter.ts';
+import { ACR_VALUES, PIN_ASSURANCE } from './passkeys-assurance.ts';
 import type { SignIns } from './sign-ins.ts';
 import { ACCESS_TOKEN_TTL_S, API_AUDIENCE, eidIssuer } from './tokens.ts';
 
@@ -22,11 +23,12 @@ export const PROFILE_CLAIMS = ['name', 'given_name', 'middle_name', 'family_name
 
 /**
  * eIDAS levels of assurance (Implementing Regulation (EU) 2015/1502) as the URIs eIDAS nodes
- * use. A PIN sign-in with the national eID is "substantial"; only what is issued is advertised.
+ * use. A PIN sign-in with the national eID is "substantial"; a passkey gives at most the level
+ * it was registered at (see passkeys-assurance.ts); only what is issued is advertised.
  */
-export const LOA_SUBSTANTIAL = 'http://eidas.europa.eu/LoA/substantial';
+export { LOA_LOW, LOA_SUBSTANTIAL } from '@civitas/contracts/api/passkeys.ts';
 /** How the person proved who they are (RFC 8176): a PIN. */
-export const PIN_AMR = ['pin'];
+export const PIN_AMR = PIN_ASSURANCE.amr;
 
 export const SESSION_TTL_S = 8 * 3600;
 
@@ -55,9 +57,9 @@ export function createEidProvider(
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
     features: features(),
     formats: tokenFormats(connection),
-    extraTokenClaims: async (_ctx, token) => {
+    extraTokenClaims: async (ctx, token) => {
       if (!('accountId' in token) || !token.accountId) return undefined;
-      return { roles: await rolesOf(connection, token.accountId, config.demo) };
+      return { roles: await rolesOf(connection, token.accountId, config.demo), ...howSignedIn(ctx) };
     },
     loadExistingGrant: firstPartyGrant,
     pkce: { required: () => true },
@@ -108,12 +110,22 @@ function protocol(): Pick<Configuration, 'responseTypes' | 'clientAuthMethods' |
   return {
     responseTypes: ['code'],
     clientAuthMethods: ['none'],
-    acrValues: [LOA_SUBSTANTIAL],
+    acrValues: [...ACR_VALUES],
     enabledJWA: {
       idTokenSigningAlgValues: ['ES256'],
       dPoPSigningAlgValues: ['ES256'],
     },
   };
+}
+
+/**
+ * The access token says how its session began, as the ID token does (`acr`, `amr`, from the
+ * authorization code): the API asks for a PIN sign-in before it registers a passkey.
+ */
+function howSignedIn(ctx: KoaContextWithOIDC): { acr?: string; amr?: string[] } {
+  const code = ctx.oidc.entities.AuthorizationCode;
+  if (!code) return {};
+  return { ...(code.acr && { acr: code.acr }), ...(code.amr && { amr: code.amr }) };
 }
 
 function keyMaterial(keys: IdentityKeys, production: boolean): Pick<Configuration, 'jwks' | 'cookies'> {

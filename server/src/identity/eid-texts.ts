@@ -43,7 +43,25 @@ export interface EidTexts {
   error: string;
   /** Label of the technical detail, which comes from the OpenID Connect library in English. */
   technicalDetail: string;
+  /** The passkey sign-in (a passkey registered with the eID on this device). */
+  passkey: {
+    signIn: string;
+    hint: string;
+    orWithPin: string;
+    /** Refusals, by problem code (`cancelled`: the person or the browser stopped; `failed`: anything else). */
+    problems: Record<PasskeyProblem, string>;
+  };
 }
+
+export const PASSKEY_PROBLEMS = [
+  'cancelled',
+  'failed',
+  'passkey-level-too-low',
+  'passkey-not-recognised',
+  'passkey-counter-regressed',
+  'passkey-sign-in-expired',
+] as const;
+export type PasskeyProblem = (typeof PASSKEY_PROBLEMS)[number];
 
 const bg: EidTexts = {
   brand: 'еИД · Национална електронна идентичност',
@@ -83,6 +101,20 @@ const bg: EidTexts = {
   errorTitle: 'Грешка при вход',
   error: 'Заявката за вход не може да бъде изпълнена.',
   technicalDetail: 'Технически подробности',
+  passkey: {
+    signIn: 'Вход с ключ за достъп',
+    hint: 'Без ЕГН и ПИН: с ключа за достъп, регистриран на това устройство.',
+    orWithPin: 'Или влезте с ЕГН и ПИН',
+    problems: {
+      cancelled: 'Входът с ключ за достъп беше прекъснат. Опитайте отново или влезте с ПИН.',
+      failed: 'Ключът за достъп не може да бъде проверен. Опитайте отново или влезте с ПИН.',
+      'passkey-level-too-low':
+        'Услугата изисква по-високо ниво на осигуреност, отколкото дава ключът за достъп. Влезте с ПИН.',
+      'passkey-not-recognised': 'Този ключ за достъп не е регистриран в еИД. Влезте с ПИН.',
+      'passkey-counter-regressed': 'Ключът за достъп е отказан: възможно е да е копиран. Влезте с ПИН.',
+      'passkey-sign-in-expired': 'Сесията за вход изтече. Започнете входа отначало от Civitas.',
+    },
+  },
 };
 
 const en: EidTexts = {
@@ -123,6 +155,21 @@ const en: EidTexts = {
   errorTitle: 'Sign-in error',
   error: 'The sign-in request cannot be completed.',
   technicalDetail: 'Technical detail',
+  passkey: {
+    signIn: 'Sign in with a passkey',
+    hint: 'No personal number or PIN: use the passkey registered on this device.',
+    orWithPin: 'Or sign in with your personal number and PIN',
+    problems: {
+      cancelled: 'The passkey sign-in was stopped. Try again or sign in with your PIN.',
+      failed: 'The passkey could not be verified. Try again or sign in with your PIN.',
+      'passkey-level-too-low':
+        'This service needs a higher level of assurance than your passkey gives. Please sign in with your PIN.',
+      'passkey-not-recognised': 'This passkey is not registered with the eID. Please sign in with your PIN.',
+      'passkey-counter-regressed':
+        'This passkey was refused: it may have been copied. Please sign in with your PIN.',
+      'passkey-sign-in-expired': 'Your sign-in session has expired. Start signing in again from Civitas.',
+    },
+  },
 };
 
 const pl: EidTexts = {
@@ -163,6 +210,21 @@ const pl: EidTexts = {
   errorTitle: 'Błąd logowania',
   error: 'Nie można zrealizować żądania logowania.',
   technicalDetail: 'Szczegóły techniczne',
+  passkey: {
+    signIn: 'Zaloguj się kluczem dostępu',
+    hint: 'Bez numeru osobistego i kodu PIN: kluczem dostępu zarejestrowanym na tym urządzeniu.',
+    orWithPin: 'Lub zaloguj się numerem osobistym i kodem PIN',
+    problems: {
+      cancelled: 'Logowanie kluczem dostępu zostało przerwane. Spróbuj ponownie lub zaloguj się kodem PIN.',
+      failed: 'Nie udało się zweryfikować klucza dostępu. Spróbuj ponownie lub zaloguj się kodem PIN.',
+      'passkey-level-too-low':
+        'Ta usługa wymaga wyższego poziomu bezpieczeństwa, niż daje klucz dostępu. Zaloguj się kodem PIN.',
+      'passkey-not-recognised': 'Ten klucz dostępu nie jest zarejestrowany w eID. Zaloguj się kodem PIN.',
+      'passkey-counter-regressed':
+        'Klucz dostępu został odrzucony: mógł zostać skopiowany. Zaloguj się kodem PIN.',
+      'passkey-sign-in-expired': 'Sesja logowania wygasła. Rozpocznij logowanie od nowa w Civitas.',
+    },
+  },
 };
 
 export const EID_TEXTS: Readonly<Record<EidLanguage, EidTexts>> = { bg, en, pl };

@@ -65,6 +65,45 @@ const migrations: Record<string, Migration> = {
     ],
     ['DROP TABLE identity.pin_attempts', 'DROP TABLE identity.sign_ins'],
   ),
+  // Passkeys with the eID (issue 16): a random user handle per person (never the personal
+  // number), the credentials with their counter and the level they were registered at, and
+  // single-use WebAuthn challenges bound to a person (registration) or a sign-in (authentication).
+  '0650-identity-passkeys': sqlMigration(
+    [
+      `CREATE TABLE identity.passkey_holders (
+        egn char(10) PRIMARY KEY,
+        user_handle text NOT NULL UNIQUE,
+        created_at timestamptz NOT NULL DEFAULT now()
+      )`,
+      `CREATE TABLE identity.passkeys (
+        id uuid PRIMARY KEY,
+        egn char(10) NOT NULL REFERENCES identity.passkey_holders (egn),
+        credential_id text NOT NULL UNIQUE,
+        public_key bytea NOT NULL,
+        sign_count bigint NOT NULL,
+        transports text NOT NULL,
+        device_name text NOT NULL,
+        registered_acr text NOT NULL,
+        backup_eligible boolean NOT NULL,
+        created_at timestamptz NOT NULL DEFAULT now(),
+        last_used_at timestamptz
+      )`,
+      'CREATE INDEX passkeys_egn_idx ON identity.passkeys (egn)',
+      `CREATE TABLE identity.passkey_challenges (
+        challenge text PRIMARY KEY,
+        purpose text NOT NULL CHECK (purpose IN ('registration', 'authentication')),
+        egn char(10),
+        interaction_uid text,
+        expires_at timestamptz NOT NULL
+      )`,
+      'CREATE INDEX passkey_challenges_expiry_idx ON identity.passkey_challenges (expires_at)',
+    ],
+    [
+      'DROP TABLE identity.passkey_challenges',
+      'DROP TABLE identity.passkeys',
+      'DROP TABLE identity.passkey_holders',
+    ],
+  ),
 };
 
 export const identityMigrations: MigrationSet = { context: 'identity', migrations };

@@ -6,6 +6,9 @@ import type { Config } from '../kernel/index.ts';
 import { demoRoutes } from './demo-routes.ts';
 import type { IdentityKeys } from './keys.ts';
 import { oidcRoutes } from './oidc-routes.ts';
+import { PasskeyService, relyingPartyOf } from './passkeys.ts';
+import { passkeyRoutes } from './passkeys-routes.ts';
+import { PasskeyStore } from './passkeys-store.ts';
 import type { PersonDirectory } from './person-directory.ts';
 import { IdentityService } from './service.ts';
 import { signInRoutes } from './sign-in-routes.ts';
@@ -39,7 +42,9 @@ async function identity(app: FastifyInstance, options: IdentityPluginOptions): P
     identity: service,
     securityHeaders: options.securityHeaders,
   });
-  await app.register(signInRoutes, { db, config, provider, identity: service });
+  const passkeys = new PasskeyService(new PasskeyStore(db), relyingPartyOf(config.publicUrl));
+  await app.register(signInRoutes, { db, config, provider, identity: service, passkeys });
+  await app.register(passkeyRoutes, { passkeys, signIns: options.signIns });
   await app.register(demoRoutes, { db, config, keys: options.keys, directory: options.directory });
 }
 

@@ -67,6 +67,18 @@ export class IdentityService {
     return { signedIn: true };
   }
 
+  /**
+   * Signs in a person whose passkey was verified: the population register is asked as for a PIN
+   * sign-in (a logged "authentication" access); a person the register no longer knows, or who
+   * has died, is not signed in.
+   */
+  async signInWithPasskey(personalNumber: string): Promise<boolean> {
+    const person = await this.options.directory.find(personalNumber);
+    if (!person || person.deceased) return false;
+    await this.options.signIns.record(person);
+    return true;
+  }
+
   /** userinfo: the subject, and the claims read at sign-in when the token's scopes ask for them. */
   async userinfo(principal: AccessTokenClaims): Promise<Record<string, unknown>> {
     const { profile } = identityPolicy.userinfoScope(principal);

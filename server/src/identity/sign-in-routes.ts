@@ -8,6 +8,9 @@ import { listDemoAccounts } from './demo-accounts.ts';
 import { EID_AUTO_SUBMIT_SCRIPT, EID_STYLESHEET, renderExpiredPage, renderLoginPage } from './eid-pages.ts';
 import { LOA_SUBSTANTIAL, PIN_AMR } from './eid-provider.ts';
 import { EID_TEXTS, type EidLanguage, type EidTexts, eidLanguage } from './eid-texts.ts';
+import type { PasskeyService } from './passkeys.ts';
+import { passkeyCanSatisfy, requestedLevel } from './passkeys-assurance.ts';
+import { passkeySignInRoutes } from './passkeys-sign-in-routes.ts';
 import { pinToPublicUrl } from './public-url.ts';
 import type { IdentityService, SignInRefusal } from './service.ts';
 
@@ -16,6 +19,7 @@ export interface SignInRoutesOptions {
   config: Config;
   provider: Provider;
   identity: IdentityService;
+  passkeys: PasskeyService;
 }
 
 const Uid = Type.Object({ uid: Type.String({ maxLength: 64 }) });
@@ -98,7 +102,7 @@ export async function signInRoutes(pages: FastifyInstance, options: SignInRoutes
       .send(renderExpiredPage(languageOf(request)));
   const sendLoginPage = async (
     reply: FastifyReply,
-    page: { uid: string; language: EidLanguage; error?: string; personalNumber?: string },
+    page: { uid: string; language: EidLanguage; error?: string; personalNumber?: string; passkeys: boolean },
   ) => {
     const demoAccounts = config.demo ? await listDemoAccounts(options.db) : [];
     return reply
@@ -109,7 +113,11 @@ export async function signInRoutes(pages: FastifyInstance, options: SignInRoutes
   pages.get('/interaction/:uid', { schema: { hide: true, params: Uid } }, async (request, reply) => {
     const details = await interactionOrNull(request, reply);
     if (!details) return sendExpired(request, reply);
-    return sendLoginPage(reply, { uid: details.uid, language: languageOf(request, details) });
+    return sendLoginPage(reply, {
+      uid: details.uid,
+      language: languageOf(request, details),
+      passkeys: passkeyCanSatisfy(requestedLevel(details.params.acr_values)),
+    });
   });
 
   pages.post(
@@ -131,12 +139,25 @@ export async function signInRoutes(pages: FastifyInstance, options: SignInRoutes
           message,
         );
         const error = refusalText(EID_TEXTS[language], outcome);
-        return sendLoginPage(reply.code(status), { uid: details.uid, language, error, personalNumber });
+        const passkeys = passkeyCanSatisfy(requestedLevel(details.params.acr_values));
+        return sendLoginPage(reply.code(status), {
+          uid: details.uid,
+          language,
+          error,
+          personalNumber,
+          passkeys,
+        });
       }
       request.log.info({ event: 'eid.login.succeeded' }, 'demo eID login');
       return finishInteraction(provider, request, reply, personalNumber);
     },
   );
+
+  await pages.register(passkeySignInRoutes, {
+    provider,
+    passkeys: options.passkeys,
+    identity: options.identity,
+  });
 
   pages.post('/interaction/:uid/abort', { schema: { hide: true, params: Uid } }, async (request, reply) => {
     const details = await interactionOrNull(request, reply);

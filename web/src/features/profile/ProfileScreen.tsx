@@ -8,6 +8,7 @@ import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { SavedDataNote } from '../../shared/ui/SavedDataNote.tsx';
 import { DataUsageCard } from '../data-usage/DataUsageCard.tsx';
 import { EServicesCard } from '../eservices/EServicesCard.tsx';
+import { PasskeysCard } from '../passkeys/PasskeysCard.tsx';
 import { NoWorkspaceNote } from '../workspace/NoWorkspaceNote.tsx';
 import { AddressesCard } from './AddressesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
@@ -38,6 +39,7 @@ export function ProfileScreen() {
       {state.kind === 'loaded' && <ProfileDetails person={state.value} />}
       <EServicesCard />
       <DataUsageCard />
+      <PasskeysCard />
     </div>
   );
 }
