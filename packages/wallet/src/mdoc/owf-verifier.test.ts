@@ -12,11 +12,14 @@ import { fromBase64, fromBase64Url, mdocContext, toBase64 } from './crypto.ts';
 import { presentMdoc } from './present.ts';
 import { issuedMdl, MDL, MDL_NS, statusListCwt, verificationContext } from './test-fixtures.ts';
 
+/** @peculiar/x509 wants an ArrayBuffer-backed view. */
+const certificateOf = (der: Uint8Array) =>
+  new x509.X509Certificate(Uint8Array.from(der) as Uint8Array<ArrayBuffer>);
+
 const x509Hooks: MdocContext['x509'] = {
-  getIssuerNameField: ({ certificate, field }) =>
-    new x509.X509Certificate(certificate).subjectName.getField(field),
+  getIssuerNameField: ({ certificate, field }) => certificateOf(certificate).subjectName.getField(field),
   getPublicKey: async ({ certificate }) => {
-    const key = await new x509.X509Certificate(certificate).publicKey.export(
+    const key = await certificateOf(certificate).publicKey.export(
       { name: 'ECDSA', namedCurve: 'P-256' },
       ['verify'],
       crypto,
@@ -28,7 +31,7 @@ const x509Hooks: MdocContext['x509'] = {
     await verifyCertificateChain(x5chain.map(toBase64), trustedCertificates.map(toBase64), now ?? new Date());
   },
   getCertificateData: ({ certificate }) => {
-    const parsed = new x509.X509Certificate(certificate);
+    const parsed = certificateOf(certificate);
     return {
       issuerName: parsed.issuer,
       subjectName: parsed.subject,
