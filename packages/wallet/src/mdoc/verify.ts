@@ -58,6 +58,9 @@ const MAX_RESPONSE_CHARS = Math.ceil((MAX_MDOC_BYTES * 4) / 3);
 /** Tolerated clock difference for `validFrom` (a credential issued a moment ago on a faster clock). */
 const SKEW_MS = 60_000;
 
+/** Untrusted text in a detail (which may be logged): short, without control characters. */
+const printable = (text: string): string => JSON.stringify(text.slice(0, 80));
+
 const fail = (code: ConstructorParameters<typeof WalletVerificationError>[0], detail: string): never => {
   throw new WalletVerificationError(code, detail);
 };
@@ -68,7 +71,7 @@ export async function verifyMdocPresentation(
 ): Promise<VerifiedCredential> {
   const document = presentedDocument(deviceResponse);
   if (!context.acceptedTypes.includes(document.docType)) {
-    fail('credential-type-unexpected', `a ${document.docType.slice(0, 80)} is not what was asked for`);
+    fail('credential-type-unexpected', `a ${printable(document.docType)} is not what was asked for`);
   }
   const issuerAuth = document.issuerSigned.issuerAuth;
   const chain = await checkIssuerSignature(issuerAuth, context);
@@ -158,14 +161,15 @@ async function checkDigests(
     const seen = new Set<number>();
     for (const item of items) {
       const parsed =
-        issuerSignedItem(item) ?? fail('credential-malformed', `an item in ${namespace} is malformed`);
+        issuerSignedItem(item) ??
+        fail('credential-malformed', `an item in ${printable(namespace)} is malformed`);
       const key = `${namespace}.${parsed.elementIdentifier}`;
       if (seen.has(parsed.digestId) || key in claims)
-        fail('disclosure-duplicate', `${key} is presented twice`);
+        fail('disclosure-duplicate', `${printable(key)} is presented twice`);
       seen.add(parsed.digestId);
       const digest = expected?.get(parsed.digestId);
       if (!digest || !equalBytes(digest, sha256(parsed.taggedBytes))) {
-        fail('mdoc-digest-mismatch', `${key} does not match the digest the issuer signed`);
+        fail('mdoc-digest-mismatch', `${printable(key)} does not match the digest the issuer signed`);
       }
       claims[key] = fromElementValue(parsed.elementValue);
     }
