@@ -79,6 +79,17 @@ describe('verifyMdocPresentation refuses', () => {
     expect(await codeOf(verifyMdocPresentation(response, context))).toBe('issuer-certificate-expired');
   });
 
+  it("an issuing_country other than the issuer certificate's (issuer-chain-untrusted)", async () => {
+    const now = new Date();
+    const pki = await createTestPki({ now, country: 'RO' });
+    const holder = await createHolder();
+    const credential = await issueMdoc(mdlInput(pki, holder, now));
+    const context = await verificationContext(pki, now, await statusListCwt(pki, now));
+    const withCountry = { docType: MDL, elements: { [MDL_NS]: ['family_name', 'issuing_country'] } };
+    const response = await presentMdoc(credential, withCountry, context.sessionTranscript, holder.sign);
+    expect(await codeOf(verifyMdocPresentation(response, context))).toBe('issuer-chain-untrusted');
+  });
+
   it('the same element presented twice (disclosure-duplicate)', async () => {
     const { response, context } = await presented();
     const doubled = edit(response, (document) => {

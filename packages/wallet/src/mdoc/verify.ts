@@ -80,6 +80,7 @@ export async function verifyMdocPresentation(
     fail('credential-malformed', 'the document and its MSO differ in docType');
   checkValidity(mso, chain, context.now);
   const claims = await checkDigests(document.issuerSigned.nameSpaces, mso);
+  checkIssuingCountry(claims, chain);
   await checkDeviceSignature(document, mso, context.sessionTranscript);
   const status: CredentialStatus = mso.status ? await fetchStatus(mso.status, context) : 'valid';
   return {
@@ -175,6 +176,16 @@ async function checkDigests(
     }
   }
   return claims;
+}
+
+/** ISO 18013-5 §9.3.1: a disclosed `issuing_country` must be the issuer certificate's country. */
+function checkIssuingCountry(claims: Record<string, unknown>, chain: VerifiedChain): void {
+  for (const [key, value] of Object.entries(claims)) {
+    if (!key.endsWith('.issuing_country') || chain.subject.country === null) continue;
+    if (value !== chain.subject.country) {
+      fail('issuer-chain-untrusted', `${printable(key)} is not the issuer certificate's country`);
+    }
+  }
 }
 
 async function checkDeviceSignature(document: PresentedDocument, mso: MsoParts, transcript: Uint8Array) {
