@@ -6,6 +6,7 @@ import { freePort } from '../../test/net.ts';
 import { SoftAuthenticator } from '../../test/passkey-authenticator.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { LOA_LOW, LOA_SUBSTANTIAL } from './eid-provider.ts';
+import { PasskeyStore } from './passkeys-store.ts';
 
 const LOA_HIGH = 'http://eidas.europa.eu/LoA/high';
 
@@ -336,5 +337,20 @@ describe.each(testDatabases())('passkeys with the eID (WebAuthn) on $name', (eng
       });
       expect(response.status, JSON.stringify(deviceName)).toBe(400);
     }
+  });
+
+  it('keeps a challenge for a short while only, and for one use', async () => {
+    const store = new PasskeyStore(platform.database.db);
+    const binding = { purpose: 'authentication', interactionUid: 'uid-1' } as const;
+    await store.issueChallenge('challenge-late', binding, 150);
+    const later = new Date(Date.now() + 151_000);
+    expect(await store.consumeChallenge('challenge-late', binding, later)).toBe(false);
+    await store.issueChallenge('challenge-once', binding, 150);
+    expect(await store.consumeChallenge('challenge-once', binding)).toBe(true);
+    expect(await store.consumeChallenge('challenge-once', binding)).toBe(false);
+    await store.issueChallenge('challenge-other', binding, 150);
+    expect(await store.consumeChallenge('challenge-other', { purpose: 'registration', egn: person(0) })).toBe(
+      false,
+    );
   });
 });
