@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { localToday, pastDateProblem, validateDeath, validateLicence, validateOwner } from './change-forms.ts';
+import {
+  localToday,
+  pastDateProblem,
+  validateDeath,
+  validateLicence,
+  validateOwner,
+} from './change-forms.ts';
 
 const TODAY = '2026-06-01';
 
