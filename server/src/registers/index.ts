@@ -1,4 +1,5 @@
 /** The public API of registers: what other contexts and the composition root use of it. */
+export { backfillSeededRegisters } from './backfill.ts';
 export type { NewRegisterChange, RegisterChange, RegisterChanges } from './changes/outbox.ts';
 export { recordChange, registerChanges } from './changes/outbox.ts';
 export type { RegisterChangeRoutesOptions } from './changes/routes.ts';
