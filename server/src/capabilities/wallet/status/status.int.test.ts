@@ -1,3 +1,7 @@
+import { WalletVerificationError } from '@civitas/wallet/errors.ts';
+import { issueSdJwtVc } from '@civitas/wallet/sd-jwt/issue.ts';
+import { presentSdJwtVc } from '@civitas/wallet/sd-jwt/present.ts';
+import { verifySdJwtVcPresentation } from '@civitas/wallet/sd-jwt/verify.ts';
 import { statusAt as cwtStatusAt, verifyStatusListCwt } from '@civitas/wallet/status-list/cwt.ts';
 import { statusAt, verifyStatusListToken } from '@civitas/wallet/status-list/jwt.ts';
 import { createTestPki } from '@civitas/wallet/trust/test-pki.ts';
@@ -139,6 +143,69 @@ describe.each(testDatabases())('the published status lists and revocation on $na
     expect(jwt.headers['content-type']).toMatch(/^application\/statuslist\+jwt/);
     expect(jwt.headers.vary).toMatch(/accept/i);
     expect(await statusOf(reference)).toBe(2);
+  });
+
+  it('keeps an SD-JWT VC signed before an issuer key rotation valid, checked through the published list, until it is revoked', async () => {
+    const trust = createWalletTrust({ db: platform.database.db, config: platform.config });
+    const device = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const { x, y } = await crypto.subtle.exportKey('jwk', device.publicKey);
+    const holder = platform.seeded.demoPersons[4]!;
+    const reference = await issue({
+      subject: holder,
+      sources: [{ register: 'population-register', key: holder }],
+    });
+    const seconds = Math.floor(Date.now() / 1000);
+    const signedBefore = await trust.issuerSigner();
+    const credential = await issueSdJwtVc({
+      issuer: 'https://civitas.example',
+      vct: 'urn:eudi:pid:1',
+      claims: { given_name: 'Ivan', age_equal_or_over: { '18': true } },
+      disclosable: [['given_name'], ['age_equal_or_over', '18']],
+      holder: { kty: 'EC', crv: 'P-256', x: x!, y: y! },
+      status: reference,
+      issuedAt: seconds - 5,
+      expiresAt: seconds + 86_400,
+      signer: signedBefore,
+    });
+    await trust.rotateIssuerKey();
+    expect((await trust.issuerSigner()).x5c[0]).not.toBe(signedBefore.x5c[0]);
+    const verify = async () => {
+      const presentation = await presentSdJwtVc(credential, [['age_equal_or_over', '18']], {
+        aud: 'x509_san_dns:shop.example',
+        nonce: 'n-0123456789',
+        iat: Math.floor(Date.now() / 1000),
+        sign: async (data) =>
+          new Uint8Array(
+            await crypto.subtle.sign(
+              { name: 'ECDSA', hash: 'SHA-256' },
+              device.privateKey,
+              data as Uint8Array<ArrayBuffer>,
+            ),
+          ),
+      });
+      return verifySdJwtVcPresentation(presentation, {
+        trustAnchors: (
+          (await platform.app.inject({ method: 'GET', url: '/wallet/trust' })).json() as {
+            anchors: { certificate: string }[];
+          }
+        ).anchors.map((anchor) => anchor.certificate),
+        now: new Date(),
+        nonce: 'n-0123456789',
+        audience: 'x509_san_dns:shop.example',
+        statusList: async (uri) => (await fetchList(uri)).body,
+        acceptedTypes: ['urn:eudi:pid:1'],
+      });
+    };
+    const verified = await verify();
+    expect(verified.status).toBe('valid');
+    expect(verified.claims['age_equal_or_over.18']).toBe(true);
+    await lists.revokeBySubject(holder, 'holder-report');
+    const refused = await verify().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WalletVerificationError);
+    expect((refused as WalletVerificationError).code).toBe('credential-revoked');
   });
 
   it('re-signs at once after a change: the next fetch shows the revocation with a new ETag', async () => {
