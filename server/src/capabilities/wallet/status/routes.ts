@@ -65,6 +65,10 @@ export async function statusRoutes(
     builders: TOKEN_BUILDERS,
   });
   const worker = new RevocationWorker(options.db, lists, { changes: registerChanges });
+  // The keys are made (or checked against the key store) at boot, not inside an issuer's transaction.
+  app.addHook('onReady', async () => {
+    await Promise.all([trust.verifierAnchors(), trust.issuerSigner(), trust.statusListSigner()]);
+  });
   const interval = parts.revocationIntervalMs ?? 1000;
   if (interval > 0) {
     app.addHook('onReady', async () =>

@@ -129,6 +129,30 @@ describe.each(testDatabases())('the wallet PKI on $name', (engine) => {
     expect(await later.issuerSigner()).toBe(after);
   });
 
+  it('picks up a key rotated by another process (the CLI) within seconds, never making a signing caller wait', async () => {
+    const server = createWalletTrust({
+      db: database.db,
+      config: { keyDir, instance: 'bg' },
+      now: () => clock,
+    });
+    const before = await server.issuerSigner();
+    const rotated = await createWalletTrust({
+      db: database.db,
+      config: { keyDir, instance: 'bg' },
+      now: () => clock,
+    }).rotateIssuerKey();
+    expect(await server.issuerSigner()).toBe(before);
+    clock = new Date(clock.getTime() + 31_000);
+    // Answered from memory at once; the newest is looked up behind it.
+    expect(await server.issuerSigner()).toBe(before);
+    let current = await server.issuerSigner();
+    for (let n = 0; n < 50 && current.x5c[0] !== rotated.certificate; n++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = await server.issuerSigner();
+    }
+    expect(current.x5c[0]).toBe(rotated.certificate);
+  });
+
   it('issues verifier access certificates with the DNS name as SAN under a separate root', async () => {
     const verifier = await trust.issueVerifierCertificate({
       name: 'Shop 24',
