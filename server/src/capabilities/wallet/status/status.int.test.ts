@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../../test/platform.ts';
 import { eidIssuer, issueScriptingToken } from '../../../identity/tokens.ts';
+import { licenceByPerson } from '../../../registers/index.ts';
 import { createWalletTrust } from '../trust/service.ts';
 import { type CopyDetails, createStatusLists, type StatusListsService } from './service.ts';
 
@@ -252,6 +253,34 @@ describe.each(testDatabases())('the published status lists and revocation on $na
     expect(await published(reference, 0)).toBe(0);
     await recordChange(licence.register, licence.key, citizen, 'licence-withdrawn');
     expect(await published(reference, 1)).toBe(1);
+  });
+
+  it('follows the police suspending and restoring a licence in the register (the real register change routes)', async () => {
+    const police = await issueScriptingToken(platform.keys, eidIssuer(platform.config.publicUrl), other, [
+      'citizen',
+      'police',
+    ]);
+    let driver: string | undefined;
+    let number: string | undefined;
+    for (const person of platform.seeded.demoPersons.slice(5)) {
+      const licence = await licenceByPerson(platform.database.db)(person);
+      if (licence?.number) {
+        [driver, number] = [person, licence.number];
+        break;
+      }
+    }
+    expect(number).toBeDefined();
+    const mdl = await issue({
+      subject: driver!,
+      format: 'mso_mdoc',
+      sources: [{ register: 'driving-licences', key: number! }],
+    });
+    const url = `/api/registers/driving-licences/${number}/suspension`;
+    const headers = { authorization: `Bearer ${police}` };
+    expect((await platform.app.inject({ method: 'POST', url, headers })).statusCode).toBe(200);
+    expect(await published(mdl, 2)).toBe(2);
+    expect((await platform.app.inject({ method: 'DELETE', url, headers })).statusCode).toBe(200);
+    expect(await published(mdl, 0)).toBe(0);
   });
 
   it('revokes a vehicle registration certificate when the vehicle is re-registered', async () => {
