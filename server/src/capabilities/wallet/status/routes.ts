@@ -64,7 +64,24 @@ export async function statusRoutes(
     signer: () => trust.statusListSigner(),
     builders: TOKEN_BUILDERS,
   });
-  const worker = new RevocationWorker(options.db, lists, { changes: registerChanges });
+  const worker = new RevocationWorker(options.db, lists, {
+    changes: registerChanges,
+    applied: (change, changed) =>
+      app.log.info(
+        {
+          event: 'wallet.revocation',
+          changeId: change.id,
+          register: change.register,
+          kind: change.kind,
+          changed,
+        },
+        'wallet credentials follow a register change',
+      ),
+  });
+  // The keys are made (or checked against the key store) at boot, not inside an issuer's transaction.
+  app.addHook('onReady', async () => {
+    await Promise.all([trust.verifierAnchors(), trust.issuerSigner(), trust.statusListSigner()]);
+  });
   const interval = parts.revocationIntervalMs ?? 1000;
   if (interval > 0) {
     app.addHook('onReady', async () =>
