@@ -8,6 +8,8 @@ export {
   type OfflineRequest,
   type OfflineRequestClaims,
   type OfflineTrust,
+  offlineRequestText,
+  signOfflineRequest,
   verifyOfflineRequest,
 } from './request.ts';
 export {

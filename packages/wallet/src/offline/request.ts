@@ -5,13 +5,11 @@
  * trust anchors and that the certificate names the client identifier's host, all without a network.
  * The server signs a batch of these while online; the verifier screen spends one per check.
  */
-import 'reflect-metadata';
-import { SubjectAlternativeNameExtension, X509Certificate } from '@peculiar/x509';
 import { type CheckId, isCheckId } from '../checks.ts';
 import type { X509Signer } from '../formats.ts';
-import { base64UrlDecode, base64UrlEncode, utf8 } from './bytes.ts';
 import { decodeEnvelope, encodeEnvelope } from './envelope.ts';
 import { OfflinePayloadError } from './errors.ts';
+import { decodeJws, signX5cJws, verifyX5cJws } from './x5c-jws.ts';
 
 export const OFFLINE_REQUEST_PREFIX = 'CIVREQ1:';
 export const OFFLINE_REQUEST_TYP = 'civitas-offline-request+jwt';
@@ -32,36 +30,37 @@ export interface OfflineRequestClaims {
 
 export interface OfflineRequest {
   jws: string;
-  x5c: string[];
   claims: OfflineRequestClaims;
 }
 
+/** The signed request as a QR text. */
 export async function encodeOfflineRequest(
   claims: OfflineRequestClaims,
   signer: X509Signer,
 ): Promise<string> {
+  return encodeEnvelope(OFFLINE_REQUEST_PREFIX, { jws: await signOfflineRequest(claims, signer) });
+}
+
+/** The signed request's JWS (the server signs them; the screen wraps one with `offlineRequestText`). */
+export async function signOfflineRequest(claims: OfflineRequestClaims, signer: X509Signer): Promise<string> {
   assertClaims(claims);
-  const header = { alg: 'ES256', typ: OFFLINE_REQUEST_TYP, x5c: signer.x5c };
-  const input = `${b64json(header)}.${b64json(claims)}`;
-  const signature = await signer.sign(utf8.encode(input));
-  return encodeEnvelope(OFFLINE_REQUEST_PREFIX, { jws: `${input}.${base64UrlEncode(signature)}` });
+  return signX5cJws({ typ: OFFLINE_REQUEST_TYP }, claims, signer);
+}
+
+export function offlineRequestText(jws: string): Promise<string> {
+  return encodeEnvelope(OFFLINE_REQUEST_PREFIX, { jws });
 }
 
 /** Parses a scanned request QR (its structure only: `verifyOfflineRequest` checks who signed it). */
 export async function decodeOfflineRequest(text: string): Promise<OfflineRequest> {
   const value = await decodeEnvelope(OFFLINE_REQUEST_PREFIX, text);
   const jws = (value as { jws?: unknown } | null)?.jws;
-  if (typeof jws !== 'string' || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(jws)) {
-    throw new OfflinePayloadError('offline-payload-invalid', 'not a compact JWS');
+  const decoded = typeof jws === 'string' ? decodeJws(jws) : null;
+  if (!decoded || decoded.header.typ !== OFFLINE_REQUEST_TYP) {
+    throw new OfflinePayloadError('offline-payload-invalid', 'not a signed offline request');
   }
-  const [headerPart, claimsPart] = jws.split('.') as [string, string, string];
-  const header = parseJson(headerPart) as { alg?: unknown; typ?: unknown; x5c?: unknown };
-  if (header.alg !== 'ES256' || header.typ !== OFFLINE_REQUEST_TYP || !isStringArray(header.x5c)) {
-    throw new OfflinePayloadError('offline-payload-invalid', 'unexpected header');
-  }
-  const claims = parseJson(claimsPart);
-  assertClaims(claims);
-  return { jws, x5c: header.x5c, claims };
+  assertClaims(decoded.payload);
+  return { jws: jws as string, claims: decoded.payload };
 }
 
 export interface OfflineTrust {
@@ -72,61 +71,16 @@ export interface OfflineTrust {
 
 /** Checks the request's signature, its certificate chain to an anchor, the client identifier and expiry. */
 export async function verifyOfflineRequest(request: OfflineRequest, trust: OfflineTrust): Promise<void> {
-  const chain = parseChain(request.x5c);
-  const leaf = chain[0] as X509Certificate;
-  const [input, signature] = [
-    request.jws.slice(0, request.jws.lastIndexOf('.')),
-    request.jws.split('.')[2] ?? '',
-  ];
-  const key = await leaf.publicKey.export({ name: 'ECDSA', namedCurve: 'P-256' }, ['verify']);
-  const signatureBytes = base64UrlDecode(signature);
-  const valid =
-    signatureBytes !== null &&
-    (await crypto.subtle.verify(
-      { name: 'ECDSA', hash: 'SHA-256' },
-      key,
-      signatureBytes as Uint8Array<ArrayBuffer>,
-      utf8.encode(input) as Uint8Array<ArrayBuffer>,
-    ));
-  if (!valid)
-    throw new OfflinePayloadError('offline-request-signature-invalid', 'the signature does not verify');
-  await assertChainTrusted(chain, trust);
   const host = request.claims.client_id.slice('x509_san_dns:'.length);
-  const names = leaf.getExtension(SubjectAlternativeNameExtension)?.names.items ?? [];
-  if (!names.some((name) => name.type === 'dns' && name.value === host)) {
-    throw new OfflinePayloadError(
-      'offline-request-untrusted',
-      'the certificate does not name the client identifier',
-    );
+  const failure = await verifyX5cJws(request.jws, trust, host);
+  if (failure === 'signature-invalid' || failure === 'malformed') {
+    throw new OfflinePayloadError('offline-request-signature-invalid', 'the signature does not verify');
   }
+  if (failure)
+    throw new OfflinePayloadError('offline-request-untrusted', `the verifier is not trusted (${failure})`);
   const now = Math.floor(trust.now.getTime() / 1000);
   if (request.claims.exp < now || request.claims.iat > now + 300) {
     throw new OfflinePayloadError('offline-request-expired', 'the request is outside its validity');
-  }
-}
-
-function parseChain(x5c: readonly string[]): X509Certificate[] {
-  try {
-    return x5c.map((certificate) => new X509Certificate(certificate));
-  } catch {
-    throw new OfflinePayloadError('offline-payload-invalid', 'a certificate does not parse');
-  }
-}
-
-async function assertChainTrusted(chain: readonly X509Certificate[], trust: OfflineTrust): Promise<void> {
-  const anchors = trust.trustAnchors.map((anchor) => new X509Certificate(anchor));
-  for (let i = 0; i < chain.length; i++) {
-    const certificate = chain[i] as X509Certificate;
-    const next = chain[i + 1];
-    const issuers = next ? [next] : anchors.filter((anchor) => anchor.subject === certificate.issuer);
-    let verified = false;
-    for (const issuer of issuers) {
-      if (await certificate.verify({ publicKey: issuer, date: trust.now }).catch(() => false))
-        verified = true;
-    }
-    if (!verified)
-      throw new OfflinePayloadError('offline-request-untrusted', 'the chain does not reach a trust anchor');
-    if (!next) return;
   }
 }
 
@@ -155,27 +109,4 @@ function assertClaims(value: unknown): asserts value is OfflineRequestClaims {
     Array.isArray(verifier.checks) &&
     verifier.checks.every(isCheckId);
   if (!ok) throw new OfflinePayloadError('offline-payload-invalid', 'the request claims are malformed');
-}
-
-function b64json(value: unknown): string {
-  return base64UrlEncode(utf8.encode(JSON.stringify(value)));
-}
-
-function parseJson(part: string): unknown {
-  const bytes = base64UrlDecode(part);
-  try {
-    if (!bytes) throw new Error('not base64url');
-    return JSON.parse(utf8.decode(bytes));
-  } catch {
-    throw new OfflinePayloadError('offline-payload-invalid', 'a JWS part is not JSON');
-  }
-}
-
-function isStringArray(value: unknown): value is string[] {
-  return (
-    Array.isArray(value) &&
-    value.length > 0 &&
-    value.length <= 4 &&
-    value.every((item) => typeof item === 'string' && /^[A-Za-z0-9+/]+=*$/.test(item))
-  );
 }
