@@ -1,0 +1,21 @@
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * Reads a status list token by its URI: the platform's own lists through the server itself (no
+ * network round trip, the same route a third party fetches), others over HTTPS with a timeout.
+ */
+export function statusListReader(app: FastifyInstance, publicUrl: string) {
+  const own = new URL(publicUrl).origin;
+  return async (uri: string): Promise<string> => {
+    const url = new URL(uri);
+    if (url.origin === own) {
+      const response = await app.inject({ method: 'GET', url: url.pathname + url.search });
+      if (response.statusCode !== 200) throw new Error(`status list ${uri}: ${response.statusCode}`);
+      return response.body;
+    }
+    if (url.protocol !== 'https:') throw new Error(`status list ${uri}: not https`);
+    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    if (!response.ok) throw new Error(`status list ${uri}: ${response.status}`);
+    return response.text();
+  };
+}
