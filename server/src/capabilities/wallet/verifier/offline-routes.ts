@@ -4,9 +4,10 @@ import { signOfflineRequest } from '@civitas/wallet/offline/index.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
+import type { Connection } from '../../../db/index.ts';
 import { principalOf } from '../../../identity/index.ts';
 import { AppError } from '../../../kernel/index.ts';
-import type { StatusTables } from '../status/tables.ts';
+import { createStatusLists } from '../status/service.ts';
 import type { VerifierRegistry, VerifierTrust } from './registry.ts';
 import { random } from './service.ts';
 import type { VerifierTables } from './tables.ts';
@@ -16,9 +17,10 @@ const OFFLINE_REQUEST_HOURS = 12;
 
 export interface OfflineRouteOptions {
   db: Kysely<VerifierTables>;
+  connection: Connection;
   registry: VerifierRegistry;
   trust: VerifierTrust;
-  statusList(uri: string): Promise<string>;
+  statusList(uri: string): Promise<string | Uint8Array>;
   publicUrl: string;
   staff: { readonly roles: readonly ['police', 'official', 'pharmacist'] };
 }
@@ -90,13 +92,12 @@ export async function offlineRoutes(app: FastifyInstance, options: OfflineRouteO
 async function currentStatusLists(
   options: OfflineRouteOptions,
 ): Promise<Array<{ uri: string; token: string }>> {
-  const db = options.db as unknown as Kysely<StatusTables>;
-  const rows = await db.selectFrom('wallet.status_lists').select('id').execute();
+  const uris = await createStatusLists({ db: options.connection, publicUrl: options.publicUrl }).listUris();
   const lists = await Promise.all(
-    rows.map(async (row) => {
-      const uri = new URL(`/wallet/status/${row.id}`, options.publicUrl).toString();
+    uris.map(async (uri) => {
       const token = await options.statusList(uri).catch(() => null);
-      return token === null ? null : { uri, token };
+      // The offline verifier checks SD-JWT VCs: their lists are JWTs (text).
+      return typeof token === 'string' ? { uri, token } : null;
     }),
   );
   return lists.filter((list) => list !== null);

@@ -8,7 +8,6 @@
 
 import type { VerificationResult } from '@civitas/contracts/api/wallet-verifier.ts';
 import { type CheckId, checkDefinition, claimKeysOf, verdict } from '@civitas/wallet/checks.ts';
-import { WalletVerificationError } from '@civitas/wallet/errors.ts';
 import type { VerificationContext, VerifiedCredential } from '@civitas/wallet/formats.ts';
 import type { VpToken } from '@civitas/wallet/openid4vp/index.ts';
 import { AppError } from '../../../kernel/index.ts';
@@ -17,7 +16,7 @@ import { AppError } from '../../../kernel/index.ts';
 export interface PresentationCheckers {
   sdJwt(presentation: string, context: VerificationContext): Promise<VerifiedCredential>;
   /** `deviceResponse`: base64url CBOR; `transcript`: what the mdoc's device signature covers. */
-  mdoc?(
+  mdoc(
     deviceResponse: string,
     context: VerificationContext,
     transcript: { clientId: string; nonce: string; responseUri: string; jwkThumbprint: Uint8Array | null },
@@ -58,20 +57,13 @@ export async function checkPresentation(checkers: PresentationCheckers, input: P
   const verified =
     option.format === 'dc+sd-jwt'
       ? await checkers.sdJwt(presentation, context)
-      : await mdocChecker(checkers)(presentation, context, {
+      : await checkers.mdoc(presentation, context, {
           clientId: input.clientId,
           nonce: input.nonce,
           responseUri: input.responseUri,
           jwkThumbprint: input.jwkThumbprint,
         });
   return resultOf(input.check, verified, input.now);
-}
-
-function mdocChecker(checkers: PresentationCheckers): NonNullable<PresentationCheckers['mdoc']> {
-  if (checkers.mdoc) return checkers.mdoc;
-  return async () => {
-    throw new WalletVerificationError('credential-type-unexpected', 'this verifier does not check mdoc yet');
-  };
 }
 
 const IMAGES = new Set(['picture', 'eu.europa.ec.eudi.pid.1.portrait', 'org.iso.18013.5.1.portrait']);

@@ -4,6 +4,8 @@ import {
   VerificationStarted,
   VerificationState,
 } from '@civitas/contracts/api/wallet-verifier.ts';
+import { openId4VpSessionTranscript } from '@civitas/wallet/mdoc/session-transcript.ts';
+import { verifyMdocPresentation } from '@civitas/wallet/mdoc/verify.ts';
 import { verifySdJwtVcPresentation } from '@civitas/wallet/sd-jwt/verify.ts';
 import formbody from '@fastify/formbody';
 import { Type } from '@sinclair/typebox';
@@ -29,7 +31,14 @@ const Id = Type.Object({ id: Type.String({ minLength: 16, maxLength: 64, pattern
 const STAFF = { roles: ['police', 'official', 'pharmacist'] } as const;
 
 /** The checkers the verifier runs, one per credential format. */
-export const PRESENTATION_CHECKERS: PresentationCheckers = { sdJwt: verifySdJwtVcPresentation };
+export const PRESENTATION_CHECKERS: PresentationCheckers = {
+  sdJwt: verifySdJwtVcPresentation,
+  mdoc: async (deviceResponse, context, transcript) =>
+    verifyMdocPresentation(deviceResponse, {
+      ...context,
+      sessionTranscript: await openId4VpSessionTranscript(transcript),
+    }),
+};
 
 interface Context {
   transactions: VerificationTransactions;
@@ -58,7 +67,15 @@ export async function verifierRoutes(app: FastifyInstance, options: WalletOption
   await app.register(formbody, { bodyLimit: 256 * 1024 });
   staffRoutes(app, { transactions, respond });
   protocolRoutes(app, { transactions, respond });
-  await offlineRoutes(app, { db, registry, trust, statusList, publicUrl, staff: STAFF });
+  await offlineRoutes(app, {
+    db,
+    connection: options.db,
+    registry,
+    trust,
+    statusList,
+    publicUrl,
+    staff: STAFF,
+  });
 }
 
 /** What the verifier's staff use: their registration, starting a check, polling it. */

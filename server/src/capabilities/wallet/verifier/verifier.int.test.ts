@@ -1,13 +1,25 @@
 import type { PublicJwk, X509Signer } from '@civitas/wallet/formats.ts';
+import { issueMdoc } from '@civitas/wallet/mdoc/issue.ts';
+import { presentMdoc } from '@civitas/wallet/mdoc/present.ts';
+import { openId4VpSessionTranscript } from '@civitas/wallet/mdoc/session-transcript.ts';
+import {
+  createHolder,
+  MDL,
+  MDL_NS,
+  STATUS_URI as MDOC_STATUS_URI,
+  mdlInput,
+  statusListCwt,
+} from '@civitas/wallet/mdoc/test-fixtures.ts';
 import {
   encryptAuthorizationResponse,
+  encryptionKeyThumbprint,
   type RequestObjectClaims,
   verifyRequestObject,
 } from '@civitas/wallet/openid4vp/index.ts';
 import { issueSdJwtVc } from '@civitas/wallet/sd-jwt/issue.ts';
 import { presentSdJwtVc } from '@civitas/wallet/sd-jwt/present.ts';
 import { buildStatusListToken } from '@civitas/wallet/status-list/jwt.ts';
-import { createTestPki } from '@civitas/wallet/trust/test-pki.ts';
+import { createTestPki, type TestPki } from '@civitas/wallet/trust/test-pki.ts';
 import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
@@ -75,6 +87,7 @@ describe.each(testDatabases())('the wallet verifier (OpenID4VP) on $name', (engi
   let holder: Holder;
   let statuses: number[];
   let statusSigner: X509Signer;
+  const mdocStatuses: Record<number, number> = {};
 
   beforeAll(async () => {
     platform = await startTestPlatform(engine, { persons: 40, vehicles: 10 });
@@ -172,6 +185,8 @@ describe.each(testDatabases())('the wallet verifier (OpenID4VP) on $name', (engi
       checkers: PRESENTATION_CHECKERS,
       trustAnchors: () => trust.trustAnchors(),
       statusList: async (uri: string) => {
+        if (uri === MDOC_STATUS_URI)
+          return statusListCwt({ signer: statusSigner } as TestPki, new Date(), mdocStatuses);
         expect(uri).toBe(STATUS_URI);
         const now = Math.floor(Date.now() / 1000);
         return buildStatusListToken({ uri, statuses, bits: 2, issuedAt: now, signer: statusSigner });
@@ -240,6 +255,50 @@ describe.each(testDatabases())('the wallet verifier (OpenID4VP) on $name', (engi
     ]);
     expectProblem(await stateOf(id, 'otherPharmacist'), 404, 'verification-not-found');
     expectProblem(await stateOf(id, 'police'), 404, 'verification-not-found');
+  });
+
+  async function mdl(claims: RequestObjectClaims, transcriptNonce = claims.nonce) {
+    const mdocHolder = await createHolder();
+    const signer = await trust.issuerSigner();
+    const credential = await issueMdoc(mdlInput({ signer } as TestPki, mdocHolder, new Date()));
+    const key = claims.client_metadata.jwks.keys[0];
+    const transcript = await openId4VpSessionTranscript({
+      clientId: claims.client_id,
+      nonce: transcriptNonce,
+      responseUri: claims.response_uri,
+      jwkThumbprint: key ? await encryptionKeyThumbprint(key) : null,
+    });
+    const elements = ['family_name', 'given_name', 'portrait', 'expiry_date', 'driving_privileges'];
+    return presentMdoc(
+      credential,
+      { docType: MDL, elements: { [MDL_NS]: elements } },
+      transcript,
+      mdocHolder.sign,
+    );
+  }
+
+  it('the police check a driving licence (mdoc): category B valid, the portrait and the categories shown', async () => {
+    const { id, claims } = await transaction('police', 'driving-licence-b');
+    expect(claims.client_id).toBe('x509_san_dns:patrol.verifiers.civitas.bg');
+    expect((await respond(id, claims, await mdl(claims), 'mdl')).code).toBeNull();
+    const state = (await stateOf(id, 'police')).json();
+    expect(state.result).toMatchObject({ passed: true, type: MDL });
+    expect(state.result.photo).toMatch(/^data:image\/(jpeg|png);base64,/);
+    const privileges = state.result.claims.find(
+      (claim: { key: string }) => claim.key === `${MDL_NS}.driving_privileges`,
+    );
+    expect(privileges.value[0]).toMatchObject({ vehicle_category_code: 'B' });
+  });
+
+  it('an mdoc signed over another session transcript, or revoked, is refused', async () => {
+    let tx = await transaction('police', 'driving-licence-b');
+    const replayed = await mdl(tx.claims, 'another-nonce-0123456789');
+    const outcome = await respond(tx.id, tx.claims, replayed, 'mdl');
+    expect(['mdoc-session-transcript-mismatch', 'mdoc-device-signature-invalid']).toContain(outcome.code);
+    tx = await transaction('police', 'driving-licence-b');
+    mdocStatuses[7] = 1;
+    expect((await respond(tx.id, tx.claims, await mdl(tx.claims), 'mdl')).code).toBe('credential-revoked');
+    delete mdocStatuses[7];
   });
 
   it('refuses a check beyond the registration at creation, and callers who operate no verifier', async () => {
