@@ -22,6 +22,8 @@ import type { VerificationRow, VerifierTables } from './tables.ts';
 
 /** How long a request may wait for its answer. */
 export const TRANSACTION_SECONDS = 600;
+/** How long the screen may still read an outcome (the holder's disclosed claims) after the request expired. */
+export const RESULT_KEPT_SECONDS = 3600;
 
 export interface Staff {
   subject: string;
@@ -59,6 +61,7 @@ export class VerificationTransactions {
   /** Starts a check; asking beyond the verifier's registration is refused here, before any request exists. */
   async start(staff: Staff, check: CheckId): Promise<VerificationStarted> {
     const verifier = await this.verifierOf(staff);
+    await this.purgeOld();
     if (!verifier.checks.includes(check)) {
       throw new AppError(
         'verification-check-not-registered',
@@ -152,6 +155,16 @@ export class VerificationTransactions {
       result: row.result ? JSON.parse(row.result) : null,
       failureCode: row.failure_code,
     };
+  }
+
+  /** Forgets transactions (their keys and the disclosed claims) an hour after they expired. */
+  async purgeOld(): Promise<number> {
+    const before = new Date(this.now().getTime() - RESULT_KEPT_SECONDS * 1000);
+    const deleted = await this.db
+      .deleteFrom('wallet.verifications')
+      .where('expires_at', '<', before)
+      .executeTakeFirst();
+    return Number(deleted.numDeletedRows);
   }
 
   private url(id: string, what: 'request' | 'response'): string {

@@ -426,6 +426,28 @@ describe.each(testDatabases())('the wallet verifier (OpenID4VP) on $name', (engi
     expect(outcome.code).toBe('verification-response-invalid');
   });
 
+  it('forgets a transaction and its disclosed claims an hour after it expired', async () => {
+    const { id } = await transaction();
+    const db = tablesOf<VerifierTables>(platform.database.db);
+    const registry = new VerifierRegistry(db, trust);
+    const soon = new VerificationTransactions(
+      db,
+      registry,
+      platform.config.publicUrl,
+      () => new Date(Date.now() + 30 * 60_000),
+    );
+    expect(await soon.purgeOld()).toBe(0);
+    await expect(soon.requestObject(id)).rejects.toMatchObject({ code: 'verification-expired' });
+    const later = new VerificationTransactions(
+      db,
+      registry,
+      platform.config.publicUrl,
+      () => new Date(Date.now() + 71 * 60_000),
+    );
+    expect(await later.purgeOld()).toBeGreaterThan(0);
+    expectProblem(await stateOf(id), 404, 'verification-not-found');
+  });
+
   it('gives the verifier screen signed offline requests with the anchors', async () => {
     const response = await inject({
       method: 'POST',
