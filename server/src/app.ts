@@ -56,6 +56,7 @@ import {
   type Instance,
   instancePlugin,
   loadInstance,
+  registerChangesPlugin,
   registerErrors,
   registerServices,
 } from './registers/index.ts';
@@ -265,8 +266,15 @@ async function registerContexts(
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
   await app.register(eservicesPlugin, { exchange: portal });
+  // The registers' own change services for staff (each change recorded in the change outbox).
+  await app.register(registerChangesPlugin, { db });
   // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).
-  await app.register(walletPlugin, { db, config, exchange: portal, audit });
+  await app.register(walletPlugin, {
+    db,
+    config,
+    exchange: new ExchangeClient(app.exchange, app.instance.clients.wallet),
+    audit,
+  });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */
