@@ -12,6 +12,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { tablesOf } from '../../../db/index.ts';
 import { principalOf } from '../../../identity/index.ts';
+import { AppError } from '../../../kernel/index.ts';
 import type { WalletOptions } from '../options.ts';
 import { createWalletTrust } from '../trust/service.ts';
 import { offlineRoutes } from './offline-routes.ts';
@@ -164,7 +165,15 @@ function protocolRoutes(app: FastifyInstance, { transactions, respond }: Context
       },
     },
     async (request) => {
-      await respond((request.params as { id: string }).id, (request.body as { response: string }).response);
+      const { id } = request.params as { id: string };
+      try {
+        await respond(id, (request.body as { response: string }).response);
+      } catch (error) {
+        // Every refused presentation is logged with its code (never the presented claims).
+        if (error instanceof AppError) request.log.info({ code: error.code }, 'wallet presentation refused');
+        throw error;
+      }
+      request.log.info('wallet presentation verified');
       return {};
     },
   );
