@@ -144,9 +144,8 @@ describe('verifying an offline answer with the cached trust', () => {
     expect(outcome.result.passed).toBe(true);
     expect(outcome.result.photo).toMatch(/^data:image\/jpeg;base64,/);
     const privileges = outcome.result.claims.find((claim) => claim.key === `${MDL_NS}.driving_privileges`);
-    expect((privileges?.value as Array<{ vehicle_category_code: string }>)[0]?.vehicle_category_code).toBe(
-      'B',
-    );
+    const categories = privileges?.value as Array<{ vehicle_category_code: string }> | undefined;
+    expect(categories?.[0]?.vehicle_category_code).toBe('B');
     const elsewhere = await verifyOfflineResponse(text, request('driving-licence-b'), {
       ...bundle,
       clientId: 'x509_san_dns:desk.verifiers.civitas.bg',
