@@ -30,6 +30,7 @@ const Problem = Type.Object(
 const problems = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 410: Problem, 422: Problem };
 const Id = Type.Object({ id: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
 const STAFF = { roles: ['police', 'official', 'pharmacist'] } as const;
+const PRESENTATION_USE = { purpose: 'identity-verification', legalBasis: 'eidas-regulation-art-5a' } as const;
 
 /** The checkers the verifier runs, one per credential format. */
 export const PRESENTATION_CHECKERS: PresentationCheckers = {
@@ -117,7 +118,8 @@ function staffRoutes(app: FastifyInstance, { transactions }: Context): void {
   app.get(
     '/api/wallet/verifications/:id',
     {
-      config: { access: STAFF },
+      // The claims a holder chose to present, shown to the verifier that asked (eIDAS Art. 5a).
+      config: { access: STAFF, personalData: PRESENTATION_USE },
       schema: {
         tags: ['wallet'],
         summary: 'A check’s state, polled by the screen',
