@@ -362,6 +362,17 @@ describe('the wallet verifier screen (Chromium, 360 px)', () => {
     await page.context().close();
   });
 
+  it('speaks Polish: the checks, the modes and the offline cache in words', async () => {
+    const page = await signedIn('police', 'pl-PL');
+    await page.getByRole('link', { name: 'Weryfikacja portfela' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Weryfikacja portfela cyfrowego' }).waitFor();
+    await page.getByRole('radio', { name: 'Prawo jazdy kategorii B' }).check();
+    await page.getByRole('radio', { name: /^Offline/ }).check();
+    await page.getByText('Nic jeszcze nie przygotowano do pracy bez sieci.').waitFor();
+    await expectAccessible(page, 'verifier-offline-pl.png');
+    await page.context().close();
+  });
+
   it('left no page errors', () => {
     expect(pageErrors).toEqual([]);
   });
