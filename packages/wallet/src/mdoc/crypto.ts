@@ -7,6 +7,7 @@ import { sha256 as nobleSha256 } from '@noble/hashes/sha2.js';
 import { type CoseKey, type MdocContext, SignatureAlgorithm } from '@owf/mdoc';
 import type { PublicJwk } from '../formats.ts';
 import { base64url, fromBase64url } from '../trust/encoding.ts';
+import type { WebCryptoKey } from '../trust/jws.ts';
 
 const subtle = globalThis.crypto.subtle;
 const EC_P256 = { name: 'ECDSA', namedCurve: 'P-256' } as const;
@@ -31,16 +32,20 @@ export function randomBytes(length: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(length));
 }
 
-export async function verifyEs256(key: CryptoKey, signature: Uint8Array, data: Uint8Array): Promise<boolean> {
+export async function verifyEs256(
+  key: WebCryptoKey,
+  signature: Uint8Array,
+  data: Uint8Array,
+): Promise<boolean> {
   if (signature.length !== 64) return false;
   return subtle.verify(ES256, key, signature as Uint8Array<ArrayBuffer>, data as Uint8Array<ArrayBuffer>);
 }
 
-const importedKeys = new Map<string, Promise<CryptoKey>>();
+const importedKeys = new Map<string, Promise<WebCryptoKey>>();
 const IMPORTED_KEYS_LIMIT = 1024;
 
 /** Imports a P-256 public key for verification; the last keys seen are kept (a device presents often). */
-export function importPublicJwk(jwk: PublicJwk): Promise<CryptoKey> {
+export function importPublicJwk(jwk: PublicJwk): Promise<WebCryptoKey> {
   const id = `${jwk.x}.${jwk.y}`;
   let key = importedKeys.get(id);
   if (!key) {

@@ -4,6 +4,7 @@
  */
 import type { IssueMdocInput, PublicJwk } from '../formats.ts';
 import { buildStatusListCwt } from '../status-list/cwt.ts';
+import type { WebCryptoKey } from '../trust/jws.ts';
 import { createTestPki, type TestPki } from '../trust/test-pki.ts';
 import { issueMdoc } from './issue.ts';
 import { openId4VpSessionTranscript } from './session-transcript.ts';
@@ -28,7 +29,7 @@ export async function createHolder(): Promise<Holder> {
   const keys = (await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
     'sign',
     'verify',
-  ])) as CryptoKeyPair;
+  ])) as { publicKey: WebCryptoKey; privateKey: WebCryptoKey };
   const { kty, crv, x, y } = await crypto.subtle.exportKey('jwk', keys.publicKey);
   return {
     jwk: { kty: kty as 'EC', crv: crv as 'P-256', x: x!, y: y! },

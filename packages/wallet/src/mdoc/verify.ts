@@ -5,6 +5,7 @@
  */
 import { WalletVerificationError } from '../errors.ts';
 import type { CredentialStatus, VerificationContext, VerifiedCredential } from '../formats.ts';
+import type { WebCryptoKey } from '../trust/jws.ts';
 import { type VerifiedChain, verifyCertificateChain } from '../trust/x5c.ts';
 import { fetchStatus } from './check-status.ts';
 import {
@@ -181,7 +182,7 @@ async function checkDeviceSignature(document: PresentedDocument, mso: MsoParts, 
   }
   const jwk =
     jwkFromCoseKeyMap(mso.deviceKey) ?? fail('credential-malformed', 'the MSO device key is not P-256');
-  let key: CryptoKey;
+  let key: WebCryptoKey;
   try {
     key = await importPublicJwk(jwk);
   } catch {
