@@ -14,6 +14,8 @@ import { DossierScreen } from '../features/vehicle-dossier/DossierScreen.tsx';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
 import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScreen.tsx';
 import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
+import { WALLET_DESK_PATH } from '../features/wallet-desk/paths.ts';
+import { WalletDeskScreen } from '../features/wallet-desk/WalletDeskScreen.tsx';
 import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
 import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
 import { forgetSavedAnswers } from '../shared/api/saved-answers.ts';
@@ -94,6 +96,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? (
         <RoleGate workspace={WORKSPACE_PATH}>
           <WorkspaceScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case WALLET_DESK_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={WALLET_DESK_PATH}>
+          <WalletDeskScreen />
         </RoleGate>
       ) : (
         <Redirect to="/" />

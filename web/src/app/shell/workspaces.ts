@@ -1,5 +1,6 @@
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { WALLET_DESK_PATH } from '../../features/wallet-desk/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 
 /**
@@ -10,13 +11,15 @@ import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 export interface Workspace {
   path: string;
   roles: readonly string[];
-  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav';
+  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'walletDesk.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: WORKSPACE_PATH, roles: ['official', 'police'], navLabel: 'workspace.nav' },
   { path: AUDIT_PATH, roles: ['auditor'], navLabel: 'auditConsole.nav' },
   { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
+  // Last: an official still lands on the lookup; the desk is one link further.
+  { path: WALLET_DESK_PATH, roles: ['official'], navLabel: 'walletDesk.nav' },
 ];
 
 /** The start screen of a signed-in person without a workspace. */
