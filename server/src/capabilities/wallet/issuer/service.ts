@@ -81,8 +81,23 @@ function validity(configuration: CredentialConfiguration, credential: IssuableCr
   return { from: now, until: new Date(until) };
 }
 
-function disclosablePaths(configuration: CredentialConfiguration): string[][] {
-  return configuration.claims.filter((claim) => claim.selective).map((claim) => [...claim.path]);
+/** The catalogue's selectively disclosable paths that this person's claims have (a photo may be missing). */
+function disclosablePaths(
+  configuration: CredentialConfiguration,
+  claims: Readonly<Record<string, unknown>>,
+): string[][] {
+  return configuration.claims
+    .filter((claim) => claim.selective && hasPath(claims, claim.path))
+    .map((claim) => [...claim.path]);
+}
+
+function hasPath(claims: unknown, path: readonly string[]): boolean {
+  let value = claims;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return false;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value !== undefined && value !== null;
 }
 
 interface Copy {
@@ -102,7 +117,7 @@ function sign(deps: IssuanceDependencies, copy: Copy): Promise<string> {
       issuer: deps.issuer,
       vct: configuration.vct!,
       claims: credential.claims,
-      disclosable: disclosablePaths(configuration),
+      disclosable: disclosablePaths(configuration, credential.claims),
       holder,
       status,
       issuedAt: Math.floor(copy.from.getTime() / 1000),
