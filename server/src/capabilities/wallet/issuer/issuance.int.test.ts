@@ -132,6 +132,15 @@ describe.each(testDatabases())('issuing wallet credentials end to end on $name',
     expect(rows.map((row) => row.holder_key_thumbprint).sort()).toEqual(thumbprints.sort());
     expect(new Set(rows.map((row) => row.case_ref)).size).toBe(1);
     expect(rows.map((row) => row.status_idx).sort()).toEqual(decoded.map((copy) => copy.status!.idx).sort());
+    // The holder's list of copies (the status part's) names the configuration and the expiry.
+    const copies = await partsOf().status.copiesOf(citizen);
+    const ids = new Set(rows.map((row) => row.id));
+    const mine = copies.filter((copy) => ids.has(copy.credentialId));
+    expect(mine).toHaveLength(2);
+    for (const copy of mine) {
+      expect(copy).toMatchObject({ configuration: 'ehic', status: 'valid' });
+      expect(copy.expiresAt?.getTime()).toBe(rows[0]!.expires_at.getTime());
+    }
   });
 
   it('issues a copy that the verifier accepts: chain to the wallet anchor, key binding, the published status', async () => {
