@@ -111,7 +111,9 @@ describe('the wallet desk (Chromium, 360 px)', () => {
 
     const citizen = personalNumberOf('citizen');
     await page.getByLabel("Citizen's personal number").fill(citizen);
-    await page.getByLabel('Document', { exact: true }).selectOption({ label: 'Personal identification (mdoc)' });
+    await page
+      .getByLabel('Document', { exact: true })
+      .selectOption({ label: 'Personal identification (mdoc)' });
     await page.getByRole('button', { name: 'Make the offer' }).click();
     await page.getByText('The offer is ready').waitFor();
     const txCode = (await page.getByTestId('tx-code').innerText()).trim();
