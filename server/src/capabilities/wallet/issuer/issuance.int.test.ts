@@ -11,7 +11,7 @@ import { HolderKey } from '../../../../test/wallet-holder.ts';
 import { tablesOf } from '../../../db/index.ts';
 import { ExchangeClient } from '../../../exchange/index.ts';
 import { eidIssuer, issueScriptingToken } from '../../../identity/tokens.ts';
-import { vehicleQueries } from '../../../registers/index.ts';
+import { registerSamples, vehicleQueries } from '../../../registers/index.ts';
 import { walletParts } from '../parts-wiring.ts';
 import { IssuerNonces } from './nonces.ts';
 import { issueCredentials } from './service.ts';
@@ -187,6 +187,35 @@ describe.each(testDatabases())('issuing wallet credentials end to end on $name',
     expect(response.statusCode, response.body).toBe(200);
     const copy = decodeSdJwtVc(response.json().credentials[0].credential);
     expect(copy.claims).toMatchObject({ vin: own!.vin, plate: own!.plate });
+  });
+
+  it('issues a PID to a person without a photo on record (a child without an identity card)', async () => {
+    const { source } = partsOf();
+    let subject: string | undefined;
+    for (const candidate of await registerSamples(platform.database.db).livingPersons(0, 80)) {
+      const pid = await source.claimsFor('pid-sd-jwt', candidate, {
+        caseRef: 'probe',
+        log: platform.app.log,
+      });
+      if (!('picture' in pid.claims)) {
+        subject = candidate;
+        break;
+      }
+    }
+    expect(subject).toBeDefined();
+    const nonces = new IssuerNonces(platform.database.db);
+    const holder = await HolderKey.generate();
+    const { nonce } = await nonces.issue();
+    const answer = await issueCredentials(
+      { db: platform.database.db, issuer, nonces, ...partsOf() },
+      { subject: subject!, configurationIds: ['pid-sd-jwt'], vin: null },
+      { credential_configuration_id: 'pid-sd-jwt', proofs: { jwt: [await holder.proof(issuer, nonce)] } },
+      platform.app.log,
+    );
+    const copy = decodeSdJwtVc(answer.credentials[0]!.credential);
+    expect(copy.claims).toMatchObject({ personal_administrative_number: subject });
+    expect(copy.disclosable).not.toContainEqual(['picture']);
+    expect(copy.disclosable).toContainEqual(['age_equal_or_over', '18']);
   });
 
   it("records the register reads in the citizen's data usage, for credential issuance", async () => {
