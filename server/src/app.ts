@@ -274,6 +274,7 @@ async function registerContexts(
     config,
     exchange: new ExchangeClient(app.exchange, app.instance.clients.wallet),
     audit,
+    keys,
   });
 }
 

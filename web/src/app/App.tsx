@@ -16,6 +16,8 @@ import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScre
 import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
 import { VERIFIER_PATH } from '../features/verifier/paths.ts';
 import { VerifierScreen } from '../features/verifier/VerifierScreen.tsx';
+import { WALLET_DESK_PATH } from '../features/wallet-desk/paths.ts';
+import { WalletDeskScreen } from '../features/wallet-desk/WalletDeskScreen.tsx';
 import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
 import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
 import { forgetSavedAnswers } from '../shared/api/saved-answers.ts';
@@ -104,6 +106,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? (
         <RoleGate workspace={VERIFIER_PATH}>
           <VerifierScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case WALLET_DESK_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={WALLET_DESK_PATH}>
+          <WalletDeskScreen />
         </RoleGate>
       ) : (
         <Redirect to="/" />

@@ -1,6 +1,7 @@
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
 import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
+import { WALLET_DESK_PATH } from '../../features/wallet-desk/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 
 /**
@@ -11,13 +12,15 @@ import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 export interface Workspace {
   path: string;
   roles: readonly string[];
-  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'verifier.nav';
+  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'walletDesk.nav' | 'verifier.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: WORKSPACE_PATH, roles: ['official', 'police'], navLabel: 'workspace.nav' },
   { path: AUDIT_PATH, roles: ['auditor'], navLabel: 'auditConsole.nav' },
   { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
+  // After the lookup: an official still lands on the lookup; the desk is one link further.
+  { path: WALLET_DESK_PATH, roles: ['official'], navLabel: 'walletDesk.nav' },
   // The wallet verifier: police and officials, and a shop's till (the pharmacist's demo account).
   { path: VERIFIER_PATH, roles: ['police', 'official', 'pharmacist'], navLabel: 'verifier.nav' },
 ];
