@@ -38,6 +38,14 @@ function invalid(detail: string): never {
   throw new TypeError(`issueSdJwtVc: ${detail}`);
 }
 
+/** The loopback hosts a development or demo installation runs on, where TLS has nothing to protect. */
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** https, or http on the loopback interface (`npm start`, the tests): never http on a network. */
+export function isIssuerUrl(url: URL): boolean {
+  return url.protocol === 'https:' || (url.protocol === 'http:' && LOOPBACK_HOSTS.has(url.hostname));
+}
+
 function checkInput(input: IssueSdJwtVcInput) {
   let url: URL | null = null;
   try {
@@ -45,7 +53,8 @@ function checkInput(input: IssueSdJwtVcInput) {
   } catch {
     url = null;
   }
-  if (url?.protocol !== 'https:' || CONTROL.test(input.issuer)) invalid('issuer must be an https URL');
+  if (!url || !isIssuerUrl(url) || CONTROL.test(input.issuer))
+    invalid('issuer must be an https URL (plain http only on this machine: localhost, 127.0.0.1, [::1])');
   if (
     typeof input.vct !== 'string' ||
     input.vct.length === 0 ||

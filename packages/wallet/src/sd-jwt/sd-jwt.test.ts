@@ -85,8 +85,16 @@ describe('issueSdJwtVc', () => {
     );
   });
 
+  test('plain http is accepted only for an issuer on this machine (npm start, tests)', async () => {
+    for (const issuer of ['http://localhost:3000', 'http://127.0.0.1:41234', 'http://[::1]:8080']) {
+      const credential = await f.issue({ issuer });
+      expect(decodeSdJwtVc(credential).issuer).toBe(issuer);
+    }
+  });
+
   test('bad input is refused before anything is signed', async () => {
     await expect(f.issue({ issuer: 'http://civitas.example' })).rejects.toThrow(/https/);
+    await expect(f.issue({ issuer: 'http://localhost.civitas.example' })).rejects.toThrow(/https/);
     await expect(f.issue({ vct: 'urn:eudi:pid:1\u0000' })).rejects.toThrow(/vct/);
     await expect(f.issue({ claims: { iss: 'https://evil.example' } })).rejects.toThrow(/reserved/);
     await expect(f.issue({ disclosable: [['no_such_claim']] })).rejects.toThrow(/not in the claims/);
