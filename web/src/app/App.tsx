@@ -14,6 +14,9 @@ import { DossierScreen } from '../features/vehicle-dossier/DossierScreen.tsx';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
 import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScreen.tsx';
 import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
+import { OfferScreen } from '../features/wallet/OfferScreen.tsx';
+import { WALLET_OFFER_PATH, WALLET_PATH } from '../features/wallet/paths.ts';
+import { WalletScreen } from '../features/wallet/WalletScreen.tsx';
 import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
 import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
 import { forgetSavedAnswers } from '../shared/api/saved-answers.ts';
@@ -109,6 +112,11 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
     // Public: anyone may check a vehicle with a second fact, and anyone may check a report.
     case VEHICLE_CHECK_PATH:
       return <VehicleCheckScreen />;
+    // The wallet belongs to the device: it opens with its own PIN, signed in or not.
+    case WALLET_PATH:
+      return <WalletScreen />;
+    case WALLET_OFFER_PATH:
+      return <OfferScreen />;
   }
   const verify = matchVerifyPath(pathname);
   if (verify) return <VerifyScreen reference={verify.reference} />;

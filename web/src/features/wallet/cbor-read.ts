@@ -4,17 +4,22 @@
  * kept as their text). Display only: the issuer's signature is the verifier's business.
  */
 export class CborTag {
-  constructor(
-    readonly tag: number,
-    readonly value: unknown,
-  ) {}
+  readonly tag: number;
+  readonly value: unknown;
+  constructor(tag: number, value: unknown) {
+    this.tag = tag;
+    this.value = value;
+  }
 }
 
 const MAX_DEPTH = 32;
 
 class Reader {
   offset = 0;
-  constructor(readonly bytes: Uint8Array) {}
+  readonly bytes: Uint8Array;
+  constructor(bytes: Uint8Array) {
+    this.bytes = bytes;
+  }
 
   take(length: number): Uint8Array {
     if (this.offset + length > this.bytes.length) throw new Error('CBOR truncated');

@@ -23,8 +23,10 @@ export interface CredentialOffer {
 export type OfferLink = { kind: 'by-value'; offer: CredentialOffer } | { kind: 'by-reference'; uri: string };
 
 export class OfferError extends Error {
-  constructor(readonly reason: 'malformed' | 'too-large' | 'insecure-issuer' | 'no-grant') {
+  readonly reason: 'malformed' | 'too-large' | 'insecure-issuer' | 'no-grant';
+  constructor(reason: OfferError['reason']) {
     super(reason);
+    this.reason = reason;
     this.name = 'OfferError';
   }
 }

@@ -73,7 +73,10 @@ export async function walletExists(): Promise<boolean> {
 
 /** An unlocked wallet: holds the non-extractable data key until locked. */
 export class OpenWallet {
-  constructor(private readonly dataKey: CryptoKey) {}
+  readonly #dataKey: CryptoKey;
+  constructor(dataKey: CryptoKey) {
+    this.#dataKey = dataKey;
+  }
 
   private async withDb<T>(work: (db: IDBPDatabase<WalletSchema>) => Promise<T>): Promise<T> {
     const db = await database();
@@ -86,24 +89,24 @@ export class OpenWallet {
 
   async credentials(): Promise<StoredCredential[]> {
     const rows = await this.withDb((db) => db.getAll('credentials'));
-    const all = await Promise.all(rows.map((row) => unseal<StoredCredential>(this.dataKey, row.sealed)));
+    const all = await Promise.all(rows.map((row) => unseal<StoredCredential>(this.#dataKey, row.sealed)));
     return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
   }
 
   async saveCredential(credential: StoredCredential): Promise<void> {
-    const sealed = await seal(this.dataKey, credential);
+    const sealed = await seal(this.#dataKey, credential);
     await this.withDb((db) => db.put('credentials', { id: credential.id, sealed }));
   }
 
   async history(): Promise<HistoryEntry[]> {
     const rows = await this.withDb((db) => db.getAll('history'));
-    const all = await Promise.all(rows.map((row) => unseal<HistoryEntry>(this.dataKey, row.sealed)));
+    const all = await Promise.all(rows.map((row) => unseal<HistoryEntry>(this.#dataKey, row.sealed)));
     return all.sort((a, b) => b.at.localeCompare(a.at));
   }
 
   async record(entry: Omit<HistoryEntry, 'id' | 'at'>, now = new Date()): Promise<void> {
     const full: HistoryEntry = { ...entry, id: crypto.randomUUID(), at: now.toISOString() };
-    const sealed = await seal(this.dataKey, full);
+    const sealed = await seal(this.#dataKey, full);
     await this.withDb((db) => db.put('history', { id: full.id, at: full.at, sealed }));
   }
 

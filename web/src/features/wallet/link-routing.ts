@@ -1,0 +1,19 @@
+/**
+ * Where a scanned or pasted link goes in the wallet: a credential offer opens the offer screen
+ * (with the same query); anything else is not for the wallet.
+ */
+import { WALLET_OFFER_PATH } from './paths.ts';
+
+export function walletPathForLink(link: string, ownOrigin: string): string | null {
+  let url: URL;
+  try {
+    url = new URL(link);
+  } catch {
+    return null;
+  }
+  const offerQuery = url.searchParams.has('credential_offer') || url.searchParams.has('credential_offer_uri');
+  const isOffer =
+    url.protocol === 'openid-credential-offer:' ||
+    (url.origin === ownOrigin && url.pathname === WALLET_OFFER_PATH);
+  return isOffer && offerQuery ? `${WALLET_OFFER_PATH}${url.search}` : null;
+}
