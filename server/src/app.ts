@@ -266,7 +266,7 @@ async function registerContexts(
   });
   await app.register(eservicesPlugin, { exchange: portal });
   // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).
-  await app.register(walletPlugin, { db, config, exchange: portal, audit });
+  await app.register(walletPlugin, { db, config, exchange: portal, audit, keys });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */

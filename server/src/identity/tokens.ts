@@ -23,6 +23,8 @@ export interface AccessTokenClaims {
   tokenId: string;
   /** DPoP: the thumbprint of the key the token is bound to (`cnf.jkt`), if it is bound. */
   boundKey: string | undefined;
+  /** RFC 9396 `authorization_details` the token was granted (the wallet's credentials), if any. */
+  authorizationDetails?: unknown[];
 }
 
 /** An access token as a request presented it. */
@@ -49,6 +51,8 @@ export interface AccessTokenVerifierOptions {
   publicUrl: string;
   /** Whether `civitas token`'s scripting tokens are accepted (outside production only). */
   acceptScriptingTokens: boolean;
+  /** The audience the tokens must be for (default: the Civitas API; the wallet issuer: its own URL). */
+  audience?: string;
 }
 
 const VERIFIED_CACHE_SIZE = 10_000;
@@ -70,7 +74,7 @@ export function createAccessTokenVerifier(
   issuer: string,
   options: AccessTokenVerifierOptions,
 ): AccessTokenVerifier {
-  const verifySignature = createSignatureVerifier(keys, issuer);
+  const verifySignature = createSignatureVerifier(keys, issuer, options.audience ?? API_AUDIENCE);
   const checkProof: DpopProofChecker = createDpopProofChecker();
   const verified = new Map<string, AccessTokenClaims>();
   const signatureOf = async (token: string): Promise<AccessTokenClaims> => {
@@ -130,13 +134,14 @@ async function isStillIssued(db: Kysely<IdentityTables>, tokenId: string): Promi
 function createSignatureVerifier(
   keys: IdentityKeys,
   issuer: string,
+  audience: string,
 ): (token: string) => Promise<AccessTokenClaims> {
   const jwks = createLocalJWKSet(keys.publicJwks);
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, jwks, {
         issuer,
-        audience: API_AUDIENCE,
+        audience,
         algorithms: ['ES256'],
         typ: 'at+jwt',
         requiredClaims: ['sub', 'exp', 'client_id', 'jti'],
@@ -153,6 +158,9 @@ function createSignatureVerifier(
         scopes: typeof payload.scope === 'string' ? payload.scope.split(' ') : [],
         tokenId: String(payload.jti),
         boundKey: typeof confirmation?.jkt === 'string' ? confirmation.jkt : undefined,
+        authorizationDetails: Array.isArray(payload.authorization_details)
+          ? payload.authorization_details
+          : [],
       };
     } catch (error) {
       if (error instanceof joseErrors.JWTExpired) throw new AppError('token-expired');
