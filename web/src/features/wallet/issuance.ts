@@ -25,7 +25,8 @@ export interface IssuerMetadata {
   issuer: string;
   credentialEndpoint: string;
   nonceEndpoint: string | null;
-  authorizationServer: string;
+  /** The authorization servers the issuer names (the eID for the code flow, itself for pre-authorized codes). */
+  authorizationServers: string[];
   /** Display names by locale ('' for one without a locale). */
   names: Record<string, string>;
   configurations: Record<string, { format?: string }>;
@@ -39,6 +40,22 @@ export function wellKnownUrl(identifier: string, name: string): string {
   return `${url.origin}/.well-known/${name}${path}`;
 }
 
+const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+
+const OFFER_GONE = new Set([
+  'invalid_grant',
+  'issuance-code-expired',
+  'issuance-code-invalid',
+  'issuance-offer-exhausted',
+  'issuance-offer-not-found',
+]);
+
+/** The issuer's refusal (problem `code` or OAuth `error`) as what the wallet tells the citizen. */
+export function failureOf(code: string): IssuanceFailure {
+  if (code === 'issuance-tx-code-wrong') return 'tx-code-wrong';
+  return OFFER_GONE.has(code) ? 'offer-expired' : 'refused';
+}
+
 async function getJson(url: string, init?: RequestInit): Promise<Record<string, unknown>> {
   let response: Response;
   try {
@@ -48,17 +65,12 @@ async function getJson(url: string, init?: RequestInit): Promise<Record<string, 
   }
   const body = (await response.json().catch(() => null)) as Record<string, unknown> | null;
   if (!response.ok) {
-    const error = typeof body?.error === 'string' ? body.error : String(response.status);
-    if (error === 'invalid_grant' && init?.body?.toString().includes('tx_code')) {
-      throw new IssuanceError('tx-code-wrong', error);
-    }
-    throw new IssuanceError(error === 'invalid_grant' ? 'offer-expired' : 'refused', error);
+    const code = str(body?.code) ?? str(body?.error) ?? String(response.status);
+    throw new IssuanceError(failureOf(code), code);
   }
   if (!body || typeof body !== 'object') throw new IssuanceError('unexpected-answer', url);
   return body;
 }
-
-const str = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
 
 export async function fetchIssuerMetadata(issuer: string): Promise<IssuerMetadata> {
   const body = await getJson(wellKnownUrl(issuer, 'openid-credential-issuer'));
@@ -77,7 +89,7 @@ export async function fetchIssuerMetadata(issuer: string): Promise<IssuerMetadat
     issuer,
     credentialEndpoint,
     nonceEndpoint: str(body.nonce_endpoint),
-    authorizationServer: str(servers[0]) ?? issuer,
+    authorizationServers: servers.filter((server): server is string => typeof server === 'string'),
     names,
     configurations: (body.credential_configurations_supported ?? {}) as IssuerMetadata['configurations'],
     batchSize: typeof batch === 'number' && batch >= 1 && batch <= 10 ? batch : 1,
@@ -88,14 +100,17 @@ export function issuerName(metadata: IssuerMetadata, language: string): string {
   return metadata.names[language] ?? metadata.names.en ?? metadata.names[''] ?? new URL(metadata.issuer).host;
 }
 
-export async function tokenEndpointOf(metadata: IssuerMetadata): Promise<string> {
-  const server = metadata.authorizationServer;
-  const body = await getJson(wellKnownUrl(server, 'oauth-authorization-server')).catch(() =>
-    getJson(wellKnownUrl(server, 'openid-configuration')),
-  );
-  const endpoint = str(body.token_endpoint);
-  if (!endpoint) throw new IssuanceError('unexpected-answer', 'no token endpoint');
-  return endpoint;
+/** The token endpoint of the authorization server that grants pre-authorized codes (the issuer itself if it names none). */
+export async function preAuthorizedTokenEndpoint(metadata: IssuerMetadata): Promise<string> {
+  const servers =
+    metadata.authorizationServers.length > 0 ? metadata.authorizationServers : [metadata.issuer];
+  for (const server of servers) {
+    const body = await getJson(wellKnownUrl(server, 'oauth-authorization-server')).catch(() => null);
+    const grants = Array.isArray(body?.grant_types_supported) ? body.grant_types_supported : [];
+    const endpoint = str(body?.token_endpoint);
+    if (endpoint && grants.includes(PRE_AUTHORIZED_GRANT)) return endpoint;
+  }
+  throw new IssuanceError('unexpected-answer', 'no authorization server grants pre-authorized codes');
 }
 
 export interface AccessToken {
@@ -212,7 +227,7 @@ export async function acceptPreAuthorizedOffer(
 ): Promise<StoredCredential[]> {
   if (!offer.preAuthorizedCode) throw new IssuanceError('refused', 'no pre-authorized code');
   const token = await redeemPreAuthorizedCode(
-    await tokenEndpointOf(metadata),
+    await preAuthorizedTokenEndpoint(metadata),
     offer.preAuthorizedCode,
     txCode,
   );
