@@ -1,0 +1,206 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
+import type { TestPlatform } from '../server/test/platform.ts';
+import { expectAccessible, launchChromium, startWebPlatform, watchPage } from './browser.ts';
+
+/** The narrowest phone the app is built for. */
+const PHONE = { width: 360, height: 780 };
+const PIN = '482913';
+
+/**
+ * The Wallet tab (issue 16) on a 360 px phone: set up without signing in, PIN rules, an empty
+ * state that explains how to add documents, a desk's pre-authorized offer opened by link with its
+ * consent screen (a wrong transaction code refused, a declined offer storing nothing), lock and
+ * unlock, encryption at rest, three languages, and removal.
+ */
+describe('the wallet in the PWA (Chromium, 360 px)', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  let officialToken: string;
+  let citizen: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ platform, base } = await startWebPlatform());
+    const [first, second] = platform.seeded.demoPersons as [string, string];
+    citizen = first;
+    officialToken = await issueScriptingToken(platform.keys, eidIssuer(base), second, [
+      'citizen',
+      'official',
+    ]);
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    page = watchPage(await context.newPage(), pageErrors, {
+      who: 'citizen',
+      // A refused transaction code is an expected 4xx the page handles.
+      expectedConsole: /^Failed to load resource/,
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  async function deskOffer(configurationId: string): Promise<{ offerUri: string; txCode: string }> {
+    const response = await platform.app.inject({
+      method: 'POST',
+      url: '/api/wallet/offers',
+      headers: { authorization: `Bearer ${officialToken}` },
+      payload: { personalNumber: citizen, configurationId },
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  }
+
+  async function fillPin(label: string, value: string) {
+    await page.getByLabel(label, { exact: true }).fill(value);
+  }
+
+  it('is set up with an app PIN, without signing in, and explains how to add documents', async () => {
+    await page.goto(`${base}/`);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wallet' }).click();
+    await page.waitForURL(`${base}/wallet`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Set up your wallet' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'wallet-set-up.png');
+
+    await fillPin('App PIN', '1234');
+    await fillPin('The same PIN again', '1234');
+    await page.getByRole('button', { name: 'Create the wallet' }).click();
+    await expect.poll(() => page.getByText('Enter a PIN of 6 to 12 digits.').isVisible()).toBe(true);
+
+    await fillPin('App PIN', PIN);
+    await fillPin('The same PIN again', '482914');
+    await page.getByRole('button', { name: 'Create the wallet' }).click();
+    await expect.poll(() => page.getByText('The two PINs are not the same.').isVisible()).toBe(true);
+
+    await fillPin('The same PIN again', PIN);
+    await page.getByRole('button', { name: 'Create the wallet' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Your documents' }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByText('There are no documents in your wallet yet.').isVisible())
+      .toBe(true);
+    await expect.poll(() => page.getByText('Nothing has been added or shown yet.').isVisible()).toBe(true);
+    await expectAccessible(page, 'wallet-empty.png');
+  });
+
+  it('shows a desk offer opened by link before storing anything, and refuses a wrong transaction code', async () => {
+    const offer = await deskOffer('ehic');
+    expect(offer.offerUri).toMatch(/^openid-credential-offer:\/\/\?credential_offer=/);
+    await page.getByLabel('Link (openid-credential-offer://…)').fill(offer.offerUri);
+    await page.getByRole('button', { name: 'Open the link' }).click();
+    await page.waitForURL((url) => url.pathname === '/wallet/offer');
+    await expect.poll(() => page.getByRole('heading', { name: /^Offer from / }).isVisible()).toBe(true);
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'European Health Insurance Card' }).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.getByText('Institution code').isVisible()).toBe(true);
+    await expect.poll(() => page.getByText(`Issuer's address: ${new URL(base).host}`).isVisible()).toBe(true);
+    await expectAccessible(page, 'wallet-offer.png');
+
+    const wrong = offer.txCode === '000000' ? '111111' : '000000';
+    await page.getByLabel('Transaction code').fill('12');
+    await page.getByRole('button', { name: 'Add to my wallet' }).click();
+    await expect
+      .poll(() => page.getByText('Enter the transaction code as given to you.').isVisible())
+      .toBe(true);
+    await page.getByLabel('Transaction code').fill(wrong);
+    await page.getByRole('button', { name: 'Add to my wallet' }).click();
+    await expect
+      .poll(() => page.getByText('The transaction code is not right, or it was tried too often.').isVisible())
+      .toBe(true);
+
+    await page.getByRole('button', { name: 'Decline' }).click();
+    await expect.poll(() => page.getByText('Nothing was stored.').isVisible()).toBe(true);
+    await page.getByRole('link', { name: 'Go to the wallet' }).click();
+    await expect
+      .poll(() => page.getByText('There are no documents in your wallet yet.').isVisible())
+      .toBe(true);
+  });
+
+  it('refuses an offer link that is not an offer, and an offer naming an insecure issuer', async () => {
+    await page.getByLabel('Link (openid-credential-offer://…)').fill('https://example.org/');
+    await page.getByRole('button', { name: 'Open the link' }).click();
+    await expect.poll(() => page.getByText('That is not a link the wallet can open.').isVisible()).toBe(true);
+
+    const foreign = {
+      credential_issuer: 'http://issuer.example',
+      credential_configuration_ids: ['ehic'],
+      grants: { 'urn:ietf:params:oauth:grant-type:pre-authorized_code': { 'pre-authorized_code': 'x' } },
+    };
+    await page.goto(`${base}/wallet/offer?credential_offer=${encodeURIComponent(JSON.stringify(foreign))}`);
+    // A fresh page load: the wallet is locked again.
+    await fillPin('App PIN', PIN);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect
+      .poll(() => page.getByText('The offer names an issuer without a secure (https) address.').isVisible())
+      .toBe(true);
+  });
+
+  it('keeps only a salt and the wrapped data key, never the PIN, and opens only with the PIN', async () => {
+    const stored = await page.evaluate(
+      () =>
+        new Promise<string>((resolve, reject) => {
+          // Runs in the page; IndexedDB typed only as far as it is used.
+          type Request<T> = { result: T; error: unknown; onsuccess: () => void; onerror: () => void };
+          type Database = {
+            transaction(store: string): {
+              objectStore(store: string): { get(key: string): Request<unknown> };
+            };
+            close(): void;
+          };
+          const { indexedDB } = globalThis as unknown as {
+            indexedDB: { open(name: string): Request<Database> };
+          };
+          const request = indexedDB.open('civitas-wallet');
+          request.onerror = () => reject(request.error);
+          request.onsuccess = () => {
+            const read = request.result.transaction('meta').objectStore('meta').get('pin-lock');
+            read.onsuccess = () => {
+              resolve(JSON.stringify(read.result));
+              request.result.close();
+            };
+          };
+        }),
+    );
+    expect(Object.keys(JSON.parse(stored)).sort()).toEqual(['iterations', 'salt', 'wrappedKey']);
+    expect(stored).not.toContain(PIN);
+
+    await page.goto(`${base}/wallet`);
+    await fillPin('App PIN', '000000');
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.getByText('That PIN does not open this wallet.').isVisible()).toBe(true);
+    await fillPin('App PIN', PIN);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Your documents' }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Lock the wallet' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Open your wallet' }).isVisible()).toBe(true);
+  });
+
+  it('speaks Bulgarian and Polish', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('bg');
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Отворете портфейла си' }).isVisible())
+      .toBe(true);
+    await fillPin('ПИН на приложението', PIN);
+    await page.getByRole('button', { name: 'Отвори', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Вашите документи' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'wallet-bg.png');
+    await page.getByRole('combobox', { name: 'Език' }).selectOption('pl');
+    await expect.poll(() => page.getByRole('heading', { name: 'Twoje dokumenty' }).isVisible()).toBe(true);
+    await expectAccessible(page, 'wallet-pl.png');
+    await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
+  });
+
+  it('is removed from the device on request', async () => {
+    await page.getByRole('button', { name: 'Remove the wallet from this device' }).click();
+    await page.getByRole('button', { name: 'Yes, remove the wallet' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Set up your wallet' }).isVisible()).toBe(true);
+    await page.reload();
+    await expect.poll(() => page.getByRole('heading', { name: 'Set up your wallet' }).isVisible()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
