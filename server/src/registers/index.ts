@@ -1,4 +1,6 @@
 /** The public API of registers: what other contexts and the composition root use of it. */
+export type { NewRegisterChange, RegisterChange, RegisterChanges } from './changes/outbox.ts';
+export { registerChanges } from './changes/outbox.ts';
 export { registerErrors } from './errors.ts';
 export { inspectionsByVin } from './inspections/queries.ts';
 export type { Instance } from './instance/index.ts';

@@ -216,6 +216,48 @@ const migrations: Record<string, Migration> = {
   // Numbered after the last migration of the previous release (0400), so databases made by it
   // upgrade in order (Kysely refuses a new migration that sorts before an applied one).
   '0500-register-codes': sqlMigration(wordsToCodesStatements()),
+  // The change outbox (changes/outbox.ts): written in the transaction of each register change.
+  '0620-register-changes': sqlMigration(
+    [
+      'CREATE SCHEMA IF NOT EXISTS registers',
+      `CREATE TABLE registers.changes (
+        id bigserial PRIMARY KEY,
+        register text NOT NULL,
+        record_key text NOT NULL,
+        subject text,
+        kind text NOT NULL,
+        at timestamptz NOT NULL DEFAULT now()
+      )`,
+    ],
+    ['DROP SCHEMA registers CASCADE'],
+  ),
+  '0621-health-insurance': sqlMigration(
+    [
+      'CREATE SCHEMA IF NOT EXISTS health_insurance',
+      `CREATE TABLE health_insurance.insured_persons (
+        egn char(10) PRIMARY KEY,
+        status text NOT NULL CHECK (status IN ('insured', 'interrupted')),
+        insured_since date NOT NULL,
+        institution_id text NOT NULL,
+        institution_name text NOT NULL,
+        ehic_number char(20) UNIQUE,
+        card_issued_on date,
+        card_valid_until date
+      )`,
+    ],
+    ['DROP SCHEMA health_insurance CASCADE'],
+  ),
+  '0622-driving-licence-restrictions': sqlMigration(
+    [
+      `CREATE TABLE driving_licences.restrictions (
+        licence_number text NOT NULL,
+        code text NOT NULL,
+        category text
+      )`,
+      'CREATE INDEX restrictions_licence_idx ON driving_licences.restrictions (licence_number)',
+    ],
+    ['DROP TABLE driving_licences.restrictions'],
+  ),
 };
 
 export const registerMigrations: MigrationSet = { context: 'registers', migrations };

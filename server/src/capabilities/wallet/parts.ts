@@ -49,6 +49,12 @@ export interface StatusLists {
       format: 'dc+sd-jwt' | 'mso_mdoc';
       subject: string;
       sources: readonly CredentialSourceRecord[];
+      /** Optional, shown to the holder in `GET /api/wallet/credentials`: the configuration id, */
+      configuration?: string;
+      /** when the copy was issued (default now) */
+      issuedAt?: Date;
+      /** and when it expires (past it, the daily sweep marks it revoked in the list too). */
+      expiresAt?: Date | null;
     },
   ): Promise<StatusReference>;
 }

@@ -1,0 +1,23 @@
+// `npm run bench -- wallet`: the digital wallet's figures (issue 16), written to
+// bench/results/wallet.json — SD-JWT VC presentation verification (ours and the library's
+// reference path, same run), and the hooks the mdoc and issuer parts fill.
+import { report } from './lib.ts';
+// HOOK (issuer part): bench/wallet/issue.ts → issue_per_s.
+import { runIssue } from './wallet/issue.ts';
+// HOOK (mdoc part): bench/wallet/mdoc.ts → mdoc_verify_per_s.
+import { runMdocVerify } from './wallet/mdoc.ts';
+import { runSdJwtVerify } from './wallet/sdjwt.ts';
+
+export async function run(): Promise<void> {
+  const metrics: Record<string, number> = {};
+  const sdjwt = await runSdJwtVerify();
+  metrics.sdjwt_verify_per_s = Math.round(sdjwt.oursPerSecond);
+  metrics.sdjwt_reference_verify_per_s = Math.round(sdjwt.referencePerSecond);
+  metrics.sdjwt_verify_ratio = Number((sdjwt.oursPerSecond / sdjwt.referencePerSecond).toFixed(2));
+  const mdoc = await runMdocVerify();
+  if (mdoc !== null) metrics.mdoc_verify_per_s = Math.round(mdoc);
+  const issue = await runIssue();
+  if (issue !== null) metrics.issue_per_s = Math.round(issue);
+  // Issuance runs on PostgreSQL; verification needs no database.
+  report('wallet', issue !== null ? 'postgresql' : 'none (verification is in memory)', metrics);
+}

@@ -1,0 +1,65 @@
+/**
+ * Byte and text encodings the JOSE side of the wallet needs (browser-safe, no Buffer): base64url
+ * without padding (JWS, disclosures), standard base64 (x5c), UTF-8.
+ */
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return encoder.encode(text);
+}
+
+/** Strict UTF-8 decoding: invalid sequences throw instead of becoming U+FFFD. */
+export function fromUtf8(bytes: Uint8Array): string {
+  return decoder.decode(bytes);
+}
+
+const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+function binary(bytes: Uint8Array): string {
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return text;
+}
+
+function fromBinary(text: string): Uint8Array<ArrayBuffer> {
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+export function base64url(bytes: Uint8Array): string {
+  return btoa(binary(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Decodes unpadded base64url; throws on any other character or an impossible length. */
+export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
+  if (!BASE64URL.test(text) || text.length % 4 === 1) throw new Error('not base64url');
+  const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
+  return fromBinary(atob(padded));
+}
+
+export function base64(bytes: Uint8Array): string {
+  return btoa(binary(bytes));
+}
+
+/** Decodes padded standard base64 (whitespace not allowed). */
+export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
+  if (!BASE64.test(text)) throw new Error('not base64');
+  return fromBinary(atob(text));
+}
+
+export function base64urlJson(value: unknown): string {
+  return base64url(utf8(JSON.stringify(value)));
+}
+
+/** Parses base64url JSON that must be an object (not an array, not null). */
+export function jsonObjectFromBase64url(text: string): Record<string, unknown> {
+  const value: unknown = JSON.parse(fromUtf8(fromBase64url(text)));
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new Error('not a JSON object');
+  return value as Record<string, unknown>;
+}
