@@ -15,7 +15,8 @@ import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../featur
 import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScreen.tsx';
 import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
 import { OfferScreen } from '../features/wallet/OfferScreen.tsx';
-import { WALLET_OFFER_PATH, WALLET_PATH } from '../features/wallet/paths.ts';
+import { PresentScreen } from '../features/wallet/PresentScreen.tsx';
+import { WALLET_OFFER_PATH, WALLET_PATH, WALLET_PRESENT_PATH } from '../features/wallet/paths.ts';
 import { WalletScreen } from '../features/wallet/WalletScreen.tsx';
 import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
 import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
@@ -117,6 +118,8 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return <WalletScreen />;
     case WALLET_OFFER_PATH:
       return <OfferScreen />;
+    case WALLET_PRESENT_PATH:
+      return <PresentScreen />;
   }
   const verify = matchVerifyPath(pathname);
   if (verify) return <VerifyScreen reference={verify.reference} />;

@@ -1,8 +1,9 @@
 /**
- * Where a scanned or pasted link goes in the wallet: a credential offer opens the offer screen
- * (with the same query); anything else is not for the wallet.
+ * Where a scanned or pasted link goes in the wallet: a credential offer opens the offer screen, a
+ * presentation request the consent screen (each with the same query); anything else is not for
+ * the wallet.
  */
-import { WALLET_OFFER_PATH } from './paths.ts';
+import { WALLET_OFFER_PATH, WALLET_PRESENT_PATH } from './paths.ts';
 
 export function walletPathForLink(link: string, ownOrigin: string): string | null {
   let url: URL;
@@ -15,5 +16,9 @@ export function walletPathForLink(link: string, ownOrigin: string): string | nul
   const isOffer =
     url.protocol === 'openid-credential-offer:' ||
     (url.origin === ownOrigin && url.pathname === WALLET_OFFER_PATH);
-  return isOffer && offerQuery ? `${WALLET_OFFER_PATH}${url.search}` : null;
+  if (isOffer) return offerQuery ? `${WALLET_OFFER_PATH}${url.search}` : null;
+  const isRequest =
+    url.protocol === 'openid4vp:' || (url.origin === ownOrigin && url.pathname === WALLET_PRESENT_PATH);
+  const requestQuery = url.searchParams.has('client_id') && url.searchParams.has('request_uri');
+  return isRequest && requestQuery ? `${WALLET_PRESENT_PATH}${url.search}` : null;
 }

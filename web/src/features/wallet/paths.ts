@@ -2,3 +2,5 @@
 export const WALLET_PATH = '/wallet';
 /** Same-device credential offers: `/wallet/offer?credential_offer=…` (or `credential_offer_uri=…`). */
 export const WALLET_OFFER_PATH = '/wallet/offer';
+/** Same-device presentation requests: `/wallet/present?client_id=…&request_uri=…` (as `openid4vp://`). */
+export const WALLET_PRESENT_PATH = '/wallet/present';
