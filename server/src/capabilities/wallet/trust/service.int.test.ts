@@ -164,7 +164,7 @@ describe.each(testDatabases())('the wallet PKI on $name', (engine) => {
       'no_underscores.example',
       'a..b',
       'localhost',
-      'x'.repeat(300) + '.example',
+      `${'x'.repeat(300)}.example`,
       'shop.example\u0000',
     ]) {
       await expect(

@@ -58,6 +58,8 @@ export interface VerifierCredentials {
 export interface WalletTrustService extends WalletTrust {
   /** The root that signs the relying parties' (verifiers') access certificates, base64 DER. */
   verifierAnchors(): Promise<readonly string[]>;
+  trustAnchorCertificates(): Promise<WalletCertificate[]>;
+  verifierAnchorCertificates(): Promise<WalletCertificate[]>;
   /** The key that signs the token status lists (chained to the same anchor as the issuer's). */
   statusListSigner(): Promise<X509Signer>;
   /** A new issuer key and certificate now; the old certificate stays valid until it expires. */
@@ -118,6 +120,14 @@ class WalletPki implements WalletTrustService {
 
   async verifierAnchors(): Promise<readonly string[]> {
     return [(await this.root('access-anchor')).certificate];
+  }
+
+  async trustAnchorCertificates(): Promise<WalletCertificate[]> {
+    return [certificateOf(await this.root('anchor'))];
+  }
+
+  async verifierAnchorCertificates(): Promise<WalletCertificate[]> {
+    return [certificateOf(await this.root('access-anchor'))];
   }
 
   issuerSigner(): Promise<X509Signer> {
