@@ -1,6 +1,83 @@
-// Hook for `npm run bench -- wallet`: the `mdoc` part fills this in (mdoc presentation
-// verification per second on one core: issuer signature, chain, device signature, session
-// transcript, status). Until then the wallet bench reports no `mdoc_verify_per_s`.
-export async function runMdocVerify(): Promise<number | null> {
-  return null;
+// mdoc presentation verification per second on one core: a police check of a driving licence
+// (family and given name, portrait of 12 KB, categories, expiry, licence number) — issuer signature
+// with its x5chain through an intermediate to the anchor, MSO validity, element digests, device
+// signature over the OpenID4VP session transcript, status from an in-memory CWT list of 100,000.
+// One event loop, one verification at a time.
+import { issueMdoc } from '../../packages/wallet/src/mdoc/issue.ts';
+import { presentMdoc } from '../../packages/wallet/src/mdoc/present.ts';
+import {
+  createHolder,
+  MDL,
+  MDL_NS,
+  mdlInput,
+  PORTRAIT,
+  STATUS_URI,
+  verificationContext,
+} from '../../packages/wallet/src/mdoc/test-fixtures.ts';
+import { verifyMdocPresentation } from '../../packages/wallet/src/mdoc/verify.ts';
+import { buildStatusListCwt } from '../../packages/wallet/src/status-list/cwt.ts';
+import { createTestPki } from '../../packages/wallet/src/trust/test-pki.ts';
+
+const WARMUP_MS = 500;
+const MEASURE_MS = 3000;
+
+async function fixture() {
+  const now = new Date();
+  const pki = await createTestPki({ now, intermediate: true });
+  const holder = await createHolder();
+  const portrait = new Uint8Array(12 * 1024);
+  portrait.set(PORTRAIT.subarray(0, 4));
+  const input = mdlInput(pki, holder, now, { status: { uri: STATUS_URI, idx: 4711 } });
+  const namespaces = { [MDL_NS]: { ...input.namespaces[MDL_NS], portrait } };
+  const credential = await issueMdoc({ ...input, namespaces });
+  const seconds = Math.floor(now.getTime() / 1000);
+  const statusList = await buildStatusListCwt({
+    uri: STATUS_URI,
+    statuses: new Uint8Array(100_000),
+    bits: 2,
+    issuedAt: seconds,
+    expiresAt: seconds + 3600,
+    ttl: 300,
+    signer: pki.signer,
+  });
+  const context = await verificationContext(pki, now, statusList);
+  const elements = [
+    'family_name',
+    'given_name',
+    'portrait',
+    'driving_privileges',
+    'expiry_date',
+    'document_number',
+  ];
+  const response = await presentMdoc(
+    credential,
+    { docType: MDL, elements: { [MDL_NS]: elements } },
+    context.sessionTranscript,
+    holder.sign,
+  );
+  return { response, context };
 }
+
+async function perSecond(operation: () => Promise<unknown>): Promise<number> {
+  const warmupEnd = performance.now() + WARMUP_MS;
+  while (performance.now() < warmupEnd) await operation();
+  let count = 0;
+  const start = performance.now();
+  let now = start;
+  while (now - start < MEASURE_MS) {
+    await operation();
+    count++;
+    now = performance.now();
+  }
+  return (count * 1000) / (now - start);
+}
+
+export async function runMdocVerify(): Promise<number | null> {
+  const { response, context } = await fixture();
+  const verified = await verifyMdocPresentation(response, context);
+  if (verified.status !== 'valid') throw new Error('the bench presentation does not verify');
+  return perSecond(() => verifyMdocPresentation(response, context));
+}
+
+/** The name the mdoc brief gives the same figure. */
+export const runMdocVerifyBench = runMdocVerify;

@@ -266,7 +266,13 @@ async function registerContexts(
   });
   await app.register(eservicesPlugin, { exchange: portal });
   // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).
-  await app.register(walletPlugin, { db, config, exchange: portal, audit, keys });
+  await app.register(walletPlugin, {
+    db,
+    config,
+    exchange: new ExchangeClient(app.exchange, app.instance.clients.wallet),
+    audit,
+    keys,
+  });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */

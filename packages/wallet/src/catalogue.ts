@@ -62,16 +62,11 @@ const PID_CLAIMS: ReadonlyArray<{ sd: string[]; mdoc: string; display: Localised
     display: L('Единен граждански номер', 'Personal number', 'Numer osobisty'),
   },
   { sd: ['address', 'formatted'], mdoc: 'resident_address', display: L('Адрес', 'Address', 'Adres') },
-  {
-    sd: ['age_equal_or_over', '18'],
-    mdoc: 'age_over_18',
-    display: L('Навършени 18 години', 'Aged 18 or over', 'Ukończone 18 lat'),
-  },
-  {
-    sd: ['age_equal_or_over', '21'],
-    mdoc: 'age_over_21',
-    display: L('Навършени 21 години', 'Aged 21 or over', 'Ukończone 21 lat'),
-  },
+  ...[14, 16, 18, 21, 65].map((age) => ({
+    sd: ['age_equal_or_over', String(age)],
+    mdoc: `age_over_${age}`,
+    display: L(`Навършени ${age} години`, `Aged ${age} or over`, `Ukończone ${age} lat`),
+  })),
   { sd: ['age_in_years'], mdoc: 'age_in_years', display: L('Възраст', 'Age', 'Wiek') },
   {
     sd: ['age_birth_year'],
@@ -102,8 +97,11 @@ const MDL_CLAIMS: ReadonlyArray<{ id: string; display: Localised; image?: boolea
   { id: 'issuing_authority', display: L('Издадена от', 'Issued by', 'Wydane przez') },
   { id: 'document_number', display: L('Номер на свидетелството', 'Licence number', 'Numer prawa jazdy') },
   { id: 'portrait', display: L('Снимка', 'Photo', 'Zdjęcie'), image: true },
-  { id: 'driving_privileges', display: L('Категории', 'Categories', 'Kategorie') },
-  { id: 'restrictions', display: L('Ограничения', 'Restrictions', 'Ograniczenia') },
+  // ISO 18013-5: each category with its dates and its restriction codes (e.g. 01.06, 78).
+  {
+    id: 'driving_privileges',
+    display: L('Категории и ограничения', 'Categories and restrictions', 'Kategorie i ograniczenia'),
+  },
   {
     id: 'un_distinguishing_sign',
     display: L('Отличителен знак', 'Distinguishing sign', 'Znak wyróżniający'),

@@ -1,10 +1,14 @@
+import { CREDENTIAL_CONFIGURATIONS, credentialConfiguration } from '@civitas/wallet/catalogue.ts';
 import Provider, {
+  type AuthorizationDetail,
   type ClientMetadata,
   type Configuration,
   type FindAccount,
   type Grant,
   type KoaContextWithOIDC,
   errors as oidcErrors,
+  interactionPolicy as oidcInteractionPolicy,
+  type RichAuthorizationRequestsActiveConfiguration,
 } from 'oidc-provider';
 import type { Connection } from '../db/index.ts';
 import type { Config } from '../kernel/index.ts';
@@ -18,6 +22,8 @@ import { ACCESS_TOKEN_TTL_S, API_AUDIENCE, eidIssuer } from './tokens.ts';
 
 export const WEB_CLIENT_ID = 'civitas-web';
 const SCOPES = 'openid profile';
+/** The wallet's credential scopes (OpenID4VCI), granted for the credential issuer's resource only. */
+const CREDENTIAL_SCOPES = CREDENTIAL_CONFIGURATIONS.map((configuration) => configuration.scope);
 export const PROFILE_CLAIMS = ['name', 'given_name', 'middle_name', 'family_name', 'birthdate', 'gender'];
 
 /**
@@ -52,14 +58,20 @@ export function createEidProvider(
     // The web app is served from the eID node's own origin: no other origin may call it.
     clientBasedCORS: (_ctx, origin) => origin === new URL(config.publicUrl).origin,
     findAccount: accountFinder(connection, config, signIns),
-    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    features: features(),
+    interactions: {
+      url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
+      policy: interactionPolicy(),
+    },
+    features: {
+      ...features(config.publicUrl),
+      richAuthorizationRequests: credentialAuthorizationDetails(config.publicUrl),
+    } as Configuration['features'],
     formats: tokenFormats(connection),
     extraTokenClaims: async (_ctx, token) => {
       if (!('accountId' in token) || !token.accountId) return undefined;
       return { roles: await rolesOf(connection, token.accountId, config.demo) };
     },
-    loadExistingGrant: firstPartyGrant,
+    loadExistingGrant: (ctx) => firstPartyGrant(ctx, config.publicUrl),
     pkce: { required: () => true },
     ttl: lifetimes(),
     renderError: errorPage,
@@ -92,7 +104,9 @@ function webClient(publicUrl: string): ClientMetadata {
     grant_types: ['authorization_code'],
     response_types: ['code'],
     response_modes: ['query'],
-    redirect_uris: [`${publicUrl}/callback`],
+    redirect_uris: [`${publicUrl}/callback`, `${publicUrl}/wallet/callback`],
+    // The wallet in the app asks for credentials (OpenID4VCI) with RFC 9396 authorization details.
+    authorization_details_types: ['openid_credential'],
     post_logout_redirect_uris: [`${publicUrl}/`],
     require_pushed_authorization_requests: true,
     dpop_bound_access_tokens: true,
@@ -157,7 +171,7 @@ function accountFinder(connection: Connection, config: Config, signIns: SignIns)
   };
 }
 
-function features(): Configuration['features'] {
+function features(credentialIssuer: string): Configuration['features'] {
   return {
     devInteractions: { enabled: false },
     pushedAuthorizationRequests: { enabled: true, requirePushedAuthorizationRequests: true },
@@ -172,6 +186,16 @@ function features(): Configuration['features'] {
       defaultResource: () => API_AUDIENCE,
       useGrantedResource: () => true,
       getResourceServerInfo(_ctx, resourceIndicator) {
+        if (resourceIndicator === credentialIssuer) {
+          // The wallet's credential issuer (OpenID4VCI): its tokens carry the granted credentials.
+          return {
+            scope: CREDENTIAL_SCOPES.join(' '),
+            audience: credentialIssuer,
+            accessTokenTTL: ACCESS_TOKEN_TTL_S,
+            accessTokenFormat: 'jwt',
+            jwt: { sign: { alg: 'ES256' } },
+          };
+        }
         if (resourceIndicator !== API_AUDIENCE) throw new oidcErrors.InvalidTarget();
         return {
           scope: SCOPES,
@@ -197,17 +221,91 @@ function tokenFormats(connection: Connection): Configuration['formats'] {
   };
 }
 
-/** Civitas' own app is first party: the citizen is not asked to consent to it separately. */
-async function firstPartyGrant(ctx: KoaContextWithOIDC): Promise<Grant | undefined> {
+/**
+ * Civitas' own app is first party: the citizen is not asked to consent to it separately. Its
+ * wallet's credentials (the credential issuer's resource, the `openid_credential` details) are
+ * granted as asked: the eID sign-in that follows is the citizen's consent, and the issuer shows
+ * what it will store before the wallet keeps it.
+ */
+async function firstPartyGrant(
+  ctx: KoaContextWithOIDC,
+  credentialIssuer: string,
+): Promise<Grant | undefined> {
   const clientId = ctx.oidc.client!.clientId;
   const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(clientId);
-  if (grantId) return ctx.oidc.provider.Grant.find(grantId);
+  if (grantId) {
+    const grant = await ctx.oidc.provider.Grant.find(grantId);
+    if (grant && clientId === WEB_CLIENT_ID && grantCredentials(ctx, grant, credentialIssuer))
+      await grant.save();
+    return grant;
+  }
   if (clientId !== WEB_CLIENT_ID) return undefined;
   const grant = new ctx.oidc.provider.Grant({ clientId, accountId: ctx.oidc.session!.accountId! });
   grant.addOIDCScope(SCOPES);
   grant.addResourceScope(API_AUDIENCE, SCOPES);
+  grantCredentials(ctx, grant, credentialIssuer);
   await grant.save();
   return grant;
+}
+
+/**
+ * The default prompts, less consent's `rar_prompt`: the app is first party, and the credentials'
+ * authorization details are granted with the sign-in (`grantCredentials`, `authorizationDetailsForGrantSource`).
+ */
+function interactionPolicy() {
+  const policy = oidcInteractionPolicy.base();
+  policy.get('consent')?.checks.remove('rar_prompt');
+  return policy;
+}
+
+/** The credential issuer's resource and scopes a request asks for, added to the grant; false if none. */
+function grantCredentials(ctx: KoaContextWithOIDC, grant: Grant, credentialIssuer: string): boolean {
+  const params = ctx.oidc.params ?? {};
+  const resources = [params.resource].flat().filter(Boolean);
+  if (!resources.includes(credentialIssuer)) return false;
+  const requested = String(params.scope ?? '').split(' ');
+  const scopes = CREDENTIAL_SCOPES.filter((scope) => requested.includes(scope));
+  grant.addResourceScope(credentialIssuer, ['openid', ...scopes].join(' '));
+  return true;
+}
+
+/** The `openid_credential` details of this request (checked by `validate` when it was pushed). */
+function requestedDetails(ctx: KoaContextWithOIDC): AuthorizationDetail[] | undefined {
+  const raw = ctx.oidc.params?.authorization_details;
+  return typeof raw === 'string' ? (JSON.parse(raw) as AuthorizationDetail[]) : undefined;
+}
+
+/**
+ * RFC 9396 authorization details of type `openid_credential` (OpenID4VCI 1.0 §5.1.1): a
+ * credential configuration of the catalogue, carried from the grant to the code and into the
+ * access token for the credential issuer (its `authorization_details` claim), nowhere else.
+ */
+function credentialAuthorizationDetails(
+  credentialIssuer: string,
+): RichAuthorizationRequestsActiveConfiguration {
+  return {
+    enabled: true,
+    types: {
+      openid_credential: {
+        async validate(_ctx: KoaContextWithOIDC, detail: AuthorizationDetail) {
+          const id = detail.credential_configuration_id;
+          if (typeof id !== 'string' || !credentialConfiguration(id))
+            throw new oidcErrors.InvalidAuthorizationDetails('unknown credential_configuration_id');
+        },
+      },
+    },
+    authorizationDetailsForGrantSource: async (ctx: KoaContextWithOIDC) => requestedDetails(ctx),
+    authorizationDetailsForAccessToken: async (
+      _ctx: KoaContextWithOIDC,
+      token: { aud?: unknown },
+      source: unknown,
+    ) =>
+      [token.aud].flat().includes(credentialIssuer)
+        ? (source as { rar?: AuthorizationDetail[] }).rar
+        : undefined,
+    authorizationDetailsForIntrospection: async (_ctx: KoaContextWithOIDC, token: unknown) =>
+      (token as { rar?: AuthorizationDetail[] }).rar,
+  } as RichAuthorizationRequestsActiveConfiguration;
 }
 
 function lifetimes(): Configuration['ttl'] {

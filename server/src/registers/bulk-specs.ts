@@ -1,6 +1,7 @@
 import type { BulkTableSpec } from '../db/index.ts';
-import type { LicenceCategoryRow, LicenceRow } from './driving-licences/tables.ts';
+import type { LicenceCategoryRow, LicenceRestrictionRow, LicenceRow } from './driving-licences/tables.ts';
 import type { FineRow } from './fines/tables.ts';
+import type { InsuredPersonRow } from './health-insurance/tables.ts';
 import type { IdentityDocumentRow } from './identity-documents/tables.ts';
 import type { InspectionRow } from './inspections/tables.ts';
 import type { PolicyRow } from './insurance/tables.ts';
@@ -79,6 +80,25 @@ export const licencesSpec: BulkTableSpec<LicenceRow> = {
 export const licenceCategoriesSpec: BulkTableSpec<LicenceCategoryRow> = {
   table: 'driving_licences.categories',
   columns: { licence_number: 'text', category: 'text', obtained_on: 'date' },
+};
+
+export const licenceRestrictionsSpec: BulkTableSpec<LicenceRestrictionRow> = {
+  table: 'driving_licences.restrictions',
+  columns: { licence_number: 'text', code: 'text', category: 'text' },
+};
+
+export const insuredPersonsSpec: BulkTableSpec<InsuredPersonRow> = {
+  table: 'health_insurance.insured_persons',
+  columns: {
+    egn: 'text',
+    status: 'text',
+    insured_since: 'date',
+    institution_id: 'text',
+    institution_name: 'text',
+    ehic_number: 'text',
+    card_issued_on: 'date',
+    card_valid_until: 'date',
+  },
 };
 
 export const vehiclesSpec: BulkTableSpec<VehicleRow> = {
@@ -182,6 +202,8 @@ export const registerTables = [
   documentsSpec,
   licencesSpec,
   licenceCategoriesSpec,
+  licenceRestrictionsSpec,
+  insuredPersonsSpec,
   vehiclesSpec,
   registrationsSpec,
   inspectionsSpec,

@@ -6,7 +6,9 @@ import {
   documentsSpec,
   finesSpec,
   inspectionsSpec,
+  insuredPersonsSpec,
   licenceCategoriesSpec,
+  licenceRestrictionsSpec,
   licencesSpec,
   personsSpec,
   policiesSpec,
@@ -16,6 +18,7 @@ import {
   vehiclesSpec,
 } from './bulk-specs.ts';
 import { generateDrivingLicence } from './driving-licences/generate.ts';
+import { generateHealthInsurance } from './health-insurance/generate.ts';
 import { generateIdentityDocuments } from './identity-documents/generate.ts';
 import { DEMO_PERSON_COUNT, generatePopulation } from './population/generate.ts';
 import type { SeedTables } from './tables.ts';
@@ -54,18 +57,7 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
     throw new Error(`at least ${DEMO_PERSON_COUNT} persons are needed`);
   const started = performance.now();
   await clearRegisters(db);
-  const runId = crypto.randomUUID();
-  await db
-    .insertInto('platform.seed_runs')
-    .values({
-      id: runId,
-      seed: options.seed,
-      persons: options.persons,
-      vehicles: options.vehicles,
-      started_at: new Date(),
-      completed_at: null,
-    })
-    .execute();
+  const runId = await startRun(db, options);
 
   const report = options.onProgress ?? (() => {});
   const persons = new BulkInserter(db, personsSpec);
@@ -73,6 +65,8 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
   const documents = new BulkInserter(db, documentsSpec);
   const licences = new BulkInserter(db, licencesSpec);
   const categories = new BulkInserter(db, licenceCategoriesSpec);
+  const restrictions = new BulkInserter(db, licenceRestrictionsSpec);
+  const insured = new BulkInserter(db, insuredPersonsSpec);
   const ownerPool: string[] = [];
   const demoPersons: string[] = [];
 
@@ -86,12 +80,16 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
     if (licence) {
       await licences.add(licence.licence);
       await categories.addAll(licence.categories);
+      await restrictions.addAll(licence.restrictions);
     }
+    const insurance = generateHealthInsurance(person, options.seed);
+    if (insurance) await insured.add(insurance);
     if (demoPersons.length < DEMO_PERSON_COUNT) demoPersons.push(person.egn);
     else if (mayOwnVehicles(person)) ownerPool.push(person.egn);
     if (++personsWritten % PROGRESS_EVERY === 0) await report({ persons: personsWritten, vehicles: 0 });
   }
-  for (const inserter of [persons, addresses, documents, licences, categories]) await inserter.flush();
+  const personTables = [persons, addresses, documents, licences, categories, restrictions, insured];
+  for (const inserter of personTables) await inserter.flush();
   await report({ persons: personsWritten, vehicles: 0 });
 
   const vehicleTables = {
@@ -127,7 +125,7 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
     .set({ completed_at: new Date() })
     .where('id', '=', runId)
     .execute();
-  const rows = [persons, addresses, documents, licences, categories, ...Object.values(vehicleTables)].reduce(
+  const rows = [...personTables, ...Object.values(vehicleTables)].reduce(
     (sum, inserter) => sum + inserter.inserted,
     0,
   );
@@ -138,6 +136,23 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
     seconds: (performance.now() - started) / 1000,
     demoPersons,
   };
+}
+
+/** Records the start of a run (its completion is marked at the end). */
+async function startRun(db: Kysely<SeedTables>, options: SeedOptions): Promise<string> {
+  const runId = crypto.randomUUID();
+  await db
+    .insertInto('platform.seed_runs')
+    .values({
+      id: runId,
+      seed: options.seed,
+      persons: options.persons,
+      vehicles: options.vehicles,
+      started_at: new Date(),
+      completed_at: null,
+    })
+    .execute();
+  return runId;
 }
 
 export async function completedSeedRun(connection: Connection) {

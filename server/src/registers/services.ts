@@ -1,5 +1,6 @@
 import { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
 import { FINES } from '@civitas/contracts/registers/fines.ts';
+import { HEALTH_INSURANCE } from '@civitas/contracts/registers/health-insurance.ts';
 import { IDENTITY_DOCUMENTS } from '@civitas/contracts/registers/identity-documents.ts';
 import { INSPECTIONS } from '@civitas/contracts/registers/inspections.ts';
 import { MTPL_POLICIES } from '@civitas/contracts/registers/insurance.ts';
@@ -10,7 +11,8 @@ import type { Connection } from '../db/index.ts';
 import type { ExchangeServiceDefinition } from '../exchange/index.ts';
 import { drivingLicenceHandlers } from './driving-licences/service.ts';
 import { finesBy } from './fines/queries.ts';
-import { documentsByPerson } from './identity-documents/queries.ts';
+import { healthInsuranceHandlers } from './health-insurance/service.ts';
+import { identityDocumentHandlers } from './identity-documents/service.ts';
 import { inspectionsByVin } from './inspections/queries.ts';
 import { policiesByVin } from './insurance/queries.ts';
 import { populationHandlers } from './population/service.ts';
@@ -28,14 +30,13 @@ export function registerServices(
   db: Connection,
   report: Reporter = (error) => console.error(error),
 ): ExchangeServiceDefinition[] {
-  const documents = documentsByPerson(db);
   const inspections = inspectionsByVin(db);
   const policies = policiesByVin(db);
   const [finesOf, finesOn] = [finesBy(db, 'egn'), finesBy(db, 'vin')];
   const assessments = assessmentsByVin(db);
   return [
     provide(PERSONS, populationHandlers(db), { report }),
-    provide(IDENTITY_DOCUMENTS, { byPerson: ({ egn }) => documents(egn) }, { report }),
+    provide(IDENTITY_DOCUMENTS, identityDocumentHandlers(db), { report }),
     provide(DRIVING_LICENCES, drivingLicenceHandlers(db), { report }),
     provide(VEHICLES, vehicleHandlers(db), {
       report,
@@ -45,5 +46,6 @@ export function registerServices(
     provide(MTPL_POLICIES, { byVin: ({ vin }) => policies(vin) }, { report }),
     provide(FINES, { byPerson: ({ egn }) => finesOf(egn), byVin: ({ vin }) => finesOn(vin) }, { report }),
     provide(VEHICLE_TAX, { byVin: ({ vin }) => assessments(vin) }, { report }),
+    provide(HEALTH_INSURANCE, healthInsuranceHandlers(db), { report }),
   ];
 }

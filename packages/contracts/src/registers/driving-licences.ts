@@ -1,5 +1,5 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Answer, byPerson, Codes, defineService, IsoDate } from './contract.ts';
+import { Answer, byPerson, Codes, defineService, IsoDate, Nullable } from './contract.ts';
 
 /** The driving licences register's answer: a person's current licence and its categories. Browser-safe. */
 
@@ -12,6 +12,16 @@ export const LicenceCategory = Answer({
   obtainedOn: IsoDate,
 });
 
+/**
+ * A restriction by its EU harmonised code (Directive 2006/126/EC, Annex I: `01.06` glasses or
+ * contact lenses, `78` automatic only, `95` professional competence); category null: all of them.
+ */
+export const LicenceRestriction = Answer({
+  code: Type.String({ pattern: '^[0-9]{2}(\\.[0-9]{2})?$' }),
+  category: Nullable(Type.String()),
+});
+export type LicenceRestriction = Static<typeof LicenceRestriction>;
+
 export const DrivingLicence = Answer({
   number: Type.String(),
   egn: Type.String(),
@@ -22,6 +32,7 @@ export const DrivingLicence = Answer({
   pointsRemaining: Type.Integer(),
   status: Codes(LICENCE_STATUSES),
   categories: Type.Array(LicenceCategory),
+  restrictions: Type.Array(LicenceRestriction),
 });
 export type DrivingLicence = Static<typeof DrivingLicence>;
 

@@ -1,6 +1,7 @@
 import type { EndpointContract, ServiceContract } from './contract.ts';
 import { DRIVING_LICENCES } from './driving-licences.ts';
 import { FINES } from './fines.ts';
+import { HEALTH_INSURANCE } from './health-insurance.ts';
 import { IDENTITY_DOCUMENTS } from './identity-documents.ts';
 import { INSPECTIONS } from './inspections.ts';
 import { MTPL_POLICIES } from './insurance.ts';
@@ -12,6 +13,7 @@ export * from './contract.ts';
 export {
   DRIVING_LICENCES,
   FINES,
+  HEALTH_INSURANCE,
   IDENTITY_DOCUMENTS,
   INSPECTIONS,
   MTPL_POLICIES,
@@ -37,6 +39,7 @@ export const REGISTER_SERVICES: ReadonlyMap<
     MTPL_POLICIES,
     FINES,
     VEHICLE_TAX,
+    HEALTH_INSURANCE,
   ].map((service) => [`${service.subsystem}/${service.service}`, service]),
 );
 

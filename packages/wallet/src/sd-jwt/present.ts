@@ -112,6 +112,16 @@ export function decodeSdJwtVc(credential: string): DecodedSdJwtVc {
   };
 }
 
+/** Whether the (fully disclosed) claims have something at `path` (object keys, array indexes). */
+function hasPath(claims: unknown, path: readonly string[]): boolean {
+  let value = claims;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return false;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return true;
+}
+
 const startsWith = (path: readonly string[], prefix: readonly string[]) =>
   prefix.length <= path.length && prefix.every((segment, i) => path[i] === segment);
 
@@ -125,13 +135,9 @@ export async function presentSdJwtVc(
   keyBinding: KeyBindingInput,
 ): Promise<string> {
   const { split, disclosures, paths, claims } = open(credential);
-  const flat = Object.keys(flattenClaims(claims)).map((key) => key.split('.'));
-  for (const wanted of disclose) {
-    const known =
-      [...paths.values()].some((path) => startsWith(path, wanted)) ||
-      flat.some((path) => startsWith(path, wanted));
-    if (wanted.length === 0 || !known) throw new TypeError(`presentSdJwtVc: no claim at ${wanted.join('.')}`);
-  }
+  for (const wanted of disclose)
+    if (wanted.length === 0 || !hasPath(claims, wanted))
+      throw new TypeError(`presentSdJwtVc: no claim at ${wanted.join('.')}`);
   const chosen = disclosures.filter((disclosure) => {
     const path = paths.get(disclosure.digest) ?? [];
     return disclose.some((wanted) => startsWith(wanted, path) || startsWith(path, wanted));

@@ -35,9 +35,20 @@ export function base64url(bytes: Uint8Array): string {
   return btoa(binary(bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
 
-/** Decodes unpadded base64url; throws on any other character or an impossible length. */
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * Decodes unpadded base64url; throws on any other character, an impossible length, or unused bits
+ * set in the last character (so one byte string has exactly one encoding: a changed signature
+ * character cannot decode to the same bytes).
+ */
 export function fromBase64url(text: string): Uint8Array<ArrayBuffer> {
   if (!BASE64URL.test(text) || text.length % 4 === 1) throw new Error('not base64url');
+  const rest = text.length % 4;
+  if (rest !== 0) {
+    const last = ALPHABET.indexOf(text[text.length - 1] as string);
+    if ((last & (rest === 2 ? 0x0f : 0x03)) !== 0) throw new Error('not canonical base64url');
+  }
   const padded = text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4);
   return fromBinary(atob(padded));
 }

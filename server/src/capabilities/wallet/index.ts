@@ -1,4 +1,6 @@
 /** The digital wallet: credential issuer, status lists, verifier. */
+export type { CredentialSourceOptions } from './credentials/service.ts';
+export { CREDENTIAL_ISSUANCE, createCredentialSource } from './credentials/service.ts';
 export { walletErrors } from './errors.ts';
 export { walletMigrations } from './migrations.ts';
 export type { WalletOptions } from './options.ts';

@@ -16,6 +16,8 @@ export interface DefaultClients {
   portal: string;
   municipality: string;
   police: string;
+  /** The wallet issuer's subsystem: reads the registers a credential is filled from (none before issue 16). */
+  wallet?: string;
 }
 
 type ClientRole = keyof DefaultClients;
@@ -29,8 +31,19 @@ const INSPECTIONS = 'inspections/inspections';
 const INSURANCE = 'mtpl-insurance/policies';
 const FINES = 'traffic-fines/fines';
 const VEHICLE_TAX = 'local-taxes/vehicle-tax';
+const HEALTH_INSURANCE = 'health-insurance/insured-persons';
 
-const REGISTERS = [PERSONS, DOCUMENTS, LICENCES, VEHICLES, INSPECTIONS, INSURANCE, FINES, VEHICLE_TAX];
+const REGISTERS = [
+  PERSONS,
+  DOCUMENTS,
+  LICENCES,
+  VEHICLES,
+  INSPECTIONS,
+  INSURANCE,
+  FINES,
+  VEHICLE_TAX,
+  HEALTH_INSURANCE,
+];
 
 /** Which pairs a client is granted on which services (a pair listed once for several services). */
 const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: readonly string[] }> = [
@@ -54,6 +67,13 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
     client: 'portal',
     pair: { purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' },
     services: [VEHICLES, INSPECTIONS, INSURANCE, FINES, VEHICLE_TAX],
+  },
+  // The wallet issuer: exactly the registers its credentials are filled from (PID, mDL, vehicle
+  // registration, EHIC), under eIDAS Art. 5a.
+  {
+    client: 'wallet',
+    pair: { purpose: 'credential-issuance', legalBasis: 'eidas-regulation-art-5a' },
+    services: [PERSONS, DOCUMENTS, LICENCES, VEHICLES, HEALTH_INSURANCE],
   },
   // The municipality's officials: addresses for civil registration, vehicles for its procedures.
   {
@@ -99,6 +119,7 @@ export function defaultRights(services: Iterable<string>, clients: DefaultClient
   const rights = new Map<string, DefaultRight>();
   for (const grant of GRANTS) {
     const client = clients[grant.client];
+    if (!client) continue;
     for (const serviceId of grant.services.flatMap((local) => byLocalId.get(local) ?? [])) {
       const key = `${client} ${serviceId}`;
       const right = rights.get(key) ?? { client, serviceId, pairs: [] };

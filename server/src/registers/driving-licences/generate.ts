@@ -11,11 +11,12 @@ import { egnOrdinal } from '../population/egn-ordinal.ts';
 import { SYNTHETIC_TODAY } from '../population/generate.ts';
 import { placeByEkatte } from '../population/places.ts';
 import type { PersonRow } from '../population/tables.ts';
-import type { LicenceCategoryRow, LicenceRow, LicenceStatus } from './tables.ts';
+import type { LicenceCategoryRow, LicenceRestrictionRow, LicenceRow, LicenceStatus } from './tables.ts';
 
 export interface GeneratedLicence {
   licence: LicenceRow;
   categories: LicenceCategoryRow[];
+  restrictions: LicenceRestrictionRow[];
 }
 
 const TODAY = dayFromIso(SYNTHETIC_TODAY);
@@ -75,5 +76,41 @@ export function generateDrivingLicence(person: PersonRow, seed: Seed): Generated
       category,
       obtained_on: isoFromDay(day),
     })),
+    restrictions: generateRestrictions(
+      person,
+      number,
+      obtained.map(([category]) => category),
+      seed,
+    ),
   };
+}
+
+const PROFESSIONAL = ['C', 'CE', 'D'];
+
+/**
+ * The licence's restrictions, from a random stream of their own (the licences themselves stay as
+ * before): glasses more often with age, automatic-only for a few, code 95 on the professional
+ * categories of most lorry and bus drivers.
+ */
+export function generateRestrictions(
+  person: PersonRow,
+  number: string,
+  categories: readonly string[],
+  seed: Seed,
+): LicenceRestrictionRow[] {
+  const random = forkRandom(seed, 'licence-restrictions', person.egn);
+  const age = Math.floor((TODAY - dayFromIso(person.birth_date)) / 365.25);
+  const restrictions: LicenceRestrictionRow[] = [];
+  if (random.chance(Math.min(0.6, 0.1 + age / 150))) {
+    restrictions.push({
+      licence_number: number,
+      code: random.chance(0.7) ? '01.06' : '01.01',
+      category: null,
+    });
+  }
+  if (random.chance(0.05)) restrictions.push({ licence_number: number, code: '78', category: 'B' });
+  for (const category of categories.filter((held) => PROFESSIONAL.includes(held))) {
+    if (random.chance(0.8)) restrictions.push({ licence_number: number, code: '95', category });
+  }
+  return restrictions;
 }

@@ -3,7 +3,7 @@ import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import { type Connection, tablesOf } from '../../db/index.ts';
 import type { DrivingLicenceTables } from './tables.ts';
 
-/** The person's current licence with its categories, in one round trip. */
+/** The person's current licence with its categories and restrictions, in one round trip. */
 export function licenceByPerson(
   connection: Connection,
 ): (egn: string) => Promise<DrivingLicence | undefined> {
@@ -29,6 +29,16 @@ export function licenceByPerson(
             .orderBy('c.obtained_on')
             .orderBy('c.category'),
         ).as('categories'),
+      )
+      .select((eb) =>
+        jsonArrayFrom(
+          eb
+            .selectFrom('driving_licences.restrictions as r')
+            .select(['r.code', 'r.category'])
+            .whereRef('r.licence_number', '=', 'l.number')
+            .orderBy('r.code')
+            .orderBy('r.category'),
+        ).as('restrictions'),
       )
       .where('l.egn', '=', egn)
       .orderBy('l.issued_on', 'desc')

@@ -19,7 +19,19 @@ export interface LicenceCategoryRow {
   obtained_on: string;
 }
 
+/**
+ * A restriction or additional information on a licence, by its EU harmonised code (Directive
+ * 2006/126/EC, Annex I): `01.06` glasses or contact lenses, `78` automatic transmission only,
+ * `95` certificate of professional competence. `category` null: it applies to every category.
+ */
+export interface LicenceRestrictionRow {
+  licence_number: string;
+  code: string;
+  category: string | null;
+}
+
 export interface DrivingLicenceTables {
   'driving_licences.licences': LicenceRow;
   'driving_licences.categories': LicenceCategoryRow;
+  'driving_licences.restrictions': LicenceRestrictionRow;
 }

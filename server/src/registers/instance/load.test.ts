@@ -37,6 +37,7 @@ describe('the instance configuration', () => {
       municipality: 'BG/GOV/000696327/municipal-administration',
       police: 'BG/GOV/000695235/sofia-police',
       supervision: 'BG/GOV/130961721/supervision',
+      wallet: 'BG/GOV/177547175/civitas-wallet',
     });
     expect(serviceIdIn(bg.catalogue, 'vehicle-register', 'vehicles')).toBe(
       'BG/GOV/000695235/vehicle-register/vehicles',

@@ -41,7 +41,7 @@ export const InstanceFileSchema = Type.Object(
     registers: Type.Array(Code, { minItems: 1, uniqueItems: true }),
     /**
      * The client subsystems the platform acts as: the citizens' portal, the administrations whose
-     * staff use its workspaces, and the data-protection authority's auditors.
+     * staff use its workspaces, the data-protection authority's auditors, and the wallet issuer.
      */
     clients: Type.Object(
       {
@@ -49,6 +49,8 @@ export const InstanceFileSchema = Type.Object(
         municipality: LocalSubsystemId,
         police: LocalSubsystemId,
         supervision: LocalSubsystemId,
+        /** The wallet issuer: fills credentials from the registers (purpose credential-issuance). */
+        wallet: LocalSubsystemId,
       },
       { additionalProperties: false },
     ),

@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../../test/platform.ts';
@@ -38,8 +39,7 @@ describe.each(testDatabases())('the wallet credential issuer (OpenID4VCI) on $na
   });
   afterAll(() => platform?.close());
 
-  const inject = (options: Parameters<TestPlatform['app']['inject']>[0]) =>
-    platform.app.inject(options) as unknown as Promise<Reply>;
+  const inject = (options: InjectOptions) => platform.app.inject(options) as unknown as Promise<Reply>;
 
   async function offer(configurationId = 'ehic', extra: Record<string, string> = {}) {
     const response = await inject({
