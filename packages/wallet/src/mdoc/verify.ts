@@ -33,6 +33,7 @@ import {
   issuerSignedItem,
   issuerSignedParts,
   isTaggedItem,
+  MAX_MDOC_BYTES,
   type MsoParts,
   msoParts,
   retag,
@@ -50,6 +51,9 @@ interface PresentedDocument {
   issuerSigned: IssuerSignedParts;
   deviceSigned: Map<unknown, unknown>;
 }
+
+/** base64url of the largest DeviceResponse accepted (`MAX_MDOC_BYTES`). */
+const MAX_RESPONSE_CHARS = Math.ceil((MAX_MDOC_BYTES * 4) / 3);
 
 /** Tolerated clock difference for `validFrom` (a credential issued a moment ago on a faster clock). */
 const SKEW_MS = 60_000;
@@ -87,6 +91,9 @@ export async function verifyMdocPresentation(
 }
 
 function presentedDocument(deviceResponse: string): PresentedDocument {
+  if (typeof deviceResponse !== 'string' || deviceResponse.length > MAX_RESPONSE_CHARS) {
+    fail('credential-malformed', 'the DeviceResponse is missing or too large');
+  }
   let bytes: Uint8Array = new Uint8Array(0);
   try {
     bytes = fromBase64Url(deviceResponse);
