@@ -17,3 +17,8 @@ export function digestOf(text: string): string {
 export function salt(length = 16): string {
   return base64url(crypto.getRandomValues(new Uint8Array(Math.max(16, length))));
 }
+
+/** The same as `digestOf` through WebCrypto: native speed for long inputs (a presentation's sd_hash). */
+export async function digestOfAsync(text: string): Promise<string> {
+  return base64url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(text))));
+}

@@ -15,7 +15,7 @@ import {
   verifyEs256,
 } from '../trust/jws.ts';
 import { verifyCertificateChain } from '../trust/x5c.ts';
-import { digestOf } from './hash.ts';
+import { digestOfAsync } from './hash.ts';
 import { decodeDisclosure, flattenClaims, resolveDisclosures, type SplitSdJwt, splitSdJwt } from './parse.ts';
 
 /** Header types accepted for the issuer-signed JWT (`vc+sd-jwt` is the earlier drafts' name). */
@@ -97,7 +97,7 @@ async function checkKeyBinding(
   if (iat > now + LEEWAY) fail('key-binding-too-old', 'the key-binding JWT is dated in the future');
   if (now - iat > (context.maxKeyBindingAgeSeconds ?? DEFAULT_KB_AGE))
     fail('key-binding-too-old', 'the key-binding JWT is too old');
-  if (typeof sd_hash !== 'string' || sd_hash !== digestOf(split.withoutKb))
+  if (typeof sd_hash !== 'string' || sd_hash !== (await digestOfAsync(split.withoutKb)))
     fail('key-binding-hash-mismatch', 'sd_hash does not match the presented SD-JWT');
 }
 

@@ -11,7 +11,8 @@ export const ES256 = { name: 'ECDSA', hash: 'SHA-256' } as const;
 export type SignBytes = (data: Uint8Array) => Promise<Uint8Array>;
 
 export interface ParsedJws {
-  header: Record<string, unknown>;
+  /** Read-only (frozen): headers are cached and shared. */
+  header: Readonly<Record<string, unknown>>;
   payload: Record<string, unknown>;
   /** The ASCII bytes `header.payload` the signature covers. */
   signingInput: Uint8Array<ArrayBuffer>;
@@ -30,12 +31,35 @@ export async function signCompactJws(
   return `${input}.${base64url(signature)}`;
 }
 
+const headers = new Map<string, Record<string, unknown>>();
+const HEADER_CACHE_LIMIT = 1024;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const member of Object.values(value)) deepFreeze(member);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** Issuer headers repeat (their x5c is most of their size): each distinct one is decoded once. */
+function parseHeader(part: string): Record<string, unknown> {
+  const cached = headers.get(part);
+  if (cached) return cached;
+  const header = deepFreeze(jsonObjectFromBase64url(part));
+  if (part.length > 256) {
+    if (headers.size >= HEADER_CACHE_LIMIT) headers.clear();
+    headers.set(part, header);
+  }
+  return header;
+}
+
 /** Splits and decodes a compact JWS; throws (a plain Error) when it is not one. */
 export function parseCompactJws(jws: string): ParsedJws {
   const parts = jws.split('.');
   if (parts.length !== 3) throw new Error('a compact JWS has three parts');
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
-  const header = jsonObjectFromBase64url(headerPart);
+  const header = parseHeader(headerPart);
   const payload = jsonObjectFromBase64url(payloadPart);
   const signature = fromBase64url(signaturePart);
   return { header, payload, signingInput: utf8(`${headerPart}.${payloadPart}`), signature };
