@@ -17,8 +17,8 @@ import {
   PresentationError,
   parsePresentationLink,
   presentOnline,
-  trustAnchors,
   type VerifiedRequest,
+  verifierTrustAnchors,
 } from './presentation.ts';
 import type { OpenWallet } from './vault.ts';
 import { WalletGate } from './WalletGate.tsx';
@@ -48,7 +48,7 @@ const reasonOf = (error: unknown) =>
 
 async function prepare(wallet: OpenWallet): Promise<Step> {
   const link = parsePresentationLink(location.href, location.origin);
-  const request = await loadRequest(link, await trustAnchors());
+  const request = await loadRequest(link, await verifierTrustAnchors());
   // Only SD-JWT VC presentations are built here so far; mdoc answers need the mdoc part.
   const result = matchQuery(request.claims.dcql_query, await wallet.credentials(), new Set(['dc+sd-jwt']));
   return result.ok ? { kind: 'asking', request, matches: result.matches } : { kind: 'unanswerable', request };

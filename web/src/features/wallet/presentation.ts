@@ -4,6 +4,7 @@
  * disclosures with a key-binding JWT (`aud` the client_id, its `nonce`), encrypted to the
  * verifier's key (JWE ECDH-ES) and posted to `response_uri` (`direct_post.jwt`).
  */
+import type { WalletTrustList } from '@civitas/contracts/api/wallet-status.ts';
 import {
   encryptAuthorizationResponse,
   type RequestObjectClaims,
@@ -70,25 +71,23 @@ export function parsePresentationLink(link: string, ownOrigin: string): Presenta
   return { clientId, requestUri };
 }
 
-/** The trust anchors from `GET /wallet/trust` (base64 DER or PEM), kept for offline use. */
-export function anchorsOf(body: unknown): string[] {
-  const anchors = (body as { anchors?: unknown } | null)?.anchors;
+/**
+ * The roots a verifier's access certificate must chain to: `verifierAnchors` of `GET /wallet/trust`
+ * (base64 DER), kept for offline use.
+ */
+export function verifierAnchorsOf(list: Pick<WalletTrustList, 'verifierAnchors'> | null): string[] {
+  const anchors = list?.verifierAnchors;
   if (!Array.isArray(anchors)) return [];
-  return anchors.flatMap((anchor) => {
-    if (typeof anchor === 'string') return [anchor];
-    const entry = anchor as { der?: unknown; pem?: unknown } | null;
-    if (typeof entry?.der === 'string') return [entry.der];
-    return typeof entry?.pem === 'string' ? [entry.pem] : [];
-  });
+  return anchors.flatMap((anchor) => (typeof anchor?.certificate === 'string' ? [anchor.certificate] : []));
 }
 
 const ANCHORS_KEY = 'civitas.wallet.trustAnchors';
 
-export async function trustAnchors(): Promise<string[]> {
+export async function verifierTrustAnchors(): Promise<string[]> {
   try {
     const response = await fetch('/wallet/trust', { headers: { accept: 'application/json' } });
     if (response.ok) {
-      const anchors = anchorsOf(await response.json());
+      const anchors = verifierAnchorsOf((await response.json()) as WalletTrustList);
       if (anchors.length > 0) {
         localStorage.setItem(ANCHORS_KEY, JSON.stringify(anchors));
         return anchors;
@@ -97,8 +96,10 @@ export async function trustAnchors(): Promise<string[]> {
   } catch {
     // Offline: the anchors kept from the last time.
   }
-  const kept = anchorsOf({ anchors: JSON.parse(localStorage.getItem(ANCHORS_KEY) ?? '[]') });
-  if (kept.length === 0) throw new PresentationError('trust-unavailable', 'no trust anchors');
+  const kept = JSON.parse(localStorage.getItem(ANCHORS_KEY) ?? '[]') as unknown;
+  if (!Array.isArray(kept) || kept.length === 0 || !kept.every((anchor) => typeof anchor === 'string')) {
+    throw new PresentationError('trust-unavailable', 'no trust anchors');
+  }
   return kept;
 }
 
