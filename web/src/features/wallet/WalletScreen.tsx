@@ -2,6 +2,7 @@ import type { CredentialStatus } from '@civitas/wallet/formats.ts';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../../app/routing/router.ts';
+import { useSessionStatus } from '../../shared/auth/session-store.ts';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
@@ -10,6 +11,7 @@ import { DocumentCard, shownStatus } from './DocumentCard.tsx';
 import { DocumentDetails } from './DocumentDetails.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { walletPathForLink } from './link-routing.ts';
+import { ReportLostCard } from './ReportLostCard.tsx';
 import { ScanOrPaste } from './ScanOrPaste.tsx';
 import { fetchStatus } from './status-check.ts';
 import type { HistoryEntry, OpenWallet, StoredCredential } from './vault.ts';
@@ -56,6 +58,7 @@ function WalletContents({ wallet }: { wallet: OpenWallet }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [removing, setRemoving] = useState(false);
   const statuses = usePublishedStatuses(loaded?.credentials);
+  const signedIn = useSessionStatus().kind === 'active';
   const reload = useCallback(async () => {
     const [credentials, history] = await Promise.all([wallet.credentials(), wallet.history()]);
     setLoaded({ credentials, history });
@@ -119,6 +122,7 @@ function WalletContents({ wallet }: { wallet: OpenWallet }) {
         </div>
       </Card>
       <HistoryList entries={loaded.history} />
+      {signedIn && <ReportLostCard />}
       <Card title={t('wallet.remove.title')}>
         <div className="stack">
           <p>{t('wallet.remove.intro')}</p>
