@@ -1,25 +1,27 @@
+import { issueMdoc } from '@civitas/wallet/mdoc/issue.ts';
+import { issueSdJwtVc } from '@civitas/wallet/sd-jwt/issue.ts';
+import { createCredentialSource } from './credentials/service.ts';
 import type { CredentialSigners } from './issuer/service.ts';
 import type { WalletOptions } from './options.ts';
-import type { CredentialSource, StatusLists, WalletTrust } from './parts.ts';
+import type { CredentialSource } from './parts.ts';
+import { createStatusLists, type StatusListsService } from './status/service.ts';
+import { createWalletTrust, type WalletTrustService } from './trust/service.ts';
 
-/** The wallet's parts, built once for every route module that uses them. */
+/** The wallet's parts, built once by the composition for every route module that uses them. */
 export interface WalletParts {
   source: CredentialSource;
-  trust: WalletTrust;
-  status: StatusLists;
+  trust: WalletTrustService;
+  status: StatusListsService;
   signers: CredentialSigners;
 }
 
-const pending = (part: string) => () => {
-  throw new Error(`The wallet's ${part} is not wired yet.`);
-};
-
-/** Constructs the credentials source, the trust and the status lists (TEMPORARY until the parts merge). */
-export function walletParts(_options: WalletOptions): WalletParts {
+/** Constructs the credential source, the trust (keys and certificates) and the status lists. */
+export function walletParts(options: WalletOptions): WalletParts {
+  const { db, config, exchange } = options;
   return {
-    source: { claimsFor: pending('credential source') },
-    trust: { issuerSigner: pending('trust'), trustAnchors: pending('trust') },
-    status: { allocate: pending('status lists') },
-    signers: { sdJwtVc: pending('SD-JWT VC signer'), mdoc: pending('mdoc signer') },
+    source: createCredentialSource({ exchange }),
+    trust: createWalletTrust({ db, config }),
+    status: createStatusLists({ db, publicUrl: config.publicUrl }),
+    signers: { sdJwtVc: (input) => issueSdJwtVc(input), mdoc: issueMdoc },
   };
 }

@@ -1,3 +1,4 @@
+import { decodeMdoc } from '@civitas/wallet/mdoc/decode.ts';
 import { decodeJwt } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
@@ -106,6 +107,15 @@ describe.each(testDatabases())('the authorization code flow for wallet credentia
     expect(String(claims.scope).split(' ')).toContain('pid-mdoc');
     const other = await credentialRequest(client, tokens.access_token, await proofBody('mdl'));
     expect(await other.json()).toMatchObject({ code: 'issuance-not-granted' });
+    // The granted one is issued to the person who signed in, bound to the wallet's key.
+    const issued = await credentialRequest(client, tokens.access_token, await proofBody('pid-mdoc'));
+    expect(issued.status, await issued.clone().text()).toBe(200);
+    const { credentials } = (await issued.json()) as { credentials: Array<{ credential: string }> };
+    const mdoc = decodeMdoc(credentials[0]!.credential);
+    expect(mdoc.docType).toBe('eu.europa.ec.eudi.pid.1');
+    expect(mdoc.claims['eu.europa.ec.eudi.pid.1.personal_administrative_number']).toBe(
+      platform.seeded.demoPersons[0],
+    );
 
     const pushed = await (await EidClient.create(base)).pushAuthorization({
       resource: base,
