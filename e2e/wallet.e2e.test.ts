@@ -121,6 +121,49 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
       .toBe(true);
   });
 
+  async function acceptOffer(configurationId: string, title: string) {
+    const offer = await deskOffer(configurationId);
+    await page.goto(`${base}/wallet/offer?${offer.offerUri.split('?')[1]}`);
+    // A page load locks the wallet.
+    await expect.poll(() => page.getByRole('heading', { name: 'Open your wallet' }).isVisible()).toBe(true);
+    await fillPin('App PIN', PIN);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect.poll(() => page.getByRole('heading', { name: title }).isVisible()).toBe(true);
+    await page.getByLabel('Transaction code').fill(offer.txCode);
+    await page.getByRole('button', { name: 'Add to my wallet' }).click();
+    await expect
+      .poll(() => page.getByText('Added to your wallet').isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await page.getByRole('link', { name: 'Go to the wallet' }).click();
+  }
+
+  it('stores offered documents after the transaction code, as cards opened to their fields', async () => {
+    // An mdoc (ISO 18013-5) from the issuer, read in the browser: the SD-JWT VC issuer refuses a
+    // plain-http issuer URL, which is what this test platform has.
+    await acceptOffer('mdl', 'Driving licence');
+    const documents = page.getByRole('region', { name: 'Your documents' });
+    await expect
+      .poll(() => documents.getByRole('heading', { level: 3 }).allTextContents())
+      .toEqual(['Driving licence']);
+    await expectAccessible(page, 'wallet-documents.png');
+
+    await page.getByRole('button', { name: 'Open: Driving licence' }).click();
+    await expect
+      .poll(() => page.getByRole('heading', { name: 'Driving licence', level: 2 }).isVisible())
+      .toBe(true);
+    await expect
+      .poll(() => page.getByText('Categories and restrictions', { exact: true }).isVisible())
+      .toBe(true);
+    await expect.poll(() => page.getByText(/3 copies, each with its own key/).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('B – cars (valid until').isVisible()).toBe(true);
+    await expect(page.getByRole('img', { name: 'Photo' }).count()).resolves.toBe(1);
+    await expectAccessible(page, 'wallet-mdl.png');
+    await page.getByRole('button', { name: 'Back to the documents' }).click();
+
+    const history = page.getByRole('region', { name: 'History' });
+    await expect.poll(() => history.getByText(/^Driving licence added, issued by /).isVisible()).toBe(true);
+  });
+
   it('refuses an offer link that is not an offer, and an offer naming an insecure issuer', async () => {
     await page.getByLabel('Link (openid-credential-offer://…)').fill('https://example.org/');
     await page.getByRole('button', { name: 'Open the link' }).click();

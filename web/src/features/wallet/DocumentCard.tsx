@@ -68,9 +68,13 @@ export function DocumentCard({
         )}
         <StatusBadge status={status} />
       </div>
-      <button type="button" className="wallet-document__open" onClick={onOpen}>
+      <button
+        type="button"
+        className="wallet-document__open"
+        aria-label={`${t('wallet.openDocument')}: ${title}`}
+        onClick={onOpen}
+      >
         {t('wallet.openDocument')}
-        <span className="visually-hidden">: {title}</span>
       </button>
     </li>
   );
