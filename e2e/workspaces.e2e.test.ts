@@ -339,9 +339,9 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.context().close();
   });
 
+  // A pharmacist now lands on the wallet verifier (a shop's till: e2e/verifier.e2e.test.ts).
   it.each([
     ['doctor', "The doctors' workspace is not available yet"],
-    ['pharmacist', "The pharmacists' workspace is not available yet"],
   ])('gives a %s the citizen app with a clear note, and no workspace', async (role, note) => {
     const page = await signInAs(role);
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();

@@ -8,6 +8,7 @@ import { nodeCommand } from './cli/node.ts';
 import { seedCommand } from './cli/seed.ts';
 import { serveCommand } from './cli/serve.ts';
 import { tokenCommand } from './cli/token.ts';
+import { walletCommand } from './cli/wallet.ts';
 import { AppError, ConfigError } from './kernel/index.ts';
 
 /** `civitas`: the platform's command line, one file per command in cli/. */
@@ -23,7 +24,8 @@ const program = new Command()
   .addCommand(exchangeCommand())
   .addCommand(logCommand())
   .addCommand(migrateCommand())
-  .addCommand(nodeCommand());
+  .addCommand(nodeCommand())
+  .addCommand(walletCommand());
 inheritSettings(program);
 
 /** What `program.command()` would have copied into each subcommand: help after an error, output. */

@@ -14,6 +14,8 @@ import { DossierScreen } from '../features/vehicle-dossier/DossierScreen.tsx';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
 import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScreen.tsx';
 import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
+import { VERIFIER_PATH } from '../features/verifier/paths.ts';
+import { VerifierScreen } from '../features/verifier/VerifierScreen.tsx';
 import { OfferScreen } from '../features/wallet/OfferScreen.tsx';
 import { PresentScreen } from '../features/wallet/PresentScreen.tsx';
 import { WALLET_OFFER_PATH, WALLET_PATH, WALLET_PRESENT_PATH } from '../features/wallet/paths.ts';
@@ -98,6 +100,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? (
         <RoleGate workspace={WORKSPACE_PATH}>
           <WorkspaceScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case VERIFIER_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={VERIFIER_PATH}>
+          <VerifierScreen />
         </RoleGate>
       ) : (
         <Redirect to="/" />

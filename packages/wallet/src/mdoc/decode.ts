@@ -2,8 +2,10 @@
  * Reads an issued mdoc for the wallet's card (no verification: the wallet checked it on receipt):
  * its type, validity, status reference and every element as plain data (portrait as a data: URL).
  */
-import type { StatusReference } from '../formats.ts';
-import { fromBase64Url } from './crypto.ts';
+import type { PublicJwk, StatusReference } from '../formats.ts';
+import { type CertificateSubject, parseCertificate } from '../trust/x5c.ts';
+import { x5chainOf } from './cose.ts';
+import { fromBase64Url, jwkFromCoseKeyMap, toBase64 } from './crypto.ts';
 import { decodeCbor, issuerSignedItem, issuerSignedParts, msoParts } from './structure.ts';
 import { fromElementValue } from './values.ts';
 
@@ -15,6 +17,10 @@ export interface DecodedMdoc {
   validFrom: Date;
   validUntil: Date;
   status: StatusReference | null;
+  /** The issuer's certificate subject (unverified: for display). */
+  issuer: CertificateSubject | null;
+  /** The device key the credential is bound to (each copy of a batch has its own). */
+  deviceKey: PublicJwk | null;
 }
 
 export function decodeMdoc(issuerSigned: string): DecodedMdoc {
@@ -41,5 +47,18 @@ export function decodeMdoc(issuerSigned: string): DecodedMdoc {
     validFrom: mso.validity.validFrom,
     validUntil: mso.validity.validUntil,
     status: mso.status,
+    issuer: issuerOf(x5chainOf(parts.issuerAuth)?.[0]),
+    deviceKey: jwkFromCoseKeyMap(mso.deviceKey),
   };
+}
+
+function issuerOf(certificate: Uint8Array | undefined): CertificateSubject | null {
+  if (!certificate) return null;
+  try {
+    const subject = parseCertificate(toBase64(certificate)).subjectName;
+    const name = subject.getField('O')[0] ?? subject.getField('CN')[0] ?? '';
+    return { name, country: subject.getField('C')[0] ?? null };
+  } catch {
+    return null;
+  }
 }

@@ -64,9 +64,11 @@ describe('issueMdoc and decodeMdoc', () => {
   });
 
   it('decodes the card: dates as full-date strings, portrait as a data URL, privileges as objects', async () => {
-    const { credential } = await issuedMdl();
+    const { credential, holder } = await issuedMdl();
     const card = decodeMdoc(credential);
     expect(card.docType).toBe(MDL);
+    expect(card.issuer).toEqual({ name: 'Civitas Test Issuer', country: 'BG' });
+    expect(card.deviceKey).toEqual(holder.jwk);
     expect(card.status).toEqual({ uri: STATUS_URI, idx: 7 });
     expect(card.claims[`${MDL_NS}.birth_date`]).toBe('1990-04-12');
     expect(card.claims[`${MDL_NS}.family_name`]).toBe('Петрова');

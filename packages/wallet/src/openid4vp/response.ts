@@ -43,7 +43,7 @@ export class ResponseDecryptionError extends Error {
 /** The verifier's side: decrypts and checks the response's shape (not its presentations). */
 export async function decryptAuthorizationResponse(
   jwe: string,
-  privateKey: CryptoKey | Uint8Array | Parameters<typeof compactDecrypt>[1],
+  privateKey: Parameters<typeof compactDecrypt>[1],
 ): Promise<AuthorizationResponse> {
   let plaintext: Uint8Array;
   try {

@@ -5,3 +5,5 @@ export { walletErrors } from './errors.ts';
 export { walletMigrations } from './migrations.ts';
 export type { WalletOptions } from './options.ts';
 export { walletPlugin } from './routes.ts';
+export type { WalletCertificate, WalletTrustService } from './trust/service.ts';
+export { createWalletTrust } from './trust/service.ts';

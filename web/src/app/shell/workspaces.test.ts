@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 import { landingPath, workspacesFor } from './workspaces.ts';
 
@@ -8,15 +9,20 @@ const paths = (roles: string[]) => workspacesFor(roles).map((workspace) => works
 
 describe('role workspaces', () => {
   it('gives officials and police the lookup, auditors the audit console, admins the exchange console', () => {
-    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH]);
-    expect(paths(['citizen', 'police'])).toEqual([WORKSPACE_PATH]);
+    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH]);
+    expect(paths(['citizen', 'police'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH]);
     expect(paths(['citizen', 'auditor'])).toEqual([AUDIT_PATH]);
     expect(paths(['citizen', 'admin'])).toEqual([ADMIN_PATH]);
-    expect(paths(['citizen', 'police', 'auditor'])).toEqual([WORKSPACE_PATH, AUDIT_PATH]);
+    expect(paths(['citizen', 'police', 'auditor'])).toEqual([WORKSPACE_PATH, AUDIT_PATH, VERIFIER_PATH]);
   });
 
-  it('gives citizens, doctors and pharmacists no workspace (eHealth comes later)', () => {
-    for (const roles of [['citizen'], ['citizen', 'doctor'], ['citizen', 'pharmacist'], []]) {
+  it('gives police, officials and a shop’s till (the pharmacist) the wallet verifier', () => {
+    expect(paths(['citizen', 'pharmacist'])).toEqual([VERIFIER_PATH]);
+    expect(landingPath(['citizen', 'pharmacist'])).toBe(VERIFIER_PATH);
+  });
+
+  it('gives citizens and doctors no workspace (eHealth comes later)', () => {
+    for (const roles of [['citizen'], ['citizen', 'doctor'], []]) {
       expect(paths(roles)).toEqual([]);
     }
   });

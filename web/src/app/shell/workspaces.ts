@@ -1,5 +1,6 @@
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 
 /**
@@ -10,13 +11,15 @@ import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 export interface Workspace {
   path: string;
   roles: readonly string[];
-  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav';
+  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'verifier.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: WORKSPACE_PATH, roles: ['official', 'police'], navLabel: 'workspace.nav' },
   { path: AUDIT_PATH, roles: ['auditor'], navLabel: 'auditConsole.nav' },
   { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
+  // The wallet verifier: police and officials, and a shop's till (the pharmacist's demo account).
+  { path: VERIFIER_PATH, roles: ['police', 'official', 'pharmacist'], navLabel: 'verifier.nav' },
 ];
 
 /** The start screen of a signed-in person without a workspace. */
