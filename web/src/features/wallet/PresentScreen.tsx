@@ -49,8 +49,7 @@ const reasonOf = (error: unknown) =>
 async function prepare(wallet: OpenWallet): Promise<Step> {
   const link = parsePresentationLink(location.href, location.origin);
   const request = await loadRequest(link, await verifierTrustAnchors());
-  // Only SD-JWT VC presentations are built here so far; mdoc answers need the mdoc part.
-  const result = matchQuery(request.claims.dcql_query, await wallet.credentials(), new Set(['dc+sd-jwt']));
+  const result = matchQuery(request.claims.dcql_query, await wallet.credentials());
   return result.ok ? { kind: 'asking', request, matches: result.matches } : { kind: 'unanswerable', request };
 }
 

@@ -5,8 +5,11 @@
  * verifier's key (JWE ECDH-ES) and posted to `response_uri` (`direct_post.jwt`).
  */
 import type { WalletTrustList } from '@civitas/contracts/api/wallet-status.ts';
+import { credentialConfiguration } from '@civitas/wallet/catalogue.ts';
+import { openId4VpSessionTranscript, presentMdoc } from '@civitas/wallet/mdoc/present.ts';
 import {
   encryptAuthorizationResponse,
+  encryptionKeyThumbprint,
   type RequestObjectClaims,
   RequestObjectError,
   registrationOf,
@@ -148,24 +151,49 @@ export function freshestCopy(credential: StoredCredential): StoredCredential['co
   return copy;
 }
 
+/** mdoc elements to disclose, by namespace, from `[namespace, element]` paths. */
+export function mdocElements(paths: readonly (readonly string[])[]): Record<string, string[]> {
+  const elements: Record<string, string[]> = {};
+  for (const [namespace, element] of paths) {
+    if (namespace && element) (elements[namespace] ??= []).push(element);
+  }
+  return elements;
+}
+
+/** The OpenID4VP session transcript an mdoc answer is bound to (client_id, nonce, key, response_uri). */
+async function sessionTranscriptOf(claims: RequestObjectClaims): Promise<Uint8Array> {
+  const key = claims.client_metadata.jwks.keys.find((candidate) => candidate.alg === 'ECDH-ES');
+  return openId4VpSessionTranscript({
+    clientId: claims.client_id,
+    nonce: claims.nonce,
+    jwkThumbprint: key ? await encryptionKeyThumbprint(key) : null,
+    responseUri: claims.response_uri,
+  });
+}
+
 async function presentMatch(
   wallet: OpenWallet,
   match: CredentialMatch,
   leftOut: ReadonlySet<string>,
-  binding: { aud: string; nonce: string },
+  claims: RequestObjectClaims,
 ): Promise<{ presentation: string; disclosed: string[][] }> {
   const copy = freshestCopy(match.credential);
   const key = await wallet.deviceKey(copy.keyId);
   if (!key) throw new Error('device key missing');
   const disclosed = chosenPaths(match, leftOut);
-  const presentation = await presentSdJwtVc(copy.credential, disclosed, {
-    ...binding,
-    iat: Math.floor(Date.now() / 1000),
-    sign: async (data) =>
-      new Uint8Array(
-        await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.privateKey, new Uint8Array(data)),
-      ),
-  });
+  const sign = async (data: Uint8Array) =>
+    new Uint8Array(
+      await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, key.privateKey, new Uint8Array(data)),
+    );
+  let presentation: string;
+  if (match.credential.format === 'mso_mdoc') {
+    const docType = credentialConfiguration(match.credential.configurationId)?.doctype ?? '';
+    const disclosure = { docType, elements: mdocElements(disclosed) };
+    presentation = await presentMdoc(copy.credential, disclosure, await sessionTranscriptOf(claims), sign);
+  } else {
+    const binding = { aud: claims.client_id, nonce: claims.nonce, iat: Math.floor(Date.now() / 1000), sign };
+    presentation = await presentSdJwtVc(copy.credential, disclosed, binding);
+  }
   copy.presentations += 1;
   await wallet.saveCredential(match.credential);
   return { presentation, disclosed };
@@ -188,12 +216,11 @@ export async function presentOnline(
   const vpToken: Record<string, string[]> = {};
   const records: Array<{ configurationId: string; claims: string[] }> = [];
   for (const match of matches) {
-    const binding = { aud: claims.client_id, nonce: claims.nonce };
     const { presentation, disclosed } = await presentMatch(
       wallet,
       match,
       leftOut.get(match.queryId) ?? new Set(),
-      binding,
+      claims,
     );
     vpToken[match.queryId] = [presentation];
     records.push({
