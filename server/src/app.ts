@@ -56,6 +56,7 @@ import {
   type Instance,
   instancePlugin,
   loadInstance,
+  registerChangesPlugin,
   registerErrors,
   registerServices,
 } from './registers/index.ts';
@@ -265,6 +266,8 @@ async function registerContexts(
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
   await app.register(eservicesPlugin, { exchange: portal });
+  // The registers' own change services for staff (each change recorded in the change outbox).
+  await app.register(registerChangesPlugin, { db });
   // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).
   await app.register(walletPlugin, {
     db,

@@ -11,6 +11,7 @@ import { assignDemoRoles, nameDemoRoleHolders } from './identity/index.ts';
 import type { Config } from './kernel/index.ts';
 import { MIGRATIONS } from './migrations.ts';
 import {
+  backfillSeededRegisters,
   completedSeedRun,
   populationQueries,
   type SeedOptions,
@@ -93,6 +94,8 @@ export async function ensureDemoData(
   if (!config.demo) return null;
   if (await completedSeedRun(database.db)) {
     await nameDemoRoleHolders(database.db, (egns) => namesOf(database, egns));
+    // Registers added since this database was seeded get their data from the same seed.
+    await backfillSeededRegisters(database.db);
     return null;
   }
   return seedDemoData(database, {

@@ -8,11 +8,13 @@ const BY_SERVICE_CODE: Record<string, string[]> = {
   policies: ['insurance'],
   fines: ['fines'],
   'vehicle-tax': ['taxes'],
+  'insured-persons': ['health-insurance'],
 };
 
 /** Categories of an access to `service` (full service id) at `path` (which is never stored). */
 export function dataCategoriesOf(service: string, path: string | null): string[] {
   const code = service.slice(service.lastIndexOf('/') + 1);
   if (code === 'persons' && path?.endsWith('/addresses')) return ['addresses'];
+  if (code === 'documents' && path?.endsWith('/portrait')) return ['photo'];
   return BY_SERVICE_CODE[code] ?? ['other'];
 }

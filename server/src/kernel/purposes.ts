@@ -29,6 +29,12 @@ export const PURPOSES = [
   'data-protection-supervision',
   /** The wallet issuer fills a credential the person asked for (PID, driving licence, …). */
   'credential-issuance',
+  /** The police suspend a driving licence (or restore it). */
+  'licence-suspension',
+  /** An official records a death in the population register. */
+  'death-registration',
+  /** An official registers a vehicle to its new owner. */
+  'vehicle-registration',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -56,6 +62,11 @@ export const LEGAL_BASES = {
   'ministry-of-interior-act-art-6': { citation: 'Ministry of Interior Act, Art. 6', hideable: true },
   'gdpr-art-58': { citation: 'GDPR, Art. 58', hideable: false },
   'eidas-regulation-art-5a': { citation: 'Regulation (EU) No 910/2014 (eIDAS), Art. 5a', hideable: false },
+  'road-traffic-act-art-171': { citation: 'Road Traffic Act, Art. 171', hideable: false },
+  'civil-registration-act-death': {
+    citation: 'Civil Registration Act (death certificates)',
+    hideable: false,
+  },
 } as const satisfies Record<string, LegalBasisDefinition>;
 
 export type LegalBasisCode = keyof typeof LEGAL_BASES;

@@ -10,6 +10,19 @@ export const registerErrors = defineErrors({
     status: 400,
     title: 'The owner is neither a valid personal number (EGN) nor a valid EIK',
   },
+  'licence-not-found': { status: 404, title: 'No such driving licence in the register' },
+  'licence-not-valid': { status: 409, title: 'Only a valid driving licence can be suspended' },
+  'licence-not-suspended': { status: 409, title: 'The driving licence is not suspended' },
+  'person-already-deceased': { status: 409, title: 'The person is already recorded as deceased' },
+  'death-date-invalid': { status: 400, title: 'The date of death is in the future or before the birth' },
+  'vehicle-record-not-found': { status: 404, title: 'No such vehicle in the register' },
+  'vehicle-not-registered': { status: 409, title: 'The vehicle is deregistered or scrapped' },
+  'vehicle-owner-unchanged': { status: 409, title: 'The vehicle is already registered to this owner' },
+  'new-owner-not-found': {
+    status: 404,
+    title: 'The new owner is not a living person in the population register',
+  },
+  'event-date-invalid': { status: 400, title: 'The date is in the future or before the last registration' },
 });
 
 declare module '../kernel/errors.ts' {

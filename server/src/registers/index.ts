@@ -1,6 +1,10 @@
 /** The public API of registers: what other contexts and the composition root use of it. */
+export { backfillSeededRegisters } from './backfill.ts';
 export type { NewRegisterChange, RegisterChange, RegisterChanges } from './changes/outbox.ts';
-export { registerChanges } from './changes/outbox.ts';
+export { recordChange, registerChanges } from './changes/outbox.ts';
+export type { RegisterChangeRoutesOptions } from './changes/routes.ts';
+export { registerChangesPlugin } from './changes/routes.ts';
+export { licenceByPerson } from './driving-licences/queries.ts';
 export { registerErrors } from './errors.ts';
 export { inspectionsByVin } from './inspections/queries.ts';
 export type { Instance } from './instance/index.ts';

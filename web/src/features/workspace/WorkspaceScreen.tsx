@@ -8,6 +8,7 @@ import { Alert } from '../../shared/ui/Alert.tsx';
 import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
+import { RegisterChanges } from '../register-changes/RegisterChanges.tsx';
 import { ReportDownloads } from '../vehicle-dossier/ReportDownloads.tsx';
 import { ReportView } from '../vehicle-dossier/ReportView.tsx';
 import type { SignedReport } from '../vehicle-dossier/report.ts';
@@ -71,6 +72,7 @@ export function WorkspaceScreen() {
         <LookupForm choices={rights.state.value} busy={lookup.kind === 'looking'} onSubmit={run} />
       )}
       <LookupOutcome state={lookup} />
+      <RegisterChanges />
     </div>
   );
 }

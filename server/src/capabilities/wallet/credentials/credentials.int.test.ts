@@ -163,5 +163,9 @@ describe.each(testDatabases())('the credentials filled from the registers on $na
       });
       expect(item.legalBasis).toBe('eidas-regulation-art-5a');
     }
+    const categories = (caseRef: string) =>
+      items.filter((item) => item.caseRef === caseRef).flatMap((item) => item.dataCategories as string[]);
+    expect(categories('issuance-mdl-1').sort()).toEqual(['driving-licence', 'identity', 'photo']);
+    expect(categories('issuance-ehic-1').sort()).toEqual(['health-insurance', 'identity']);
   });
 });

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { X509Signer } from '@civitas/wallet/formats.ts';
+import { buildStatusListCwt } from '@civitas/wallet/status-list/cwt.ts';
 import { buildStatusListToken } from '@civitas/wallet/status-list/jwt.ts';
 import type { StatusListsService } from './service.ts';
 
@@ -103,5 +104,8 @@ export class StatusPublisher {
   }
 }
 
-/** The JWT builder from `@civitas/wallet`; the CWT one is given by whoever has it. */
-export const jwtBuilder: TokenBuilders['jwt'] = (input) => buildStatusListToken(input);
+/** The builders of `@civitas/wallet` (`status-list/jwt.ts`, `status-list/cwt.ts`). */
+export const TOKEN_BUILDERS: TokenBuilders = {
+  jwt: (input) => buildStatusListToken(input),
+  cwt: (input) => buildStatusListCwt(input),
+};

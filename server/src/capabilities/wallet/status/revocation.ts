@@ -11,6 +11,8 @@ export interface RevocationWorkerOptions {
   batch?: number;
   /** How long a hole in the outbox's ids is waited for (a transaction still committing). */
   gapWaitMs?: number;
+  /** Told of each change applied and how many copies it changed (for the operator's log). */
+  applied?: (change: RegisterChange, changed: number) => void;
 }
 
 const CURSOR = 'register-changes';
@@ -112,8 +114,16 @@ export class RevocationWorker {
 
   private async apply(tx: Kysely<StatusTables>, change: RegisterChange): Promise<void> {
     const { change: effect, wholePerson } = effectOf(change.kind);
-    if (wholePerson) await this.lists.revokeBySubject(change.subject ?? change.key, change.kind, tx);
-    await this.lists.changeBySource({ register: change.register, key: change.key }, effect, change.kind, tx);
+    let changed = 0;
+    if (wholePerson)
+      changed += await this.lists.revokeBySubject(change.subject ?? change.key, change.kind, tx);
+    changed += await this.lists.changeBySource(
+      { register: change.register, key: change.key },
+      effect,
+      change.kind,
+      tx,
+    );
+    this.options.applied?.(change, changed);
   }
 
   /** The changes after `cursor` that can be applied now: up to the first hole still waited for. */

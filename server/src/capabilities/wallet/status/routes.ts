@@ -12,7 +12,7 @@ import type { WalletOptions } from '../options.ts';
 import { matches, trustRoutes } from '../trust/routes.ts';
 import { createWalletTrust, type WalletTrustService } from '../trust/service.ts';
 import { negotiateTokenKind } from './accept.ts';
-import { jwtBuilder, MEDIA_TYPES, StatusPublisher, type TokenBuilders } from './publish.ts';
+import { MEDIA_TYPES, StatusPublisher, TOKEN_BUILDERS } from './publish.ts';
 import { RevocationWorker } from './revocation.ts';
 import { createStatusLists, type IssuedCopy, type StatusListsService } from './service.ts';
 
@@ -51,17 +51,6 @@ function copyView(copy: IssuedCopy): IssuedCredentialCopy {
   };
 }
 
-/** The CWT builder comes from `@civitas/wallet/status-list/cwt.ts` once the mdoc part has it. */
-const builders: TokenBuilders = {
-  jwt: jwtBuilder,
-  cwt: async () => {
-    throw new AppError(
-      'not-acceptable',
-      'This list is not available as a CWT yet; ask for application/statuslist+jwt.',
-    );
-  },
-};
-
 /** The wallet's status lists, trust list, the holder's copies and the revocation worker. */
 export async function statusRoutes(
   app: FastifyInstance,
@@ -70,8 +59,29 @@ export async function statusRoutes(
 ): Promise<void> {
   const trust = parts.trust ?? createWalletTrust({ db: options.db, config: options.config });
   const lists = parts.lists ?? createStatusLists({ db: options.db, publicUrl: options.config.publicUrl });
-  const publisher = new StatusPublisher({ lists, signer: () => trust.statusListSigner(), builders });
-  const worker = new RevocationWorker(options.db, lists, { changes: registerChanges });
+  const publisher = new StatusPublisher({
+    lists,
+    signer: () => trust.statusListSigner(),
+    builders: TOKEN_BUILDERS,
+  });
+  const worker = new RevocationWorker(options.db, lists, {
+    changes: registerChanges,
+    applied: (change, changed) =>
+      app.log.info(
+        {
+          event: 'wallet.revocation',
+          changeId: change.id,
+          register: change.register,
+          kind: change.kind,
+          changed,
+        },
+        'wallet credentials follow a register change',
+      ),
+  });
+  // The keys are made (or checked against the key store) at boot, not inside an issuer's transaction.
+  app.addHook('onReady', async () => {
+    await Promise.all([trust.verifierAnchors(), trust.issuerSigner(), trust.statusListSigner()]);
+  });
   const interval = parts.revocationIntervalMs ?? 1000;
   if (interval > 0) {
     app.addHook('onReady', async () =>

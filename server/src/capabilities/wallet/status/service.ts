@@ -247,12 +247,13 @@ class TokenStatusLists implements StatusListsService {
 
   /** Moves the version of every list that changed: their signed tokens are made again. */
   private async touch(connection: Connection, changed: readonly { list_id: string }[]): Promise<number> {
-    const lists = [...new Set(changed.map((row) => row.list_id))];
-    if (lists.length > 0) {
+    // One list at a time in name order: two transactions touching the same lists never deadlock.
+    const lists = [...new Set(changed.map((row) => row.list_id))].sort();
+    for (const list of lists) {
       await tablesOf<StatusTables>(connection)
         .updateTable('wallet.status_lists')
         .set((eb) => ({ version: eb('version', '+', 1), updated_at: this.now() }))
-        .where('id', 'in', lists)
+        .where('id', '=', list)
         .execute();
     }
     return changed.length;

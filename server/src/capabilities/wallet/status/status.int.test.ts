@@ -1,3 +1,8 @@
+import { WalletVerificationError } from '@civitas/wallet/errors.ts';
+import { issueSdJwtVc } from '@civitas/wallet/sd-jwt/issue.ts';
+import { presentSdJwtVc } from '@civitas/wallet/sd-jwt/present.ts';
+import { verifySdJwtVcPresentation } from '@civitas/wallet/sd-jwt/verify.ts';
+import { statusAt as cwtStatusAt, verifyStatusListCwt } from '@civitas/wallet/status-list/cwt.ts';
 import { statusAt, verifyStatusListToken } from '@civitas/wallet/status-list/jwt.ts';
 import { createTestPki } from '@civitas/wallet/trust/test-pki.ts';
 import { sql } from 'kysely';
@@ -5,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../../../test/platform.ts';
 import { eidIssuer, issueScriptingToken } from '../../../identity/tokens.ts';
+import { licenceByPerson } from '../../../registers/index.ts';
 import { createWalletTrust } from '../trust/service.ts';
 import { type CopyDetails, createStatusLists, type StatusListsService } from './service.ts';
 
@@ -104,6 +110,105 @@ describe.each(testDatabases())('the published status lists and revocation on $na
     ).rejects.toThrow(/not trusted/);
   });
 
+  it('publishes an mdoc list as a statuslist+cwt (COSE_Sign1, x5chain) that verifies with the same anchors, and a JWT when asked', async () => {
+    const licence = { register: 'driving-licences', key: `DL-CWT-${serial}` };
+    const reference = await issue({ format: 'mso_mdoc', sources: [licence] });
+    await lists.changeBySource(licence, 'suspend', 'licence-suspended');
+    for (const headers of [{}, { accept: 'application/statuslist+cwt' }, { accept: '*/*' }] as Record<
+      string,
+      string
+    >[]) {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: new URL(reference.uri).pathname,
+        headers,
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.headers['content-type']).toBe('application/statuslist+cwt');
+      const token = await verifyStatusListCwt(new Uint8Array(response.rawPayload), {
+        trustAnchors: anchors,
+        now: new Date(),
+        uri: reference.uri,
+      });
+      expect(cwtStatusAt(token, reference.idx)).toBe(2);
+      expect(response.headers['cache-control']).toBe(`public, max-age=${token.ttl}`);
+      const again = await platform.app.inject({
+        method: 'GET',
+        url: new URL(reference.uri).pathname,
+        headers: { ...headers, 'if-none-match': response.headers.etag as string },
+      });
+      expect(again.statusCode).toBe(304);
+    }
+    // The same list as a JWT, by Accept (each representation has its own ETag).
+    const jwt = await fetchList(reference.uri, { accept: `application/statuslist+cwt;q=0.5, ${JWT}` });
+    expect(jwt.headers['content-type']).toMatch(/^application\/statuslist\+jwt/);
+    expect(jwt.headers.vary).toMatch(/accept/i);
+    expect(await statusOf(reference)).toBe(2);
+  });
+
+  it('keeps an SD-JWT VC signed before an issuer key rotation valid, checked through the published list, until it is revoked', async () => {
+    const trust = createWalletTrust({ db: platform.database.db, config: platform.config });
+    const device = await crypto.subtle.generateKey({ name: 'ECDSA', namedCurve: 'P-256' }, false, [
+      'sign',
+      'verify',
+    ]);
+    const { x, y } = await crypto.subtle.exportKey('jwk', device.publicKey);
+    const holder = platform.seeded.demoPersons[4]!;
+    const reference = await issue({
+      subject: holder,
+      sources: [{ register: 'population-register', key: holder }],
+    });
+    const seconds = Math.floor(Date.now() / 1000);
+    const signedBefore = await trust.issuerSigner();
+    const credential = await issueSdJwtVc({
+      issuer: 'https://civitas.example',
+      vct: 'urn:eudi:pid:1',
+      claims: { given_name: 'Ivan', age_equal_or_over: { '18': true } },
+      disclosable: [['given_name'], ['age_equal_or_over', '18']],
+      holder: { kty: 'EC', crv: 'P-256', x: x!, y: y! },
+      status: reference,
+      issuedAt: seconds - 5,
+      expiresAt: seconds + 86_400,
+      signer: signedBefore,
+    });
+    await trust.rotateIssuerKey();
+    expect((await trust.issuerSigner()).x5c[0]).not.toBe(signedBefore.x5c[0]);
+    const verify = async () => {
+      const presentation = await presentSdJwtVc(credential, [['age_equal_or_over', '18']], {
+        aud: 'x509_san_dns:shop.example',
+        nonce: 'n-0123456789',
+        iat: Math.floor(Date.now() / 1000),
+        sign: async (data) =>
+          new Uint8Array(
+            await crypto.subtle.sign(
+              { name: 'ECDSA', hash: 'SHA-256' },
+              device.privateKey,
+              data as Uint8Array<ArrayBuffer>,
+            ),
+          ),
+      });
+      return verifySdJwtVcPresentation(presentation, {
+        trustAnchors: (
+          (await platform.app.inject({ method: 'GET', url: '/wallet/trust' })).json() as {
+            anchors: { certificate: string }[];
+          }
+        ).anchors.map((anchor) => anchor.certificate),
+        now: new Date(),
+        nonce: 'n-0123456789',
+        audience: 'x509_san_dns:shop.example',
+        statusList: async (uri) => (await fetchList(uri)).body,
+        acceptedTypes: ['urn:eudi:pid:1'],
+      });
+    };
+    const verified = await verify();
+    expect(verified.status).toBe('valid');
+    expect(verified.claims['age_equal_or_over.18']).toBe(true);
+    await lists.revokeBySubject(holder, 'holder-report');
+    const refused = await verify().catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(WalletVerificationError);
+    expect((refused as WalletVerificationError).code).toBe('credential-revoked');
+  });
+
   it('re-signs at once after a change: the next fetch shows the revocation with a new ETag', async () => {
     const document = { register: 'identity-documents', key: `DOC-${serial}` };
     const reference = await issue({ sources: [document] });
@@ -148,6 +253,34 @@ describe.each(testDatabases())('the published status lists and revocation on $na
     expect(await published(reference, 0)).toBe(0);
     await recordChange(licence.register, licence.key, citizen, 'licence-withdrawn');
     expect(await published(reference, 1)).toBe(1);
+  });
+
+  it('follows the police suspending and restoring a licence in the register (the real register change routes)', async () => {
+    const police = await issueScriptingToken(platform.keys, eidIssuer(platform.config.publicUrl), other, [
+      'citizen',
+      'police',
+    ]);
+    let driver: string | undefined;
+    let number: string | undefined;
+    for (const person of platform.seeded.demoPersons.slice(5)) {
+      const licence = await licenceByPerson(platform.database.db)(person);
+      if (licence?.number) {
+        [driver, number] = [person, licence.number];
+        break;
+      }
+    }
+    expect(number).toBeDefined();
+    const mdl = await issue({
+      subject: driver!,
+      format: 'mso_mdoc',
+      sources: [{ register: 'driving-licences', key: number! }],
+    });
+    const url = `/api/registers/driving-licences/${number}/suspension`;
+    const headers = { authorization: `Bearer ${police}` };
+    expect((await platform.app.inject({ method: 'POST', url, headers })).statusCode).toBe(200);
+    expect(await published(mdl, 2)).toBe(2);
+    expect((await platform.app.inject({ method: 'DELETE', url, headers })).statusCode).toBe(200);
+    expect(await published(mdl, 0)).toBe(0);
   });
 
   it('revokes a vehicle registration certificate when the vehicle is re-registered', async () => {

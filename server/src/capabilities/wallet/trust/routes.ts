@@ -57,7 +57,10 @@ export async function trustRoutes(
         updatedAt: updatedAt.toISOString(),
       };
       const etag = `"${crypto.createHash('sha256').update(JSON.stringify(body)).digest('base64url').slice(0, 27)}"`;
-      reply.header('cache-control', `public, max-age=${TRUST_MAX_AGE_S}`).header('etag', etag);
+      reply
+        .header('cache-control', `public, max-age=${TRUST_MAX_AGE_S}`)
+        .header('etag', etag)
+        .header('access-control-allow-origin', '*');
       if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
       return body;
     },

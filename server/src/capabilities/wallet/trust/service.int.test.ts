@@ -45,7 +45,10 @@ describe.each(testDatabases())('the wallet PKI on $name', (engine) => {
   });
 
   it('makes a national trust anchor like an ISO 18013-5 IACA: a CA of pathLen 0 for keyCertSign, with the country and the organisation', async () => {
-    const [anchor] = await trust.trustAnchors();
+    // Two services starting at once on one database end up with one anchor.
+    const twin = createWalletTrust({ db: database.db, config: { keyDir, instance: 'bg' } });
+    const [[anchor], twins] = await Promise.all([trust.trustAnchors(), twin.trustAnchors()]);
+    expect(twins).toEqual([anchor]);
     const certificate = fromBase64Der(anchor!);
     const constraints = certificate.getExtension(x509.BasicConstraintsExtension)!;
     expect(constraints.ca).toBe(true);
@@ -127,6 +130,30 @@ describe.each(testDatabases())('the wallet PKI on $name', (engine) => {
     const after = await later.issuerSigner();
     expect(after.x5c[0]).not.toBe(before.x5c[0]);
     expect(await later.issuerSigner()).toBe(after);
+  });
+
+  it('picks up a key rotated by another process (the CLI) within seconds, never making a signing caller wait', async () => {
+    const server = createWalletTrust({
+      db: database.db,
+      config: { keyDir, instance: 'bg' },
+      now: () => clock,
+    });
+    const before = await server.issuerSigner();
+    const rotated = await createWalletTrust({
+      db: database.db,
+      config: { keyDir, instance: 'bg' },
+      now: () => clock,
+    }).rotateIssuerKey();
+    expect(await server.issuerSigner()).toBe(before);
+    clock = new Date(clock.getTime() + 31_000);
+    // Answered from memory at once; the newest is looked up behind it.
+    expect(await server.issuerSigner()).toBe(before);
+    let current = await server.issuerSigner();
+    for (let n = 0; n < 50 && current.x5c[0] !== rotated.certificate; n++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      current = await server.issuerSigner();
+    }
+    expect(current.x5c[0]).toBe(rotated.certificate);
   });
 
   it('issues verifier access certificates with the DNS name as SAN under a separate root', async () => {

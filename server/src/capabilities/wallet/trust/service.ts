@@ -102,7 +102,10 @@ class WalletPki implements WalletTrustService {
   private readonly country: string;
   private readonly organisation: string;
   private readonly keys = new Map<string, Promise<webcrypto.CryptoKey>>();
-  private readonly current = new Map<CertificateRole, { signer: Promise<X509Signer>; until: number }>();
+  private readonly current = new Map<
+    CertificateRole,
+    { signer: Promise<X509Signer>; until: number; refreshing: boolean }
+  >();
 
   constructor(options: WalletTrustOptions) {
     this.db = tablesOf<TrustTables>(options.db);
@@ -197,15 +200,32 @@ class WalletPki implements WalletTrustService {
   }
 
   /** The newest certificate of a role, made or replaced when there is none or it is too old. */
+  /**
+   * The newest certificate of a role, made or replaced when there is none or it is too old. Once
+   * loaded, a signer is answered from memory at once; after SIGNER_RECHECK_MS the next call still
+   * gets it while the newest is looked up behind it (so a caller inside its own transaction never
+   * waits on the database for it, which on PGlite's one connection would wait forever).
+   */
   private currentSigner(role: 'issuer' | 'status-signer', maxAgeMs: number): Promise<X509Signer> {
     const cached = this.current.get(role);
     const nowMs = this.now().getTime();
-    if (cached && cached.until > nowMs) return cached.signer;
+    if (cached && (cached.until > nowMs || cached.refreshing)) return cached.signer;
     const signer = this.newest(role).then(async (row) => {
       const fresh = row && nowMs - row.created_at.getTime() < maxAgeMs && row.not_after.getTime() > nowMs;
       return this.signerOf(fresh ? row : await this.renew(role, maxAgeMs));
     });
-    this.current.set(role, { signer, until: nowMs + SIGNER_RECHECK_MS });
+    const entry = { signer, until: nowMs + SIGNER_RECHECK_MS, refreshing: false };
+    if (cached) {
+      cached.refreshing = true;
+      signer.then(
+        () => this.current.set(role, entry),
+        () => {
+          cached.refreshing = false;
+        },
+      );
+      return cached.signer;
+    }
+    this.current.set(role, entry);
     signer.catch(() => this.current.delete(role));
     return signer;
   }
