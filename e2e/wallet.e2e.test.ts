@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
-import { expectAccessible, launchChromium, startWebPlatform, watchPage } from './browser.ts';
+import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
 /** The narrowest phone the app is built for. */
 const PHONE = { width: 360, height: 780 };
@@ -162,6 +162,47 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
 
     const history = page.getByRole('region', { name: 'History' });
     await expect.poll(() => history.getByText(/^Driving licence added, issued by /).isVisible()).toBe(true);
+  });
+
+  it('presents only the age to a shop that asks "over 18", after showing who asks, and keeps it in the history', async () => {
+    await acceptOffer('pid-mdoc', 'Personal identification (mdoc)');
+    const shopContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    try {
+      const shop = watchPage(await shopContext.newPage(), pageErrors, { who: 'shop' });
+      await signInWithEid(shop, base, platform.seeded.demoPersons[3] as string, platform.config.demoPin);
+      await shop.goto(`${base}/verifier`);
+      await shop.getByRole('radio', { name: 'Over 18' }).check();
+      await shop.getByRole('button', { name: 'Show the QR code' }).click();
+      const link = (await shop
+        .getByRole('link', { name: 'Open in the wallet on this device' })
+        .getAttribute('href')) as string;
+      expect(link).toMatch(/^openid4vp:\/\//);
+
+      await page.getByLabel('Link (openid-credential-offer://…)').fill(link);
+      await page.getByRole('button', { name: 'Open the link' }).click();
+      await page.waitForURL((url) => url.pathname === '/wallet/present');
+      await expect
+        .poll(() => page.getByRole('heading', { name: /asks for your data$/ }).isVisible())
+        .toBe(true);
+      await expect.poll(() => page.getByText('Trusted verifier').isVisible()).toBe(true);
+      const what = page.getByRole('region', { name: 'What will be shared' });
+      await expect.poll(() => what.getByRole('listitem').allTextContents()).toEqual(['Aged 18 or over']);
+      await expectAccessible(page, 'wallet-present.png');
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await expect.poll(() => page.getByText(/^Shared with /).isVisible(), { timeout: 20_000 }).toBe(true);
+
+      const verdict = shop.getByTestId('verdict');
+      await verdict.getByRole('heading', { name: 'Verified' }).waitFor();
+      await verdict.getByText('Aged 18 or over').waitFor();
+      expect(await verdict.textContent()).not.toContain('Georgiev');
+    } finally {
+      await shopContext.close();
+    }
+    await page.getByRole('link', { name: 'Go to the wallet' }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    await expect
+      .poll(() => history.getByText(/^Personal identification \(mdoc\) shown to /).isVisible())
+      .toBe(true);
   });
 
   it('refuses an offer link that is not an offer, and an offer naming an insecure issuer', async () => {

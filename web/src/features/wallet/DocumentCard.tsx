@@ -3,6 +3,7 @@ import type { CredentialStatus } from '@civitas/wallet/formats.ts';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Badge } from '../../shared/ui/Badge.tsx';
+import { readableColours } from './card-colours.ts';
 import { holderNameOf, portraitOf } from './claim-values.ts';
 import type { StoredCredential } from './vault.ts';
 
@@ -54,11 +55,9 @@ export function DocumentCard({
   const title = configuration.display[language] ?? configuration.display.en;
   const photo = portraitOf(configuration, credential.claims);
   const name = holderNameOf(configuration, credential.claims);
+  const colours = readableColours(configuration.background, configuration.text);
   return (
-    <li
-      className="wallet-document"
-      style={{ background: configuration.background, color: configuration.text }}
-    >
+    <li className="wallet-document" style={{ background: colours.background, color: colours.text }}>
       {photo && <img className="wallet-document__photo" src={photo} alt="" />}
       <div className="wallet-document__body">
         <h3 className="wallet-document__title">{title}</h3>
