@@ -171,11 +171,18 @@ async function sessionTranscriptOf(claims: RequestObjectClaims): Promise<Uint8Ar
   });
 }
 
-async function presentMatch(
+/** What a presentation is bound to: the verifier, its nonce, and (mdoc) the session transcript. */
+export interface PresentationBinding {
+  aud: string;
+  nonce: string;
+  sessionTranscript: () => Promise<Uint8Array>;
+}
+
+export async function presentMatch(
   wallet: OpenWallet,
   match: CredentialMatch,
   leftOut: ReadonlySet<string>,
-  claims: RequestObjectClaims,
+  binding: PresentationBinding,
 ): Promise<{ presentation: string; disclosed: string[][] }> {
   const copy = freshestCopy(match.credential);
   const key = await wallet.deviceKey(copy.keyId);
@@ -189,10 +196,15 @@ async function presentMatch(
   if (match.credential.format === 'mso_mdoc') {
     const docType = credentialConfiguration(match.credential.configurationId)?.doctype ?? '';
     const disclosure = { docType, elements: mdocElements(disclosed) };
-    presentation = await presentMdoc(copy.credential, disclosure, await sessionTranscriptOf(claims), sign);
+    presentation = await presentMdoc(copy.credential, disclosure, await binding.sessionTranscript(), sign);
   } else {
-    const binding = { aud: claims.client_id, nonce: claims.nonce, iat: Math.floor(Date.now() / 1000), sign };
-    presentation = await presentSdJwtVc(copy.credential, disclosed, binding);
+    const { aud, nonce } = binding;
+    presentation = await presentSdJwtVc(copy.credential, disclosed, {
+      aud,
+      nonce,
+      iat: Math.floor(Date.now() / 1000),
+      sign,
+    });
   }
   copy.presentations += 1;
   await wallet.saveCredential(match.credential);
@@ -220,7 +232,7 @@ export async function presentOnline(
       wallet,
       match,
       leftOut.get(match.queryId) ?? new Set(),
-      claims,
+      { aud: claims.client_id, nonce: claims.nonce, sessionTranscript: () => sessionTranscriptOf(claims) },
     );
     vpToken[match.queryId] = [presentation];
     records.push({
