@@ -1,4 +1,4 @@
-import { checkDefinition } from '@civitas/wallet/checks.ts';
+import { type CheckId, checkDefinition } from '@civitas/wallet/checks.ts';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/routing/Link.tsx';
@@ -81,7 +81,7 @@ function PresentFlow({ wallet }: { wallet: OpenWallet }) {
     case 'unanswerable':
       return (
         <>
-          <VerifierCard request={step.request} />
+          <VerifierCard asker={askerOf(step.request)} />
           <Alert tone="warning">{t('wallet.present.noDocument')}</Alert>
           {back}
         </>
@@ -110,44 +110,70 @@ function PresentFlow({ wallet }: { wallet: OpenWallet }) {
     case 'asking':
       return (
         <>
-          <VerifierCard request={step.request} />
-          <Consent wallet={wallet} request={step.request} matches={step.matches} onStep={setStep} />
+          <VerifierCard asker={askerOf(step.request)} />
+          <Consent
+            matches={step.matches}
+            onDecline={() => setStep({ kind: 'declined' })}
+            onShare={async (leftOut) => {
+              const request = step.request;
+              try {
+                const { redirectUri } = await presentOnline(wallet, request, step.matches, leftOut);
+                setStep({ kind: 'sent', request, redirectUri });
+                return null;
+              } catch (failure) {
+                return `wallet.present.errors.${reasonOf(failure)}`;
+              }
+            }}
+          />
         </>
       );
   }
 }
 
+export interface Asker {
+  name: string;
+  organisation: string;
+  host: string;
+  checks: readonly CheckId[];
+}
+
 /** Who asks: from the verifier's certificate (checked to the national anchor) and its registration. */
-function VerifierCard({ request }: { request: VerifiedRequest }) {
+export function VerifierCard({ asker }: { asker: Asker }) {
   const { t, i18n } = useTranslation();
   const language = (i18n.resolvedLanguage ?? 'en') as 'en';
-  const { registration } = request;
   return (
     <Card
-      title={t('wallet.present.asks', { who: registration.name })}
+      title={t('wallet.present.asks', { who: asker.name })}
       aside={<Badge tone="success">{t('wallet.present.trusted')}</Badge>}
     >
       <FieldList>
-        <Field label={t('wallet.present.organisation')}>{registration.organisation}</Field>
-        <Field label={t('wallet.present.address')}>{request.host}</Field>
+        <Field label={t('wallet.present.organisation')}>{asker.organisation}</Field>
+        <Field label={t('wallet.present.address')}>{asker.host}</Field>
         <Field label={t('wallet.present.registeredFor')}>
-          {registration.intended_use.map((check) => checkDefinition(check).display[language]).join(', ')}
+          {asker.checks.map((check) => checkDefinition(check).display[language]).join(', ')}
         </Field>
       </FieldList>
     </Card>
   );
 }
 
-function Consent({
-  wallet,
-  request,
+const askerOf = (request: VerifiedRequest): Asker => ({
+  name: request.registration.name,
+  organisation: request.registration.organisation,
+  host: request.host,
+  checks: request.registration.intended_use,
+});
+
+/** What will be shared: the required claims listed, the optional ones as switches; nothing sent until "Share". */
+export function Consent({
   matches,
-  onStep,
+  onShare,
+  onDecline,
 }: {
-  wallet: OpenWallet;
-  request: VerifiedRequest;
   matches: CredentialMatch[];
-  onStep: (step: Step) => void;
+  /** Resolves to an error text key, or null when shared. */
+  onShare: (leftOut: ReadonlyMap<string, ReadonlySet<string>>) => Promise<string | null>;
+  onDecline: () => void;
 }) {
   const { t, i18n } = useTranslation();
   const language = (i18n.resolvedLanguage ?? 'en') as 'en';
@@ -170,59 +196,52 @@ function Consent({
     event.preventDefault();
     setBusy(true);
     setError(null);
-    try {
-      const { redirectUri } = await presentOnline(wallet, request, matches, leftOut);
-      onStep({ kind: 'sent', request, redirectUri });
-    } catch (failure) {
-      setError(reasonOf(failure));
+    const failure = await onShare(leftOut);
+    if (failure) {
+      setError(failure);
       setBusy(false);
     }
   }
 
+  const label = (claim: CredentialMatch['claims'][number]) => claim.label?.[language] ?? claim.path.join('.');
   return (
     <Card title={t('wallet.present.whatTitle')}>
       <form className="stack" onSubmit={(event) => void share(event)} noValidate>
-        {matches.map((match) => {
-          const label = (claim: CredentialMatch['claims'][number]) =>
-            claim.label?.[language] ?? claim.path.join('.');
-          return (
-            <section key={match.queryId} className="stack">
-              <h3>{configurationOf(match.credential).display[language]}</h3>
-              <ul className="wallet-consent-list">
+        {matches.map((match) => (
+          <section key={match.queryId} className="stack">
+            <h3>{configurationOf(match.credential).display[language]}</h3>
+            <ul className="wallet-consent-list">
+              {match.claims
+                .filter((claim) => !claim.optional)
+                .map((claim) => (
+                  <li key={claim.id}>{label(claim)}</li>
+                ))}
+            </ul>
+            {match.claims.some((claim) => claim.optional) && (
+              <fieldset className="form-group">
+                <legend>{t('wallet.present.optional')}</legend>
                 {match.claims
-                  .filter((claim) => !claim.optional)
+                  .filter((claim) => claim.optional)
                   .map((claim) => (
-                    <li key={claim.id}>{label(claim)}</li>
+                    <label key={claim.id} className="form-choice">
+                      <input
+                        type="checkbox"
+                        checked={!leftOut.get(match.queryId)?.has(claim.id)}
+                        onChange={(event) => toggle(match.queryId, claim.id, event.target.checked)}
+                      />
+                      {label(claim)}
+                    </label>
                   ))}
-              </ul>
-              {match.claims.some((claim) => claim.optional) && (
-                <fieldset className="form-group">
-                  <legend>{t('wallet.present.optional')}</legend>
-                  {match.claims
-                    .filter((claim) => claim.optional)
-                    .map((claim) => (
-                      <label key={claim.id} className="form-choice">
-                        <input
-                          type="checkbox"
-                          checked={!leftOut.get(match.queryId)?.has(claim.id)}
-                          onChange={(event) => toggle(match.queryId, claim.id, event.target.checked)}
-                        />
-                        {label(claim)}
-                      </label>
-                    ))}
-                </fieldset>
-              )}
-            </section>
-          );
-        })}
-        {error && (
-          <Alert tone="error">{t(`wallet.present.errors.${error}` as 'wallet.present.failed')}</Alert>
-        )}
+              </fieldset>
+            )}
+          </section>
+        ))}
+        {error && <Alert tone="error">{t(error as 'wallet.present.failed')}</Alert>}
         <div className="wallet-actions">
           <Button type="submit" disabled={busy}>
             {busy ? t('wallet.present.sending') : t('wallet.present.share')}
           </Button>
-          <Button variant="secondary" disabled={busy} onClick={() => onStep({ kind: 'declined' })}>
+          <Button variant="secondary" disabled={busy} onClick={onDecline}>
             {t('wallet.present.decline')}
           </Button>
         </div>

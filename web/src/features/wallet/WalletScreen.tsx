@@ -11,6 +11,8 @@ import { DocumentCard, shownStatus } from './DocumentCard.tsx';
 import { DocumentDetails } from './DocumentDetails.tsx';
 import { HistoryList } from './HistoryList.tsx';
 import { walletPathForLink } from './link-routing.ts';
+import { OfflinePresent } from './OfflinePresent.tsx';
+import { isOfflineRequest } from './offline.ts';
 import { ReportLostCard } from './ReportLostCard.tsx';
 import { ScanOrPaste } from './ScanOrPaste.tsx';
 import { fetchStatus } from './status-check.ts';
@@ -64,7 +66,12 @@ function WalletContents({ wallet }: { wallet: OpenWallet }) {
     setLoaded({ credentials, history });
   }, [wallet]);
   useEffect(() => void reload(), [reload]);
+  const [offlineText, setOfflineText] = useState<string | null>(null);
   const onLink = useCallback((link: string) => {
+    if (isOfflineRequest(link)) {
+      setOfflineText(link);
+      return null;
+    }
     const path = walletPathForLink(link, location.origin);
     if (!path) return 'wallet.scan.notForWallet';
     navigate(path);
@@ -72,6 +79,13 @@ function WalletContents({ wallet }: { wallet: OpenWallet }) {
   }, []);
 
   if (!loaded) return <LoadingIndicator label={t('wallet.opening')} />;
+  if (offlineText) {
+    const close = () => {
+      setOfflineText(null);
+      void reload();
+    };
+    return <OfflinePresent wallet={wallet} text={offlineText} onClose={close} />;
+  }
   const now = new Date();
   const opened = loaded.credentials.find((credential) => credential.id === openId);
   if (opened) {
