@@ -47,7 +47,9 @@ describe('a credential shown as fields', () => {
         ],
       },
     };
-    const categories = claimFields(mdl, claims).find((field) => field.label.en === 'Categories');
+    const categories = claimFields(mdl, claims).find(
+      (field) => field.path.join('.') === 'org.iso.18013.5.1.driving_privileges',
+    );
     expect(categories?.value).toEqual({
       kind: 'categories',
       categories: [
