@@ -1,8 +1,45 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { openId4VpSessionTranscript } from '@civitas/wallet/mdoc/present.ts';
+import { verifyMdocPresentation } from '@civitas/wallet/mdoc/verify.ts';
+import {
+  decodeOfflineRequest,
+  decodeOfflineResponseFor,
+  OFFLINE_RESPONSE_URI,
+} from '@civitas/wallet/offline/index.ts';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createWalletTrust } from '../server/src/capabilities/wallet/index.ts';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
-import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
+import {
+  expectAccessible,
+  launchChromium,
+  SCREENSHOTS,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
+
+const require = createRequire(import.meta.url);
+type Png = { width: number; height: number; data: Buffer };
+const { PNG } = require('pngjs') as { PNG: { sync: { read(buffer: Buffer): Png } } };
+const jsQR = require('jsqr') as (
+  data: Uint8ClampedArray,
+  width: number,
+  height: number,
+) => { data: string } | null;
+
+/** The text of the QR code an <img> shows (a PNG data: URL). */
+async function qrTextOf(page: Page, alt: RegExp | string): Promise<{ text: string; png: Buffer }> {
+  const src = (await page.getByRole('img', { name: alt }).getAttribute('src')) as string;
+  const png = Buffer.from(src.split(',')[1] as string, 'base64');
+  const image = PNG.sync.read(png);
+  const text = jsQR(new Uint8ClampedArray(image.data), image.width, image.height)?.data;
+  if (!text) throw new Error('no QR code in the image');
+  return { text, png };
+}
 
 /** The narrowest phone the app is built for. */
 const PHONE = { width: 360, height: 780 };
@@ -203,6 +240,77 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await expect
       .poll(() => history.getByText(/^Personal identification \(mdoc\) shown to /).isVisible())
       .toBe(true);
+  });
+
+  it('answers an offline request QR with a QR, with the network off on both phones', async () => {
+    const shopContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    try {
+      const shop = watchPage(await shopContext.newPage(), pageErrors, {
+        who: 'shop',
+        expectedConsole: /^Failed to load resource|net::ERR_INTERNET_DISCONNECTED/,
+      });
+      await signInWithEid(shop, base, platform.seeded.demoPersons[3] as string, platform.config.demoPin);
+      await shop.goto(`${base}/verifier`);
+      await shop.getByRole('radio', { name: 'Over 18' }).check();
+      await shop.getByRole('radio', { name: /^Offline/ }).check();
+      await shop.getByRole('button', { name: 'Prepare for offline use' }).click();
+      await shop.getByTestId('cache-age').waitFor();
+      await shopContext.setOffline(true);
+      await context.setOffline(true);
+      await shop.getByRole('button', { name: 'Show a request QR code' }).click();
+      const request = await qrTextOf(shop, /Offline request QR code/);
+      const picture = path.join(SCREENSHOTS, 'wallet-offline-request.png');
+      fs.writeFileSync(picture, request.png);
+
+      // The citizen's phone reads the request from a picture of it (the camera's stand-in).
+      await page.getByLabel('Read a QR code from a picture').setInputFiles(picture);
+      await expect
+        .poll(() => page.getByRole('heading', { name: /asks for your data$/ }).isVisible())
+        .toBe(true);
+      const what = page.getByRole('region', { name: 'What will be shared' });
+      await expect.poll(() => what.getByRole('listitem').allTextContents()).toEqual(['Aged 18 or over']);
+      await page.getByRole('button', { name: 'Share', exact: true }).click();
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Show this to the verifier' }).isVisible())
+        .toBe(true);
+      await expectAccessible(page, 'wallet-offline-answer.png');
+      const answer = await qrTextOf(page, 'QR code of your answer for the verifier');
+
+      // The answer is the key-bound mdoc for this request: checked here with the package's verifier.
+      const { claims } = await decodeOfflineRequest(request.text);
+      const response = await decodeOfflineResponseFor(answer.text, claims.nonce);
+      expect(response.format).toBe('mso_mdoc');
+      const trust = createWalletTrust({ db: platform.database.db, config: platform.config });
+      const verified = await verifyMdocPresentation(response.presentation, {
+        trustAnchors: await trust.trustAnchors(),
+        now: new Date(),
+        nonce: claims.nonce,
+        audience: claims.client_id,
+        acceptedTypes: ['eu.europa.ec.eudi.pid.1'],
+        sessionTranscript: await openId4VpSessionTranscript({
+          clientId: claims.client_id,
+          nonce: claims.nonce,
+          jwkThumbprint: null,
+          responseUri: OFFLINE_RESPONSE_URI,
+        }),
+        statusList: async (uri) => {
+          const list = await platform.app.inject({
+            method: 'GET',
+            url: new URL(uri).pathname,
+            headers: { accept: 'application/statuslist+cwt' },
+          });
+          return new Uint8Array(list.rawPayload);
+        },
+      });
+      expect(verified.claims).toEqual({ 'eu.europa.ec.eudi.pid.1.age_over_18': true });
+      expect(verified.status).toBe('valid');
+    } finally {
+      await context.setOffline(false);
+      await shopContext.close();
+    }
+    await page.getByRole('button', { name: 'Back to the documents' }).click();
+    const history = page.getByRole('region', { name: 'History' });
+    await expect.poll(() => history.getByText(/offline$/).count()).toBe(1);
   });
 
   it('refuses an offer link that is not an offer, and an offer naming an insecure issuer', async () => {
