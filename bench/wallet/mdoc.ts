@@ -2,7 +2,7 @@
 // (family and given name, portrait of 12 KB, categories, expiry, licence number) — issuer signature
 // with its x5chain through an intermediate to the anchor, MSO validity, element digests, device
 // signature over the OpenID4VP session transcript, status from an in-memory CWT list of 100,000.
-// One event loop, one verification at a time.
+// One event loop, one verification at a time; the figure is per second of CPU time.
 import { issueMdoc } from '../../packages/wallet/src/mdoc/issue.ts';
 import { presentMdoc } from '../../packages/wallet/src/mdoc/present.ts';
 import {
@@ -19,7 +19,7 @@ import { buildStatusListCwt } from '../../packages/wallet/src/status-list/cwt.ts
 import { createTestPki } from '../../packages/wallet/src/trust/test-pki.ts';
 
 const WARMUP_MS = 500;
-const MEASURE_MS = 3000;
+const MEASURE_MS = Number(process.env.BENCH_WALLET_SECONDS ?? 5) * 1000;
 
 async function fixture() {
   const now = new Date();
@@ -58,25 +58,32 @@ async function fixture() {
   return { response, context };
 }
 
-async function perSecond(operation: () => Promise<unknown>): Promise<number> {
+/**
+ * Verifications per second of CPU time used by the process — its event loop and the libuv threads
+ * WebCrypto runs on — the per-core figure whatever else the machine does (as `sdjwt.ts` measures);
+ * the wall-clock rate is printed beside it.
+ */
+async function perCpuSecond(operation: () => Promise<unknown>): Promise<number> {
   const warmupEnd = performance.now() + WARMUP_MS;
   while (performance.now() < warmupEnd) await operation();
-  let count = 0;
+  const cpu = process.cpuUsage();
   const start = performance.now();
-  let now = start;
-  while (now - start < MEASURE_MS) {
+  let count = 0;
+  while (performance.now() - start < MEASURE_MS) {
     await operation();
     count++;
-    now = performance.now();
   }
-  return (count * 1000) / (now - start);
+  const wall = (performance.now() - start) / 1000;
+  const used = process.cpuUsage(cpu);
+  console.log(`mdoc verify: ${Math.round(count / wall)}/s wall clock (one at a time, one event loop)`);
+  return count / ((used.user + used.system) / 1e6);
 }
 
 export async function runMdocVerify(): Promise<number | null> {
   const { response, context } = await fixture();
   const verified = await verifyMdocPresentation(response, context);
   if (verified.status !== 'valid') throw new Error('the bench presentation does not verify');
-  return perSecond(() => verifyMdocPresentation(response, context));
+  return perCpuSecond(() => verifyMdocPresentation(response, context));
 }
 
 /** The name the mdoc brief gives the same figure. */

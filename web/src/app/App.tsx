@@ -20,6 +20,8 @@ import { OfferScreen } from '../features/wallet/OfferScreen.tsx';
 import { PresentScreen } from '../features/wallet/PresentScreen.tsx';
 import { WALLET_OFFER_PATH, WALLET_PATH, WALLET_PRESENT_PATH } from '../features/wallet/paths.ts';
 import { WalletScreen } from '../features/wallet/WalletScreen.tsx';
+import { WALLET_DESK_PATH } from '../features/wallet-desk/paths.ts';
+import { WalletDeskScreen } from '../features/wallet-desk/WalletDeskScreen.tsx';
 import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
 import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
 import { forgetSavedAnswers } from '../shared/api/saved-answers.ts';
@@ -108,6 +110,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? (
         <RoleGate workspace={VERIFIER_PATH}>
           <VerifierScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case WALLET_DESK_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={WALLET_DESK_PATH}>
+          <WalletDeskScreen />
         </RoleGate>
       ) : (
         <Redirect to="/" />

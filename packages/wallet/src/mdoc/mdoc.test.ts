@@ -194,6 +194,41 @@ describe('presentMdoc and verifyMdocPresentation', () => {
     );
   });
 
+  it('issues, presents and verifies a PID mdoc with age attestations, only age_over_18 disclosed', async () => {
+    const { pki, holder, now } = await issuedMdl();
+    const PID = 'eu.europa.ec.eudi.pid.1';
+    const credential = await issueMdoc(
+      mdlInput(pki, holder, now, {
+        doctype: PID,
+        namespaces: {
+          [PID]: {
+            family_name: 'Петрова',
+            given_name: 'Мария',
+            birth_date: '1990-04-12',
+            nationality: ['BG'],
+            age_over_18: true,
+            age_over_21: true,
+            age_in_years: 36,
+            issuing_country: 'BG',
+          },
+        },
+      }),
+    );
+    const context = await verificationContext(pki, now, await statusListCwt(pki, now));
+    const shop = { ...context, acceptedTypes: [PID] };
+    const response = await presentMdoc(
+      credential,
+      { docType: PID, elements: { [PID]: ['age_over_18'] } },
+      shop.sessionTranscript,
+      holder.sign,
+    );
+    const verified = await verifyMdocPresentation(response, shop);
+    expect(verified.claims).toEqual({ [`${PID}.age_over_18`]: true });
+    await expect(
+      presentMdoc(credential, { docType: MDL, elements: {} }, shop.sessionTranscript, holder.sign),
+    ).rejects.toThrow(/not a org\.iso/);
+  });
+
   it('refuses garbage as credential-malformed', async () => {
     const { pki, now } = await issuedMdl();
     const context = await verificationContext(pki, now, await statusListCwt(pki, now));

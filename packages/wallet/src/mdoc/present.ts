@@ -15,6 +15,7 @@ import {
   retag,
   type TaggedItem,
 } from './structure.ts';
+import { assertIdentifier } from './values.ts';
 
 export { type DecodedMdoc, decodeMdoc } from './decode.ts';
 export { type OpenId4VpHandoverInput, openId4VpSessionTranscript } from './session-transcript.ts';
@@ -34,6 +35,7 @@ export async function presentMdoc(
   sessionTranscript: Uint8Array,
   deviceSign: DeviceSign,
 ): Promise<string> {
+  assertDisclosure(disclosure, sessionTranscript);
   const parts = issuerSignedParts(decodeCbor(fromBase64Url(issuerSigned)));
   const mso = parts && msoParts(parts.issuerAuth);
   if (!parts || !mso) throw new TypeError('not an mdoc IssuerSigned structure');
@@ -86,4 +88,15 @@ function disclosed(
     if (items.length > 0) out.set(namespace, items);
   }
   return out;
+}
+
+function assertDisclosure(disclosure: MdocDisclosure, sessionTranscript: Uint8Array): void {
+  assertIdentifier('docType', disclosure.docType);
+  for (const [namespace, identifiers] of Object.entries(disclosure.elements)) {
+    assertIdentifier('namespace', namespace);
+    for (const identifier of identifiers) assertIdentifier('element identifier', identifier);
+  }
+  if (!(sessionTranscript instanceof Uint8Array) || sessionTranscript.length === 0) {
+    throw new TypeError('the session transcript is the CBOR bytes of the request');
+  }
 }

@@ -58,6 +58,9 @@ const MAX_RESPONSE_CHARS = Math.ceil((MAX_MDOC_BYTES * 4) / 3);
 /** Tolerated clock difference for `validFrom` (a credential issued a moment ago on a faster clock). */
 const SKEW_MS = 60_000;
 
+/** Untrusted text in a detail (which may be logged): short, without control characters. */
+const printable = (text: string): string => JSON.stringify(text.slice(0, 80));
+
 const fail = (code: ConstructorParameters<typeof WalletVerificationError>[0], detail: string): never => {
   throw new WalletVerificationError(code, detail);
 };
@@ -68,7 +71,7 @@ export async function verifyMdocPresentation(
 ): Promise<VerifiedCredential> {
   const document = presentedDocument(deviceResponse);
   if (!context.acceptedTypes.includes(document.docType)) {
-    fail('credential-type-unexpected', `a ${document.docType.slice(0, 80)} is not what was asked for`);
+    fail('credential-type-unexpected', `a ${printable(document.docType)} is not what was asked for`);
   }
   const issuerAuth = document.issuerSigned.issuerAuth;
   const chain = await checkIssuerSignature(issuerAuth, context);
@@ -77,6 +80,7 @@ export async function verifyMdocPresentation(
     fail('credential-malformed', 'the document and its MSO differ in docType');
   checkValidity(mso, chain, context.now);
   const claims = await checkDigests(document.issuerSigned.nameSpaces, mso);
+  checkIssuingCountry(claims, chain);
   await checkDeviceSignature(document, mso, context.sessionTranscript);
   const status: CredentialStatus = mso.status ? await fetchStatus(mso.status, context) : 'valid';
   return {
@@ -158,19 +162,30 @@ async function checkDigests(
     const seen = new Set<number>();
     for (const item of items) {
       const parsed =
-        issuerSignedItem(item) ?? fail('credential-malformed', `an item in ${namespace} is malformed`);
+        issuerSignedItem(item) ??
+        fail('credential-malformed', `an item in ${printable(namespace)} is malformed`);
       const key = `${namespace}.${parsed.elementIdentifier}`;
       if (seen.has(parsed.digestId) || key in claims)
-        fail('disclosure-duplicate', `${key} is presented twice`);
+        fail('disclosure-duplicate', `${printable(key)} is presented twice`);
       seen.add(parsed.digestId);
       const digest = expected?.get(parsed.digestId);
       if (!digest || !equalBytes(digest, sha256(parsed.taggedBytes))) {
-        fail('mdoc-digest-mismatch', `${key} does not match the digest the issuer signed`);
+        fail('mdoc-digest-mismatch', `${printable(key)} does not match the digest the issuer signed`);
       }
       claims[key] = fromElementValue(parsed.elementValue);
     }
   }
   return claims;
+}
+
+/** ISO 18013-5 §9.3.1: a disclosed `issuing_country` must be the issuer certificate's country. */
+function checkIssuingCountry(claims: Record<string, unknown>, chain: VerifiedChain): void {
+  for (const [key, value] of Object.entries(claims)) {
+    if (!key.endsWith('.issuing_country') || chain.subject.country === null) continue;
+    if (value !== chain.subject.country) {
+      fail('issuer-chain-untrusted', `${printable(key)} is not the issuer certificate's country`);
+    }
+  }
 }
 
 async function checkDeviceSignature(document: PresentedDocument, mso: MsoParts, transcript: Uint8Array) {

@@ -68,11 +68,8 @@ function checkTypeAndDates(payload: Record<string, unknown>, context: Verificati
   return { validFrom: nbf ?? iat, validUntil: exp };
 }
 
-async function checkKeyBinding(
-  split: SplitSdJwt,
-  payload: Record<string, unknown>,
-  context: VerificationContext,
-) {
+/** The KB-JWT's form and its signature by `cnf.jwk` (started beside the issuer's signature). */
+async function keyBindingSignature(split: SplitSdJwt, payload: Record<string, unknown>): Promise<ParsedJws> {
   if (split.kbJwt === null) fail('key-binding-missing', 'the presentation has no key-binding JWT');
   const jwk = (payload.cnf as { jwk?: unknown } | undefined)?.jwk;
   if (!isPublicP256Jwk(jwk)) fail('credential-malformed', 'cnf.jwk is not a P-256 public key');
@@ -86,6 +83,10 @@ async function checkKeyBinding(
     fail('key-binding-signature-invalid', 'the key-binding JWT is not typ kb+jwt, alg ES256');
   if (!(await verifyEs256(await importPublicJwk(jwk), kb.signature, kb.signingInput)))
     fail('key-binding-signature-invalid', "the key-binding JWT's signature is not by the credential's key");
+  return kb;
+}
+
+function checkKeyBindingClaims(kb: ParsedJws, sdHash: string, context: VerificationContext) {
   const { aud, nonce, iat, sd_hash } = kb.payload;
   if (aud !== context.audience)
     fail('key-binding-wrong-audience', 'the presentation is for another verifier');
@@ -97,7 +98,7 @@ async function checkKeyBinding(
   if (iat > now + LEEWAY) fail('key-binding-too-old', 'the key-binding JWT is dated in the future');
   if (now - iat > (context.maxKeyBindingAgeSeconds ?? DEFAULT_KB_AGE))
     fail('key-binding-too-old', 'the key-binding JWT is too old');
-  if (typeof sd_hash !== 'string' || sd_hash !== (await digestOfAsync(split.withoutKb)))
+  if (typeof sd_hash !== 'string' || sd_hash !== sdHash)
     fail('key-binding-hash-mismatch', 'sd_hash does not match the presented SD-JWT');
 }
 
@@ -141,10 +142,14 @@ export async function verifySdJwtVcPresentation(
   const split = splitSdJwt(presentation);
   const jws = parseJwt(split.jwt, 'issuer-signed JWT');
   const disclosures = split.disclosures.map(decodeDisclosure);
+  // The two signatures (and sd_hash) are computed side by side; failures are reported in order.
+  const keyBinding = keyBindingSignature(split, jws.payload);
+  keyBinding.catch(() => {});
+  const sdHash = digestOfAsync(split.withoutKb);
   const chain = await checkIssuerSignature(jws, context);
   const { validFrom, validUntil } = checkTypeAndDates(jws.payload, context);
   const claims = resolveDisclosures(jws.payload, disclosures);
-  await checkKeyBinding(split, jws.payload, context);
+  checkKeyBindingClaims(await keyBinding, await sdHash, context);
   const status = await checkStatus(jws.payload, context);
   return {
     format: 'dc+sd-jwt',

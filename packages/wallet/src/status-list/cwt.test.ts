@@ -1,9 +1,10 @@
 import { inflateSync } from 'node:zlib';
-import { cborDecode } from '@owf/mdoc';
+import { cborDecode, cborEncode } from '@owf/mdoc';
 import { coseVerify } from 'cose-kit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { WalletVerificationError } from '../errors.ts';
+import { fromBase64 } from '../mdoc/crypto.ts';
 import { createTestPki } from '../trust/test-pki.ts';
 import {
   buildStatusListCwt,
@@ -111,6 +112,43 @@ describe('status list CWT', () => {
     expect(await refusal(verifyStatusListCwt(Uint8Array.of(0xd2, 0x84), context))).toBe(
       'status-list-unavailable',
     );
+  });
+
+  it('checks signer and signature before reading the claims: an untrusted token never reaches zlib', async () => {
+    const stranger = await createTestPki({ now });
+    const protectedBytes = cborEncode(
+      new Map<number, unknown>([
+        [1, -7],
+        [16, STATUS_LIST_CWT_TYPE],
+      ]),
+    );
+    const claims = new Map<number, unknown>([
+      [2, URI],
+      [6, iat],
+      [
+        65533,
+        new Map<string, unknown>([
+          ['bits', 2],
+          ['lst', new Uint8Array(64).fill(0x78)],
+        ]),
+      ],
+    ]);
+    const payload = cborEncode(claims);
+    const signature = await stranger.signer.sign(
+      cborEncode(['Signature1', protectedBytes, new Uint8Array(0), payload]),
+    );
+    const token = cborEncode([
+      protectedBytes,
+      new Map([[33, fromBase64(stranger.x5c[0]!)]]),
+      payload,
+      signature,
+    ]);
+    const error = await verifyStatusListCwt(token, { trustAnchors: [pki.root], now, uri: URI }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(WalletVerificationError);
+    expect((error as Error).message).toMatch(/not trusted/);
+    expect(() => parseStatusListCwt(token)).toThrow();
   });
 
   it('refuses to build a list with statuses its bits cannot hold', async () => {

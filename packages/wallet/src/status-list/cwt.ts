@@ -133,12 +133,11 @@ export function parseStatusListCwt(token: Uint8Array): StatusListCwtToken {
   return claimsOf(coseSign1(token).payload);
 }
 
+/** Signature and chain first: an untrusted token never reaches CBOR claims or zlib. */
 async function verifyCwt(token: Uint8Array, trustAnchors: readonly string[], now: Date) {
   let sign1: ReturnType<typeof coseSign1>;
-  let claims: StatusListCwtToken;
   try {
     sign1 = coseSign1(token);
-    claims = claimsOf(sign1.payload);
   } catch (error) {
     return unavailable(`the status list token is malformed: ${(error as Error).message}`);
   }
@@ -151,16 +150,15 @@ async function verifyCwt(token: Uint8Array, trustAnchors: readonly string[], now
   } catch (error) {
     return unavailable(`the status list signer is not trusted: ${(error as Error).message}`);
   }
-  if (
-    !(await verifyEs256(
-      chain.publicKey,
-      sign1.signature,
-      sign1ToBeSigned(sign1.protectedBytes, sign1.payload),
-    ))
-  ) {
+  const toBeSigned = sign1ToBeSigned(sign1.protectedBytes, sign1.payload);
+  if (!(await verifyEs256(chain.publicKey, sign1.signature, toBeSigned))) {
     unavailable("the status list token's signature does not verify");
   }
-  return { ...claims, signer: chain.subject };
+  try {
+    return { ...claimsOf(sign1.payload), signer: chain.subject };
+  } catch (error) {
+    return unavailable(`the status list token is malformed: ${(error as Error).message}`);
+  }
 }
 
 const verifiedTokens = new Map<string, Promise<VerifiedStatusListCwt>>();

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { WalletVerificationError } from '../errors.ts';
-import { parseCompactJws } from '../trust/jws.ts';
+import { parseCompactJws, signCompactJws } from '../trust/jws.ts';
 import { createTestPki, type TestPki } from '../trust/test-pki.ts';
 import {
   buildStatusListToken,
@@ -101,6 +101,12 @@ describe('JWT status list', () => {
     expect(await refused(token)).toBe('accepted');
     expect(await refused(token, { uri: `${URI}0` })).toBe('status-list-unavailable');
     expect(await refused(token, { now: new Date((seconds + 601) * 1000) })).toBe('status-list-unavailable');
+    const lasting = await build([0], 2, { expiresAt: seconds + 3 * 365 * 86_400 });
+    expect(await refused(lasting)).toBe('accepted');
+    // cached, but the signer's certificate (365 days) has expired by then
+    expect(await refused(lasting, { now: new Date((seconds + 400 * 86_400) * 1000) })).toBe(
+      'status-list-unavailable',
+    );
     const stranger = await createTestPki({ now });
     expect(await refused(token, { trustAnchors: [stranger.root] })).toBe('status-list-unavailable');
     const [h, , s] = token.split('.');
@@ -109,6 +115,20 @@ describe('JWT status list', () => {
     for (const garbage of ['', 'a.b.c', '\u0000', 'x'.repeat(5 * 1024 * 1024)])
       expect(await refused(garbage)).toBe('status-list-unavailable');
     expect(await refused(new TextEncoder().encode(token) as unknown as string)).toBe('accepted');
+  });
+
+  test('a list not signed by a trusted chain is refused before it is decompressed', async () => {
+    const stranger = await createTestPki({ now });
+    const header = { alg: 'ES256', typ: 'statuslist+jwt', x5c: stranger.x5c };
+    const payload = { sub: URI, iat: seconds, status_list: { bits: 1, lst: 'not-zlib-at-all' } };
+    const token = await signCompactJws(header, payload, stranger.signer.sign);
+    await expect(verifyStatusListToken(token, { trustAnchors: [pki.root], now, uri: URI })).rejects.toThrow(
+      /not trusted/,
+    );
+    const ours = await signCompactJws({ ...header, x5c: pki.x5c }, payload, pki.signer.sign);
+    await expect(verifyStatusListToken(ours, { trustAnchors: [pki.root], now, uri: URI })).rejects.toThrow(
+      /malformed/,
+    );
   });
 
   test('building refuses values that do not fit the bits and empty lists', async () => {

@@ -45,6 +45,8 @@ export interface StatusListToken {
 export interface VerifiedStatusList extends StatusListToken {
   /** The status list signer's certificate subject. */
   signer: CertificateSubject;
+  /** When the signer's certificate path is valid (checked again on each use of a cached token). */
+  signerValid: { notBefore: Date; notAfter: Date };
 }
 
 function unavailable(detail: string): never {
@@ -104,14 +106,13 @@ async function verifyToken(
   now: Date,
 ): Promise<VerifiedStatusList> {
   let jws: ReturnType<typeof parseCompactJws>;
-  let token: StatusListToken;
   try {
     jws = parseCompactJws(text);
-    token = parseStatusListToken(text);
   } catch (error) {
     return unavailable(`the status list token is malformed: ${(error as Error).message}`);
   }
-  if (jws.header.alg !== 'ES256') unavailable('the status list token is not ES256');
+  if (jws.header.alg !== 'ES256' || jws.header.typ !== STATUS_LIST_JWT_TYP)
+    unavailable(`the status list token is not ES256 ${STATUS_LIST_JWT_TYP}`);
   let chain: Awaited<ReturnType<typeof verifyCertificateChain>>;
   try {
     chain = await verifyCertificateChain(jws.header.x5c as string[], trustAnchors, now);
@@ -120,7 +121,18 @@ async function verifyToken(
   }
   if (!(await verifyEs256(chain.publicKey, jws.signature, jws.signingInput)))
     unavailable("the status list token's signature does not verify");
-  return { ...token, signer: chain.subject };
+  // Only a signed list is decompressed: an untrusted one never reaches zlib.
+  let token: StatusListToken;
+  try {
+    token = { header: jws.header, ...parsePayload(jws.payload) };
+  } catch (error) {
+    return unavailable(`the status list token is malformed: ${(error as Error).message}`);
+  }
+  return {
+    ...token,
+    signer: chain.subject,
+    signerValid: { notBefore: chain.notBefore, notAfter: chain.notAfter },
+  };
 }
 
 const verifiedTokens = new Map<string, Promise<VerifiedStatusList>>();
@@ -152,6 +164,8 @@ export async function verifyStatusListToken(
     pending.catch(() => verifiedTokens.delete(id));
   }
   const verified = await pending;
+  if (context.now < verified.signerValid.notBefore || context.now > verified.signerValid.notAfter)
+    unavailable("the status list signer's certificate is not valid now");
   if (verified.sub !== context.uri)
     unavailable("the status list token's sub is not the credential's status URI");
   const seconds = context.now.getTime() / 1000;

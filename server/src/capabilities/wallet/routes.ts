@@ -24,7 +24,9 @@ async function walletRoutes(app: FastifyInstance, options: WalletOptions): Promi
     }),
   );
   await app.register(async (scope) => credentialsRoutes(scope, options));
-  await app.register(async (scope) => statusRoutes(scope, options));
+  await app.register(async (scope) =>
+    statusRoutes(scope, options, { trust: parts.trust, lists: parts.status }),
+  );
   await app.register(async (scope) => verifierRoutes(scope, options));
 }
 

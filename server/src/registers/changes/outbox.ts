@@ -33,7 +33,11 @@ export async function recordChange(connection: Connection, change: NewRegisterCh
 }
 
 export interface RegisterChanges {
-  /** The changes after `cursor` (an id; 0 for all), oldest first, at most `limit`. */
+  /**
+   * The changes after `cursor` (an id; 0 for all), oldest first, at most `limit` (1..10 000). An id
+   * may be missing for a moment (a transaction still committing) or for good (rolled back): a
+   * reader that must not skip one reads again from its cursor before it moves past a gap.
+   */
   readAfter(cursor: number, limit: number): Promise<RegisterChange[]>;
 }
 

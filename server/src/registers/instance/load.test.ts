@@ -57,6 +57,7 @@ describe('the instance configuration', () => {
     expect(pl.personalNumbers).toBe(PESEL);
     expect(pl.registers).toEqual(bg.registers);
     for (const client of Object.values(pl.clients)) expect(client).toMatch(/^PL\/GOV\/\d{9}\/[a-z-]+$/);
+    expect(pl.clients.wallet).toBe('PL/GOV/100000007/civitas-wallet');
     expect(serviceIdIn(pl.catalogue, 'population-register', 'persons')).toMatch(
       /^PL\/GOV\/\d{9}\/population-register\/persons$/,
     );

@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
 import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
+import { WALLET_DESK_PATH } from '../../features/wallet-desk/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 import { landingPath, workspacesFor } from './workspaces.ts';
 
 const paths = (roles: string[]) => workspacesFor(roles).map((workspace) => workspace.path);
 
 describe('role workspaces', () => {
-  it('gives officials and police the lookup, auditors the audit console, admins the exchange console', () => {
-    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH]);
+  it('gives officials the lookup, the verifier and the wallet desk, police the lookup and the verifier, auditors the audit console, admins the exchange console', () => {
+    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH, WALLET_DESK_PATH]);
+    expect(landingPath(['citizen', 'official'])).toBe(WORKSPACE_PATH);
     expect(paths(['citizen', 'police'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH]);
     expect(paths(['citizen', 'auditor'])).toEqual([AUDIT_PATH]);
     expect(paths(['citizen', 'admin'])).toEqual([ADMIN_PATH]);

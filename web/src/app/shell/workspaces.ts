@@ -1,6 +1,7 @@
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
 import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
+import { WALLET_DESK_PATH } from '../../features/wallet-desk/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 
 /**
@@ -11,7 +12,7 @@ import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 export interface Workspace {
   path: string;
   roles: readonly string[];
-  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'verifier.nav';
+  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'verifier.nav' | 'walletDesk.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
@@ -20,6 +21,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
   // The wallet verifier: police and officials, and a shop's till (the pharmacist's demo account).
   { path: VERIFIER_PATH, roles: ['police', 'official', 'pharmacist'], navLabel: 'verifier.nav' },
+  // Last: an official still lands on the lookup; the desk is one link further.
+  { path: WALLET_DESK_PATH, roles: ['official'], navLabel: 'walletDesk.nav' },
 ];
 
 /** The start screen of a signed-in person without a workspace. */

@@ -12,6 +12,7 @@ import { RegisterChanges } from '../register-changes/RegisterChanges.tsx';
 import { ReportDownloads } from '../vehicle-dossier/ReportDownloads.tsx';
 import { ReportView } from '../vehicle-dossier/ReportView.tsx';
 import type { SignedReport } from '../vehicle-dossier/report.ts';
+import { WalletDeskLink } from '../wallet-desk/WalletDeskLink.tsx';
 import { LookupForm } from './LookupForm.tsx';
 import { LookupRefusal } from './LookupRefusal.tsx';
 import { downloadVehiclePdf, lookUpPerson, lookUpVehicle, type PersonCard } from './lookup-client.ts';
@@ -59,6 +60,7 @@ export function WorkspaceScreen() {
     <div className="stack">
       <PageHeading title={t('workspace.title')}>{t('workspace.title')}</PageHeading>
       <p className="lead">{t('workspace.intro')}</p>
+      <WalletDeskLink />
       {rights.state.kind === 'loading' && <LoadingIndicator label={t('workspace.loadingRights')} />}
       {rights.state.kind === 'failed' && (
         <LoadFailed

@@ -1,6 +1,7 @@
 import { credentialConfiguration } from '@civitas/wallet/catalogue.ts';
 import { decodeMdoc } from '@civitas/wallet/mdoc/decode.ts';
-import { decodeSdJwtVc } from '@civitas/wallet/sd-jwt/present.ts';
+import { decodeSdJwtVc, presentSdJwtVc } from '@civitas/wallet/sd-jwt/present.ts';
+import { verifySdJwtVcPresentation } from '@civitas/wallet/sd-jwt/verify.ts';
 import type { InjectOptions } from 'fastify';
 import { calculateJwkThumbprint, compactVerify, importX509 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { HolderKey } from '../../../../test/wallet-holder.ts';
 import { tablesOf } from '../../../db/index.ts';
 import { ExchangeClient } from '../../../exchange/index.ts';
 import { eidIssuer, issueScriptingToken } from '../../../identity/tokens.ts';
-import { vehicleQueries } from '../../../registers/index.ts';
+import { registerSamples, vehicleQueries } from '../../../registers/index.ts';
 import { walletParts } from '../parts-wiring.ts';
 import { IssuerNonces } from './nonces.ts';
 import { issueCredentials } from './service.ts';
@@ -131,6 +132,51 @@ describe.each(testDatabases())('issuing wallet credentials end to end on $name',
     expect(rows.map((row) => row.holder_key_thumbprint).sort()).toEqual(thumbprints.sort());
     expect(new Set(rows.map((row) => row.case_ref)).size).toBe(1);
     expect(rows.map((row) => row.status_idx).sort()).toEqual(decoded.map((copy) => copy.status!.idx).sort());
+    // The holder's list of copies (the status part's) names the configuration and the expiry.
+    const copies = await partsOf().status.copiesOf(citizen);
+    const ids = new Set(rows.map((row) => row.id));
+    const mine = copies.filter((copy) => ids.has(copy.credentialId));
+    expect(mine).toHaveLength(2);
+    for (const copy of mine) {
+      expect(copy).toMatchObject({ configuration: 'ehic', status: 'valid' });
+      expect(copy.expiresAt?.getTime()).toBe(rows[0]!.expires_at.getTime());
+    }
+  });
+
+  it('issues a copy that the verifier accepts: chain to the wallet anchor, key binding, the published status', async () => {
+    const accessToken = await preAuthorizedToken('ehic');
+    const holder = await HolderKey.generate();
+    const response = await request(accessToken, 'ehic', [holder]);
+    expect(response.statusCode, response.body).toBe(200);
+    const credential = response.json().credentials[0].credential as string;
+    const presentation = await presentSdJwtVc(credential, [['family_name']], {
+      aud: 'x509_san_dns:shop.example',
+      nonce: 'verifier-nonce-1',
+      iat: Math.floor(Date.now() / 1000),
+      sign: async (data) =>
+        new Uint8Array(
+          await crypto.subtle.sign(
+            { name: 'ECDSA', hash: 'SHA-256' },
+            holder.privateKey,
+            data as Uint8Array<ArrayBuffer>,
+          ),
+        ),
+    });
+    const verified = await verifySdJwtVcPresentation(presentation, {
+      trustAnchors: await partsOf().trust.trustAnchors(),
+      now: new Date(),
+      nonce: 'verifier-nonce-1',
+      audience: 'x509_san_dns:shop.example',
+      acceptedTypes: [credentialConfiguration('ehic')!.vct!],
+      statusList: async (uri) => {
+        const list = await inject({ method: 'GET', url: new URL(uri).pathname });
+        expect(list.statusCode).toBe(200);
+        return list.body;
+      },
+    });
+    expect(verified.status).toBe('valid');
+    expect(Object.keys(verified.claims)).toContain('family_name');
+    expect(Object.keys(verified.claims)).not.toContain('personal_administrative_number');
   });
 
   it('issues a vehicle registration for the VIN on the offer, as mdoc-free SD-JWT VC', async () => {
@@ -141,6 +187,35 @@ describe.each(testDatabases())('issuing wallet credentials end to end on $name',
     expect(response.statusCode, response.body).toBe(200);
     const copy = decodeSdJwtVc(response.json().credentials[0].credential);
     expect(copy.claims).toMatchObject({ vin: own!.vin, plate: own!.plate });
+  });
+
+  it('issues a PID to a person without a photo on record (a child without an identity card)', async () => {
+    const { source } = partsOf();
+    let subject: string | undefined;
+    for (const candidate of await registerSamples(platform.database.db).livingPersons(0, 80)) {
+      const pid = await source.claimsFor('pid-sd-jwt', candidate, {
+        caseRef: 'probe',
+        log: platform.app.log,
+      });
+      if (!('picture' in pid.claims)) {
+        subject = candidate;
+        break;
+      }
+    }
+    expect(subject).toBeDefined();
+    const nonces = new IssuerNonces(platform.database.db);
+    const holder = await HolderKey.generate();
+    const { nonce } = await nonces.issue();
+    const answer = await issueCredentials(
+      { db: platform.database.db, issuer, nonces, ...partsOf() },
+      { subject: subject!, configurationIds: ['pid-sd-jwt'], vin: null },
+      { credential_configuration_id: 'pid-sd-jwt', proofs: { jwt: [await holder.proof(issuer, nonce)] } },
+      platform.app.log,
+    );
+    const copy = decodeSdJwtVc(answer.credentials[0]!.credential);
+    expect(copy.claims).toMatchObject({ personal_administrative_number: subject });
+    expect(copy.disclosable).not.toContainEqual(['picture']);
+    expect(copy.disclosable).toContainEqual(['age_equal_or_over', '18']);
   });
 
   it("records the register reads in the citizen's data usage, for credential issuance", async () => {
@@ -155,7 +230,7 @@ describe.each(testDatabases())('issuing wallet credentials end to end on $name',
       (item) => item.purpose === 'credential-issuance',
     );
     const caseRefs = new Set((await issued()).map((row) => row.case_ref));
-    expect(caseRefs.size).toBe(2);
+    expect(caseRefs.size).toBeGreaterThanOrEqual(3);
     for (const caseRef of caseRefs) expect(items.map((item) => item.caseRef)).toContain(caseRef);
   });
 

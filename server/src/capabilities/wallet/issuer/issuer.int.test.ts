@@ -271,7 +271,14 @@ describe.each(testDatabases())('the wallet credential issuer (OpenID4VCI) on $na
     expectIssuanceError(
       await credential(accessToken, '{"credential_configuration_id": '),
       400,
-      'malformed-body',
+      'issuance-request-invalid',
+      'invalid_credential_request',
+    );
+    expectIssuanceError(await credential(accessToken, '["ehic"]'), 400, 'issuance-request-invalid');
+    expectIssuanceError(
+      await credential(accessToken, '{"credential_configuration_id":"ehic","proofs":{"jwt":["a\\u0000"]}}'),
+      400,
+      'control-character',
     );
     expectIssuanceError(
       await credential(accessToken, { proofs: { jwt: [] } }),

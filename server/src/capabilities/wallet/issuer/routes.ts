@@ -106,22 +106,7 @@ export async function issuerRoutes(app: FastifyInstance, options: IssuerRouteOpt
     async () => ({ c_nonce: (await nonces.issue()).nonce }),
   );
 
-  app.post(
-    ISSUER_PATHS.credential,
-    {
-      config: { access: 'public' },
-      schema: {
-        tags: ['wallet'],
-        summary: 'Issue a credential for the access token, one copy per JWT proof (OpenID4VCI §8)',
-        body: Type.Object({}, { additionalProperties: true }),
-        response: { 200: CredentialResponse, ...problems },
-      },
-    },
-    async (request, reply) => {
-      const grant = await grantOf(request, reply, offers, options);
-      return issueCredentials(issuance, grant, request.body as CredentialRequest, request.log);
-    },
-  );
+  await app.register(async (scope) => credentialRoute(scope, issuance, offers, options));
 
   app.get(
     `${ISSUER_PATHS.offers}/:code`,
@@ -163,6 +148,43 @@ export async function issuerRoutes(app: FastifyInstance, options: IssuerRouteOpt
         vin: body.vin ?? null,
         createdBy: principalOf(request).subject,
       });
+    },
+  );
+}
+
+/**
+ * The credential endpoint (OpenID4VCI §8). Its body is parsed here so that a body that is not
+ * JSON is refused as the protocol says (`invalid_credential_request`), with Fastify's own parser
+ * (prototype poisoning refused).
+ */
+async function credentialRoute(
+  scope: FastifyInstance,
+  issuance: IssuanceDependencies,
+  offers: PreAuthorizedOffers,
+  options: IssuerRouteOptions,
+): Promise<void> {
+  const parseJson = scope.getDefaultJsonParser('error', 'error');
+  scope.removeContentTypeParser('application/json');
+  scope.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    parseJson(request, body as string, (error, value) => {
+      if (error)
+        done(issuanceError('issuance-request-invalid', 'The credential request is not JSON.'), undefined);
+      else done(null, value);
+    });
+  });
+  scope.post(
+    ISSUER_PATHS.credential,
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['wallet'],
+        summary: 'Issue a credential for the access token, one copy per JWT proof (OpenID4VCI §8)',
+        response: { 200: CredentialResponse, ...problems },
+      },
+    },
+    async (request, reply) => {
+      const grant = await grantOf(request, reply, offers, options);
+      return issueCredentials(issuance, grant, request.body as CredentialRequest, request.log);
     },
   );
 }

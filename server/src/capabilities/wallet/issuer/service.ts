@@ -2,12 +2,13 @@ import crypto from 'node:crypto';
 import { type CredentialConfiguration, credentialConfiguration } from '@civitas/wallet/catalogue.ts';
 import type { IssueMdocInput, IssueSdJwtVcInput, PublicJwk, X509Signer } from '@civitas/wallet/formats.ts';
 import type { FastifyBaseLogger } from 'fastify';
+import type { Insertable } from 'kysely';
 import { type Connection, tablesOf } from '../../../db/index.ts';
 import type { CredentialSource, IssuableCredential, StatusLists, WalletTrust } from '../parts.ts';
 import { issuanceError } from './errors.ts';
 import type { IssuerNonces } from './nonces.ts';
 import { type VerifiedProof, verifyJwtProof } from './proofs.ts';
-import type { IssuerTables } from './tables.ts';
+import type { IssuedCredentialRow, IssuerTables } from './tables.ts';
 
 /** The format libraries' signing functions (`@civitas/wallet/sd-jwt/issue.ts`, `mdoc/issue.ts`). */
 export interface CredentialSigners {
@@ -43,6 +44,8 @@ const DAY_MS = 86_400_000;
 
 /** The request's configuration and its proofs, checked for shape before any signature is. */
 function readRequest(request: CredentialRequest, grant: CredentialGrant) {
+  if (typeof request !== 'object' || request === null || Array.isArray(request))
+    throw issuanceError('issuance-request-invalid', 'The credential request is a JSON object.');
   const id = request.credential_configuration_id;
   if (typeof id !== 'string')
     throw issuanceError('issuance-request-invalid', 'Name the credential_configuration_id.');
@@ -81,8 +84,23 @@ function validity(configuration: CredentialConfiguration, credential: IssuableCr
   return { from: now, until: new Date(until) };
 }
 
-function disclosablePaths(configuration: CredentialConfiguration): string[][] {
-  return configuration.claims.filter((claim) => claim.selective).map((claim) => [...claim.path]);
+/** The catalogue's selectively disclosable paths that this person's claims have (a photo may be missing). */
+function disclosablePaths(
+  configuration: CredentialConfiguration,
+  claims: Readonly<Record<string, unknown>>,
+): string[][] {
+  return configuration.claims
+    .filter((claim) => claim.selective && hasPath(claims, claim.path))
+    .map((claim) => [...claim.path]);
+}
+
+function hasPath(claims: unknown, path: readonly string[]): boolean {
+  let value = claims;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, segment)) return false;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value !== undefined && value !== null;
 }
 
 interface Copy {
@@ -102,7 +120,7 @@ function sign(deps: IssuanceDependencies, copy: Copy): Promise<string> {
       issuer: deps.issuer,
       vct: configuration.vct!,
       claims: credential.claims,
-      disclosable: disclosablePaths(configuration),
+      disclosable: disclosablePaths(configuration, credential.claims),
       holder,
       status,
       issuedAt: Math.floor(copy.from.getTime() / 1000),
@@ -149,6 +167,7 @@ export async function issueCredentials(
     .transaction()
     .execute(async (trx) => {
       const issued: Array<{ credential: string }> = [];
+      const rows: Insertable<IssuedCredentialRow>[] = [];
       for (const proof of proofs) {
         const id = crypto.randomUUID();
         const status = await deps.status.allocate(trx, {
@@ -156,25 +175,26 @@ export async function issueCredentials(
           format: configuration.format,
           subject: grant.subject,
           sources: credential.sources,
+          configuration: configuration.id,
+          issuedAt: from,
+          expiresAt: until,
         });
         const copy = { configuration, credential, holder: proof.holder, status, signer, from, until };
         issued.push({ credential: await sign(deps, copy) });
-        await tablesOf<IssuerTables>(trx)
-          .insertInto('wallet.issued_credentials')
-          .values({
-            id,
-            subject: grant.subject,
-            configuration_id: configuration.id,
-            format: configuration.format,
-            status_uri: status.uri,
-            status_idx: status.idx,
-            holder_key_thumbprint: proof.thumbprint,
-            case_ref: caseRef,
-            issued_at: from,
-            expires_at: until,
-          })
-          .execute();
+        rows.push({
+          id,
+          subject: grant.subject,
+          configuration_id: configuration.id,
+          format: configuration.format,
+          status_uri: status.uri,
+          status_idx: status.idx,
+          holder_key_thumbprint: proof.thumbprint,
+          case_ref: caseRef,
+          issued_at: from,
+          expires_at: until,
+        });
       }
+      await tablesOf<IssuerTables>(trx).insertInto('wallet.issued_credentials').values(rows).execute();
       return issued;
     });
   log.info({ event: 'wallet.issued', configuration: configuration.id, copies: credentials.length, caseRef });
