@@ -201,8 +201,29 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await expect.poll(() => history.getByText(/^Driving licence added, issued by /).isVisible()).toBe(true);
   });
 
-  it('presents only the age to a shop that asks "over 18", after showing who asks, and keeps it in the history', async () => {
-    await acceptOffer('pid-mdoc', 'Personal identification (mdoc)');
+  it('adds the PID through the eID, then presents only the age to a shop that asks "over 18"', async () => {
+    // The PID through the eID (authorization code flow, authorization_details openid_credential).
+    await page.getByRole('button', { name: 'Personal identification (mdoc)' }).click();
+    await page.waitForURL(/\/interaction\//);
+    await page.getByLabel('Personal number').first().fill(citizen);
+    await page.getByLabel(/^PIN$/).fill(platform.config.demoPin);
+    await page.getByRole('button', { name: /^Sign in$/ }).click();
+    await page.waitForURL((url) => url.pathname === '/wallet/callback');
+    await expect.poll(() => page.getByRole('heading', { name: 'Open your wallet' }).isVisible()).toBe(true);
+    await fillPin('App PIN', PIN);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect
+      .poll(() => page.getByText('Added to your wallet').isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await page.getByRole('link', { name: 'Go to the wallet' }).click();
+    await expect
+      .poll(() =>
+        page
+          .getByRole('region', { name: 'Your documents' })
+          .getByRole('heading', { level: 3 })
+          .allTextContents(),
+      )
+      .toEqual(['Driving licence', 'Personal identification (mdoc)']);
     const shopContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
     try {
       const shop = watchPage(await shopContext.newPage(), pageErrors, { who: 'shop' });

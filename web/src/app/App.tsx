@@ -16,9 +16,15 @@ import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScre
 import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
 import { VERIFIER_PATH } from '../features/verifier/paths.ts';
 import { VerifierScreen } from '../features/verifier/VerifierScreen.tsx';
+import { IssuanceCallbackScreen } from '../features/wallet/IssuanceCallbackScreen.tsx';
 import { OfferScreen } from '../features/wallet/OfferScreen.tsx';
 import { PresentScreen } from '../features/wallet/PresentScreen.tsx';
-import { WALLET_OFFER_PATH, WALLET_PATH, WALLET_PRESENT_PATH } from '../features/wallet/paths.ts';
+import {
+  WALLET_CALLBACK_PATH,
+  WALLET_OFFER_PATH,
+  WALLET_PATH,
+  WALLET_PRESENT_PATH,
+} from '../features/wallet/paths.ts';
 import { WalletScreen } from '../features/wallet/WalletScreen.tsx';
 import { WALLET_DESK_PATH } from '../features/wallet-desk/paths.ts';
 import { WalletDeskScreen } from '../features/wallet-desk/WalletDeskScreen.tsx';
@@ -140,6 +146,8 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return <OfferScreen />;
     case WALLET_PRESENT_PATH:
       return <PresentScreen />;
+    case WALLET_CALLBACK_PATH:
+      return <IssuanceCallbackScreen />;
   }
   const verify = matchVerifyPath(pathname);
   if (verify) return <VerifyScreen reference={verify.reference} />;

@@ -7,6 +7,7 @@ import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
+import { AddFromEid } from './AddFromEid.tsx';
 import { DocumentCard, shownStatus } from './DocumentCard.tsx';
 import { DocumentDetails } from './DocumentDetails.tsx';
 import { HistoryList } from './HistoryList.tsx';
@@ -131,6 +132,7 @@ function WalletContents({ wallet }: { wallet: OpenWallet }) {
       </Card>
       <Card title={t('wallet.add.title')}>
         <div className="stack">
+          <AddFromEid />
           <p>{t('wallet.add.intro')}</p>
           <ScanOrPaste onLink={onLink} />
         </div>

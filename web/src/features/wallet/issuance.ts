@@ -4,10 +4,11 @@
  * with one JWT proof per copy (batch issuance), each copy bound to its own new device key.
  */
 import { type CredentialConfiguration, credentialConfiguration } from '@civitas/wallet/catalogue.ts';
+import { toBase64Url, utf8 } from './base64url.ts';
 import { decodeMdocIssuerSigned, decodeSdJwtVc } from './credential-decode.ts';
 import type { CredentialOffer } from './credential-offer.ts';
 import { PRE_AUTHORIZED_GRANT } from './credential-offer.ts';
-import { proofJwt } from './device-keys.ts';
+import { proofJwt, signJwt } from './device-keys.ts';
 import type { OpenWallet, StoredCredential } from './vault.ts';
 
 export type IssuanceFailure = 'network' | 'refused' | 'tx-code-wrong' | 'offer-expired' | 'unexpected-answer';
@@ -117,6 +118,25 @@ export interface AccessToken {
   token: string;
   type: string;
   nonce: string | null;
+  /** The key a DPoP-bound token (the eID's, code flow) is bound to: each request carries a proof. */
+  dpopKey?: CryptoKeyPair;
+}
+
+/** RFC 9449 proof for one request with a DPoP-bound token (`ath` is the token's hash). */
+export async function dpopProof(
+  keyPair: CryptoKeyPair,
+  method: string,
+  url: string,
+  token: string,
+): Promise<string> {
+  const exported = await crypto.subtle.exportKey('jwk', keyPair.publicKey);
+  const jwk = { kty: exported.kty, crv: exported.crv, x: exported.x, y: exported.y };
+  const ath = toBase64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', utf8(token))));
+  return signJwt(
+    keyPair.privateKey,
+    { typ: 'dpop+jwt', jwk },
+    { jti: crypto.randomUUID(), htm: method, htu: url, iat: Math.floor(Date.now() / 1000), ath },
+  );
 }
 
 export async function redeemPreAuthorizedCode(
@@ -164,9 +184,15 @@ export async function requestCopies(
   const nonce = await freshNonce(metadata, token.nonce);
   const now = new Date();
   const proofs = await Promise.all(keys.map((key) => proofJwt(key, { issuer: metadata.issuer, nonce, now })));
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `${token.type} ${token.token}`,
+  };
+  if (token.dpopKey)
+    headers.dpop = await dpopProof(token.dpopKey, 'POST', metadata.credentialEndpoint, token.token);
   const body = await getJson(metadata.credentialEndpoint, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `${token.type} ${token.token}` },
+    headers,
     body: JSON.stringify({ credential_configuration_id: configurationId, proofs: { jwt: proofs } }),
   });
   const issued = Array.isArray(body.credentials) ? body.credentials : [];

@@ -4,3 +4,5 @@ export const WALLET_PATH = '/wallet';
 export const WALLET_OFFER_PATH = '/wallet/offer';
 /** Same-device presentation requests: `/wallet/present?client_id=…&request_uri=…` (as `openid4vp://`). */
 export const WALLET_PRESENT_PATH = '/wallet/present';
+/** Back from the eID with an authorization code for the credential issuer (the code flow). */
+export const WALLET_CALLBACK_PATH = '/wallet/callback';
