@@ -29,6 +29,12 @@ export function PinForm({ confirm, submitLabel, onPin }: PinFormProps) {
     setError(await onPin(pin).finally(() => setBusy(false)));
   }
 
+  // 'wallet.pin.wait|30': a key with the seconds to wait.
+  const errorText = (key: string) => {
+    const [name, seconds] = key.split('|');
+    return t(name as 'wallet.pin.wait', { count: Number(seconds ?? 0) });
+  };
+
   const input = (inputId: string, label: string, value: string, onChange: (value: string) => void) => (
     <div className={error ? 'form-group form-group--error' : 'form-group'}>
       <label className="form-label" htmlFor={inputId}>
@@ -55,7 +61,7 @@ export function PinForm({ confirm, submitLabel, onPin }: PinFormProps) {
 
   return (
     <form className="stack" onSubmit={(event) => void submit(event)} noValidate>
-      {error && <Alert tone="error">{t(error as 'wallet.pin.invalid')}</Alert>}
+      {error && <Alert tone="error">{errorText(error)}</Alert>}
       {input(`${id}-pin`, t('wallet.pin.label'), pin, setPin)}
       {confirm && input(`${id}-again`, t('wallet.pin.again'), again, setAgain)}
       <div>

@@ -54,7 +54,11 @@ function UnlockWallet({ reason }: { reason: 'start' | 'inactivity' | 'asked' }) 
         <PinForm
           confirm={false}
           submitLabel={t('wallet.unlock.submit')}
-          onPin={async (pin) => ((await openWithPin(pin)) ? null : 'wallet.pin.wrong')}
+          onPin={async (pin) => {
+            const outcome = await openWithPin(pin);
+            if (outcome === 'opened') return null;
+            return outcome === 'wrong' ? 'wallet.pin.wrong' : `wallet.pin.wait|${outcome.waitSeconds}`;
+          }}
         />
         {forgotten ? (
           <RemoveWalletConfirm onCancel={() => setForgotten(false)} />

@@ -41,8 +41,21 @@ export interface HistoryEntry {
   channel: 'online' | 'offline';
 }
 
+/** Wrong PINs in a row, and until when the next attempt must wait. */
+interface PinFailures {
+  count: number;
+  until: number;
+}
+
+/** After this many wrong PINs each further one doubles a wait that starts at 30 s. */
+export const FREE_PIN_ATTEMPTS = 5;
+
+export function waitAfterFailures(count: number): number {
+  return count < FREE_PIN_ATTEMPTS ? 0 : 30_000 * 2 ** Math.min(count - FREE_PIN_ATTEMPTS, 10);
+}
+
 interface WalletSchema extends DBSchema {
-  meta: { key: string; value: PinLock };
+  meta: { key: string; value: PinLock | PinFailures };
   keys: { key: string; value: { id: string; privateKey: CryptoKey; publicJwk: PublicJwk } };
   credentials: { key: string; value: { id: string; sealed: Sealed } };
   history: { key: string; value: { id: string; at: string; sealed: Sealed } };
@@ -50,6 +63,7 @@ interface WalletSchema extends DBSchema {
 
 const DB_NAME = 'civitas-wallet';
 const LOCK = 'pin-lock';
+const FAILURES = 'pin-failures';
 
 function database(): Promise<IDBPDatabase<WalletSchema>> {
   return openDB<WalletSchema>(DB_NAME, 1, {
@@ -148,13 +162,31 @@ export async function createWallet(pin: string): Promise<OpenWallet> {
   return new OpenWallet(dataKey);
 }
 
-/** The wallet for the right PIN, null for a wrong one. */
-export async function unlockWallet(pin: string): Promise<OpenWallet | null> {
+/**
+ * The wallet for the right PIN. Wrong PINs are counted on the device: after five, each attempt
+ * waits (30 s, doubling), so the PIN cannot be guessed through the app at speed.
+ */
+export async function unlockWallet(
+  pin: string,
+  now = Date.now(),
+): Promise<OpenWallet | 'wrong' | { waitSeconds: number }> {
   const db = await database();
-  const lock = await db.get('meta', LOCK).finally(() => db.close());
-  if (!lock) return null;
-  const dataKey = await openDataKey(lock, pin);
-  return dataKey ? new OpenWallet(dataKey) : null;
+  try {
+    const lock = (await db.get('meta', LOCK)) as PinLock | undefined;
+    if (!lock) return 'wrong';
+    const failures = ((await db.get('meta', FAILURES)) as PinFailures | undefined) ?? { count: 0, until: 0 };
+    if (failures.until > now) return { waitSeconds: Math.ceil((failures.until - now) / 1000) };
+    const dataKey = await openDataKey(lock, pin);
+    if (dataKey) {
+      await db.delete('meta', FAILURES);
+      return new OpenWallet(dataKey);
+    }
+    const count = failures.count + 1;
+    await db.put('meta', { count, until: now + waitAfterFailures(count) }, FAILURES);
+    return 'wrong';
+  } finally {
+    db.close();
+  }
 }
 
 /** "Remove wallet": every key, credential and history entry on this device goes. */

@@ -1,10 +1,10 @@
 /**
  * Whether the wallet on this device exists, is locked or is open, shared by every wallet screen.
- * Open, it locks itself after five minutes without a touch or a key press, and when the tab is
- * hidden for as long; locking forgets the data key.
+ * Open, it locks itself after five minutes without a touch or a key press (and on every page
+ * load); locking forgets the data key.
  */
 import { useSyncExternalStore } from 'react';
-import { createWallet, type OpenWallet, removeWallet, unlockWallet, walletExists } from './vault.ts';
+import { createWallet, OpenWallet, removeWallet, unlockWallet, walletExists } from './vault.ts';
 
 export type WalletState =
   | { kind: 'checking' }
@@ -62,11 +62,14 @@ export async function setUpWallet(pin: string): Promise<void> {
   opened(await createWallet(pin));
 }
 
-/** True when the PIN opened the wallet. */
-export async function openWithPin(pin: string): Promise<boolean> {
-  const wallet = await unlockWallet(pin);
-  if (wallet) opened(wallet);
-  return wallet !== null;
+/** Opens the wallet with the PIN: 'opened', 'wrong', or the seconds to wait after too many wrong PINs. */
+export async function openWithPin(pin: string): Promise<'opened' | 'wrong' | { waitSeconds: number }> {
+  const outcome = await unlockWallet(pin);
+  if (outcome instanceof OpenWallet) {
+    opened(outcome);
+    return 'opened';
+  }
+  return outcome;
 }
 
 export async function removeWalletFromDevice(): Promise<void> {
