@@ -2,12 +2,20 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { PublicJwk } from '@civitas/wallet/formats.ts';
+import { issueMdoc } from '@civitas/wallet/mdoc/issue.ts';
+import { presentMdoc } from '@civitas/wallet/mdoc/present.ts';
+import { openId4VpSessionTranscript } from '@civitas/wallet/mdoc/session-transcript.ts';
 import {
   decodeOfflineRequest,
   encodeOfflineResponse,
   verifyOfflineRequest,
 } from '@civitas/wallet/offline/index.ts';
-import { encryptAuthorizationResponse, verifyRequestObject } from '@civitas/wallet/openid4vp/index.ts';
+import {
+  encryptAuthorizationResponse,
+  encryptionKeyThumbprint,
+  type RequestObjectClaims,
+  verifyRequestObject,
+} from '@civitas/wallet/openid4vp/index.ts';
 import { issueSdJwtVc } from '@civitas/wallet/sd-jwt/issue.ts';
 import { presentSdJwtVc } from '@civitas/wallet/sd-jwt/present.ts';
 import type { Browser, Page } from 'playwright-core';
@@ -36,6 +44,14 @@ const jsQR = require('jsqr') as (
   width: number,
   height: number,
 ) => { data: string } | null;
+
+/** A 1×1 JPEG, as a portrait. */
+const PORTRAIT = Uint8Array.from(
+  Buffer.from(
+    '/9j/4AAQSkZJRgABAQEASABIAAD/2wBDAP//////////////////////////////////////////////////////////////////////////////////////wgALCAABAAEBAREA/8QAFBABAAAAAAAAAAAAAAAAAAAAAP/aAAgBAQABPxA=',
+    'base64',
+  ),
+);
 
 /** The narrowest phone the app is made for. */
 const PHONE = { width: 360, height: 800 };
@@ -125,16 +141,31 @@ describe('the wallet verifier screen (Chromium, 360 px)', () => {
     await platform?.close();
   });
 
-  async function signedInPharmacist(locale = 'en-GB'): Promise<Page> {
+  /** Demo persons by role: citizen, official, doctor, pharmacist, police, … */
+  async function signedIn(role: 'pharmacist' | 'police', locale = 'en-GB'): Promise<Page> {
     const context = await browser.newContext({ locale, viewport: PHONE });
-    const page = watchPage(await context.newPage(), pageErrors, { who: 'pharmacist' });
-    const pharmacist = platform.seeded.demoPersons[3] as string;
-    await signInWithEid(page, base, pharmacist, platform.config.demoPin);
+    const page = watchPage(await context.newPage(), pageErrors, { who: role });
+    const person = platform.seeded.demoPersons[role === 'pharmacist' ? 3 : 4] as string;
+    await signInWithEid(page, base, person, platform.config.demoPin);
     return page;
   }
+  const signedInPharmacist = (locale?: string) => signedIn('pharmacist', locale);
+
+  type Answer = (request: RequestObjectClaims) => Promise<Record<string, string[]>>;
+
+  const ageOnly: Answer = async (request) => ({
+    pid: [
+      await presentSdJwtVc(credential, [['age_equal_or_over', '18']], {
+        aud: request.client_id,
+        nonce: request.nonce,
+        iat: Math.floor(Date.now() / 1000),
+        sign: holder.sign,
+      }),
+    ],
+  });
 
   /** The citizen's wallet answering the QR: resolves request_uri, checks the JAR, posts the encrypted response. */
-  async function walletAnswers(link: string): Promise<number> {
+  async function walletAnswers(link: string, answer: Answer = ageOnly): Promise<number> {
     const url = new URL(link);
     const jar = await fetch(url.searchParams.get('request_uri') as string);
     const request = await verifyRequestObject(await jar.text(), {
@@ -142,14 +173,8 @@ describe('the wallet verifier screen (Chromium, 360 px)', () => {
       now: new Date(),
       clientId: url.searchParams.get('client_id') as string,
     });
-    const presentation = await presentSdJwtVc(credential, [['age_equal_or_over', '18']], {
-      aud: request.client_id,
-      nonce: request.nonce,
-      iat: Math.floor(Date.now() / 1000),
-      sign: holder.sign,
-    });
     const response = await encryptAuthorizationResponse(
-      { vp_token: { pid: [presentation] }, state: request.state },
+      { vp_token: await answer(request), state: request.state },
       request,
     );
     const posted = await fetch(request.response_uri, {
@@ -268,6 +293,83 @@ describe('the wallet verifier screen (Chromium, 360 px)', () => {
     await verdict.getByText('Това не е четим отговор от портфейл.').waitFor();
     fs.rmSync(garbage);
     await page.context().setOffline(false);
+    await page.context().close();
+  });
+
+  it('the police check a driving licence (mdoc): the portrait and category B on a green verdict', async () => {
+    const device = await newHolder();
+    const status = await statusLists.allocate(platform.database.db, {
+      credentialId: 'e2e-mdl',
+      format: 'mso_mdoc',
+      subject: 'e2e-mdl',
+      sources: [],
+    });
+    const now = new Date();
+    const ns = 'org.iso.18013.5.1';
+    const licence = await issueMdoc({
+      doctype: 'org.iso.18013.5.1.mDL',
+      namespaces: {
+        [ns]: {
+          family_name: 'Петрова',
+          given_name: 'Мария',
+          birth_date: '1990-04-12',
+          expiry_date: '2034-01-14',
+          portrait: PORTRAIT,
+          driving_privileges: [
+            { vehicle_category_code: 'B', issue_date: '2008-05-01', expiry_date: '2034-01-14' },
+          ],
+        },
+      },
+      holder: device.jwk,
+      status,
+      signedAt: now,
+      validFrom: now,
+      validUntil: new Date(now.getTime() + 365 * 86_400_000),
+      signer: await trust.issuerSigner(),
+    });
+    const page = await signedIn('police');
+    await page.getByRole('link', { name: 'Verify a wallet' }).click();
+    await page.getByRole('radio', { name: 'Driving licence valid for category B' }).check();
+    await page.getByRole('button', { name: 'Show the QR code' }).click();
+    const link = await qrTextOf(page, /QR code for the citizen’s wallet/);
+    const status200 = await walletAnswers(link, async (request) => {
+      const key = request.client_metadata.jwks.keys[0];
+      const transcript = await openId4VpSessionTranscript({
+        clientId: request.client_id,
+        nonce: request.nonce,
+        responseUri: request.response_uri,
+        jwkThumbprint: key ? await encryptionKeyThumbprint(key) : null,
+      });
+      const elements = ['family_name', 'given_name', 'portrait', 'expiry_date', 'driving_privileges'];
+      return {
+        mdl: [
+          await presentMdoc(
+            licence,
+            { docType: 'org.iso.18013.5.1.mDL', elements: { [ns]: elements } },
+            transcript,
+            device.sign,
+          ),
+        ],
+      };
+    });
+    expect(status200).toBe(200);
+    const verdict = page.getByTestId('verdict');
+    await verdict.getByRole('heading', { name: 'Verified' }).waitFor();
+    await verdict.getByRole('img', { name: 'Photo of the holder' }).waitFor();
+    await verdict.getByText(/^B \(until /).waitFor();
+    await verdict.getByText('Петрова').waitFor();
+    await expectAccessible(page, 'verifier-police-mdl-en.png');
+    await page.context().close();
+  });
+
+  it('speaks Polish: the checks, the modes and the offline cache in words', async () => {
+    const page = await signedIn('police', 'pl-PL');
+    await page.getByRole('link', { name: 'Weryfikacja portfela' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Weryfikacja portfela cyfrowego' }).waitFor();
+    await page.getByRole('radio', { name: 'Prawo jazdy kategorii B' }).check();
+    await page.getByRole('radio', { name: /^Offline/ }).check();
+    await page.getByText('Nic jeszcze nie przygotowano do pracy bez sieci.').waitFor();
+    await expectAccessible(page, 'verifier-offline-pl.png');
     await page.context().close();
   });
 

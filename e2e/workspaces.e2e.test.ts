@@ -340,18 +340,19 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
   });
 
   // A pharmacist now lands on the wallet verifier (a shop's till: e2e/verifier.e2e.test.ts).
-  it.each([
-    ['doctor', "The doctors' workspace is not available yet"],
-  ])('gives a %s the citizen app with a clear note, and no workspace', async (role, note) => {
-    const page = await signInAs(role);
-    await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
-    await page.getByText(note).waitFor();
-    expect(await navigation(page)).toEqual(['My profile', 'E-services', 'Who used my data']);
-    await expectAccessibleOnAPhone(page, `${role}-landing-en.png`);
-    await page.goto(`${base}/workspace`);
-    await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
-    await page.context().close();
-  });
+  it.each([['doctor', "The doctors' workspace is not available yet"]])(
+    'gives a %s the citizen app with a clear note, and no workspace',
+    async (role, note) => {
+      const page = await signInAs(role);
+      await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
+      await page.getByText(note).waitFor();
+      expect(await navigation(page)).toEqual(['My profile', 'E-services', 'Who used my data']);
+      await expectAccessibleOnAPhone(page, `${role}-landing-en.png`);
+      await page.goto(`${base}/workspace`);
+      await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
+      await page.context().close();
+    },
+  );
 
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);

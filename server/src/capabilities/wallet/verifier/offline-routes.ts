@@ -96,8 +96,9 @@ async function currentStatusLists(
   const lists = await Promise.all(
     uris.map(async (uri) => {
       const token = await options.statusList(uri).catch(() => null);
-      // The offline verifier checks SD-JWT VCs: their lists are JWTs (text).
-      return typeof token === 'string' ? { uri, token } : null;
+      if (token === null) return null;
+      // A CWT list (mdoc) travels as base64url text, as the mdoc status check reads it from a cache.
+      return { uri, token: typeof token === 'string' ? token : Buffer.from(token).toString('base64url') };
     }),
   );
   return lists.filter((list) => list !== null);

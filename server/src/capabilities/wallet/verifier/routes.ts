@@ -12,6 +12,7 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { tablesOf } from '../../../db/index.ts';
 import { principalOf } from '../../../identity/index.ts';
+import { AppError } from '../../../kernel/index.ts';
 import type { WalletOptions } from '../options.ts';
 import { createWalletTrust } from '../trust/service.ts';
 import { offlineRoutes } from './offline-routes.ts';
@@ -29,6 +30,7 @@ const Problem = Type.Object(
 const problems = { 400: Problem, 403: Problem, 404: Problem, 409: Problem, 410: Problem, 422: Problem };
 const Id = Type.Object({ id: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
 const STAFF = { roles: ['police', 'official', 'pharmacist'] } as const;
+const PRESENTATION_USE = { purpose: 'identity-verification', legalBasis: 'eidas-regulation-art-5a' } as const;
 
 /** The checkers the verifier runs, one per credential format. */
 export const PRESENTATION_CHECKERS: PresentationCheckers = {
@@ -116,7 +118,8 @@ function staffRoutes(app: FastifyInstance, { transactions }: Context): void {
   app.get(
     '/api/wallet/verifications/:id',
     {
-      config: { access: STAFF },
+      // The claims a holder chose to present, shown to the verifier that asked (eIDAS Art. 5a).
+      config: { access: STAFF, personalData: PRESENTATION_USE },
       schema: {
         tags: ['wallet'],
         summary: 'A check’s state, polled by the screen',
@@ -164,7 +167,15 @@ function protocolRoutes(app: FastifyInstance, { transactions, respond }: Context
       },
     },
     async (request) => {
-      await respond((request.params as { id: string }).id, (request.body as { response: string }).response);
+      const { id } = request.params as { id: string };
+      try {
+        await respond(id, (request.body as { response: string }).response);
+      } catch (error) {
+        // Every refused presentation is logged with its code (never the presented claims).
+        if (error instanceof AppError) request.log.info({ code: error.code }, 'wallet presentation refused');
+        throw error;
+      }
+      request.log.info('wallet presentation verified');
       return {};
     },
   );

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 
 const CWT = /^application\/statuslist\+cwt/;
+/** Any token kind: a list answers in its own (JWT for SD-JWT VCs, CWT for mdoc). */
+const ACCEPT = '*/*';
 
 /**
  * Reads a status list token by its URI: the platform's own lists through the server itself (no
@@ -12,13 +14,17 @@ export function statusListReader(app: FastifyInstance, publicUrl: string) {
   return async (uri: string): Promise<string | Uint8Array> => {
     const url = new URL(uri);
     if (url.origin === own) {
-      const response = await app.inject({ method: 'GET', url: url.pathname + url.search });
+      const response = await app.inject({
+        method: 'GET',
+        url: url.pathname + url.search,
+        headers: { accept: ACCEPT },
+      });
       if (response.statusCode !== 200) throw new Error(`status list ${uri}: ${response.statusCode}`);
       const cwt = CWT.test(String(response.headers['content-type'] ?? ''));
       return cwt ? new Uint8Array(response.rawPayload) : response.body;
     }
     if (url.protocol !== 'https:') throw new Error(`status list ${uri}: not https`);
-    const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+    const response = await fetch(url, { headers: { accept: ACCEPT }, signal: AbortSignal.timeout(5000) });
     if (!response.ok) throw new Error(`status list ${uri}: ${response.status}`);
     if (CWT.test(response.headers.get('content-type') ?? ''))
       return new Uint8Array(await response.arrayBuffer());
