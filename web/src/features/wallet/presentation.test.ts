@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { freshestCopy, PresentationError, parsePresentationLink, verifierAnchorsOf } from './presentation.ts';
+import {
+  freshestCopy,
+  mdocElements,
+  PresentationError,
+  parsePresentationLink,
+  verifierAnchorsOf,
+} from './presentation.ts';
 import type { StoredCredential } from './vault.ts';
 
 const ORIGIN = 'http://127.0.0.1:4000';
@@ -70,5 +76,18 @@ describe('the wallet’s choices', () => {
       ],
     } as StoredCredential;
     expect(freshestCopy(credential).keyId).toBe('kb');
+  });
+
+  it('groups mdoc claims by namespace', () => {
+    expect(
+      mdocElements([
+        ['org.iso.18013.5.1', 'given_name'],
+        ['org.iso.18013.5.1', 'portrait'],
+        ['eu.europa.ec.eudi.pid.1', 'age_over_18'],
+      ]),
+    ).toEqual({
+      'org.iso.18013.5.1': ['given_name', 'portrait'],
+      'eu.europa.ec.eudi.pid.1': ['age_over_18'],
+    });
   });
 });

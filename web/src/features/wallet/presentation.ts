@@ -155,7 +155,8 @@ export function freshestCopy(credential: StoredCredential): StoredCredential['co
 export function mdocElements(paths: readonly (readonly string[])[]): Record<string, string[]> {
   const elements: Record<string, string[]> = {};
   for (const [namespace, element] of paths) {
-    if (namespace && element) (elements[namespace] ??= []).push(element);
+    if (!namespace || !element) continue;
+    elements[namespace] = [...(elements[namespace] ?? []), element];
   }
   return elements;
 }
