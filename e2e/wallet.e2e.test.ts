@@ -408,6 +408,28 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
   });
 
+  it('"report my phone lost", signed in, revokes every copy, and the cards say so', async () => {
+    await signInWithEid(page, base, citizen, platform.config.demoPin);
+    await page.goto(`${base}/wallet`);
+    await fillPin('App PIN', PIN);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const lost = page.getByRole('region', { name: 'Phone lost or stolen?' });
+    await lost.getByRole('button', { name: 'Report my phone lost' }).click();
+    await lost.getByRole('button', { name: 'Yes, revoke them' }).click();
+    await expect
+      .poll(() => lost.getByText(/^\d+ copies were revoked\.$/).isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await expectAccessible(page, 'wallet-lost.png');
+
+    await page.reload();
+    await fillPin('App PIN', PIN);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const documents = page.getByRole('region', { name: 'Your documents' });
+    await expect
+      .poll(() => documents.getByText('Revoked', { exact: true }).count(), { timeout: 20_000 })
+      .toBe(2);
+  });
+
   it('is removed from the device on request', async () => {
     await page.getByRole('button', { name: 'Remove the wallet from this device' }).click();
     await page.getByRole('button', { name: 'Yes, remove the wallet' }).click();

@@ -55,7 +55,9 @@ export async function statusFromToken(token: string | Uint8Array, idx: number): 
 /** Fetches the list and reads the credential's entry; null when it cannot be read (offline). */
 export async function fetchStatus(reference: StatusReference): Promise<CredentialStatus | null> {
   try {
+    // Revalidated every time (ETag: a 304 costs little): a revocation must show at once.
     const response = await fetch(reference.uri, {
+      cache: 'no-cache',
       headers: { accept: 'application/statuslist+jwt, application/statuslist+cwt' },
     });
     if (!response.ok) return null;
