@@ -419,12 +419,16 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await expect
       .poll(() => lost.getByText(/^\d+ copies were revoked\.$/).isVisible(), { timeout: 20_000 })
       .toBe(true);
+    const documents = page.getByRole('region', { name: 'Your documents' });
+    await expect
+      .poll(() => documents.getByText('Revoked', { exact: true }).count(), { timeout: 20_000 })
+      .toBe(2);
     await expectAccessible(page, 'wallet-lost.png');
 
+    // And after the next start.
     await page.reload();
     await fillPin('App PIN', PIN);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
-    const documents = page.getByRole('region', { name: 'Your documents' });
     await expect
       .poll(() => documents.getByText('Revoked', { exact: true }).count(), { timeout: 20_000 })
       .toBe(2);

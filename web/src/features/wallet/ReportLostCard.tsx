@@ -17,7 +17,7 @@ type State =
  * "Report my phone lost" (signed in): the issuer revokes every valid copy issued to the person,
  * on any device; verifiers see them revoked in the published status list within seconds.
  */
-export function ReportLostCard() {
+export function ReportLostCard({ onRevoked }: { onRevoked: () => void }) {
   const { t } = useTranslation();
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [busy, setBusy] = useState(false);
@@ -28,6 +28,7 @@ export function ReportLostCard() {
       const response = await apiSend('POST', '/api/wallet/credentials/revocation');
       const body = (await response.json()) as HolderRevocation;
       setState({ kind: 'done', revoked: body.revoked });
+      onRevoked();
     } catch (error) {
       setState({ kind: 'failed', ...describeError(error, t) });
     } finally {

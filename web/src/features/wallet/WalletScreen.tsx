@@ -138,7 +138,7 @@ function WalletContents({ wallet }: { wallet: OpenWallet }) {
         </div>
       </Card>
       <HistoryList entries={loaded.history} />
-      {signedIn && <ReportLostCard />}
+      {signedIn && <ReportLostCard onRevoked={() => void reload()} />}
       <Card title={t('wallet.remove.title')}>
         <div className="stack">
           <p>{t('wallet.remove.intro')}</p>
