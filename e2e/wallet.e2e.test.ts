@@ -434,6 +434,31 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
       .toBe(2);
   });
 
+  it('locks itself after five minutes without use', async () => {
+    // A phone of its own: the fake clock is the whole browser context's.
+    const phone = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    try {
+      const other = watchPage(await phone.newPage(), pageErrors, { who: 'second phone' });
+      await other.clock.install();
+      await other.goto(`${base}/wallet`);
+      await other.getByLabel('App PIN', { exact: true }).fill(PIN);
+      await other.getByLabel('The same PIN again', { exact: true }).fill(PIN);
+      await other.getByRole('button', { name: 'Create the wallet' }).click();
+      await expect.poll(() => other.getByRole('heading', { name: 'Your documents' }).isVisible()).toBe(true);
+      await other.clock.fastForward('04:50');
+      expect(await other.getByRole('heading', { name: 'Your documents' }).isVisible()).toBe(true);
+      await other.clock.fastForward('00:11');
+      await expect
+        .poll(() => other.getByRole('heading', { name: 'Open your wallet' }).isVisible())
+        .toBe(true);
+      await expect
+        .poll(() => other.getByText('The wallet locked itself after five minutes without use.').isVisible())
+        .toBe(true);
+    } finally {
+      await phone.close();
+    }
+  });
+
   it('is removed from the device on request', async () => {
     await page.getByRole('button', { name: 'Remove the wallet from this device' }).click();
     await page.getByRole('button', { name: 'Yes, remove the wallet' }).click();
