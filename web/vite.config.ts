@@ -43,7 +43,13 @@ export default defineConfig({
         // so API requests (personal data) always go to the network.
         globPatterns: ['**/*.{js,css,html,svg,png}'],
         navigateFallback: 'index.html',
-        navigateFallbackDenylist: navigationFallbackDenylist,
+        // The wallet's public server documents share the app's /wallet prefix: the trust list and
+        // the status lists (and the issuer's /.well-known metadata) are the server's, not screens.
+        navigateFallbackDenylist: [
+          ...navigationFallbackDenylist,
+          /^\/wallet\/(?:trust|status)(?:[/?#]|$)/,
+          /^\/\.well-known\//,
+        ],
         cleanupOutdatedCaches: true,
         clientsClaim: true,
         skipWaiting: true,
@@ -52,10 +58,16 @@ export default defineConfig({
   ],
   server: {
     proxy: Object.fromEntries(
-      ['/api', '/oidc', '/interaction', '/healthz', '/log'].map((path) => [
-        path,
-        { target: PLATFORM_ORIGIN },
-      ]),
+      [
+        '/api',
+        '/oidc',
+        '/interaction',
+        '/healthz',
+        '/log',
+        '/wallet/trust',
+        '/wallet/status',
+        '/.well-known',
+      ].map((path) => [path, { target: PLATFORM_ORIGIN }]),
     ),
   },
   build: {

@@ -16,6 +16,16 @@ import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScre
 import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
 import { VERIFIER_PATH } from '../features/verifier/paths.ts';
 import { VerifierScreen } from '../features/verifier/VerifierScreen.tsx';
+import { IssuanceCallbackScreen } from '../features/wallet/IssuanceCallbackScreen.tsx';
+import { OfferScreen } from '../features/wallet/OfferScreen.tsx';
+import { PresentScreen } from '../features/wallet/PresentScreen.tsx';
+import {
+  WALLET_CALLBACK_PATH,
+  WALLET_OFFER_PATH,
+  WALLET_PATH,
+  WALLET_PRESENT_PATH,
+} from '../features/wallet/paths.ts';
+import { WalletScreen } from '../features/wallet/WalletScreen.tsx';
 import { WALLET_DESK_PATH } from '../features/wallet-desk/paths.ts';
 import { WalletDeskScreen } from '../features/wallet-desk/WalletDeskScreen.tsx';
 import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
@@ -129,6 +139,15 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
     // Public: anyone may check a vehicle with a second fact, and anyone may check a report.
     case VEHICLE_CHECK_PATH:
       return <VehicleCheckScreen />;
+    // The wallet belongs to the device: it opens with its own PIN, signed in or not.
+    case WALLET_PATH:
+      return <WalletScreen />;
+    case WALLET_OFFER_PATH:
+      return <OfferScreen />;
+    case WALLET_PRESENT_PATH:
+      return <PresentScreen />;
+    case WALLET_CALLBACK_PATH:
+      return <IssuanceCallbackScreen />;
   }
   const verify = matchVerifyPath(pathname);
   if (verify) return <VerifyScreen reference={verify.reference} />;

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DATA_USAGE_PATH } from '../../features/data-usage/paths.ts';
 import { SERVICES_PATH } from '../../features/eservices/paths.ts';
+import { WALLET_PATH } from '../../features/wallet/paths.ts';
 import { signOut } from '../../shared/auth/sign-out.ts';
 import { useSessionRoles } from '../../shared/auth/use-session-roles.ts';
 import { LanguageSelect } from '../../shared/i18n/LanguageSelect.tsx';
@@ -54,9 +55,32 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
                 {t('shell.dataUsage')}
               </Link>
             </li>
+            <li>
+              <WalletLink pathname={pathname} />
+            </li>
+          </ul>
+        </nav>
+      )}
+      {/* The wallet belongs to the device and opens without signing in. */}
+      {!signedIn && (
+        <nav className="site-nav" aria-label={t('shell.mainNavigation')}>
+          <ul className="page-width site-nav__list">
+            <li>
+              <WalletLink pathname={pathname} />
+            </li>
           </ul>
         </nav>
       )}
     </header>
+  );
+}
+
+function WalletLink({ pathname }: { pathname: string }) {
+  const { t } = useTranslation();
+  const current = pathname === WALLET_PATH || pathname.startsWith(`${WALLET_PATH}/`);
+  return (
+    <Link href={WALLET_PATH} aria-current={current ? 'page' : undefined}>
+      {t('shell.wallet')}
+    </Link>
   );
 }

@@ -9,8 +9,8 @@ import { landingPath, workspacesFor } from './workspaces.ts';
 const paths = (roles: string[]) => workspacesFor(roles).map((workspace) => workspace.path);
 
 describe('role workspaces', () => {
-  it('gives officials the lookup, the wallet desk and the verifier, police the lookup and the verifier, auditors the audit console, admins the exchange console', () => {
-    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH, WALLET_DESK_PATH, VERIFIER_PATH]);
+  it('gives officials the lookup, the verifier and the wallet desk, police the lookup and the verifier, auditors the audit console, admins the exchange console', () => {
+    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH, WALLET_DESK_PATH]);
     expect(landingPath(['citizen', 'official'])).toBe(WORKSPACE_PATH);
     expect(paths(['citizen', 'police'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH]);
     expect(paths(['citizen', 'auditor'])).toEqual([AUDIT_PATH]);

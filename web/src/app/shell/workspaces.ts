@@ -12,17 +12,17 @@ import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 export interface Workspace {
   path: string;
   roles: readonly string[];
-  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'walletDesk.nav' | 'verifier.nav';
+  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'verifier.nav' | 'walletDesk.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: WORKSPACE_PATH, roles: ['official', 'police'], navLabel: 'workspace.nav' },
   { path: AUDIT_PATH, roles: ['auditor'], navLabel: 'auditConsole.nav' },
   { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
-  // After the lookup: an official still lands on the lookup; the desk is one link further.
-  { path: WALLET_DESK_PATH, roles: ['official'], navLabel: 'walletDesk.nav' },
   // The wallet verifier: police and officials, and a shop's till (the pharmacist's demo account).
   { path: VERIFIER_PATH, roles: ['police', 'official', 'pharmacist'], navLabel: 'verifier.nav' },
+  // Last: an official still lands on the lookup; the desk is one link further.
+  { path: WALLET_DESK_PATH, roles: ['official'], navLabel: 'walletDesk.nav' },
 ];
 
 /** The start screen of a signed-in person without a workspace. */

@@ -1,0 +1,195 @@
+/**
+ * The wallet on this device (IndexedDB through `idb`): the PIN lock, the device keys (private
+ * halves non-extractable CryptoKeys), the credentials and the history, both sealed with the data
+ * key (AES-GCM). It needs no eID session; removing it deletes the whole database.
+ */
+import type { PublicJwk, StatusReference } from '@civitas/wallet/formats.ts';
+import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
+import { createDeviceKey, type DeviceKey } from './device-keys.ts';
+import { createDataKey, openDataKey, type PinLock, type Sealed, seal, unseal } from './vault-crypto.ts';
+
+export interface StoredCopy {
+  credential: string;
+  keyId: string;
+  /** Presentations made with this copy: fresh copies are preferred, so verifiers cannot link them. */
+  presentations: number;
+}
+
+export interface StoredCredential {
+  id: string;
+  configurationId: string;
+  format: 'dc+sd-jwt' | 'mso_mdoc';
+  /** The credential issuer's identifier and its display name (from its metadata). */
+  issuer: string;
+  issuerName: string;
+  copies: StoredCopy[];
+  claims: Record<string, unknown>;
+  validUntil: string | null;
+  status: StatusReference | null;
+  addedAt: string;
+}
+
+export interface HistoryEntry {
+  id: string;
+  at: string;
+  kind: 'issuance' | 'presentation';
+  /** The issuer's or verifier's name. */
+  counterpart: string;
+  configurationId: string;
+  /** The claims' paths (joined with '.') that were stored or disclosed. */
+  claims: string[];
+  channel: 'online' | 'offline';
+}
+
+/** Wrong PINs in a row, and until when the next attempt must wait. */
+interface PinFailures {
+  count: number;
+  until: number;
+}
+
+/** After this many wrong PINs each further one doubles a wait that starts at 30 s. */
+export const FREE_PIN_ATTEMPTS = 5;
+
+export function waitAfterFailures(count: number): number {
+  return count < FREE_PIN_ATTEMPTS ? 0 : 30_000 * 2 ** Math.min(count - FREE_PIN_ATTEMPTS, 10);
+}
+
+interface WalletSchema extends DBSchema {
+  meta: { key: string; value: PinLock | PinFailures };
+  keys: { key: string; value: { id: string; privateKey: CryptoKey; publicJwk: PublicJwk } };
+  credentials: { key: string; value: { id: string; sealed: Sealed } };
+  history: { key: string; value: { id: string; at: string; sealed: Sealed } };
+}
+
+const DB_NAME = 'civitas-wallet';
+const LOCK = 'pin-lock';
+const FAILURES = 'pin-failures';
+
+function database(): Promise<IDBPDatabase<WalletSchema>> {
+  return openDB<WalletSchema>(DB_NAME, 1, {
+    upgrade(db) {
+      db.createObjectStore('meta');
+      db.createObjectStore('keys', { keyPath: 'id' });
+      db.createObjectStore('credentials', { keyPath: 'id' });
+      db.createObjectStore('history', { keyPath: 'id' });
+    },
+  });
+}
+
+export async function walletExists(): Promise<boolean> {
+  const db = await database();
+  try {
+    return (await db.get('meta', LOCK)) !== undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/** An unlocked wallet: holds the non-extractable data key until locked. */
+export class OpenWallet {
+  readonly #dataKey: CryptoKey;
+  constructor(dataKey: CryptoKey) {
+    this.#dataKey = dataKey;
+  }
+
+  private async withDb<T>(work: (db: IDBPDatabase<WalletSchema>) => Promise<T>): Promise<T> {
+    const db = await database();
+    try {
+      return await work(db);
+    } finally {
+      db.close();
+    }
+  }
+
+  async credentials(): Promise<StoredCredential[]> {
+    const rows = await this.withDb((db) => db.getAll('credentials'));
+    const all = await Promise.all(rows.map((row) => unseal<StoredCredential>(this.#dataKey, row.sealed)));
+    return all.sort((a, b) => a.addedAt.localeCompare(b.addedAt));
+  }
+
+  async saveCredential(credential: StoredCredential): Promise<void> {
+    const sealed = await seal(this.#dataKey, credential);
+    await this.withDb((db) => db.put('credentials', { id: credential.id, sealed }));
+  }
+
+  async history(): Promise<HistoryEntry[]> {
+    const rows = await this.withDb((db) => db.getAll('history'));
+    const all = await Promise.all(rows.map((row) => unseal<HistoryEntry>(this.#dataKey, row.sealed)));
+    return all.sort((a, b) => b.at.localeCompare(a.at));
+  }
+
+  async record(entry: Omit<HistoryEntry, 'id' | 'at'>, now = new Date()): Promise<void> {
+    const full: HistoryEntry = { ...entry, id: crypto.randomUUID(), at: now.toISOString() };
+    const sealed = await seal(this.#dataKey, full);
+    await this.withDb((db) => db.put('history', { id: full.id, at: full.at, sealed }));
+  }
+
+  /** New device keys, one per copy to be issued, stored before they are used. */
+  async newDeviceKeys(count: number): Promise<DeviceKey[]> {
+    const keys = await Promise.all(Array.from({ length: count }, () => createDeviceKey()));
+    await this.withDb(async (db) => {
+      const transaction = db.transaction('keys', 'readwrite');
+      await Promise.all([...keys.map((key) => transaction.store.put(key)), transaction.done]);
+    });
+    return keys;
+  }
+
+  async deviceKey(id: string): Promise<DeviceKey | undefined> {
+    return this.withDb((db) => db.get('keys', id));
+  }
+
+  /** Deletes a credential and its copies' keys. */
+  async deleteCredential(credential: StoredCredential): Promise<void> {
+    await this.withDb(async (db) => {
+      const transaction = db.transaction(['credentials', 'keys'], 'readwrite');
+      await Promise.all([
+        transaction.objectStore('credentials').delete(credential.id),
+        ...credential.copies.map((copy) => transaction.objectStore('keys').delete(copy.keyId)),
+        transaction.done,
+      ]);
+    });
+  }
+}
+
+export async function createWallet(pin: string): Promise<OpenWallet> {
+  const { lock, dataKey } = await createDataKey(pin);
+  const db = await database();
+  try {
+    await db.put('meta', lock, LOCK);
+  } finally {
+    db.close();
+  }
+  return new OpenWallet(dataKey);
+}
+
+/**
+ * The wallet for the right PIN. Wrong PINs are counted on the device: after five, each attempt
+ * waits (30 s, doubling), so the PIN cannot be guessed through the app at speed.
+ */
+export async function unlockWallet(
+  pin: string,
+  now = Date.now(),
+): Promise<OpenWallet | 'wrong' | { waitSeconds: number }> {
+  const db = await database();
+  try {
+    const lock = (await db.get('meta', LOCK)) as PinLock | undefined;
+    if (!lock) return 'wrong';
+    const failures = ((await db.get('meta', FAILURES)) as PinFailures | undefined) ?? { count: 0, until: 0 };
+    if (failures.until > now) return { waitSeconds: Math.ceil((failures.until - now) / 1000) };
+    const dataKey = await openDataKey(lock, pin);
+    if (dataKey) {
+      await db.delete('meta', FAILURES);
+      return new OpenWallet(dataKey);
+    }
+    const count = failures.count + 1;
+    await db.put('meta', { count, until: now + waitAfterFailures(count) }, FAILURES);
+    return 'wrong';
+  } finally {
+    db.close();
+  }
+}
+
+/** "Remove wallet": every key, credential and history entry on this device goes. */
+export async function removeWallet(): Promise<void> {
+  await deleteDB(DB_NAME);
+}
