@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWalletTrust } from '../server/src/capabilities/wallet/index.ts';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
+import { licenceByPerson } from '../server/src/registers/index.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   expectAccessible,
@@ -261,6 +262,99 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await expect
       .poll(() => history.getByText(/^Personal identification \(mdoc\) shown to /).isVisible())
       .toBe(true);
+  });
+
+  it('shows the driving licence to the traffic police; suspended in the register, the next check says so', async () => {
+    const licence = (await licenceByPerson(platform.database.db)(citizen))!;
+    const citizenToken = await issueScriptingToken(platform.keys, eidIssuer(base), citizen, ['citizen']);
+    /** The status of the citizen's driving-licence copies, as the issuer's status lists have it. */
+    const licenceStatuses = async () => {
+      const response = await platform.app.inject({
+        method: 'GET',
+        url: '/api/wallet/credentials',
+        headers: { authorization: `Bearer ${citizenToken}` },
+      });
+      const copies = (response.json() as { credentials: Array<{ configuration: string; status: string }> })
+        .credentials;
+      return [...new Set(copies.filter((copy) => copy.configuration === 'mdl').map((copy) => copy.status))];
+    };
+    const policeContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    try {
+      const police = watchPage(await policeContext.newPage(), pageErrors, { who: 'police' });
+      await signInWithEid(police, base, platform.seeded.demoPersons[4] as string, platform.config.demoPin);
+      // The police's check, answered by the citizen's wallet on this phone (same-device link).
+      const checkLicence = async (accepted: boolean) => {
+        await police.goto(`${base}/verifier`);
+        await police.getByRole('radio', { name: 'Driving licence valid for category B' }).check();
+        await police.getByRole('button', { name: 'Show the QR code' }).click();
+        const link = (await police
+          .getByRole('link', { name: 'Open in the wallet on this device' })
+          .getAttribute('href')) as string;
+        await page.getByLabel('Link (openid-credential-offer://…)').fill(link);
+        await page.getByRole('button', { name: 'Open the link' }).click();
+        await page.waitForURL((url) => url.pathname === '/wallet/present');
+        await expect
+          .poll(() => page.getByRole('heading', { name: /asks for your data$/ }).isVisible())
+          .toBe(true);
+        await page.getByRole('button', { name: 'Share', exact: true }).click();
+        // A suspended licence is refused by the verifier, and the wallet says so.
+        const outcome = accepted
+          ? page.getByText(/^Shared with /)
+          : page.getByText('The verifier did not accept the answer.');
+        await expect.poll(() => outcome.isVisible(), { timeout: 20_000 }).toBe(true);
+        await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Wallet' }).click();
+        await expect.poll(() => page.getByRole('heading', { name: 'Your documents' }).isVisible()).toBe(true);
+        return police.getByTestId('verdict');
+      };
+
+      const valid = await checkLicence(true);
+      await valid.getByRole('heading', { name: 'Verified' }).waitFor();
+      await valid.getByRole('img', { name: 'Photo of the holder' }).waitFor();
+      await expectAccessible(police, 'wallet-police-licence-valid.png');
+
+      // The police suspend the licence in the register (their workspace's card).
+      await police.goto(`${base}/workspace`);
+      const card = police.locator('.card', { hasText: 'Suspend or restore a driving licence' });
+      await card.getByLabel('Licence number').fill(licence.number);
+      await card.getByRole('button', { name: 'Suspend the licence' }).click();
+      await police.getByText('The driving licence is suspended').waitFor();
+      // The register's change reaches the published status lists within seconds.
+      await expect.poll(licenceStatuses, { timeout: 10_000 }).toEqual(['suspended']);
+
+      const suspended = await checkLicence(false);
+      await suspended.getByRole('heading', { name: 'Not verified' }).waitFor();
+      await suspended.getByText('The document is suspended.').waitFor();
+      await expectAccessible(police, 'wallet-police-licence-suspended.png');
+
+      // Restored in the register, the copies are valid again (the tests after this one use them).
+      await police.goto(`${base}/workspace`);
+      await card.getByLabel('Licence number').fill(licence.number);
+      await card.getByText('Restore', { exact: true }).click();
+      await card.getByRole('button', { name: 'Restore the licence' }).click();
+      await police.getByText('The driving licence is valid again').waitFor();
+      await expect.poll(licenceStatuses, { timeout: 10_000 }).toEqual(['valid']);
+    } finally {
+      await policeContext.close();
+    }
+    const history = page.getByRole('region', { name: 'History' });
+    await expect
+      .poll(() => history.getByText(/^Driving licence shown to /).count())
+      .toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows each issuance in "Who used my data": the wallet issuer read the registers', async () => {
+    const citizenContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    try {
+      const own = watchPage(await citizenContext.newPage(), pageErrors, { who: 'citizen' });
+      await signInWithEid(own, base, citizen, platform.config.demoPin);
+      await own.goto(`${base}/data-usage`);
+      await expect
+        .poll(() => own.getByText('Issuing a credential to the wallet').count(), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await expectAccessible(own, 'wallet-data-usage.png');
+    } finally {
+      await citizenContext.close();
+    }
   });
 
   it('answers an offline request QR with a QR, with the network off on both phones', async () => {
