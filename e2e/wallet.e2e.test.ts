@@ -176,13 +176,17 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
   }
 
   it('stores offered documents after the transaction code, as cards opened to their fields', async () => {
-    // An mdoc (ISO 18013-5) from the issuer, read in the browser: the SD-JWT VC issuer refuses a
-    // plain-http issuer URL, which is what this test platform has.
+    // An mdoc (ISO 18013-5) and an SD-JWT VC from the issuer, both read in the browser.
     await acceptOffer('mdl', 'Driving licence');
+    await acceptOffer('ehic', 'European Health Insurance Card');
     const documents = page.getByRole('region', { name: 'Your documents' });
     await expect
       .poll(() => documents.getByRole('heading', { level: 3 }).allTextContents())
-      .toEqual(['Driving licence']);
+      .toEqual(['Driving licence', 'European Health Insurance Card']);
+    await page.getByRole('button', { name: 'Open: European Health Insurance Card' }).click();
+    await expect.poll(() => page.getByText('Institution', { exact: true }).isVisible()).toBe(true);
+    await expect.poll(() => page.getByText('Card number', { exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Back to the documents' }).click();
     await expectAccessible(page, 'wallet-documents.png');
 
     await page.getByRole('button', { name: 'Open: Driving licence' }).click();
@@ -224,7 +228,7 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
           .getByRole('heading', { level: 3 })
           .allTextContents(),
       )
-      .toEqual(['Driving licence', 'Personal identification (mdoc)']);
+      .toEqual(['Driving licence', 'European Health Insurance Card', 'Personal identification (mdoc)']);
     const shopContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
     try {
       const shop = watchPage(await shopContext.newPage(), pageErrors, { who: 'shop' });
@@ -516,7 +520,7 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     const documents = page.getByRole('region', { name: 'Your documents' });
     await expect
       .poll(() => documents.getByText('Revoked', { exact: true }).count(), { timeout: 20_000 })
-      .toBe(2);
+      .toBe(3);
     await expectAccessible(page, 'wallet-lost.png');
 
     // And after the next start.
@@ -525,7 +529,7 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect
       .poll(() => documents.getByText('Revoked', { exact: true }).count(), { timeout: 20_000 })
-      .toBe(2);
+      .toBe(3);
   });
 
   it('locks itself after five minutes without use', async () => {
