@@ -114,6 +114,17 @@ describe('status list CWT', () => {
     );
   });
 
+  it("refuses a cached list once its signer's certificate has expired, even if the list has not", async () => {
+    const lasting = await build([0], { expiresAt: iat + 3 * 365 * 86_400 });
+    const context = { trustAnchors: [pki.root], now, uri: URI };
+    expect((await verifyStatusListCwt(lasting, context)).sub).toBe(URI);
+    // The verification is cached, but the signer's certificate (365 days) has expired by then.
+    const afterSigner = new Date(now.getTime() + 400 * 86_400_000);
+    expect(await refusal(verifyStatusListCwt(lasting, { ...context, now: afterSigner }))).toBe(
+      'status-list-unavailable',
+    );
+  });
+
   it('checks signer and signature before reading the claims: an untrusted token never reaches zlib', async () => {
     const stranger = await createTestPki({ now });
     const protectedBytes = cborEncode(

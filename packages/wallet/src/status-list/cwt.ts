@@ -10,11 +10,11 @@
  */
 import { cborDecode, cborEncode } from '@owf/mdoc';
 import { type BitsPerStatus, StatusList } from '@sd-jwt/jwt-status-list';
-import { WalletVerificationError } from '../errors.ts';
 import type { X509Signer } from '../formats.ts';
 import { COSE_ALG_ES256, COSE_HEADER, sign1Parts, sign1ToBeSigned, x5chainOf } from '../mdoc/cose.ts';
 import { bytesKey, fromBase64, fromBase64Url, toBase64, toBase64Url, verifyEs256 } from '../mdoc/crypto.ts';
 import { type CertificateSubject, verifyCertificateChain } from '../trust/x5c.ts';
+import { checkStatusListTokenNow, statusListUnavailable, verifiedOnce } from './verified.ts';
 
 export const STATUS_LIST_CWT_TYPE = 'application/statuslist+cwt';
 const CLAIM = { sub: 2, exp: 4, iat: 6, statusList: 65533, ttl: 65534 } as const;
@@ -47,11 +47,11 @@ export interface StatusListCwtToken {
 
 export interface VerifiedStatusListCwt extends StatusListCwtToken {
   signer: CertificateSubject;
+  /** When the signer's certificate path is valid (checked again on each use of a cached token). */
+  signerValid: { notBefore: Date; notAfter: Date };
 }
 
-function unavailable(detail: string): never {
-  throw new WalletVerificationError('status-list-unavailable', detail);
-}
+const unavailable = statusListUnavailable;
 
 /** The signed status list token: tagged COSE_Sign1 bytes. */
 export async function buildStatusListCwt(input: BuildStatusListCwtInput): Promise<Uint8Array> {
@@ -155,14 +155,17 @@ async function verifyCwt(token: Uint8Array, trustAnchors: readonly string[], now
     unavailable("the status list token's signature does not verify");
   }
   try {
-    return { ...claimsOf(sign1.payload), signer: chain.subject };
+    return {
+      ...claimsOf(sign1.payload),
+      signer: chain.subject,
+      signerValid: { notBefore: chain.notBefore, notAfter: chain.notAfter },
+    };
   } catch (error) {
     return unavailable(`the status list token is malformed: ${(error as Error).message}`);
   }
 }
 
 const verifiedTokens = new Map<string, Promise<VerifiedStatusListCwt>>();
-const TOKEN_CACHE_LIMIT = 64;
 
 /**
  * Verifies a status list CWT for `uri` at `now`: signature and x5chain to the anchors, `typ`, `sub`,
@@ -177,19 +180,10 @@ export async function verifyStatusListCwt(
     unavailable('the status list token is empty or too long');
   }
   const id = `${context.trustAnchors.join('|')}#${bytesKey(token)}`;
-  let pending = verifiedTokens.get(id);
-  if (!pending) {
-    if (verifiedTokens.size >= TOKEN_CACHE_LIMIT) verifiedTokens.clear();
-    pending = verifyCwt(token, context.trustAnchors, context.now);
-    verifiedTokens.set(id, pending);
-    pending.catch(() => verifiedTokens.delete(id));
-  }
-  const verified = await pending;
-  if (verified.sub !== context.uri)
-    unavailable("the status list token's sub is not the credential's status URI");
-  const seconds = context.now.getTime() / 1000;
-  if (verified.exp !== null && seconds >= verified.exp) unavailable('the status list token has expired');
-  if (verified.iat > seconds + 300) unavailable('the status list token is issued in the future');
+  const verified = await verifiedOnce(verifiedTokens, id, () =>
+    verifyCwt(token, context.trustAnchors, context.now),
+  );
+  checkStatusListTokenNow(verified, context.uri, context.now);
   return verified;
 }
 

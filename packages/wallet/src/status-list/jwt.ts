@@ -6,11 +6,11 @@
  * (`@sd-jwt/jwt-status-list` does the encoding). Verified tokens are cached by their text.
  */
 import { type BitsPerStatus, StatusList } from '@sd-jwt/jwt-status-list';
-import { WalletVerificationError } from '../errors.ts';
 import type { CredentialStatus, X509Signer } from '../formats.ts';
 import { fromUtf8 } from '../trust/encoding.ts';
 import { parseCompactJws, signCompactJws, verifyEs256 } from '../trust/jws.ts';
 import { type CertificateSubject, verifyCertificateChain } from '../trust/x5c.ts';
+import { checkStatusListTokenNow, statusListUnavailable, verifiedOnce } from './verified.ts';
 
 export const STATUS_LIST_JWT_TYP = 'statuslist+jwt';
 export const STATUS_VALID = 0;
@@ -49,9 +49,7 @@ export interface VerifiedStatusList extends StatusListToken {
   signerValid: { notBefore: Date; notAfter: Date };
 }
 
-function unavailable(detail: string): never {
-  throw new WalletVerificationError('status-list-unavailable', detail);
-}
+const unavailable = statusListUnavailable;
 
 /** The signed status list token, compact JWS. */
 export async function buildStatusListToken(input: BuildStatusListInput): Promise<string> {
@@ -136,7 +134,6 @@ async function verifyToken(
 }
 
 const verifiedTokens = new Map<string, Promise<VerifiedStatusList>>();
-const TOKEN_CACHE_LIMIT = 64;
 
 /**
  * Verifies a status list token for `uri` at `now`: signature and `x5c` chain to the anchors, `sub`,
@@ -156,21 +153,10 @@ export async function verifyStatusListToken(
   if (text.length === 0 || text.length > MAX_TOKEN_CHARS)
     unavailable('the status list token is empty or too long');
   const id = `${context.trustAnchors.join('|')}#${text}`;
-  let pending = verifiedTokens.get(id);
-  if (!pending) {
-    if (verifiedTokens.size >= TOKEN_CACHE_LIMIT) verifiedTokens.clear();
-    pending = verifyToken(text, context.trustAnchors, context.now);
-    verifiedTokens.set(id, pending);
-    pending.catch(() => verifiedTokens.delete(id));
-  }
-  const verified = await pending;
-  if (context.now < verified.signerValid.notBefore || context.now > verified.signerValid.notAfter)
-    unavailable("the status list signer's certificate is not valid now");
-  if (verified.sub !== context.uri)
-    unavailable("the status list token's sub is not the credential's status URI");
-  const seconds = context.now.getTime() / 1000;
-  if (verified.exp !== null && seconds >= verified.exp) unavailable('the status list token has expired');
-  if (verified.iat > seconds + 300) unavailable('the status list token is issued in the future');
+  const verified = await verifiedOnce(verifiedTokens, id, () =>
+    verifyToken(text, context.trustAnchors, context.now),
+  );
+  checkStatusListTokenNow(verified, context.uri, context.now);
   return verified;
 }
 
