@@ -1,12 +1,20 @@
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
+import { deviceUnlockAvailable } from './device-unlock.ts';
 import { PinForm } from './PinForm.tsx';
 import type { OpenWallet } from './vault.ts';
-import { openWithPin, removeWalletFromDevice, setUpWallet, useWalletState } from './wallet-session.ts';
+import { deviceLockOf } from './vault.ts';
+import {
+  openWithDevice,
+  openWithPin,
+  removeWalletFromDevice,
+  setUpWallet,
+  useWalletState,
+} from './wallet-session.ts';
 
 /** Shows its children with the open wallet; otherwise sets the wallet up or unlocks it first. */
 export function WalletGate({ children }: { children: (wallet: OpenWallet) => ReactNode }) {
@@ -51,6 +59,7 @@ function UnlockWallet({ reason }: { reason: 'start' | 'inactivity' | 'asked' }) 
     <Card title={t('wallet.unlock.title')}>
       <div className="stack">
         {reason === 'inactivity' && <Alert tone="info">{t('wallet.unlock.lockedInactive')}</Alert>}
+        <OpenWithDevice />
         <PinForm
           confirm={false}
           submitLabel={t('wallet.unlock.submit')}
@@ -71,6 +80,40 @@ function UnlockWallet({ reason }: { reason: 'start' | 'inactivity' | 'asked' }) 
         )}
       </div>
     </Card>
+  );
+}
+
+/** The platform authenticator's button, where the person turned it on for this wallet. */
+function OpenWithDevice() {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void (async () => {
+      const on = (await deviceUnlockAvailable()) && (await deviceLockOf()) !== undefined;
+      if (live) setShown(on);
+    })();
+    return () => {
+      live = false;
+    };
+  }, []);
+  if (!shown) return null;
+  return (
+    <div className="stack">
+      {failed && <Alert tone="error">{t('wallet.device.openFailed')}</Alert>}
+      <div>
+        <Button
+          onClick={() => {
+            setFailed(false);
+            void openWithDevice().then((outcome) => setFailed(outcome === 'failed'));
+          }}
+        >
+          {t('wallet.device.open')}
+        </Button>
+      </div>
+      <p>{t('wallet.device.orPin')}</p>
+    </div>
   );
 }
 

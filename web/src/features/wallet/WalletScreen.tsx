@@ -8,6 +8,7 @@ import { Card } from '../../shared/ui/Card.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { AddFromEid } from './AddFromEid.tsx';
+import { DeviceUnlockCard } from './DeviceUnlockCard.tsx';
 import { DocumentCard, shownStatus } from './DocumentCard.tsx';
 import { DocumentDetails } from './DocumentDetails.tsx';
 import { HistoryList } from './HistoryList.tsx';
@@ -138,6 +139,7 @@ function WalletContents({ wallet }: { wallet: OpenWallet }) {
         </div>
       </Card>
       <HistoryList entries={loaded.history} />
+      <DeviceUnlockCard />
       {signedIn && <ReportLostCard onRevoked={() => void reload()} />}
       <Card title={t('wallet.remove.title')}>
         <div className="stack">

@@ -2,7 +2,9 @@
  * The wallet's encryption at rest (WebCrypto only). A random AES-GCM data key encrypts every
  * credential and history entry; it is stored only wrapped (AES-KW) under a key derived from the
  * app PIN (PBKDF2-SHA-256). Unwrapped, the data key is non-extractable: script can use it while
- * the wallet is open, never read it out. Locking drops it from memory.
+ * the wallet is open, never read it out. Locking drops it from memory. The platform authenticator
+ * can open it too: its WebAuthn PRF output (a secret only the authenticator computes, after the
+ * person's fingerprint, face or screen lock) wraps a second copy of the same data key.
  */
 import { fromBase64Url, toBase64Url, utf8 } from './base64url.ts';
 
@@ -37,16 +39,70 @@ async function pinKey(pin: string, salt: Uint8Array<ArrayBuffer>, iterations: nu
   );
 }
 
-async function unwrapDataKey(lock: PinLock, wrapping: CryptoKey): Promise<CryptoKey> {
+async function unwrapDataKey(
+  lock: { wrappedKey: string },
+  wrapping: CryptoKey,
+  extractable = false,
+): Promise<CryptoKey> {
   return crypto.subtle.unwrapKey(
     'raw',
     fromBase64Url(lock.wrappedKey),
     wrapping,
     'AES-KW',
     { name: 'AES-GCM', length: 256 },
-    false,
+    extractable,
     ['encrypt', 'decrypt'],
   );
+}
+
+/** What is kept for opening with the platform authenticator: its credential, the PRF input, the wrapped key. */
+export interface DeviceLock {
+  credentialId: string;
+  prfSalt: string;
+  wrappedKey: string;
+}
+
+/** The AES-KW key made of a WebAuthn PRF output (32 bytes). */
+function prfKey(prfOutput: ArrayBuffer): Promise<CryptoKey> {
+  if (prfOutput.byteLength !== 32) throw new Error('a PRF output is 32 bytes');
+  return crypto.subtle.importKey('raw', prfOutput, 'AES-KW', false, ['wrapKey', 'unwrapKey']);
+}
+
+/**
+ * A second lock of the same data key, for the platform authenticator: the PIN opens the data key
+ * once more, extractable for this one wrapping only, and the PRF output wraps it. Null for a wrong PIN.
+ */
+export async function createDeviceLock(
+  lock: PinLock,
+  pin: string,
+  device: { credentialId: string; prfSalt: string; prfOutput: ArrayBuffer },
+): Promise<DeviceLock | null> {
+  if (!isValidPin(pin)) return null;
+  const wrapping = await pinKey(pin, fromBase64Url(lock.salt), lock.iterations);
+  let once: CryptoKey;
+  try {
+    once = await unwrapDataKey(lock, wrapping, true);
+  } catch {
+    return null;
+  }
+  const wrapped = await crypto.subtle.wrapKey('raw', once, await prfKey(device.prfOutput), 'AES-KW');
+  return {
+    credentialId: device.credentialId,
+    prfSalt: device.prfSalt,
+    wrappedKey: toBase64Url(new Uint8Array(wrapped)),
+  };
+}
+
+/** The data key for the authenticator's PRF output; null for another authenticator or credential. */
+export async function openDataKeyWithDevice(
+  lock: DeviceLock,
+  prfOutput: ArrayBuffer,
+): Promise<CryptoKey | null> {
+  try {
+    return await unwrapDataKey(lock, await prfKey(prfOutput));
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -6,7 +6,17 @@
 import type { PublicJwk, StatusReference } from '@civitas/wallet/formats.ts';
 import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import { createDeviceKey, type DeviceKey } from './device-keys.ts';
-import { createDataKey, openDataKey, type PinLock, type Sealed, seal, unseal } from './vault-crypto.ts';
+import {
+  createDataKey,
+  createDeviceLock,
+  type DeviceLock,
+  openDataKey,
+  openDataKeyWithDevice,
+  type PinLock,
+  type Sealed,
+  seal,
+  unseal,
+} from './vault-crypto.ts';
 
 export interface StoredCopy {
   credential: string;
@@ -55,7 +65,7 @@ export function waitAfterFailures(count: number): number {
 }
 
 interface WalletSchema extends DBSchema {
-  meta: { key: string; value: PinLock | PinFailures };
+  meta: { key: string; value: PinLock | PinFailures | DeviceLock };
   keys: { key: string; value: { id: string; privateKey: CryptoKey; publicJwk: PublicJwk } };
   credentials: { key: string; value: { id: string; sealed: Sealed } };
   history: { key: string; value: { id: string; at: string; sealed: Sealed } };
@@ -64,6 +74,7 @@ interface WalletSchema extends DBSchema {
 const DB_NAME = 'civitas-wallet';
 const LOCK = 'pin-lock';
 const FAILURES = 'pin-failures';
+const DEVICE_LOCK = 'device-lock';
 
 function database(): Promise<IDBPDatabase<WalletSchema>> {
   return openDB<WalletSchema>(DB_NAME, 1, {
@@ -163,23 +174,24 @@ export async function createWallet(pin: string): Promise<OpenWallet> {
 }
 
 /**
- * The wallet for the right PIN. Wrong PINs are counted on the device: after five, each attempt
- * waits (30 s, doubling), so the PIN cannot be guessed through the app at speed.
+ * Runs something that needs the right PIN. Wrong PINs are counted on the device: after five, each
+ * attempt waits (30 s, doubling), so the PIN cannot be guessed through the app at speed.
  */
-export async function unlockWallet(
+async function withPin<T>(
   pin: string,
-  now = Date.now(),
-): Promise<OpenWallet | 'wrong' | { waitSeconds: number }> {
+  now: number,
+  use: (lock: PinLock, pin: string) => Promise<T | null>,
+): Promise<T | 'wrong' | { waitSeconds: number }> {
   const db = await database();
   try {
     const lock = (await db.get('meta', LOCK)) as PinLock | undefined;
     if (!lock) return 'wrong';
     const failures = ((await db.get('meta', FAILURES)) as PinFailures | undefined) ?? { count: 0, until: 0 };
     if (failures.until > now) return { waitSeconds: Math.ceil((failures.until - now) / 1000) };
-    const dataKey = await openDataKey(lock, pin);
-    if (dataKey) {
+    const result = await use(lock, pin);
+    if (result !== null) {
       await db.delete('meta', FAILURES);
-      return new OpenWallet(dataKey);
+      return result;
     }
     const count = failures.count + 1;
     await db.put('meta', { count, until: now + waitAfterFailures(count) }, FAILURES);
@@ -187,6 +199,66 @@ export async function unlockWallet(
   } finally {
     db.close();
   }
+}
+
+/** The wallet for the right PIN (wrong PINs counted, see `withPin`). */
+export async function unlockWallet(
+  pin: string,
+  now = Date.now(),
+): Promise<OpenWallet | 'wrong' | { waitSeconds: number }> {
+  return withPin(pin, now, async (lock, typed) => {
+    const dataKey = await openDataKey(lock, typed);
+    return dataKey ? new OpenWallet(dataKey) : null;
+  });
+}
+
+/** The platform authenticator's lock, when the person turned it on. */
+export async function deviceLockOf(): Promise<DeviceLock | undefined> {
+  const db = await database();
+  try {
+    return (await db.get('meta', DEVICE_LOCK)) as DeviceLock | undefined;
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Turns on opening with the platform authenticator: the PIN once more (checked first: a wrong PIN
+ * makes no credential), then the authenticator's credential and PRF output (`makeDevice`).
+ */
+export async function enableDeviceUnlock(
+  pin: string,
+  makeDevice: () => Promise<{ credentialId: string; prfSalt: string; prfOutput: ArrayBuffer }>,
+  now = Date.now(),
+): Promise<'enabled' | 'wrong' | { waitSeconds: number }> {
+  const outcome = await withPin(pin, now, async (lock, typed) => {
+    if (!(await openDataKey(lock, typed))) return null;
+    return createDeviceLock(lock, typed, await makeDevice());
+  });
+  if (outcome === 'wrong' || 'waitSeconds' in outcome) return outcome;
+  const db = await database();
+  try {
+    await db.put('meta', outcome, DEVICE_LOCK);
+  } finally {
+    db.close();
+  }
+  return 'enabled';
+}
+
+export async function disableDeviceUnlock(): Promise<void> {
+  const db = await database();
+  try {
+    await db.delete('meta', DEVICE_LOCK);
+  } finally {
+    db.close();
+  }
+}
+
+/** The wallet for the authenticator's PRF output, or 'wrong' (another authenticator, or none set up). */
+export async function unlockWalletWithDevice(prfOutput: ArrayBuffer): Promise<OpenWallet | 'wrong'> {
+  const lock = await deviceLockOf();
+  const dataKey = lock ? await openDataKeyWithDevice(lock, prfOutput) : null;
+  return dataKey ? new OpenWallet(dataKey) : 'wrong';
 }
 
 /** "Remove wallet": every key, credential and history entry on this device goes. */

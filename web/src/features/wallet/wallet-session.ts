@@ -4,7 +4,16 @@
  * load); locking forgets the data key.
  */
 import { useSyncExternalStore } from 'react';
-import { createWallet, OpenWallet, removeWallet, unlockWallet, walletExists } from './vault.ts';
+import { evaluateDevicePrf } from './device-unlock.ts';
+import {
+  createWallet,
+  deviceLockOf,
+  OpenWallet,
+  removeWallet,
+  unlockWallet,
+  unlockWalletWithDevice,
+  walletExists,
+} from './vault.ts';
 
 export type WalletState =
   | { kind: 'checking' }
@@ -70,6 +79,20 @@ export async function openWithPin(pin: string): Promise<'opened' | 'wrong' | { w
     return 'opened';
   }
   return outcome;
+}
+
+/** Opens the wallet with the platform authenticator: 'opened', or 'failed' (cancelled, another authenticator). */
+export async function openWithDevice(): Promise<'opened' | 'failed'> {
+  const lock = await deviceLockOf();
+  if (!lock) return 'failed';
+  try {
+    const outcome = await unlockWalletWithDevice(await evaluateDevicePrf(lock.credentialId, lock.prfSalt));
+    if (outcome === 'wrong') return 'failed';
+    opened(outcome);
+    return 'opened';
+  } catch {
+    return 'failed';
+  }
 }
 
 export async function removeWalletFromDevice(): Promise<void> {
