@@ -127,11 +127,11 @@ describe('a citizen whose browser speaks Polish (Chromium, pl-PL, 360 px)', () =
     await expectAccessibleOnAPhone(page, 'eid-sign-in-pl.png');
     await page.getByLabel('Numer osobisty (EGN)').fill(citizen);
     await page.getByLabel('PIN').fill('0000');
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('button', { name: 'Zaloguj się', exact: true }).click();
     await page.getByText('Nieprawidłowy numer osobisty lub PIN.').waitFor();
     await page.getByLabel('Numer osobisty (EGN)').fill(citizen);
     await page.getByLabel('PIN').fill(platform.config.demoPin);
-    await page.getByRole('button', { name: 'Zaloguj się' }).click();
+    await page.getByRole('button', { name: 'Zaloguj się', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Mój profil' }).waitFor();
   });
 
