@@ -12,7 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWalletTrust } from '../server/src/capabilities/wallet/index.ts';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
-import { licenceByPerson } from '../server/src/registers/index.ts';
+import { licenceByPerson, vehicleQueries } from '../server/src/registers/index.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   expectAccessible,
@@ -175,20 +175,79 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await page.getByRole('link', { name: 'Go to the wallet' }).click();
   }
 
-  it('stores offered documents after the transaction code, as cards opened to their fields', async () => {
-    // An mdoc (ISO 18013-5) and an SD-JWT VC from the issuer, both read in the browser.
-    await acceptOffer('mdl', 'Driving licence');
+  it('stores a vehicle registration an official hands over at the desk by QR, and an EHIC offered by link', async () => {
+    const own = (await vehicleQueries(platform.database.db).byCurrentOwner(citizen)).find(
+      (vehicle) => vehicle.plate !== null,
+    );
+    expect(own).toBeDefined();
+    // The official's desk (another phone): the citizen, the document, the VIN; a QR and a code.
+    const deskContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE, deviceScaleFactor: 2 });
+    try {
+      const desk = watchPage(await deskContext.newPage(), pageErrors, { who: 'official' });
+      await signInWithEid(desk, base, platform.seeded.demoPersons[1] as string, platform.config.demoPin);
+      await desk.goto(`${base}/workspace/wallet-desk`);
+      await desk.getByLabel("Citizen's personal number").fill(citizen);
+      await desk
+        .getByLabel('Document', { exact: true })
+        .selectOption({ label: 'Vehicle registration certificate' });
+      await desk.getByLabel('Vehicle identification number (VIN)').fill(own!.vin);
+      await desk.getByRole('button', { name: 'Make the offer' }).click();
+      await desk.getByText('The offer is ready').waitFor();
+      const txCode = ((await desk.getByTestId('tx-code').textContent()) ?? '').trim();
+      const picture = path.join(SCREENSHOTS, 'wallet-desk-offer-qr.png');
+      await desk
+        .getByRole('img', { name: "QR code of the credential offer for the citizen's wallet" })
+        .screenshot({ path: picture });
+
+      // The citizen's wallet reads the QR from a picture of it (the camera's stand-in).
+      await page.getByLabel('Read a QR code from a picture').setInputFiles(picture);
+      await page.waitForURL((url) => url.pathname === '/wallet/offer');
+      await expect
+        .poll(() => page.getByRole('heading', { name: 'Vehicle registration certificate' }).isVisible())
+        .toBe(true);
+      await page.getByLabel('Transaction code').fill(txCode);
+      await page.getByRole('button', { name: 'Add to my wallet' }).click();
+      await expect
+        .poll(() => page.getByText('Added to your wallet').isVisible(), { timeout: 20_000 })
+        .toBe(true);
+      await page.getByRole('link', { name: 'Go to the wallet' }).click();
+    } finally {
+      await deskContext.close();
+    }
     await acceptOffer('ehic', 'European Health Insurance Card');
     const documents = page.getByRole('region', { name: 'Your documents' });
     await expect
       .poll(() => documents.getByRole('heading', { level: 3 }).allTextContents())
-      .toEqual(['Driving licence', 'European Health Insurance Card']);
+      .toEqual(['Vehicle registration certificate', 'European Health Insurance Card']);
+    await page.getByRole('button', { name: 'Open: Vehicle registration certificate' }).click();
+    await expect.poll(() => page.getByText(own!.plate!, { exact: true }).isVisible()).toBe(true);
+    await page.getByRole('button', { name: 'Back to the documents' }).click();
     await page.getByRole('button', { name: 'Open: European Health Insurance Card' }).click();
     await expect.poll(() => page.getByText('Institution', { exact: true }).isVisible()).toBe(true);
     await expect.poll(() => page.getByText('Card number', { exact: true }).isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Back to the documents' }).click();
     await expectAccessible(page, 'wallet-documents.png');
+  });
 
+  /** A document through the eID (authorization code flow, authorization_details openid_credential). */
+  async function addThroughEid(title: string) {
+    await page.getByRole('button', { name: title, exact: true }).click();
+    await page.waitForURL(/\/interaction\//);
+    await page.getByLabel('Personal number').first().fill(citizen);
+    await page.getByLabel(/^PIN$/).fill(platform.config.demoPin);
+    await page.getByRole('button', { name: /^Sign in$/ }).click();
+    await page.waitForURL((url) => url.pathname === '/wallet/callback');
+    await expect.poll(() => page.getByRole('heading', { name: 'Open your wallet' }).isVisible()).toBe(true);
+    await fillPin('App PIN', PIN);
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    await expect
+      .poll(() => page.getByText('Added to your wallet').isVisible(), { timeout: 20_000 })
+      .toBe(true);
+    await page.getByRole('link', { name: 'Go to the wallet' }).click();
+  }
+
+  it('adds the driving licence through the eID, as a card opened to its fields', async () => {
+    await addThroughEid('Driving licence');
     await page.getByRole('button', { name: 'Open: Driving licence' }).click();
     await expect
       .poll(() => page.getByRole('heading', { name: 'Driving licence', level: 2 }).isVisible())
@@ -207,20 +266,7 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
   });
 
   it('adds the PID through the eID, then presents only the age to a shop that asks "over 18"', async () => {
-    // The PID through the eID (authorization code flow, authorization_details openid_credential).
-    await page.getByRole('button', { name: 'Personal identification (mdoc)' }).click();
-    await page.waitForURL(/\/interaction\//);
-    await page.getByLabel('Personal number').first().fill(citizen);
-    await page.getByLabel(/^PIN$/).fill(platform.config.demoPin);
-    await page.getByRole('button', { name: /^Sign in$/ }).click();
-    await page.waitForURL((url) => url.pathname === '/wallet/callback');
-    await expect.poll(() => page.getByRole('heading', { name: 'Open your wallet' }).isVisible()).toBe(true);
-    await fillPin('App PIN', PIN);
-    await page.getByRole('button', { name: 'Open', exact: true }).click();
-    await expect
-      .poll(() => page.getByText('Added to your wallet').isVisible(), { timeout: 20_000 })
-      .toBe(true);
-    await page.getByRole('link', { name: 'Go to the wallet' }).click();
+    await addThroughEid('Personal identification (mdoc)');
     await expect
       .poll(() =>
         page
@@ -228,7 +274,12 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
           .getByRole('heading', { level: 3 })
           .allTextContents(),
       )
-      .toEqual(['Driving licence', 'European Health Insurance Card', 'Personal identification (mdoc)']);
+      .toEqual([
+        'Vehicle registration certificate',
+        'European Health Insurance Card',
+        'Driving licence',
+        'Personal identification (mdoc)',
+      ]);
     const shopContext = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
     try {
       const shop = watchPage(await shopContext.newPage(), pageErrors, { who: 'shop' });
@@ -520,7 +571,7 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     const documents = page.getByRole('region', { name: 'Your documents' });
     await expect
       .poll(() => documents.getByText('Revoked', { exact: true }).count(), { timeout: 20_000 })
-      .toBe(3);
+      .toBe(4);
     await expectAccessible(page, 'wallet-lost.png');
 
     // And after the next start.
@@ -529,7 +580,7 @@ describe('the wallet in the PWA (Chromium, 360 px)', () => {
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await expect
       .poll(() => documents.getByText('Revoked', { exact: true }).count(), { timeout: 20_000 })
-      .toBe(3);
+      .toBe(4);
   });
 
   it('locks itself after five minutes without use', async () => {
