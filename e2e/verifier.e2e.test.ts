@@ -210,11 +210,11 @@ describe('the wallet verifier screen (Chromium, 360 px)', () => {
     // The licence office revokes the credential: the next check says so, in red.
     await statusLists.revokeBySubject('e2e-subject', 'reported lost');
     await page.getByRole('button', { name: 'New request' }).click();
-    await page.getByRole('img', { name: /QR code for the citizen’s wallet/ }).waitFor();
-    const next = (await page
-      .getByRole('link', { name: 'Open in the wallet on this device' })
-      .getAttribute('href')) as string;
-    expect(next).not.toBe(link);
+    // The new request replaces the old one on screen (the old link may show for a moment).
+    const sameDevice = page.getByRole('link', { name: 'Open in the wallet on this device' });
+    await expect.poll(() => sameDevice.getAttribute('href'), { timeout: 10_000 }).not.toBe(link);
+    const next = (await sameDevice.getAttribute('href')) as string;
+    expect(next).toMatch(/^openid4vp:\/\//);
     expect(await walletAnswers(next)).toBe(422);
     await verdict.getByRole('heading', { name: 'Not verified' }).waitFor();
     await verdict.getByText('The document has been revoked.').waitFor();
