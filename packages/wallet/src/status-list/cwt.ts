@@ -9,12 +9,18 @@
  * the signature and chain against the same anchors as credentials, `sub`, `exp`.
  */
 import { cborDecode, cborEncode } from '@owf/mdoc';
-import { type BitsPerStatus, StatusList } from '@sd-jwt/jwt-status-list';
-import type { X509Signer } from '../formats.ts';
+import { StatusList } from '@sd-jwt/jwt-status-list';
 import { COSE_ALG_ES256, COSE_HEADER, sign1Parts, sign1ToBeSigned, x5chainOf } from '../mdoc/cose.ts';
 import { bytesKey, fromBase64, fromBase64Url, toBase64, toBase64Url, verifyEs256 } from '../mdoc/crypto.ts';
-import { type CertificateSubject, verifyCertificateChain } from '../trust/x5c.ts';
-import { checkStatusListTokenNow, statusListUnavailable, verifiedOnce } from './verified.ts';
+import { verifyCertificateChain } from '../trust/x5c.ts';
+import {
+  type BuildStatusListInput,
+  checkStatusListTokenNow,
+  type StatusListClaims,
+  type StatusListSigner,
+  statusListUnavailable,
+  verifiedOnce,
+} from './verified.ts';
 
 export const STATUS_LIST_CWT_TYPE = 'application/statuslist+cwt';
 const CLAIM = { sub: 2, exp: 4, iat: 6, statusList: 65533, ttl: 65534 } as const;
@@ -22,34 +28,12 @@ const COSE_SIGN1_TAG_BYTE = 0xd2;
 const CWT_TAG_BYTES = [0xd8, 0x3d];
 const MAX_TOKEN_BYTES = 4 * 1024 * 1024;
 
-export interface BuildStatusListCwtInput {
-  /** The list's URI: the token's `sub`, and what credentials reference in `status.status_list.uri`. */
-  uri: string;
-  /** One status per index (0 valid, 1 invalid, 2 suspended; up to 2^bits − 1). */
-  statuses: ArrayLike<number>;
-  bits: BitsPerStatus;
-  /** Seconds since the epoch. */
-  issuedAt: number;
-  expiresAt?: number;
-  /** How long (seconds) a fetched copy may be cached. */
-  ttl?: number;
-  signer: X509Signer;
-}
+/** The same input as the JWT list's. */
+export type BuildStatusListCwtInput = BuildStatusListInput;
 
-export interface StatusListCwtToken {
-  sub: string;
-  iat: number;
-  exp: number | null;
-  ttl: number | null;
-  bits: BitsPerStatus;
-  list: StatusList;
-}
+export type StatusListCwtToken = StatusListClaims;
 
-export interface VerifiedStatusListCwt extends StatusListCwtToken {
-  signer: CertificateSubject;
-  /** When the signer's certificate path is valid (checked again on each use of a cached token). */
-  signerValid: { notBefore: Date; notAfter: Date };
-}
+export interface VerifiedStatusListCwt extends StatusListCwtToken, StatusListSigner {}
 
 const unavailable = statusListUnavailable;
 

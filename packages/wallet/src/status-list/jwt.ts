@@ -5,12 +5,19 @@
  * The list is `{bits, lst}` with `lst` the zlib-deflated, base64url status bytes
  * (`@sd-jwt/jwt-status-list` does the encoding). Verified tokens are cached by their text.
  */
-import { type BitsPerStatus, StatusList } from '@sd-jwt/jwt-status-list';
-import type { CredentialStatus, X509Signer } from '../formats.ts';
+import { StatusList } from '@sd-jwt/jwt-status-list';
+import type { CredentialStatus } from '../formats.ts';
 import { fromUtf8 } from '../trust/encoding.ts';
 import { parseCompactJws, signCompactJws, verifyEs256 } from '../trust/jws.ts';
-import { type CertificateSubject, verifyCertificateChain } from '../trust/x5c.ts';
-import { checkStatusListTokenNow, statusListUnavailable, verifiedOnce } from './verified.ts';
+import { verifyCertificateChain } from '../trust/x5c.ts';
+import {
+  type BuildStatusListInput,
+  checkStatusListTokenNow,
+  type StatusListClaims,
+  type StatusListSigner,
+  statusListUnavailable,
+  verifiedOnce,
+} from './verified.ts';
 
 export const STATUS_LIST_JWT_TYP = 'statuslist+jwt';
 export const STATUS_VALID = 0;
@@ -18,36 +25,13 @@ export const STATUS_INVALID = 1;
 export const STATUS_SUSPENDED = 2;
 const MAX_TOKEN_CHARS = 4 * 1024 * 1024;
 
-export interface BuildStatusListInput {
-  /** The list's URI: the token's `sub`, and what credentials reference in `status.status_list.uri`. */
-  uri: string;
-  /** One status per index (0 valid, 1 invalid, 2 suspended; up to 2^bits − 1). */
-  statuses: ArrayLike<number>;
-  bits: BitsPerStatus;
-  /** Seconds since the epoch. */
-  issuedAt: number;
-  expiresAt?: number;
-  /** How long (seconds) a fetched copy may be cached before a fresh one should be fetched. */
-  ttl?: number;
-  signer: X509Signer;
-}
+export type { BuildStatusListInput } from './verified.ts';
 
-export interface StatusListToken {
+export interface StatusListToken extends StatusListClaims {
   header: Record<string, unknown>;
-  sub: string;
-  iat: number;
-  exp: number | null;
-  ttl: number | null;
-  bits: BitsPerStatus;
-  list: StatusList;
 }
 
-export interface VerifiedStatusList extends StatusListToken {
-  /** The status list signer's certificate subject. */
-  signer: CertificateSubject;
-  /** When the signer's certificate path is valid (checked again on each use of a cached token). */
-  signerValid: { notBefore: Date; notAfter: Date };
-}
+export interface VerifiedStatusList extends StatusListToken, StatusListSigner {}
 
 const unavailable = statusListUnavailable;
 
