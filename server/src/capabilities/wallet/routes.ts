@@ -27,7 +27,7 @@ async function walletRoutes(app: FastifyInstance, options: WalletOptions): Promi
   await app.register(async (scope) =>
     statusRoutes(scope, options, { trust: parts.trust, lists: parts.status }),
   );
-  await app.register(async (scope) => verifierRoutes(scope, options));
+  await app.register(async (scope) => verifierRoutes(scope, options, { trust: parts.trust }));
 }
 
 /** The wallet context's routes, as one encapsulated plugin. */

@@ -14,7 +14,7 @@ import { tablesOf } from '../../../db/index.ts';
 import { principalOf } from '../../../identity/index.ts';
 import { AppError } from '../../../kernel/index.ts';
 import type { WalletOptions } from '../options.ts';
-import { createWalletTrust } from '../trust/service.ts';
+import { createWalletTrust, type WalletTrustService } from '../trust/service.ts';
 import { offlineRoutes } from './offline-routes.ts';
 import type { PresentationCheckers } from './presentations.ts';
 import { VerifierRegistry } from './registry.ts';
@@ -48,9 +48,14 @@ interface Context {
 }
 
 /** The wallet verifier's HTTP routes (registered by ../routes.ts in their own scope). */
-export async function verifierRoutes(app: FastifyInstance, options: WalletOptions): Promise<void> {
+export async function verifierRoutes(
+  app: FastifyInstance,
+  options: WalletOptions,
+  parts: { trust?: WalletTrustService } = {},
+): Promise<void> {
   const db = tablesOf<VerifierTables>(options.db);
-  const trust = createWalletTrust({ db: options.db, config: options.config });
+  // The composition's trust (the issuer's and the status lists'): its keys are loaded once.
+  const trust = parts.trust ?? createWalletTrust({ db: options.db, config: options.config });
   const registry = new VerifierRegistry(db, trust);
   if (options.config.demo) await registry.seedDemo();
   const publicUrl = options.config.publicUrl;
