@@ -281,6 +281,7 @@ describe.each(testDatabases())('the platform API on $name', (engine) => {
       'police',
       'auditor',
       'admin',
+      'doctor',
     ]);
     expect(accounts.map((account) => account.personalNumber)).toEqual(platform.seeded.demoPersons);
   });

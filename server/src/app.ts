@@ -5,6 +5,7 @@ import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
 import { AccessPolicy, accessErrors, accessPlugin } from './access/index.ts';
 import { type AuditLog, auditErrors, auditPlugin, startAuditLog } from './audit/index.ts';
+import { ehealthErrors, ehealthPlugin } from './capabilities/ehealth/index.ts';
 import { eservicesPlugin } from './capabilities/eservices/index.ts';
 import { profilePlugin } from './capabilities/profile/index.ts';
 import {
@@ -51,6 +52,7 @@ import {
 } from './identity/index.ts';
 import type { Config } from './kernel/index.ts';
 import { KeyStore, mergeErrorTables, platformLoggerOptions } from './kernel/index.ts';
+import { platformServices } from './platform-services.ts';
 import {
   exchangeSetupOf,
   type Instance,
@@ -58,7 +60,6 @@ import {
   loadInstance,
   registerChangesPlugin,
   registerErrors,
-  registerServices,
 } from './registers/index.ts';
 
 export interface AppDependencies {
@@ -84,6 +85,7 @@ export const problemTable = mergeErrorTables({
   audit: auditErrors,
   'vehicle-dossier': vehicleDossierErrors,
   wallet: walletErrors,
+  ehealth: ehealthErrors,
 });
 
 /** What the contexts are given: the ports their plugins talk through. */
@@ -158,7 +160,7 @@ const exchangeClientPlugin = fp(
   async (app: FastifyInstance, { deps }: { deps: AppDependencies }) => {
     const report = (error: unknown) => app.log.error({ err: error }, 'exchange node fault');
     const exchange = await startLocalExchange(deps.database.db, {
-      ...exchangeSetupOf(app.instance, registerServices(deps.database.db, report)),
+      ...exchangeSetupOf(app.instance, platformServices(deps.database.db, report)),
       // The in-process node is reached by function call; its registered address is reserved
       // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
       address: 'https://node-1.invalid',
@@ -276,6 +278,8 @@ async function registerContexts(
     audit,
     keys,
   });
+  // The health record: FHIR R4 at /fhir/R4, SMART on FHIR, the patient's rights, e-prescriptions.
+  await app.register(ehealthPlugin, { db, config, instance: app.instance, exchange: portal, audit });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */
@@ -283,7 +287,11 @@ async function registerFallback(app: FastifyInstance): Promise<void> {
   const { hasWebApp } = await webAppPlugin(app);
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (hasWebApp && isBrowserNavigation(request) && !/^\/(api|oidc|interaction|docs)(\/|$)/.test(path)) {
+    if (
+      hasWebApp &&
+      isBrowserNavigation(request) &&
+      !/^\/(api|oidc|interaction|docs|fhir)(\/|$)/.test(path)
+    ) {
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-cache')

@@ -107,6 +107,7 @@ describe('the civitas command line', () => {
       'police',
       'auditor',
       'admin',
+      'doctor',
     ]);
     for (const account of accounts) expect(account.personalNumber).toMatch(/^\d{10}$/);
   });
@@ -276,7 +277,7 @@ describe('npm start on the embedded database', () => {
     const accounts = (await (await fetch(`http://127.0.0.1:${port}/api/demo/accounts`)).json()) as Array<{
       personalNumber: string;
     }>;
-    expect(accounts).toHaveLength(7);
+    expect(accounts).toHaveLength(8);
 
     // While the server holds the embedded database, the CLI asks the server instead.
     const token = civitas(['token', '--person', accounts[0]!.personalNumber], env());
@@ -347,8 +348,8 @@ describe('the console of npm start (issue 14, item 24)', () => {
       '',
       'Demo accounts (sign in with the personal number and PIN 1234):',
     ]);
-    expect(after.slice(3)).toHaveLength(7);
-    expect(lines.at(-1)).toMatch(/^ {2}admin\s+\d{10}/);
+    expect(after.slice(3)).toHaveLength(8);
+    expect(lines.at(-1)).toMatch(/^ {2}doctor\s+\d{10}/);
     expect(output).not.toMatch(/incoming request|request completed/);
   });
 });
@@ -406,7 +407,7 @@ describe('the command line beside a running server (issue 14, item 25)', () => {
     expect(fs.existsSync(path.join(dataDir, 'server.json'))).toBe(true);
     const accounts = civitas(['demo', 'accounts', '--json'], cliEnv());
     expect(accounts.status).toBe(0);
-    expect(JSON.parse(accounts.stdout)).toHaveLength(7);
+    expect(JSON.parse(accounts.stdout)).toHaveLength(8);
     const verify = civitas(['log', 'verify'], cliEnv());
     expect(verify.stdout).toMatch(/^OK /m);
     expect(verify.status).toBe(0);

@@ -1,4 +1,5 @@
 import { auditMigrations } from './audit/index.ts';
+import { ehealthMigrations } from './capabilities/ehealth/index.ts';
 import { dossierMigrations } from './capabilities/vehicle-dossier/index.ts';
 import { walletMigrations } from './capabilities/wallet/index.ts';
 import type { MigrationSet } from './db/index.ts';
@@ -17,4 +18,5 @@ export const MIGRATIONS: readonly MigrationSet[] = [
   auditMigrations,
   dossierMigrations,
   walletMigrations,
+  ehealthMigrations,
 ];

@@ -4,7 +4,8 @@ import { ExchangeClient, startLocalExchange } from '../exchange/index.ts';
 import { exchangePersonDirectory, type PersonDirectory } from '../identity/index.ts';
 import type { Config } from '../kernel/index.ts';
 import { AppError } from '../kernel/index.ts';
-import { exchangeSetupOf, loadInstance, registerServices } from '../registers/index.ts';
+import { platformServices } from '../platform-services.ts';
+import { exchangeSetupOf, loadInstance } from '../registers/index.ts';
 import { CommandError, NOTHING_HERE, TRY_AGAIN_LATER } from './command-error.ts';
 import { findRunningServer } from './running-server.ts';
 
@@ -45,7 +46,7 @@ export async function withDatabaseOrServer<T>(
   // Even the command line reads the population register through the exchange.
   const instance = loadInstance(config.instance);
   const exchange = await startLocalExchange(opened.database.db, {
-    ...exchangeSetupOf(instance, registerServices(opened.database.db)),
+    ...exchangeSetupOf(instance, platformServices(opened.database.db)),
     address: 'https://node-1.invalid',
     report: (error) => console.error(error),
   });

@@ -9,8 +9,8 @@ import { freePort } from '../../test/net.ts';
 import { seedDemoData } from '../bootstrap.ts';
 import type { DatabaseHandle } from '../db/connect.ts';
 import { tablesOf } from '../db/connection.ts';
+import { platformServices } from '../platform-services.ts';
 import { exchangeSetupOf, registerSamples } from '../registers/index.ts';
-import { registerServices } from '../registers/services.ts';
 import { httpsTransport } from './node/https-transport.ts';
 import { type NodeProcess, startNodeProcess } from './node-process.ts';
 import { createCertificateAuthority } from './pki/certificate-authority.ts';
@@ -61,7 +61,7 @@ for (const engine of testDatabases()) {
       const { db } = database;
       await seedDemoData(database, { seed: 'multi-node', persons: 120, vehicles: 40 });
       vin = (await registerSamples(db).vins())[0]!;
-      const setup = exchangeSetupOf(TEST_INSTANCE, registerServices(db));
+      const setup = exchangeSetupOf(TEST_INSTANCE, platformServices(db));
       await ensureRegistrySetup(db, setup);
 
       registry = Fastify({ logger: false });

@@ -9,11 +9,14 @@ import type { IdentityTables, Role } from './tables.ts';
 export const DEMO_ROLE_ORGANISATIONS: ReadonlyArray<{ role: Role; organisation: string | null }> = [
   { role: 'citizen', organisation: null },
   { role: 'official', organisation: 'Столична община' },
-  { role: 'doctor', organisation: 'УМБАЛ „Александровска“' },
+  // The GP ("личен лекар") of the demo citizen and their family (the synthetic health record says so).
+  { role: 'doctor', organisation: 'ГППМП „Здраве Лозенец“' },
   { role: 'pharmacist', organisation: 'Аптека „Св. Пантелеймон“' },
   { role: 'police', organisation: 'Столична дирекция на вътрешните работи' },
   { role: 'auditor', organisation: 'Комисия за защита на личните данни' },
   { role: 'admin', organisation: 'Министерство на електронното управление' },
+  // A hospital specialist: sees a patient's record only with a referral, an open encounter, or break-glass.
+  { role: 'doctor', organisation: 'УМБАЛ „Александровска“' },
 ];
 
 export interface DemoAccount {
@@ -91,9 +94,13 @@ export async function listDemoAccounts(connection: Connection): Promise<DemoAcco
     .select(['role', 'organisation', 'egn', 'holder_name'])
     .where('source', '=', 'demo')
     .execute();
-  const order = DEMO_ROLE_ORGANISATIONS.map(({ role }) => role);
+  // In the list's order (the demo persons' order): role and organisation together name an entry.
+  const rank = (entry: { role: Role; organisation: string | null }) =>
+    DEMO_ROLE_ORGANISATIONS.findIndex(
+      ({ role, organisation }) => role === entry.role && organisation === entry.organisation,
+    );
   return assignments
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role))
+    .sort((a, b) => rank(a) - rank(b))
     .map((assignment) => ({
       role: assignment.role,
       personalNumber: assignment.egn,

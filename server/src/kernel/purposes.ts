@@ -35,6 +35,12 @@ export const PURPOSES = [
   'death-registration',
   /** An official registers a vehicle to its new owner. */
   'vehicle-registration',
+  /** A doctor treats a patient: reads and writes their health record (GP, specialist with a referral). */
+  'medical-treatment',
+  /** Break-glass: any doctor reads a health record in an emergency, with a stated reason, for a limited time. */
+  'emergency-access',
+  /** A pharmacist reads a prescription and records what was dispensed. */
+  'prescription-dispensing',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -67,6 +73,8 @@ export const LEGAL_BASES = {
     citation: 'Civil Registration Act (death certificates)',
     hideable: false,
   },
+  'gdpr-art-9-2-h': { citation: 'GDPR, Art. 9(2)(h); Health Act, Art. 27', hideable: false },
+  'gdpr-art-9-2-c': { citation: 'GDPR, Art. 9(2)(c)', hideable: false },
 } as const satisfies Record<string, LegalBasisDefinition>;
 
 export type LegalBasisCode = keyof typeof LEGAL_BASES;

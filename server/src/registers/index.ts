@@ -11,6 +11,8 @@ export type { Instance } from './instance/index.ts';
 export { exchangeSetupOf, instancePlugin, loadInstance } from './instance/index.ts';
 export { registerMigrations } from './migrations.ts';
 export { populationQueries } from './population/queries.ts';
+export type { Handlers, Reporter } from './provide.ts';
+export { Missing, provide } from './provide.ts';
 export type { RegisterSamples, VinFilter } from './samples.ts';
 export { registerSamples } from './samples.ts';
 export type { SeedOptions, SeedResult } from './seed.ts';

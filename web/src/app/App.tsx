@@ -4,11 +4,17 @@ import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { ADMIN_PATH } from '../features/admin/paths.ts';
 import { AuditConsoleScreen } from '../features/audit-console/AuditConsoleScreen.tsx';
 import { AUDIT_PATH } from '../features/audit-console/paths.ts';
+import { ClinicianScreen } from '../features/clinician/ClinicianScreen.tsx';
+import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
 import { DataUsageScreen } from '../features/data-usage/DataUsageScreen.tsx';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
 import { ParkingPermitScreen } from '../features/eservices/ParkingPermitScreen.tsx';
 import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
 import { ServicesScreen } from '../features/eservices/ServicesScreen.tsx';
+import { HealthScreen } from '../features/health/HealthScreen.tsx';
+import { HEALTH_PATH } from '../features/health/paths.ts';
+import { PharmacyScreen } from '../features/pharmacy/PharmacyScreen.tsx';
+import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
 import { ProfileScreen } from '../features/profile/ProfileScreen.tsx';
 import { DossierScreen } from '../features/vehicle-dossier/DossierScreen.tsx';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
@@ -104,6 +110,24 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
     case DATA_USAGE_PATH:
       return session.kind === 'active' ? <DataUsageScreen /> : <Redirect to="/" />;
+    case HEALTH_PATH:
+      return session.kind === 'active' ? <HealthScreen /> : <Redirect to="/" />;
+    case CLINICIAN_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={CLINICIAN_PATH}>
+          <ClinicianScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case PHARMACY_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={PHARMACY_PATH}>
+          <PharmacyScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
     case WORKSPACE_PATH:
       return session.kind === 'active' ? (
         <RoleGate workspace={WORKSPACE_PATH}>

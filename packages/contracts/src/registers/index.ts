@@ -2,6 +2,7 @@ import type { EndpointContract, ServiceContract } from './contract.ts';
 import { DRIVING_LICENCES } from './driving-licences.ts';
 import { FINES } from './fines.ts';
 import { HEALTH_INSURANCE } from './health-insurance.ts';
+import { HEALTH_RECORD } from './health-record.ts';
 import { IDENTITY_DOCUMENTS } from './identity-documents.ts';
 import { INSPECTIONS } from './inspections.ts';
 import { MTPL_POLICIES } from './insurance.ts';
@@ -14,6 +15,7 @@ export {
   DRIVING_LICENCES,
   FINES,
   HEALTH_INSURANCE,
+  HEALTH_RECORD,
   IDENTITY_DOCUMENTS,
   INSPECTIONS,
   MTPL_POLICIES,

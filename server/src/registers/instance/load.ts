@@ -21,6 +21,8 @@ export interface Instance {
   clients: Readonly<Record<PlatformClient, string>>;
   /** Which client an administration's staff act through, by organisation name. */
   staffClients: ReadonlyMap<string, string>;
+  /** The health record's subsystem and the healthcare providers' subsystems by organisation name (full ids). */
+  healthcare: { record: string; providers: ReadonlyMap<string, string> };
 }
 
 /** The instances shipped with the code: `registers/instance/<name>/instance.json`. */
@@ -77,6 +79,24 @@ export function instanceFrom(data: unknown, origin = 'instance'): Instance {
     clients,
     staffClients: new Map(
       Object.entries(file.staffClients).map(([organisation, role]) => [organisation, clients[role]]),
+    ),
+    healthcare: healthcareOf(file, subsystems, origin),
+  };
+}
+
+/** The health record's and the healthcare providers' subsystems as full ids; one no member runs is refused. */
+function healthcareOf(file: InstanceFile, subsystems: Set<string>, origin: string): Instance['healthcare'] {
+  const full = (pointer: string, local: string) => {
+    if (!subsystems.has(local)) fail(origin, `${pointer}: no member runs ${local}`);
+    return `${file.id}/${local}`;
+  };
+  return {
+    record: full('/healthcare/record', file.healthcare.record),
+    providers: new Map(
+      Object.entries(file.healthcare.providers).map(([organisation, local]) => [
+        organisation,
+        full(`/healthcare/providers/${organisation}`, local),
+      ]),
     ),
   };
 }

@@ -59,6 +59,19 @@ export const InstanceFileSchema = Type.Object(
      * for: only the municipality and the police reach personal data through the workspaces.
      */
     staffClients: Type.Record(Text, Type.Union([Type.Literal('municipality'), Type.Literal('police')])),
+    /**
+     * The health record: the subsystem that hosts it (the national health information system, a
+     * register like the others), and the healthcare providers whose doctors and pharmacists use it,
+     * by the organisation their role is held at, each with its own subsystem (an access by one of
+     * its staff is logged and shown to the patient as that provider's).
+     */
+    healthcare: Type.Object(
+      {
+        record: LocalSubsystemId,
+        providers: Type.Record(Text, LocalSubsystemId),
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );

@@ -28,7 +28,7 @@ export interface PopulationOptions {
   count: number;
 }
 
-export const DEMO_PERSON_COUNT = 7;
+export const DEMO_PERSON_COUNT = 8;
 /** The date the synthetic registers describe. */
 export const SYNTHETIC_TODAY = '2026-11-22';
 
@@ -372,6 +372,15 @@ const DEMO_PEOPLE: readonly DemoSpec[] = [
     region: 'BG-18',
   },
   { given: 'Николай', father: 'Стефанов', family: 'Илиев', sex: 'M', birth: '1970-04-04', region: 'BG-24' },
+  // The hospital specialist (a cardiologist): the demo doctor who is not the demo citizen's GP.
+  {
+    given: 'Светлана',
+    father: 'Георгиева',
+    family: 'Петкова',
+    sex: 'F',
+    birth: '1972-06-21',
+    region: 'BG-22',
+  },
 ];
 
 function demoDraft(spec: DemoSpec, index: number, random: Random, egns: EgnAllocator): Draft {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { DATA_USAGE_PATH } from '../../features/data-usage/paths.ts';
 import { SERVICES_PATH } from '../../features/eservices/paths.ts';
+import { HEALTH_PATH } from '../../features/health/paths.ts';
 import { WALLET_PATH } from '../../features/wallet/paths.ts';
 import { signOut } from '../../shared/auth/sign-out.ts';
 import { useSessionRoles } from '../../shared/auth/use-session-roles.ts';
@@ -48,6 +49,11 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
             <li>
               <Link href={SERVICES_PATH} aria-current={pathname === SERVICES_PATH ? 'page' : undefined}>
                 {t('shell.eServices')}
+              </Link>
+            </li>
+            <li>
+              <Link href={HEALTH_PATH} aria-current={pathname === HEALTH_PATH ? 'page' : undefined}>
+                {t('shell.myHealth')}
               </Link>
             </li>
             <li>

@@ -1,5 +1,7 @@
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { CLINICIAN_PATH } from '../../features/clinician/paths.ts';
+import { PHARMACY_PATH } from '../../features/pharmacy/paths.ts';
 import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
 import { WALLET_DESK_PATH } from '../../features/wallet-desk/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
@@ -12,13 +14,23 @@ import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
 export interface Workspace {
   path: string;
   roles: readonly string[];
-  navLabel: 'workspace.nav' | 'auditConsole.nav' | 'admin.nav' | 'verifier.nav' | 'walletDesk.nav';
+  navLabel:
+    | 'workspace.nav'
+    | 'auditConsole.nav'
+    | 'admin.nav'
+    | 'verifier.nav'
+    | 'walletDesk.nav'
+    | 'clinician.nav'
+    | 'pharmacy.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
   { path: WORKSPACE_PATH, roles: ['official', 'police'], navLabel: 'workspace.nav' },
   { path: AUDIT_PATH, roles: ['auditor'], navLabel: 'auditConsole.nav' },
   { path: ADMIN_PATH, roles: ['admin'], navLabel: 'admin.nav' },
+  // Doctors land on their patients; pharmacists on the prescriptions (before the verifier's till).
+  { path: CLINICIAN_PATH, roles: ['doctor'], navLabel: 'clinician.nav' },
+  { path: PHARMACY_PATH, roles: ['pharmacist'], navLabel: 'pharmacy.nav' },
   // The wallet verifier: police and officials, and a shop's till (the pharmacist's demo account).
   { path: VERIFIER_PATH, roles: ['police', 'official', 'pharmacist'], navLabel: 'verifier.nav' },
   // Last: an official still lands on the lookup; the desk is one link further.

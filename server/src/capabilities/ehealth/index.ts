@@ -1,0 +1,6 @@
+/** eHealth: the health record on FHIR R4, SMART on FHIR, the patient's EHDS rights, e-prescriptions. */
+export { ehealthErrors } from './errors.ts';
+export { ehealthMigrations } from './migrations.ts';
+export type { EhealthOptions } from './options.ts';
+export { healthRecordServices } from './register/service.ts';
+export { ehealthPlugin } from './routes.ts';

@@ -1,0 +1,38 @@
+import { createContextResolver } from './access/context.ts';
+import { createHealthPolicy } from './access/policy.ts';
+import { createAccessRecorder } from './access/recorder.ts';
+import { createSearchEngine } from './fhir/search/engine.ts';
+import { TypedSearchIndex } from './fhir/search/index-writer.ts';
+import { ResourceStore } from './fhir/store.ts';
+import { patientOperations } from './ips/operations.ts';
+import type { EhealthOptions } from './options.ts';
+import type { EhealthParts } from './parts.ts';
+import { createResourceValidator } from './validation/validator.ts';
+
+/** Builds the health record's parts once, each given the others it uses. */
+export function ehealthParts(options: EhealthOptions): EhealthParts {
+  const { db, config, instance, exchange } = options;
+  const index = new TypedSearchIndex();
+  const store = new ResourceStore(db, index);
+  const policy = createHealthPolicy();
+  const recorder = createAccessRecorder();
+  const search = createSearchEngine();
+  const validator = createResourceValidator();
+  const contextOf = createContextResolver();
+  const parts: EhealthParts = {
+    db,
+    config,
+    instance,
+    exchange,
+    store,
+    index,
+    search,
+    validator,
+    policy,
+    recorder,
+    contextOf,
+    operations: [],
+  };
+  parts.operations.push(...patientOperations());
+  return parts;
+}

@@ -1,0 +1,2 @@
+/** The pharmacist's workspace: find a prescription by number or QR, dispense it. */
+export const PHARMACY_PATH = '/pharmacy';
