@@ -139,7 +139,8 @@ module.exports = {
       comment: 'an import that resolves to nothing (a typo, a moved file) fails here, not at run time',
       severity: 'error',
       from: {},
-      to: { couldNotResolve: true },
+      // @medplum/fhirtypes ships only type declarations (no main): its imports are type-only.
+      to: { couldNotResolve: true, pathNot: '^@medplum/fhirtypes$' },
     },
     ...indexRules,
     ...tablesRules,
