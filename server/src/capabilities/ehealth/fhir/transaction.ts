@@ -1,0 +1,327 @@
+import { randomUUID } from 'node:crypto';
+import { STATUS_CODES } from 'node:http';
+import type { Bundle, BundleEntry, Resource } from '@medplum/fhirtypes';
+import { AppError, type ErrorTable } from '../../../kernel/index.ts';
+import type {
+  EhealthTransaction,
+  HealthAccessContext,
+  SearchRequest,
+  SearchResult,
+  StoredResource,
+} from '../ports.ts';
+import { etagOf, resourceOf, searchsetBundle, versionPath } from './bundle.ts';
+import { ehealthFhirErrors } from './errors.ts';
+import { outcomeOfError } from './outcome.ts';
+import { paramsOf } from './query.ts';
+import type { CreateOutcome, WriteOptions } from './service.ts';
+
+/** The most entries a batch or transaction Bundle may hold (413 `fhir-bundle-too-large` beyond). */
+export const MAX_BUNDLE_ENTRIES = 1_000;
+
+/** What a Bundle's entries are carried out by (the service; an interface to keep the files acyclic). */
+export interface BundleProcessor {
+  read(ctx: HealthAccessContext, type: string, id: string): Promise<StoredResource>;
+  search(ctx: HealthAccessContext, request: SearchRequest): Promise<SearchResult>;
+  create(
+    ctx: HealthAccessContext,
+    resource: Resource,
+    trx?: EhealthTransaction,
+    options?: WriteOptions,
+  ): Promise<StoredResource>;
+  createIfNoneExist(
+    ctx: HealthAccessContext,
+    resource: Resource,
+    query: string,
+    baseUrl: string,
+    trx?: EhealthTransaction,
+    options?: WriteOptions,
+  ): Promise<CreateOutcome>;
+  update(
+    ctx: HealthAccessContext,
+    resource: Resource,
+    ifMatch?: string | number,
+    trx?: EhealthTransaction,
+    options?: WriteOptions,
+  ): Promise<StoredResource>;
+  delete(ctx: HealthAccessContext, type: string, id: string, trx?: EhealthTransaction): Promise<void>;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** FHIR's processing order of a transaction's entries (R4 3.1.0.11.2). */
+const ORDER: Readonly<Record<Method, number>> = { DELETE: 0, POST: 1, PUT: 2, GET: 3 };
+
+interface Step {
+  index: number;
+  method: Method;
+  /** `Type`, `Type/id` or `Type?query`, relative to the base. */
+  url: string;
+  entry: BundleEntry;
+}
+
+/** The entries of a batch or transaction Bundle, checked: type, count, each a request. */
+export function stepsOf(bundle: unknown, type: 'batch' | 'transaction', baseUrl: string): Step[] {
+  const value = bundle as Bundle;
+  if (value?.resourceType !== 'Bundle' || value.type !== type)
+    throw new AppError('fhir-bundle-invalid', `Expected a Bundle of type ${type}.`);
+  const entries = value.entry ?? [];
+  if (!Array.isArray(entries)) throw new AppError('fhir-bundle-invalid', 'Bundle.entry is not a list.');
+  if (entries.length > MAX_BUNDLE_ENTRIES)
+    throw new AppError(
+      'fhir-bundle-too-large',
+      `The Bundle has ${entries.length} entries; at most ${MAX_BUNDLE_ENTRIES} are taken.`,
+    );
+  return entries.map((entry, index) => {
+    const method = entry?.request?.method;
+    const rawUrl = entry?.request?.url;
+    if (!method || !(method in ORDER) || typeof rawUrl !== 'string' || rawUrl === '')
+      throw new AppError(
+        'fhir-bundle-invalid',
+        'Each entry needs request.method (GET, POST, PUT, DELETE) and request.url.',
+        {
+          entry: index,
+        },
+      );
+    const url = rawUrl.startsWith(`${baseUrl}/`)
+      ? rawUrl.slice(baseUrl.length + 1)
+      : rawUrl.replace(/^\//, '');
+    if (
+      (method === 'POST' || method === 'PUT') &&
+      (entry.resource as Resource | undefined)?.resourceType === undefined
+    )
+      throw new AppError('fhir-bundle-invalid', `A ${method} entry needs a resource.`, { entry: index });
+    return { index, method: method as Method, url, entry };
+  });
+}
+
+/** `Type/id` of an entry's URL, or null when it is not one. */
+function instanceOf(url: string): { type: string; id: string } | null {
+  const match = /^([A-Za-z]+)\/([^/?]+)$/.exec(url);
+  return match ? { type: match[1]!, id: match[2]! } : null;
+}
+
+function statusText(status: number): string {
+  return `${status} ${STATUS_CODES[status] ?? ''}`.trim();
+}
+
+/** `reference` values naming another entry's `fullUrl` (`urn:uuid:…`) become `Type/id`. */
+export function rewriteReferences<T>(value: T, references: ReadonlyMap<string, string>): T {
+  if (references.size === 0) return value;
+  const walk = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.map(walk);
+    if (node === null || typeof node !== 'object') return node;
+    const copy: Record<string, unknown> = {};
+    for (const [key, child] of Object.entries(node)) {
+      copy[key] =
+        key === 'reference' && typeof child === 'string' ? (references.get(child) ?? child) : walk(child);
+    }
+    return copy;
+  };
+  return walk(value) as T;
+}
+
+/**
+ * A transaction: all entries or none. The POST entries get their ids first, so that references
+ * between entries (their `urn:uuid:` fullUrls) are rewritten to `Type/id` before anything is
+ * validated; a conditional create that finds its resource maps the fullUrl to it. Entries run in
+ * FHIR's order (DELETE, POST, PUT, GET) in `trx`; the first failure aborts the whole Bundle with
+ * the entry's index in the OperationOutcome.
+ */
+export async function processTransaction(
+  service: BundleProcessor,
+  ctx: HealthAccessContext,
+  bundle: Bundle,
+  baseUrl: string,
+  trx: EhealthTransaction,
+): Promise<Bundle> {
+  const steps = stepsOf(bundle, 'transaction', baseUrl);
+  const references = new Map<string, string>();
+  const ids = new Map<number, string>();
+  const found = new Map<number, StoredResource>();
+  const pending = new Set<string>();
+  for (const step of steps) {
+    if (step.method !== 'POST') continue;
+    const type = (step.entry.resource as Resource).resourceType;
+    await failingAt(step.index, async () => {
+      const condition = step.entry.request?.ifNoneExist;
+      if (condition) {
+        const match = await service.search(ctx, conditionRequest(type, condition, baseUrl));
+        if (match.matches.length > 1)
+          throw new AppError('fhir-conditional-ambiguous', `If-None-Exist matches more than one ${type}.`);
+        if (match.matches[0]) found.set(step.index, match.matches[0]);
+      }
+    });
+    const existing = found.get(step.index);
+    const id = existing?.id ?? randomUUID();
+    ids.set(step.index, id);
+    if (!existing) pending.add(`${type}/${id}`);
+    if (step.entry.fullUrl) references.set(step.entry.fullUrl, `${type}/${id}`);
+  }
+  const answers = new Map<number, BundleEntry>();
+  for (const step of [...steps].sort((a, b) => ORDER[a.method] - ORDER[b.method] || a.index - b.index)) {
+    const answer = await failingAt(step.index, async () => {
+      const resource = step.entry.resource
+        ? rewriteReferences(step.entry.resource as Resource, references)
+        : undefined;
+      switch (step.method) {
+        case 'POST': {
+          const existing = found.get(step.index);
+          if (existing) return written(existing, '200');
+          checkTypeUrl(step.url, resource!);
+          return written(
+            await service.create(ctx, resource!, trx, { id: ids.get(step.index)!, pending }),
+            '201',
+          );
+        }
+        case 'PUT':
+          return written(await update(service, ctx, step, resource!, trx, pending), '200');
+        case 'DELETE':
+          return deleted(service, ctx, step, trx);
+        case 'GET':
+          return read(service, ctx, step, baseUrl);
+      }
+    });
+    answers.set(step.index, answer);
+  }
+  return {
+    resourceType: 'Bundle',
+    id: randomUUID(),
+    type: 'transaction-response',
+    entry: steps.map((step) => answers.get(step.index)!),
+  };
+}
+
+/** A batch: each entry on its own (own database transaction), each answered on its own. */
+export async function processBatch(
+  service: BundleProcessor,
+  ctx: HealthAccessContext,
+  bundle: Bundle,
+  baseUrl: string,
+  table: ErrorTable = ehealthFhirErrors,
+): Promise<Bundle> {
+  const steps = stepsOf(bundle, 'batch', baseUrl);
+  const entry: BundleEntry[] = [];
+  for (const step of steps) {
+    try {
+      const resource = step.entry.resource as Resource | undefined;
+      switch (step.method) {
+        case 'POST': {
+          checkTypeUrl(step.url, resource!);
+          const condition = step.entry.request?.ifNoneExist;
+          if (condition) {
+            const outcome = await service.createIfNoneExist(ctx, resource!, condition, baseUrl);
+            entry.push(written(outcome.stored, outcome.created ? '201' : '200'));
+          } else entry.push(written(await service.create(ctx, resource!), '201'));
+          break;
+        }
+        case 'PUT':
+          entry.push(written(await update(service, ctx, step, resource!), '200'));
+          break;
+        case 'DELETE':
+          entry.push(await deleted(service, ctx, step));
+          break;
+        case 'GET':
+          entry.push(await read(service, ctx, step, baseUrl));
+          break;
+      }
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const { status, outcome } = outcomeOfError(table, error);
+      entry.push({ response: { status: statusText(status), outcome } });
+    }
+  }
+  return { resourceType: 'Bundle', id: randomUUID(), type: 'batch-response', entry };
+}
+
+async function failingAt<T>(index: number, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError)
+      throw new AppError(error.code, `Entry ${index}: ${error.detail ?? error.code}`, {
+        ...error.extensions,
+        entry: index,
+      });
+    throw error;
+  }
+}
+
+function conditionRequest(type: string, condition: string, baseUrl: string): SearchRequest {
+  const params = paramsOf(condition.replace(/^.*\?/, ''));
+  if (Object.keys(params).length === 0)
+    throw new AppError('fhir-bundle-invalid', 'ifNoneExist holds no search parameter.');
+  return { resourceType: type, params: { ...params, _count: '2' }, baseUrl };
+}
+
+function checkTypeUrl(url: string, resource: Resource): void {
+  if (url !== resource.resourceType)
+    throw new AppError(
+      'fhir-type-mismatch',
+      `A POST to ${url.slice(0, 64)} carries a ${resource.resourceType}.`,
+    );
+}
+
+async function update(
+  service: BundleProcessor,
+  ctx: HealthAccessContext,
+  step: Step,
+  resource: Resource,
+  trx?: EhealthTransaction,
+  pending?: ReadonlySet<string>,
+): Promise<StoredResource> {
+  const target = instanceOf(step.url);
+  if (!target)
+    throw new AppError(
+      'fhir-bundle-invalid',
+      'A PUT entry names Type/id (conditional updates are not supported).',
+    );
+  if (target.type !== resource.resourceType)
+    throw new AppError('fhir-type-mismatch', `A PUT to ${target.type} carries a ${resource.resourceType}.`);
+  if (resource.id !== target.id)
+    throw new AppError('fhir-id-mismatch', 'The resource id differs from the id in request.url.');
+  return service.update(ctx, resource, step.entry.request?.ifMatch, trx, { pending });
+}
+
+async function deleted(
+  service: BundleProcessor,
+  ctx: HealthAccessContext,
+  step: Step,
+  trx?: EhealthTransaction,
+): Promise<BundleEntry> {
+  const target = instanceOf(step.url);
+  if (!target)
+    throw new AppError(
+      'fhir-bundle-invalid',
+      'A DELETE entry names Type/id (conditional deletes are not supported).',
+    );
+  await service.delete(ctx, target.type, target.id, trx);
+  return { response: { status: '204 No Content' } };
+}
+
+async function read(
+  service: BundleProcessor,
+  ctx: HealthAccessContext,
+  step: Step,
+  baseUrl: string,
+): Promise<BundleEntry> {
+  const target = instanceOf(step.url);
+  if (target) {
+    const stored = await service.read(ctx, target.type, target.id);
+    return { resource: resourceOf(stored), response: { status: '200 OK', etag: etagOf(stored) } };
+  }
+  const [type, query = ''] = step.url.split('?');
+  const params = paramsOf(query);
+  const result = await service.search(ctx, { resourceType: type ?? '', params, baseUrl });
+  return { resource: searchsetBundle(result, baseUrl), response: { status: '200 OK' } };
+}
+
+function written(stored: StoredResource, status: '200' | '201'): BundleEntry {
+  return {
+    response: {
+      status: statusText(Number(status)),
+      location: versionPath(stored),
+      etag: etagOf(stored),
+      lastModified: stored.lastUpdated.toISOString(),
+    },
+  };
+}
