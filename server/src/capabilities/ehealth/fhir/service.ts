@@ -42,12 +42,25 @@ export interface CreateOutcome {
   created: boolean;
 }
 
+/** A write checked and ready to commit. */
+export interface PlannedWrite {
+  interaction: 'create' | 'update' | 'delete';
+  resource: Resource & { id: string };
+  /** The version it replaces (read before the commit; a newer one by then is a conflict). */
+  previous: StoredResource | null;
+}
+
 /** Options of one write, inside a transaction Bundle (`references` the entries it resolves). */
 export interface WriteOptions {
   /** References to resources written earlier in the same transaction (they resolve). */
   pending?: ReadonlySet<string>;
   /** The server-assigned id a transaction gave the entry in advance (its `urn:uuid:` maps to it). */
   id?: string;
+}
+
+interface PlanOptions extends WriteOptions {
+  /** The caller's transaction, when the write is part of one: reads go through it. */
+  trx?: EhealthTransaction | undefined;
 }
 
 /**
@@ -129,15 +142,8 @@ export class HealthRecordService implements BundleProcessor {
     trx?: EhealthTransaction,
     options: WriteOptions = {},
   ): Promise<StoredResource> {
-    this.checkScopes(ctx, resource.resourceType, 'create');
-    checkWritable(resource);
-    const run = async (t: EhealthTransaction) => {
-      const fresh = { ...resource, id: options.id ?? randomUUID() } as Resource & { id: string };
-      const stored = await this.store(ctx, fresh, null, t, options.pending);
-      await this.record(ctx, 'create', resource.resourceType, [stored], t, 201);
-      return stored;
-    };
-    return trx ? run(trx) : this.parts.store.db.transaction().execute(run);
+    const plan = await this.planCreate(ctx, resource, { ...options, trx });
+    return this.commitOne(ctx, plan, trx);
   }
 
   /**
@@ -152,22 +158,25 @@ export class HealthRecordService implements BundleProcessor {
     trx?: EhealthTransaction,
     options: WriteOptions = {},
   ): Promise<CreateOutcome> {
-    const params = paramsOf(query);
-    if (Object.keys(params).length === 0)
-      throw new AppError('fhir-bundle-invalid', 'If-None-Exist holds no search parameter.');
-    const found = await this.search(ctx, {
-      resourceType: resource.resourceType,
-      params: { ...params, _count: '2' },
-      baseUrl,
-    });
-    if (found.matches.length > 1)
-      throw new AppError(
-        'fhir-conditional-ambiguous',
-        `If-None-Exist matches more than one ${resource.resourceType}.`,
-      );
-    const [match] = found.matches;
+    const match = await this.findExisting(ctx, resource.resourceType, query, baseUrl);
     if (match) return { stored: match, created: false };
     return { stored: await this.create(ctx, resource, trx, options), created: true };
+  }
+
+  /** The one resource a conditional create's query finds, null for none, 412 for several. */
+  async findExisting(
+    ctx: HealthAccessContext,
+    type: string,
+    query: string,
+    baseUrl: string,
+  ): Promise<StoredResource | null> {
+    const params = paramsOf(query.replace(/^[^?]*\?/, ''));
+    if (Object.keys(params).length === 0)
+      throw new AppError('fhir-bundle-invalid', 'If-None-Exist holds no search parameter.');
+    const found = await this.search(ctx, { resourceType: type, params: { ...params, _count: '2' }, baseUrl });
+    if (found.matches.length > 1)
+      throw new AppError('fhir-conditional-ambiguous', `If-None-Exist matches more than one ${type}.`);
+    return found.matches[0] ?? null;
   }
 
   /**
@@ -181,60 +190,140 @@ export class HealthRecordService implements BundleProcessor {
     trx?: EhealthTransaction,
     options: WriteOptions = {},
   ): Promise<StoredResource> {
+    const plan = await this.planUpdate(ctx, resource, ifMatch, { ...options, trx });
+    return this.commitOne(ctx, plan, trx);
+  }
+
+  /** Deletes a resource (a new version marked deleted; its history stays readable). */
+  async delete(ctx: HealthAccessContext, type: string, id: string, trx?: EhealthTransaction): Promise<void> {
+    const plan = await this.planDelete(ctx, type, id, { trx });
+    if (plan) await this.commitOne(ctx, plan, trx);
+  }
+
+  /** A `transaction` Bundle: every entry or none, in one database transaction. */
+  async transaction(ctx: HealthAccessContext, bundle: Bundle, baseUrl = ''): Promise<Bundle> {
+    return processTransaction(this, ctx, bundle, baseUrl);
+  }
+
+  /** A `batch` Bundle: each entry on its own, each answered with its status or OperationOutcome. */
+  async batch(ctx: HealthAccessContext, bundle: Bundle, baseUrl = '', table?: ErrorTable): Promise<Bundle> {
+    return processBatch(this, ctx, bundle, baseUrl, table);
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // A write in two steps: the plan (scopes, policy, validation: reads only, outside the write's
+  // transaction, since the policy and the validator read with connections of their own and
+  // PGlite has one), then the commit (hooks, the person's link, the versioned write, the record)
+  // in the transaction; a concurrent writer in between makes the commit a 409 conflict.
+
+  async planCreate(
+    ctx: HealthAccessContext,
+    resource: Resource,
+    options: PlanOptions = {},
+  ): Promise<PlannedWrite> {
+    this.checkScopes(ctx, resource.resourceType, 'create');
+    checkWritable(resource);
+    const fresh = { ...resource, id: options.id ?? randomUUID() } as Resource & { id: string };
+    await this.check(ctx, fresh, null, options);
+    return { interaction: 'create', resource: fresh, previous: null };
+  }
+
+  async planUpdate(
+    ctx: HealthAccessContext,
+    resource: Resource,
+    ifMatch?: string | number,
+    options: PlanOptions = {},
+  ): Promise<PlannedWrite> {
     this.checkScopes(ctx, resource.resourceType, 'update');
     checkWritable(resource);
     const id = resource.id;
     if (!id) throw new AppError('fhir-resource-invalid', 'An update needs the resource id.');
     checkId(id);
     const expected = ifMatch === undefined ? undefined : versionOfETag(ifMatch);
-    const run = async (t: EhealthTransaction) => {
-      const previous = await this.visible(ctx, await this.parts.store.read(resource.resourceType, id, t));
-      if (expected !== undefined && expected !== previous.versionId)
-        throw new AppError(
-          'fhir-precondition-failed',
-          `The current version is ${previous.versionId}, not ${ifMatch}.`,
-        );
-      const stored = await this.store(
-        ctx,
-        resource as Resource & { id: string },
-        previous,
-        t,
-        options.pending,
+    const previous = await this.visible(
+      ctx,
+      await this.parts.store.read(resource.resourceType, id, options.trx),
+    );
+    if (expected !== undefined && expected !== previous.versionId)
+      throw new AppError(
+        'fhir-precondition-failed',
+        `The current version is ${previous.versionId}, not ${ifMatch}.`,
       );
-      await this.record(ctx, 'update', resource.resourceType, [stored], t);
-      return stored;
-    };
-    return trx ? run(trx) : this.parts.store.db.transaction().execute(run);
+    const next = resource as Resource & { id: string };
+    await this.check(ctx, next, previous, options);
+    return { interaction: 'update', resource: next, previous };
   }
 
-  /** Deletes a resource (a new version marked deleted; its history stays readable). */
-  async delete(ctx: HealthAccessContext, type: string, id: string, trx?: EhealthTransaction): Promise<void> {
+  /** The deletion to commit, or null when the resource is deleted already (deleting is idempotent). */
+  async planDelete(
+    ctx: HealthAccessContext,
+    type: string,
+    id: string,
+    options: PlanOptions = {},
+  ): Promise<PlannedWrite | null> {
     this.checkScopes(ctx, type, 'delete');
     checkId(id);
     if (!isWritableType(type))
       throw new AppError('fhir-write-forbidden', `${type} resources are not written through the API.`);
-    const run = async (t: EhealthTransaction) => {
-      const previous = await this.visible(ctx, await this.parts.store.read(type, id, t));
-      if (previous.deleted) return;
-      const resource = JSON.parse(previous.content) as Resource & { id: string };
-      if (!(await this.parts.policy.canWrite(ctx, resource, previous.patientId)))
-        throw new AppError('fhir-write-forbidden', `You may not delete ${type}/${id}.`);
-      const stored = await this.writeStale(t, resource, previous, true);
-      await this.record(ctx, 'delete', type, [stored], t);
-    };
-    await (trx ? run(trx) : this.parts.store.db.transaction().execute(run));
+    const previous = await this.visible(ctx, await this.parts.store.read(type, id, options.trx));
+    if (previous.deleted) return null;
+    const resource = JSON.parse(previous.content) as Resource & { id: string };
+    if (!(await this.parts.policy.canWrite(ctx, resource, previous.patientId)))
+      throw new AppError('fhir-write-forbidden', `You may not delete ${type}/${id}.`);
+    return { interaction: 'delete', resource, previous };
   }
 
-  /** A `transaction` Bundle: every entry or none, in one database transaction. */
-  async transaction(ctx: HealthAccessContext, bundle: Bundle, baseUrl = ''): Promise<Bundle> {
-    return this.parts.store.db
-      .transaction()
-      .execute((trx) => processTransaction(this, ctx, bundle, baseUrl, trx));
+  /** Commits a planned write in `trx`: hooks, the person's link, the versioned write, the record. */
+  async commit(
+    ctx: HealthAccessContext,
+    plan: PlannedWrite,
+    trx: EhealthTransaction,
+  ): Promise<StoredResource> {
+    const { previous, interaction } = plan;
+    let resource = plan.resource;
+    if (interaction !== 'delete')
+      for (const hook of this.hooks.get(resource.resourceType) ?? [])
+        resource = { ...(await hook({ ctx, resource, previous, trx })), id: resource.id } as typeof resource;
+    const personalNumber = previous
+      ? null
+      : personalNumberOf(resource, this.parts.instance.personalNumbers.id);
+    if (personalNumber && !(await this.parts.store.linkPatient(trx, personalNumber, resource.id)))
+      throw new AppError('fhir-patient-exists', 'This person has a Patient resource already.');
+    let stored: StoredResource;
+    try {
+      stored = await this.parts.store.write(trx, resource, previous, interaction === 'delete');
+    } catch (error) {
+      if (error instanceof StaleVersionError)
+        throw new AppError(
+          'fhir-version-conflict',
+          `${error.reference} was changed meanwhile: read it again.`,
+        );
+      throw error;
+    }
+    await this.record(
+      ctx,
+      interaction,
+      resource.resourceType,
+      [stored],
+      trx,
+      interaction === 'create' ? 201 : 200,
+    );
+    return stored;
   }
 
-  /** A `batch` Bundle: each entry on its own, each answered with its status or OperationOutcome. */
-  async batch(ctx: HealthAccessContext, bundle: Bundle, baseUrl = '', table?: ErrorTable): Promise<Bundle> {
-    return processBatch(this, ctx, bundle, baseUrl, table);
+  /** Runs `run` in one database transaction of the store. */
+  inTransaction<T>(run: (trx: EhealthTransaction) => Promise<T>): Promise<T> {
+    return this.parts.store.db.transaction().execute(run);
+  }
+
+  private commitOne(
+    ctx: HealthAccessContext,
+    plan: PlannedWrite,
+    trx?: EhealthTransaction,
+  ): Promise<StoredResource> {
+    return trx
+      ? this.commit(ctx, plan, trx)
+      : this.parts.store.db.transaction().execute((t) => this.commit(ctx, plan, t));
   }
 
   // -------------------------------------------------------------------------------------------
@@ -252,19 +341,13 @@ export class HealthRecordService implements BundleProcessor {
     throw new AppError('fhir-resource-not-found', 'There is no such resource, or it is not yours to see.');
   }
 
-  /** Hooks, policy, validation, then the store (and a Patient's link to its person). */
-  private async store(
+  /** The policy's consent to the write, and the validator's (references resolve in `options.trx`). */
+  private async check(
     ctx: HealthAccessContext,
-    input: Resource & { id: string },
+    resource: Resource & { id: string },
     previous: StoredResource | null,
-    trx: EhealthTransaction,
-    pending?: ReadonlySet<string>,
-  ): Promise<StoredResource> {
-    let resource = input;
-    for (const hook of this.hooks.get(resource.resourceType) ?? [])
-      resource = { ...(await hook({ ctx, resource, previous, trx })), id: input.id } as Resource & {
-        id: string;
-      };
+    options: PlanOptions,
+  ): Promise<void> {
     const patientId = compartmentOf(resource);
     if (!(await this.parts.policy.canWrite(ctx, resource, patientId)))
       throw new AppError(
@@ -277,38 +360,14 @@ export class HealthRecordService implements BundleProcessor {
         throw new AppError('fhir-write-forbidden', 'You may not move this resource out of its record.');
     }
     const issues = await this.parts.validator.validate(resource, async (reference) => {
-      if (pending?.has(reference)) return true;
-      const [type, id] = reference.split('/');
-      if (!type || !id) return false;
-      const target = await this.parts.store.read(type, id, trx);
+      if (options.pending?.has(reference)) return true;
+      const [type, id, extra] = reference.split('/');
+      if (!type || !id || extra !== undefined) return false;
+      const target = await this.parts.store.read(type, id, options.trx);
       return target !== null && !target.deleted;
     });
     const errors = issues.filter((issue) => issue.severity === 'error');
     if (errors.length > 0) throw unprocessable(errors);
-    const personalNumber = personalNumberOf(resource, this.parts.instance.personalNumbers.id);
-    if (personalNumber && !previous) {
-      if (!(await this.parts.store.linkPatient(trx, personalNumber, resource.id)))
-        throw new AppError('fhir-patient-exists', 'This person has a Patient resource already.');
-    }
-    return this.writeStale(trx, resource, previous, false);
-  }
-
-  private async writeStale(
-    trx: EhealthTransaction,
-    resource: Resource & { id: string },
-    previous: StoredResource | null,
-    deleted: boolean,
-  ): Promise<StoredResource> {
-    try {
-      return await this.parts.store.write(trx, resource, previous, deleted);
-    } catch (error) {
-      if (error instanceof StaleVersionError)
-        throw new AppError(
-          'fhir-version-conflict',
-          `${error.reference} was changed meanwhile: read it again.`,
-        );
-      throw error;
-    }
   }
 
   /** Records the access: the patients whose data it touched, the references served or written. */

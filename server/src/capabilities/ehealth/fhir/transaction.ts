@@ -13,7 +13,7 @@ import { etagOf, resourceOf, searchsetBundle, versionPath } from './bundle.ts';
 import { ehealthFhirErrors } from './errors.ts';
 import { outcomeOfError } from './outcome.ts';
 import { paramsOf } from './query.ts';
-import type { CreateOutcome, WriteOptions } from './service.ts';
+import type { CreateOutcome, PlannedWrite, WriteOptions } from './service.ts';
 
 /** The most entries a batch or transaction Bundle may hold (413 `fhir-bundle-too-large` beyond). */
 export const MAX_BUNDLE_ENTRIES = 1_000;
@@ -22,28 +22,31 @@ export const MAX_BUNDLE_ENTRIES = 1_000;
 export interface BundleProcessor {
   read(ctx: HealthAccessContext, type: string, id: string): Promise<StoredResource>;
   search(ctx: HealthAccessContext, request: SearchRequest): Promise<SearchResult>;
-  create(
-    ctx: HealthAccessContext,
-    resource: Resource,
-    trx?: EhealthTransaction,
-    options?: WriteOptions,
-  ): Promise<StoredResource>;
+  create(ctx: HealthAccessContext, resource: Resource): Promise<StoredResource>;
   createIfNoneExist(
     ctx: HealthAccessContext,
     resource: Resource,
     query: string,
     baseUrl: string,
-    trx?: EhealthTransaction,
-    options?: WriteOptions,
   ): Promise<CreateOutcome>;
-  update(
+  update(ctx: HealthAccessContext, resource: Resource, ifMatch?: string | number): Promise<StoredResource>;
+  delete(ctx: HealthAccessContext, type: string, id: string): Promise<void>;
+  findExisting(
+    ctx: HealthAccessContext,
+    type: string,
+    query: string,
+    baseUrl: string,
+  ): Promise<StoredResource | null>;
+  planCreate(ctx: HealthAccessContext, resource: Resource, options?: WriteOptions): Promise<PlannedWrite>;
+  planUpdate(
     ctx: HealthAccessContext,
     resource: Resource,
     ifMatch?: string | number,
-    trx?: EhealthTransaction,
     options?: WriteOptions,
-  ): Promise<StoredResource>;
-  delete(ctx: HealthAccessContext, type: string, id: string, trx?: EhealthTransaction): Promise<void>;
+  ): Promise<PlannedWrite>;
+  planDelete(ctx: HealthAccessContext, type: string, id: string): Promise<PlannedWrite | null>;
+  commit(ctx: HealthAccessContext, plan: PlannedWrite, trx: EhealthTransaction): Promise<StoredResource>;
+  inTransaction<T>(run: (trx: EhealthTransaction) => Promise<T>): Promise<T>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -123,66 +126,78 @@ export function rewriteReferences<T>(value: T, references: ReadonlyMap<string, s
 /**
  * A transaction: all entries or none. The POST entries get their ids first, so that references
  * between entries (their `urn:uuid:` fullUrls) are rewritten to `Type/id` before anything is
- * validated; a conditional create that finds its resource maps the fullUrl to it. Entries run in
- * FHIR's order (DELETE, POST, PUT, GET) in `trx`; the first failure aborts the whole Bundle with
- * the entry's index in the OperationOutcome.
+ * checked; a conditional create that finds its resource maps the fullUrl to it. Every write is
+ * then checked (scopes, policy, validation) in FHIR's order (DELETE, POST, PUT), and all are
+ * committed in one database transaction; GETs are answered last. The first failure aborts the
+ * whole Bundle with the entry's index in the OperationOutcome.
  */
 export async function processTransaction(
   service: BundleProcessor,
   ctx: HealthAccessContext,
   bundle: Bundle,
   baseUrl: string,
-  trx: EhealthTransaction,
 ): Promise<Bundle> {
   const steps = stepsOf(bundle, 'transaction', baseUrl);
   const references = new Map<string, string>();
   const ids = new Map<number, string>();
-  const found = new Map<number, StoredResource>();
+  const answers = new Map<number, BundleEntry>();
   const pending = new Set<string>();
   for (const step of steps) {
     if (step.method !== 'POST') continue;
     const type = (step.entry.resource as Resource).resourceType;
-    await failingAt(step.index, async () => {
-      const condition = step.entry.request?.ifNoneExist;
-      if (condition) {
-        const match = await service.search(ctx, conditionRequest(type, condition, baseUrl));
-        if (match.matches.length > 1)
-          throw new AppError('fhir-conditional-ambiguous', `If-None-Exist matches more than one ${type}.`);
-        if (match.matches[0]) found.set(step.index, match.matches[0]);
-      }
-    });
-    const existing = found.get(step.index);
+    const condition = step.entry.request?.ifNoneExist;
+    const existing = condition
+      ? await failingAt(step.index, () => service.findExisting(ctx, type, condition, baseUrl))
+      : null;
+    if (existing) answers.set(step.index, written(existing, '200'));
     const id = existing?.id ?? randomUUID();
     ids.set(step.index, id);
     if (!existing) pending.add(`${type}/${id}`);
     if (step.entry.fullUrl) references.set(step.entry.fullUrl, `${type}/${id}`);
   }
-  const answers = new Map<number, BundleEntry>();
-  for (const step of [...steps].sort((a, b) => ORDER[a.method] - ORDER[b.method] || a.index - b.index)) {
-    const answer = await failingAt(step.index, async () => {
+  const ordered = [...steps].sort((a, b) => ORDER[a.method] - ORDER[b.method] || a.index - b.index);
+  const plans: Array<{ index: number; plan: PlannedWrite | null }> = [];
+  for (const step of ordered) {
+    if (step.method === 'GET' || answers.has(step.index)) continue;
+    const plan = await failingAt(step.index, async () => {
       const resource = step.entry.resource
         ? rewriteReferences(step.entry.resource as Resource, references)
         : undefined;
-      switch (step.method) {
-        case 'POST': {
-          const existing = found.get(step.index);
-          if (existing) return written(existing, '200');
-          checkTypeUrl(step.url, resource!);
-          return written(
-            await service.create(ctx, resource!, trx, { id: ids.get(step.index)!, pending }),
-            '201',
-          );
-        }
-        case 'PUT':
-          return written(await update(service, ctx, step, resource!, trx, pending), '200');
-        case 'DELETE':
-          return deleted(service, ctx, step, trx);
-        case 'GET':
-          return read(service, ctx, step, baseUrl);
+      if (step.method === 'POST') {
+        checkTypeUrl(step.url, resource!);
+        return service.planCreate(ctx, resource!, { id: ids.get(step.index)!, pending });
       }
+      if (step.method === 'PUT') {
+        checkInstance(step, resource!);
+        return service.planUpdate(ctx, resource!, step.entry.request?.ifMatch, { pending });
+      }
+      const target = instanceOf(step.url);
+      if (!target)
+        throw new AppError(
+          'fhir-bundle-invalid',
+          'A DELETE entry names Type/id (conditional deletes are not supported).',
+        );
+      return service.planDelete(ctx, target.type, target.id);
     });
-    answers.set(step.index, answer);
+    plans.push({ index: step.index, plan });
   }
+  await service.inTransaction(async (trx) => {
+    for (const { index, plan } of plans) {
+      if (!plan) answers.set(index, { response: { status: '204 No Content' } });
+      else {
+        const stored = await failingAt(index, () => service.commit(ctx, plan, trx));
+        answers.set(
+          index,
+          plan.interaction === 'delete'
+            ? { response: { status: '204 No Content' } }
+            : written(stored, plan.interaction === 'create' ? '201' : '200'),
+        );
+      }
+    }
+  });
+  for (const step of steps)
+    if (step.method === 'GET')
+      answers.set(step.index, await failingAt(step.index, () => read(service, ctx, step, baseUrl)));
   return {
     resourceType: 'Bundle',
     id: randomUUID(),
@@ -246,13 +261,6 @@ async function failingAt<T>(index: number, run: () => Promise<T>): Promise<T> {
   }
 }
 
-function conditionRequest(type: string, condition: string, baseUrl: string): SearchRequest {
-  const params = paramsOf(condition.replace(/^.*\?/, ''));
-  if (Object.keys(params).length === 0)
-    throw new AppError('fhir-bundle-invalid', 'ifNoneExist holds no search parameter.');
-  return { resourceType: type, params: { ...params, _count: '2' }, baseUrl };
-}
-
 function checkTypeUrl(url: string, resource: Resource): void {
   if (url !== resource.resourceType)
     throw new AppError(
@@ -261,14 +269,7 @@ function checkTypeUrl(url: string, resource: Resource): void {
     );
 }
 
-async function update(
-  service: BundleProcessor,
-  ctx: HealthAccessContext,
-  step: Step,
-  resource: Resource,
-  trx?: EhealthTransaction,
-  pending?: ReadonlySet<string>,
-): Promise<StoredResource> {
+function checkInstance(step: Step, resource: Resource): void {
   const target = instanceOf(step.url);
   if (!target)
     throw new AppError(
@@ -279,22 +280,26 @@ async function update(
     throw new AppError('fhir-type-mismatch', `A PUT to ${target.type} carries a ${resource.resourceType}.`);
   if (resource.id !== target.id)
     throw new AppError('fhir-id-mismatch', 'The resource id differs from the id in request.url.');
-  return service.update(ctx, resource, step.entry.request?.ifMatch, trx, { pending });
 }
 
-async function deleted(
+async function update(
   service: BundleProcessor,
   ctx: HealthAccessContext,
   step: Step,
-  trx?: EhealthTransaction,
-): Promise<BundleEntry> {
+  resource: Resource,
+): Promise<StoredResource> {
+  checkInstance(step, resource);
+  return service.update(ctx, resource, step.entry.request?.ifMatch);
+}
+
+async function deleted(service: BundleProcessor, ctx: HealthAccessContext, step: Step): Promise<BundleEntry> {
   const target = instanceOf(step.url);
   if (!target)
     throw new AppError(
       'fhir-bundle-invalid',
       'A DELETE entry names Type/id (conditional deletes are not supported).',
     );
-  await service.delete(ctx, target.type, target.id, trx);
+  await service.delete(ctx, target.type, target.id);
   return { response: { status: '204 No Content' } };
 }
 
