@@ -224,6 +224,7 @@ describe.each(testDatabases())('FHIR search on $name', (engine) => {
     expect(ids(await run('Observation', { 'value-quantity': 'gt6||mg/dL' }))).toEqual([]);
     expect(ids(await run('Observation', { 'value-quantity': 'ap7' }))).toEqual(['o2', 'o3']);
     expect(ids(await run('Observation', { 'value-quantity:missing': 'true' }))).toEqual(['o5']);
+    expect(ids(await run('Encounter', { 'patient:missing': 'false' }))).toEqual(['e1']);
     expect(ids(await run('Observation', { 'value-quantity:missing': 'false', patient: 'p2' }))).toEqual([
       'o4',
     ]);
@@ -302,6 +303,10 @@ describe.each(testDatabases())('FHIR search on $name', (engine) => {
     expect(withProvenance.included.map((resource) => `${resource.resourceType}/${resource.id}`)).toEqual([
       'Provenance/prov1',
     ]);
+    const records = await run('Patient', { _id: 'p2', _revinclude: 'Observation:patient' });
+    expect(records.included.map((resource) => resource.id)).toEqual(['o4']);
+    const ofTheGp = await run('Practitioner', { _id: 'gp1', _revinclude: 'MedicationRequest:requester' });
+    expect(ofTheGp.included.map((resource) => resource.id)).toEqual(['mr1']);
     const iterated = await run('Observation', {
       _id: 'o1',
       _revinclude: 'Provenance:target',

@@ -137,10 +137,20 @@ async function referencedBy(
   spec: IncludeSpec,
   from: readonly StoredResource[],
 ): Promise<StoredResource[]> {
-  const ids = from
-    .filter((resource) => resource.resourceType === spec.parameter.resourceType)
-    .map((resource) => resource.id);
-  if (ids.length === 0) return [];
+  const sources = from.filter((resource) => resource.resourceType === spec.parameter.resourceType);
+  if (sources.length === 0) return [];
+  if (spec.parameter.compartment) {
+    if (spec.targetType !== null && spec.targetType !== 'Patient') return [];
+    const patients = [
+      ...new Set(sources.flatMap((resource) => (resource.patientId ? [resource.patientId] : []))),
+    ];
+    const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
+      WHERE r.resource_type = 'Patient' AND r.id = ANY(${patients}::text[]) AND NOT r.deleted ORDER BY r.id`.execute(
+      db,
+    );
+    return rows.rows.map(storedOf);
+  }
+  const ids = sources.map((resource) => resource.id);
   const target = spec.targetType === null ? sql`` : sql`AND s.target_type = ${spec.targetType}`;
   const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
     JOIN (SELECT DISTINCT s.target_type, s.target_id FROM ehealth.search_reference s
@@ -161,6 +171,14 @@ async function referring(
     (resource) => spec.targetType === null || resource.resourceType === spec.targetType,
   );
   if (targets.length === 0) return [];
+  if (spec.parameter.compartment) {
+    const patients = targets.filter((target) => target.resourceType === 'Patient').map((target) => target.id);
+    if (patients.length === 0) return [];
+    const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
+      WHERE r.resource_type = ${spec.parameter.resourceType} AND r.patient_id = ANY(${patients}::text[]) AND NOT r.deleted
+      ORDER BY r.id LIMIT ${MAX_INCLUDED}`.execute(db);
+    return rows.rows.map(storedOf);
+  }
   const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
     WHERE r.resource_type = ${spec.parameter.resourceType} AND NOT r.deleted AND r.id IN (
       SELECT s.id FROM ehealth.search_reference s

@@ -117,7 +117,7 @@ const COMPILED: ReadonlyMap<string, readonly CompiledParameter[]> = new Map(
   [...SEARCH_PARAMETERS].map(([resourceType, parameters]) => [
     resourceType,
     [...parameters.values()]
-      .filter((parameter) => parameter.expression !== null)
+      .filter((parameter) => parameter.expression !== null && !parameter.compartment)
       .map((parameter) => ({
         parameter,
         evaluate: compileExpression(parameter.expression as string),

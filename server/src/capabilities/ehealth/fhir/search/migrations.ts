@@ -6,7 +6,8 @@ import { sqlMigration } from '../../../../db/index.ts';
  * parameter of one resource (`resource_type`, `id`, `param`). The first index of each table finds
  * the resources by value (`Observation?code=…`, `?patient=…`, `_revinclude`); the second finds a
  * resource's rows (replacing them on a write, `_include`, `_sort`, the semi-joins of a query with
- * several parameters).
+ * several parameters). Normalised strings sort in code point order (`COLLATE "C"`), so that a
+ * prefix is a range of the index even in a prepared statement's generic plan.
  */
 export const searchMigrations: MigrationSet['migrations'] = {
   '0720-ehealth-search-index': sqlMigration(
@@ -24,10 +25,10 @@ export const searchMigrations: MigrationSet['migrations'] = {
         resource_type text NOT NULL,
         id text NOT NULL,
         param text NOT NULL,
-        value text NOT NULL,
+        value text COLLATE "C" NOT NULL,
         exact text NOT NULL
       )`,
-      'CREATE INDEX search_string_value ON ehealth.search_string (resource_type, param, value text_pattern_ops)',
+      'CREATE INDEX search_string_value ON ehealth.search_string (resource_type, param, value)',
       'CREATE INDEX search_string_resource ON ehealth.search_string (resource_type, id, param)',
       `CREATE TABLE ehealth.search_date (
         resource_type text NOT NULL,

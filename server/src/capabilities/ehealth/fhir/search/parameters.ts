@@ -20,6 +20,11 @@ export interface SearchParameter {
    * is Patient)` is kept as this restriction (the index never resolves a reference).
    */
   targets: readonly string[];
+  /**
+   * Whether the parameter is the resource's Patient compartment (`Observation.patient` is its
+   * `subject` when a Patient): then `ehealth.resources.patient_id` answers it and it has no index rows.
+   */
+  compartment: boolean;
   /** The definition's canonical URL (the CapabilityStatement names it). */
   definition: string;
   documentation: string;
@@ -123,6 +128,24 @@ function resolvedTypeFor(resourceType: string, expression: string): string | nul
   return null;
 }
 
+/**
+ * The `patient` parameters that are exactly the element fhir/compartment.ts reads the Patient
+ * compartment from (`subject`, or `patient` for the types without a subject).
+ */
+function isCompartment(
+  resourceType: string,
+  code: string,
+  expression: string,
+  targets: readonly string[],
+): boolean {
+  return (
+    code === 'patient' &&
+    targets.length === 1 &&
+    targets[0] === 'Patient' &&
+    (expression === `${resourceType}.subject` || expression === `${resourceType}.patient`)
+  );
+}
+
 function loadParameters(): ReadonlyMap<string, ReadonlyMap<string, SearchParameter>> {
   const bundle = readJson('fhir/r4/search-parameters.json') as {
     entry: Array<{ resource: DefinitionResource }>;
@@ -143,6 +166,7 @@ function loadParameters(): ReadonlyMap<string, ReadonlyMap<string, SearchParamet
         type: definition.type as SearchParameterType,
         expression: null,
         targets: [],
+        compartment: false,
         definition: definition.url,
         documentation: definition.description ?? '',
       });
@@ -154,12 +178,14 @@ function loadParameters(): ReadonlyMap<string, ReadonlyMap<string, SearchParamet
       const expression = expressionFor(resourceType, definition.expression);
       if (!expression) throw new Error(`the definition of ${resourceType}.${code} has no expression for it`);
       const resolved = resolvedTypeFor(resourceType, definition.expression);
+      const targets = resolved ? [resolved] : (definition.target ?? []);
       own.set(code, {
         resourceType,
         code,
         type: definition.type as SearchParameterType,
         expression,
-        targets: resolved ? [resolved] : (definition.target ?? []),
+        targets,
+        compartment: isCompartment(resourceType, code, expression, targets),
         definition: definition.url,
         documentation: definition.description ?? '',
       });

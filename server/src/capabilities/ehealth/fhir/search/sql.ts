@@ -39,6 +39,22 @@ function tokenCondition({ system, code }: TokenValue): Condition {
   return sql<boolean>`(${sql.join(parts, sql` AND `)})`;
 }
 
+/**
+ * The first string after every string that starts with `prefix`, in code point order (its last
+ * character's successor), or null when there is none: `value >= prefix AND value < successor`
+ * is the prefix search as an index range.
+ */
+export function successor(prefix: string): string | null {
+  const points = [...prefix];
+  while (points.length > 0) {
+    const last = (points.pop() as string).codePointAt(0) as number;
+    let next = last + 1;
+    if (next >= 0xd800 && next <= 0xdfff) next = 0xe000;
+    if (next <= 0x10ffff) return points.join('') + String.fromCodePoint(next);
+  }
+  return null;
+}
+
 const likeEscape = (value: string) => value.replace(/[\\%_]/g, (char) => `\\${char}`);
 
 /**
@@ -133,6 +149,7 @@ export function filterCondition(filter: Filter): Condition {
       ),
     );
   }
+  if (parameter.compartment) return compartmentCondition(filter);
   switch (filter.kind) {
     case 'missing':
       return indexed(parameter, null, filter.missing);
@@ -145,7 +162,10 @@ export function filterCondition(filter: Filter): Condition {
           filter.values.map((value) => {
             if (filter.match === 'exact') return sql<boolean>`s.exact = ${value}`;
             if (filter.match === 'contains') return sql<boolean>`s.value LIKE ${`%${likeEscape(value)}%`}`;
-            return sql<boolean>`s.value LIKE ${`${likeEscape(value)}%`}`;
+            const after = successor(value);
+            return after === null
+              ? sql<boolean>`s.value LIKE ${`${likeEscape(value)}%`}`
+              : sql<boolean>`(s.value >= ${value} AND s.value < ${after})`;
           }),
         ),
       );
@@ -170,6 +190,17 @@ export function filterCondition(filter: Filter): Condition {
   }
 }
 
+/** A `patient` parameter that is the compartment: `r.patient_id`, on the index of the resources table. */
+function compartmentCondition(filter: Filter): Condition {
+  if (filter.kind === 'missing')
+    return filter.missing ? sql<boolean>`r.patient_id IS NULL` : sql<boolean>`r.patient_id IS NOT NULL`;
+  if (filter.kind !== 'reference') throw new Error('a compartment parameter is a reference');
+  const ids = filter.values
+    .filter((value) => value.type === null || value.type === 'Patient')
+    .map((value) => value.id);
+  return sql<boolean>`r.patient_id = ANY(${ids}::text[])`;
+}
+
 const SORT_COLUMN = {
   token: ['code', 'code'],
   string: ['value', 'value'],
@@ -184,6 +215,7 @@ export function orderBy(keys: readonly SortKey[]): RawBuilder<unknown> {
     const direction = descending ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
     if (parameter.code === '_id') return sql`r.id ${direction}`;
     if (parameter.code === '_lastUpdated') return sql`r.last_updated ${direction}`;
+    if (parameter.compartment) return sql`r.patient_id ${direction}`;
     // Ascending by the smallest value, descending by the largest (a date's end), as FHIR sorts.
     const [ascending, descendingColumn] = SORT_COLUMN[parameter.type];
     const column = sql.ref(`s.${descending ? descendingColumn : ascending}`);
