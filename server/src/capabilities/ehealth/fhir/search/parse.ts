@@ -220,12 +220,13 @@ function parseFilter(resourceType: string, key: string, raw: string): Filter {
     case 'string': {
       if (modifier !== null && modifier !== 'exact' && modifier !== 'contains') throw refuse();
       const values = texts.map(unescaped);
-      if (values.some((value) => value.trim() === '')) throw invalid(`${key}: an empty string`);
+      const compared = modifier === 'exact' ? values : values.map(normaliseString);
+      if (compared.some((value) => value.trim() === '')) throw invalid(`${key}: an empty string`);
       return {
         kind: 'string',
         parameter,
         match: modifier === 'exact' ? 'exact' : modifier === 'contains' ? 'contains' : 'start',
-        values: modifier === 'exact' ? values : values.map(normaliseString),
+        values: compared,
       };
     }
     case 'date':
