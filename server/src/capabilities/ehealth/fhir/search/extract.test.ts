@@ -158,7 +158,7 @@ describe('search value extraction', () => {
         const plain = compilePlainPath(parameter.expression);
         expect(plain, `${resourceType}.${parameter.code} is a plain path`).not.toBeNull();
         for (const sample of SAMPLES.filter((resource) => resource.resourceType === resourceType)) {
-          const expected = fhirpath.evaluate(sample, parameter.expression, undefined, r4);
+          const expected = fhirpath.evaluate(sample, parameter.expression, undefined, r4) as unknown[];
           expect(
             canonical(plain?.(sample) ?? []),
             `${resourceType}.${parameter.code} of ${sample.id}`,

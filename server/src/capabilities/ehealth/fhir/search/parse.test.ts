@@ -4,7 +4,7 @@ import { AppError } from '../../../../kernel/index.ts';
 import { dateRange } from './dates.ts';
 import { SEARCH_PARAMETERS } from './parameters.ts';
 
-/** A value with FHIR's search escapes (`\\,` `\\|` `\\$` `\\\\`). */
+/** A value with FHIR's search escapes: a backslash before each comma, bar, dollar and backslash. */
 const escaped = (text: string) => text.replace(/[\\,|$]/g, (char) => `\\${char}`);
 
 import { MAX_COUNT, parseSearch, parseToken, splitEscaped } from './parse.ts';
