@@ -16,7 +16,7 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
   const store = new ResourceStore(db, index);
   const policy = createHealthPolicy();
   const recorder = createAccessRecorder();
-  const search = createSearchEngine();
+  const search = createSearchEngine({ db, policy });
   const validator = createResourceValidator();
   const contextOf = createContextResolver();
   const parts: EhealthParts = {
