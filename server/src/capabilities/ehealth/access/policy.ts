@@ -16,10 +16,16 @@ import { checkScopes } from './scopes.ts';
  *   with an active referral to them or an encounter in progress with them (read; write within the
  *   encounter); a patient under their open break-glass (read and write, recorded as an emergency
  *   access and told to the patient); never what the patient hid from them (EHDS Art. 8), except
- *   under break-glass; never the patient's Consent resources (what is hidden stays hidden);
+ *   under break-glass; never the patient's Consent and AuditEvent resources (`PATIENT_ONLY`);
  * - a pharmacist: no FHIR reads (the prescriptions service checks number + patient identifier);
  * - another system: nothing through FHIR (the exchange's register service is its way).
  */
+
+/**
+ * What only the patient sees of their compartment: their restrictions (Consent: what is hidden
+ * stays hidden) and who used their record (AuditEvent).
+ */
+export const PATIENT_ONLY: ReadonlySet<string> = new Set(['Consent', 'AuditEvent']);
 
 /** What a doctor is to each patient, read once per request. */
 export interface Standing {
@@ -111,7 +117,7 @@ export function mayRead(
       if (!standing) return false;
       const relation = relationOf(standing, subject.patientId);
       if (relation === null) return false;
-      if (subject.resourceType === 'Consent') return false;
+      if (PATIENT_ONLY.has(subject.resourceType)) return false;
       if (standing.breakGlass.has(subject.patientId)) return true;
       let codes: Set<string> | undefined;
       const codesOf = () => {
@@ -148,7 +154,7 @@ export function mayWrite(
       return resource.resourceType === 'MedicationDispense' && patientId !== null;
     case 'practitioner': {
       if (patientId === null) return SHARED_WRITABLE.has(resource.resourceType);
-      if (resource.resourceType === 'Consent' || !standing) return false;
+      if (PATIENT_ONLY.has(resource.resourceType) || !standing) return false;
       // A new Patient is the registers' (seeding), not a doctor's.
       if (
         resource.resourceType === 'Patient' &&
@@ -218,7 +224,7 @@ export function practitionerWhere(standing: Standing, alias: string): RawBuilder
               jsonb_build_object('c', r.target_category)))))`;
   const breakGlass = [...standing.breakGlass];
   return sql<boolean>`(${column('patient_id')} IS NULL OR (${inList(column('patient_id'), patients)}
-    AND ${column('resource_type')} <> 'Consent'
+    AND ${column('resource_type')} NOT IN ('Consent', 'AuditEvent')
     AND (${inList(column('patient_id'), breakGlass)} OR NOT ${hidden})))`;
 }
 
