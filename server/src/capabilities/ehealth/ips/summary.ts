@@ -173,8 +173,8 @@ export async function buildSummary(input: SummaryInput): Promise<PatientSummary>
 
   const compositionId = randomUUID();
   const authorRef: Reference<Device | Practitioner | PractitionerRole | Organization> = gp
-    ? { reference: address.reference(gp.reference!) }
-    : { reference: address.reference(DEVICE_KEY) };
+    ? { reference: address.fromComposition(gp.reference!) }
+    : { reference: address.fromComposition(DEVICE_KEY) };
   const composition: Composition = {
     resourceType: 'Composition',
     id: compositionId,
@@ -182,7 +182,7 @@ export async function buildSummary(input: SummaryInput): Promise<PatientSummary>
     text: { status: 'generated', div: compositionNarrative(view) },
     status: 'final',
     type: { coding: [SUMMARY_TYPE] },
-    subject: { reference: address.reference(`Patient/${patient.id}`) },
+    subject: { reference: address.fromComposition(`Patient/${patient.id}`) },
     date: view.generated,
     author: [authorRef],
     title: t.title,
@@ -405,6 +405,8 @@ interface Addressing {
   composition(id: string): string;
   /** How a resource carried in the Bundle is referenced by the others. */
   reference(key: string): string;
+  /** How the Composition (addressed by UUID) references them: by their fullUrl. */
+  fromComposition(key: string): string;
 }
 
 /** `local`: resources made for this Bundle, not stored, addressed by UUID whatever the kind. */
@@ -416,12 +418,14 @@ function addressing(kind: SummaryInput['addressing'], local: ReadonlySet<string>
       fullUrl: (key) => (local.has(key) ? uuid(key) : `${base}/${key}`),
       composition: (id) => `urn:uuid:${id}`,
       reference: (key) => (local.has(key) ? uuid(key) : key),
+      fromComposition: (key) => (local.has(key) ? uuid(key) : `${base}/${key}`),
     };
   }
   return {
     fullUrl: (key) => `urn:uuid:${stableUuid(key)}`,
     composition: (id) => `urn:uuid:${id}`,
     reference: (key) => `urn:uuid:${stableUuid(key)}`,
+    fromComposition: (key) => `urn:uuid:${stableUuid(key)}`,
   };
 }
 
@@ -448,7 +452,7 @@ function sectionOf(
   };
   if (resources.length > 0)
     section.entry = resources.map((resource) => ({
-      reference: address.reference(`${resource.resourceType}/${resource.id}`),
+      reference: address.fromComposition(`${resource.resourceType}/${resource.id}`),
     }));
   else
     section.emptyReason = {
