@@ -38,6 +38,21 @@ export type CodeSystemUri = (typeof CodeSystem)[keyof typeof CodeSystem];
 /** The identifier system of e-prescription numbers (12 characters, Crockford base32). */
 export const PRESCRIPTION_NUMBER_SYSTEM = 'https://civitas.example/fhir/sid/prescription-number';
 
+/**
+ * The identifier systems of personal numbers, by the instance's `personalNumberScheme`: a
+ * Patient's (and a Practitioner's) identifier. Never in a URL or a resource id.
+ */
+export const PERSONAL_NUMBER_SYSTEMS = {
+  egn: 'https://civitas.example/fhir/sid/egn',
+  pesel: 'https://civitas.example/fhir/sid/pesel',
+} as const;
+
+/** A doctor's or pharmacist's professional registration number (УИН of the medical association). */
+export const PRACTITIONER_NUMBER_SYSTEM = 'https://civitas.example/fhir/sid/practitioner-number';
+
+/** An Organization's exchange subsystem (`COM/204512873/zdrave-lozenets-emr`), as the instance names it. */
+export const EXCHANGE_SUBSYSTEM_SYSTEM = 'https://civitas.example/fhir/sid/exchange-subsystem';
+
 /** One code of a code system, with its official display and labels for people. */
 export interface Term {
   system: CodeSystemUri;
