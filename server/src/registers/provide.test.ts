@@ -32,13 +32,14 @@ describe('a register service put on the exchange under its contract', () => {
   it('declares the service and its endpoints from the contract', () => {
     const definition = provide(
       PERSONS,
-      { person: async () => new Missing('none'), addresses: async () => [] },
+      { person: async () => new Missing('none'), addresses: async () => [], children: async () => [] },
       { report: () => {} },
     );
     expect(definition).toMatchObject({ subsystem: 'population-register', code: 'persons' });
     expect(definition.endpoints.map((endpoint) => [endpoint.path, endpoint.personalData])).toEqual([
       ['/{egn}', true],
       ['/{egn}/addresses', true],
+      ['/{egn}/children', true],
     ]);
   });
 
@@ -80,7 +81,7 @@ describe('a register service put on the exchange under its contract', () => {
     expect(answer.body).toMatchObject({ code: 'invalid-vin' });
     const person = provide(
       PERSONS,
-      { person: async () => new Missing('none'), addresses: async () => [] },
+      { person: async () => new Missing('none'), addresses: async () => [], children: async () => [] },
       { report: () => {} },
     ).endpoints[0]!;
     expect((await person.handle({ egn: '1234567890' }, request)).body).toMatchObject({
@@ -91,7 +92,7 @@ describe('a register service put on the exchange under its contract', () => {
   it('answers Missing as a 404 with its words', async () => {
     const person = provide(
       PERSONS,
-      { person: async () => new Missing('No such person.'), addresses: async () => [] },
+      { person: async () => new Missing('No such person.'), addresses: async () => [], children: async () => [] },
       { report: () => {} },
     ).endpoints[0]!;
     const answer = await person.handle({ egn: '8503146922' }, request);

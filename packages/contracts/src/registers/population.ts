@@ -48,6 +48,21 @@ export const Address = Answer({
 });
 export type Address = Static<typeof Address>;
 
+/** A person's child, as the register names them (by the child's parent fields). */
+export const Child = Answer(
+  {
+    egn: Type.String(),
+    givenName: Type.String(),
+    familyName: Type.String(),
+    givenNameLatin: Type.String(),
+    familyNameLatin: Type.String(),
+    birthDate: IsoDate,
+    deceased: Type.Boolean(),
+  },
+  "A person's child in the national population register",
+);
+export type Child = Static<typeof Child>;
+
 export const PERSONS = defineService({
   subsystem: 'population-register',
   service: 'persons',
@@ -68,6 +83,13 @@ export const PERSONS = defineService({
       personalData: true,
       params: Type.Object({ egn: PersonalNumberParam }),
       answer: Type.Array(Address),
+    },
+    children: {
+      path: '/{egn}/children',
+      summary: "A person's children (those whose mother or father the person is), the youngest first",
+      personalData: true,
+      params: Type.Object({ egn: PersonalNumberParam }),
+      answer: Type.Array(Child),
     },
   },
 });

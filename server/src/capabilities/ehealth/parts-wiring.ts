@@ -1,3 +1,4 @@
+import { storeCareFacts } from './access/care.ts';
 import { createContextResolver } from './access/context.ts';
 import { createHealthPolicy } from './access/policy.ts';
 import { createAccessRecorder } from './access/recorder.ts';
@@ -14,11 +15,11 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
   const { db, config, instance, exchange } = options;
   const index = new TypedSearchIndex();
   const store = new ResourceStore(db, index);
-  const policy = createHealthPolicy();
+  const policy = createHealthPolicy(storeCareFacts(db));
   const recorder = createAccessRecorder();
   const search = createSearchEngine();
   const validator = createResourceValidator();
-  const contextOf = createContextResolver();
+  const contextOf = createContextResolver({ db, instance, exchange, includeDemo: config.demo });
   const parts: EhealthParts = {
     db,
     config,

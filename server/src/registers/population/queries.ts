@@ -1,4 +1,4 @@
-import type { Address, Person } from '@civitas/contracts/registers/population.ts';
+import type { Address, Child, Person } from '@civitas/contracts/registers/population.ts';
 import { type Connection, tablesOf } from '../../db/index.ts';
 import { recordBy, recordsBy } from '../lookup.ts';
 import type { PopulationTables } from './tables.ts';
@@ -38,10 +38,22 @@ const ADDRESS = [
   'registered_on as registeredOn',
 ] as const;
 
+const CHILD = [
+  'egn',
+  'given_name as givenName',
+  'family_name as familyName',
+  'given_name_latin as givenNameLatin',
+  'family_name_latin as familyNameLatin',
+  'birth_date as birthDate',
+  'deceased',
+] as const;
+
 export interface PopulationQueries {
   person(egn: string): Promise<Person | undefined>;
   /** The permanent address first, then the current one. */
   addresses(egn: string): Promise<Address[]>;
+  /** The persons whose mother or father this person is, the youngest first. */
+  children(egn: string): Promise<Child[]>;
 }
 
 /** The population register's own queries, answering in the contract's field names. */
@@ -52,5 +64,14 @@ export function populationQueries(connection: Connection): PopulationQueries {
     addresses: recordsBy(db, (egn) =>
       db.selectFrom('population.addresses').select(ADDRESS).where('egn', '=', egn).orderBy('kind', 'desc'),
     ),
+    // Two parameters (mother or father, each on its index): not a one-key compiled lookup.
+    children: (egn) =>
+      db
+        .selectFrom('population.persons')
+        .select(CHILD)
+        .where((eb) => eb.or([eb('mother_egn', '=', egn), eb('father_egn', '=', egn)]))
+        .orderBy('birth_date', 'desc')
+        .orderBy('egn')
+        .execute(),
   };
 }

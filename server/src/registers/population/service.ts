@@ -12,5 +12,6 @@ export function populationHandlers(db: Connection): Handlers<typeof PERSONS> {
     person: async ({ egn }) => (await queries.person(egn)) ?? NO_SUCH_PERSON,
     // An unknown person is a 404 here too, not an empty list of addresses.
     addresses: async ({ egn }) => ((await queries.person(egn)) ? queries.addresses(egn) : NO_SUCH_PERSON),
+    children: async ({ egn }) => ((await queries.person(egn)) ? queries.children(egn) : NO_SUCH_PERSON),
   };
 }

@@ -1,18 +1,304 @@
-import { sql } from 'kysely';
-import type { HealthPolicy } from '../ports.ts';
+import { type RawBuilder, sql } from 'kysely';
+import type { HealthAccessContext, HealthActor, HealthPolicy, Resource, StoredResource } from '../ports.ts';
+import type { CareFacts, Restriction } from './care.ts';
+import { checkScopes } from './scopes.ts';
 
 /**
- * The one access policy of the health record. PLACEHOLDER (access/ replaces it): lets only the
- * platform itself through, so nothing leaks before the real rules exist.
+ * The one access policy of the health record: who sees which patient's data, and what a patient
+ * hid from whom. The rules are pure functions of the caller, their standing with the patient and
+ * the patient's restrictions (tested as a table without a server); `visibleWhere` is the same
+ * rules as SQL, for search, `_include`, `$everything` and `$summary`.
+ *
+ * - the platform itself: everything (seeding, the benchmark's baseline; never from HTTP);
+ * - a patient: their own compartment and their minor children's; shared resources (Practitioner,
+ *   Organization, …); nothing of anyone else (the router answers 404);
+ * - a doctor: the patients whose `generalPractitioner` names them (read and write); a patient
+ *   with an active referral to them or an encounter in progress with them (read; write within the
+ *   encounter); a patient under their open break-glass (read and write, recorded as an emergency
+ *   access and told to the patient); never what the patient hid from them (EHDS Art. 8), except
+ *   under break-glass; never the patient's Consent resources (what is hidden stays hidden);
+ * - a pharmacist: no FHIR reads (the prescriptions service checks number + patient identifier);
+ * - another system: nothing through FHIR (the exchange's register service is its way).
  */
-export function createHealthPolicy(): HealthPolicy {
-  const internal = (kind: string) => kind === 'internal';
+
+/** What a doctor is to each patient, read once per request. */
+export interface Standing {
+  practitionerId: string;
+  references: readonly string[];
+  gp: ReadonlySet<string>;
+  referral: ReadonlySet<string>;
+  /** Encounters in progress with the doctor, by patient. */
+  encounters: ReadonlyMap<string, ReadonlySet<string>>;
+  /** Patients under the doctor's open break-glass. */
+  breakGlass: ReadonlySet<string>;
+}
+
+export type Relation = 'gp' | 'encounter' | 'referral' | 'break-glass';
+
+/** The doctor's relation to a patient, the strongest first; null: none (not their patient). */
+export function relationOf(standing: Standing, patientId: string): Relation | null {
+  if (standing.gp.has(patientId)) return 'gp';
+  if (standing.encounters.has(patientId)) return 'encounter';
+  if (standing.referral.has(patientId)) return 'referral';
+  if (standing.breakGlass.has(patientId)) return 'break-glass';
+  return null;
+}
+
+/** The codes a restriction's category is matched against: the resource's category, type and code. */
+export function categoryCodes(resource: Record<string, unknown>): Set<string> {
+  const codes = new Set<string>();
+  for (const element of ['category', 'type', 'code'] as const) {
+    for (const concept of [resource[element]].flat()) {
+      const codings = (concept as { coding?: unknown } | undefined)?.coding;
+      if (!Array.isArray(codings)) continue;
+      for (const coding of codings) {
+        const code = (coding as { code?: unknown }).code;
+        if (typeof code === 'string') codes.add(code);
+      }
+    }
+  }
+  return codes;
+}
+
+/** Whether a restriction covers a resource (its reference, or its type and category). */
+export function covers(
+  restriction: Restriction,
+  resource: { resourceType: string; id: string },
+  codes: () => Set<string>,
+): boolean {
+  const { target } = restriction;
+  if (target.kind === 'resource') return target.reference === `${resource.resourceType}/${resource.id}`;
+  if (target.resourceType !== resource.resourceType) return false;
+  return target.category === null || codes().has(target.category);
+}
+
+/** Whether a restriction applies to this doctor (break-glass is decided by the caller). */
+export function appliesTo(
+  restriction: Restriction,
+  practitionerId: string,
+  relation: Relation | null,
+): boolean {
+  if (restriction.from.kind === 'practitioner') return restriction.from.practitionerId === practitionerId;
+  return relation !== 'gp';
+}
+
+/** The facts of one resource the rules look at. */
+export interface Subject {
+  resourceType: string;
+  id: string;
+  patientId: string | null;
+  /** The resource's JSON (for category codes), read only when a restriction needs it. */
+  content: () => Record<string, unknown>;
+}
+
+/** Whether the actor may read the resource: the rules of this file, as one pure function. */
+export function mayRead(
+  actor: HealthActor,
+  standing: Standing | null,
+  restrictions: readonly Restriction[],
+  subject: Subject,
+): boolean {
+  switch (actor.kind) {
+    case 'internal':
+      return true;
+    case 'system':
+    case 'pharmacist':
+      return false;
+    case 'patient':
+      return subject.patientId === null || actor.patientIds.includes(subject.patientId);
+    case 'practitioner': {
+      if (subject.patientId === null) return true;
+      if (!standing) return false;
+      const relation = relationOf(standing, subject.patientId);
+      if (relation === null) return false;
+      if (subject.resourceType === 'Consent') return false;
+      if (standing.breakGlass.has(subject.patientId)) return true;
+      let codes: Set<string> | undefined;
+      const codesOf = () => {
+        codes ??= categoryCodes(subject.content());
+        return codes;
+      };
+      return !restrictions.some(
+        (restriction) =>
+          restriction.patientId === subject.patientId &&
+          appliesTo(restriction, standing.practitionerId, relation) &&
+          covers(restriction, subject, codesOf),
+      );
+    }
+  }
+}
+
+/** Resource types outside any compartment a doctor may write (the others come from the registers). */
+const SHARED_WRITABLE = new Set(['Medication', 'Binary']);
+
+/** Whether the actor may write this resource into this patient's compartment. */
+export function mayWrite(
+  actor: HealthActor,
+  standing: Standing | null,
+  resource: Resource,
+  patientId: string | null,
+): boolean {
+  switch (actor.kind) {
+    case 'internal':
+      return true;
+    case 'system':
+    case 'patient':
+      return false;
+    case 'pharmacist':
+      return resource.resourceType === 'MedicationDispense' && patientId !== null;
+    case 'practitioner': {
+      if (patientId === null) return SHARED_WRITABLE.has(resource.resourceType);
+      if (resource.resourceType === 'Consent' || !standing) return false;
+      // A new Patient is the registers' (seeding), not a doctor's.
+      if (
+        resource.resourceType === 'Patient' &&
+        !standing.gp.has(patientId) &&
+        !standing.breakGlass.has(patientId)
+      )
+        return false;
+      const relation = relationOf(standing, patientId);
+      if (relation === 'gp' || standing.breakGlass.has(patientId)) return true;
+      if (relation === null) return false;
+      // A specialist writes within an encounter with them: the Encounter itself (opened for the
+      // referral, or one they take part in), or what names one of their open encounters.
+      if (resource.resourceType === 'Encounter') {
+        const participants = (resource.participant ?? []).map((p) => p.individual?.reference);
+        return participants.some(
+          (reference) => reference !== undefined && standing.references.includes(reference),
+        );
+      }
+      const encounter = (resource as { encounter?: { reference?: string } }).encounter?.reference;
+      if (!encounter) return false;
+      // An encounter created in the same transaction (its own entry is checked as an Encounter).
+      if (encounter.startsWith('urn:uuid:')) return true;
+      const open = standing.encounters.get(patientId);
+      return (
+        open !== undefined &&
+        encounter.startsWith('Encounter/') &&
+        open.has(encounter.slice('Encounter/'.length))
+      );
+    }
+  }
+}
+
+/** The patient ids a doctor may see something of. */
+export function patientsOf(standing: Standing): string[] {
+  return [
+    ...new Set([...standing.gp, ...standing.encounters.keys(), ...standing.referral, ...standing.breakGlass]),
+  ];
+}
+
+/** A text[] parameter. */
+const textArray = (values: readonly string[]) => sql`${JSON.stringify(values)}::jsonb`;
+
+/** `column` is one of `values` (as a JSON array parameter: one parameter however many). */
+function inList(column: RawBuilder<unknown>, values: readonly string[]): RawBuilder<boolean> {
+  if (values.length === 0) return sql<boolean>`false`;
+  return sql<boolean>`${column} IN (SELECT jsonb_array_elements_text(${textArray(values)}))`;
+}
+
+/** The JSONPath that finds a category code in a resource's category, type or code. */
+const CATEGORY_PATH =
+  'lax $ ? (@.category.coding.code == $c || @.type.coding.code == $c || @.code.coding.code == $c)';
+
+/** The SQL form of `mayRead` for a doctor (rows of `ehealth.resources` aliased `alias`). */
+export function practitionerWhere(standing: Standing, alias: string): RawBuilder<boolean> {
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  const patients = patientsOf(standing);
+  if (patients.length === 0) return sql<boolean>`${column('patient_id')} IS NULL`;
+  const unrestrictedGp = [...standing.gp];
+  const hidden = sql<boolean>`EXISTS (SELECT 1 FROM ehealth.access_restrictions r
+    WHERE r.patient_id = ${column('patient_id')}
+      AND (r.from_kind = 'practitioner' AND r.from_practitioner = ${standing.practitionerId}
+        OR r.from_kind = 'all-but-gp' AND NOT ${inList(sql`r.patient_id`, unrestrictedGp)})
+      AND (r.target_kind = 'resource' AND r.target_reference = ${column('resource_type')} || '/' || ${column('id')}
+        OR r.target_kind = 'category' AND r.target_type = ${column('resource_type')}
+          AND (r.target_category IS NULL
+            OR jsonb_path_exists(${column('content')}::jsonb, ${CATEGORY_PATH}::jsonpath,
+              jsonb_build_object('c', r.target_category)))))`;
+  const breakGlass = [...standing.breakGlass];
+  return sql<boolean>`(${column('patient_id')} IS NULL OR (${inList(column('patient_id'), patients)}
+    AND ${column('resource_type')} <> 'Consent'
+    AND (${inList(column('patient_id'), breakGlass)} OR NOT ${hidden})))`;
+}
+
+/** The policy over the record's facts (the store's tables; in tests, a table of facts). */
+export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new Date()): HealthPolicy {
+  const standings = new WeakMap<HealthAccessContext, Promise<Standing>>();
+  const standingOf = (ctx: HealthAccessContext): Promise<Standing> | null => {
+    if (ctx.actor.kind !== 'practitioner') return null;
+    let standing = standings.get(ctx);
+    if (!standing) {
+      standing = loadStanding(facts, ctx, now());
+      // A failed read is not remembered.
+      standing.catch(() => standings.delete(ctx));
+      standings.set(ctx, standing);
+    }
+    return standing;
+  };
+  const read = async (ctx: HealthAccessContext, resources: readonly StoredResource[]) => {
+    const standing = await standingOf(ctx);
+    const patientIds = [
+      ...new Set(resources.map((resource) => resource.patientId).filter((id): id is string => id !== null)),
+    ];
+    const restrictions =
+      ctx.actor.kind === 'practitioner' && patientIds.length > 0 ? await facts.restrictions(patientIds) : [];
+    return resources.filter((resource) =>
+      mayRead(ctx.actor, standing, restrictions, {
+        resourceType: resource.resourceType,
+        id: resource.id,
+        patientId: resource.patientId,
+        content: () => JSON.parse(resource.content) as Record<string, unknown>,
+      }),
+    );
+  };
   return {
-    checkScopes: (ctx) =>
-      internal(ctx.actor.kind) ? { allowed: true } : { allowed: false, reason: 'no access rules yet' },
-    canRead: async (ctx) => internal(ctx.actor.kind),
-    filterReadable: async (ctx, resources) => (internal(ctx.actor.kind) ? [...resources] : []),
-    visibleWhere: async (ctx) => (internal(ctx.actor.kind) ? sql<boolean>`true` : false),
-    canWrite: async (ctx) => internal(ctx.actor.kind),
+    checkScopes,
+    canRead: async (ctx, resource) => (await read(ctx, [resource])).length === 1,
+    filterReadable: read,
+    async visibleWhere(ctx, _resourceType, alias) {
+      const { actor } = ctx;
+      const column = (name: string) => sql.ref(`${alias}.${name}`);
+      switch (actor.kind) {
+        case 'internal':
+          return sql<boolean>`true`;
+        case 'system':
+        case 'pharmacist':
+          return false;
+        case 'patient':
+          return sql<boolean>`(${column('patient_id')} IS NULL OR ${inList(column('patient_id'), actor.patientIds)})`;
+        case 'practitioner':
+          return practitionerWhere((await standingOf(ctx))!, alias);
+      }
+    },
+    async canWrite(ctx, resource, patientId) {
+      return mayWrite(ctx.actor, await standingOf(ctx), resource, patientId);
+    },
+  };
+}
+
+async function loadStanding(facts: CareFacts, ctx: HealthAccessContext, now: Date): Promise<Standing> {
+  const actor = ctx.actor as Extract<HealthActor, { kind: 'practitioner' }>;
+  const references = await facts.referencesOf(actor.practitionerId);
+  const [gp, referral, open] = await Promise.all([
+    facts.gpPatients(references),
+    facts.referralPatients(references),
+    facts.openEncounters(references),
+  ]);
+  const encounters = new Map<string, Set<string>>();
+  for (const { patientId, encounterId } of open) {
+    encounters.set(patientId, (encounters.get(patientId) ?? new Set()).add(encounterId));
+  }
+  return {
+    practitionerId: actor.practitionerId,
+    references,
+    gp: new Set(gp),
+    referral: new Set(referral),
+    encounters,
+    breakGlass: new Set(
+      ctx.breakGlass
+        .filter((grant) => grant.expiresAt.getTime() > now.getTime())
+        .map((grant) => grant.patientId),
+    ),
   };
 }
