@@ -22,10 +22,6 @@ export const ehealthIpsErrors = defineErrors({
     status: 400,
     title: 'Patient/$summary at the type level needs the identifier parameter',
   },
-  'ips-format-unsupported': {
-    status: 406,
-    title: 'The operation cannot answer in the format asked for',
-  },
   'ips-scope-insufficient': {
     status: 403,
     title: 'The access token does not grant reading this patient data',

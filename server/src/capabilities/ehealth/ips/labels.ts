@@ -17,7 +17,6 @@ export type SectionKey =
 
 export interface SummaryLabels {
   title: string;
-  sections: Record<SectionKey, string>;
   /** Column headings of a section's table: what, details, date. */
   columns: { item: string; details: string; date: string };
   patient: string;
@@ -44,15 +43,6 @@ export interface SummaryLabels {
 export const SUMMARY_LABELS: Record<SummaryLanguage, SummaryLabels> = {
   bg: {
     title: 'Международно резюме на пациента',
-    sections: {
-      problems: 'Здравословни проблеми',
-      allergies: 'Алергии и непоносимости',
-      medications: 'Лекарства',
-      immunizations: 'Имунизации',
-      results: 'Резултати от изследвания',
-      vitalSigns: 'Жизнени показатели',
-      procedures: 'Процедури',
-    },
     columns: { item: 'Наименование', details: 'Подробности', date: 'Дата' },
     patient: 'Пациент',
     birthDate: 'Дата на раждане',
@@ -81,15 +71,6 @@ export const SUMMARY_LABELS: Record<SummaryLanguage, SummaryLabels> = {
   },
   en: {
     title: 'International Patient Summary',
-    sections: {
-      problems: 'Problems',
-      allergies: 'Allergies and intolerances',
-      medications: 'Medications',
-      immunizations: 'Immunizations',
-      results: 'Results',
-      vitalSigns: 'Vital signs',
-      procedures: 'Procedures',
-    },
     columns: { item: 'Name', details: 'Details', date: 'Date' },
     patient: 'Patient',
     birthDate: 'Date of birth',
@@ -118,15 +99,6 @@ export const SUMMARY_LABELS: Record<SummaryLanguage, SummaryLabels> = {
   },
   pl: {
     title: 'Międzynarodowe podsumowanie pacjenta',
-    sections: {
-      problems: 'Problemy zdrowotne',
-      allergies: 'Alergie i nietolerancje',
-      medications: 'Leki',
-      immunizations: 'Szczepienia',
-      results: 'Wyniki badań',
-      vitalSigns: 'Parametry życiowe',
-      procedures: 'Zabiegi',
-    },
     columns: { item: 'Nazwa', details: 'Szczegóły', date: 'Data' },
     patient: 'Pacjent',
     birthDate: 'Data urodzenia',

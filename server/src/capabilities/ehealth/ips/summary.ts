@@ -22,6 +22,7 @@ import type {
   Reference,
   Resource,
 } from '@medplum/fhirtypes';
+import { IPS_SECTIONS } from '@civitas/contracts/health/terminology.ts';
 import type { StoredResource } from '../ports.ts';
 import { formatDate, SUMMARY_LABELS, type SectionKey, type SummaryLabels, type SummaryLanguage } from './labels.ts';
 import { parseReference } from './record.ts';
@@ -166,7 +167,7 @@ export async function buildSummary(input: SummaryInput): Promise<PatientSummary>
     withheld: input.withheld,
     sections: SECTIONS.map(({ key }) => ({
       key,
-      title: t.sections[key],
+      title: IPS_SECTIONS[key].labels[input.language],
       rows: chosen[key].map((resource) => rowOf(resource, input.language, medications)),
     })),
   };
