@@ -230,7 +230,7 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
     });
 
     it('refuses malformed parameters and formats other than JSON', async () => {
-      for (const params of [
+      const bad: Array<Record<string, string>> = [
         { _since: 'yesterday' },
         { _since: '2024-02-30' },
         { _since: '2024-01-01T10:00' },
@@ -238,7 +238,8 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
         { _count: '0' },
         { _count: '5000' },
         { _offset: '-1' },
-      ])
+      ];
+      for (const params of bad)
         expect(await refusal(invoke('everything', patient, PATIENT_ID, params))).toBe('ips-parameter-invalid');
       expect(await refusal(invoke('everything', patient, PATIENT_ID, { _format: 'pdf' }))).toBe('not-acceptable');
       expect(await refusal(invoke('everything', patient, PATIENT_ID, {}, { accept: 'text/html' }))).toBe(
