@@ -34,6 +34,6 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
     contextOf,
     operations: [],
   };
-  parts.operations.push(...patientOperations());
+  parts.operations.push(...patientOperations(parts));
   return parts;
 }

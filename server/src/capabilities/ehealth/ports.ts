@@ -241,5 +241,7 @@ export interface FhirOperation {
     baseUrl: string;
     /** The media type asked for: `application/fhir+json` or `application/pdf` ($summary). */
     accept: string;
+    /** The request's `Accept-Language` header as received (the summary's narrative language). */
+    acceptLanguage?: string;
   }): Promise<{ status: number; contentType: string; body: unknown }>;
 }

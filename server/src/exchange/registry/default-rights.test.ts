@@ -55,3 +55,17 @@ describe('the default rights of the wallet issuer', () => {
     expect(portal?.pairs).toEqual([{ purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' }]);
   });
 });
+
+describe('the default rights on the health record', () => {
+  const record = 'BG/GOV/000695317/health-record/records';
+  const rights = defaultRights([...SERVICES, record], CLIENTS).filter((right) => right.serviceId === record);
+
+  it("let the portal read a citizen's own record and the wallet issue credentials from it, and nobody else", () => {
+    expect(rights.map((right) => [right.client, right.pairs]).sort()).toEqual(
+      [
+        [CLIENTS.portal, [{ purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' }]],
+        [CLIENTS.wallet, [{ purpose: 'credential-issuance', legalBasis: 'eidas-regulation-art-5a' }]],
+      ].sort(),
+    );
+  });
+});

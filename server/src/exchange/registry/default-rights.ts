@@ -32,6 +32,8 @@ const INSURANCE = 'mtpl-insurance/policies';
 const FINES = 'traffic-fines/fines';
 const VEHICLE_TAX = 'local-taxes/vehicle-tax';
 const HEALTH_INSURANCE = 'health-insurance/insured-persons';
+/** The health record (a register kept by the eHealth context): its patient summary and vaccinations. */
+const HEALTH_RECORD = 'health-record/records';
 
 const REGISTERS = [
   PERSONS,
@@ -52,6 +54,12 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
     client: 'portal',
     pair: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
     services: REGISTERS,
+  },
+  // A citizen's own health record (their patient summary) through the exchange.
+  {
+    client: 'portal',
+    pair: { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
+    services: [HEALTH_RECORD],
   },
   {
     client: 'portal',
@@ -74,6 +82,12 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
     client: 'wallet',
     pair: { purpose: 'credential-issuance', legalBasis: 'eidas-regulation-art-5a' },
     services: [PERSONS, DOCUMENTS, LICENCES, VEHICLES, HEALTH_INSURANCE],
+  },
+  // The wallet's vaccination credential is filled from the health record's vaccinations.
+  {
+    client: 'wallet',
+    pair: { purpose: 'credential-issuance', legalBasis: 'eidas-regulation-art-5a' },
+    services: [HEALTH_RECORD],
   },
   // The municipality's officials: addresses for civil registration, vehicles for its procedures.
   {

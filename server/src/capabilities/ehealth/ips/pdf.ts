@@ -1,0 +1,83 @@
+import { formatDate, SUMMARY_LABELS, type SummaryLanguage } from './labels.ts';
+import { createDocument, footers, heading, keyValues, notice, paragraph, table, title } from './pdf-layout.ts';
+import type { SummaryView } from './summary.ts';
+
+/**
+ * The patient summary and the record's documents as PDFs a person reads: A4, in the reader's
+ * language, the same words as the summary's narratives. The summary's Bundle stays the document
+ * of record; the PDF is its readable form.
+ */
+
+export interface PdfRendering {
+  /** Page content compressed (default); off only to inspect a PDF's text in tests. */
+  compress?: boolean;
+}
+
+/** The International Patient Summary as a readable A4 PDF. */
+export async function renderSummaryPdf(view: SummaryView, options: PdfRendering = {}): Promise<Buffer> {
+  const t = view.labels;
+  const { doc, bytes } = createDocument({
+    title: `${t.title} — ${view.patient.name}`,
+    language: view.language,
+    created: new Date(view.generated),
+    ...options,
+  });
+  title(doc, t.title);
+  keyValues(doc, [
+    [t.patient, view.patient.name],
+    [t.birthDate, view.patient.birthDate],
+    [t.identifier, view.patient.identifiers.join(', ')],
+    [t.author, view.author],
+    [t.generated, formatDate(view.generated, view.language)],
+  ]);
+  if (view.withheld) notice(doc, t.withheld);
+  for (const section of view.sections) {
+    heading(doc, section.title);
+    if (section.rows.length === 0) {
+      paragraph(doc, t.noInformation);
+      continue;
+    }
+    table(
+      doc,
+      [t.columns.item, t.columns.details, t.columns.date],
+      section.rows.map((row) => [row.item, row.details, row.date]),
+      ['*', '*', 80],
+    );
+  }
+  footers(doc, t.footer);
+  doc.end();
+  return bytes;
+}
+
+export interface DocumentText {
+  /** The document's kind in words (discharge summary, referral…). */
+  kind: string;
+  date: string | undefined;
+  author: string | undefined;
+  patient: string;
+  text: string;
+  language: SummaryLanguage;
+  created: Date;
+}
+
+/** A text document of the record (a discharge letter, a referral) as a readable A4 PDF. */
+export async function renderDocumentPdf(document: DocumentText, options: PdfRendering = {}): Promise<Buffer> {
+  const t = SUMMARY_LABELS[document.language];
+  const { doc, bytes } = createDocument({
+    title: document.kind,
+    language: document.language,
+    created: document.created,
+    ...options,
+  });
+  title(doc, document.kind);
+  keyValues(doc, [
+    [t.document.patient, document.patient],
+    [t.document.date, formatDate(document.date, document.language)],
+    [t.document.author, document.author ?? ''],
+  ]);
+  doc.moveDown(0.8);
+  paragraph(doc, document.text);
+  footers(doc, t.footer);
+  doc.end();
+  return bytes;
+}
