@@ -26,18 +26,44 @@ import type { EhealthTransaction, HealthAccessContext, HealthPolicy } from '../p
 import type { EhealthTables } from '../tables.ts';
 import { ATC_SYSTEM, medicineLabel } from './medicines.ts';
 import type { PrescriptionRecords } from './records.ts';
+import { PRESCRIPTION_VALIDITY_DAYS, prescriptionNumberOf, prescriptionRowOf } from './rows.ts';
 import type { PrescriptionDispenseRow, PrescriptionRow, PrescriptionTables } from './tables.ts';
 
 type Tables = EhealthTables & PrescriptionTables;
 type Trx = Transaction<Tables>;
 type Row = Selectable<PrescriptionRow>;
 
-/** A prescription may be dispensed for 30 days after it is issued (Bulgaria's rule for most medicines). */
-export const PRESCRIPTION_VALIDITY_DAYS = 30;
 const DISPENSING = { purpose: 'prescription-dispensing', legalBasis: 'gdpr-art-9-2-h' } as const;
 const OWN_DATA = { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' } as const;
 
 /** The tag the QR carries beside the number: derived from the opaque Patient id, it names nobody. */
+/**
+ * The MedicationRequest with its prescription number: a number it carries is kept when well formed
+ * and not taken, otherwise a new one is drawn (a collision among 31^11 numbers is all but
+ * impossible; the table's primary key would refuse one anyway).
+ */
+export async function numbered(
+  trx: EhealthTransaction,
+  draft: MedicationRequest,
+): Promise<MedicationRequest> {
+  const db = trx as unknown as Trx;
+  const taken = async (candidate: string) =>
+    (await db
+      .selectFrom('ehealth.prescriptions')
+      .select('number')
+      .where('number', '=', candidate)
+      .executeTakeFirst()) !== undefined;
+  const given = prescriptionNumberOf(draft);
+  let number =
+    given && isValidPrescriptionNumber(given) && !(await taken(given)) ? given : newPrescriptionNumber();
+  while (await taken(number)) number = newPrescriptionNumber();
+  const identifier = [
+    ...(draft.identifier ?? []).filter((entry) => entry.system !== PRESCRIPTION_NUMBER_SYSTEM),
+    { system: PRESCRIPTION_NUMBER_SYSTEM, value: number },
+  ];
+  return { ...draft, identifier };
+}
+
 export function patientTag(number: string, patientId: string): string {
   return createHash('sha256').update(`civitas-rx|${number}|${patientId}`).digest('base64url').slice(0, 16);
 }
@@ -144,44 +170,17 @@ export class PrescriptionService {
   ): Promise<{ request: MedicationRequest & { id: string }; number: string }> {
     const actor = ctx.actor;
     if (actor.kind !== 'practitioner') throw new AppError('role-forbidden');
-    const given = draft.identifier?.find(
-      (identifier) => identifier.system === PRESCRIPTION_NUMBER_SYSTEM,
-    )?.value;
-    const number = given && isValidPrescriptionNumber(given) ? given : newPrescriptionNumber();
-    const identifier = [
-      ...(draft.identifier ?? []).filter((entry) => entry.system !== PRESCRIPTION_NUMBER_SYSTEM),
-      { system: PRESCRIPTION_NUMBER_SYSTEM, value: number },
-    ];
-    const request = await this.deps.records.create(trx as unknown as EhealthTransaction, {
-      ...draft,
-      identifier,
-    });
-    const authored = new Date(request.authoredOn ?? this.now().toISOString());
-    const end = request.dispenseRequest?.validityPeriod?.end;
-    const perFill = Math.max(1, Math.round(request.dispenseRequest?.quantity?.value ?? 1));
-    const fills = 1 + (request.dispenseRequest?.numberOfRepeatsAllowed ?? 0);
-    await trx
-      .insertInto('ehealth.prescriptions')
-      .values({
-        number,
-        medication_request_id: request.id,
-        patient_id: request.subject.reference?.replace(/^Patient\//, '') ?? '',
-        prescriber_id: actor.practitionerId,
-        prescriber_name:
-          prescriberName ?? request.requester?.display ?? (await this.nameOf(actor.personalNumber)),
-        prescriber_organisation: actor.organisation,
-        medication_code:
-          request.medicationCodeableConcept?.coding?.find((c) => c.system === ATC_SYSTEM)?.code ?? '',
-        dosage: request.dosageInstruction?.map((d) => d.text ?? '').join('; ') ?? '',
-        quantity: perFill,
-        total: perFill * fills,
-        status: 'active',
-        authored_at: authored,
-        expires_at: end
-          ? new Date(end)
-          : new Date(authored.getTime() + PRESCRIPTION_VALIDITY_DAYS * 86_400_000),
-      })
-      .execute();
+    const request = await this.deps.records.create(
+      trx as unknown as EhealthTransaction,
+      await numbered(trx as unknown as EhealthTransaction, draft),
+    );
+    const prescriber = {
+      id: actor.practitionerId,
+      name: prescriberName ?? request.requester?.display ?? (await this.nameOf(actor.personalNumber)),
+      organisation: actor.organisation,
+    };
+    await trx.insertInto('ehealth.prescriptions').values(prescriptionRowOf(request, prescriber)).execute();
+    const number = prescriptionNumberOf(request)!;
     return { request, number };
   }
 
