@@ -42,13 +42,6 @@ describe('prescription numbers', () => {
         const number = newPrescriptionNumber();
         fc.pre(number[at] !== number[at + 1]);
         const swapped = number.slice(0, at) + number[at + 1] + number[at] + number.slice(at + 2);
-        // Luhn mod N misses only the swap of the two characters whose values sum to N-1 (as the
-        // decimal Luhn misses 09/90); every other swap is caught.
-        const a = PRESCRIPTION_ALPHABET.indexOf(number[at]!);
-        const b = PRESCRIPTION_ALPHABET.indexOf(number[at + 1]!);
-        fc.pre(
-          a + b !== PRESCRIPTION_ALPHABET.length - 1 && a + b !== 2 * (PRESCRIPTION_ALPHABET.length - 1),
-        );
         expect(isValidPrescriptionNumber(swapped)).toBe(false);
       }),
     );

@@ -1,8 +1,9 @@
 /**
  * The e-prescription number: 12 characters from an alphabet without look-alikes (no 0/O, 1/I/L),
- * the last one a check character (Luhn mod 31), so a mistyped character or two swapped neighbours
- * are caught before anything is asked of the server. Browser-safe: the pharmacy screen checks a
- * typed number with the same code the server issues it with (and the synthetic data seeds it with).
+ * the last one a check character (weighted modulo 31), so every mistyped character and every two
+ * swapped neighbours are caught before anything is asked of the server. Browser-safe: the pharmacy
+ * screen checks a typed number with the same code the server issues it with (and the synthetic
+ * data seeds it with).
  *
  * The pharmacy's QR carries `CIVRX1:<number>:<tag>`: the number and a tag derived from the
  * patient's opaque Patient id, never the personal number. The QR alone reveals nothing about the
@@ -22,19 +23,26 @@ function codeOf(char: string): number {
   return ALPHABET.indexOf(char);
 }
 
-/** The Luhn mod N check character of a body (ISO/IEC 7064-like, detects single errors and most swaps). */
+/**
+ * The check character of an 11-character body: position weights 1…12 modulo 31 (a prime), so that
+ * every single mistyped character and every swap of two neighbours changes the sum (ISO 7064's
+ * idea, with weights instead of Luhn's doubling, which would not be a bijection modulo an odd base).
+ */
 export function checkCharacter(body: string): string {
-  let factor = 2;
+  const sum = weightedSum(body);
+  const weight = body.length + 1;
+  for (let value = 0; value < BASE; value++) if ((sum + weight * value) % BASE === 0) return ALPHABET[value]!;
+  throw new Error('prescription number: no check character (the base must be prime)');
+}
+
+function weightedSum(text: string): number {
   let sum = 0;
-  for (let i = body.length - 1; i >= 0; i--) {
-    const code = codeOf(body[i]!);
+  for (let i = 0; i < text.length; i++) {
+    const code = codeOf(text[i]!);
     if (code < 0) throw new Error('prescription number: a character outside the alphabet');
-    let addend = factor * code;
-    factor = factor === 2 ? 1 : 2;
-    addend = Math.floor(addend / BASE) + (addend % BASE);
-    sum += addend;
+    sum += (i + 1) * code;
   }
-  return ALPHABET[(BASE - (sum % BASE)) % BASE]!;
+  return sum % BASE;
 }
 
 /** A new random prescription number (11 random characters and the check character). */
@@ -70,7 +78,7 @@ export function normalisePrescriptionNumber(typed: string): string | null {
 export function isValidPrescriptionNumber(number: string): boolean {
   if (number.length !== PRESCRIPTION_NUMBER_LENGTH) return false;
   for (const char of number) if (codeOf(char) < 0) return false;
-  return checkCharacter(number.slice(0, -1)) === number.slice(-1);
+  return weightedSum(number) === 0;
 }
 
 /** The number in groups of four, as printed and shown: `ABCD-EFGH-JKMN`. */
