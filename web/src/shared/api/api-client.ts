@@ -150,7 +150,15 @@ export async function apiGetFile(
   return downloadedFile(await authorisedRequest('GET', path, { accept, headers, signal }));
 }
 
-/** A change (POST with a JSON body, or DELETE) as the signed-in person; refusals are thrown as for reads. */
-export async function apiSend(method: 'POST' | 'DELETE', path: string, body?: unknown): Promise<Response> {
-  return authorisedRequest(method, path, { accept: 'application/json' }, body);
+/**
+ * A change (POST with a JSON body, or DELETE) as the signed-in person; refusals are thrown as for
+ * reads. `headers` adds request headers (e.g. an `Idempotency-Key` that makes a retry safe).
+ */
+export async function apiSend(
+  method: 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+): Promise<Response> {
+  return authorisedRequest(method, path, { accept: 'application/json', headers }, body);
 }
