@@ -95,7 +95,9 @@ describe('search parameters', () => {
       targets: ['Patient'],
       compartment: false,
     });
+    expect(searchParameter('Observation', 'subject')?.compartment).toBe(true);
     expect(searchParameter('AuditEvent', 'patient')?.compartment).toBe(false);
+    expect(searchParameter('Patient', 'general-practitioner')?.compartment).toBe(false);
     expect(searchParameter('Immunization', 'patient')?.compartment).toBe(true);
   });
 });
