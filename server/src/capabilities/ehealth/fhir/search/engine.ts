@@ -238,7 +238,17 @@ function pageUrl(request: SearchRequest, search: ParsedSearch, offset: number): 
   return `${request.baseUrl}/${search.resourceType}?${query.toString()}`;
 }
 
+/**
+ * A search by a Patient's identifier may hold a personal number, which is never put in a URL: it
+ * has no links (the lookup finds one Patient; the router takes it by `POST _search`).
+ */
+const carriesPersonalNumber = (search: ParsedSearch) =>
+  search.filters.some(
+    (filter) => filter.parameter.resourceType === 'Patient' && filter.parameter.code === 'identifier',
+  );
+
 function links(request: SearchRequest, search: ParsedSearch, more: boolean): SearchResult['links'] {
+  if (carriesPersonalNumber(search)) return [];
   const result = [
     { relation: 'self', url: pageUrl(request, search, search.offset) },
     { relation: 'first', url: pageUrl(request, search, 0) },
