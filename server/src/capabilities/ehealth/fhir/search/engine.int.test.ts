@@ -109,6 +109,21 @@ const RESOURCES: Resource[] = [
     authoredOn: '2023-01-10',
   },
   {
+    resourceType: 'DiagnosticReport',
+    id: 'dr1',
+    status: 'final',
+    code: { coding: [{ system: LOINC, code: '24323-8' }] },
+    subject: { reference: 'Patient/p2' },
+    result: [{ reference: 'Observation/o4' }],
+  },
+  {
+    resourceType: 'DiagnosticReport',
+    id: 'dr2',
+    status: 'final',
+    code: { coding: [{ system: LOINC, code: '24323-8' }] },
+    subject: { reference: 'Group/g1' },
+  },
+  {
     resourceType: 'Provenance',
     id: 'prov1',
     target: [{ reference: 'Observation/o1' }],
@@ -177,7 +192,9 @@ describe.each(testDatabases())('FHIR search on $name', (engine) => {
     expect(ids(await run('Observation', { code: '|2345-7' }))).toEqual([]);
     expect(ids(await run('Observation', { code: `${LOINC}|` }))).toEqual(['o1', 'o2', 'o3', 'o4', 'o5']);
     expect(ids(await run('Observation', { 'code:not': '2345-7' }))).toEqual(['o3', 'o5']);
-    expect(ids(await run('Patient', { identifier: `${EGN}|8005124563` }))).toEqual(['p1']);
+    const byPersonalNumber = await run('Patient', { identifier: `${EGN}|8005124563` });
+    expect(ids(byPersonalNumber)).toEqual(['p1']);
+    expect(JSON.stringify(byPersonalNumber.links)).not.toContain('8005124563');
     expect(ids(await run('Patient', { gender: 'female' }))).toEqual(['p2', 'p3']);
     expect(ids(await run('MedicationRequest', { identifier: 'RX-0001' }))).toEqual(['mr1']);
   });
@@ -195,6 +212,29 @@ describe.each(testDatabases())('FHIR search on $name', (engine) => {
     expect(ids(await run('Observation', { subject: `${BASE}/Patient/p2` }))).toEqual(['o4']);
     expect(ids(await run('Observation', { encounter: 'Encounter/e1' }))).toEqual(['o1']);
     expect(ids(await run('Patient', { 'general-practitioner': 'Practitioner/gp1' }))).toEqual(['p1']);
+  });
+
+  it('finds a compartment element by its Patient and by its other targets, typed or not', async () => {
+    expect(ids(await run('DiagnosticReport', { subject: 'Group/g1' }))).toEqual(['dr2']);
+    expect(ids(await run('DiagnosticReport', { subject: 'g1' }))).toEqual(['dr2']);
+    expect(ids(await run('DiagnosticReport', { subject: 'p2' }))).toEqual(['dr1']);
+    expect(ids(await run('DiagnosticReport', { subject: 'Patient/p2,Group/g1' }))).toEqual(['dr1', 'dr2']);
+    expect(ids(await run('DiagnosticReport', { patient: 'p2' }))).toEqual(['dr1']);
+    expect(ids(await run('DiagnosticReport', { 'patient:missing': 'true' }))).toEqual(['dr2']);
+    expect(ids(await run('DiagnosticReport', { 'subject:missing': 'false' }))).toEqual(['dr1', 'dr2']);
+    expect(ids(await run('DiagnosticReport', { result: 'Observation/o4' }))).toEqual(['dr1']);
+    const reports = await run('DiagnosticReport', {
+      _id: 'dr1,dr2',
+      _include: ['DiagnosticReport:subject', 'DiagnosticReport:result'],
+    });
+    expect(reports.included.map((resource) => `${resource.resourceType}/${resource.id}`).sort()).toEqual([
+      'Observation/o4',
+      'Patient/p2',
+    ]);
+    const ofPatient = await run('Patient', { _id: 'p2', _revinclude: 'DiagnosticReport:subject' });
+    expect(ofPatient.included.map((resource) => resource.id)).toEqual(['dr1']);
+    const sorted = await run('DiagnosticReport', { _sort: '-subject' });
+    expect(sorted.matches.map((match) => match.id)).toEqual(['dr1', 'dr2']);
   });
 
   it('compares dates as ranges with every prefix', async () => {

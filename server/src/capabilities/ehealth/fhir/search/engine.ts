@@ -139,8 +139,9 @@ async function referencedBy(
 ): Promise<StoredResource[]> {
   const sources = from.filter((resource) => resource.resourceType === spec.parameter.resourceType);
   if (sources.length === 0) return [];
-  if (spec.parameter.compartment) {
-    if (spec.targetType !== null && spec.targetType !== 'Patient') return [];
+  const found: StoredResource[] = [];
+  // A compartment parameter's Patient is the source's patient_id, not an index row.
+  if (spec.parameter.compartment && (spec.targetType === null || spec.targetType === 'Patient')) {
     const patients = [
       ...new Set(sources.flatMap((resource) => (resource.patientId ? [resource.patientId] : []))),
     ];
@@ -148,8 +149,10 @@ async function referencedBy(
       WHERE r.resource_type = 'Patient' AND r.id = ANY(${patients}::text[]) AND NOT r.deleted ORDER BY r.id`.execute(
       db,
     );
-    return rows.rows.map(storedOf);
+    found.push(...rows.rows.map(storedOf));
   }
+  if (spec.parameter.compartment && (spec.targetType === 'Patient' || spec.parameter.targets.length === 1))
+    return found;
   const ids = sources.map((resource) => resource.id);
   const target = spec.targetType === null ? sql`` : sql`AND s.target_type = ${spec.targetType}`;
   const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
@@ -158,7 +161,8 @@ async function referencedBy(
         AND s.id = ANY(${ids}::text[]) ${target}) t
       ON r.resource_type = t.target_type AND r.id = t.target_id
     WHERE NOT r.deleted ORDER BY r.resource_type, r.id LIMIT ${MAX_INCLUDED}`.execute(db);
-  return rows.rows.map(storedOf);
+  found.push(...rows.rows.map(storedOf));
+  return found;
 }
 
 /** The resources of type Source whose `spec` parameter points to one of the given resources. */
@@ -167,18 +171,22 @@ async function referring(
   spec: IncludeSpec,
   from: readonly StoredResource[],
 ): Promise<StoredResource[]> {
-  const targets = from.filter(
+  let targets = from.filter(
     (resource) => spec.targetType === null || resource.resourceType === spec.targetType,
   );
-  if (targets.length === 0) return [];
+  const found: StoredResource[] = [];
   if (spec.parameter.compartment) {
+    // Those referring to a Patient through the compartment element are in its compartment.
     const patients = targets.filter((target) => target.resourceType === 'Patient').map((target) => target.id);
-    if (patients.length === 0) return [];
-    const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
-      WHERE r.resource_type = ${spec.parameter.resourceType} AND r.patient_id = ANY(${patients}::text[]) AND NOT r.deleted
-      ORDER BY r.id LIMIT ${MAX_INCLUDED}`.execute(db);
-    return rows.rows.map(storedOf);
+    if (patients.length > 0) {
+      const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
+        WHERE r.resource_type = ${spec.parameter.resourceType} AND r.patient_id = ANY(${patients}::text[]) AND NOT r.deleted
+        ORDER BY r.id LIMIT ${MAX_INCLUDED}`.execute(db);
+      found.push(...rows.rows.map(storedOf));
+    }
+    targets = targets.filter((target) => target.resourceType !== 'Patient');
   }
+  if (targets.length === 0) return found;
   const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
     WHERE r.resource_type = ${spec.parameter.resourceType} AND NOT r.deleted AND r.id IN (
       SELECT s.id FROM ehealth.search_reference s
@@ -186,7 +194,8 @@ async function referring(
           ON s.target_type = t.type AND s.target_id = t.id
         WHERE s.resource_type = ${spec.parameter.resourceType} AND s.param = ${spec.parameter.code})
     ORDER BY r.id LIMIT ${MAX_INCLUDED}`.execute(db);
-  return rows.rows.map(storedOf);
+  found.push(...rows.rows.map(storedOf));
+  return found;
 }
 
 /** A match with only the elements asked for (`_elements`), marked SUBSETTED as FHIR requires. */
@@ -229,7 +238,17 @@ function pageUrl(request: SearchRequest, search: ParsedSearch, offset: number): 
   return `${request.baseUrl}/${search.resourceType}?${query.toString()}`;
 }
 
+/**
+ * A search by a Patient's identifier may hold a personal number, which is never put in a URL: it
+ * has no links (the lookup finds one Patient; the router takes it by `POST _search`).
+ */
+const carriesPersonalNumber = (search: ParsedSearch) =>
+  search.filters.some(
+    (filter) => filter.parameter.resourceType === 'Patient' && filter.parameter.code === 'identifier',
+  );
+
 function links(request: SearchRequest, search: ParsedSearch, more: boolean): SearchResult['links'] {
+  if (carriesPersonalNumber(search)) return [];
   const result = [
     { relation: 'self', url: pageUrl(request, search, search.offset) },
     { relation: 'first', url: pageUrl(request, search, 0) },

@@ -170,7 +170,7 @@ describe('search value extraction', () => {
     expect(compared).toBeGreaterThan(80);
   });
 
-  it('turns an Observation into its token, date, reference and quantity rows (the compartment has none)', () => {
+  it('turns an Observation into its token, date, reference and quantity rows (its Patient, the compartment, has none)', () => {
     const rows = emptyRows();
     extractRows(SAMPLES[0] as never, rows);
     const tokens = rows.token.param.map(
@@ -191,7 +191,7 @@ describe('search value extraction', () => {
       rows.reference.param
         .map((param, i) => `${param}=${rows.reference.target_type[i]}/${rows.reference.target_id[i]}`)
         .sort(),
-    ).toEqual(['encounter=Encounter/e1', 'subject=Patient/p1']);
+    ).toEqual(['encounter=Encounter/e1']);
     expect(rows.quantity).toMatchObject({ param: ['value-quantity'], value: ['72'], code: ['/min'] });
   });
 

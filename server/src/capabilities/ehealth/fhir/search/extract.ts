@@ -117,7 +117,7 @@ const COMPILED: ReadonlyMap<string, readonly CompiledParameter[]> = new Map(
   [...SEARCH_PARAMETERS].map(([resourceType, parameters]) => [
     resourceType,
     [...parameters.values()]
-      .filter((parameter) => parameter.expression !== null && !parameter.compartment)
+      .filter((parameter) => parameter.expression !== null)
       .map((parameter) => ({
         parameter,
         evaluate: compileExpression(parameter.expression as string),
@@ -192,6 +192,8 @@ export function extractRows(resource: Json & { resourceType: string; id: string 
           const reference = isObject(value) ? text(value.reference) : null;
           const target = reference ? referenceTarget(reference) : null;
           if (!target) break;
+          // The compartment is the resources table's patient_id (fhir/compartment.ts reads `Patient/id`).
+          if (parameter.compartment && reference?.startsWith('Patient/')) break;
           if (parameter.targets.length > 0 && !parameter.targets.includes(target[0])) break;
           const r = rows.reference;
           r.resource_type.push(resourceType);

@@ -21,8 +21,9 @@ export interface SearchParameter {
    */
   targets: readonly string[];
   /**
-   * Whether the parameter is the resource's Patient compartment (`Observation.patient` is its
-   * `subject` when a Patient): then `ehealth.resources.patient_id` answers it and it has no index rows.
+   * Whether the parameter's element is the resource's Patient compartment (`Observation.subject`,
+   * and so `Observation.patient`): a `Patient/id` value of it is `ehealth.resources.patient_id` and
+   * has no index row; its other targets (a Group, a Device) are indexed as usual.
    */
   compartment: boolean;
   /** The definition's canonical URL (the CapabilityStatement names it). */
@@ -129,19 +130,13 @@ function resolvedTypeFor(resourceType: string, expression: string): string | nul
 }
 
 /**
- * The `patient` parameters that are exactly the element fhir/compartment.ts reads the Patient
- * compartment from (`subject`, or `patient` for the types without a subject).
+ * The reference parameters that are exactly the element fhir/compartment.ts reads the Patient
+ * compartment from (`subject`, or `patient` for the types without a subject): their Patient
+ * targets are `ehealth.resources.patient_id`.
  */
-function isCompartment(
-  resourceType: string,
-  code: string,
-  expression: string,
-  targets: readonly string[],
-): boolean {
+function isCompartment(resourceType: string, expression: string, targets: readonly string[]): boolean {
   return (
-    code === 'patient' &&
-    targets.length === 1 &&
-    targets[0] === 'Patient' &&
+    targets.includes('Patient') &&
     (expression === `${resourceType}.subject` || expression === `${resourceType}.patient`)
   );
 }
@@ -185,7 +180,7 @@ function loadParameters(): ReadonlyMap<string, ReadonlyMap<string, SearchParamet
         type: definition.type as SearchParameterType,
         expression,
         targets,
-        compartment: isCompartment(resourceType, code, expression, targets),
+        compartment: definition.type === 'reference' && isCompartment(resourceType, expression, targets),
         definition: definition.url,
         documentation: definition.description ?? '',
       });

@@ -1,7 +1,7 @@
 import { type RawBuilder, sql } from 'kysely';
 import { timestampText } from './dates.ts';
 import type { SearchParameter } from './parameters.ts';
-import type { DateValue, Filter, QuantityValue, SortKey, TokenValue } from './parse.ts';
+import type { DateValue, Filter, QuantityValue, ReferenceValue, SortKey, TokenValue } from './parse.ts';
 
 /**
  * The SQL of a parsed search over `ehealth.resources` aliased `r`. Each parameter is a semi-join on
@@ -190,15 +190,43 @@ export function filterCondition(filter: Filter): Condition {
   }
 }
 
-/** A `patient` parameter that is the compartment: `r.patient_id`, on the index of the resources table. */
+/**
+ * A parameter whose element is the compartment: its Patient values are `r.patient_id` (on the
+ * resources table's `(patient_id, resource_type)` index), its other values index rows. A value
+ * of unknown type (`subject=123`) may be either: a union of both, still a semi-join, never an OR
+ * that would stop the planner using either index.
+ */
 function compartmentCondition(filter: Filter): Condition {
-  if (filter.kind === 'missing')
-    return filter.missing ? sql<boolean>`r.patient_id IS NULL` : sql<boolean>`r.patient_id IS NOT NULL`;
+  const { parameter } = filter;
+  const anyRow = sql`SELECT s.id FROM ehealth.search_reference s WHERE s.resource_type = ${parameter.resourceType} AND s.param = ${parameter.code}`;
+  if (filter.kind === 'missing') {
+    return filter.missing
+      ? sql<boolean>`(r.patient_id IS NULL AND r.id NOT IN (${anyRow}))`
+      : sql<boolean>`(r.patient_id IS NOT NULL OR r.id IN (${anyRow}))`;
+  }
   if (filter.kind !== 'reference') throw new Error('a compartment parameter is a reference');
-  const ids = filter.values
-    .filter((value) => value.type === null || value.type === 'Patient')
-    .map((value) => value.id);
-  return sql<boolean>`r.patient_id = ANY(${ids}::text[])`;
+  const patients = filter.values.filter((value) => value.type === 'Patient').map((value) => value.id);
+  const others = filter.values.filter((value) => value.type !== 'Patient');
+  if (others.length === 0) return sql<boolean>`r.patient_id = ANY(${patients}::text[])`;
+  const untyped = others.filter((value) => value.type === null).map((value) => value.id);
+  const inCompartment = [...patients, ...untyped];
+  const rows = indexedReferences(parameter, others);
+  if (inCompartment.length === 0) return sql<boolean>`r.id IN (${rows})`;
+  return sql<boolean>`r.id IN (SELECT c.id FROM ehealth.resources c
+    WHERE c.resource_type = ${parameter.resourceType} AND c.patient_id = ANY(${inCompartment}::text[])
+    UNION ALL ${rows})`;
+}
+
+function indexedReferences(
+  parameter: SearchParameter,
+  values: readonly ReferenceValue[],
+): RawBuilder<unknown> {
+  const conditions = values.map((value) =>
+    value.type === null
+      ? sql<boolean>`s.target_id = ${value.id}`
+      : sql<boolean>`(s.target_id = ${value.id} AND s.target_type = ${value.type})`,
+  );
+  return sql`SELECT s.id FROM ehealth.search_reference s WHERE s.resource_type = ${parameter.resourceType} AND s.param = ${parameter.code} AND ${or(conditions)}`;
 }
 
 const SORT_COLUMN = {
@@ -215,13 +243,16 @@ export function orderBy(keys: readonly SortKey[]): RawBuilder<unknown> {
     const direction = descending ? sql`DESC NULLS LAST` : sql`ASC NULLS LAST`;
     if (parameter.code === '_id') return sql`r.id ${direction}`;
     if (parameter.code === '_lastUpdated') return sql`r.last_updated ${direction}`;
-    if (parameter.compartment) return sql`r.patient_id ${direction}`;
     // Ascending by the smallest value, descending by the largest (a date's end), as FHIR sorts.
     const [ascending, descendingColumn] = SORT_COLUMN[parameter.type];
     const column = sql.ref(`s.${descending ? descendingColumn : ascending}`);
     const aggregate = descending ? sql`max(${column})` : sql`min(${column})`;
     const table = sql.id('ehealth', TABLE_OF[parameter.type]);
-    return sql`(SELECT ${aggregate} FROM ${table} s WHERE s.resource_type = r.resource_type AND s.id = r.id AND s.param = ${parameter.code}) ${direction}`;
+    const value = sql`(SELECT ${aggregate} FROM ${table} s WHERE s.resource_type = r.resource_type AND s.id = r.id AND s.param = ${parameter.code})`;
+    // A compartment parameter's Patient is the row's patient_id (it has no index row).
+    return parameter.compartment
+      ? sql`COALESCE(r.patient_id, ${value}) ${direction}`
+      : sql`${value} ${direction}`;
   });
   if (!keys.some((key) => key.parameter.code === '_id')) terms.push(sql`r.id ASC`);
   return sql.join(terms);
