@@ -143,7 +143,7 @@ function smartDemoClient(): ClientMetadata {
   return {
     client_id: SMART_DEMO_CLIENT_ID,
     client_name: 'SMART on FHIR demo app',
-    application_type: 'native',
+    application_type: 'web',
     token_endpoint_auth_method: 'none',
     id_token_signed_response_alg: 'ES256',
     grant_types: ['authorization_code'],
@@ -164,10 +164,14 @@ async function addLaunchContext(
   config: Config,
   smartLaunch: SmartLaunch,
 ): Promise<void> {
-  const scopes = typeof body.scope === 'string' ? body.scope.split(' ') : [];
-  if (!scopes.includes('launch/patient') && !scopes.includes('fhirUser')) return;
-  const accountId = ctx.oidc.entities.AuthorizationCode?.accountId;
-  if (!accountId) return;
+  const code = ctx.oidc.entities.AuthorizationCode;
+  // The code carries every scope granted (the access token's `scope` only the API's).
+  const scopes = String(code?.scope ?? '').split(' ');
+  const launchScopes = SMART_OIDC_SCOPES.filter((scope) => scopes.includes(scope));
+  const accountId = code?.accountId;
+  if (launchScopes.length === 0 || !accountId || typeof body.access_token !== 'string') return;
+  const listed = typeof body.scope === 'string' ? body.scope.split(' ') : [];
+  body.scope = [...listed, ...launchScopes.filter((scope) => !listed.includes(scope))].join(' ');
   const launch = await smartLaunch(accountId, await rolesOf(connection, accountId, config.demo));
   if (scopes.includes('launch/patient') && launch.patient) body.patient = launch.patient;
   if (scopes.includes('fhirUser') && launch.fhirUser) body.fhirUser = launch.fhirUser;

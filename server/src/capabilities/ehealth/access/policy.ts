@@ -213,15 +213,15 @@ export function practitionerWhere(standing: Standing, alias: string): RawBuilder
   const patients = patientsOf(standing);
   if (patients.length === 0) return sql<boolean>`${column('patient_id')} IS NULL`;
   const unrestrictedGp = [...standing.gp];
-  const hidden = sql<boolean>`EXISTS (SELECT 1 FROM ehealth.access_restrictions r
-    WHERE r.patient_id = ${column('patient_id')}
-      AND (r.from_kind = 'practitioner' AND r.from_practitioner = ${standing.practitionerId}
-        OR r.from_kind = 'all-but-gp' AND NOT ${inList(sql`r.patient_id`, unrestrictedGp)})
-      AND (r.target_kind = 'resource' AND r.target_reference = ${column('resource_type')} || '/' || ${column('id')}
-        OR r.target_kind = 'category' AND r.target_type = ${column('resource_type')}
-          AND (r.target_category IS NULL
+  const hidden = sql<boolean>`EXISTS (SELECT 1 FROM ehealth.access_restrictions hidden_by_patient
+    WHERE hidden_by_patient.patient_id = ${column('patient_id')}
+      AND (hidden_by_patient.from_kind = 'practitioner' AND hidden_by_patient.from_practitioner = ${standing.practitionerId}
+        OR hidden_by_patient.from_kind = 'all-but-gp' AND NOT ${inList(sql`hidden_by_patient.patient_id`, unrestrictedGp)})
+      AND (hidden_by_patient.target_kind = 'resource' AND hidden_by_patient.target_reference = ${column('resource_type')} || '/' || ${column('id')}
+        OR hidden_by_patient.target_kind = 'category' AND hidden_by_patient.target_type = ${column('resource_type')}
+          AND (hidden_by_patient.target_category IS NULL
             OR jsonb_path_exists(${column('content')}::jsonb, ${CATEGORY_PATH}::jsonpath,
-              jsonb_build_object('c', r.target_category)))))`;
+              jsonb_build_object('c', hidden_by_patient.target_category)))))`;
   const breakGlass = [...standing.breakGlass];
   return sql<boolean>`(${column('patient_id')} IS NULL OR (${inList(column('patient_id'), patients)}
     AND ${column('resource_type')} NOT IN ('Consent', 'AuditEvent')
