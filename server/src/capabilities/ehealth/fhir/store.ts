@@ -2,8 +2,21 @@ import type { Resource } from '@medplum/fhirtypes';
 import type { Kysely, Selectable } from 'kysely';
 import { type Connection, tablesOf } from '../../../db/index.ts';
 import type { EhealthTransaction, SearchIndexWriter, StoredResource } from '../ports.ts';
-import type { EhealthTables, ResourceRow } from '../tables.ts';
+import type { EhealthTables, ResourceHistoryRow, ResourceRow } from '../tables.ts';
 import { compartmentOf } from './compartment.ts';
+
+/** Rows per INSERT when importing: PostgreSQL takes at most 65,535 parameters per statement. */
+const IMPORT_CHUNK = 1_000;
+
+/** A version the store could not write because another writer got there first. */
+export class StaleVersionError extends Error {
+  readonly reference: string;
+
+  constructor(reference: string) {
+    super(`${reference} was changed meanwhile`);
+    this.reference = reference;
+  }
+}
 
 /**
  * The resource store: current versions, history, and (through the search index writer) the typed
@@ -20,14 +33,148 @@ export class ResourceStore {
   }
 
   /** The current version of a resource (deleted ones too: the caller answers 410), or null. */
-  async read(resourceType: string, id: string): Promise<StoredResource | null> {
-    const row = await this.db
+  async read(resourceType: string, id: string, trx?: EhealthTransaction): Promise<StoredResource | null> {
+    const row = await (trx ?? this.db)
       .selectFrom('ehealth.resources')
       .selectAll()
       .where('resource_type', '=', resourceType)
       .where('id', '=', id)
       .executeTakeFirst();
     return row ? storedOf(row) : null;
+  }
+
+  /** Several current versions at once (`Type/id` references), those that exist, in no order. */
+  async readMany(references: readonly string[], trx?: EhealthTransaction): Promise<StoredResource[]> {
+    const pairs = references.flatMap((reference) => {
+      const [type, id, extra] = reference.split('/');
+      return type && id && extra === undefined ? [{ type, id }] : [];
+    });
+    if (pairs.length === 0) return [];
+    const rows = await (trx ?? this.db)
+      .selectFrom('ehealth.resources')
+      .selectAll()
+      .where((eb) =>
+        eb.or(pairs.map(({ type, id }) => eb.and([eb('resource_type', '=', type), eb('id', '=', id)]))),
+      )
+      .execute();
+    return rows.map(storedOf);
+  }
+
+  /** One version of a resource from its history (a deleted version too), or null. */
+  async readVersion(
+    resourceType: string,
+    id: string,
+    version: number,
+    trx?: EhealthTransaction,
+  ): Promise<StoredResource | null> {
+    const row = await (trx ?? this.db)
+      .selectFrom('ehealth.resource_history as h')
+      .innerJoin('ehealth.resources as r', (join) =>
+        join.onRef('r.resource_type', '=', 'h.resource_type').onRef('r.id', '=', 'h.id'),
+      )
+      .select([
+        'h.resource_type',
+        'h.id',
+        'h.version',
+        'h.last_updated',
+        'h.deleted',
+        'h.content',
+        'r.patient_id',
+      ])
+      .where('h.resource_type', '=', resourceType)
+      .where('h.id', '=', id)
+      .where('h.version', '=', version)
+      .executeTakeFirst();
+    return row ? historyOf(row, row.patient_id) : null;
+  }
+
+  /** Every version of a resource, the newest first (at most `count`). */
+  async history(resourceType: string, id: string, count = 100): Promise<StoredResource[]> {
+    const current = await this.read(resourceType, id);
+    if (!current) return [];
+    const rows = await this.db
+      .selectFrom('ehealth.resource_history')
+      .selectAll()
+      .where('resource_type', '=', resourceType)
+      .where('id', '=', id)
+      .orderBy('version', 'desc')
+      .limit(count)
+      .execute();
+    return rows.map((row) => historyOf(row, current.patientId));
+  }
+
+  /**
+   * Writes a new resource (version 1) or the next version of an existing one (`previous`, as
+   * read in this transaction): the current row, a history row and its search index rows. A
+   * concurrent writer that changed `previous` meanwhile makes it throw `StaleVersionError`.
+   */
+  async write(
+    trx: EhealthTransaction,
+    resource: Resource & { id: string },
+    previous: StoredResource | null,
+    deleted = false,
+  ): Promise<StoredResource> {
+    const version = (previous?.versionId ?? 0) + 1;
+    const lastUpdated = new Date();
+    const meta = { ...resource.meta, versionId: String(version), lastUpdated: lastUpdated.toISOString() };
+    const body = deleted
+      ? { resourceType: resource.resourceType, id: resource.id, meta }
+      : { ...resource, meta: meta };
+    const stored: StoredResource = {
+      resourceType: resource.resourceType,
+      id: resource.id,
+      versionId: version,
+      lastUpdated,
+      patientId: deleted ? (previous?.patientId ?? null) : compartmentOf(resource),
+      deleted,
+      content: JSON.stringify(deleted ? body : orderedContent(body as Resource & { id: string })),
+    };
+    const row = {
+      resource_type: stored.resourceType,
+      id: stored.id,
+      version,
+      last_updated: lastUpdated,
+      patient_id: stored.patientId,
+      deleted,
+      content: stored.content,
+    };
+    if (previous) {
+      const updated = await trx
+        .updateTable('ehealth.resources')
+        .set(row)
+        .where('resource_type', '=', stored.resourceType)
+        .where('id', '=', stored.id)
+        .where('version', '=', previous.versionId)
+        .executeTakeFirst();
+      if (Number(updated.numUpdatedRows) !== 1)
+        throw new StaleVersionError(`${stored.resourceType}/${stored.id}`);
+    } else {
+      await trx.insertInto('ehealth.resources').values(row).execute();
+    }
+    const { patient_id: _, ...historyRow } = row;
+    await trx.insertInto('ehealth.resource_history').values(historyRow).execute();
+    await this.index.write(trx, [stored]);
+    return stored;
+  }
+
+  /** The Patient id linked to a personal number, or null. */
+  async patientOf(personalNumber: string, trx?: EhealthTransaction): Promise<string | null> {
+    const row = await (trx ?? this.db)
+      .selectFrom('ehealth.patients')
+      .select('patient_id')
+      .where('personal_number', '=', personalNumber)
+      .executeTakeFirst();
+    return row?.patient_id ?? null;
+  }
+
+  /** Links a person to their Patient; false when the person has one already. */
+  async linkPatient(trx: EhealthTransaction, personalNumber: string, patientId: string): Promise<boolean> {
+    const result = await trx
+      .insertInto('ehealth.patients')
+      .values({ personal_number: personalNumber, patient_id: patientId })
+      .onConflict((conflict) => conflict.doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
   }
 
   /**
@@ -37,12 +184,10 @@ export class ResourceStore {
   async importResources(resources: readonly Resource[], trx?: EhealthTransaction): Promise<StoredResource[]> {
     if (resources.length === 0) return [];
     const now = new Date();
+    const lastUpdated = now.toISOString();
     const stored = resources.map((resource) => {
       if (!resource.id) throw new Error(`import: a ${resource.resourceType} without an id`);
-      const content = {
-        ...resource,
-        meta: { ...resource.meta, versionId: '1', lastUpdated: now.toISOString() },
-      };
+      const content = { ...resource, meta: { ...resource.meta, versionId: '1', lastUpdated } };
       return {
         resourceType: resource.resourceType,
         id: resource.id,
@@ -54,25 +199,33 @@ export class ResourceStore {
       } satisfies StoredResource;
     });
     const run = async (t: EhealthTransaction) => {
-      const rows = stored.map((s) => ({
-        resource_type: s.resourceType,
-        id: s.id,
-        version: 1,
-        last_updated: s.lastUpdated,
-        patient_id: s.patientId,
-        content: s.content,
-      }));
-      await t.insertInto('ehealth.resources').values(rows).execute();
-      await t
-        .insertInto('ehealth.resource_history')
-        .values(rows.map(({ patient_id: _, ...row }) => row))
-        .execute();
+      for (let start = 0; start < stored.length; start += IMPORT_CHUNK) {
+        const rows = stored.slice(start, start + IMPORT_CHUNK).map((s) => ({
+          resource_type: s.resourceType,
+          id: s.id,
+          version: 1,
+          last_updated: s.lastUpdated,
+          patient_id: s.patientId,
+          content: s.content,
+        }));
+        await t.insertInto('ehealth.resources').values(rows).execute();
+        await t
+          .insertInto('ehealth.resource_history')
+          .values(rows.map(({ patient_id: _, ...row }) => row))
+          .execute();
+      }
       await this.index.write(t, stored);
     };
     if (trx) await run(trx);
     else await this.db.transaction().execute(run);
     return stored;
   }
+}
+
+/** `resourceType`, `id` and `meta` first, as FHIR servers usually serve them. */
+function orderedContent(resource: Resource & { id: string }): Resource {
+  const { resourceType, id, meta, ...rest } = resource;
+  return { resourceType, id, meta, ...rest } as Resource;
 }
 
 export function storedOf(row: Selectable<ResourceRow>): StoredResource {
@@ -82,6 +235,18 @@ export function storedOf(row: Selectable<ResourceRow>): StoredResource {
     versionId: row.version,
     lastUpdated: row.last_updated,
     patientId: row.patient_id,
+    deleted: row.deleted,
+    content: row.content,
+  };
+}
+
+function historyOf(row: Selectable<ResourceHistoryRow>, patientId: string | null): StoredResource {
+  return {
+    resourceType: row.resource_type,
+    id: row.id,
+    versionId: row.version,
+    lastUpdated: row.last_updated,
+    patientId,
     deleted: row.deleted,
     content: row.content,
   };
