@@ -360,7 +360,17 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
 
     it('renders a readable A4 PDF in Bulgarian, Polish and English (read back with poppler)', async () => {
       for (const [language, words] of [
-        ['bg', ['Международно резюме на пациента', 'Мария Петрова', 'Артериална хипертония', 'Алергии']],
+        [
+          'bg',
+          [
+            'Международно резюме на пациента',
+            'Мария Петрова',
+            'Артериална хипертония',
+            'Алергии',
+            'Пеницилин',
+            '6,7 %',
+          ],
+        ],
         ['pl', ['Międzynarodowe podsumowanie pacjenta', 'Szczepienia', 'Ramipryl']],
         ['en', ['International Patient Summary', 'Vaccinations', 'Ramipril']],
       ] as const) {

@@ -400,15 +400,17 @@ function statusOf(concept: CodeableConcept | undefined, t: SummaryLabels): strin
   return code ? (t.status[code] ?? '') : '';
 }
 
-function quantity(q: Quantity | undefined): string | undefined {
+/** A measured value as the reader writes numbers (`6,7 %` in Bulgarian), at most three decimals. */
+function quantity(q: Quantity | undefined, language: SummaryLanguage): string | undefined {
   if (!q || q.value === undefined) return undefined;
+  const value = new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(q.value);
   const unit = q.unit ?? q.code;
-  return unit ? `${q.value} ${unit}` : String(q.value);
+  return unit ? `${value} ${unit}` : value;
 }
 
 function observationValue(observation: Observation, language: SummaryLanguage): string {
   const own =
-    quantity(observation.valueQuantity) ??
+    quantity(observation.valueQuantity, language) ??
     (observation.valueCodeableConcept
       ? conceptLabel(observation.valueCodeableConcept, language)
       : undefined) ??
@@ -416,7 +418,7 @@ function observationValue(observation: Observation, language: SummaryLanguage): 
     (observation.valueBoolean === undefined ? undefined : String(observation.valueBoolean));
   const parts = own !== undefined ? [own] : [];
   for (const component of observation.component ?? []) {
-    const value = quantity(component.valueQuantity) ?? component.valueString;
+    const value = quantity(component.valueQuantity, language) ?? component.valueString;
     if (value !== undefined) parts.push(`${conceptLabel(component.code, language)}: ${value}`);
   }
   const interpretation = observation.interpretation?.[0];

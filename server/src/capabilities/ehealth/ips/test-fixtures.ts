@@ -103,7 +103,7 @@ function problemsOf(patientId: string): Resource[] {
       },
       criticality: 'high',
       code: {
-        coding: [{ system: 'http://snomed.info/sct', code: '91936005', display: 'Allergy to penicillin' }],
+        coding: [{ system: 'http://snomed.info/sct', code: '764146007', display: 'Penicillin (substance)' }],
       },
       recordedDate: '2010-05-05',
     },
