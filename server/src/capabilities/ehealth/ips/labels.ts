@@ -93,7 +93,11 @@ export const SUMMARY_LABELS: Record<SummaryLanguage, SummaryLabels> = {
       completed: 'completed',
       'on-hold': 'on hold',
     },
-    criticality: { low: 'low criticality', high: 'high criticality', 'unable-to-assess': 'criticality not assessed' },
+    criticality: {
+      low: 'low criticality',
+      high: 'high criticality',
+      'unable-to-assess': 'criticality not assessed',
+    },
     footer: (page, pages) => `Page ${page} of ${pages}`,
     document: { title: 'Document', date: 'Date', author: 'Author', patient: 'Patient' },
   },
@@ -144,7 +148,11 @@ export function summaryLanguage(
       const [tag = '', ...rest] = part.trim().split(';');
       const q = rest.map((p) => p.trim()).find((p) => p.startsWith('q='));
       const weight = q ? Number(q.slice(2)) : 1;
-      return { tag: tag.trim().toLowerCase().split('-')[0] ?? '', weight: Number.isFinite(weight) ? weight : 0, index };
+      return {
+        tag: tag.trim().toLowerCase().split('-')[0] ?? '',
+        weight: Number.isFinite(weight) ? weight : 0,
+        index,
+      };
     })
     .filter((range) => range.weight > 0)
     .sort((a, b) => b.weight - a.weight || a.index - b.index);

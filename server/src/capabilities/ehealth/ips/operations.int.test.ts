@@ -25,12 +25,23 @@ import { validateIpsBundle } from './validate.ts';
 const BASE = 'https://health.example/fhir/R4';
 const PERSONAL_NUMBER = '8001010005';
 
-const context = (actor: HealthAccessContext['actor'], scopes: string[], breakGlass = false): HealthAccessContext => ({
+const context = (
+  actor: HealthAccessContext['actor'],
+  scopes: string[],
+  breakGlass = false,
+): HealthAccessContext => ({
   actor,
   scopes: parseScopes(scopes),
   purpose: { purpose: 'medical-treatment', legalBasis: 'gdpr-art-9-2-h' },
   breakGlass: breakGlass
-    ? [{ id: 'bg-1', patientId: PATIENT_ID, reason: 'unconscious', expiresAt: new Date(Date.now() + 3_600_000) }]
+    ? [
+        {
+          id: 'bg-1',
+          patientId: PATIENT_ID,
+          reason: 'unconscious',
+          expiresAt: new Date(Date.now() + 3_600_000),
+        },
+      ]
     : [],
   requestId: 'test',
 });
@@ -87,7 +98,11 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
   beforeAll(async () => {
     handle = await engine.open();
     const store = new ResourceStore(handle.db, new TypedSearchIndex());
-    await store.importResources([...sharedResources(), ...recordOf(), ...recordOf(OTHER_PATIENT_ID, '8002020000')]);
+    await store.importResources([
+      ...sharedResources(),
+      ...recordOf(),
+      ...recordOf(OTHER_PATIENT_ID, '8002020000'),
+    ]);
     const db = tablesOf<EhealthTables & AccessTables>(handle.db);
     await db
       .insertInto('ehealth.patients')
@@ -180,7 +195,11 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
       const include = bundle.entry!.find((entry) => entry.resource!.id === 'gp-1')!;
       expect(include.search?.mode).toBe('include');
       expect(recorded).toEqual([
-        expect.objectContaining({ interaction: 'operation', what: 'Patient/$everything', patientIds: [PATIENT_ID] }),
+        expect.objectContaining({
+          interaction: 'operation',
+          what: 'Patient/$everything',
+          patientIds: [PATIENT_ID],
+        }),
       ]);
       expect(recorded[0]!.references).toEqual(refs);
     });
@@ -208,15 +227,21 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
       expect(first.total).toBe(all.total);
       const next = first.link!.find((link) => link.relation === 'next')!.url;
       const offset = new URL(next).searchParams.get('_offset')!;
-      const second = (await invoke('everything', patient, PATIENT_ID, { _count: '5', _offset: offset })).body as Bundle;
-      expect(second.entry!.map((e) => e.resource!.id)).toEqual(all.entry!.slice(5, 10).map((e) => e.resource!.id));
+      const second = (await invoke('everything', patient, PATIENT_ID, { _count: '5', _offset: offset }))
+        .body as Bundle;
+      expect(second.entry!.map((e) => e.resource!.id)).toEqual(
+        all.entry!.slice(5, 10).map((e) => e.resource!.id),
+      );
       expect(second.link!.some((link) => link.relation === 'previous')).toBe(true);
 
       const typed = (await invoke('everything', patient, PATIENT_ID, { _type: 'Condition,Immunization' }))
         .body as Bundle;
-      expect(new Set(typed.entry!.map((e) => e.resource!.resourceType))).toEqual(new Set(['Condition', 'Immunization']));
+      expect(new Set(typed.entry!.map((e) => e.resource!.resourceType))).toEqual(
+        new Set(['Condition', 'Immunization']),
+      );
 
-      const future = (await invoke('everything', patient, PATIENT_ID, { _since: '2999-01-01T00:00:00Z' })).body as Bundle;
+      const future = (await invoke('everything', patient, PATIENT_ID, { _since: '2999-01-01T00:00:00Z' }))
+        .body as Bundle;
       expect(future.entry).toEqual([]);
       const past = (await invoke('everything', patient, PATIENT_ID, { _since: '2020-01-01' })).body as Bundle;
       expect(past.total).toBe(all.total);
@@ -226,7 +251,9 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
       expect(await refusal(invoke('everything', patient, OTHER_PATIENT_ID))).toBe('ips-patient-not-found');
       expect(await refusal(invoke('everything', patient, 'nobody'))).toBe('ips-patient-not-found');
       expect(await refusal(invoke('everything', patient, '../x'))).toBe('ips-patient-not-found');
-      expect(await refusal(invoke('everything', doctor('stranger'), PATIENT_ID))).toBe('ips-patient-not-found');
+      expect(await refusal(invoke('everything', doctor('stranger'), PATIENT_ID))).toBe(
+        'ips-patient-not-found',
+      );
     });
 
     it('refuses malformed parameters and formats other than JSON', async () => {
@@ -240,8 +267,12 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
         { _offset: '-1' },
       ];
       for (const params of bad)
-        expect(await refusal(invoke('everything', patient, PATIENT_ID, params))).toBe('ips-parameter-invalid');
-      expect(await refusal(invoke('everything', patient, PATIENT_ID, { _format: 'pdf' }))).toBe('not-acceptable');
+        expect(await refusal(invoke('everything', patient, PATIENT_ID, params))).toBe(
+          'ips-parameter-invalid',
+        );
+      expect(await refusal(invoke('everything', patient, PATIENT_ID, { _format: 'pdf' }))).toBe(
+        'not-acceptable',
+      );
       expect(await refusal(invoke('everything', patient, PATIENT_ID, {}, { accept: 'text/html' }))).toBe(
         'not-acceptable',
       );
@@ -273,7 +304,11 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
       expect(composition.title).toBe('Międzynarodowe podsumowanie pacjenta');
       expect(JSON.stringify(bundle)).toContain(`${PATIENT_ID}-dep`);
       expect(recorded).toEqual([
-        expect.objectContaining({ interaction: 'operation', what: 'Patient/$summary', patientIds: [PATIENT_ID] }),
+        expect.objectContaining({
+          interaction: 'operation',
+          what: 'Patient/$summary',
+          patientIds: [PATIENT_ID],
+        }),
       ]);
     });
 
@@ -291,30 +326,51 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
     });
 
     it('finds the patient by identifier at the type level (GET and POST)', async () => {
-      const byQuery = (await invoke('summary', patient, undefined, { identifier: `${EGN_SYSTEM}|${PERSONAL_NUMBER}` }))
-        .body as Bundle;
-      expect((byQuery.entry![0]!.resource as Composition).subject!.reference).toBe(`${BASE}/Patient/${PATIENT_ID}`);
+      const byQuery = (
+        await invoke('summary', patient, undefined, { identifier: `${EGN_SYSTEM}|${PERSONAL_NUMBER}` })
+      ).body as Bundle;
+      expect((byQuery.entry![0]!.resource as Composition).subject!.reference).toBe(
+        `${BASE}/Patient/${PATIENT_ID}`,
+      );
       const byBody = (
-        await invoke('summary', patient, undefined, {}, {
-          body: {
-            resourceType: 'Parameters',
-            parameter: [{ name: 'identifier', valueIdentifier: { system: EGN_SYSTEM, value: PERSONAL_NUMBER } }],
+        await invoke(
+          'summary',
+          patient,
+          undefined,
+          {},
+          {
+            body: {
+              resourceType: 'Parameters',
+              parameter: [
+                { name: 'identifier', valueIdentifier: { system: EGN_SYSTEM, value: PERSONAL_NUMBER } },
+              ],
+            },
           },
-        })
+        )
       ).body as Bundle;
       expect(validateIpsBundle(byBody)).toEqual([]);
       expect(await refusal(invoke('summary', patient, undefined, {}))).toBe('ips-identifier-required');
       expect(await refusal(invoke('summary', patient, undefined, { identifier: '8002020000' }))).toBe(
         'ips-patient-not-found',
       );
-      expect(await refusal(invoke('summary', patient, undefined, { identifier: `other|${PERSONAL_NUMBER}` }))).toBe(
-        'ips-patient-not-found',
-      );
+      expect(
+        await refusal(invoke('summary', patient, undefined, { identifier: `other|${PERSONAL_NUMBER}` })),
+      ).toBe('ips-patient-not-found');
     });
 
     it('renders a readable A4 PDF in Bulgarian, Polish and English (read back with poppler)', async () => {
       for (const [language, words] of [
-        ['bg', ['Международно резюме на пациента', 'Мария Петрова', 'Артериална хипертония', 'Алергии']],
+        [
+          'bg',
+          [
+            'Международно резюме на пациента',
+            'Мария Петрова',
+            'Артериална хипертония',
+            'Алергии',
+            'Пеницилин',
+            '6,7 %',
+          ],
+        ],
         ['pl', ['Międzynarodowe podsumowanie pacjenta', 'Szczepienia', 'Ramipryl']],
         ['en', ['International Patient Summary', 'Vaccinations', 'Ramipril']],
       ] as const) {
@@ -323,7 +379,13 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
         const text = pdfText(answer.body as Buffer).replace(/\s+/g, ' ');
         for (const word of words) expect(text).toContain(word);
       }
-      const viaAccept = await invoke('summary', specialist, PATIENT_ID, {}, { accept: 'application/pdf', acceptLanguage: 'en' });
+      const viaAccept = await invoke(
+        'summary',
+        specialist,
+        PATIENT_ID,
+        {},
+        { accept: 'application/pdf', acceptLanguage: 'en' },
+      );
       const text = pdfText(viaAccept.body as Buffer).replace(/\s+/g, ' ');
       expect(text).toContain("Some information is withheld at the patient's request.");
       expect(text).not.toMatch(/depress/i);
@@ -331,9 +393,15 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
 
     it('refuses another patient, an unknown format and an unknown language', async () => {
       expect(await refusal(invoke('summary', patient, OTHER_PATIENT_ID))).toBe('ips-patient-not-found');
-      expect(await refusal(invoke('summary', patient, PATIENT_ID, { _format: 'xml' }))).toBe('not-acceptable');
-      expect(await refusal(invoke('summary', patient, PATIENT_ID, {}, { accept: 'text/html' }))).toBe('not-acceptable');
-      expect(await refusal(invoke('summary', patient, PATIENT_ID, { _language: 'de' }))).toBe('ips-parameter-invalid');
+      expect(await refusal(invoke('summary', patient, PATIENT_ID, { _format: 'xml' }))).toBe(
+        'not-acceptable',
+      );
+      expect(await refusal(invoke('summary', patient, PATIENT_ID, {}, { accept: 'text/html' }))).toBe(
+        'not-acceptable',
+      );
+      expect(await refusal(invoke('summary', patient, PATIENT_ID, { _language: 'de' }))).toBe(
+        'ips-parameter-invalid',
+      );
     });
   });
 
@@ -352,7 +420,9 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
     });
 
     it('is not found for the specialist the patient hid it from, and for another patient', async () => {
-      expect(await refusal(invoke('documentPdf', specialist, `${PATIENT_ID}-letter`))).toBe('ips-document-not-found');
+      expect(await refusal(invoke('documentPdf', specialist, `${PATIENT_ID}-letter`))).toBe(
+        'ips-document-not-found',
+      );
       expect(await refusal(invoke('documentPdf', patient, `${OTHER_PATIENT_ID}-letter`))).toBe(
         'ips-document-not-found',
       );

@@ -1,4 +1,11 @@
-import type { Bundle, BundleEntry, DocumentReference, Parameters, Patient, Resource } from '@medplum/fhirtypes';
+import type {
+  Bundle,
+  BundleEntry,
+  DocumentReference,
+  Parameters,
+  Patient,
+  Resource,
+} from '@medplum/fhirtypes';
 import { AppError } from '../../../kernel/index.ts';
 import type { EhealthParts } from '../parts.ts';
 import type { FhirOperation, HealthAccessContext, Interaction, StoredResource } from '../ports.ts';
@@ -83,7 +90,11 @@ export class IpsOperations {
     answerFormat(single(params, '_format'), input.accept, false);
     const since = parseSince(single(params, '_since'));
     const types = parseTypes(params);
-    const count = parseWhole(single(params, '_count'), '_count', { min: 1, max: MAX_COUNT, fallback: DEFAULT_COUNT });
+    const count = parseWhole(single(params, '_count'), '_count', {
+      min: 1,
+      max: MAX_COUNT,
+      fallback: DEFAULT_COUNT,
+    });
     const offset = parseWhole(single(params, '_offset'), '_offset', { min: 0, max: 1_000_000, fallback: 0 });
     const patientId = await this.visiblePatient(ctx, input.id);
 
@@ -155,7 +166,8 @@ export class IpsOperations {
     });
     if (!summary) throw new AppError('ips-patient-not-found');
     await this.record(ctx, 'operation', 'Patient/$summary', [patientId], carriedReferences(summary));
-    if (format === 'pdf') return { status: 200, contentType: PDF, body: await renderSummaryPdf(summary.view) };
+    if (format === 'pdf')
+      return { status: 200, contentType: PDF, body: await renderSummaryPdf(summary.view) };
     return { status: 200, contentType: FHIR_JSON, body: summary.bundle };
   }
 
@@ -185,7 +197,9 @@ export class IpsOperations {
         ...(document.author ?? []).map((author) => author.reference ?? ''),
         document.subject?.reference ?? '',
       ]);
-      const authors = (document.author ?? []).map((a) => (a.reference && names.get(a.reference)) ?? a.display);
+      const authors = (document.author ?? []).map(
+        (a) => (a.reference && names.get(a.reference)) ?? a.display,
+      );
       bytes = await renderDocumentPdf({
         kind: document.type ? conceptLabel(document.type, language) : (text.title ?? ''),
         date: document.date ?? document.context?.period?.start,
@@ -217,7 +231,10 @@ export class IpsOperations {
   }
 
   /** `identifier=[system|]value`: the Patient whose identifier it is (the personal number's link first). */
-  private async patientByIdentifier(ctx: HealthAccessContext, identifier: string | undefined): Promise<string> {
+  private async patientByIdentifier(
+    ctx: HealthAccessContext,
+    identifier: string | undefined,
+  ): Promise<string> {
     if (identifier === undefined) throw new AppError('ips-identifier-required');
     const bar = identifier.indexOf('|');
     const system = bar === -1 ? undefined : identifier.slice(0, bar);
@@ -241,12 +258,16 @@ export class IpsOperations {
       ? (this.parts.instance.defaultLocale as SummaryLanguage)
       : 'en';
     const language = summaryLanguage({ language: asked, acceptLanguage }, fallback);
-    if (!language) throw new AppError('ips-parameter-invalid', `_language is one of ${SUMMARY_LANGUAGES.join(', ')}.`);
+    if (!language)
+      throw new AppError('ips-parameter-invalid', `_language is one of ${SUMMARY_LANGUAGES.join(', ')}.`);
     return language;
   }
 
   /** People's and organisations' names for a document's header, as far as the caller may see them. */
-  private async namesOf(ctx: HealthAccessContext, references: readonly string[]): Promise<Map<string, string>> {
+  private async namesOf(
+    ctx: HealthAccessContext,
+    references: readonly string[],
+  ): Promise<Map<string, string>> {
     const rows = await this.parts.policy.filterReadable(
       ctx,
       await readReferenced(this.parts.store.db, references.filter(Boolean)),
@@ -258,7 +279,9 @@ export class IpsOperations {
       if (resource.resourceType === 'Organization') name = resource.name;
       if (resource.resourceType === 'Patient' || resource.resourceType === 'Practitioner') {
         const first = resource.name?.[0];
-        name = first?.text ?? [...(first?.prefix ?? []), ...(first?.given ?? []), first?.family].filter(Boolean).join(' ');
+        name =
+          first?.text ??
+          [...(first?.prefix ?? []), ...(first?.given ?? []), first?.family].filter(Boolean).join(' ');
       }
       if (name) names.set(keyOf(row), name);
     }
@@ -284,7 +307,8 @@ function keyOf(row: StoredResource): string {
 function withBody(query: Readonly<Params>, body: unknown): Params {
   const params: Params = { ...query };
   const parameters = body as Parameters | undefined;
-  if (!parameters || typeof parameters !== 'object' || parameters.resourceType !== 'Parameters') return params;
+  if (!parameters || typeof parameters !== 'object' || parameters.resourceType !== 'Parameters')
+    return params;
   for (const parameter of parameters.parameter ?? []) {
     const identifier = parameter.valueIdentifier;
     const value =
@@ -296,7 +320,11 @@ function withBody(query: Readonly<Params>, body: unknown): Params {
       parameter.valueDate ??
       (parameter.valueInteger !== undefined ? String(parameter.valueInteger) : undefined) ??
       (parameter.valuePositiveInt !== undefined ? String(parameter.valuePositiveInt) : undefined) ??
-      (identifier?.value ? (identifier.system ? `${identifier.system}|${identifier.value}` : identifier.value) : undefined);
+      (identifier?.value
+        ? identifier.system
+          ? `${identifier.system}|${identifier.value}`
+          : identifier.value
+        : undefined);
     if (parameter.name && value !== undefined) params[parameter.name] = value;
   }
   return params;

@@ -27,9 +27,11 @@ export function parseSince(value: string | undefined): Date | undefined {
   if (!match || (hour !== undefined && match[7] === undefined))
     throw new AppError('ips-parameter-invalid', '_since is not a FHIR instant (e.g. 2024-01-31T00:00:00Z).');
   const daysInMonth = new Date(Date.UTC(Number(year), Number(month), 0)).getUTCDate();
-  if (Number(day) > daysInMonth) throw new AppError('ips-parameter-invalid', '_since names a day the month does not have.');
+  if (Number(day) > daysInMonth)
+    throw new AppError('ips-parameter-invalid', '_since names a day the month does not have.');
   const date = new Date(hour === undefined ? `${value}T00:00:00Z` : value);
-  if (Number.isNaN(date.getTime())) throw new AppError('ips-parameter-invalid', '_since is not a valid instant.');
+  if (Number.isNaN(date.getTime()))
+    throw new AppError('ips-parameter-invalid', '_since is not a valid instant.');
   return date;
 }
 
@@ -61,7 +63,11 @@ export function parseWhole(
 }
 
 /** What to answer with: the FHIR JSON, or the PDF; anything else is `not-acceptable`. */
-export function answerFormat(format: string | undefined, accept: string, pdfAllowed: boolean): 'json' | 'pdf' {
+export function answerFormat(
+  format: string | undefined,
+  accept: string,
+  pdfAllowed: boolean,
+): 'json' | 'pdf' {
   if (format !== undefined) {
     const asked = format.trim().toLowerCase();
     if (['json', 'application/json', 'application/fhir+json'].includes(asked)) return 'json';
@@ -83,5 +89,8 @@ export function answerFormat(format: string | undefined, accept: string, pdfAllo
     if (['application/fhir+json', 'application/json', 'application/*', '*/*'].includes(type)) return 'json';
     if (pdfAllowed && type === 'application/pdf') return 'pdf';
   }
-  throw new AppError('not-acceptable', pdfAllowed ? 'The summary is FHIR JSON or PDF.' : 'The answer is FHIR JSON.');
+  throw new AppError(
+    'not-acceptable',
+    pdfAllowed ? 'The summary is FHIR JSON or PDF.' : 'The answer is FHIR JSON.',
+  );
 }

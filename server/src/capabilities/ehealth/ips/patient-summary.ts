@@ -37,7 +37,7 @@ export async function summaryOfPatient(
 ): Promise<PatientSummary | null> {
   const rows = await readCompartment(db, patientId, { types: SUMMARY_SOURCE_TYPES });
   const patient = rows[0];
-  if (!patient || patient.resourceType !== 'Patient' || patient.id !== patientId) return null;
+  if (patient?.resourceType !== 'Patient' || patient.id !== patientId) return null;
   const visible = await reader.visible(rows);
   if (!visible.some((row) => row === patient || (row.resourceType === 'Patient' && row.id === patientId)))
     return null;

@@ -1,5 +1,14 @@
 import { formatDate, SUMMARY_LABELS, type SummaryLanguage } from './labels.ts';
-import { createDocument, footers, heading, keyValues, notice, paragraph, table, title } from './pdf-layout.ts';
+import {
+  createDocument,
+  footers,
+  heading,
+  keyValues,
+  notice,
+  paragraph,
+  table,
+  title,
+} from './pdf-layout.ts';
 import type { SummaryView } from './summary.ts';
 
 /**

@@ -59,9 +59,7 @@ export async function readReferenced(
     .where('deleted', '=', false)
     .where((eb) =>
       eb.or(
-        [...byType].map(([type, ids]) =>
-          eb.and([eb('resource_type', '=', type), eb('id', 'in', [...ids])]),
-        ),
+        [...byType].map(([type, ids]) => eb.and([eb('resource_type', '=', type), eb('id', 'in', [...ids])])),
       ),
     )
     .orderBy('resource_type')

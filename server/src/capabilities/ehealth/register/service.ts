@@ -58,7 +58,9 @@ export function healthRecordServices(db: Connection, report: Reporter): Exchange
         immunizations: async ({ egn }) => {
           const patientId = await patientIdOf(tables, egn);
           if (!patientId) return NO_RECORD;
-          const rows = await visibleToSystem(await readCompartment(tables, patientId, { types: ['Immunization'] }));
+          const rows = await visibleToSystem(
+            await readCompartment(tables, patientId, { types: ['Immunization'] }),
+          );
           return rows
             .map((row) => immunizationOf(JSON.parse(row.content) as Immunization))
             .filter((record): record is ImmunizationRecord => record !== null)
@@ -77,7 +79,8 @@ export function immunizationOf(immunization: Immunization): ImmunizationRecord |
   const date = /^\d{4}-\d{2}-\d{2}/.exec(immunization.occurrenceDateTime ?? '')?.[0];
   if (!coding?.system || !coding.code || !date) return null;
   const dose = immunization.protocolApplied?.[0];
-  const number = dose?.doseNumberPositiveInt ?? (dose?.doseNumberString ? Number(dose.doseNumberString) : null);
+  const number =
+    dose?.doseNumberPositiveInt ?? (dose?.doseNumberString ? Number(dose.doseNumberString) : null);
   const fallback = coding.display ?? immunization.vaccineCode.text;
   return {
     vaccine: {
