@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { seedHealthRecord } from './capabilities/ehealth/index.ts';
+import { healthRecordSeeded, seedHealthRecord } from './capabilities/ehealth/index.ts';
 import {
   connectDatabase,
   type DatabaseHandle,
@@ -80,14 +80,18 @@ export const DEMO_HEALTH_RECORDS = 100;
 export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
   const result = await seedRegisters(database.db, options);
   await assignDemoRoles(database.db, result.demoPersons, await namesOf(database, result.demoPersons));
-  const health = await seedHealthRecord(database.db, {
+  const health = await seedDemoHealthRecord(database, options);
+  return { ...result, rows: result.rows + health.resources, seconds: result.seconds + health.seconds };
+}
+
+function seedDemoHealthRecord(database: DatabaseHandle, options: Omit<DemoSeedOptions, 'vehicles'>) {
+  return seedHealthRecord(database.db, {
     seed: options.seed,
     persons: options.persons,
     instance: options.instance ?? loadInstance(),
     fullRecords: options.healthRecords ?? DEMO_HEALTH_RECORDS,
     patientsForOthers: false,
   });
-  return { ...result, rows: result.rows + health.resources, seconds: result.seconds + health.seconds };
 }
 
 /**
@@ -112,10 +116,19 @@ export async function ensureDemoData(
   onProgress?: DemoSeedOptions['onProgress'],
 ): Promise<SeedResult | null> {
   if (!config.demo) return null;
-  if (await completedSeedRun(database.db)) {
+  const run = await completedSeedRun(database.db);
+  if (run) {
     await nameDemoRoleHolders(database.db, (egns) => namesOf(database, egns));
     // Registers added since this database was seeded get their data from the same seed.
     await backfillSeededRegisters(database.db);
+    // So does the health record, on a database seeded before it existed.
+    if (!(await healthRecordSeeded(database.db))) {
+      await seedDemoHealthRecord(database, {
+        seed: run.seed,
+        persons: run.persons,
+        instance: loadInstance(config.instance),
+      });
+    }
     return null;
   }
   return seedDemoData(database, {

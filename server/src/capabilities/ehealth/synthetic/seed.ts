@@ -166,6 +166,15 @@ function fullRecordSet(subjects: readonly HealthSubject[], ctx: GenerateContext,
   return chosen;
 }
 
+/** Whether a health record was seeded (databases seeded before it existed have none yet). */
+export async function healthRecordSeeded(connection: Connection): Promise<boolean> {
+  const store = new ResourceStore(connection, new TypedSearchIndex());
+  return (
+    (await store.db.selectFrom('ehealth.patients').select('patient_id').limit(1).executeTakeFirst()) !==
+    undefined
+  );
+}
+
 /** Empties every table of the health record (resources, history, links, the parts' own tables). */
 async function clearHealthRecord(store: ResourceStore): Promise<void> {
   const tables = await sql<{ name: string }>`
