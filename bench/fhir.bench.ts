@@ -230,8 +230,10 @@ async function transactionImport(url: string, token: string) {
 }
 
 /** The same searches in process: as the GP (policy, then the access recorded) and as the platform itself. */
-async function policyOverhead(databaseUrl: string, sample: Sample) {
-  const config = loadConfig({ DATABASE_URL: databaseUrl, CIVITAS_ENV: 'test', LOG_LEVEL: 'silent' });
+async function policyOverhead(env: Record<string, string>, sample: Sample) {
+  const databaseUrl = env.DATABASE_URL!;
+  // The server's data directory: the transparency log's key is there.
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
   const database = await connectDatabase({ databaseUrl, poolSize: 4 });
   try {
     const keys = await loadOrCreateIdentityKeys(database.db);
@@ -363,6 +365,7 @@ export async function run(): Promise<void> {
         if (summary.count > 0) metrics.summary_p95_ms = round(summary.p95);
         if (summary.errors > 0)
           notes.push(`$summary: ${summary.errors} errors, first: ${summary.firstError}`);
+        console.log('Measured over HTTP:', JSON.stringify(metrics));
         const imported = await transactionImport(server.url, token);
         if (imported.resources > 0) metrics.import_resources_per_s = imported.perSecond;
         if (imported.errors > 0)
@@ -370,7 +373,7 @@ export async function run(): Promise<void> {
       } finally {
         await server.stop();
       }
-      const overhead = await policyOverhead(databaseUrl, sample);
+      const overhead = await policyOverhead(env, sample);
       metrics.search_internal_p50_ms = round(overhead.internal, 3);
       metrics.search_policy_p50_ms = round(overhead.withPolicy, 3);
       if (overhead.ratio > 0) metrics.policy_overhead_ratio = round(overhead.ratio, 3);

@@ -1259,11 +1259,12 @@ class RecordBuilder {
         period: { start: isoFromDay(day), end: isoFromDay(day + 30) },
       },
     });
+    const seen = Math.min(this.today - 1, day + 7);
     this.encounter(
       ENCOUNTER_CLASSES.ambulatory,
       ENCOUNTER_TYPES.consultation,
-      day + 7,
-      day + 7,
+      seen,
+      seen,
       doctor,
       spec.term,
       ref,
