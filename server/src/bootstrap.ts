@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { healthRecordSeeded, seedHealthRecord } from './capabilities/ehealth/index.ts';
 import {
   connectDatabase,
   type DatabaseHandle,
@@ -13,6 +14,8 @@ import { MIGRATIONS } from './migrations.ts';
 import {
   backfillSeededRegisters,
   completedSeedRun,
+  type Instance,
+  loadInstance,
   populationQueries,
   type SeedOptions,
   type SeedResult,
@@ -61,13 +64,34 @@ export interface DemoSeedOptions {
   persons: number;
   vehicles: number;
   onProgress?: SeedOptions['onProgress'];
+  /** The installation whose healthcare providers and personal-number scheme the health record uses. */
+  instance?: Instance;
+  /**
+   * How many persons get a synthetic health record: the demo persons and the demo GP's patients
+   * first; the others have no record yet (the embedded database writes a few thousand resources
+   * a second, and a first start stays quick). `npm run bench -- fhir` seeds everyone.
+   */
+  healthRecords?: number;
 }
 
-/** Seeds the registers and the demo accounts. */
+export const DEMO_HEALTH_RECORDS = 100;
+
+/** Seeds the registers, the demo accounts and the health record of the population. */
 export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
   const result = await seedRegisters(database.db, options);
   await assignDemoRoles(database.db, result.demoPersons, await namesOf(database, result.demoPersons));
-  return result;
+  const health = await seedDemoHealthRecord(database, options);
+  return { ...result, rows: result.rows + health.resources, seconds: result.seconds + health.seconds };
+}
+
+function seedDemoHealthRecord(database: DatabaseHandle, options: Omit<DemoSeedOptions, 'vehicles'>) {
+  return seedHealthRecord(database.db, {
+    seed: options.seed,
+    persons: options.persons,
+    instance: options.instance ?? loadInstance(),
+    fullRecords: options.healthRecords ?? DEMO_HEALTH_RECORDS,
+    patientsForOthers: false,
+  });
 }
 
 /**
@@ -92,13 +116,23 @@ export async function ensureDemoData(
   onProgress?: DemoSeedOptions['onProgress'],
 ): Promise<SeedResult | null> {
   if (!config.demo) return null;
-  if (await completedSeedRun(database.db)) {
+  const run = await completedSeedRun(database.db);
+  if (run) {
     await nameDemoRoleHolders(database.db, (egns) => namesOf(database, egns));
     // Registers added since this database was seeded get their data from the same seed.
     await backfillSeededRegisters(database.db);
+    // So does the health record, on a database seeded before it existed.
+    if (!(await healthRecordSeeded(database.db))) {
+      await seedDemoHealthRecord(database, {
+        seed: run.seed,
+        persons: run.persons,
+        instance: loadInstance(config.instance),
+      });
+    }
     return null;
   }
   return seedDemoData(database, {
+    instance: loadInstance(config.instance),
     seed: config.seed,
     persons: config.demoPersons,
     vehicles: config.demoVehicles,

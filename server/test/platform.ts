@@ -26,6 +26,11 @@ export interface TestPlatformOptions {
   env?: NodeJS.ProcessEnv;
   config?: Partial<Config>;
   exchange?: AppDependencies['exchange'];
+  /**
+   * How many persons get a synthetic health record (the demo persons and the demo GP's patients
+   * first; default 20, enough for the demo accounts' screens).
+   */
+  healthRecords?: number;
   /** The country's installation (default: the configured one, Bulgaria). */
   instance?: AppDependencies['instance'];
 }
@@ -57,6 +62,8 @@ export async function startTestPlatform(
       seed: options.seed ?? 'test-seed',
       persons: options.persons ?? 300,
       vehicles: options.vehicles ?? 120,
+      healthRecords: options.healthRecords ?? 20,
+      ...(options.instance && { instance: options.instance }),
     });
     const keys = await loadOrCreateIdentityKeys(database.db);
     const app = await buildApp({

@@ -10,6 +10,8 @@ export { inspectionsByVin } from './inspections/queries.ts';
 export type { Instance } from './instance/index.ts';
 export { exchangeSetupOf, instancePlugin, loadInstance } from './instance/index.ts';
 export { registerMigrations } from './migrations.ts';
+export type { PersonBundle } from './population/generate.ts';
+export { generatePopulation, SYNTHETIC_TODAY } from './population/generate.ts';
 export { populationQueries } from './population/queries.ts';
 export type { Handlers, Reporter } from './provide.ts';
 export { Missing, provide } from './provide.ts';

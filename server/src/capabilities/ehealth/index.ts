@@ -5,3 +5,5 @@ export { ehealthMigrations } from './migrations.ts';
 export type { EhealthOptions } from './options.ts';
 export { healthRecordServices } from './register/service.ts';
 export { ehealthPlugin } from './routes.ts';
+export type { HealthSeedOptions, HealthSeedResult } from './synthetic/seed.ts';
+export { healthRecordSeeded, seedHealthRecord } from './synthetic/seed.ts';

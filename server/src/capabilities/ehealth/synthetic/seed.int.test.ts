@@ -1,0 +1,62 @@
+import type { Patient } from '@medplum/fhirtypes';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../../../test/databases.ts';
+import type { DatabaseHandle } from '../../../db/index.ts';
+import { loadInstance } from '../../../registers/index.ts';
+import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
+import { ResourceStore } from '../fhir/store.ts';
+import { type HealthSeedResult, healthSubjects, seedHealthRecord } from './seed.ts';
+
+const SEED = 'seed-int';
+const PERSONS = 40;
+
+describe.each(testDatabases())('seeding the synthetic health record ($name)', (engine) => {
+  let handle: DatabaseHandle;
+  let result: HealthSeedResult;
+  const instance = loadInstance('bg');
+  const subjects = healthSubjects(SEED, PERSONS);
+
+  beforeAll(async () => {
+    handle = await engine.open();
+    result = await seedHealthRecord(handle.db, { seed: SEED, persons: PERSONS, instance, fullRecords: 12 });
+  }, 120_000);
+  afterAll(async () => handle?.close());
+
+  const count = async (query: ReturnType<typeof sql<{ n: number }>>) =>
+    Number((await query.execute(handle.db)).rows[0]!.n);
+
+  it('writes a Patient and a link for every person, and whole records for the first ones asked', async () => {
+    expect(result.patients).toBe(PERSONS);
+    expect(result.fullRecords).toBe(12);
+    expect(await count(sql`SELECT count(*)::int AS n FROM ehealth.patients`)).toBe(PERSONS);
+    expect(await count(sql`SELECT count(*)::int AS n FROM ehealth.resources`)).toBe(result.resources);
+    expect(await count(sql`SELECT count(*)::int AS n FROM ehealth.resource_history`)).toBe(result.resources);
+    expect(
+      await count(
+        sql`SELECT count(DISTINCT patient_id)::int AS n FROM ehealth.resources WHERE resource_type = 'Observation'`,
+      ),
+    ).toBeGreaterThanOrEqual(8);
+  });
+
+  it("links the demo citizen's personal number to their Patient, whose id is opaque", async () => {
+    const citizen = subjects[0]!.personalNumber;
+    const link = await sql<{ patient_id: string }>`
+      SELECT patient_id FROM ehealth.patients WHERE personal_number = ${citizen}`.execute(handle.db);
+    const patientId = link.rows[0]!.patient_id;
+    expect(patientId).not.toContain(citizen);
+    const store = new ResourceStore(handle.db, new TypedSearchIndex());
+    const stored = await store.read('Patient', patientId);
+    const patient = JSON.parse(stored!.content) as Patient;
+    expect(patient.identifier?.[0]?.value).toBe(citizen);
+    expect(patient.meta?.versionId).toBe('1');
+    expect(stored!.patientId).toBe(patientId);
+  });
+
+  it('seeds from scratch: a second run gives the same ids, not twice the rows', async () => {
+    const before = await sql<{ id: string }>`SELECT id FROM ehealth.resources ORDER BY id`.execute(handle.db);
+    await seedHealthRecord(handle.db, { seed: SEED, persons: PERSONS, instance, fullRecords: 12 });
+    const after = await sql<{ id: string }>`SELECT id FROM ehealth.resources ORDER BY id`.execute(handle.db);
+    expect(after.rows).toEqual(before.rows);
+  }, 120_000);
+});

@@ -1,0 +1,59 @@
+import type { Random } from '../../../kernel/index.ts';
+
+/**
+ * A person of the population as the health record's generator needs them: read from the
+ * population the platform just seeded (the register generator's output), never from the
+ * register's tables at run time.
+ */
+export interface HealthSubject {
+  /** Position in the population's generation order (the first ones are the demo accounts). */
+  index: number;
+  personalNumber: string;
+  givenName: string;
+  fatherName: string;
+  familyName: string;
+  sex: 'M' | 'F';
+  birthDate: string;
+  deceased: boolean;
+  deathDate: string | null;
+  motherPersonalNumber: string | null;
+  fatherPersonalNumber: string | null;
+  address: SubjectAddress | null;
+}
+
+export interface SubjectAddress {
+  regionCode: string;
+  settlement: string;
+  postcode: string;
+  /** Street, building and apartment, as one line. */
+  line: string;
+}
+
+/** The demo accounts by their index in the population (see identity's DEMO_ROLE_ORGANISATIONS). */
+export const DEMO_INDEX = { citizen: 0, gp: 2, pharmacist: 3, specialist: 7 } as const;
+export const DEMO_COUNT = 8;
+
+const HEX = '0123456789abcdef';
+
+/** An opaque, deterministic resource id (UUID v4 form) from a seeded stream. */
+export function idFrom(random: Random): string {
+  let out = '';
+  for (let i = 0; i < 4; i++) {
+    const word = random.uint32();
+    for (let shift = 28; shift >= 0; shift -= 4) out += HEX[(word >>> shift) & 15];
+  }
+  return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-${HEX[8 + (Number.parseInt(out[16]!, 16) & 3)]}${out.slice(17, 20)}-${out.slice(20, 32)}`;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** An e-prescription number: 12 characters of Crockford base32 (60 bits). */
+export function prescriptionNumberFrom(random: Random): string {
+  let out = '';
+  for (let i = 0; i < 12; i++) out += CROCKFORD[random.int(0, 31)];
+  return out;
+}
+
+export function fullName(subject: Pick<HealthSubject, 'givenName' | 'familyName'>): string {
+  return `${subject.givenName} ${subject.familyName}`;
+}
