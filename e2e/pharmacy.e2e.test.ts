@@ -197,10 +197,7 @@ describe('the pharmacy (Chromium, 360 px)', () => {
     });
     expect(elsewhere.statusCode).toBe(201);
     await page.getByRole('button', { name: 'Yes, dispense' }).click();
-    await page
-      .getByRole('alert')
-      .getByText('This prescription has already been dispensed in full.')
-      .waitFor();
+    await page.getByRole('alert').getByText('This prescription has already been dispensed in full').waitFor();
     // The prescription is shown as it now is: nothing left, no way to confirm again.
     await page.getByText('0 packs of 3').waitFor();
     expect(await page.getByRole('button', { name: 'Yes, dispense' }).count()).toBe(0);

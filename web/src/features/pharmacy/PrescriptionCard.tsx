@@ -77,7 +77,11 @@ export function PrescriptionCard({
       }
       // Refused (another pharmacy was faster, it was cancelled): show the prescription as it is now.
       setStep({ kind: 'choosing' });
-      onUpdated(await findPrescription({ number: prescription.number, patient }).catch(() => prescription));
+      const now = await findPrescription({ number: prescription.number, patient }).catch(() => null);
+      if (!now) return;
+      onUpdated(now);
+      // Dispensed in full, cancelled or expired meanwhile: the prescription's own warning says it.
+      if (now.status !== 'active') setRefusal(null);
     }
   }
 
