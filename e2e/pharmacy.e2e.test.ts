@@ -223,6 +223,25 @@ describe('the pharmacy (Chromium, 360 px)', () => {
     expect(pageErrors).toEqual([]);
   });
 
+  it('shows a cancelled prescription as cancelled, with nothing to dispense', async () => {
+    const { number } = await issue(2);
+    const cancel = await platform.app.inject({
+      method: 'POST',
+      url: `/api/health/prescriptions/${number}/cancel`,
+      headers: { authorization: `Bearer ${doctorToken}` },
+    });
+    expect(cancel.json()).toEqual({ number, status: 'cancelled' });
+    const page = await pharmacistPage('en-GB');
+    await page.getByLabel('Prescription number').fill(number);
+    await page.getByLabel("Patient's personal number").fill(citizen().personalNumber);
+    await page.getByRole('button', { name: 'Find the prescription' }).click();
+    await page.getByRole('alert').getByText('The doctor has cancelled this prescription').waitFor();
+    await page.getByText('Cancelled', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Continue' }).count()).toBe(0);
+    await expectFitsAPhone(page, 'pharmacy-cancelled-en.png');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('speaks Bulgarian and Polish: the medicine in words, dispensed in full', async () => {
     for (const [locale, heading, find, medicine, left, confirm, done] of [
       [
