@@ -9,7 +9,12 @@ import { Badge, type BadgeTone } from '../../shared/ui/Badge.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
-import { type DispenseRecorded, dispensePrescription, type PharmacyPrescription } from './pharmacy-client.ts';
+import {
+  type DispenseRecorded,
+  dispensePrescription,
+  findPrescription,
+  type PharmacyPrescription,
+} from './pharmacy-client.ts';
 import { Refusal } from './Refusal.tsx';
 
 const STATUS_TONE: Record<PrescriptionStatus, BadgeTone> = {
@@ -23,8 +28,7 @@ type Step =
   | { kind: 'choosing' }
   | { kind: 'confirming'; quantity: number; key: string }
   | { kind: 'dispensing'; quantity: number; key: string }
-  | { kind: 'dispensed'; result: DispenseRecorded }
-  | { kind: 'refused'; error: unknown; quantity: number; key: string; attempt: number };
+  | { kind: 'dispensed'; result: DispenseRecorded };
 
 /** The prescription in words, and its dispensing: how many packs, a confirmation, the result. */
 export function PrescriptionCard({
@@ -42,6 +46,7 @@ export function PrescriptionCard({
   const { t, i18n } = useTranslation();
   const { date, dateTime } = useFormatters();
   const [step, setStep] = useState<Step>({ kind: 'choosing' });
+  const [refusal, setRefusal] = useState<{ error: unknown; attempt: number } | null>(null);
   const language = (i18n.resolvedLanguage ?? 'bg') as 'bg' | 'en' | 'pl';
   const medicine = prescription.medicine.label[language] ?? prescription.medicine.label.en;
   const heading = useRef<HTMLDivElement>(null);
@@ -50,6 +55,7 @@ export function PrescriptionCard({
 
   async function dispense(quantity: number, key: string) {
     setStep({ kind: 'dispensing', quantity, key });
+    setRefusal(null);
     try {
       const result = await dispensePrescription(prescription.number, { patient, quantity }, key);
       onUpdated({
@@ -62,8 +68,20 @@ export function PrescriptionCard({
       setStep({ kind: 'dispensed', result });
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return;
-      // The same key again on "try again": if the first attempt did reach the server, it is not repeated.
-      setStep({ kind: 'refused', error, quantity, key, attempt: Date.now() });
+      setRefusal({ error, attempt: Date.now() });
+      if (!(error instanceof ApiError)) {
+        // No answer (offline, a lost reply): "Yes" again sends the same key, so a hand-over the
+        // server did record is answered again instead of being recorded twice.
+        setStep({ kind: 'confirming', quantity, key });
+        return;
+      }
+      // Refused (another pharmacy was faster, it was cancelled): show the prescription as it is now.
+      setStep({ kind: 'choosing' });
+      const now = await findPrescription({ number: prescription.number, patient }).catch(() => null);
+      if (!now) return;
+      onUpdated(now);
+      // Dispensed in full, cancelled or expired meanwhile: the prescription's own warning says it.
+      if (now.status !== 'active') setRefusal(null);
     }
   }
 
@@ -116,6 +134,7 @@ export function PrescriptionCard({
       </Card>
 
       <div ref={heading} tabIndex={-1} className="stack">
+        {refusal && <Refusal key={refusal.attempt} error={refusal.error} />}
         {step.kind === 'dispensed' ? (
           <Alert tone="success" title={t('pharmacy.dispensedTitle')}>
             <p>
@@ -131,13 +150,13 @@ export function PrescriptionCard({
           </Alert>
         ) : step.kind === 'choosing' ? (
           <QuantityForm
+            key={prescription.remaining}
             remaining={prescription.remaining}
             perFill={prescription.quantity}
             onChoose={(quantity) => setStep({ kind: 'confirming', quantity, key: crypto.randomUUID() })}
           />
         ) : (
           <Card title={t('pharmacy.confirmTitle')}>
-            {step.kind === 'refused' && <Refusal key={step.attempt} error={step.error} />}
             <p>
               {t('pharmacy.confirmBody', {
                 count: step.quantity,

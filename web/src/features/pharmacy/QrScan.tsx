@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../shared/ui/Alert.tsx';
-import { Button } from '../../shared/ui/Button.tsx';
+import { Button, buttonClassName } from '../../shared/ui/Button.tsx';
 import { readQr, readQrFromFile } from '../verifier/qr.ts';
 import { numberFromQr } from './find-form.ts';
 
@@ -54,7 +54,7 @@ export function QrScan({ onNumber }: { onNumber: (number: string) => void }) {
               if (file) read(await readQrFromFile(file).catch(() => null));
             }}
           />
-          <label htmlFor={fileId} className="button button--secondary pharmacy-scan__file">
+          <label htmlFor={fileId} className={buttonClassName('secondary', 'pharmacy-scan__file')}>
             {t('pharmacy.scanPicture')}
           </label>
         </div>

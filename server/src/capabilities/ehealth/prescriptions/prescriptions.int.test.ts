@@ -4,6 +4,7 @@ import {
   PRESCRIPTION_NUMBER_SYSTEM,
 } from '@civitas/contracts/health/prescription-number.ts';
 import type { MedicationRequest } from '@medplum/fhirtypes';
+import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -221,6 +222,47 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
     expect([citizenLooks.statusCode, citizenLooks.json().code]).toEqual([403, 'role-forbidden']);
     const doctorLooks = await lookup(number, citizen, tokens.doctor);
     expect(doctorLooks.statusCode).toBe(403);
+  });
+
+  it('bad input is a 400 or "not found", never a server fault: control characters, letters, extra fields', async () => {
+    const { number } = await issueFor(citizenPatient);
+    const bad = [
+      { number: `${number.slice(0, 6)}\u0000${number.slice(6)}`, patient: citizen },
+      { number, patient: `${citizen.slice(0, 9)}\n` },
+      { number, patient: 'abcdefghij' },
+      { number, patient: citizen, extra: true },
+      { number },
+    ];
+    for (const payload of bad) {
+      const reply = await call(tokens.pharmacist, {
+        method: 'POST',
+        url: '/api/health/prescriptions/lookup',
+        payload,
+      });
+      expect(reply.statusCode, JSON.stringify(payload)).toBe(400);
+      expect(reply.body).not.toMatch(STACK_TRACE);
+    }
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 24 }), fc.string({ maxLength: 14 }), async (typed, patient) => {
+        const reply = await call(tokens.pharmacist, {
+          method: 'POST',
+          url: '/api/health/prescriptions/lookup',
+          payload: { number: typed, patient },
+        });
+        expect([400, 404]).toContain(reply.statusCode);
+        expect(reply.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(reply.body).not.toMatch(STACK_TRACE);
+      }),
+      { numRuns: 60 },
+    );
+    const url = await call(tokens.pharmacist, {
+      method: 'POST',
+      url: `/api/health/prescriptions/${encodeURIComponent('AB\u0001CD')}/dispenses`,
+      payload: { patient: citizen, quantity: 1 },
+    });
+    expect(url.statusCode).toBe(400);
+    const zero = await dispense(number, citizen, 0);
+    expect(zero.statusCode).toBe(400);
   });
 
   it('dispenses in parts, completes the MedicationRequest, and never beyond what was prescribed', async () => {
