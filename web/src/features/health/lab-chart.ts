@@ -43,7 +43,8 @@ const RIGHT = 14;
 const BOTTOM = 26;
 const CHAR_WIDTH = 7.2;
 const LABEL_GAP = 8;
-const MIN_DATE_SPACING = 84;
+/** The room a date label ("03/2026", "03.2026 г.") needs. */
+const MIN_DATE_SPACING = 72;
 const MS_PER_DAY = 86_400_000;
 
 /** The smallest "round" step (1, 2, 2.5 or 5 times a power of ten) of at least `rough`. */
@@ -59,14 +60,14 @@ export function niceStep(rough: number): number {
 export function valueTicks(min: number, max: number, intervals = 4): number[] {
   const span = max - min;
   const padding = span > 0 ? span * 0.1 : Math.max(Math.abs(max) * 0.1, 1);
-  const low = min - padding;
+  // Nothing measured here is below zero: the axis never starts below it.
+  const low = min >= 0 ? Math.max(0, min - padding) : min - padding;
   const high = max + padding;
   const step = niceStep((high - low) / intervals);
   const first = Math.floor(low / step) * step;
   const ticks: number[] = [];
   for (let value = first; value < high + step * 0.999; value += step) ticks.push(tidy(value));
-  // Nothing measured is below zero: keep the axis from starting at a negative value.
-  return min >= 0 ? ticks.filter((value, i, all) => value >= 0 || all[i + 1]! <= 0) : ticks;
+  return ticks;
 }
 
 /** Days since the epoch of a date or date-time (its calendar day as written). */
@@ -132,14 +133,10 @@ export function trendChartLayout(
         }
       : null;
 
-  const maxDateTicks = Math.max(2, Math.floor(plotWidth / MIN_DATE_SPACING) + 1);
-  const xTicks = dateTicks(
-    sorted.map((point) => point.date),
-    maxDateTicks,
-  ).map((date) => ({
-    x: xOf(dayOf(date)),
-    date,
-  }));
+  const xTicks = spacedTicks(
+    points.map((point) => ({ x: point.x, date: point.date.slice(0, 10) })),
+    MIN_DATE_SPACING,
+  );
   return {
     width,
     height,
@@ -152,13 +149,20 @@ export function trendChartLayout(
   };
 }
 
-/** Up to `max` of the measured dates, spread evenly, always the first and the last. */
-export function dateTicks(dates: readonly string[], max: number): string[] {
-  const unique = [...new Set(dates)];
-  if (unique.length <= max) return unique;
-  const picked = new Set<string>();
-  for (let i = 0; i < max; i++) picked.add(unique[Math.round((i * (unique.length - 1)) / (max - 1))]!);
-  return [...picked];
+/**
+ * The measured dates to label on the time axis: the last one always, then going back, each at
+ * least `spacing` pixels from the one labelled after it, so that no two labels overlap.
+ */
+export function spacedTicks(
+  ticks: ReadonlyArray<{ x: number; date: string }>,
+  spacing: number,
+): Array<{ x: number; date: string }> {
+  const picked: Array<{ x: number; date: string }> = [];
+  for (const tick of ticks.toReversed()) {
+    const next = picked[0];
+    if (!next || next.x - tick.x >= spacing) picked.unshift(tick);
+  }
+  return picked;
 }
 
 const round = (value: number) => Math.round(value * 10) / 10;
