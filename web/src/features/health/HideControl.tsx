@@ -3,7 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
-import type { AccessRestriction, RestrictionAudience, RestrictionTarget } from './health-api.ts';
+import type {
+  AccessRestriction,
+  NewRestriction,
+  RestrictionAudience,
+  RestrictionTarget,
+} from './health-api.ts';
 import { addRestriction, removeRestriction } from './health-requests.ts';
 import type { RecordPractitioner } from './record-people.ts';
 import { useRestrictions } from './restrictions-context.ts';
@@ -17,8 +22,22 @@ export function restricts(restriction: AccessRestriction, target: RestrictionTar
   return (
     restriction.target.kind === 'category' &&
     restriction.target.resourceType === target.resourceType &&
-    restriction.target.category.code === target.category.code
+    restriction.target.category === target.category
   );
+}
+
+/** From whom a restriction hides, in words (a doctor by the name the server or the record gives). */
+export function useAudienceText(
+  practitioners: readonly RecordPractitioner[],
+): (from: RestrictionAudience) => string {
+  const { t } = useTranslation();
+  return (from) => {
+    if (from.kind === 'all-but-gp') return t('health.hide.hiddenAllButGp');
+    const name =
+      from.name ??
+      practitioners.find((practitioner) => practitioner.practitionerId === from.practitionerId)?.name;
+    return t('health.hide.hiddenFrom', { name: name ?? t('health.hide.aDoctor') });
+  };
 }
 
 /**
@@ -37,6 +56,7 @@ export function HideControl({
 }) {
   const { t } = useTranslation();
   const restrictions = useRestrictions();
+  const audienceText = useAudienceText(practitioners);
   const [open, setOpen] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -61,8 +81,8 @@ export function HideControl({
 
   function hide() {
     const doctor = practitioners.find((practitioner) => practitioner.practitionerId === audience);
-    const from: RestrictionAudience = doctor
-      ? { kind: 'practitioner', practitionerId: doctor.practitionerId, name: doctor.name }
+    const from: NewRestriction['from'] = doctor
+      ? { kind: 'practitioner', practitionerId: doctor.practitionerId }
       : { kind: 'all-but-gp' };
     return run(() => addRestriction({ patientId: restrictions.patientId, target, from }));
   }
@@ -71,11 +91,7 @@ export function HideControl({
     <div className="health-hide">
       {existing.map((restriction) => (
         <p key={restriction.id} className="health-hide__state">
-          <span>
-            {restriction.from.kind === 'all-but-gp'
-              ? t('health.hide.hiddenAllButGp')
-              : t('health.hide.hiddenFrom', { name: restriction.from.name })}
-          </span>{' '}
+          <span>{audienceText(restriction.from)}</span>{' '}
           <Button
             variant="secondary"
             disabled={busy}

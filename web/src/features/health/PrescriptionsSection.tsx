@@ -14,13 +14,14 @@ import {
   type ShownPrescription,
   shownPrescriptions,
 } from './prescriptions.ts';
-import { codeLabel } from './terms.ts';
+import { codeLabel, termLocale } from './terms.ts';
 
 const STAGE_TONES: Record<PrescriptionStage, BadgeTone> = {
   active: 'success',
   'partly-dispensed': 'warning',
   dispensed: 'neutral',
   cancelled: 'danger',
+  expired: 'neutral',
   stopped: 'neutral',
   'on-hold': 'warning',
   other: 'neutral',
@@ -72,6 +73,7 @@ function PrescriptionItem({ item }: { item: ShownPrescription }) {
   const language = i18n.resolvedLanguage ?? i18n.language;
   const medicine =
     (item.medication && codeLabel(item.medication.system, item.medication.code, language)) ??
+    item.medicationLabel?.[termLocale(language)] ??
     item.medicationText ??
     t('health.prescriptions.unnamedMedicine');
   const waiting = item.stage === 'active' || item.stage === 'partly-dispensed';
@@ -90,7 +92,13 @@ function PrescriptionItem({ item }: { item: ShownPrescription }) {
         {item.authoredOn && (
           <Field label={t('health.prescriptions.issued')}>{format.date(item.authoredOn.slice(0, 10))}</Field>
         )}
-        {item.prescriber && <Field label={t('health.prescriptions.prescriber')}>{item.prescriber}</Field>}
+        {item.prescriber && (
+          <Field label={t('health.prescriptions.prescriber')}>
+            {item.prescriberOrganisation
+              ? `${item.prescriber}, ${item.prescriberOrganisation}`
+              : item.prescriber}
+          </Field>
+        )}
         {item.dosage && <Field label={t('health.prescriptions.dosage')}>{item.dosage}</Field>}
         {item.quantity !== null && (
           <Field label={t('health.prescriptions.quantity')}>

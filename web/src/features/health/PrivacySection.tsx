@@ -11,6 +11,7 @@ import { Card } from '../../shared/ui/Card.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { accessesOf, type RecordAccess } from './accesses.ts';
 import { fetchAccesses, type HealthRecord } from './fhir-record.ts';
+import { useAudienceText } from './HideControl.tsx';
 import type { AccessRestriction, HealthPatient, RestrictionTarget } from './health-api.ts';
 import { addRestriction, removeRestriction } from './health-requests.ts';
 import { recordPractitioners } from './record-people.ts';
@@ -83,10 +84,12 @@ function useTargetText(record: HealthRecord) {
       const name = words.name ?? type;
       return words.date ? `${name}, ${format.date(words.date)}` : name;
     }
-    if (target.kind === 'category' && target.resourceType === 'Observation' && !words.name)
-      return t(
-        `health.restrictions.observationCategory.${target.category.code === 'vital-signs' ? 'vital-signs' : 'laboratory'}`,
-      );
+    if (
+      words.resourceType === 'Observation' &&
+      (words.category === 'laboratory' || words.category === 'vital-signs')
+    )
+      return t(`health.restrictions.observationCategory.${words.category}`);
+    if (words.category === null) return t('health.restrictions.wholeType', { type });
     return t('health.restrictions.category', {
       type,
       name: words.name ?? t('health.restrictions.someCategory'),
@@ -107,14 +110,11 @@ function RestrictionItem({
 }) {
   const { t } = useTranslation();
   const text = useTargetText(record)(restriction.target);
+  const audienceText = useAudienceText(recordPractitioners(record));
   return (
     <li className="health-item">
       <h3 className="health-item__title">{text}</h3>
-      <p>
-        {restriction.from.kind === 'all-but-gp'
-          ? t('health.hide.hiddenAllButGp')
-          : t('health.hide.hiddenFrom', { name: restriction.from.name })}
-      </p>
+      <p>{audienceText(restriction.from)}</p>
       <Button
         variant="secondary"
         disabled={busy}
@@ -159,7 +159,7 @@ function CategoryForm({ record }: { record: HealthRecord }) {
         patientId: restrictions.patientId,
         target,
         from: doctor
-          ? { kind: 'practitioner', practitionerId: doctor.practitionerId, name: doctor.name }
+          ? { kind: 'practitioner', practitionerId: doctor.practitionerId }
           : { kind: 'all-but-gp' },
       });
       setCategory('');

@@ -14,6 +14,11 @@ export interface HealthPatient {
   self: boolean;
 }
 
+/*
+ * The shapes follow `packages/contracts/src/api/health-access.ts` (the access part) and
+ * `packages/contracts/src/api/prescriptions.ts` (the e-prescription part).
+ */
+
 /** One dispense of a prescription, as the pharmacy recorded it. */
 export interface PrescriptionDispense {
   whenHandedOver: string;
@@ -31,24 +36,33 @@ export interface PatientPrescription {
   medicationRequestId: string | null;
   /** The medicine as an ATC code (labelled from the terminology). */
   medication: { system: string; code: string } | null;
+  /** The medicine's label in the three languages, as the prescriptions service gave it. */
+  medicationLabel: { bg: string; en: string; pl: string } | null;
   status: string;
   authoredOn: string | null;
   dosage: string | null;
   quantity: number | null;
   remaining: number | null;
   prescriber: string | null;
+  prescriberOrganisation: string | null;
+  expiresAt: string | null;
   dispenses: PrescriptionDispense[];
 }
 
 /** Who a restriction hides the data from. */
 export type RestrictionAudience =
   | { kind: 'all-but-gp' }
-  | { kind: 'practitioner'; practitionerId: string; name: string };
+  | { kind: 'practitioner'; practitionerId: string; name: string | null };
 
 /** What a restriction hides: one resource, or a whole category of one resource type. */
 export type RestrictionTarget =
   | { kind: 'resource'; reference: string }
-  | { kind: 'category'; resourceType: string; category: { system?: string; code: string } };
+  | {
+      kind: 'category';
+      resourceType: string;
+      /** A code of the resources' category, type or code (null: every resource of the type). */
+      category: string | null;
+    };
 
 /** `GET /api/health/restrictions` (EHDS Art. 8): what the patient hid, and from whom. */
 export interface AccessRestriction {
@@ -59,11 +73,11 @@ export interface AccessRestriction {
   created?: string;
 }
 
-/** `POST /api/health/restrictions`. */
+/** `POST /api/health/restrictions` (the doctor by id only: the server knows their name). */
 export interface NewRestriction {
   patientId: string;
   target: RestrictionTarget;
-  from: RestrictionAudience;
+  from: { kind: 'all-but-gp' } | { kind: 'practitioner'; practitionerId: string };
 }
 
 /** `GET /api/health/notices`: a doctor opened the record in an emergency (break-glass). */

@@ -92,7 +92,8 @@ export function downloadDocumentPdf(document: DocumentReference, language: strin
 
 /** The International Patient Summary as PDF, in the language chosen for the doctor who will read it. */
 export function downloadSummaryPdf(patientId: string, language: string): Promise<DownloadedFile> {
-  return apiGetFile(`${FHIR_BASE}/Patient/${encodeURIComponent(patientId)}/$summary`, {
+  const query = new URLSearchParams({ _language: language });
+  return apiGetFile(`${FHIR_BASE}/Patient/${encodeURIComponent(patientId)}/$summary?${query}`, {
     accept: 'application/pdf',
     headers: { 'Accept-Language': language },
   });

@@ -33,6 +33,9 @@ const fromService = (
   quantity: 60,
   remaining: 60,
   prescriber: null,
+  prescriberOrganisation: null,
+  expiresAt: null,
+  medicationLabel: null,
   dispenses: [],
 });
 

@@ -10,6 +10,7 @@ import { ATC, codingIn } from './terms.ts';
 export const PRESCRIPTION_NUMBER_SYSTEM = 'https://civitas.example/fhir/sid/prescription-number';
 
 export type PrescriptionStage =
+  | 'expired'
   | 'active'
   | 'partly-dispensed'
   | 'dispensed'
@@ -24,12 +25,15 @@ export interface ShownPrescription {
   /** What the QR for the pharmacy encodes; null when the service gave none (the number is typed in). */
   qr: string | null;
   medication: { system: string; code: string } | null;
-  /** The record's words for the medicine when the terminology has no label. */
+  /** The prescriptions service's label in the three languages. */
+  medicationLabel: PatientPrescription['medicationLabel'];
+  /** The record's words for the medicine when neither the terminology nor the service has a label. */
   medicationText: string | null;
   stage: PrescriptionStage;
   authoredOn: string | null;
   dosage: string | null;
   prescriber: string | null;
+  prescriberOrganisation: string | null;
   quantity: number | null;
   remaining: number | null;
   dispenses: PatientPrescription['dispenses'];
@@ -55,6 +59,8 @@ export function stageOf(
       return 'cancelled';
     case 'stopped':
       return 'stopped';
+    case 'expired':
+      return 'expired';
     case 'on-hold':
       return 'on-hold';
     default:
@@ -91,11 +97,13 @@ export function shownPrescriptions(
       number: item.number,
       qr: item.qr,
       medication: item.medication,
+      medicationLabel: item.medicationLabel,
       medicationText: request?.medicationCodeableConcept?.text ?? null,
       stage: stageOf(item.status, item.quantity, item.remaining, item.dispenses.length),
       authoredOn: item.authoredOn ?? request?.authoredOn ?? null,
       dosage: item.dosage ?? request?.dosageInstruction?.[0]?.text ?? null,
       prescriber: item.prescriber ?? request?.requester?.display ?? null,
+      prescriberOrganisation: item.prescriberOrganisation,
       quantity: item.quantity,
       remaining: item.remaining,
       dispenses: item.dispenses,
@@ -112,6 +120,7 @@ export function shownPrescriptions(
       number,
       qr: null,
       medication: atc?.code ? { system: ATC, code: atc.code } : null,
+      medicationLabel: null,
       medicationText:
         request.medicationCodeableConcept?.text ??
         request.medicationCodeableConcept?.coding?.[0]?.display ??
@@ -120,6 +129,7 @@ export function shownPrescriptions(
       authoredOn: request.authoredOn ?? null,
       dosage: request.dosageInstruction?.[0]?.text ?? null,
       prescriber: request.requester?.display ?? null,
+      prescriberOrganisation: null,
       quantity,
       remaining: null,
       dispenses: [],

@@ -39,6 +39,37 @@ describe('reading the /api/health answers', () => {
     expect(second).toMatchObject({ qr: '0000ZZZZZZZZ', medication: null, dispenses: [] });
   });
 
+  it('reads the prescriptions service answer: the request id, the medicine label, the prescriber and the total', () => {
+    const [read] = readPrescriptions({
+      prescriptions: [
+        {
+          number: '0000A1B2C3D4',
+          qr: 'CIVRX1:0000A1B2C3D4:tag',
+          medicationRequest: 'MedicationRequest/m1',
+          medicine: { code: 'A10BA02', label: { bg: 'Метформин', en: 'Metformin', pl: 'Metformina' } },
+          dosage: '1 × 2',
+          status: 'active',
+          total: 60,
+          dispensed: 30,
+          remaining: 30,
+          authoredOn: '2026-03-10T09:00:00Z',
+          expiresAt: '2026-04-10T09:00:00Z',
+          prescriber: { name: 'д-р Петрова', organisation: 'ГППМП' },
+          dispenses: [{ id: 'x', quantity: 30, whenHandedOver: '2026-03-11T10:00:00Z', pharmacy: 'Аптека' }],
+        },
+      ],
+    });
+    expect(read).toMatchObject({
+      medicationRequestId: 'm1',
+      medication: { system: 'http://www.whocc.no/atc', code: 'A10BA02' },
+      medicationLabel: { pl: 'Metformina' },
+      quantity: 60,
+      remaining: 30,
+      prescriber: 'д-р Петрова',
+      prescriberOrganisation: 'ГППМП',
+    });
+  });
+
   it('reads restrictions of both kinds and leaves out those it cannot understand', () => {
     const read = readRestrictions([
       {
@@ -59,6 +90,11 @@ describe('reading the /api/health answers', () => {
       { id: 'r4', target: { kind: 'resource', reference: 'Condition/c' }, from: { kind: 'everyone' } },
     ]);
     expect(read.map((restriction) => restriction.id)).toEqual(['r1', 'r2']);
+    expect(read[1]!.target).toEqual({
+      kind: 'category',
+      resourceType: 'DocumentReference',
+      category: '18842-5',
+    });
   });
 
   it('never throws and returns only well-formed items, whatever the server answered (property)', () => {

@@ -51,22 +51,39 @@ function readMedication(value: unknown): PatientPrescription['medication'] {
   return code ? { system: text(value.system) ?? 'http://www.whocc.no/atc', code } : null;
 }
 
+function readLabel(value: unknown): PatientPrescription['medicationLabel'] {
+  if (!isObject(value) || !isObject(value.label)) return null;
+  const { bg, en, pl } = value.label;
+  return text(bg) && text(en) && text(pl) ? { bg: bg as string, en: en as string, pl: pl as string } : null;
+}
+
+/** `MedicationRequest/123` or `123`: the id. */
+function requestIdOf(value: unknown): string | null {
+  const reference = text(value);
+  return reference ? (reference.split('/').at(-1) ?? null) : null;
+}
+
 export function readPrescriptions(answer: unknown): PatientPrescription[] {
   return listOf(answer, 'prescriptions').flatMap((item) => {
     const number = text(item.number);
     if (!number) return [];
+    const medicine = item.medicine ?? item.medication;
+    const prescriber = isObject(item.prescriber) ? item.prescriber : {};
     return [
       {
         number,
-        qr: text(item.qr) ?? text(item.qrPayload) ?? number,
-        medicationRequestId: text(item.medicationRequestId) ?? text(item.id),
-        medication: readMedication(item.medication),
+        qr: text(item.qr) ?? number,
+        medicationRequestId: requestIdOf(item.medicationRequest) ?? requestIdOf(item.medicationRequestId),
+        medication: readMedication(medicine),
+        medicationLabel: readLabel(medicine),
         status: text(item.status) ?? 'unknown',
         authoredOn: text(item.authoredOn),
         dosage: text(item.dosage),
-        quantity: count(item.quantity),
+        quantity: count(item.total) ?? count(item.quantity),
         remaining: count(item.remaining),
-        prescriber: text(item.prescriber),
+        prescriber: text(prescriber.name) ?? text(item.prescriber),
+        prescriberOrganisation: text(prescriber.organisation),
+        expiresAt: text(item.expiresAt),
         dispenses: (Array.isArray(item.dispenses) ? item.dispenses : [])
           .filter(isObject)
           .map(readDispense)
@@ -81,12 +98,8 @@ function readTarget(value: unknown): RestrictionTarget | null {
   const reference = text(value.reference);
   if (value.kind === 'resource' && reference) return { kind: 'resource', reference };
   const resourceType = text(value.resourceType);
-  const category = isObject(value.category) ? value.category : null;
-  const code = category ? text(category.code) : null;
-  if (value.kind === 'category' && resourceType && code) {
-    const system = text(category?.system);
-    return { kind: 'category', resourceType, category: system ? { system, code } : { code } };
-  }
+  const category = isObject(value.category) ? text(value.category.code) : text(value.category);
+  if (value.kind === 'category' && resourceType) return { kind: 'category', resourceType, category };
   return null;
 }
 
@@ -95,7 +108,7 @@ function readAudience(value: unknown): RestrictionAudience | null {
   if (value.kind === 'all-but-gp') return { kind: 'all-but-gp' };
   const practitionerId = text(value.practitionerId);
   if (value.kind === 'practitioner' && practitionerId)
-    return { kind: 'practitioner', practitionerId, name: text(value.name) ?? '' };
+    return { kind: 'practitioner', practitionerId, name: text(value.name) };
   return null;
 }
 
@@ -105,22 +118,23 @@ export function readRestrictions(answer: unknown): AccessRestriction[] {
     const target = readTarget(item.target);
     const from = readAudience(item.from);
     if (!id || !target || !from) return [];
-    const created = text(item.created);
-    return [{ id, target, from, ...(created && { created }) }];
+    const patientId = text(item.patientId);
+    const created = text(item.createdAt) ?? text(item.created);
+    return [{ id, target, from, ...(patientId && { patientId }), ...(created && { created }) }];
   });
 }
 
 export function readNotices(answer: unknown): BreakGlassNotice[] {
   return listOf(answer, 'notices').flatMap((item) => {
     const id = text(item.id);
-    const at = text(item.at) ?? text(item.created) ?? text(item.openedAt);
+    const at = text(item.createdAt) ?? text(item.at);
     if (!id || !at) return [];
     return [
       {
         id,
         patientId: text(item.patientId),
         at,
-        practitioner: text(item.practitioner) ?? text(item.practitionerName),
+        practitioner: text(item.practitionerName) ?? text(item.practitioner),
         organisation: text(item.organisation),
         reason: text(item.reason),
         expiresAt: text(item.expiresAt),

@@ -5,13 +5,26 @@
 import type { CodeableConcept } from '@medplum/fhirtypes';
 import type { HealthRecord } from './fhir-record.ts';
 import type { RestrictionTarget } from './health-api.ts';
-import { conceptLabel, LOINC } from './terms.ts';
+import { codeLabel, conceptLabel, LOINC } from './terms.ts';
 
 export type TargetWords =
   | { kind: 'named'; resourceType: string; name: string | null; date: string | null }
-  | { kind: 'category'; resourceType: string; name: string | null };
+  | { kind: 'category'; resourceType: string; category: string | null; name: string | null };
 
-const OBSERVATION_CATEGORIES = new Set(['laboratory', 'vital-signs']);
+/** Where a category code of each resource type is looked up (a document's type is LOINC; a condition's code ICD-10). */
+const CATEGORY_SYSTEMS: Readonly<Record<string, readonly string[]>> = {
+  DocumentReference: [LOINC],
+  Condition: ['http://hl7.org/fhir/sid/icd-10', 'http://terminology.hl7.org/CodeSystem/condition-category'],
+  Observation: ['http://terminology.hl7.org/CodeSystem/observation-category', LOINC],
+};
+const ANY_SYSTEMS = [
+  LOINC,
+  'http://hl7.org/fhir/sid/icd-10',
+  'http://snomed.info/sct',
+  'http://www.whocc.no/atc',
+];
+
+export const OBSERVATION_CATEGORIES = ['laboratory', 'vital-signs'] as const;
 
 export function targetWords(target: RestrictionTarget, record: HealthRecord, language: string): TargetWords {
   if (target.kind === 'resource') {
@@ -30,36 +43,26 @@ export function targetWords(target: RestrictionTarget, record: HealthRecord, lan
     };
   }
   const { resourceType, category } = target;
-  if (resourceType === 'Observation' && OBSERVATION_CATEGORIES.has(category.code))
-    return { kind: 'category', resourceType, name: null };
-  const system = category.system ?? (resourceType === 'DocumentReference' ? LOINC : undefined);
-  return {
-    kind: 'category',
-    resourceType,
-    name: conceptLabel({ coding: [{ ...(system && { system }), code: category.code }] }, language),
-  };
+  const systems = CATEGORY_SYSTEMS[resourceType] ?? ANY_SYSTEMS;
+  const name = category
+    ? (systems.map((system) => codeLabel(system, category, language)).find((label) => label !== null) ?? null)
+    : null;
+  return { kind: 'category', resourceType, category, name };
 }
 
 /** The categories the patient may hide whole: the record's document types, laboratory results, vital signs. */
 export function categoryChoices(record: HealthRecord): RestrictionTarget[] {
-  const documentTypes = new Map<string, { system: string; code: string }>();
+  const documentTypes = new Set<string>();
   for (const document of record.documents) {
     const coding = document.type?.coding?.find((candidate) => candidate.system === LOINC && candidate.code);
-    if (coding?.code) documentTypes.set(coding.code, { system: LOINC, code: coding.code });
+    if (coding?.code) documentTypes.add(coding.code);
   }
   return [
-    ...[...documentTypes.values()].map(
+    ...[...documentTypes].map(
       (category): RestrictionTarget => ({ kind: 'category', resourceType: 'DocumentReference', category }),
     ),
-    {
-      kind: 'category',
-      resourceType: 'Observation',
-      category: { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'laboratory' },
-    },
-    {
-      kind: 'category',
-      resourceType: 'Observation',
-      category: { system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'vital-signs' },
-    },
+    ...OBSERVATION_CATEGORIES.map(
+      (category): RestrictionTarget => ({ kind: 'category', resourceType: 'Observation', category }),
+    ),
   ];
 }

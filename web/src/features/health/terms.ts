@@ -5,7 +5,7 @@
  * concept's text or the coding's display), never as a bare code; with no words at all, the
  * caller's fallback (e.g. "Unnamed condition") stands in.
  */
-import { termLabel } from '@civitas/contracts/health/terminology.ts';
+import { termOf } from '@civitas/contracts/health/terminology.ts';
 import type { CodeableConcept, Coding } from '@medplum/fhirtypes';
 
 export type TermLocale = 'bg' | 'en' | 'pl';
@@ -23,8 +23,7 @@ export function codeLabel(
   language: string,
 ): string | null {
   if (!system || !code) return null;
-  const label = termLabel(system, code, termLocale(language));
-  return typeof label === 'string' && label !== '' && label !== code ? label : null;
+  return termOf(system, code)?.labels[termLocale(language)] ?? null;
 }
 
 /** The words for a coding: the terminology's label, else its display. */
