@@ -23,8 +23,20 @@ function sectionFromHash(): Section {
   return (SECTIONS as readonly string[]).includes(hash) ? (hash as Section) : 'timeline';
 }
 
+/** The older of two saved times (null: fresh). */
+const oldest = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
+
 /** One patient's record, a section at a time (the chosen one kept in the address, for back and reload). */
-export function HealthRecordView({ patient }: { patient: HealthPatient }) {
+export function HealthRecordView({
+  patient,
+  listSavedAt,
+  onRetryList,
+}: {
+  patient: HealthPatient;
+  /** When the list of records shown was saved (offline), so that one note says it for both. */
+  listSavedAt: number | null;
+  onRetryList: () => void;
+}) {
   const { t } = useTranslation();
   const [section, setSection] = useState<Section>(sectionFromHash);
   const record = useSavedApiResource((signal) => fetchHealthRecord(patient.patientId, signal));
@@ -61,7 +73,14 @@ export function HealthRecordView({ patient }: { patient: HealthPatient }) {
           ))}
         </ul>
       </nav>
-      <SavedDataNote savedAt={record.savedAt} onRetry={record.retry} />
+      <SavedDataNote
+        savedAt={oldest(record.savedAt, listSavedAt)}
+        onRetry={() => {
+          onRetryList();
+          record.retry();
+          restrictions.retry();
+        }}
+      />
       {record.state.kind === 'loading' && <LoadingIndicator label={t('health.loading')} />}
       {record.state.kind === 'failed' && (
         <LoadFailed

@@ -27,7 +27,7 @@ export function HealthScreen() {
     <div className="stack health">
       <PageHeading title={t('health.title')}>{t('health.title')}</PageHeading>
       <p className="lead">{t('health.intro')}</p>
-      <SavedDataNote savedAt={savedAt} onRetry={retry} />
+      {state.kind !== 'loaded' && <SavedDataNote savedAt={savedAt} onRetry={retry} />}
       {state.kind === 'loading' && <LoadingIndicator label={t('health.loading')} />}
       {state.kind === 'failed' && (
         <LoadFailed
@@ -37,7 +37,15 @@ export function HealthScreen() {
           onRetry={retry}
         />
       )}
-      {state.kind === 'loaded' && <Records patients={state.value} chosen={chosen} onChoose={setChosen} />}
+      {state.kind === 'loaded' && (
+        <Records
+          patients={state.value}
+          chosen={chosen}
+          onChoose={setChosen}
+          savedAt={savedAt}
+          onRetry={retry}
+        />
+      )}
       <p>
         <Link href="/profile">{t('health.backToProfile')}</Link>
       </p>
@@ -49,24 +57,40 @@ function Records({
   patients,
   chosen,
   onChoose,
+  savedAt,
+  onRetry,
 }: {
   patients: HealthPatient[];
   chosen: string | null;
   onChoose: (patientId: string) => void;
+  /** When the list of records was saved, if it is a saved one (offline). */
+  savedAt: number | null;
+  onRetry: () => void;
 }) {
   const { t } = useTranslation();
   const current =
     patients.find((patient) => patient.patientId === chosen) ??
     patients.find((patient) => patient.self) ??
     patients[0];
-  if (!current) return <p>{t('health.noRecord')}</p>;
+  if (!current)
+    return (
+      <>
+        <SavedDataNote savedAt={savedAt} onRetry={onRetry} />
+        <p>{t('health.noRecord')}</p>
+      </>
+    );
   return (
     <>
       <BreakGlassNotices patients={patients} />
       {patients.length > 1 && (
         <RecordSwitcher patients={patients} current={current.patientId} onChoose={onChoose} />
       )}
-      <HealthRecordView key={current.patientId} patient={current} />
+      <HealthRecordView
+        key={current.patientId}
+        patient={current}
+        listSavedAt={savedAt}
+        onRetryList={onRetry}
+      />
     </>
   );
 }
