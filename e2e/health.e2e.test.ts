@@ -78,7 +78,7 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     await page.getByRole('heading', { level: 2, name: 'Prescriptions to collect' }).waitFor();
     const qr = page
       .getByRole('img', {
-        name: /^QR code of prescription [0-9A-Z]{4} [0-9A-Z]{4} [0-9A-Z]{4} for the pharmacy$/,
+        name: /^QR code of prescription [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4} for the pharmacy$/,
       })
       .first();
     await qr.waitFor();

@@ -68,6 +68,6 @@ describe('the prescriptions shown', () => {
   });
 
   it('writes the number in groups of four, as read out at the counter', () => {
-    expect(groupedNumber('0000A1B2C3D4')).toBe('0000 A1B2 C3D4');
+    expect(groupedNumber('0000A1B2C3D4')).toBe('0000-A1B2-C3D4');
   });
 });

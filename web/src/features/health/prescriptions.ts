@@ -68,9 +68,9 @@ export function stageOf(
   }
 }
 
-/** A prescription number in groups of four, as printed on a prescription and read out at the counter. */
+/** A prescription number in groups of four, as printed on the prescription and shown at the pharmacy: `ABCD-EFGH-JKMN`. */
 export function groupedNumber(number: string): string {
-  return number.replace(/(.{4})(?=.)/g, '$1 ');
+  return number.replace(/(.{4})(?=.)/g, '$1-');
 }
 
 function numberOf(request: MedicationRequest): string | null {
