@@ -40,6 +40,11 @@ describe('the accesses to the record', () => {
     expect(accesses[0]!.resourceTypes).toEqual(['DocumentReference']);
   });
 
+  it('names no person when the event names only the organisation (the doctor is then "a doctor")', () => {
+    const [access] = accessesOf([event('d', '2026-03-12T10:00:00Z', 'TREAT', 'УМБАЛ', 'УМБАЛ')]);
+    expect(access).toMatchObject({ who: null, role: 'doctor', organisation: 'УМБАЛ' });
+  });
+
   it("tells the patient's own reads apart from others'", () => {
     const [own] = accessesOf([event('c', '2026-03-12T10:00:00Z', 'data-subject-access', 'Иван')]);
     expect(own!.byPatient).toBe(true);

@@ -10,7 +10,10 @@ export type AccessAction = 'create' | 'read' | 'update' | 'delete' | 'execute' |
 export interface RecordAccess {
   id: string;
   when: string;
+  /** The person's name when the event names them (a doctor's name; the organisation is separate). */
   who: string | null;
+  /** Who acted, when the event names no person: a doctor (a Practitioner), or someone else (a pharmacy). */
+  role: 'doctor' | 'other';
   organisation: string | null;
   action: AccessAction;
   /** A purpose code of the platform (`kernel/purposes.ts`), when the event names one it knows. */
@@ -55,10 +58,6 @@ function requestor(event: AuditEvent): AuditEventAgent | undefined {
   return event.agent?.find((agent) => agent.requestor) ?? event.agent?.[0];
 }
 
-function isOrganisation(agent: AuditEventAgent): boolean {
-  return agent.who?.reference?.includes('Organization/') === true || agent.who?.type === 'Organization';
-}
-
 export function accessOf(event: AuditEvent): RecordAccess | null {
   if (!event.id || !event.recorded) return null;
   const agent = requestor(event);
@@ -69,10 +68,10 @@ export function accessOf(event: AuditEvent): RecordAccess | null {
     ),
   ];
   const purpose = purposeOf(codings);
+  // The organisation acts beside the person (an agent that is not the requestor), by name.
   const organisation =
-    event.agent?.find((candidate) => candidate !== agent && isOrganisation(candidate))?.who?.display ??
-    (agent?.location?.display || null) ??
-    null;
+    event.agent?.find((candidate) => candidate !== agent && !candidate.requestor && candidate.who?.display)
+      ?.who?.display ?? null;
   const resourceTypes = [
     ...new Set(
       (event.entity ?? [])
@@ -80,12 +79,15 @@ export function accessOf(event: AuditEvent): RecordAccess | null {
         .filter((type): type is string => Boolean(type) && type !== 'Patient'),
     ),
   ];
-  const who = agent?.who?.display ?? agent?.name ?? null;
+  const named = agent?.who?.display ?? agent?.name ?? null;
+  // A requestor named only by its organisation is no person's name.
+  const who = named && named !== organisation ? named : null;
   return {
     id: event.id,
     when: event.recorded,
     who,
-    organisation,
+    role: agent?.who?.reference?.includes('Practitioner/') ? 'doctor' : 'other',
+    organisation: organisation ?? (who === null ? named : null),
     action: ACTIONS[event.action ?? ''] ?? 'other',
     purpose,
     emergency:
