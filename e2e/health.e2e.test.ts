@@ -1,0 +1,209 @@
+import fs from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestPlatform } from '../server/test/platform.ts';
+import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
+
+/** The narrowest phone the app is built for. */
+const PHONE = { width: 360, height: 780 };
+
+/**
+ * The citizen's "My health" tab on a 360 px phone (issue 17), on the seeded record of the demo
+ * citizen: their lab trend drawn against the reference range, their prescriptions with the QR for
+ * the pharmacy, the patient summary as a PDF in a chosen language, a document hidden from all but
+ * their GP and shown again, the same screens in Bulgarian and Polish, and the record readable
+ * offline after the first load. Axe finds no serious violation on any of them.
+ */
+describe('My health on a phone (Chromium, 360 px)', () => {
+  let platform: TestPlatform;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let base: string;
+  const pageErrors: string[] = [];
+
+  const section = (name: string | RegExp) =>
+    page
+      .getByRole('navigation', {
+        name: /Parts of the health record|Части на здравното досие|Części dokumentacji/,
+      })
+      .getByRole('button', { name });
+
+  beforeAll(async () => {
+    ({ platform, base } = await startWebPlatform());
+    browser = await launchChromium();
+    context = await browser.newContext({ locale: 'en-GB', viewport: PHONE, acceptDownloads: true });
+    page = watchPage(await context.newPage(), pageErrors, {
+      who: 'citizen',
+      expectedConsole: /^Failed to load resource|net::ERR_INTERNET_DISCONNECTED/,
+    });
+    await signInWithEid(page, base, platform.seeded.demoPersons[0]!, platform.config.demoPin);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await platform?.close();
+  });
+
+  it('shows the timeline of the demo citizen, with their GP', async () => {
+    await page.goto(`${base}/health`);
+    await page.getByRole('heading', { level: 1, name: 'My health' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Timeline' }).waitFor();
+    await page.getByText(/^Your GP: /).waitFor();
+    expect(await page.locator('.health-timeline__item').count()).toBeGreaterThan(3);
+    await expectAccessible(page, 'health-timeline-en.png');
+  });
+
+  it('draws a lab trend with its reference range as a band, out-of-range values marked, and the values as a table', async () => {
+    await section('Results').click();
+    await page.getByRole('heading', { level: 2, name: 'Results' }).waitFor();
+    // The first test with a trend: its card holds the chart, the range and the table.
+    const card = page
+      .locator('section.card')
+      .filter({ has: page.locator('.health-chart') })
+      .first();
+    await card.getByRole('img', { name: / over time$/ }).waitFor();
+    expect(await card.locator('.health-chart__band').count()).toBe(1);
+    expect(await card.locator('.health-chart circle, .health-chart__outside').count()).toBeGreaterThanOrEqual(
+      5,
+    );
+    expect(await card.getByText(/^Reference range: /).count()).toBe(1);
+    await card.getByText('Show the values as a table').click();
+    expect(await card.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(6);
+    // Some of the record's trend (a diabetic's HbA1c, a cholesterol) lies outside the range: marked in red.
+    expect(await page.locator('.health-chart__outside').count()).toBeGreaterThan(0);
+    expect(await page.getByText(/\b(mmol|%|µmol)/).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'health-results-en.png');
+  });
+
+  it('shows the prescription waiting at the pharmacy with its number and a QR code', async () => {
+    await section('Prescriptions').click();
+    await page.getByRole('heading', { level: 2, name: 'Prescriptions to collect' }).waitFor();
+    const qr = page
+      .getByRole('img', {
+        name: /^QR code of prescription [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4} for the pharmacy$/,
+      })
+      .first();
+    await qr.waitFor();
+    expect(
+      await qr.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
+    ).toBeGreaterThan(0);
+    expect(await page.getByText('Ready to collect').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'health-prescriptions-en.png');
+  });
+
+  it('lists conditions, allergies and vaccinations in words', async () => {
+    await section('Conditions and vaccinations').click();
+    for (const heading of ['Conditions', 'Allergies', 'Vaccinations'])
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+    expect(await page.locator('.health-item__title').count()).toBeGreaterThan(3);
+    // No bare ICD-10, ATC or LOINC code on the screen.
+    const text = await page.locator('main').textContent();
+    expect(text).not.toMatch(/\b[A-Z]\d{2}(\.\d+)?\b|\b[A-Z]\d{2}[A-Z]{2}\d{2}\b|\b\d{4,5}-\d\b/);
+    await expectAccessible(page, 'health-record-en.png');
+  });
+
+  it('downloads the patient summary as a PDF in the language chosen for the doctor abroad', async () => {
+    await section('Documents and summary').click();
+    await page.getByRole('heading', { level: 2, name: 'Patient summary for a doctor abroad' }).waitFor();
+    await page.getByLabel('Language of the summary').selectOption('pl');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the summary (PDF)' }).click(),
+    ]);
+    const file = await download.path();
+    expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    await page.getByText('The PDF has been saved to your downloads.').waitFor();
+    await expectAccessible(page, 'health-documents-en.png');
+  });
+
+  it('opens a discharge letter as a PDF, hides it from all but the GP, lists the restriction and shows it again', async () => {
+    const openButton = page.getByRole('button', { name: /^Open as PDF: / }).first();
+    const [download] = await Promise.all([page.waitForEvent('download'), openButton.click()]);
+    expect(
+      fs
+        .readFileSync(await download.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+
+    const document = page.locator('.health-item').filter({ has: openButton });
+    await document.getByRole('button', { name: /^Hide: / }).click();
+    await document.getByLabel('All doctors except my GP').check();
+    await document.getByRole('button', { name: 'Hide', exact: true }).click();
+    await document.getByText('Hidden from all doctors except your GP.').waitFor();
+    await expectAccessible(page, 'health-document-hidden-en.png');
+
+    await section('Privacy and accesses').click();
+    await page.getByRole('heading', { level: 2, name: 'What I have hidden' }).waitFor();
+    const restriction = page
+      .locator('.health-item')
+      .filter({ hasText: 'Hidden from all doctors except your GP.' });
+    expect(await restriction.count()).toBe(1);
+    await page.getByRole('heading', { level: 2, name: 'Who accessed my record' }).waitFor();
+    await expectAccessible(page, 'health-privacy-en.png');
+
+    await restriction.getByRole('button', { name: /^Show again: / }).click();
+    await page.getByText(/^You have hidden nothing/).waitFor();
+  });
+
+  it('reads the same screens in Bulgarian and Polish, every code in words', async () => {
+    await page.getByRole('combobox', { name: 'Language' }).selectOption('bg');
+    await section('Изследвания').click();
+    await page.getByRole('heading', { level: 2, name: 'Изследвания' }).waitFor();
+    await page
+      .getByRole('img', { name: / във времето$/ })
+      .first()
+      .waitFor();
+    expect(await page.getByText(/^Референтни стойности: /).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'health-results-bg.png');
+    await section('Рецепти').click();
+    await page
+      .getByRole('img', { name: /^QR код на рецепта / })
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'health-prescriptions-bg.png');
+
+    await page.getByRole('combobox', { name: 'Език' }).selectOption('pl');
+    await section('Wyniki').click();
+    await page
+      .getByRole('img', { name: / w czasie$/ })
+      .first()
+      .waitFor();
+    expect(await page.getByText(/^Zakres referencyjny: /).count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'health-results-pl.png');
+    await section('Choroby i szczepienia').click();
+    await page.getByRole('heading', { level: 2, name: 'Szczepienia' }).waitFor();
+    await expectAccessible(page, 'health-record-pl.png');
+    await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
+  });
+
+  it('keeps the record readable offline after the first load, saying it is saved data', async () => {
+    await page.evaluate(async () => {
+      const { navigator } = globalThis as unknown as {
+        navigator: { serviceWorker: { ready: Promise<unknown> } };
+      };
+      await navigator.serviceWorker.ready;
+    });
+    // The service worker controls the page only from the next load.
+    await page.goto(`${base}/health#results`);
+    await page
+      .getByRole('img', { name: / over time$/ })
+      .first()
+      .waitFor();
+    await context.setOffline(true);
+    try {
+      await page.reload();
+      await page.getByText(/^You are offline\. Showing saved data from /).waitFor();
+      await page
+        .getByRole('img', { name: / over time$/ })
+        .first()
+        .waitFor();
+      expect(await page.getByText(/^You are offline/).count()).toBe(1);
+      await expectAccessible(page, 'health-offline-en.png');
+    } finally {
+      await context.setOffline(false);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
