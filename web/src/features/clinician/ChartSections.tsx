@@ -10,13 +10,21 @@ import type {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
+import { formattingLocaleOf } from '../../shared/i18n/languages.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Badge, type BadgeTone } from '../../shared/ui/Badge.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { saveFile } from '../vehicle-dossier/save-file.ts';
-import { flagOf, observedAt, prescriptionNumber, quantityText, rangeText } from './chart-format.ts';
+import {
+  flagOf,
+  measuredNumber,
+  observedAt,
+  prescriptionNumber,
+  quantityText,
+  rangeText,
+} from './chart-format.ts';
 import { type Chart, documentPdf, type Section } from './clinician-client.ts';
 import { codeLabel, conceptLabel, SYSTEM } from './terms.ts';
 
@@ -231,7 +239,7 @@ function Medications({ items }: { items: MedicationRequest[] }) {
             facts={[
               dose !== undefined && frequency !== undefined
                 ? t('clinician.chart.dosage', {
-                    dose: format.number(dose),
+                    dose: measuredNumber(formattingLocaleOf(i18n.resolvedLanguage ?? i18n.language))(dose),
                     times: t('clinician.chart.timesADay', { count: frequency }),
                   })
                 : null,
@@ -263,21 +271,21 @@ const FLAG_TONE = { high: 'danger', low: 'warning', normal: 'success' } as const
 function Results({ items }: { items: Observation[] }) {
   const { t, i18n } = useTranslation();
   const when = useWhen();
-  const format = useFormatters();
+  const number = measuredNumber(formattingLocaleOf(i18n.resolvedLanguage ?? i18n.language));
   return (
     <ul className="clinic-entries">
       {items.map((observation, index) => {
         const flag = flagOf(observation);
         const value =
-          quantityText(observation.valueQuantity, format.number) ??
+          quantityText(observation.valueQuantity, number) ??
           conceptLabel(observation.valueCodeableConcept, i18n.language) ??
           (observation.component?.length
             ? observation.component
-                .map((component) => quantityText(component.valueQuantity, format.number))
+                .map((component) => quantityText(component.valueQuantity, number))
                 .filter(Boolean)
                 .join(' / ')
             : null);
-        const range = rangeText(observation, format.number);
+        const range = rangeText(observation, number);
         return (
           <Entry
             key={observation.id ?? index}

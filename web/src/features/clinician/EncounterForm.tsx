@@ -4,11 +4,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/api-error.ts';
 import { describeError } from '../../shared/api/describe-error.ts';
+import { formattingLocaleOf } from '../../shared/i18n/languages.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { CheckedForm, useCheckedForm } from '../../shared/ui/CheckedForm.tsx';
 import { ErrorSummary, SelectField, TextField } from '../../shared/ui/FormFields.tsx';
-import { prescriptionNumber } from './chart-format.ts';
+import { measuredNumber, prescriptionNumber } from './chart-format.ts';
 import type { Clinician } from './clinician-client.ts';
 import { encounterBundle, fieldOfIssue, writtenReferences } from './encounter-bundle.ts';
 import {
@@ -34,6 +35,9 @@ import {
   usualDose,
   VITAL_SIGNS,
 } from './terms.ts';
+
+/** The fields the form may find empty when they are needed. */
+type RequiredField = 'reason' | 'labValue' | 'doseAmount' | 'timesPerDay' | 'quantity';
 
 /** What an encounter wrote that the doctor needs next: the prescription's number for the patient. */
 export interface RecordedEncounter {
@@ -116,10 +120,12 @@ export function EncounterForm({
     empty: EMPTY_ENCOUNTER,
     check: checkEncounter,
     describe: (error) =>
-      t(`clinician.encounter.problem.${error.problem}`, {
-        min: error.min,
-        max: error.max ?? (error.field === 'note' ? NOTE_MAX : REASON_MAX),
-      }),
+      error.problem === 'required'
+        ? t(`clinician.encounter.required.${error.field as RequiredField}`)
+        : t(`clinician.encounter.problem.${error.problem}`, {
+            min: error.min,
+            max: error.max ?? (error.field === 'note' ? NOTE_MAX : REASON_MAX),
+          }),
     busy,
     forgetOnChange: true,
     onValid: (checked) => void submit(checked),
@@ -138,7 +144,7 @@ export function EncounterForm({
     labChoices(rangeFor).map((choice) => choice.code),
     language,
   );
-  const number = (value: number) => new Intl.NumberFormat(language).format(value);
+  const number = measuredNumber(formattingLocaleOf(language));
 
   return (
     <div className="stack">
@@ -157,139 +163,141 @@ export function EncounterForm({
           <p>{describeError(failure, t).title}</p>
         </Alert>
       )}
-      <CheckedForm
-        title={t('clinician.encounter.title')}
-        summaryTitle={t('clinician.problemsTitle')}
-        form={form.form}
-        submitLabel={busy ? t('clinician.encounter.saving') : t('clinician.encounter.submit')}
-        busy={busy}
-      >
-        <TextAreaField
-          {...field('reason')}
-          label={t('clinician.encounter.reason')}
-          hint={t('clinician.encounter.reasonHint')}
-          rows={3}
-        />
-
-        <fieldset className="form-group clinic-fieldset">
-          <legend>{t('clinician.encounter.vitals')}</legend>
-          <div className="clinic-grid">
-            <TextField
-              {...field('systolic')}
-              label={t('clinician.encounter.systolic', { unit: VITAL_SIGNS.systolic.unitDisplay })}
-              numeric
-              short
-              optional
-            />
-            <TextField
-              {...field('diastolic')}
-              label={t('clinician.encounter.diastolic', { unit: VITAL_SIGNS.diastolic.unitDisplay })}
-              numeric
-              short
-              optional
-            />
-            <TextField
-              {...field('heartRate')}
-              label={t('clinician.encounter.heartRate')}
-              numeric
-              short
-              optional
-            />
-            <TextField
-              {...field('weight')}
-              label={t('clinician.encounter.weight', { unit: VITAL_SIGNS.weight.unitDisplay })}
-              short
-              optional
-            />
-          </div>
-        </fieldset>
-
-        <fieldset className="form-group clinic-fieldset">
-          <legend>{t('clinician.encounter.lab')}</legend>
-          <SelectField
-            {...field('labCode')}
-            label={t('clinician.encounter.labTest')}
-            placeholder={t('clinician.encounter.noLab')}
-            options={labOptions}
+      <div className="clinic-form">
+        <CheckedForm
+          title={t('clinician.encounter.title')}
+          summaryTitle={t('clinician.problemsTitle')}
+          form={form.form}
+          submitLabel={busy ? t('clinician.encounter.saving') : t('clinician.encounter.submit')}
+          busy={busy}
+        >
+          <TextAreaField
+            {...field('reason')}
+            label={t('clinician.encounter.reason')}
+            hint={t('clinician.encounter.reasonHint')}
+            rows={3}
           />
-          {lab && (
-            <TextField
-              {...field('labValue')}
-              label={t('clinician.encounter.labValue', { unit: lab.unitDisplay })}
-              hint={
-                lab.low !== null && lab.high !== null
-                  ? t('clinician.encounter.labRange', {
-                      low: number(lab.low),
-                      high: number(lab.high),
-                      unit: lab.unitDisplay,
-                    })
-                  : undefined
-              }
-              short
-            />
-          )}
-        </fieldset>
 
-        <fieldset className="form-group clinic-fieldset">
-          <legend>{t('clinician.encounter.diagnosisTitle')}</legend>
-          <SelectField
-            {...field('diagnosis')}
-            label={t('clinician.encounter.diagnosis')}
-            placeholder={t('clinician.encounter.noDiagnosis')}
-            options={labelledChoices(SYSTEM.icd10, diagnosisChoices(), language)}
-          />
-          {form.draft.diagnosis && (
-            <TextAreaField {...field('note')} label={t('clinician.encounter.note')} optional rows={3} />
-          )}
-        </fieldset>
-
-        <fieldset className="form-group clinic-fieldset">
-          <legend>{t('clinician.encounter.prescriptionTitle')}</legend>
-          <SelectField
-            {...field('medicine')}
-            onChange={(code) => {
-              // The form starts from the medicine's usual dose: one unit, so many times a day, one pack.
-              const usual = usualDose(code);
-              form.setDraft((draft) => ({
-                ...draft,
-                medicine: code,
-                ...(usual && {
-                  doseAmount: '1',
-                  timesPerDay: String(usual.timesPerDay),
-                  quantity: String(usual.packSize),
-                }),
-              }));
-              form.forget('medicine');
-            }}
-            label={t('clinician.encounter.medicine')}
-            placeholder={t('clinician.encounter.noMedicine')}
-            options={labelledChoices(SYSTEM.atc, medicineChoices(), language)}
-          />
-          {form.draft.medicine && (
+          <fieldset className="form-group clinic-fieldset">
+            <legend>{t('clinician.encounter.vitals')}</legend>
             <div className="clinic-grid">
               <TextField
-                {...field('doseAmount')}
-                label={t('clinician.encounter.doseAmount')}
-                hint={t('clinician.encounter.doseAmountHint')}
-                short
-              />
-              <TextField
-                {...field('timesPerDay')}
-                label={t('clinician.encounter.timesPerDay')}
+                {...field('systolic')}
+                label={t('clinician.encounter.systolic', { unit: VITAL_SIGNS.systolic.unitDisplay })}
                 numeric
                 short
+                optional
               />
               <TextField
-                {...field('quantity')}
-                label={t('clinician.encounter.quantity')}
-                hint={t('clinician.encounter.quantityHint')}
+                {...field('diastolic')}
+                label={t('clinician.encounter.diastolic', { unit: VITAL_SIGNS.diastolic.unitDisplay })}
                 numeric
                 short
+                optional
+              />
+              <TextField
+                {...field('heartRate')}
+                label={t('clinician.encounter.heartRate')}
+                numeric
+                short
+                optional
+              />
+              <TextField
+                {...field('weight')}
+                label={t('clinician.encounter.weight', { unit: VITAL_SIGNS.weight.unitDisplay })}
+                short
+                optional
               />
             </div>
-          )}
-        </fieldset>
-      </CheckedForm>
+          </fieldset>
+
+          <fieldset className="form-group clinic-fieldset">
+            <legend>{t('clinician.encounter.lab')}</legend>
+            <SelectField
+              {...field('labCode')}
+              label={t('clinician.encounter.labTest')}
+              placeholder={t('clinician.encounter.noLab')}
+              options={labOptions}
+            />
+            {lab && (
+              <TextField
+                {...field('labValue')}
+                label={t('clinician.encounter.labValue', { unit: lab.unitDisplay })}
+                hint={
+                  lab.low !== null && lab.high !== null
+                    ? t('clinician.encounter.labRange', {
+                        low: number(lab.low),
+                        high: number(lab.high),
+                        unit: lab.unitDisplay,
+                      })
+                    : undefined
+                }
+                short
+              />
+            )}
+          </fieldset>
+
+          <fieldset className="form-group clinic-fieldset">
+            <legend>{t('clinician.encounter.diagnosisTitle')}</legend>
+            <SelectField
+              {...field('diagnosis')}
+              label={t('clinician.encounter.diagnosis')}
+              placeholder={t('clinician.encounter.noDiagnosis')}
+              options={labelledChoices(SYSTEM.icd10, diagnosisChoices(), language)}
+            />
+            {form.draft.diagnosis && (
+              <TextAreaField {...field('note')} label={t('clinician.encounter.note')} optional rows={3} />
+            )}
+          </fieldset>
+
+          <fieldset className="form-group clinic-fieldset">
+            <legend>{t('clinician.encounter.prescriptionTitle')}</legend>
+            <SelectField
+              {...field('medicine')}
+              onChange={(code) => {
+                // The form starts from the medicine's usual dose: one unit, so many times a day, one pack.
+                const usual = usualDose(code);
+                form.setDraft((draft) => ({
+                  ...draft,
+                  medicine: code,
+                  ...(usual && {
+                    doseAmount: '1',
+                    timesPerDay: String(usual.timesPerDay),
+                    quantity: String(usual.packSize),
+                  }),
+                }));
+                form.forget('medicine');
+              }}
+              label={t('clinician.encounter.medicine')}
+              placeholder={t('clinician.encounter.noMedicine')}
+              options={labelledChoices(SYSTEM.atc, medicineChoices(), language)}
+            />
+            {form.draft.medicine && (
+              <div className="clinic-grid">
+                <TextField
+                  {...field('doseAmount')}
+                  label={t('clinician.encounter.doseAmount')}
+                  hint={t('clinician.encounter.doseAmountHint')}
+                  short
+                />
+                <TextField
+                  {...field('timesPerDay')}
+                  label={t('clinician.encounter.timesPerDay')}
+                  numeric
+                  short
+                />
+                <TextField
+                  {...field('quantity')}
+                  label={t('clinician.encounter.quantity')}
+                  hint={t('clinician.encounter.quantityHint')}
+                  numeric
+                  short
+                />
+              </div>
+            )}
+          </fieldset>
+        </CheckedForm>
+      </div>
       <div className="button-group">
         <Button variant="secondary" onClick={onCancel} disabled={busy}>
           {t('clinician.encounter.cancel')}

@@ -104,35 +104,37 @@ export function ReferralForm({
           <p>{refusal}</p>
         </Alert>
       )}
-      <CheckedForm
-        title={t('clinician.referral.title')}
-        summaryTitle={t('clinician.problemsTitle')}
-        form={form.form}
-        submitLabel={t('clinician.referral.submit')}
-        busy={busy}
-      >
-        <SelectField
-          {...form.field('specialty')}
-          label={t('clinician.referral.specialty')}
-          placeholder={t('clinician.referral.chooseSpecialty')}
-          options={labelledChoices(SYSTEM.snomed, specialtyChoices(), language)}
-        />
-        {specialty && specialistOptions.length > 0 && (
+      <div className="clinic-form">
+        <CheckedForm
+          title={t('clinician.referral.title')}
+          summaryTitle={t('clinician.problemsTitle')}
+          form={form.form}
+          submitLabel={t('clinician.referral.submit')}
+          busy={busy}
+        >
           <SelectField
-            {...form.field('specialist')}
-            label={t('clinician.referral.specialist')}
-            placeholder={t('clinician.referral.anySpecialist')}
-            options={specialistOptions}
+            {...form.field('specialty')}
+            label={t('clinician.referral.specialty')}
+            placeholder={t('clinician.referral.chooseSpecialty')}
+            options={labelledChoices(SYSTEM.snomed, specialtyChoices(), language)}
           />
-        )}
-        <SelectField
-          {...form.field('diagnosis')}
-          label={t('clinician.referral.diagnosis')}
-          placeholder={t('clinician.referral.noDiagnosis')}
-          options={labelledChoices(SYSTEM.icd10, diagnosisChoices(), language)}
-        />
-        <TextAreaField {...form.field('reason')} label={t('clinician.referral.reason')} rows={3} />
-      </CheckedForm>
+          {specialty && specialistOptions.length > 0 && (
+            <SelectField
+              {...form.field('specialist')}
+              label={t('clinician.referral.specialist')}
+              placeholder={t('clinician.referral.anySpecialist')}
+              options={specialistOptions}
+            />
+          )}
+          <SelectField
+            {...form.field('diagnosis')}
+            label={t('clinician.referral.diagnosis')}
+            placeholder={t('clinician.referral.noDiagnosis')}
+            options={labelledChoices(SYSTEM.icd10, diagnosisChoices(), language)}
+          />
+          <TextAreaField {...form.field('reason')} label={t('clinician.referral.reason')} rows={3} />
+        </CheckedForm>
+      </div>
       <div className="button-group">
         <Button variant="secondary" onClick={onCancel} disabled={busy}>
           {t('clinician.referral.cancel')}

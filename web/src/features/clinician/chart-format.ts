@@ -85,3 +85,9 @@ export function flagOf(observation: Observation): 'high' | 'low' | 'normal' | nu
 export function observedAt(observation: Observation): string | null {
   return observation.effectiveDateTime ?? observation.effectivePeriod?.start ?? observation.issued ?? null;
 }
+
+/** A measured value in the reader's locale, with up to three decimals (0.9 stays 0.9). */
+export function measuredNumber(locale: string): (value: number) => string {
+  const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
+  return (value) => format.format(value);
+}
