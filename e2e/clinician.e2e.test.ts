@@ -30,6 +30,7 @@ const WORDS = {
     save: 'Save the encounter',
     issued: 'Prescription issued',
     number: 'Prescription number',
+    findTitle: 'Find a patient',
     find: 'Find',
     personalNumber: 'Personal number (EGN)',
     noAccess: "No access to this patient's record",
@@ -52,6 +53,7 @@ const WORDS = {
     save: 'Запази прегледа',
     issued: 'Издадена рецепта',
     number: 'Номер на рецептата',
+    findTitle: 'Намиране на пациент',
     find: 'Търси',
     personalNumber: 'ЕГН',
     noAccess: 'Нямате достъп до досието на този пациент',
@@ -74,7 +76,8 @@ const WORDS = {
     save: 'Zapisz wizytę',
     issued: 'Wystawiona recepta',
     number: 'Numer recepty',
-    find: 'Szukaj',
+    findTitle: 'Znajdź pacjenta',
+    find: 'Znajdź',
     personalNumber: 'Numer osobisty (EGN)',
     noAccess: 'Brak dostępu do dokumentacji tego pacjenta',
     breakGlassReason: 'Powód dostępu w nagłym przypadku',
@@ -218,8 +221,9 @@ describe("the doctor's workspace (Chromium, 360 px, bg/en/pl)", () => {
       const page = await signIn(specialist!.personalNumber, language);
       await page.getByRole('heading', { level: 1, name: words.patients }).waitFor();
 
-      await page.getByLabel(words.personalNumber, { exact: true }).fill(citizen().personalNumber);
-      await page.getByRole('button', { name: words.find, exact: true }).click();
+      const find = page.getByRole('region', { name: words.findTitle });
+      await find.getByLabel(words.personalNumber, { exact: true }).fill(citizen().personalNumber);
+      await find.getByRole('button', { name: words.find, exact: true }).click();
       await page.getByText(words.noAccess).waitFor();
       await page.getByText(words.told).waitFor();
       // The reason is required: too short is refused before anything is asked.

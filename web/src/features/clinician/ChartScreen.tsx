@@ -90,7 +90,9 @@ export function ChartScreen({
           <p>{t('clinician.encounter.recordedBody')}</p>
         </Alert>
       )}
-      {recorded?.prescription && <PrescriptionIssued prescription={recorded.prescription} />}
+      {recorded?.prescription && (
+        <PrescriptionIssued prescription={recorded.prescription} patientId={patientId} />
+      )}
       {referred && <Alert tone="success" title={t('clinician.referral.ordered')} />}
 
       {task === 'none' && (

@@ -7,7 +7,7 @@ import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { ChartScreen } from './ChartScreen.tsx';
 import { whoAmI } from './clinician-client.ts';
 import { FindPatient } from './FindPatient.tsx';
-import { PatientList } from './PatientList.tsx';
+import { PatientList, ReferredPatients } from './PatientList.tsx';
 import './clinician.css';
 
 /** The chart open, and until when if it was opened by break-glass. */
@@ -44,7 +44,7 @@ export function ClinicianScreen() {
         key={view.patientId}
         me={clinician}
         patientId={view.patientId}
-        emergencyUntil={view.emergencyUntil}
+        emergencyUntil={view.emergencyUntil ?? clinician.emergencies.get(view.patientId) ?? null}
         onBack={() => setView({ kind: 'patients' })}
       />
     );
@@ -56,7 +56,10 @@ export function ClinicianScreen() {
       <PageHeading title={t('clinician.title')}>{t('clinician.title')}</PageHeading>
       <p className="lead">{t('clinician.intro')}</p>
       <FindPatient onOpen={open} />
-      <PatientList me={clinician} onOpen={(patientId) => open(patientId)} />
+      {clinician.generalPractitioner && (
+        <PatientList me={clinician} onOpen={(patientId) => open(patientId)} />
+      )}
+      <ReferredPatients me={clinician} onOpen={(patientId) => open(patientId)} />
     </div>
   );
 }

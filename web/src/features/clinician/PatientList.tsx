@@ -1,6 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/api-error.ts';
+import { useApiResource } from '../../shared/api/use-api-resource.ts';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
@@ -12,12 +13,12 @@ import { conceptLabel } from './terms.ts';
 
 type ListState =
   | { kind: 'loading' }
-  | { kind: 'loaded'; own: ListedPatient[]; referred: ListedPatient[] }
+  | { kind: 'loaded'; own: ListedPatient[] }
   | { kind: 'failed'; error: unknown };
 
 const NAME_MAX = 100;
 
-/** A GP's patients (searchable by name) and the patients referred to the doctor. */
+/** A GP's patients, searchable by name. */
 export function PatientList({ me, onOpen }: { me: Clinician; onOpen: (patientId: string) => void }) {
   const { t } = useTranslation();
   const inputId = useId();
@@ -28,13 +29,7 @@ export function PatientList({ me, onOpen }: { me: Clinician; onOpen: (patientId:
   const invalid = hasControlCharacters(typed) || [...typed].length > NAME_MAX;
 
   const load = useCallback(
-    async (signal: AbortSignal) => {
-      const [own, referred] = await Promise.all([
-        patientsOf(me, name, signal),
-        name ? Promise.resolve([]) : referredTo(me, signal).catch(() => []),
-      ]);
-      return { own, referred };
-    },
+    async (signal: AbortSignal) => ({ own: await patientsOf(me, name, signal) }),
     [me, name],
   );
 
@@ -120,12 +115,39 @@ export function PatientList({ me, onOpen }: { me: Clinician; onOpen: (patientId:
             </>
           ))}
       </Card>
-      {state.kind === 'loaded' && state.referred.length > 0 && (
-        <Card title={t('clinician.list.referredTitle')}>
-          <Patients listed={state.referred} onOpen={onOpen} />
-        </Card>
-      )}
     </>
+  );
+}
+
+/**
+ * The patients with an active referral to the doctor: a specialist's list (always shown, even
+ * empty); on a GP's screen only when someone was referred to them.
+ */
+export function ReferredPatients({ me, onOpen }: { me: Clinician; onOpen: (patientId: string) => void }) {
+  const { t } = useTranslation();
+  const load = useCallback((signal: AbortSignal) => referredTo(me, signal), [me]);
+  const referred = useApiResource(load);
+  const shown =
+    !me.generalPractitioner || (referred.state.kind === 'loaded' && referred.state.value.length > 0);
+  if (!shown) return null;
+  return (
+    <Card title={t('clinician.list.referredTitle')}>
+      {referred.state.kind === 'loading' && <LoadingIndicator label={t('clinician.list.loading')} />}
+      {referred.state.kind === 'failed' && (
+        <LoadFailed
+          title={t('clinician.list.failed')}
+          error={referred.state.error}
+          retryLabel={t('clinician.retry')}
+          onRetry={referred.retry}
+        />
+      )}
+      {referred.state.kind === 'loaded' &&
+        (referred.state.value.length === 0 ? (
+          <p>{t('clinician.list.noReferrals')}</p>
+        ) : (
+          <Patients listed={referred.state.value} onOpen={onOpen} />
+        ))}
+    </Card>
   );
 }
 

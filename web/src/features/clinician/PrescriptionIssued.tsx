@@ -5,20 +5,28 @@ import { qrDataUrl } from '../verifier/qr.ts';
 import { prescriptionQrText } from './chart-format.ts';
 import { codeLabel, SYSTEM } from './terms.ts';
 
-/** The prescription just issued: its number and the QR the pharmacy scans (the number only, no personal data). */
-export function PrescriptionIssued({ prescription }: { prescription: { number: string; medicine: string } }) {
+/** The prescription just issued: its number and the QR the pharmacy scans (no personal data in it). */
+export function PrescriptionIssued({
+  prescription,
+  patientId,
+}: {
+  prescription: { number: string; medicine: string };
+  patientId: string;
+}) {
   const { t, i18n } = useTranslation();
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     let current = true;
-    qrDataUrl(prescriptionQrText(prescription.number)).then(
-      (url) => current && setQr(url),
-      () => current && setQr(null),
-    );
+    prescriptionQrText(prescription.number, patientId)
+      .then(qrDataUrl)
+      .then(
+        (url) => current && setQr(url),
+        () => current && setQr(null),
+      );
     return () => {
       current = false;
     };
-  }, [prescription.number]);
+  }, [prescription.number, patientId]);
   const medicine = codeLabel(SYSTEM.atc, prescription.medicine, i18n.language) ?? '';
 
   return (

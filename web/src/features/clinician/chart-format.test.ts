@@ -38,7 +38,7 @@ describe("the chart's wording", () => {
     expect(unitText('mg/dL')).toBe('mg/dL');
   });
 
-  it('finds the prescription number, and puts only it in the QR', () => {
+  it('finds the prescription number, and puts it in the QR with a tag that names nobody', async () => {
     const request = {
       resourceType: 'MedicationRequest' as const,
       status: 'active' as const,
@@ -47,7 +47,10 @@ describe("the chart's wording", () => {
       identifier: [{ system: 'https://civitas.example/fhir/sid/prescription-number', value: 'A3F9K2M7Q8XW' }],
     };
     expect(prescriptionNumber(request)).toBe('A3F9K2M7Q8XW');
-    expect(prescriptionQrText('A3F9K2M7Q8XW')).toBe('CIVRX1:A3F9K2M7Q8XW');
+    // The tag is the e-prescription part's: sha256 of `civitas-rx|<number>|<Patient id>`, base64url, 16 characters.
+    await expect(prescriptionQrText('A3F9K2M7Q8XW', 'pat-1')).resolves.toBe(
+      'CIVRX1:A3F9K2M7Q8XW:hdLfOLIVEL8qy7it',
+    );
   });
 
   it('names a patient and tells their age', () => {

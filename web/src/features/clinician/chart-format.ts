@@ -3,9 +3,23 @@ import type { Identifier, MedicationRequest, Observation, Quantity } from '@medp
 /** Where the server writes a prescription's number (the e-prescription part assigns it). */
 export const PRESCRIPTION_NUMBER_SYSTEM = 'https://civitas.example/fhir/sid/prescription-number';
 
-/** What the pharmacy's QR carries: the number only (the pharmacist then asks for the patient's identifier). */
-export function prescriptionQrText(number: string): string {
-  return `CIVRX1:${number}`;
+/**
+ * What the pharmacy's QR carries, as the e-prescription part issues it: `CIVRX1:<number>:<tag>`, the
+ * tag derived from the opaque Patient id (never the personal number), so the QR alone names nobody;
+ * the pharmacist still asks for the patient's personal number.
+ */
+export async function prescriptionQrText(number: string, patientId: string): Promise<string> {
+  const digest = await crypto.subtle.digest(
+    'SHA-256',
+    new TextEncoder().encode(`civitas-rx|${number}|${patientId}`),
+  );
+  return `CIVRX1:${number}:${base64url(new Uint8Array(digest)).slice(0, 16)}`;
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
 }
 
 export function prescriptionNumber(request: MedicationRequest): string | null {

@@ -23,24 +23,41 @@ import { FHIR_BASE, FhirError, fhirRead, fhirSearch } from './fhir-client.ts';
 export interface Clinician {
   /** `Practitioner/<id>`. */
   practitioner: string;
+  /** A GP has a list of patients; a specialist sees patients referred to them. */
+  generalPractitioner: boolean;
+  /** Their open emergency accesses: patient id → until when (ISO). */
+  emergencies: ReadonlyMap<string, string>;
+}
+
+/** GET /api/health/me (the `access` part): the doctor's Practitioner, found by the token's subject on the server. */
+interface PractitionerMe {
+  practitionerId: string;
+  generalPractitioner: boolean;
+  breakGlass?: Array<{ patientId: string; expiresAt: string }>;
 }
 
 /**
- * Who the signed-in doctor is in the record: the `fhirUser` claim of their ID token
- * (`Practitioner/<id>`), or else `GET /api/health/me`, which finds their Practitioner by the
- * token's subject on the server (their personal number never travels in a URL).
+ * Who the signed-in doctor is in the record: `GET /api/health/me`, which finds their Practitioner
+ * by the token's subject on the server (their personal number never travels in a URL) and says
+ * whether they are a GP and which emergency accesses they hold. Should it be unavailable, the
+ * `fhirUser` claim of the ID token (`Practitioner/<id>`) still names them.
  */
 export async function whoAmI(signal: AbortSignal): Promise<Clinician> {
-  const status = currentSessionStatus();
-  const claim = status.kind === 'active' ? idTokenClaims(status.session)?.fhirUser : undefined;
-  const fromToken = typeof claim === 'string' ? practitionerReference(claim) : null;
-  if (fromToken) return { practitioner: fromToken };
-  const me = await apiGet<{ practitionerId?: string; fhirUser?: string }>('/api/health/me', { signal });
-  const reference =
-    (me.fhirUser && practitionerReference(me.fhirUser)) ??
-    (me.practitionerId ? `Practitioner/${me.practitionerId}` : null);
-  if (!reference) throw new ApiError(404, null);
-  return { practitioner: reference };
+  try {
+    const me = await apiGet<PractitionerMe>('/api/health/me', { signal });
+    return {
+      practitioner: `Practitioner/${me.practitionerId}`,
+      generalPractitioner: me.generalPractitioner,
+      emergencies: new Map((me.breakGlass ?? []).map((grant) => [grant.patientId, grant.expiresAt])),
+    };
+  } catch (error) {
+    if (signal.aborted || (error instanceof ApiError && error.status === 401)) throw error;
+    const status = currentSessionStatus();
+    const claim = status.kind === 'active' ? idTokenClaims(status.session)?.fhirUser : undefined;
+    const practitioner = typeof claim === 'string' ? practitionerReference(claim) : null;
+    if (!practitioner) throw error;
+    return { practitioner, generalPractitioner: true, emergencies: new Map() };
+  }
 }
 
 /** `Practitioner/<id>` out of a reference or an absolute `…/Practitioner/<id>` URL. */
