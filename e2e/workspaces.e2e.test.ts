@@ -339,20 +339,18 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
     await page.context().close();
   });
 
-  // A pharmacist now lands on the wallet verifier (a shop's till: e2e/verifier.e2e.test.ts).
-  it.each([['doctor', "The doctors' workspace is not available yet"]])(
-    'gives a %s the citizen app with a clear note, and no workspace',
-    async (role, note) => {
-      const page = await signInAs(role);
-      await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
-      await page.getByText(note).waitFor();
-      expect(await navigation(page)).toEqual(['My profile', 'E-services', 'Who used my data', 'Wallet']);
-      await expectAccessibleOnAPhone(page, `${role}-landing-en.png`);
-      await page.goto(`${base}/workspace`);
-      await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
-      await page.context().close();
-    },
-  );
+  // A pharmacist lands on the prescriptions (e2e/pharmacy.e2e.test.ts); a doctor on their patients.
+  it("lands a doctor on their patients' workspace, and keeps them out of the officials' lookup", async () => {
+    const page = await signInAs('doctor');
+    await page.getByRole('heading', { level: 1, name: 'My patients' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/clinic');
+    expect((await navigation(page))[0]).toBe('Patients');
+    await page.getByRole('heading', { level: 2, name: 'Find a patient' }).waitFor();
+    await expectAccessibleOnAPhone(page, 'doctor-landing-en.png');
+    await page.goto(`${base}/workspace`);
+    await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();
+    await page.context().close();
+  });
 
   it('ran without page errors or CSP violations', () => {
     expect(pageErrors).toEqual([]);

@@ -9,7 +9,6 @@ import { SavedDataNote } from '../../shared/ui/SavedDataNote.tsx';
 import { DataUsageCard } from '../data-usage/DataUsageCard.tsx';
 import { EServicesCard } from '../eservices/EServicesCard.tsx';
 import { PasskeysCard } from '../passkeys/PasskeysCard.tsx';
-import { NoWorkspaceNote } from '../workspace/NoWorkspaceNote.tsx';
 import { AddressesCard } from './AddressesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
@@ -26,7 +25,6 @@ export function ProfileScreen() {
     <div className="stack">
       <PageHeading title={t('profile.title')}>{t('profile.title')}</PageHeading>
       <SavedDataNote savedAt={savedAt} onRetry={retry} />
-      <NoWorkspaceNote />
       {state.kind === 'loading' && <LoadingIndicator label={t('profile.loading')} />}
       {state.kind === 'failed' && (
         <LoadFailed

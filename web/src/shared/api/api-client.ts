@@ -14,7 +14,7 @@ interface AuthorisedRequest {
   signal?: AbortSignal | undefined;
 }
 
-type Method = 'GET' | 'POST' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 /**
  * Calls the Civitas API as the signed-in person. A missing, expired or rejected (401) token ends
@@ -72,14 +72,15 @@ async function sendWithProof(
 ): Promise<Response> {
   const url = new URL(path, location.origin);
   const requestHeaders = new Headers({ ...headers, Accept: accept });
-  if (body !== undefined) requestHeaders.set('Content-Type', 'application/json');
+  if (body !== undefined && !requestHeaders.has('Content-Type'))
+    requestHeaders.set('Content-Type', 'application/json');
   try {
     return await oauth.protectedResourceRequest(
       accessToken,
       method,
       url,
       requestHeaders,
-      body === undefined ? null : JSON.stringify(body),
+      body === undefined ? null : body instanceof URLSearchParams ? body.toString() : JSON.stringify(body),
       {
         DPoP,
         ...(signal && { signal }),
@@ -161,4 +162,46 @@ export async function apiSend(
   headers?: Record<string, string>,
 ): Promise<Response> {
   return authorisedRequest(method, path, { accept: 'application/json', headers }, body);
+}
+
+/**
+ * A FHIR interaction as the signed-in person (`application/fhir+json`, or a form body for
+ * `_search`), answered with the response as it is: a refusal carries an OperationOutcome the
+ * caller reads. Only a missing or rejected token (401) ends the session, as for every call.
+ */
+export async function apiFhir(
+  method: Method,
+  path: string,
+  { body, signal }: { body?: object | URLSearchParams; signal?: AbortSignal } = {},
+): Promise<Response> {
+  const status = currentSessionStatus();
+  const DPoP =
+    status.kind === 'active' && status.session.dpopKeyId ? await dpopHandle(status.session.dpopKeyId) : null;
+  if (status.kind !== 'active' || !DPoP) {
+    expireSession();
+    throw new ApiError(401, null);
+  }
+  const headers: Record<string, string> = {};
+  if (body !== undefined)
+    headers['Content-Type'] =
+      body instanceof URLSearchParams ? 'application/x-www-form-urlencoded' : 'application/fhir+json';
+  let response: Response;
+  try {
+    response = await sendWithProof(
+      status.session.accessToken,
+      DPoP,
+      method,
+      path,
+      { accept: 'application/fhir+json', headers, signal },
+      body,
+    );
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new NetworkError(error);
+  }
+  if (response.status === 401) {
+    expireSession();
+    throw await responseError(response);
+  }
+  return response;
 }
