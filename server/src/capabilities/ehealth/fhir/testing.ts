@@ -106,6 +106,8 @@ export interface FhirTestServer {
   database: DatabaseHandle;
   /** Every access recorded, in order. */
   accesses: HealthAccess[];
+  /** Who calls (the context every request is given; a test may change it). */
+  context: HealthAccessContext;
   close(): Promise<void>;
 }
 
@@ -132,7 +134,7 @@ export async function startFhirTestServer(
     validator: overrides.validator ?? { validate: async () => [] },
     policy,
     recorder: { record: async (access) => void accesses.push(access) },
-    contextOf: async () => overrides.context ?? INTERNAL_CONTEXT,
+    contextOf: async () => server.context,
     operations: overrides.operations ?? [],
   };
   const app = Fastify({ logger: false });
@@ -140,14 +142,16 @@ export async function startFhirTestServer(
   installRequestGuards(app);
   await app.register(async (scope) => fhirRoutes(scope, parts));
   await app.ready();
-  return {
+  const server: FhirTestServer = {
     app,
     parts,
     database,
     accesses,
+    context: overrides.context ?? INTERNAL_CONTEXT,
     async close() {
       await app.close();
       await database.close();
     },
   };
+  return server;
 }
