@@ -17,6 +17,7 @@ import { paramsOf } from './query.ts';
 import { isFhirId, isHeldType, isWritableType } from './resource-types.ts';
 import { StaleVersionError } from './store.ts';
 import { type BundleProcessor, processBatch, processTransaction } from './transaction.ts';
+import type { CreateOutcome, PlannedWrite, WriteOptions } from './writes.ts';
 
 /** What the service is built from (a subset of the parts, so tests can give their own). */
 export type HealthRecordParts = Pick<
@@ -35,28 +36,6 @@ export type WriteHook = (input: {
   previous: StoredResource | null;
   trx: EhealthTransaction;
 }) => Promise<Resource>;
-
-/** How a create went: `created` false when a conditional create found the resource already. */
-export interface CreateOutcome {
-  stored: StoredResource;
-  created: boolean;
-}
-
-/** A write checked and ready to commit. */
-export interface PlannedWrite {
-  interaction: 'create' | 'update' | 'delete';
-  resource: Resource & { id: string };
-  /** The version it replaces (read before the commit; a newer one by then is a conflict). */
-  previous: StoredResource | null;
-}
-
-/** Options of one write, inside a transaction Bundle (`references` the entries it resolves). */
-export interface WriteOptions {
-  /** References to resources written earlier in the same transaction (they resolve). */
-  pending?: ReadonlySet<string>;
-  /** The server-assigned id a transaction gave the entry in advance (its `urn:uuid:` maps to it). */
-  id?: string;
-}
 
 interface PlanOptions extends WriteOptions {
   /** The caller's transaction, when the write is part of one: reads go through it. */
@@ -437,6 +416,8 @@ async function atPlan(at: number, run: () => Promise<void>): Promise<void> {
     throw error;
   }
 }
+
+export type { CreateOutcome, PlannedWrite, WriteOptions };
 
 const services = new WeakMap<HealthRecordParts, HealthRecordService>();
 

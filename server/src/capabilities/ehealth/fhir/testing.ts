@@ -6,13 +6,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { TestDatabase } from '../../../../test/databases.ts';
-import { problemTable } from '../../../app.ts';
 import type { DatabaseHandle } from '../../../db/index.ts';
-import { installErrorHandling } from '../../../http/problem.ts';
-import { installRequestGuards } from '../../../http/request-guards.ts';
-import { loadConfig } from '../../../kernel/config.ts';
+import { httpErrors, installErrorHandling, installRequestGuards } from '../../../http/index.ts';
+import { loadConfig, mergeErrorTables } from '../../../kernel/index.ts';
 import { loadInstance } from '../../../registers/index.ts';
 import { INTERNAL_CONTEXT } from '../access/context.ts';
+import { ehealthErrors } from '../errors.ts';
 import type { EhealthParts } from '../parts.ts';
 import type {
   HealthAccess,
@@ -138,7 +137,7 @@ export async function startFhirTestServer(
     operations: overrides.operations ?? [],
   };
   const app = Fastify({ logger: false });
-  installErrorHandling(app, problemTable);
+  installErrorHandling(app, mergeErrorTables({ http: httpErrors, ehealth: ehealthErrors }));
   installRequestGuards(app);
   await app.register(async (scope) => fhirRoutes(scope, parts));
   await app.ready();

@@ -13,7 +13,7 @@ import { etagOf, resourceOf, searchsetBundle, versionPath } from './bundle.ts';
 import { ehealthFhirErrors } from './errors.ts';
 import { outcomeOfError } from './outcome.ts';
 import { paramsOf } from './query.ts';
-import type { CreateOutcome, PlannedWrite, WriteOptions } from './service.ts';
+import type { CreateOutcome, PlannedWrite, WriteOptions } from './writes.ts';
 
 /** The most entries a batch or transaction Bundle may hold (413 `fhir-bundle-too-large` beyond). */
 export const MAX_BUNDLE_ENTRIES = 1_000;
