@@ -65,7 +65,10 @@ function installFhirScope(app: FastifyInstance): void {
     return sendFhir(reply, answer.status, answer.outcome);
   });
   app.setNotFoundHandler((request, reply) => {
-    const methods = methodsAt(request.url);
+    // A method the path's shape takes was not routed: a segment the router refused (over 100
+    // characters), so there is no such resource rather than a wrong method.
+    const shape = methodsAt(request.url);
+    const methods = shape.includes(request.method) || request.method === 'HEAD' ? [] : shape;
     const table = request.server.problemTable;
     if (methods.length > 0) {
       reply.header('allow', methods.join(', '));
