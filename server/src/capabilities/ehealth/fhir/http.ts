@@ -22,7 +22,9 @@ const JSON_RANGES = new Set([
 /** The media ranges a request accepts, without parameters (`q=0` ones left out). */
 function acceptedRanges(request: FastifyRequest): string[] {
   const format = (request.query as Record<string, unknown> | undefined)?._format;
-  const raw = typeof format === 'string' ? format : (request.headers.accept ?? '*/*');
+  const accept = request.headers.accept;
+  const raw =
+    typeof format === 'string' ? format : accept === undefined || accept.trim() === '' ? '*/*' : accept;
   return raw
     .split(',')
     .map((part) => part.trim().toLowerCase())
@@ -36,7 +38,6 @@ function acceptedRanges(request: FastifyRequest): string[] {
  */
 export function negotiate(request: FastifyRequest, extra: readonly string[] = []): string {
   const ranges = acceptedRanges(request);
-  if (ranges.length === 0) return FHIR_JSON;
   for (const range of ranges) {
     if (JSON_RANGES.has(range)) return FHIR_JSON;
     if (extra.includes(range)) return range;

@@ -41,9 +41,12 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
   404: 'route-not-found',
   405: 'method-not-allowed',
   406: 'not-acceptable',
+  408: 'request-timeout',
   413: 'payload-too-large',
+  414: 'uri-too-long',
   415: 'unsupported-media-type',
   429: 'rate-limited',
+  431: 'headers-too-large',
 };
 
 export interface Outcome {

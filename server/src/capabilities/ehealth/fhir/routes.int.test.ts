@@ -1,8 +1,12 @@
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
-import type { HealthAccessContext, ValidationIssue } from '../ports.ts';
+import type { AppError } from '../../../kernel/index.ts';
+import { INTERNAL_CONTEXT } from '../access/context.ts';
+import type { ValidationIssue } from '../ports.ts';
 import { PROBLEM_SYSTEM } from './outcome.ts';
+import { healthRecordService } from './service.ts';
 import { type FhirTestServer, startFhirTestServer } from './testing.ts';
 
 const FHIR = 'application/fhir+json';
@@ -432,6 +436,7 @@ describe.each(testDatabases())('the FHIR REST API on $name', (engine) => {
       resource: observation(`Patient/${subject}`),
       request: { method: 'POST' as const, url: 'Observation' },
     }));
+    await send('POST', '', { resourceType: 'Bundle', type: 'transaction', entry: entry.slice(0, 100) });
     const started = performance.now();
     const answer = await send('POST', '', { resourceType: 'Bundle', type: 'transaction', entry });
     const seconds = (performance.now() - started) / 1000;
@@ -450,34 +455,105 @@ describe.each(testDatabases())('the FHIR REST API on $name', (engine) => {
     );
     expect(1000 / importSeconds).toBeGreaterThan(1000);
   });
-});
 
-describe.each(testDatabases())('the FHIR API under a narrow scope on $name', (engine) => {
-  let server: FhirTestServer;
-  const readOnly: HealthAccessContext = {
-    actor: { kind: 'system', client: 'test' },
-    scopes: [{ context: 'user', resourceType: 'Patient', interactions: new Set(['r', 's']) }],
-    purpose: { purpose: 'medical-treatment', legalBasis: 'gdpr-art-9-2-h' },
-    breakGlass: [],
-    requestId: 'test',
-  };
-
-  beforeAll(async () => {
-    server = await startFhirTestServer(engine, { context: readOnly });
+  it('dispatches Patient/$name and Patient/:id/$name to the operation, with the media type asked for', async () => {
+    const calls: Array<{ id?: string; accept: string; params: unknown }> = [];
+    server.parts.operations.push({
+      name: 'summary',
+      resourceType: 'Patient',
+      level: 'instance',
+      method: 'both',
+      async invoke({ id, accept, params }) {
+        calls.push({ ...(id ? { id } : {}), accept, params });
+        return accept === 'application/pdf'
+          ? { status: 200, contentType: 'application/pdf', body: Buffer.from('%PDF-1.7') }
+          : {
+              status: 200,
+              contentType: 'application/fhir+json',
+              body: { resourceType: 'Bundle', type: 'document' },
+            };
+      },
+    });
+    try {
+      const json = await send('GET', '/Patient/p1/$summary?_format=json');
+      expect([json.status, json.body.type]).toEqual([200, 'document']);
+      const pdf = await server.app.inject({
+        method: 'GET',
+        url: '/fhir/R4/Patient/p1/$summary',
+        headers: { accept: 'application/pdf' },
+      });
+      expect([pdf.statusCode, pdf.headers['content-type'], pdf.body]).toEqual([
+        200,
+        'application/pdf',
+        '%PDF-1.7',
+      ]);
+      expect(calls.map((call) => [call.id, call.accept])).toEqual([
+        ['p1', 'application/fhir+json'],
+        ['p1', 'application/pdf'],
+      ]);
+      const typeLevel = await send('GET', '/Patient/$summary');
+      expect([typeLevel.status, codeOf(typeLevel.body)]).toEqual([404, 'fhir-operation-unknown']);
+    } finally {
+      server.parts.operations.length = 0;
+    }
   });
-  afterAll(() => server?.close());
+
+  it('refuses the second of two updates made from the same version with 409 (no lost update)', async () => {
+    const service = healthRecordService(server.parts);
+    const created = await service.create(INTERNAL_CONTEXT, patient('Едновременен'));
+    const resource = JSON.parse(created.content) as Resource;
+    const first = await service.planUpdate(INTERNAL_CONTEXT, { ...resource, gender: 'male' } as Resource);
+    const second = await service.planUpdate(INTERNAL_CONTEXT, { ...resource, gender: 'female' } as Resource);
+    await service.inTransaction((trx) => service.commit(INTERNAL_CONTEXT, first, trx));
+    const refused = await service
+      .inTransaction((trx) => service.commit(INTERNAL_CONTEXT, second, trx))
+      .then(
+        () => null,
+        (error: AppError) => error.code,
+      );
+    expect(refused).toBe('fhir-version-conflict');
+    const read = await send('GET', `/Patient/${created.id}`);
+    expect([read.body.meta.versionId, read.body.gender]).toEqual(['2', 'male']);
+  });
+
+  it('answers any id and any JSON body with a 4xx OperationOutcome or success, never a fault', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 80 }), async (id) => {
+        const answer = await server.app.inject({
+          method: 'GET',
+          url: `/fhir/R4/Patient/${encodeURIComponent(id)}`,
+        });
+        expect(answer.statusCode).toBeLessThan(500);
+        if (answer.statusCode >= 400) expect(JSON.parse(answer.body).resourceType).toBe('OperationOutcome');
+      }),
+      { numRuns: 60 },
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.jsonValue({ maxDepth: 3 }), async (body) => {
+        const answer = await send('POST', '/Observation', JSON.stringify(body));
+        expect(answer.status).toBeLessThan(500);
+        if (answer.status >= 400) expect(answer.body.resourceType).toBe('OperationOutcome');
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it('answers 403 fhir-scope-insufficient for what the scopes do not cover', async () => {
-    const create = await server.app.inject({
-      method: 'POST',
-      url: '/fhir/R4/Patient',
-      headers: { 'content-type': FHIR },
-      payload: JSON.stringify(patient('Без право')),
-    });
-    expect([create.statusCode, codeOf(JSON.parse(create.body))]).toEqual([403, 'fhir-scope-insufficient']);
-    const search = await server.app.inject({ method: 'GET', url: '/fhir/R4/Observation' });
-    expect([search.statusCode, codeOf(JSON.parse(search.body))]).toEqual([403, 'fhir-scope-insufficient']);
-    const allowed = await server.app.inject({ method: 'GET', url: '/fhir/R4/Patient' });
-    expect(allowed.statusCode).toBe(200);
+    server.context = {
+      actor: { kind: 'system', client: 'test' },
+      scopes: [{ context: 'user', resourceType: 'Patient', interactions: new Set(['r', 's']) }],
+      purpose: { purpose: 'medical-treatment', legalBasis: 'gdpr-art-9-2-h' },
+      breakGlass: [],
+      requestId: 'test',
+    };
+    try {
+      const create = await send('POST', '/Patient', patient('Без право'));
+      expect([create.status, codeOf(create.body)]).toEqual([403, 'fhir-scope-insufficient']);
+      const search = await send('GET', '/Observation');
+      expect([search.status, codeOf(search.body)]).toEqual([403, 'fhir-scope-insufficient']);
+      expect((await send('GET', '/Patient')).status).toBe(200);
+    } finally {
+      server.context = INTERNAL_CONTEXT;
+    }
   });
 });
