@@ -390,6 +390,19 @@ describe.each(testDatabases())('FHIR search on $name', (engine) => {
     expect(await refusal('Observation', { _sort: 'colour' })).toBe('fhir-search-unknown-parameter');
   });
 
+  it('indexes every resource of a bulk import (stored in parts of 1,000)', async () => {
+    const bulk = Array.from({ length: 1_200 }, (_, n) =>
+      observation(`bulk-${n}`, 'p-bulk', n % 2 ? '2345-7' : '4548-4', '2022-01-01', n),
+    );
+    await store.importResources(bulk);
+    const count = async (params: Record<string, string>) =>
+      (await run('Observation', { ...params, _summary: 'count' })).total;
+    expect(await count({ patient: 'p-bulk' })).toBe(1_200);
+    expect(await count({ patient: 'p-bulk', code: '2345-7' })).toBe(600);
+    expect(await count({ patient: 'p-bulk', 'value-quantity': 'ge1000' })).toBe(200);
+    expect(await count({ _id: 'bulk-1199', date: '2022' })).toBe(1);
+  });
+
   it('replaces a resource’s index rows when it changes, and drops them when it is deleted', async () => {
     const [before] = await store.importResources([observation('o-change', 'p3', '2345-7', '2020-01-01', 3)]);
     if (!before) throw new Error('not imported');
