@@ -18,12 +18,15 @@ export interface Restriction {
 export interface CareFacts {
   /** The references naming a practitioner: `Practitioner/<id>` and their `PractitionerRole/<id>`s. */
   referencesOf(practitionerId: string): Promise<string[]>;
-  /** The patients whose `generalPractitioner` names one of these references. */
-  gpPatients(references: readonly string[]): Promise<string[]>;
+  /** The patients whose `generalPractitioner` names one of these references (among `within`, when given). */
+  gpPatients(references: readonly string[], within?: readonly string[]): Promise<string[]>;
   /** The patients with an active referral (`ServiceRequest.performer`) to one of these references. */
-  referralPatients(references: readonly string[]): Promise<string[]>;
+  referralPatients(references: readonly string[], within?: readonly string[]): Promise<string[]>;
   /** The encounters in progress with one of these references as participant. */
-  openEncounters(references: readonly string[]): Promise<Array<{ patientId: string; encounterId: string }>>;
+  openEncounters(
+    references: readonly string[],
+    within?: readonly string[],
+  ): Promise<Array<{ patientId: string; encounterId: string }>>;
   /** The restrictions of these patients. */
   restrictions(patientIds: readonly string[]): Promise<Restriction[]>;
 }
@@ -54,12 +57,11 @@ export function storeCareFacts(connection: Connection): CareFacts {
         .execute();
       return [own, ...roles.map((role) => `PractitionerRole/${role.id}`)];
     },
-    async gpPatients(references) {
-      if (references.length === 0) return [];
-      const rows = await db
-        .selectFrom('ehealth.resources')
-        .select('id')
-        .where('resource_type', '=', 'Patient')
+    async gpPatients(references, within) {
+      if (references.length === 0 || within?.length === 0) return [];
+      let query = db.selectFrom('ehealth.resources').select('id').where('resource_type', '=', 'Patient');
+      if (within) query = query.where('id', 'in', [...within]);
+      const rows = await query
         .where('deleted', '=', false)
         .where(
           sql<boolean>`(${anyOf(
@@ -70,13 +72,15 @@ export function storeCareFacts(connection: Connection): CareFacts {
         .execute();
       return rows.map((row) => row.id);
     },
-    async referralPatients(references) {
-      if (references.length === 0) return [];
-      const rows = await db
+    async referralPatients(references, within) {
+      if (references.length === 0 || within?.length === 0) return [];
+      let query = db
         .selectFrom('ehealth.resources')
         .select('patient_id')
         .distinct()
-        .where('resource_type', '=', 'ServiceRequest')
+        .where('resource_type', '=', 'ServiceRequest');
+      if (within) query = query.where('patient_id', 'in', [...within]);
+      const rows = await query
         .where('deleted', '=', false)
         .where('patient_id', 'is not', null)
         .where(sql<boolean>`content::jsonb ->> 'status' = 'active'`)
@@ -89,12 +93,14 @@ export function storeCareFacts(connection: Connection): CareFacts {
         .execute();
       return rows.map((row) => row.patient_id!);
     },
-    async openEncounters(references) {
-      if (references.length === 0) return [];
-      const rows = await db
+    async openEncounters(references, within) {
+      if (references.length === 0 || within?.length === 0) return [];
+      let query = db
         .selectFrom('ehealth.resources')
         .select(['id', 'patient_id'])
-        .where('resource_type', '=', 'Encounter')
+        .where('resource_type', '=', 'Encounter');
+      if (within) query = query.where('patient_id', 'in', [...within]);
+      const rows = await query
         .where('deleted', '=', false)
         .where('patient_id', 'is not', null)
         .where(sql<boolean>`content::jsonb ->> 'status' = 'in-progress'`)
