@@ -92,7 +92,11 @@ describe('a register service put on the exchange under its contract', () => {
   it('answers Missing as a 404 with its words', async () => {
     const person = provide(
       PERSONS,
-      { person: async () => new Missing('No such person.'), addresses: async () => [], children: async () => [] },
+      {
+        person: async () => new Missing('No such person.'),
+        addresses: async () => [],
+        children: async () => [],
+      },
       { report: () => {} },
     ).endpoints[0]!;
     const answer = await person.handle({ egn: '8503146922' }, request);

@@ -242,11 +242,18 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
     }
     return standing;
   };
+  /** A doctor's standing with a few patients only (a read): the whole list is read for searches. */
+  const standingWithin = (ctx: HealthAccessContext, patientIds: readonly string[]) => {
+    if (ctx.actor.kind !== 'practitioner') return null;
+    const whole = standings.get(ctx);
+    if (whole || patientIds.length > FEW_PATIENTS) return standingOf(ctx);
+    return loadStanding(facts, ctx, now(), patientIds);
+  };
   const read = async (ctx: HealthAccessContext, resources: readonly StoredResource[]) => {
-    const standing = await standingOf(ctx);
     const patientIds = [
       ...new Set(resources.map((resource) => resource.patientId).filter((id): id is string => id !== null)),
     ];
+    const standing = await standingWithin(ctx, patientIds);
     const restrictions =
       ctx.actor.kind === 'practitioner' && patientIds.length > 0 ? await facts.restrictions(patientIds) : [];
     return resources.filter((resource) =>
@@ -278,18 +285,31 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
       }
     },
     async canWrite(ctx, resource, patientId) {
-      return mayWrite(ctx.actor, await standingOf(ctx), resource, patientId);
+      return mayWrite(
+        ctx.actor,
+        await standingWithin(ctx, patientId ? [patientId] : []),
+        resource,
+        patientId,
+      );
     },
   };
 }
 
-async function loadStanding(facts: CareFacts, ctx: HealthAccessContext, now: Date): Promise<Standing> {
+/** Up to this many patients, a read asks about them only, not for the doctor's whole list. */
+const FEW_PATIENTS = 20;
+
+async function loadStanding(
+  facts: CareFacts,
+  ctx: HealthAccessContext,
+  now: Date,
+  within?: readonly string[],
+): Promise<Standing> {
   const actor = ctx.actor as Extract<HealthActor, { kind: 'practitioner' }>;
   const references = await facts.referencesOf(actor.practitionerId);
   const [gp, referral, open] = await Promise.all([
-    facts.gpPatients(references),
-    facts.referralPatients(references),
-    facts.openEncounters(references),
+    facts.gpPatients(references, within),
+    facts.referralPatients(references, within),
+    facts.openEncounters(references, within),
   ]);
   const encounters = new Map<string, Set<string>>();
   for (const { patientId, encounterId } of open) {

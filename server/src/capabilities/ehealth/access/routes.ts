@@ -36,8 +36,14 @@ const doctor = { roles: ['doctor'] as const };
 
 /** SMART configuration, whose records a person opens, break-glass, notices, the patient's restrictions. */
 export async function accessRoutes(app: FastifyInstance, parts: EhealthParts): Promise<void> {
-  const restrictions = new Restrictions(parts.db, parts.store, parts.index);
   const breakGlass = new BreakGlassAccess(parts.db, parts.recorder);
+  whoRoutes(app, parts);
+  breakGlassRoutes(app, parts, breakGlass);
+  restrictionRoutes(app, parts, new Restrictions(parts.db, parts.store, parts.index));
+}
+
+/** The SMART configuration, the records a citizen opens, the doctor's own standing. */
+function whoRoutes(app: FastifyInstance, parts: EhealthParts): void {
   const configuration = smartConfiguration(parts.config.publicUrl);
 
   app.get(
@@ -115,7 +121,10 @@ export async function accessRoutes(app: FastifyInstance, parts: EhealthParts): P
       };
     },
   );
+}
 
+/** Break-glass and the notices the patient is given. */
+function breakGlassRoutes(app: FastifyInstance, parts: EhealthParts, breakGlass: BreakGlassAccess): void {
   app.post(
     '/api/health/break-glass',
     {
@@ -167,7 +176,10 @@ export async function accessRoutes(app: FastifyInstance, parts: EhealthParts): P
       return ctx.actor.kind === 'patient' ? breakGlass.notices(ctx.actor.patientIds) : [];
     },
   );
+}
 
+/** The patient's EHDS Art. 8 restrictions. */
+function restrictionRoutes(app: FastifyInstance, parts: EhealthParts, restrictions: Restrictions): void {
   app.get(
     '/api/health/restrictions',
     {

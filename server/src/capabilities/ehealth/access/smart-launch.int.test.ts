@@ -94,7 +94,10 @@ describe.each(testDatabases())('a SMART on FHIR standalone launch on $name', (en
       });
       jar.store(response);
       const location = response.headers.get('location');
-      if (!location) throw new Error(`no redirect from ${next}: ${response.status} ${(await response.text()).slice(0, 1500)}`);
+      if (!location)
+        throw new Error(
+          `no redirect from ${next}: ${response.status} ${(await response.text()).slice(0, 1500)}`,
+        );
       next = location;
     }
     const callback = new URL(next);
