@@ -1,7 +1,8 @@
 import type { Bundle, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
-import type { HealthAccessContext, ValidationIssue } from '../ports.ts';
+import { INTERNAL_CONTEXT } from '../access/context.ts';
+import type { ValidationIssue } from '../ports.ts';
 import { PROBLEM_SYSTEM } from './outcome.ts';
 import { type FhirTestServer, startFhirTestServer } from './testing.ts';
 
@@ -432,6 +433,7 @@ describe.each(testDatabases())('the FHIR REST API on $name', (engine) => {
       resource: observation(`Patient/${subject}`),
       request: { method: 'POST' as const, url: 'Observation' },
     }));
+    await send('POST', '', { resourceType: 'Bundle', type: 'transaction', entry: entry.slice(0, 100) });
     const started = performance.now();
     const answer = await send('POST', '', { resourceType: 'Bundle', type: 'transaction', entry });
     const seconds = (performance.now() - started) / 1000;
@@ -450,34 +452,23 @@ describe.each(testDatabases())('the FHIR REST API on $name', (engine) => {
     );
     expect(1000 / importSeconds).toBeGreaterThan(1000);
   });
-});
-
-describe.each(testDatabases())('the FHIR API under a narrow scope on $name', (engine) => {
-  let server: FhirTestServer;
-  const readOnly: HealthAccessContext = {
-    actor: { kind: 'system', client: 'test' },
-    scopes: [{ context: 'user', resourceType: 'Patient', interactions: new Set(['r', 's']) }],
-    purpose: { purpose: 'medical-treatment', legalBasis: 'gdpr-art-9-2-h' },
-    breakGlass: [],
-    requestId: 'test',
-  };
-
-  beforeAll(async () => {
-    server = await startFhirTestServer(engine, { context: readOnly });
-  });
-  afterAll(() => server?.close());
 
   it('answers 403 fhir-scope-insufficient for what the scopes do not cover', async () => {
-    const create = await server.app.inject({
-      method: 'POST',
-      url: '/fhir/R4/Patient',
-      headers: { 'content-type': FHIR },
-      payload: JSON.stringify(patient('Без право')),
-    });
-    expect([create.statusCode, codeOf(JSON.parse(create.body))]).toEqual([403, 'fhir-scope-insufficient']);
-    const search = await server.app.inject({ method: 'GET', url: '/fhir/R4/Observation' });
-    expect([search.statusCode, codeOf(JSON.parse(search.body))]).toEqual([403, 'fhir-scope-insufficient']);
-    const allowed = await server.app.inject({ method: 'GET', url: '/fhir/R4/Patient' });
-    expect(allowed.statusCode).toBe(200);
+    server.context = {
+      actor: { kind: 'system', client: 'test' },
+      scopes: [{ context: 'user', resourceType: 'Patient', interactions: new Set(['r', 's']) }],
+      purpose: { purpose: 'medical-treatment', legalBasis: 'gdpr-art-9-2-h' },
+      breakGlass: [],
+      requestId: 'test',
+    };
+    try {
+      const create = await send('POST', '/Patient', patient('Без право'));
+      expect([create.status, codeOf(create.body)]).toEqual([403, 'fhir-scope-insufficient']);
+      const search = await send('GET', '/Observation');
+      expect([search.status, codeOf(search.body)]).toEqual([403, 'fhir-scope-insufficient']);
+      expect((await send('GET', '/Patient')).status).toBe(200);
+    } finally {
+      server.context = INTERNAL_CONTEXT;
+    }
   });
 });

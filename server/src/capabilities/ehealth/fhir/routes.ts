@@ -1,6 +1,5 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { routeMethodsOf } from '../../../http/route-methods.ts';
 import { AppError } from '../../../kernel/index.ts';
 import type { EhealthParts } from '../parts.ts';
 import type { StoredResource } from '../ports.ts';
@@ -66,7 +65,7 @@ function installFhirScope(app: FastifyInstance): void {
     return sendFhir(reply, answer.status, answer.outcome);
   });
   app.setNotFoundHandler((request, reply) => {
-    const methods = routeMethodsOf(request.server)?.allowed(request.url) ?? [];
+    const methods = methodsAt(request.url);
     const table = request.server.problemTable;
     if (methods.length > 0) {
       reply.header('allow', methods.join(', '));
@@ -300,6 +299,26 @@ async function operate(
       ? answer.body
       : JSON.stringify(answer.body);
   return reply.code(answer.status).type(answer.contentType).send(body);
+}
+
+/** The methods this API takes at a path (for 405 and `Allow`), by the shape of its routes. */
+export function methodsAt(url: string): string[] {
+  const path = url.split('?')[0]!.slice(FHIR_BASE_PATH.length);
+  const segments = path.split('/').filter((segment) => segment !== '');
+  switch (segments.length) {
+    case 0:
+      return ['POST'];
+    case 1:
+      return ['GET', 'POST'];
+    case 2:
+      return ['GET', 'POST', 'PUT', 'DELETE'];
+    case 3:
+      return segments[2] === '_history' ? ['GET'] : ['GET', 'POST'];
+    case 4:
+      return segments[2] === '_history' ? ['GET'] : [];
+    default:
+      return [];
+  }
 }
 
 function knownType(type: string): void {

@@ -17,6 +17,7 @@ import { paramsOf } from './query.ts';
 import { isFhirId, isHeldType, isWritableType } from './resource-types.ts';
 import { StaleVersionError } from './store.ts';
 import { type BundleProcessor, processBatch, processTransaction } from './transaction.ts';
+import type { CreateOutcome, PlannedWrite, WriteOptions } from './writes.ts';
 
 /** What the service is built from (a subset of the parts, so tests can give their own). */
 export type HealthRecordParts = Pick<
@@ -35,28 +36,6 @@ export type WriteHook = (input: {
   previous: StoredResource | null;
   trx: EhealthTransaction;
 }) => Promise<Resource>;
-
-/** How a create went: `created` false when a conditional create found the resource already. */
-export interface CreateOutcome {
-  stored: StoredResource;
-  created: boolean;
-}
-
-/** A write checked and ready to commit. */
-export interface PlannedWrite {
-  interaction: 'create' | 'update' | 'delete';
-  resource: Resource & { id: string };
-  /** The version it replaces (read before the commit; a newer one by then is a conflict). */
-  previous: StoredResource | null;
-}
-
-/** Options of one write, inside a transaction Bundle (`references` the entries it resolves). */
-export interface WriteOptions {
-  /** References to resources written earlier in the same transaction (they resolve). */
-  pending?: ReadonlySet<string>;
-  /** The server-assigned id a transaction gave the entry in advance (its `urn:uuid:` maps to it). */
-  id?: string;
-}
 
 interface PlanOptions extends WriteOptions {
   /** The caller's transaction, when the write is part of one: reads go through it. */
@@ -279,19 +258,71 @@ export class HealthRecordService implements BundleProcessor {
     plan: PlannedWrite,
     trx: EhealthTransaction,
   ): Promise<StoredResource> {
+    const [stored] = await this.commitAll(ctx, [plan], trx);
+    return stored!;
+  }
+
+  /**
+   * Commits planned writes in `trx`, answering their stored versions in the same order: the
+   * creates in one multi-row write, the others one by one; one access record per interaction.
+   * A failing write throws with `extensions.at` set to its position among the plans.
+   */
+  async commitAll(
+    ctx: HealthAccessContext,
+    plans: readonly PlannedWrite[],
+    trx: EhealthTransaction,
+  ): Promise<StoredResource[]> {
+    const results: StoredResource[] = new Array(plans.length);
+    const creates: Array<{ at: number; resource: Resource & { id: string } }> = [];
+    for (const [at, plan] of plans.entries()) {
+      await atPlan(at, async () => {
+        const resource = await this.prepared(ctx, plan, trx);
+        if (plan.interaction === 'create') creates.push({ at, resource });
+        else results[at] = await this.writeVersion(trx, resource, plan);
+      });
+    }
+    if (creates.length > 0) {
+      const stored = await this.parts.store.insertMany(
+        trx,
+        creates.map((create) => create.resource),
+      );
+      for (const [position, create] of creates.entries()) results[create.at] = stored[position]!;
+    }
+    for (const interaction of ['delete', 'create', 'update'] as const) {
+      const written = results.filter((_, at) => plans[at]!.interaction === interaction);
+      if (written.length === 0) continue;
+      const what = [...new Set(written.map((r) => r.resourceType))].join(',');
+      await this.record(ctx, interaction, what, written, trx, interaction === 'create' ? 201 : 200);
+    }
+    return results;
+  }
+
+  /** The resource after the hooks, with its person linked when it is a new Patient. */
+  private async prepared(
+    ctx: HealthAccessContext,
+    plan: PlannedWrite,
+    trx: EhealthTransaction,
+  ): Promise<Resource & { id: string }> {
     const { previous, interaction } = plan;
     let resource = plan.resource;
-    if (interaction !== 'delete')
-      for (const hook of this.hooks.get(resource.resourceType) ?? [])
-        resource = { ...(await hook({ ctx, resource, previous, trx })), id: resource.id } as typeof resource;
+    if (interaction === 'delete') return resource;
+    for (const hook of this.hooks.get(resource.resourceType) ?? [])
+      resource = { ...(await hook({ ctx, resource, previous, trx })), id: resource.id } as typeof resource;
     const personalNumber = previous
       ? null
       : personalNumberOf(resource, this.parts.instance.personalNumbers.id);
     if (personalNumber && !(await this.parts.store.linkPatient(trx, personalNumber, resource.id)))
       throw new AppError('fhir-patient-exists', 'This person has a Patient resource already.');
-    let stored: StoredResource;
+    return resource;
+  }
+
+  private async writeVersion(
+    trx: EhealthTransaction,
+    resource: Resource & { id: string },
+    plan: PlannedWrite,
+  ): Promise<StoredResource> {
     try {
-      stored = await this.parts.store.write(trx, resource, previous, interaction === 'delete');
+      return await this.parts.store.write(trx, resource, plan.previous, plan.interaction === 'delete');
     } catch (error) {
       if (error instanceof StaleVersionError)
         throw new AppError(
@@ -300,15 +331,6 @@ export class HealthRecordService implements BundleProcessor {
         );
       throw error;
     }
-    await this.record(
-      ctx,
-      interaction,
-      resource.resourceType,
-      [stored],
-      trx,
-      interaction === 'create' ? 201 : 200,
-    );
-    return stored;
   }
 
   /** Runs `run` in one database transaction of the store. */
@@ -384,6 +406,18 @@ export class HealthRecordService implements BundleProcessor {
     await this.parts.recorder.record({ ctx, interaction, what, patientIds, references, status }, trx);
   }
 }
+
+/** Runs `run`; an AppError it throws says at which plan (`extensions.at`). */
+async function atPlan(at: number, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof AppError) throw new AppError(error.code, error.detail, { ...error.extensions, at });
+    throw error;
+  }
+}
+
+export type { CreateOutcome, PlannedWrite, WriteOptions };
 
 const services = new WeakMap<HealthRecordParts, HealthRecordService>();
 

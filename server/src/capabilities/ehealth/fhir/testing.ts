@@ -6,13 +6,12 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { TestDatabase } from '../../../../test/databases.ts';
-import { problemTable } from '../../../app.ts';
 import type { DatabaseHandle } from '../../../db/index.ts';
-import { installErrorHandling } from '../../../http/problem.ts';
-import { installRequestGuards } from '../../../http/request-guards.ts';
-import { loadConfig } from '../../../kernel/config.ts';
+import { httpErrors, installErrorHandling, installRequestGuards } from '../../../http/index.ts';
+import { loadConfig, mergeErrorTables } from '../../../kernel/index.ts';
 import { loadInstance } from '../../../registers/index.ts';
 import { INTERNAL_CONTEXT } from '../access/context.ts';
+import { ehealthErrors } from '../errors.ts';
 import type { EhealthParts } from '../parts.ts';
 import type {
   HealthAccess,
@@ -106,6 +105,8 @@ export interface FhirTestServer {
   database: DatabaseHandle;
   /** Every access recorded, in order. */
   accesses: HealthAccess[];
+  /** Who calls (the context every request is given; a test may change it). */
+  context: HealthAccessContext;
   close(): Promise<void>;
 }
 
@@ -132,22 +133,24 @@ export async function startFhirTestServer(
     validator: overrides.validator ?? { validate: async () => [] },
     policy,
     recorder: { record: async (access) => void accesses.push(access) },
-    contextOf: async () => overrides.context ?? INTERNAL_CONTEXT,
+    contextOf: async () => server.context,
     operations: overrides.operations ?? [],
   };
   const app = Fastify({ logger: false });
-  installErrorHandling(app, problemTable);
+  installErrorHandling(app, mergeErrorTables({ http: httpErrors, ehealth: ehealthErrors }));
   installRequestGuards(app);
   await app.register(async (scope) => fhirRoutes(scope, parts));
   await app.ready();
-  return {
+  const server: FhirTestServer = {
     app,
     parts,
     database,
     accesses,
+    context: overrides.context ?? INTERNAL_CONTEXT,
     async close() {
       await app.close();
       await database.close();
     },
   };
+  return server;
 }

@@ -13,7 +13,7 @@ import { etagOf, resourceOf, searchsetBundle, versionPath } from './bundle.ts';
 import { ehealthFhirErrors } from './errors.ts';
 import { outcomeOfError } from './outcome.ts';
 import { paramsOf } from './query.ts';
-import type { CreateOutcome, PlannedWrite, WriteOptions } from './service.ts';
+import type { CreateOutcome, PlannedWrite, WriteOptions } from './writes.ts';
 
 /** The most entries a batch or transaction Bundle may hold (413 `fhir-bundle-too-large` beyond). */
 export const MAX_BUNDLE_ENTRIES = 1_000;
@@ -45,7 +45,11 @@ export interface BundleProcessor {
     options?: WriteOptions,
   ): Promise<PlannedWrite>;
   planDelete(ctx: HealthAccessContext, type: string, id: string): Promise<PlannedWrite | null>;
-  commit(ctx: HealthAccessContext, plan: PlannedWrite, trx: EhealthTransaction): Promise<StoredResource>;
+  commitAll(
+    ctx: HealthAccessContext,
+    plans: readonly PlannedWrite[],
+    trx: EhealthTransaction,
+  ): Promise<StoredResource[]>;
   inTransaction<T>(run: (trx: EhealthTransaction) => Promise<T>): Promise<T>;
 }
 
@@ -181,20 +185,36 @@ export async function processTransaction(
     });
     plans.push({ index: step.index, plan });
   }
-  await service.inTransaction(async (trx) => {
-    for (const { index, plan } of plans) {
-      if (!plan) answers.set(index, { response: { status: '204 No Content' } });
-      else {
-        const stored = await failingAt(index, () => service.commit(ctx, plan, trx));
-        answers.set(
-          index,
-          plan.interaction === 'delete'
-            ? { response: { status: '204 No Content' } }
-            : written(stored, plan.interaction === 'create' ? '201' : '200'),
-        );
-      }
-    }
+  const writes = plans.flatMap(({ index, plan }) => {
+    if (plan) return [{ index, plan }];
+    answers.set(index, { response: { status: '204 No Content' } });
+    return [];
   });
+  const stored = await service
+    .inTransaction((trx) =>
+      service.commitAll(
+        ctx,
+        writes.map((write) => write.plan),
+        trx,
+      ),
+    )
+    .catch((error: unknown) => {
+      const at = error instanceof AppError ? error.extensions.at : undefined;
+      if (typeof at !== 'number') throw error;
+      const { at: _, ...extensions } = (error as AppError).extensions;
+      const index = writes[at]!.index;
+      throw new AppError((error as AppError).code, `Entry ${index}: ${(error as AppError).detail ?? ''}`, {
+        ...extensions,
+        entry: index,
+      });
+    });
+  for (const [position, { index, plan }] of writes.entries())
+    answers.set(
+      index,
+      plan.interaction === 'delete'
+        ? { response: { status: '204 No Content' } }
+        : written(stored[position]!, plan.interaction === 'create' ? '201' : '200'),
+    );
   for (const step of steps)
     if (step.method === 'GET')
       answers.set(step.index, await failingAt(step.index, () => read(service, ctx, step, baseUrl)));
