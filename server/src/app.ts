@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
 import { AccessPolicy, accessErrors, accessPlugin } from './access/index.ts';
 import { type AuditLog, auditErrors, auditPlugin, startAuditLog } from './audit/index.ts';
-import { ehealthErrors, ehealthPlugin } from './capabilities/ehealth/index.ts';
+import { ehealthErrors, ehealthPlugin, smartLaunchContext } from './capabilities/ehealth/index.ts';
 import { eservicesPlugin } from './capabilities/eservices/index.ts';
 import { profilePlugin } from './capabilities/profile/index.ts';
 import {
@@ -246,7 +246,7 @@ async function registerContexts(
 ): Promise<void> {
   const db = database.db;
   const signIns = new SignIns(db, SESSION_TTL_S);
-  const provider = createEidProvider(db, keys, config, signIns);
+  const provider = createEidProvider(db, keys, config, signIns, smartLaunchContext(db));
   provider.on('server_error', (_ctx, error) => app.log.error({ err: error }, 'eID node error'));
   const directory = app.personDirectory;
   await app.register(identityPlugin, { db, config, keys, provider, directory, signIns, securityHeaders });

@@ -9,6 +9,9 @@ const BY_SERVICE_CODE: Record<string, string[]> = {
   fines: ['fines'],
   'vehicle-tax': ['taxes'],
   'insured-persons': ['health-insurance'],
+  // The health record's register service (the patient summary) and its FHIR API (access-outbox.ts).
+  records: ['health'],
+  fhir: ['health'],
 };
 
 /** Categories of an access to `service` (full service id) at `path` (which is never stored). */

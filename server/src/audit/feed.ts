@@ -15,6 +15,7 @@ import {
   type LogOutbox,
   MESSAGE_LOG_COLUMNS,
 } from '../exchange/index.ts';
+import { accessesAfter, type OutboxAccess } from './access-outbox.ts';
 import { dataCategoriesOf } from './data-categories.ts';
 import type { LogSequencer } from './log/sequencer.ts';
 import type { AuditTables, UsageRow } from './tables.ts';
@@ -29,7 +30,8 @@ export interface FeedOptions {
   gapWaitMs?: number;
 }
 
-type Source = keyof ExchangeLogs;
+/** The exchange's two logs, and the accesses other contexts record themselves (access-outbox.ts). */
+type Source = keyof ExchangeLogs | 'accesses';
 
 /**
  * Feeds the exchange's logs into the transparency log: every message-log record (as its
@@ -81,7 +83,7 @@ export class LogFeed {
   private async runNow(): Promise<number> {
     let total = 0;
     for (;;) {
-      const appended = (await this.feedMessages()) + (await this.feedAdmin());
+      const appended = (await this.feedMessages()) + (await this.feedAdmin()) + (await this.feedAccesses());
       total += appended;
       if (appended === 0) return total;
     }
@@ -121,7 +123,7 @@ export class LogFeed {
   /** The records of a source log not fed yet, in order, up to the first hole still waited for. */
   private async unread<Entry extends { seq: number }>(
     source: Source,
-    outbox: LogOutbox<Entry>,
+    outbox: Pick<LogOutbox<Entry>, 'readAfter'>,
   ): Promise<Entry[]> {
     const position = await this.cursor(source);
     return this.contiguous(source, position, await outbox.readAfter(position, this.batch));
@@ -153,10 +155,34 @@ export class LogFeed {
     await this.sequencer.appendBatch(entries, (trx) => saveCursor(trx, 'admin', taken.at(-1)!.seq));
     return taken.length;
   }
+
+  /** The accesses recorded by other contexts (the health record): each an access entry and a usage record. */
+  private async feedAccesses(): Promise<number> {
+    const taken = await this.unread('accesses', {
+      readAfter: (position, limit) => accessesAfter(this.db, position, limit),
+    });
+    if (taken.length === 0) return 0;
+    const usage: Array<Omit<UsageRow, 'log_index'> & { offset: number }> = [];
+    const entries: Uint8Array[] = [];
+    for (const [offset, row] of taken.entries()) {
+      const access = recordedAccessOf(row);
+      usage.push({ ...access.usage, offset });
+      entries.push(encodeEntry(access.entry));
+    }
+    await this.sequencer.appendBatch(entries, async (trx, first) => {
+      await insertUsage(trx, first, usage);
+      await saveCursor(trx, 'accesses', taken.at(-1)!.seq);
+    });
+    return taken.length;
+  }
 }
 
 /** The feed's cursor rows, by source (stored names: databases already hold them). */
-const CURSOR_NAMES: Readonly<Record<Source, string>> = { messages: 'message_log', admin: 'admin_log' };
+const CURSOR_NAMES: Readonly<Record<Source, string>> = {
+  messages: 'message_log',
+  admin: 'admin_log',
+  accesses: 'access_outbox',
+};
 
 /** SHA-256 in hex on node:crypto: the feed hashes every message-log record (the browser never does). */
 function sha256Hex(text: string): string {
@@ -244,6 +270,73 @@ function accessOf(row: LoggedMessage): { entry: AccessEntry; usage: Omit<UsageRo
       case_ref: row.case_ref,
       data_categories: categories,
       query_id: row.message_id,
+      nonce,
+      hidden_until: null,
+      hidden_reason: null,
+      hidden_by: null,
+    },
+  };
+}
+
+/** The columns of a recorded access its record hash covers, in this order (version 1). */
+const OUTBOX_COLUMNS = [
+  'seq',
+  'id',
+  'at',
+  'node',
+  'data_subject',
+  'initiator_org',
+  'initiator_person',
+  'receiver',
+  'action',
+  'purpose',
+  'legal_basis',
+  'data_categories',
+  'status',
+] as const;
+
+/** SHA-256 of a recorded access, its columns in a fixed order (as `recordHash` for the message log). */
+export function accessRecordHash(row: OutboxAccess): string {
+  const values = OUTBOX_COLUMNS.map((column) => {
+    const value = row[column];
+    return value instanceof Date ? value.toISOString() : (value ?? null);
+  });
+  return sha256Hex(JSON.stringify(['civitas-access-record/v1', ...values]));
+}
+
+/** A recorded access: its log entry (committed to the subject, never naming them) and usage record. */
+function recordedAccessOf(row: OutboxAccess): { entry: AccessEntry; usage: Omit<UsageRow, 'log_index'> } {
+  const nonce = crypto.randomBytes(16).toString('base64url');
+  const time = row.at.toISOString();
+  return {
+    entry: {
+      v: 1,
+      kind: 'access',
+      time,
+      queryId: row.id,
+      node: row.node,
+      client: row.initiator_org,
+      service: row.receiver,
+      purpose: row.purpose,
+      legalBasis: row.legal_basis,
+      categories: row.data_categories,
+      status: row.status,
+      subject: subjectCommitment(nonce, row.data_subject),
+      record: accessRecordHash(row),
+    },
+    usage: {
+      id: crypto.randomUUID(),
+      logged_at: row.at,
+      data_subject: row.data_subject,
+      initiator_org: row.initiator_org,
+      initiator_person: row.initiator_person,
+      receiver: row.receiver,
+      action: row.action,
+      purpose: row.purpose,
+      legal_basis: row.legal_basis,
+      case_ref: null,
+      data_categories: row.data_categories,
+      query_id: row.id,
       nonce,
       hidden_until: null,
       hidden_reason: null,

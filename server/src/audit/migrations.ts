@@ -150,6 +150,28 @@ const migrations: Record<string, Migration> = {
     ],
     ['COMMENT ON COLUMN audit.keys.skey IS NULL'],
   ),
+  // The accesses other contexts record themselves (the health record's FHIR API): each becomes an
+  // access entry in the log and a usage record, fed in order like the exchange's message log.
+  '0736-audit-access-outbox': sqlMigration(
+    [
+      `CREATE TABLE audit.access_outbox (
+        seq bigserial PRIMARY KEY,
+        id uuid NOT NULL UNIQUE,
+        at timestamptz NOT NULL,
+        node text NOT NULL,
+        data_subject text NOT NULL,
+        initiator_org text NOT NULL,
+        initiator_person text,
+        receiver text NOT NULL,
+        action text NOT NULL,
+        purpose text NOT NULL,
+        legal_basis text NOT NULL,
+        data_categories text[] NOT NULL,
+        status integer NOT NULL
+      )`,
+    ],
+    ['DROP TABLE audit.access_outbox'],
+  ),
 };
 
 export const auditMigrations: MigrationSet = { context: 'audit', migrations };

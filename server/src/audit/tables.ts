@@ -77,6 +77,25 @@ export interface HiddenCaseRow {
   created_at: Generated<Date>;
 }
 
+/** An access recorded by the context that served it (see access-outbox.ts), waiting for the feed. */
+export interface AccessOutboxRow {
+  seq: Generated<number>;
+  id: string;
+  at: Date;
+  /** Where the data was served (the serving system's subsystem id). */
+  node: string;
+  data_subject: string;
+  initiator_org: string;
+  initiator_person: string | null;
+  /** The service id that served the data. */
+  receiver: string;
+  action: string;
+  purpose: string;
+  legal_basis: string;
+  data_categories: string[];
+  status: number;
+}
+
 export interface AuditTables {
   'audit.log_entries': LogEntryRow;
   'audit.log_tiles': LogTileRow;
@@ -88,4 +107,5 @@ export interface AuditTables {
   'audit.feed_cursors': FeedCursorRow;
   'audit.usage': UsageRow;
   'audit.hidden_cases': HiddenCaseRow;
+  'audit.access_outbox': AccessOutboxRow;
 }

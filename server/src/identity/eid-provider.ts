@@ -19,9 +19,16 @@ import type { IdentityKeys } from './keys.ts';
 import { oidcAdapterFactory, rememberIssuedAccessToken } from './oidc-adapter.ts';
 import { ACR_VALUES, PIN_ASSURANCE } from './passkeys-assurance.ts';
 import type { SignIns } from './sign-ins.ts';
+import { grantedSmartScopes, SMART_OIDC_SCOPES, SMART_RESOURCE_SCOPES, type SmartLaunch } from './smart.ts';
 import { ACCESS_TOKEN_TTL_S, API_AUDIENCE, eidIssuer } from './tokens.ts';
 
 export const WEB_CLIENT_ID = 'civitas-web';
+/**
+ * A third-party SMART on FHIR app (outside production): a public client doing a standalone
+ * launch with PKCE (and PAR, as every client here) against the health record's FHIR API.
+ */
+export const SMART_DEMO_CLIENT_ID = 'civitas-smart-demo';
+export const SMART_DEMO_REDIRECT_URI = 'http://localhost:8765/callback';
 const SCOPES = 'openid profile';
 /** The wallet's credential scopes (OpenID4VCI), granted for the credential issuer's resource only. */
 const CREDENTIAL_SCOPES = CREDENTIAL_CONFIGURATIONS.map((configuration) => configuration.scope);
@@ -50,16 +57,18 @@ export function createEidProvider(
   keys: IdentityKeys,
   config: Config,
   signIns: SignIns,
+  /** The health record's answer to who a person is in it (SMART `patient`, `fhirUser`). */
+  smartLaunch?: SmartLaunch,
 ): Provider {
   const configuration: Configuration = {
     adapter: oidcAdapterFactory(connection),
-    clients: [webClient(config.publicUrl)],
+    clients: [webClient(config.publicUrl), ...(config.production ? [] : [smartDemoClient()])],
     ...protocol(),
     ...keyMaterial(keys, config.production),
     ...claimSets(),
     // The web app is served from the eID node's own origin: no other origin may call it.
     clientBasedCORS: (_ctx, origin) => origin === new URL(config.publicUrl).origin,
-    findAccount: accountFinder(connection, config, signIns),
+    findAccount: accountFinder(connection, config, signIns, smartLaunch),
     interactions: {
       url: (_ctx, interaction) => `/interaction/${interaction.uid}`,
       policy: interactionPolicy(),
@@ -73,7 +82,7 @@ export function createEidProvider(
       if (!('accountId' in token) || !token.accountId) return undefined;
       return { roles: await rolesOf(connection, token.accountId, config.demo), ...howSignedIn(ctx) };
     },
-    loadExistingGrant: (ctx) => firstPartyGrant(ctx, config.publicUrl),
+    loadExistingGrant: (ctx) => firstPartyGrant(ctx, connection, config),
     pkce: { required: () => true },
     ttl: lifetimes(),
     renderError: errorPage,
@@ -89,6 +98,16 @@ export function createEidProvider(
     // oidc-provider lists every response mode it knows; the only one allowed is `query`.
     if (ctx.oidc?.route === 'discovery' && ctx.body && typeof ctx.body === 'object') {
       (ctx.body as Record<string, unknown>).response_modes_supported = ['query'];
+    }
+    // SMART App Launch: the token response names the patient in context and who the user is.
+    if (ctx.oidc?.route === 'token' && smartLaunch && ctx.body && typeof ctx.body === 'object') {
+      await addLaunchContext(
+        ctx as unknown as KoaContextWithOIDC,
+        ctx.body as Record<string, unknown>,
+        connection,
+        config,
+        smartLaunch,
+      );
     }
   });
   return provider;
@@ -117,6 +136,45 @@ function webClient(publicUrl: string): ClientMetadata {
     // sign-out abandoned half-way) never signs the next person in by itself.
     default_max_age: 0,
   };
+}
+
+/** The demo third-party SMART app: a public client, PKCE and PAR, plain bearer tokens. */
+function smartDemoClient(): ClientMetadata {
+  return {
+    client_id: SMART_DEMO_CLIENT_ID,
+    client_name: 'SMART on FHIR demo app',
+    application_type: 'web',
+    token_endpoint_auth_method: 'none',
+    id_token_signed_response_alg: 'ES256',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    response_modes: ['query'],
+    redirect_uris: [SMART_DEMO_REDIRECT_URI],
+    require_pushed_authorization_requests: true,
+    require_auth_time: true,
+    default_max_age: 0,
+  };
+}
+
+/** `patient` (with `launch/patient`) and `fhirUser` (with `fhirUser`) in the token response. */
+async function addLaunchContext(
+  ctx: KoaContextWithOIDC,
+  body: Record<string, unknown>,
+  connection: Connection,
+  config: Config,
+  smartLaunch: SmartLaunch,
+): Promise<void> {
+  const code = ctx.oidc.entities.AuthorizationCode;
+  // The code carries every scope granted (the access token's `scope` only the API's).
+  const scopes = String(code?.scope ?? '').split(' ');
+  const launchScopes = SMART_OIDC_SCOPES.filter((scope) => scopes.includes(scope));
+  const accountId = code?.accountId;
+  if (launchScopes.length === 0 || !accountId || typeof body.access_token !== 'string') return;
+  const listed = typeof body.scope === 'string' ? body.scope.split(' ') : [];
+  body.scope = [...listed, ...launchScopes.filter((scope) => !listed.includes(scope))].join(' ');
+  const launch = await smartLaunch(accountId, await rolesOf(connection, accountId, config.demo));
+  if (scopes.includes('launch/patient') && launch.patient) body.patient = launch.patient;
+  if (scopes.includes('fhirUser') && launch.fhirUser) body.fhirUser = launch.fhirUser;
 }
 
 /** The FAPI 2.0 profile: the code flow only, no client secrets, ES256 only, eIDAS "substantial". */
@@ -156,11 +214,13 @@ function keyMaterial(keys: IdentityKeys, production: boolean): Pick<Configuratio
 
 function claimSets(): Pick<Configuration, 'scopes' | 'claims' | 'conformIdTokenClaims'> {
   return {
-    scopes: ['openid', 'profile'],
+    scopes: ['openid', 'profile', ...SMART_OIDC_SCOPES],
     claims: {
       // The ID token says how the person signed in: eIDAS level, method and time.
       openid: ['sub', 'acr', 'amr', 'auth_time'],
       profile: [...PROFILE_CLAIMS, 'roles'],
+      // SMART on FHIR: who the person is in the health record (`Patient/…` or `Practitioner/…`).
+      fhirUser: ['fhirUser'],
     },
     conformIdTokenClaims: false,
   };
@@ -170,14 +230,24 @@ function claimSets(): Pick<Configuration, 'scopes' | 'claims' | 'conformIdTokenC
  * The claims come from the copy made when the person signed in: issuing a token or an ID
  * token reads no register (and logs no access) again. No sign-in on record: no account.
  */
-function accountFinder(connection: Connection, config: Config, signIns: SignIns): FindAccount {
+function accountFinder(
+  connection: Connection,
+  config: Config,
+  signIns: SignIns,
+  smartLaunch: SmartLaunch | undefined,
+): FindAccount {
   return async (_ctx, sub) => {
     const claims = await signIns.claimsOf(sub);
     if (!claims) return undefined;
     return {
       accountId: sub,
-      async claims() {
-        return { sub, ...claims, roles: await rolesOf(connection, sub, config.demo) };
+      async claims(_use, scope) {
+        const roles = await rolesOf(connection, sub, config.demo);
+        const fhirUser =
+          smartLaunch && scope.split(' ').includes('fhirUser')
+            ? (await smartLaunch(sub, roles)).fhirUser
+            : undefined;
+        return { sub, ...claims, roles, ...(fhirUser && { fhirUser }) };
       },
     };
   };
@@ -210,7 +280,7 @@ function features(credentialIssuer: string): Configuration['features'] {
         }
         if (resourceIndicator !== API_AUDIENCE) throw new oidcErrors.InvalidTarget();
         return {
-          scope: SCOPES,
+          scope: [SCOPES, ...SMART_RESOURCE_SCOPES].join(' '),
           audience: API_AUDIENCE,
           accessTokenTTL: ACCESS_TOKEN_TTL_S,
           accessTokenFormat: 'jwt',
@@ -241,23 +311,53 @@ function tokenFormats(connection: Connection): Configuration['formats'] {
  */
 async function firstPartyGrant(
   ctx: KoaContextWithOIDC,
-  credentialIssuer: string,
+  connection: Connection,
+  config: Config,
 ): Promise<Grant | undefined> {
+  const credentialIssuer = config.publicUrl;
   const clientId = ctx.oidc.client!.clientId;
   const grantId = ctx.oidc.result?.consent?.grantId ?? ctx.oidc.session!.grantIdFor(clientId);
-  if (grantId) {
-    const grant = await ctx.oidc.provider.Grant.find(grantId);
-    if (grant && clientId === WEB_CLIENT_ID && grantCredentials(ctx, grant, credentialIssuer))
-      await grant.save();
-    return grant;
-  }
-  if (clientId !== WEB_CLIENT_ID) return undefined;
-  const grant = new ctx.oidc.provider.Grant({ clientId, accountId: ctx.oidc.session!.accountId! });
-  grant.addOIDCScope(SCOPES);
-  grant.addResourceScope(API_AUDIENCE, SCOPES);
-  grantCredentials(ctx, grant, credentialIssuer);
-  await grant.save();
+  const smartClient = clientId === WEB_CLIENT_ID || clientId === SMART_DEMO_CLIENT_ID;
+  if (grantId && !smartClient) return ctx.oidc.provider.Grant.find(grantId);
+  if (!smartClient) return undefined;
+  const accountId = ctx.oidc.session!.accountId!;
+  const existing = grantId ? await ctx.oidc.provider.Grant.find(grantId) : undefined;
+  if (grantId && !existing) return undefined;
+  const grant = existing ?? new ctx.oidc.provider.Grant({ clientId, accountId });
+  const smart = await grantSmartScopes(ctx, grant, connection, accountId, config.demo);
+  const credentials = clientId === WEB_CLIENT_ID && grantCredentials(ctx, grant, credentialIssuer);
+  if (!existing || smart || credentials) await grant.save();
   return grant;
+}
+
+/**
+ * `openid profile`, and the SMART scopes asked for that the person's roles allow; the others are
+ * dropped from the grant (recorded as refused, so the app is not asked to consent to them).
+ * The demo SMART app's grant is the sign-in itself: the demo has no consent page.
+ */
+async function grantSmartScopes(
+  ctx: KoaContextWithOIDC,
+  grant: Grant,
+  connection: Connection,
+  accountId: string,
+  includeDemo: boolean,
+): Promise<true> {
+  const requested = String(ctx.oidc.params?.scope ?? SCOPES)
+    .split(' ')
+    .filter(Boolean);
+  const roles = await rolesOf(connection, accountId, includeDemo);
+  const smart = grantedSmartScopes(requested, roles);
+  grant.addOIDCScope([SCOPES, ...smart.oidc].join(' '));
+  grant.addResourceScope(API_AUDIENCE, [SCOPES, ...smart.resource].join(' '));
+  const refusedOidc = SMART_OIDC_SCOPES.filter(
+    (scope) => requested.includes(scope) && !smart.oidc.includes(scope),
+  );
+  if (refusedOidc.length > 0) grant.rejectOIDCScope(refusedOidc.join(' '));
+  const refused = requested.filter(
+    (scope) => SMART_RESOURCE_SCOPES.includes(scope) && !smart.resource.includes(scope),
+  );
+  if (refused.length > 0) grant.rejectResourceScope(API_AUDIENCE, refused.join(' '));
+  return true;
 }
 
 /**

@@ -5,6 +5,7 @@ import { type Connection, tablesOf } from '../db/index.ts';
 import { AppError } from '../kernel/index.ts';
 import { createDpopProofChecker, type DpopProofChecker } from './dpop.ts';
 import type { IdentityKeys } from './keys.ts';
+import { grantedSmartScopes } from './smart.ts';
 import { type IdentityTables, ROLES, type Role } from './tables.ts';
 
 /** The audience (resource indicator) of access tokens for the Civitas API. */
@@ -169,6 +170,19 @@ function createSignatureVerifier(
   };
 }
 
+/** A scripting token's SMART scopes: what the web app would be granted for these roles. */
+export function scriptingSmartScopes(roles: readonly Role[]): string[] {
+  return grantedSmartScopes(SCRIPTING_SMART_REQUEST, roles).resource;
+}
+
+/** What a scripting token asks for: the web app's SMART scopes, and the pharmacist's. */
+const SCRIPTING_SMART_REQUEST = [
+  'patient/*.rs',
+  'user/*.cruds',
+  'user/MedicationRequest.rs',
+  'user/MedicationDispense.cruds',
+];
+
 /** Issues an access token without a browser, for API scripting in demo mode (`civitas token`). */
 export async function issueScriptingToken(
   keys: IdentityKeys,
@@ -178,7 +192,8 @@ export async function issueScriptingToken(
   ttlSeconds = 3600,
 ): Promise<string> {
   const key = await importJWK(keys.signingJwk, 'ES256');
-  return new SignJWT({ client_id: SCRIPTING_CLIENT_ID, scope: 'openid profile', roles: [...roles] })
+  const scope = ['openid profile', ...scriptingSmartScopes(roles)].join(' ');
+  return new SignJWT({ client_id: SCRIPTING_CLIENT_ID, scope, roles: [...roles] })
     .setProtectedHeader({ alg: 'ES256', typ: 'at+jwt', kid: keys.signingJwk.kid })
     .setIssuer(issuer)
     .setSubject(subject)

@@ -1,4 +1,5 @@
 /** eHealth: the health record on FHIR R4, SMART on FHIR, the patient's EHDS rights, e-prescriptions. */
+export { smartLaunchContext } from './access/launch.ts';
 export { ehealthErrors } from './errors.ts';
 export { ehealthMigrations } from './migrations.ts';
 export type { EhealthOptions } from './options.ts';

@@ -16,7 +16,7 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
   const index = new TypedSearchIndex();
   const store = new ResourceStore(db, index);
   const policy = createHealthPolicy(storeCareFacts(db));
-  const recorder = createAccessRecorder();
+  const recorder = createAccessRecorder({ db, instance, index });
   const search = createSearchEngine();
   const validator = createResourceValidator();
   const contextOf = createContextResolver({ db, instance, exchange, includeDemo: config.demo });

@@ -10,6 +10,7 @@ import {
 } from '../../shared/i18n/code-labels.tsx';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { useLatinScript } from '../../shared/i18n/use-latin-script.ts';
+import { Badge } from '../../shared/ui/Badge.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { VerificationDetail, VerificationMark } from './VerificationMark.tsx';
@@ -28,6 +29,7 @@ export function UsageEntry({ record, check, now }: UsageEntryProps) {
   return (
     <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
       <VerificationDetail check={check} />
+      <EmergencyNote record={record} />
       <UsageFields
         record={record}
         official={
@@ -92,6 +94,20 @@ export function OrganisationName({ organisation }: { organisation: Organisation 
         {system.text}
       </span>
     </>
+  );
+}
+
+/** The purpose of an emergency (break-glass) access to the health record. */
+export const EMERGENCY_ACCESS = 'emergency-access';
+
+/** An emergency (break-glass) access is marked: a doctor opened the record without a care relationship. */
+function EmergencyNote({ record }: { record: UsageRecord }) {
+  const { t } = useTranslation();
+  if (record.purpose !== EMERGENCY_ACCESS) return null;
+  return (
+    <p className="usage-entry__emergency">
+      <Badge tone="danger">{t('dataUsage.emergencyAccess')}</Badge> {t('dataUsage.emergencyAccessNote')}
+    </p>
   );
 }
 

@@ -29,7 +29,7 @@ describe('the authorization request', () => {
       client_id: 'civitas-web',
       redirect_uri: 'https://civitas.example/callback',
       response_type: 'code',
-      scope: 'openid profile',
+      scope: 'openid profile fhirUser launch/patient patient/*.rs user/*.cruds',
       code_challenge: 'the-challenge',
       code_challenge_method: 'S256',
       state: 'the-state',

@@ -2,7 +2,11 @@ import type * as oauth from 'oauth4webapi';
 
 /** The registration of this app at the national eID node (a public client: no secret, PKCE instead). */
 export const CLIENT_ID = 'civitas-web';
-export const SCOPE = 'openid profile';
+/**
+ * OpenID Connect, and SMART on FHIR for the health record: the patient's own record (and their
+ * minor children's), a doctor's patients; the eID node grants only what the person's roles allow.
+ */
+export const SCOPE = 'openid profile fhirUser launch/patient patient/*.rs user/*.cruds';
 
 export interface OidcSettings {
   issuer: URL;

@@ -8,6 +8,7 @@ import { AppError } from '../../../kernel/index.ts';
 import type { Instance } from '../../../registers/index.ts';
 import type { BreakGlass, HealthAccessContext, HealthActor, HealthPurpose } from '../ports.ts';
 import type { EhealthTables } from '../tables.ts';
+import { practitionerIdOf } from './launch.ts';
 import { parseScopes } from './scopes.ts';
 import type { AccessTables } from './tables.ts';
 
@@ -18,6 +19,8 @@ import type { AccessTables } from './tables.ts';
 export type HealthContextResolver = (
   request: FastifyRequest,
   reply?: FastifyReply,
+  /** `patient`: the caller as a patient whatever their roles (a doctor's own record, restrictions). */
+  as?: 'patient',
 ) => Promise<HealthAccessContext>;
 
 export const PURPOSES = {
@@ -64,6 +67,7 @@ export function createContextResolver(deps: ContextResolverDeps): HealthContextR
   const now = deps.now ?? (() => new Date());
   const actors = new Map<string, { actor: Promise<HealthActor>; until: number }>();
   const actorOf = (key: string, subject: string, roles: readonly string[]): Promise<HealthActor> => {
+    // The cache key names the token (a token's roles and subject never change) and the view.
     const cached = actors.get(key);
     if (cached && cached.until > Date.now()) return cached.actor;
     if (actors.size >= ACTOR_CACHE_SIZE) actors.delete(actors.keys().next().value!);
@@ -72,9 +76,12 @@ export function createContextResolver(deps: ContextResolverDeps): HealthContextR
     actors.set(key, { actor, until: Date.now() + ACTOR_TTL_MS });
     return actor;
   };
-  return async (request, reply) => {
+  return async (request, reply, as) => {
     const principal = request.principal ?? (await authenticate(request, reply));
-    const actor = await actorOf(principal.tokenId, principal.subject, principal.roles);
+    const actor =
+      as === 'patient'
+        ? await actorOf(`${principal.tokenId}:patient`, principal.subject, [])
+        : await actorOf(principal.tokenId, principal.subject, principal.roles);
     const breakGlass =
       actor.kind === 'practitioner' ? await openBreakGlass(db, actor.personalNumber, now()) : [];
     return {
@@ -135,24 +142,15 @@ async function practitionerActor(
   personalNumber: string,
 ): Promise<HealthActor> {
   const role = await staffRole(deps, personalNumber, 'doctor');
-  const practitioner = await db
-    .selectFrom('ehealth.resources')
-    .select('id')
-    .where('resource_type', '=', 'Practitioner')
-    .where('deleted', '=', false)
-    .where(
-      sql<boolean>`(content::jsonb -> 'identifier') @> ${JSON.stringify([{ value: personalNumber }])}::jsonb`,
-    )
-    .orderBy('id')
-    .executeTakeFirst();
-  if (!practitioner) throw new AppError('health-practitioner-unknown', 'You have no practitioner record.');
+  const practitionerId = await practitionerIdOf(deps.db, personalNumber);
+  if (!practitionerId) throw new AppError('health-practitioner-unknown', 'You have no practitioner record.');
   return {
     kind: 'practitioner',
     personalNumber,
-    practitionerId: practitioner.id,
+    practitionerId,
     organisation: role.organisation,
     client: role.client,
-    generalPractitioner: await isGeneralPractitioner(db, practitioner.id),
+    generalPractitioner: await isGeneralPractitioner(db, practitionerId),
   };
 }
 

@@ -2,6 +2,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import type { HealthAccessContext, HealthActor, StoredResource } from '../ports.ts';
 import type { CareFacts, Restriction } from './care.ts';
+import { isMinor } from './context.ts';
 import { createHealthPolicy, mayRead, mayWrite, type Standing } from './policy.ts';
 import { parseScopes } from './scopes.ts';
 
@@ -311,5 +312,15 @@ describe('the policy over facts', () => {
     expect(await policy.visibleWhere(ctx(pharmacist), 'Condition', 'r')).toBe(false);
     expect(await policy.visibleWhere(ctx(system), 'Condition', 'r')).toBe(false);
     expect(await policy.visibleWhere(ctx({ kind: 'internal' }), 'Condition', 'r')).not.toBe(false);
+  });
+});
+
+describe('minors', () => {
+  it('are under 18 on the day, their 18th birthday included as adult', () => {
+    const today = new Date('2026-12-06T10:00:00Z');
+    expect(isMinor('2008-12-07', today)).toBe(true);
+    expect(isMinor('2008-12-06', today)).toBe(false);
+    expect(isMinor('2020-01-01', today)).toBe(true);
+    expect(isMinor('1980-01-01', today)).toBe(false);
   });
 });

@@ -16,10 +16,16 @@ import { checkScopes } from './scopes.ts';
  *   with an active referral to them or an encounter in progress with them (read; write within the
  *   encounter); a patient under their open break-glass (read and write, recorded as an emergency
  *   access and told to the patient); never what the patient hid from them (EHDS Art. 8), except
- *   under break-glass; never the patient's Consent resources (what is hidden stays hidden);
+ *   under break-glass; never the patient's Consent and AuditEvent resources (`PATIENT_ONLY`);
  * - a pharmacist: no FHIR reads (the prescriptions service checks number + patient identifier);
  * - another system: nothing through FHIR (the exchange's register service is its way).
  */
+
+/**
+ * What only the patient sees of their compartment: their restrictions (Consent: what is hidden
+ * stays hidden) and who used their record (AuditEvent).
+ */
+export const PATIENT_ONLY: ReadonlySet<string> = new Set(['Consent', 'AuditEvent']);
 
 /** What a doctor is to each patient, read once per request. */
 export interface Standing {
@@ -111,7 +117,7 @@ export function mayRead(
       if (!standing) return false;
       const relation = relationOf(standing, subject.patientId);
       if (relation === null) return false;
-      if (subject.resourceType === 'Consent') return false;
+      if (PATIENT_ONLY.has(subject.resourceType)) return false;
       if (standing.breakGlass.has(subject.patientId)) return true;
       let codes: Set<string> | undefined;
       const codesOf = () => {
@@ -148,7 +154,7 @@ export function mayWrite(
       return resource.resourceType === 'MedicationDispense' && patientId !== null;
     case 'practitioner': {
       if (patientId === null) return SHARED_WRITABLE.has(resource.resourceType);
-      if (resource.resourceType === 'Consent' || !standing) return false;
+      if (PATIENT_ONLY.has(resource.resourceType) || !standing) return false;
       // A new Patient is the registers' (seeding), not a doctor's.
       if (
         resource.resourceType === 'Patient' &&
@@ -207,18 +213,18 @@ export function practitionerWhere(standing: Standing, alias: string): RawBuilder
   const patients = patientsOf(standing);
   if (patients.length === 0) return sql<boolean>`${column('patient_id')} IS NULL`;
   const unrestrictedGp = [...standing.gp];
-  const hidden = sql<boolean>`EXISTS (SELECT 1 FROM ehealth.access_restrictions r
-    WHERE r.patient_id = ${column('patient_id')}
-      AND (r.from_kind = 'practitioner' AND r.from_practitioner = ${standing.practitionerId}
-        OR r.from_kind = 'all-but-gp' AND NOT ${inList(sql`r.patient_id`, unrestrictedGp)})
-      AND (r.target_kind = 'resource' AND r.target_reference = ${column('resource_type')} || '/' || ${column('id')}
-        OR r.target_kind = 'category' AND r.target_type = ${column('resource_type')}
-          AND (r.target_category IS NULL
+  const hidden = sql<boolean>`EXISTS (SELECT 1 FROM ehealth.access_restrictions hidden_by_patient
+    WHERE hidden_by_patient.patient_id = ${column('patient_id')}
+      AND (hidden_by_patient.from_kind = 'practitioner' AND hidden_by_patient.from_practitioner = ${standing.practitionerId}
+        OR hidden_by_patient.from_kind = 'all-but-gp' AND NOT ${inList(sql`hidden_by_patient.patient_id`, unrestrictedGp)})
+      AND (hidden_by_patient.target_kind = 'resource' AND hidden_by_patient.target_reference = ${column('resource_type')} || '/' || ${column('id')}
+        OR hidden_by_patient.target_kind = 'category' AND hidden_by_patient.target_type = ${column('resource_type')}
+          AND (hidden_by_patient.target_category IS NULL
             OR jsonb_path_exists(${column('content')}::jsonb, ${CATEGORY_PATH}::jsonpath,
-              jsonb_build_object('c', r.target_category)))))`;
+              jsonb_build_object('c', hidden_by_patient.target_category)))))`;
   const breakGlass = [...standing.breakGlass];
   return sql<boolean>`(${column('patient_id')} IS NULL OR (${inList(column('patient_id'), patients)}
-    AND ${column('resource_type')} <> 'Consent'
+    AND ${column('resource_type')} NOT IN ('Consent', 'AuditEvent')
     AND (${inList(column('patient_id'), breakGlass)} OR NOT ${hidden})))`;
 }
 

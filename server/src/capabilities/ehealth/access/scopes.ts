@@ -1,3 +1,9 @@
+import {
+  parseSmartScope,
+  SMART_CONTEXTS,
+  SMART_LETTERS,
+  type SmartLetter,
+} from '@civitas/contracts/api/smart-scopes.ts';
 import type { HealthAccessContext, Interaction, ScopeDecision, SmartScope } from '../ports.ts';
 
 /**
@@ -7,43 +13,18 @@ import type { HealthAccessContext, Interaction, ScopeDecision, SmartScope } from
  * `offline_access`, `profile`). Our own small parser: a scope that is neither is ignored.
  */
 
-export const LETTERS = ['c', 'r', 'u', 'd', 's'] as const;
-export type Letter = (typeof LETTERS)[number];
-
-const CONTEXTS = ['patient', 'user', 'system'] as const;
-/** A FHIR resource type's name, or `*`. */
-const TYPE = /^(\*|[A-Z][A-Za-z]{1,63})$/;
-/** v2 permissions: some of `cruds`, each once, in that order. */
-const V2 = /^c?r?u?d?s?$/;
-
-/** The scopes a SMART app may ask for besides resource scopes. */
-export const LAUNCH_SCOPES = ['openid', 'fhirUser', 'profile', 'launch/patient', 'offline_access'] as const;
+export const LETTERS = SMART_LETTERS;
+export type Letter = SmartLetter;
 
 /** One scope parsed, or null when it is no resource scope (`openid`, `launch/patient`, garbage). */
 export function parseScope(scope: string): SmartScope | null {
-  const slash = scope.indexOf('/');
-  const dot = scope.lastIndexOf('.');
-  if (slash < 0 || dot < slash) return null;
-  const context = scope.slice(0, slash);
-  const resourceType = scope.slice(slash + 1, dot);
-  const permissions = scope.slice(dot + 1);
-  if (!(CONTEXTS as readonly string[]).includes(context) || !TYPE.test(resourceType)) return null;
-  const letters =
-    v1Letters(permissions) ?? (permissions.length > 0 && V2.test(permissions) ? permissions : null);
-  if (letters === null) return null;
+  const parsed = parseSmartScope(scope);
+  if (!parsed) return null;
   return {
-    context: context as SmartScope['context'],
-    resourceType,
-    interactions: new Set([...letters] as Letter[]),
+    context: parsed.context,
+    resourceType: parsed.resourceType,
+    interactions: new Set(parsed.letters),
   };
-}
-
-/** SMART v1 permissions as v2 letters (`read` → `rs`, `write` → `cud`, `*` → `cruds`). */
-function v1Letters(permissions: string): string | null {
-  if (permissions === 'read') return 'rs';
-  if (permissions === 'write') return 'cud';
-  if (permissions === '*') return 'cruds';
-  return null;
 }
 
 /** The resource scopes among a token's scopes (the others are dropped). */
@@ -83,7 +64,7 @@ export function grants(
   scopes: readonly SmartScope[],
   resourceType: string,
   letter: Letter,
-  contexts: readonly SmartScope['context'][] = CONTEXTS,
+  contexts: readonly SmartScope['context'][] = SMART_CONTEXTS,
 ): boolean {
   return scopes.some(
     (scope) =>
