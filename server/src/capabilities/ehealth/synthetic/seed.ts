@@ -30,6 +30,11 @@ export interface HealthSeedOptions {
   historyYears?: number;
   /** Resources per transaction. */
   batchSize?: number;
+  /**
+   * Batches written at once, each in its own transaction on its own connection (PostgreSQL's
+   * pool; the embedded database has one connection and writes one at a time). Default 1.
+   */
+  concurrency?: number;
   /** Called after each batch; seeding waits for what it returns. */
   onProgress?: (written: { patients: number; resources: number }) => void | Promise<void>;
 }
@@ -95,18 +100,32 @@ export async function seedHealthRecord(
   let links: Array<{ personal_number: string; patient_id: string }> = [];
   let written = 0;
   let patients = 0;
-  const flush = async () => {
-    if (batch.length === 0 && links.length === 0) return;
-    const resources = batch;
-    const rows = links;
-    batch = [];
-    links = [];
+  const inFlight = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  const write = async (resources: Resource[], rows: typeof links) => {
     await store.db.transaction().execute(async (trx: EhealthTransaction) => {
       await store.importResources(resources, trx);
       if (rows.length > 0) await trx.insertInto('ehealth.patients').values(rows).execute();
     });
     written += resources.length;
     await options.onProgress?.({ patients, resources: written });
+  };
+  const flush = async () => {
+    if (batch.length === 0 && links.length === 0) return;
+    const pending = write(batch, links);
+    batch = [];
+    links = [];
+    inFlight.add(pending);
+    pending.then(
+      () => inFlight.delete(pending),
+      (error: unknown) => {
+        inFlight.delete(pending);
+        failure ??= { error };
+      },
+    );
+    if (failure) throw failure.error;
+    // The generator fills the next batch while the database stores the last ones.
+    if (inFlight.size >= (options.concurrency ?? 1)) await Promise.race(inFlight);
   };
 
   batch.push(...ctx.directory.resources);
@@ -121,6 +140,8 @@ export async function seedHealthRecord(
     if (batch.length >= batchSize) await flush();
   }
   await flush();
+  await Promise.all(inFlight);
+  if (failure) throw failure.error;
   await sql`ANALYZE`.execute(store.db);
   return {
     patients,
