@@ -15,8 +15,9 @@ import { eidIssuer, issueScriptingToken } from '../../../identity/tokens.ts';
 import { AppError } from '../../../kernel/index.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
+import type { EhealthTransaction, StoredResource } from '../ports.ts';
 import type { EhealthTables } from '../tables.ts';
-import { medicationRequestHook } from './hooks.ts';
+import { prescriptionWriteHook } from './hooks.ts';
 import { storePrescriptionRecords } from './records.ts';
 import { PRESCRIPTION_VALIDITY_DAYS } from './rows.ts';
 import { PrescriptionService } from './service.ts';
@@ -399,12 +400,8 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
     expect(theirs.body).not.toContain(citizen);
   });
 
-  it('a MedicationRequest created through FHIR is numbered and dispensable the same way', async () => {
-    const records = storePrescriptionRecords({
-      store,
-      index: new TypedSearchIndex(),
-      validator: { validate: async () => [] },
-    });
+  it('through FHIR: a created MedicationRequest is numbered and dispensable, a PUT cannot bypass the counter', async () => {
+    const hook = prescriptionWriteHook(platform.database.db);
     const ctx = {
       actor: {
         kind: 'practitioner',
@@ -419,40 +416,58 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
       breakGlass: [],
       requestId: 'test',
     } as const;
-    const draft: MedicationRequest = {
+    const draft: MedicationRequest & { id: string } = {
       resourceType: 'MedicationRequest',
+      id: randomUUID(),
       status: 'active',
       intent: 'order',
       identifier: [{ system: PRESCRIPTION_NUMBER_SYSTEM, value: 'not-a-number' }],
       medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'N02BE01' }] },
       subject: { reference: `Patient/${citizenPatient}` },
+      requester: { reference: `Practitioner/${ctx.actor.practitionerId}`, display: 'Д-р Тест' },
       authoredOn: new Date().toISOString(),
       dosageInstruction: [{ text: 'up to 3 times a day' }],
       dispenseRequest: { quantity: { value: 1, unit: 'package' } },
     };
-    const stored = await platform.database.db.transaction().execute(async (trx) => {
-      const etrx = trx as never;
-      const numberedDraft = await medicationRequestHook.beforeCreate(etrx, draft, ctx);
-      const created = await records.create(etrx, numberedDraft);
-      await medicationRequestHook.afterCreate(etrx, created, ctx, 'Д-р Тест');
-      return created;
-    });
+    // As the fhir service writes: the hook, then the store, in one transaction.
+    const write = (resource: MedicationRequest & { id: string }, previous: StoredResource | null) =>
+      platform.database.db.transaction().execute(async (trx) => {
+        const etrx = trx as unknown as EhealthTransaction;
+        const hooked = (await hook({ ctx, resource, previous, trx: etrx })) as MedicationRequest & {
+          id: string;
+        };
+        if (!previous) await store.importResources([hooked], etrx);
+        return hooked;
+      });
+    const stored = await write(draft, null);
     const number = stored.identifier!.find((i) => i.system === PRESCRIPTION_NUMBER_SYSTEM)!.value!;
     expect(isValidPrescriptionNumber(number)).toBe(true);
     const found = await lookup(number, citizen);
     expect(found.json()).toMatchObject({
       medicine: { label: { en: 'Paracetamol' } },
-      prescriber: { name: 'Д-р Тест' },
+      prescriber: { name: 'Д-р Тест', organisation: 'ГППМП „Здраве Лозенец“' },
       remaining: 1,
     });
+    const previous = (await store.read('MedicationRequest', stored.id))!;
+    // A PUT that completes it, or renumbers it, without a dispense: refused.
+    await expect(write({ ...stored, status: 'completed' }, previous)).rejects.toEqual(
+      new AppError('prescription-status-managed'),
+    );
     await expect(
-      medicationRequestHook.beforeCreate(
-        undefined as never,
+      write({ ...stored, identifier: [{ system: PRESCRIPTION_NUMBER_SYSTEM, value: 'X' }] }, previous),
+    ).rejects.toEqual(new AppError('prescription-status-managed'));
+    // Other changes pass; after the dispense, the status the counter has passes too.
+    await write({ ...stored, note: [{ text: 'take with water' }] }, previous);
+    expect((await dispense(number, citizen, 1)).statusCode).toBe(201);
+    await write({ ...stored, status: 'completed' }, previous);
+    await expect(
+      write(
         {
           ...draft,
+          id: randomUUID(),
           medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'X' }] },
         },
-        ctx,
+        null,
       ),
     ).rejects.toEqual(new AppError('prescription-medicine-unknown'));
   });
