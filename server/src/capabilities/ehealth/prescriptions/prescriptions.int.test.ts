@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   isValidPrescriptionNumber,
   PRESCRIPTION_NUMBER_SYSTEM,
+  prescriptionNumberFrom,
 } from '@civitas/contracts/health/prescription-number.ts';
-import type { MedicationRequest } from '@medplum/fhirtypes';
+import type { MedicationDispense, MedicationRequest } from '@medplum/fhirtypes';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
@@ -20,6 +21,7 @@ import type { EhealthTables } from '../tables.ts';
 import { prescriptionWriteHook } from './hooks.ts';
 import { storePrescriptionRecords } from './records.ts';
 import { PRESCRIPTION_VALIDITY_DAYS } from './rows.ts';
+import { importPrescriptionRows } from './seed.ts';
 import { PrescriptionService } from './service.ts';
 import type { PrescriptionTables } from './tables.ts';
 
@@ -470,6 +472,67 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
         null,
       ),
     ).rejects.toEqual(new AppError('prescription-medicine-unknown'));
+  });
+
+  it('seeded prescriptions (imported with their dispenses) are found and dispensed like issued ones', async () => {
+    let state = 11;
+    const draw = (below: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % below;
+    };
+    const gp = `Practitioner/${randomUUID()}`;
+    const order = (status: 'active' | 'completed', packs: number): MedicationRequest & { id: string } => ({
+      resourceType: 'MedicationRequest',
+      id: randomUUID(),
+      status,
+      intent: 'order',
+      identifier: [{ system: PRESCRIPTION_NUMBER_SYSTEM, value: prescriptionNumberFrom(draw) }],
+      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C10AA05' }] },
+      subject: { reference: `Patient/${citizenPatient}` },
+      requester: { reference: gp, display: 'Д-р Иванова' },
+      authoredOn: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      dosageInstruction: [{ text: '1 вечер' }],
+      dispenseRequest: {
+        validityPeriod: { end: new Date(Date.now() + 28 * 86_400_000).toISOString() },
+        quantity: { value: packs, unit: 'package' },
+      },
+    });
+    const done = order('completed', 2);
+    const waiting = order('active', 3);
+    const handed: MedicationDispense = {
+      resourceType: 'MedicationDispense',
+      id: randomUUID(),
+      status: 'completed',
+      subject: { reference: `Patient/${citizenPatient}` },
+      location: { display: 'Аптека „Св. Пантелеймон“' },
+      authorizingPrescription: [{ reference: `MedicationRequest/${done.id}` }],
+      quantity: { value: 2, unit: 'package' },
+      whenHandedOver: new Date(Date.now() - 86_400_000).toISOString(),
+    };
+    const batch = [done, waiting, handed];
+    const imported = await platform.database.db.transaction().execute(async (trx) => {
+      const etrx = trx as unknown as EhealthTransaction;
+      await store.importResources(batch, etrx);
+      return importPrescriptionRows(etrx, batch, (reference) =>
+        reference === gp ? 'ГППМП „Здраве Лозенец“' : undefined,
+      );
+    });
+    expect(imported).toBe(2);
+    const numberOf = (request: MedicationRequest) => request.identifier![0]!.value!;
+    expect((await lookup(numberOf(done), citizen)).json()).toMatchObject({
+      status: 'completed',
+      remaining: 0,
+      prescriber: { name: 'Д-р Иванова', organisation: 'ГППМП „Здраве Лозенец“' },
+      dispenses: [{ quantity: 2, pharmacy: 'Аптека „Св. Пантелеймон“' }],
+    });
+    const again = await dispense(numberOf(done), citizen, 1);
+    expect(again.json().code).toBe('prescription-already-dispensed');
+    expect((await lookup(numberOf(waiting), citizen)).json()).toMatchObject({
+      status: 'active',
+      remaining: 3,
+      medicine: { label: { bg: 'Аторвастатин' } },
+    });
+    expect((await dispense(numberOf(waiting), citizen, 3)).json()).toMatchObject({ status: 'completed' });
   });
 
   it('an expired prescription is refused', async () => {
