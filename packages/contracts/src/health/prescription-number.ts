@@ -59,6 +59,16 @@ export function newPrescriptionNumber(random: (n: number) => Uint8Array = random
   return body + checkCharacter(body);
 }
 
+/**
+ * A prescription number from a deterministic source (the synthetic data's seeded random):
+ * `draw(31)` answers an integer in [0, 31). The same format and check character as issued ones.
+ */
+export function prescriptionNumberFrom(draw: (below: number) => number): string {
+  let body = '';
+  for (let i = 0; i < PRESCRIPTION_NUMBER_LENGTH - 1; i++) body += ALPHABET[draw(BASE)]!;
+  return body + checkCharacter(body);
+}
+
 function randomBytes(n: number): Uint8Array {
   return globalThis.crypto.getRandomValues(new Uint8Array(n));
 }

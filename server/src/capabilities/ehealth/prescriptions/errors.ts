@@ -16,6 +16,10 @@ export const ehealthPrescriptionErrors = defineErrors({
     status: 409,
     title: 'The prescription cannot be cancelled: it has been dispensed or is no longer active',
   },
+  'prescription-status-managed': {
+    status: 409,
+    title: "A prescription's number and status change only by dispensing it or by its doctor's cancel",
+  },
   'prescription-medicine-unknown': { status: 422, title: 'The medicine is not in the terminology' },
   'prescription-patient-not-found': { status: 404, title: 'No such patient on your list' },
 });

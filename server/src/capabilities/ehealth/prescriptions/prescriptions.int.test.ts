@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import {
   isValidPrescriptionNumber,
   PRESCRIPTION_NUMBER_SYSTEM,
+  prescriptionNumberFrom,
 } from '@civitas/contracts/health/prescription-number.ts';
-import type { MedicationRequest } from '@medplum/fhirtypes';
+import type { MedicationDispense, MedicationRequest } from '@medplum/fhirtypes';
 import fc from 'fast-check';
 import type { InjectOptions } from 'fastify';
 import { sql } from 'kysely';
@@ -15,10 +16,12 @@ import { eidIssuer, issueScriptingToken } from '../../../identity/tokens.ts';
 import { AppError } from '../../../kernel/index.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
+import type { EhealthTransaction, StoredResource } from '../ports.ts';
 import type { EhealthTables } from '../tables.ts';
-import { medicationRequestHook } from './hooks.ts';
+import { prescriptionWriteHook } from './hooks.ts';
 import { storePrescriptionRecords } from './records.ts';
 import { PRESCRIPTION_VALIDITY_DAYS } from './rows.ts';
+import { importPrescriptionRows } from './seed.ts';
 import { PrescriptionService } from './service.ts';
 import type { PrescriptionTables } from './tables.ts';
 
@@ -399,12 +402,8 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
     expect(theirs.body).not.toContain(citizen);
   });
 
-  it('a MedicationRequest created through FHIR is numbered and dispensable the same way', async () => {
-    const records = storePrescriptionRecords({
-      store,
-      index: new TypedSearchIndex(),
-      validator: { validate: async () => [] },
-    });
+  it('through FHIR: a created MedicationRequest is numbered and dispensable, a PUT cannot bypass the counter', async () => {
+    const hook = prescriptionWriteHook(platform.database.db);
     const ctx = {
       actor: {
         kind: 'practitioner',
@@ -419,42 +418,121 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
       breakGlass: [],
       requestId: 'test',
     } as const;
-    const draft: MedicationRequest = {
+    const draft: MedicationRequest & { id: string } = {
       resourceType: 'MedicationRequest',
+      id: randomUUID(),
       status: 'active',
       intent: 'order',
       identifier: [{ system: PRESCRIPTION_NUMBER_SYSTEM, value: 'not-a-number' }],
       medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'N02BE01' }] },
       subject: { reference: `Patient/${citizenPatient}` },
+      requester: { reference: `Practitioner/${ctx.actor.practitionerId}`, display: 'Д-р Тест' },
       authoredOn: new Date().toISOString(),
       dosageInstruction: [{ text: 'up to 3 times a day' }],
       dispenseRequest: { quantity: { value: 1, unit: 'package' } },
     };
-    const stored = await platform.database.db.transaction().execute(async (trx) => {
-      const etrx = trx as never;
-      const numberedDraft = await medicationRequestHook.beforeCreate(etrx, draft, ctx);
-      const created = await records.create(etrx, numberedDraft);
-      await medicationRequestHook.afterCreate(etrx, created, ctx, 'Д-р Тест');
-      return created;
-    });
+    // As the fhir service writes: the hook, then the store, in one transaction.
+    const write = (resource: MedicationRequest & { id: string }, previous: StoredResource | null) =>
+      platform.database.db.transaction().execute(async (trx) => {
+        const etrx = trx as unknown as EhealthTransaction;
+        const hooked = (await hook({ ctx, resource, previous, trx: etrx })) as MedicationRequest & {
+          id: string;
+        };
+        if (!previous) await store.importResources([hooked], etrx);
+        return hooked;
+      });
+    const stored = await write(draft, null);
     const number = stored.identifier!.find((i) => i.system === PRESCRIPTION_NUMBER_SYSTEM)!.value!;
     expect(isValidPrescriptionNumber(number)).toBe(true);
     const found = await lookup(number, citizen);
     expect(found.json()).toMatchObject({
       medicine: { label: { en: 'Paracetamol' } },
-      prescriber: { name: 'Д-р Тест' },
+      prescriber: { name: 'Д-р Тест', organisation: 'ГППМП „Здраве Лозенец“' },
       remaining: 1,
     });
+    const previous = (await store.read('MedicationRequest', stored.id))!;
+    // A PUT that completes it, or renumbers it, without a dispense: refused.
+    await expect(write({ ...stored, status: 'completed' }, previous)).rejects.toEqual(
+      new AppError('prescription-status-managed'),
+    );
     await expect(
-      medicationRequestHook.beforeCreate(
-        undefined as never,
+      write({ ...stored, identifier: [{ system: PRESCRIPTION_NUMBER_SYSTEM, value: 'X' }] }, previous),
+    ).rejects.toEqual(new AppError('prescription-status-managed'));
+    // Other changes pass; after the dispense, the status the counter has passes too.
+    await write({ ...stored, note: [{ text: 'take with water' }] }, previous);
+    expect((await dispense(number, citizen, 1)).statusCode).toBe(201);
+    await write({ ...stored, status: 'completed' }, previous);
+    await expect(
+      write(
         {
           ...draft,
+          id: randomUUID(),
           medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'X' }] },
         },
-        ctx,
+        null,
       ),
     ).rejects.toEqual(new AppError('prescription-medicine-unknown'));
+  });
+
+  it('seeded prescriptions (imported with their dispenses) are found and dispensed like issued ones', async () => {
+    let state = 11;
+    const draw = (below: number) => {
+      state = (state * 1103515245 + 12345) % 2 ** 31;
+      return state % below;
+    };
+    const gp = `Practitioner/${randomUUID()}`;
+    const order = (status: 'active' | 'completed', packs: number): MedicationRequest & { id: string } => ({
+      resourceType: 'MedicationRequest',
+      id: randomUUID(),
+      status,
+      intent: 'order',
+      identifier: [{ system: PRESCRIPTION_NUMBER_SYSTEM, value: prescriptionNumberFrom(draw) }],
+      medicationCodeableConcept: { coding: [{ system: 'http://www.whocc.no/atc', code: 'C10AA05' }] },
+      subject: { reference: `Patient/${citizenPatient}` },
+      requester: { reference: gp, display: 'Д-р Иванова' },
+      authoredOn: new Date(Date.now() - 2 * 86_400_000).toISOString(),
+      dosageInstruction: [{ text: '1 вечер' }],
+      dispenseRequest: {
+        validityPeriod: { end: new Date(Date.now() + 28 * 86_400_000).toISOString() },
+        quantity: { value: packs, unit: 'package' },
+      },
+    });
+    const done = order('completed', 2);
+    const waiting = order('active', 3);
+    const handed: MedicationDispense = {
+      resourceType: 'MedicationDispense',
+      id: randomUUID(),
+      status: 'completed',
+      subject: { reference: `Patient/${citizenPatient}` },
+      location: { display: 'Аптека „Св. Пантелеймон“' },
+      authorizingPrescription: [{ reference: `MedicationRequest/${done.id}` }],
+      quantity: { value: 2, unit: 'package' },
+      whenHandedOver: new Date(Date.now() - 86_400_000).toISOString(),
+    };
+    const batch = [done, waiting, handed];
+    const imported = await platform.database.db.transaction().execute(async (trx) => {
+      const etrx = trx as unknown as EhealthTransaction;
+      await store.importResources(batch, etrx);
+      return importPrescriptionRows(etrx, batch, (reference) =>
+        reference === gp ? 'ГППМП „Здраве Лозенец“' : undefined,
+      );
+    });
+    expect(imported).toBe(2);
+    const numberOf = (request: MedicationRequest) => request.identifier![0]!.value!;
+    expect((await lookup(numberOf(done), citizen)).json()).toMatchObject({
+      status: 'completed',
+      remaining: 0,
+      prescriber: { name: 'Д-р Иванова', organisation: 'ГППМП „Здраве Лозенец“' },
+      dispenses: [{ quantity: 2, pharmacy: 'Аптека „Св. Пантелеймон“' }],
+    });
+    const again = await dispense(numberOf(done), citizen, 1);
+    expect(again.json().code).toBe('prescription-already-dispensed');
+    expect((await lookup(numberOf(waiting), citizen)).json()).toMatchObject({
+      status: 'active',
+      remaining: 3,
+      medicine: { label: { bg: 'Аторвастатин' } },
+    });
+    expect((await dispense(numberOf(waiting), citizen, 3)).json()).toMatchObject({ status: 'completed' });
   });
 
   it('an expired prescription is refused', async () => {

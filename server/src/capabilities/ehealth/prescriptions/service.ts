@@ -336,16 +336,17 @@ export class PrescriptionService {
         row.medication_request_id,
       );
       if (!request) throw new AppError('prescription-not-found');
-      await this.deps.records.update(etrx, {
-        ...request,
-        id: row.medication_request_id,
-        status: 'cancelled',
-      });
+      // The counter first: the write hook lets a MedicationRequest's status change only to the counter's.
       await trx
         .updateTable('ehealth.prescriptions')
         .set({ status: 'cancelled', version: row.version + 1 })
         .where('number', '=', number)
         .execute();
+      await this.deps.records.update(etrx, {
+        ...request,
+        id: row.medication_request_id,
+        status: 'cancelled',
+      });
       await this.deps.parts.recorder.record(
         {
           ctx,
