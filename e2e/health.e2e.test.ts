@@ -210,10 +210,8 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     expect(await page.getByText(/^Референтни стойности: /).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'health-results-bg.png');
     await section('Рецепти').click();
-    await page
-      .getByRole('img', { name: /^QR код на рецепта / })
-      .first()
-      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Рецепти за получаване' }).waitFor();
+    await page.getByText('Получена').first().waitFor();
     await expectAccessible(page, 'health-prescriptions-bg.png');
 
     await page.getByRole('combobox', { name: 'Език' }).selectOption('pl');
