@@ -235,7 +235,8 @@ describe('My health on a phone (Chromium, 360 px)', () => {
       };
       await navigator.serviceWorker.ready;
     });
-    // The service worker controls the page only from the next load.
+    // The service worker controls the page only from the next load (a full one: not a change of the #section).
+    await page.goto(`${base}/profile`);
     await page.goto(`${base}/health#results`);
     await page
       .getByRole('img', { name: / over time$/ })
