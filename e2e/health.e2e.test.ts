@@ -1,6 +1,8 @@
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
@@ -21,6 +23,31 @@ describe('My health on a phone (Chromium, 360 px)', () => {
   let page: Page;
   let base: string;
   const pageErrors: string[] = [];
+
+  /** A call to the platform's API as one of the demo accounts (the GP issuing, the pharmacist dispensing). */
+  async function callAs(
+    index: number,
+    roles: Array<'citizen' | 'doctor' | 'pharmacist'>,
+    method: 'POST',
+    url: string,
+    payload: object,
+  ) {
+    const person = platform.seeded.demoPersons[index]!;
+    const token = await issueScriptingToken(
+      platform.keys,
+      eidIssuer(platform.config.publicUrl),
+      person,
+      roles,
+    );
+    const reply = await platform.app.inject({
+      method,
+      url,
+      payload,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(reply.statusCode, reply.body).toBeLessThan(300);
+    return reply.json() as { number: string };
+  }
 
   const section = (name: string | RegExp) =>
     page
@@ -76,20 +103,45 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     await expectAccessible(page, 'health-results-en.png');
   });
 
-  it('shows the prescription waiting at the pharmacy with its number and a QR code', async () => {
+  it('shows a prescription the GP issued with its QR for the pharmacy, and as collected once dispensed', async () => {
+    const citizen = platform.seeded.demoPersons[0]!;
+    const link = await sql<{ patient_id: string }>`
+      SELECT patient_id FROM ehealth.patients WHERE personal_number = ${citizen}`.execute(
+      platform.database.db,
+    );
+    const { number } = await callAs(2, ['citizen', 'doctor'], 'POST', '/api/health/prescriptions', {
+      patient: link.rows[0]!.patient_id,
+      medication: 'A10BA02',
+      dosage: '1 таблетка сутрин и вечер',
+      quantity: 1,
+    });
+    const printed = number.replace(/(.{4})(?=.)/g, '$1-');
+
     await section('Prescriptions').click();
     await page.getByRole('heading', { level: 2, name: 'Prescriptions to collect' }).waitFor();
-    const qr = page
-      .getByRole('img', {
-        name: /^QR code of prescription [0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4} for the pharmacy$/,
-      })
-      .first();
+    const qr = page.getByRole('img', { name: `QR code of prescription ${printed} for the pharmacy` });
     await qr.waitFor();
     expect(
       await qr.evaluate((image) => (image as unknown as { naturalWidth: number }).naturalWidth),
     ).toBeGreaterThan(0);
-    expect(await page.getByText('Ready to collect').count()).toBeGreaterThan(0);
+    const item = page.locator('.health-item').filter({ has: qr });
+    expect(await item.getByText('Ready to collect').count()).toBe(1);
+    expect(await item.getByText(printed).count()).toBe(1);
     await expectAccessible(page, 'health-prescriptions-en.png');
+
+    // The pharmacy dispenses it: the patient sees it collected, by whom, and no QR any more.
+    await callAs(3, ['citizen', 'pharmacist'], 'POST', `/api/health/prescriptions/${number}/dispenses`, {
+      patient: citizen,
+      quantity: 1,
+    });
+    await section('Timeline').click();
+    await section('Prescriptions').click();
+    const collected = page.locator('.health-item').filter({ hasText: printed });
+    await collected.getByText('Collected').waitFor();
+    await collected.getByText(/^Dispensed on /).waitFor();
+    expect(
+      await page.getByRole('img', { name: `QR code of prescription ${printed} for the pharmacy` }).count(),
+    ).toBe(0);
   });
 
   it('lists conditions, allergies and vaccinations in words', async () => {
@@ -158,10 +210,8 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     expect(await page.getByText(/^Референтни стойности: /).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'health-results-bg.png');
     await section('Рецепти').click();
-    await page
-      .getByRole('img', { name: /^QR код на рецепта / })
-      .first()
-      .waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Рецепти за получаване' }).waitFor();
+    await page.getByText('Получена').first().waitFor();
     await expectAccessible(page, 'health-prescriptions-bg.png');
 
     await page.getByRole('combobox', { name: 'Език' }).selectOption('pl');
@@ -185,7 +235,8 @@ describe('My health on a phone (Chromium, 360 px)', () => {
       };
       await navigator.serviceWorker.ready;
     });
-    // The service worker controls the page only from the next load.
+    // The service worker controls the page only from the next load (a full one: not a change of the #section).
+    await page.goto(`${base}/profile`);
     await page.goto(`${base}/health#results`);
     await page
       .getByRole('img', { name: / over time$/ })

@@ -98,7 +98,7 @@ export function HealthRecordView({
           {section === 'timeline' && <TimelineSection record={record.state.value} />}
           {section === 'results' && <ResultsSection observations={record.state.value.observations} />}
           {section === 'medicines' && (
-            <PrescriptionsSection record={record.state.value} self={patient.self} />
+            <PrescriptionsSection patientId={patient.patientId} self={patient.self} />
           )}
           {section === 'record' && <RecordListsSection record={record.state.value} />}
           {section === 'documents' && <DocumentsSection record={record.state.value} patient={patient} />}

@@ -4,9 +4,9 @@ import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Badge, type BadgeTone } from '../../shared/ui/Badge.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
+import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
-import type { HealthRecord } from './fhir-record.ts';
-import { fetchPrescriptions } from './health-requests.ts';
+import { fetchPrescriptionView } from './health-requests.ts';
 import { PrescriptionQr } from './PrescriptionQr.tsx';
 import {
   groupedNumber,
@@ -28,15 +28,20 @@ const STAGE_TONES: Record<PrescriptionStage, BadgeTone> = {
 };
 
 /** The prescriptions, the ones waiting at the pharmacy with their QR; dispenses as they happen. */
-export function PrescriptionsSection({ record, self }: { record: HealthRecord; self: boolean }) {
+export function PrescriptionsSection({ patientId, self }: { patientId: string; self: boolean }) {
   const { t } = useTranslation();
-  const { state } = useSavedApiResource(fetchPrescriptions);
+  const { state, retry } = useSavedApiResource((signal) => fetchPrescriptionView(patientId, signal));
   if (state.kind === 'loading') return <LoadingIndicator label={t('health.prescriptions.loading')} />;
-  const prescriptions = shownPrescriptions(
-    state.kind === 'loaded' ? state.value : null,
-    record.medicationRequests,
-    self,
-  );
+  if (state.kind === 'failed')
+    return (
+      <LoadFailed
+        title={t('health.prescriptions.loadFailed')}
+        error={state.error}
+        retryLabel={t('health.retry')}
+        onRetry={retry}
+      />
+    );
+  const prescriptions = shownPrescriptions(state.value.fromService, state.value.requests, self);
   const waiting = prescriptions.filter(
     (item) => item.stage === 'active' || item.stage === 'partly-dispensed',
   );

@@ -4,11 +4,11 @@
  * and the PDFs (a document, the patient summary). All as the signed-in person, with the session's
  * token; the reads are saved for offline reading like the record.
  */
-import type { DocumentReference, Patient } from '@medplum/fhirtypes';
+import type { DocumentReference, MedicationRequest, Patient } from '@medplum/fhirtypes';
 import { type Answer, apiGetFile, apiGetSaved, apiSend } from '../../shared/api/api-client.ts';
 import { ApiError } from '../../shared/api/api-error.ts';
 import type { DownloadedFile } from '../../shared/api/downloaded-file.ts';
-import { bundleResources, FHIR_BASE } from './fhir-record.ts';
+import { bundleResources, compartmentSearchPath, FHIR_BASE } from './fhir-record.ts';
 import type {
   AccessRestriction,
   BreakGlassNotice,
@@ -56,6 +56,42 @@ export async function fetchPatients(signal?: AbortSignal): Promise<Answer<Health
 
 export async function fetchPrescriptions(signal?: AbortSignal): Promise<Answer<PatientPrescription[]>> {
   return mapAnswer(await apiGetSaved<unknown>('/api/health/prescriptions', { signal }), readPrescriptions);
+}
+
+/** The prescriptions service's list and the patient's MedicationRequests, read together (so they match). */
+export interface PrescriptionView {
+  /** null when the prescriptions service could not answer (the record's requests are still shown). */
+  fromService: PatientPrescription[] | null;
+  requests: MedicationRequest[];
+}
+
+/**
+ * The prescriptions of one record, fresh each time the list is opened: the service's (numbers, QR
+ * payloads, dispenses) matched to the MedicationRequests of this patient read at the same moment,
+ * so that one issued or dispensed a minute ago shows as it is now.
+ */
+export async function fetchPrescriptionView(
+  patientId: string,
+  signal?: AbortSignal,
+): Promise<Answer<PrescriptionView>> {
+  const [service, requests] = await Promise.all([
+    fetchPrescriptions(signal).catch((error: unknown) => {
+      if (signal?.aborted) throw error;
+      return null;
+    }),
+    apiGetSaved<unknown>(compartmentSearchPath('MedicationRequest', patientId), { signal }),
+  ]);
+  const savedAt = [service?.savedAt ?? null, requests.savedAt].reduce<number | null>(
+    (oldest, at) => (at === null ? oldest : oldest === null ? at : Math.min(oldest, at)),
+    null,
+  );
+  return {
+    value: {
+      fromService: service?.value ?? null,
+      requests: bundleResources<MedicationRequest>(requests.value, 'MedicationRequest'),
+    },
+    savedAt,
+  };
 }
 
 export async function fetchRestrictions(signal?: AbortSignal): Promise<Answer<AccessRestriction[]>> {
