@@ -18,7 +18,9 @@ import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { saveFile } from '../vehicle-dossier/save-file.ts';
 import {
+  currentFirst,
   flagOf,
+  latestPerTest,
   measuredNumber,
   observedAt,
   prescriptionNumber,
@@ -77,28 +79,29 @@ export function AllergiesAlert({ section }: { section: Section<AllergyIntoleranc
 /** Each part of the chart in its own card; a part that failed to load says so and the rest show. */
 export function ChartSections({ chart }: { chart: Chart }) {
   const { t } = useTranslation();
+  const parts = organised(chart);
   return (
     <>
       <SectionCard
         title={t('clinician.chart.conditions')}
-        section={chart.conditions}
+        section={parts.conditions}
         empty={t('clinician.chart.noConditions')}
       >
         {(items) => <Conditions items={items} />}
       </SectionCard>
       <SectionCard
         title={t('clinician.chart.medications')}
-        section={chart.medications}
+        section={parts.medications}
         empty={t('clinician.chart.noMedications')}
       >
         {(items) => <Medications items={items} />}
       </SectionCard>
-      <SectionCard title={t('clinician.chart.labs')} section={chart.labs} empty={t('clinician.chart.noLabs')}>
+      <SectionCard title={t('clinician.chart.labs')} section={parts.labs} empty={t('clinician.chart.noLabs')}>
         {(items) => <Results items={items} />}
       </SectionCard>
       <SectionCard
         title={t('clinician.chart.vitals')}
-        section={chart.vitals}
+        section={parts.vitals}
         empty={t('clinician.chart.noVitals')}
       >
         {(items) => <Results items={items} />}
@@ -128,6 +131,9 @@ export function ChartSections({ chart }: { chart: Chart }) {
   );
 }
 
+/** How many entries a part shows before "Show all": a chart on a phone stays readable. */
+const SHOWN = 8;
+
 function SectionCard<T>({
   title,
   section,
@@ -140,19 +146,48 @@ function SectionCard<T>({
   children: (items: T[]) => ReactNode;
 }) {
   const { t } = useTranslation();
-  return (
-    <Card title={title}>
-      {!section.ok ? (
+  const [all, setAll] = useState(false);
+  if (!section.ok)
+    return (
+      <Card title={title}>
         <p className="form-error">
           {t('clinician.chart.sectionFailed', { reason: describeError(section.error, t).title })}
         </p>
-      ) : section.items.length === 0 ? (
+      </Card>
+    );
+  const { items } = section;
+  return (
+    <Card title={title}>
+      {items.length === 0 ? (
         <p className="secondary-text">{empty}</p>
       ) : (
-        children(section.items)
+        children(all ? items : items.slice(0, SHOWN))
+      )}
+      {items.length > SHOWN && (
+        <div className="button-group">
+          <Button variant="secondary" aria-expanded={all} onClick={() => setAll((value) => !value)}>
+            {all ? t('clinician.chart.showFewer') : t('clinician.chart.showAll', { count: items.length })}
+          </Button>
+        </div>
       )}
     </Card>
   );
+}
+
+const CURRENT_CONDITION = new Set(['active', 'recurrence', 'relapse']);
+
+/** Each part as the doctor reads it: current things first, the latest result of each test. */
+function organised(chart: Chart) {
+  const map = <T, U>(section: Section<T>, f: (items: T[]) => U[]): Section<U> =>
+    section.ok ? { ok: true, items: f(section.items) } : section;
+  return {
+    conditions: map(chart.conditions, (items) =>
+      currentFirst(items, (item) => CURRENT_CONDITION.has(item.clinicalStatus?.coding?.[0]?.code ?? '')),
+    ),
+    medications: map(chart.medications, (items) => currentFirst(items, (item) => item.status === 'active')),
+    labs: map(chart.labs, latestPerTest),
+    vitals: map(chart.vitals, latestPerTest),
+  };
 }
 
 /** One entry of a list: what, then its facts on a line, and a badge. */
@@ -268,13 +303,13 @@ function Medications({ items }: { items: MedicationRequest[] }) {
 const FLAG_TONE = { high: 'danger', low: 'warning', normal: 'success' } as const;
 
 /** Lab results and vital signs: the value against the reference range, flagged. */
-function Results({ items }: { items: Observation[] }) {
+function Results({ items }: { items: Array<{ observation: Observation; earlier: number }> }) {
   const { t, i18n } = useTranslation();
   const when = useWhen();
   const number = measuredNumber(formattingLocaleOf(i18n.resolvedLanguage ?? i18n.language));
   return (
     <ul className="clinic-entries">
-      {items.map((observation, index) => {
+      {items.map(({ observation, earlier }, index) => {
         const flag = flagOf(observation);
         const value =
           quantityText(observation.valueQuantity, number) ??
@@ -294,6 +329,7 @@ function Results({ items }: { items: Observation[] }) {
               value,
               range ? t('clinician.chart.range', { range }) : null,
               when(observedAt(observation)),
+              earlier > 0 ? t('clinician.chart.earlier', { count: earlier }) : null,
             ]}
             badge={flag ? <Badge tone={FLAG_TONE[flag]}>{t(`clinician.flag.${flag}`)}</Badge> : undefined}
           />

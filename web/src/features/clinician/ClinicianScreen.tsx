@@ -22,6 +22,8 @@ export function ClinicianScreen() {
   const { t } = useTranslation();
   const me = useApiResource(whoAmI);
   const [view, setView] = useState<View>({ kind: 'patients' });
+  // Emergency accesses granted on this screen (the ones held before came with /api/health/me).
+  const [granted, setGranted] = useState<ReadonlyMap<string, string>>(new Map());
 
   if (me.state.kind === 'loading') return <LoadingIndicator label={t('clinician.loadingMe')} />;
   if (me.state.kind === 'failed')
@@ -44,13 +46,20 @@ export function ClinicianScreen() {
         key={view.patientId}
         me={clinician}
         patientId={view.patientId}
-        emergencyUntil={view.emergencyUntil ?? clinician.emergencies.get(view.patientId) ?? null}
+        emergencyUntil={
+          view.emergencyUntil ??
+          granted.get(view.patientId) ??
+          clinician.emergencies.get(view.patientId) ??
+          null
+        }
         onBack={() => setView({ kind: 'patients' })}
       />
     );
 
-  const open = (patientId: string, emergencyUntil: string | null = null) =>
+  const open = (patientId: string, emergencyUntil: string | null = null) => {
+    if (emergencyUntil) setGranted((current) => new Map(current).set(patientId, emergencyUntil));
     setView({ kind: 'chart', patientId, emergencyUntil });
+  };
   return (
     <div className="stack">
       <PageHeading title={t('clinician.title')}>{t('clinician.title')}</PageHeading>

@@ -1,6 +1,14 @@
 import type { Observation } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
-import { flagOf, prescriptionNumber, prescriptionQrText, rangeText, unitText } from './chart-format.ts';
+import {
+  currentFirst,
+  flagOf,
+  latestPerTest,
+  prescriptionNumber,
+  prescriptionQrText,
+  rangeText,
+  unitText,
+} from './chart-format.ts';
 import { ageOn, nameText } from './patient-format.ts';
 
 const number = (value: number) => String(value);
@@ -63,5 +71,28 @@ describe("the chart's wording", () => {
     expect(ageOn('1970-04-12', '2026-04-12')).toBe(56);
     expect(ageOn('1970', '2026-12-06')).toBe(56);
     expect(ageOn(undefined, '2026-12-06')).toBeNull();
+  });
+
+  it('keeps the latest result of each test, counting the earlier ones', () => {
+    const result = (id: string, code: string): Observation => ({
+      resourceType: 'Observation',
+      id,
+      status: 'final',
+      code: { coding: [{ system: 'http://loinc.org', code }] },
+    });
+    const latest = latestPerTest([
+      result('a', '4548-4'),
+      result('b', '2160-0'),
+      result('c', '4548-4'),
+      result('d', '4548-4'),
+    ]);
+    expect(latest.map(({ observation, earlier }) => [observation.id, earlier])).toEqual([
+      ['a', 2],
+      ['b', 0],
+    ]);
+  });
+
+  it('puts current things first, each group in its order', () => {
+    expect(currentFirst([1, 2, 3, 4, 5], (n) => n % 2 === 0)).toEqual([2, 4, 1, 3, 5]);
   });
 });

@@ -105,3 +105,23 @@ export function measuredNumber(locale: string): (value: number) => string {
   const format = new Intl.NumberFormat(locale, { maximumFractionDigits: 3 });
   return (value) => format.format(value);
 }
+
+/** The latest result of each test (results come newest first), with how many earlier ones there are. */
+export function latestPerTest(
+  observations: readonly Observation[],
+): Array<{ observation: Observation; earlier: number }> {
+  const byTest = new Map<string, { observation: Observation; earlier: number }>();
+  for (const observation of observations) {
+    const coding = observation.code?.coding?.[0];
+    const key = coding ? `${coding.system}|${coding.code}` : `id:${observation.id}`;
+    const seen = byTest.get(key);
+    if (seen) seen.earlier += 1;
+    else byTest.set(key, { observation, earlier: 0 });
+  }
+  return [...byTest.values()];
+}
+
+/** The items whose status is current first, each group in its order. */
+export function currentFirst<T>(items: readonly T[], isCurrent: (item: T) => boolean): T[] {
+  return [...items.filter(isCurrent), ...items.filter((item) => !isCurrent(item))];
+}
