@@ -187,6 +187,20 @@ describe.each(testDatabases())('the FHIR REST API on $name', (engine) => {
     const again = await send('POST', '/Patient', patient('Георгиев', '7501020018'));
     expect(again.status).toBe(409);
     expect(codeOf(again.body)).toBe('fhir-patient-exists');
+    const renamed = await send('PUT', `/Patient/${created.body.id}`, { ...created.body, gender: 'male' });
+    expect(renamed.status).toBe(200);
+    const later = (await send('POST', '/Patient', patient('Късен'))).body;
+    const numbered = await send('PUT', `/Patient/${later.id}`, {
+      ...later,
+      identifier: [{ system: EGN_SYSTEM, value: '7602030014' }],
+    });
+    expect(numbered.status).toBe(200);
+    expect(await server.parts.store.patientOf('7602030014')).toBe(later.id);
+    const taken = await send('PUT', `/Patient/${later.id}`, {
+      ...numbered.body,
+      identifier: [{ system: EGN_SYSTEM, value: '7501020018' }],
+    });
+    expect([taken.status, codeOf(taken.body)]).toEqual([409, 'fhir-patient-exists']);
   });
 
   it('creates conditionally: If-None-Exist returns the existing resource instead of a second one', async () => {

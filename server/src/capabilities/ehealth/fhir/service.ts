@@ -308,11 +308,13 @@ export class HealthRecordService implements BundleProcessor {
     if (interaction === 'delete') return resource;
     for (const hook of this.hooks.get(resource.resourceType) ?? [])
       resource = { ...(await hook({ ctx, resource, previous, trx })), id: resource.id } as typeof resource;
-    const personalNumber = previous
-      ? null
-      : personalNumberOf(resource, this.parts.instance.personalNumbers.id);
-    if (personalNumber && !(await this.parts.store.linkPatient(trx, personalNumber, resource.id)))
-      throw new AppError('fhir-patient-exists', 'This person has a Patient resource already.');
+    const personalNumber = personalNumberOf(resource, this.parts.instance.personalNumbers.id);
+    if (personalNumber) {
+      // A new Patient, or one given its personal number by an update: linked to the person once.
+      const linked = previous ? await this.parts.store.patientOf(personalNumber, trx) : null;
+      if (linked !== resource.id && !(await this.parts.store.linkPatient(trx, personalNumber, resource.id)))
+        throw new AppError('fhir-patient-exists', 'This person has a Patient resource already.');
+    }
     return resource;
   }
 
