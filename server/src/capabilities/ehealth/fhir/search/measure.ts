@@ -3,10 +3,10 @@
  * their index) and times `Observation?patient=&code=` through the engine. Not part of the suite:
  *
  *   MEASURE_DATABASE_URL=postgres://postgres@127.0.0.1:5432/search_measure \
- *   MEASURE_PATIENTS=20000 MEASURE_PER_PATIENT=50 node server/src/capabilities/ehealth/fhir/search/measure.ts
+ *   MEASURE_PATIENTS=20000 MEASURE_PER_PATIENT=50 npx node server/src/capabilities/ehealth/fhir/search/measure.ts
  *
  * The database named in the URL is emptied of the `ehealth` schema first (MEASURE_SKIP_IMPORT=1
- * times the queries on what an earlier run imported).
+ * times the queries on what an earlier run imported; MEASURE_NO_INDEX=1 imports without the index).
  */
 import type { Resource } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
