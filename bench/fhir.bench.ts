@@ -336,7 +336,7 @@ export async function run(): Promise<void> {
         await handle.close();
       }
       const sample = await sampleOf(databaseUrl);
-      metrics.gp_patients = sample.patientIds.length;
+      metrics.gp_patients_sampled = sample.patientIds.length;
       const token = cli(env, 'token', '--person', sample.gpPersonalNumber).trim();
 
       const server = startServer(env);

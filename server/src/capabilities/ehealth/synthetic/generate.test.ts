@@ -20,6 +20,7 @@ import type {
 } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { loadInstance } from '../../../registers/index.ts';
+import { createResourceValidator } from '../validation/validator.ts';
 import { generateRecord, type PatientRecord } from './generate.ts';
 import { generateContext, healthSubjects } from './seed.ts';
 import { DEMO_INDEX } from './subjects.ts';
@@ -78,6 +79,20 @@ describe('the synthetic health record', () => {
     }
     expect([...unknown]).toEqual([]);
   });
+
+  it('writes resources the validator accepts (structure, required bindings, references)', async () => {
+    const sample = [...ctx.directory.resources, ...records.slice(0, 25).flatMap((r) => r.resources)];
+    const ids = new Set(everything.map((r) => `${r.resourceType}/${r.id}`));
+    const validator = createResourceValidator();
+    const problems: string[] = [];
+    for (const resource of sample) {
+      for (const issue of await validator.validate(resource, async (reference) => ids.has(reference))) {
+        if (issue.severity === 'error')
+          problems.push(`${resource.resourceType} ${issue.expression}: ${issue.diagnostics}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 60_000);
 
   it('never puts a personal number in a resource id, and only in identifiers', () => {
     const leaks = records.filter((record) => {
