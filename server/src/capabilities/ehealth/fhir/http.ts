@@ -19,6 +19,9 @@ const JSON_RANGES = new Set([
   'json',
 ]);
 
+/** `_format` shorthands for the other media types an operation may answer in. */
+const FORMAT_ALIASES: Readonly<Record<string, string>> = { pdf: 'application/pdf' };
+
 /** The media ranges a request accepts, without parameters (`q=0` ones left out). */
 function acceptedRanges(request: FastifyRequest): string[] {
   const format = (request.query as Record<string, unknown> | undefined)?._format;
@@ -29,7 +32,8 @@ function acceptedRanges(request: FastifyRequest): string[] {
     .split(',')
     .map((part) => part.trim().toLowerCase())
     .filter((part) => part !== '' && !/;\s*q=0(\.0*)?\s*(;|$)/.test(part))
-    .map((part) => part.split(';')[0]!.trim());
+    .map((part) => part.split(';')[0]!.trim())
+    .map((part) => FORMAT_ALIASES[part] ?? part);
 }
 
 /**

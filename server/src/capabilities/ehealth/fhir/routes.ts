@@ -128,7 +128,7 @@ function bundleRoute(app: FastifyInstance, { parts, service, baseUrlOf }: Api): 
           'fhir-bundle-invalid',
           'POST to the base takes a Bundle of type batch or transaction.',
         );
-      const ctx = await parts.contextOf(request);
+      const ctx = await parts.contextOf(request, reply);
       const baseUrl = baseUrlOf(request);
       const answer =
         bundle.type === 'transaction'
@@ -159,7 +159,7 @@ function typeRoutes(app: FastifyInstance, api: Api): void {
     negotiate(request);
     knownType(type);
     const resource = resourceBody(request.body, type);
-    const ctx = await parts.contextOf(request);
+    const ctx = await parts.contextOf(request, reply);
     const condition = request.headers['if-none-exist'];
     const baseUrl = baseUrlOf(request);
     const { stored, created } =
@@ -176,7 +176,7 @@ async function search(api: Api, request: FastifyRequest, reply: FastifyReply, ty
   knownType(type);
   const params: Query = {};
   for (const [name, value] of Object.entries(query)) if (!FORMAT_PARAMS.has(name)) params[name] = value;
-  const ctx = await api.parts.contextOf(request);
+  const ctx = await api.parts.contextOf(request, reply);
   const baseUrl = api.baseUrlOf(request);
   const result = await api.service.search(ctx, { resourceType: type, params, baseUrl });
   return sendFhir(reply, 200, searchsetText(result, baseUrl));
@@ -190,7 +190,7 @@ function instanceRoutes(app: FastifyInstance, api: Api): void {
     if (id.startsWith('$')) return operate(api, request, reply, type, undefined, id.slice(1));
     negotiate(request);
     knownType(type);
-    const ctx = await parts.contextOf(request);
+    const ctx = await parts.contextOf(request, reply);
     const stored = await service.read(ctx, type, id);
     versionHeaders(reply, stored);
     if (request.headers['if-none-match'] === reply.getHeader('etag')) return reply.code(304).send();
@@ -208,7 +208,7 @@ function instanceRoutes(app: FastifyInstance, api: Api): void {
     const resource = resourceBody(request.body, type);
     if (resource.id !== id)
       throw new AppError('fhir-id-mismatch', 'The resource must carry the id of the URL (Resource.id).');
-    const ctx = await parts.contextOf(request);
+    const ctx = await parts.contextOf(request, reply);
     const ifMatch = request.headers['if-match'];
     const stored = await service.update(ctx, resource, typeof ifMatch === 'string' ? ifMatch : undefined);
     return written(request, reply, stored, 200);
@@ -217,7 +217,7 @@ function instanceRoutes(app: FastifyInstance, api: Api): void {
     const { type, id } = request.params;
     negotiate(request);
     knownType(type);
-    const ctx = await parts.contextOf(request);
+    const ctx = await parts.contextOf(request, reply);
     await service.delete(ctx, type, id);
     return reply.code(204).send();
   });
@@ -231,7 +231,7 @@ function historyRoutes(app: FastifyInstance, { parts, service, baseUrlOf }: Api)
     knownType(type);
     const asked = Number(request.query._count ?? 100);
     const count = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 1000) : 100;
-    const ctx = await parts.contextOf(request);
+    const ctx = await parts.contextOf(request, reply);
     const versions = await service.history(ctx, type, id, count);
     const baseUrl = baseUrlOf(request);
     return sendFhir(reply, 200, historyBundle(versions, baseUrl, `${baseUrl}/${type}/${id}/_history`));
@@ -240,7 +240,7 @@ function historyRoutes(app: FastifyInstance, { parts, service, baseUrlOf }: Api)
     const { type, id, vid } = request.params;
     negotiate(request);
     knownType(type);
-    const ctx = await parts.contextOf(request);
+    const ctx = await parts.contextOf(request, reply);
     const stored = await service.vread(ctx, type, id, vid);
     versionHeaders(reply, stored);
     return sendFhir(reply, 200, stored.content);
@@ -286,7 +286,7 @@ async function operate(
       `There is no ${level}-level operation $${name.slice(0, 64)} on ${type}.`,
     );
   const accept = negotiate(request, ['application/pdf']);
-  const ctx = await api.parts.contextOf(request);
+  const ctx = await api.parts.contextOf(request, reply);
   const params: Query = {};
   for (const [key, value] of Object.entries(request.query)) if (!FORMAT_PARAMS.has(key)) params[key] = value;
   const answer = await operation.invoke({
@@ -296,6 +296,9 @@ async function operate(
     body: request.body,
     baseUrl: api.baseUrlOf(request),
     accept,
+    ...(typeof request.headers['accept-language'] === 'string'
+      ? { acceptLanguage: request.headers['accept-language'] }
+      : {}),
   });
   const body =
     typeof answer.body === 'string' || answer.body instanceof Uint8Array

@@ -11,6 +11,7 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import { connectDatabase, migrateToLatest } from '../../../../db/index.ts';
+import { storeCareFacts } from '../../access/care.ts';
 import { INTERNAL_CONTEXT } from '../../access/context.ts';
 import { createHealthPolicy } from '../../access/policy.ts';
 import { ehealthMigrations } from '../../migrations.ts';
@@ -105,7 +106,7 @@ async function importAll(): Promise<void> {
   await sql`VACUUM ANALYZE`.execute(db);
 }
 
-const engine = createSearchEngine({ db, policy: createHealthPolicy() });
+const engine = createSearchEngine({ db, policy: createHealthPolicy(storeCareFacts(db)) });
 const timings: number[] = [];
 let found = 0;
 for (let q = 0; q < queries; q++) {
