@@ -7,13 +7,17 @@ import QRCode from 'qrcode';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TypedSearchIndex } from '../server/src/capabilities/ehealth/fhir/search/index-writer.ts';
 import { ResourceStore } from '../server/src/capabilities/ehealth/fhir/store.ts';
-import type { EhealthTables } from '../server/src/capabilities/ehealth/tables.ts';
 import { tablesOf } from '../server/src/db/index.ts';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
 
 const PHONE = { width: 360, height: 800 };
+
+/** The link of a person to their Patient (read here only to make the demo citizen's record when it is missing). */
+interface PatientLinks {
+  'ehealth.patients': { personal_number: string; patient_id: string };
+}
 
 interface DemoAccount {
   role: string;
@@ -49,7 +53,7 @@ describe('the pharmacy (Chromium, 360 px)', () => {
       await platform.app.inject({ method: 'GET', url: '/api/demo/accounts' })
     ).json() as DemoAccount[];
     // The demo citizen's record: seeded by the synthetic health data when it is there, made here otherwise.
-    const db = tablesOf<EhealthTables>(platform.database.db);
+    const db = tablesOf<PatientLinks>(platform.database.db);
     const link = await db
       .selectFrom('ehealth.patients')
       .select('patient_id')

@@ -58,7 +58,8 @@ async function actorOf(parts: EhealthParts, request: FastifyRequest): Promise<He
       practitionerId: await practitionerOf(parts, subject),
       organisation: doctor.organisation,
       client: doctor.client,
-      generalPractitioner: doctor.organisation.startsWith('ГППМП'),
+      // Not asked by the prescriptions; the access part decides it from the PractitionerRole.
+      generalPractitioner: false,
     };
   const link = await parts.store.db
     .selectFrom('ehealth.patients')

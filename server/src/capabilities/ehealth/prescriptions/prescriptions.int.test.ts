@@ -441,6 +441,7 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
         if (!previous) await store.importResources([hooked], etrx);
         return hooked;
       });
+    await store.importResources([{ resourceType: 'Practitioner', id: ctx.actor.practitionerId }]);
     const stored = await write(draft, null);
     const number = stored.identifier!.find((i) => i.system === PRESCRIPTION_NUMBER_SYSTEM)!.value!;
     expect(isValidPrescriptionNumber(number)).toBe(true);
@@ -480,7 +481,9 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
       state = (state * 1103515245 + 12345) % 2 ** 31;
       return state % below;
     };
-    const gp = `Practitioner/${randomUUID()}`;
+    const gpId = randomUUID();
+    const gp = `Practitioner/${gpId}`;
+    await store.importResources([{ resourceType: 'Practitioner', id: gpId }]);
     const order = (status: 'active' | 'completed', packs: number): MedicationRequest & { id: string } => ({
       resourceType: 'MedicationRequest',
       id: randomUUID(),
