@@ -122,7 +122,13 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
   it('shows a citizen no workspace, and tells them a workspace is not for their role', async () => {
     const page = await signInAs('citizen');
     await page.getByRole('heading', { level: 1, name: 'My profile' }).waitFor();
-    expect(await navigation(page)).toEqual(['My profile', 'E-services', 'Who used my data', 'Wallet']);
+    expect(await navigation(page)).toEqual([
+      'My profile',
+      'E-services',
+      'My health',
+      'Who used my data',
+      'Wallet',
+    ]);
     for (const workspace of ['/workspace', '/audit', '/admin']) {
       await page.goto(`${base}${workspace}`);
       await page.getByRole('heading', { level: 1, name: 'Not available for your role' }).waitFor();

@@ -262,7 +262,11 @@ function Medications({ items }: { items: MedicationRequest[] }) {
     <ul className="clinic-entries">
       {items.map((request, index) => {
         const dosage = request.dosageInstruction?.[0];
-        const dose = dosage?.doseAndRate?.[0]?.doseQuantity?.value;
+        // "5 mg" when the dose names its unit (a strength), else the number of units per intake.
+        const dose = quantityText(
+          dosage?.doseAndRate?.[0]?.doseQuantity,
+          measuredNumber(formattingLocaleOf(i18n.resolvedLanguage ?? i18n.language)),
+        );
         const frequency = dosage?.timing?.repeat?.frequency;
         const number = prescriptionNumber(request);
         return (
@@ -272,9 +276,9 @@ function Medications({ items }: { items: MedicationRequest[] }) {
               conceptLabel(request.medicationCodeableConcept, i18n.language) ?? t('clinician.unnamedCode')
             }
             facts={[
-              dose !== undefined && frequency !== undefined
+              dose !== null && frequency !== undefined
                 ? t('clinician.chart.dosage', {
-                    dose: measuredNumber(formattingLocaleOf(i18n.resolvedLanguage ?? i18n.language))(dose),
+                    dose,
                     times: t('clinician.chart.timesADay', { count: frequency }),
                   })
                 : null,
