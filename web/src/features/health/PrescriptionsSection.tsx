@@ -118,7 +118,7 @@ function PrescriptionItem({ item }: { item: ShownPrescription }) {
         {item.dosage && <Field label={t('health.prescriptions.dosage')}>{item.dosage}</Field>}
         {item.quantity !== null && (
           <Field label={t('health.prescriptions.quantity')}>
-            {item.remaining !== null && item.remaining !== item.quantity
+            {waiting && item.remaining !== null && item.remaining !== item.quantity
               ? t('health.prescriptions.remainingOf', {
                   remaining: format.number(item.remaining),
                   quantity: format.number(item.quantity),
