@@ -102,7 +102,8 @@ export function HideControl({
           </Button>
         </p>
       ))}
-      {!open && (
+      {/* Hidden from everyone but the GP already: hiding it from one doctor more would change nothing. */}
+      {!open && !existing.some((restriction) => restriction.from.kind === 'all-but-gp') && (
         <Button
           variant="secondary"
           aria-label={t('health.hide.hideNamed', { what })}

@@ -1,7 +1,9 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSavedApiResource } from '../../shared/api/use-api-resource.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Badge, type BadgeTone } from '../../shared/ui/Badge.tsx';
+import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { Field, FieldList } from '../../shared/ui/Field.tsx';
 import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
@@ -15,6 +17,9 @@ import {
   shownPrescriptions,
 } from './prescriptions.ts';
 import { codeLabel, termLocale } from './terms.ts';
+
+/** How many earlier prescriptions are listed at first (a chronic patient has dozens). */
+const EARLIER_PAGE = 5;
 
 const STAGE_TONES: Record<PrescriptionStage, BadgeTone> = {
   active: 'success',
@@ -31,6 +36,7 @@ const STAGE_TONES: Record<PrescriptionStage, BadgeTone> = {
 export function PrescriptionsSection({ patientId, self }: { patientId: string; self: boolean }) {
   const { t } = useTranslation();
   const { state, retry } = useSavedApiResource((signal) => fetchPrescriptionView(patientId, signal));
+  const [shownEarlier, setShownEarlier] = useState(EARLIER_PAGE);
   if (state.kind === 'loading') return <LoadingIndicator label={t('health.prescriptions.loading')} />;
   if (state.kind === 'failed')
     return (
@@ -62,10 +68,15 @@ export function PrescriptionsSection({ patientId, self }: { patientId: string; s
       {others.length > 0 && (
         <Card title={t('health.prescriptions.earlier')}>
           <ul className="health-list">
-            {others.map((item) => (
+            {others.slice(0, shownEarlier).map((item) => (
               <PrescriptionItem key={item.key} item={item} />
             ))}
           </ul>
+          {others.length > shownEarlier && (
+            <Button variant="secondary" onClick={() => setShownEarlier((count) => count + EARLIER_PAGE)}>
+              {t('health.timeline.more', { count: others.length - shownEarlier })}
+            </Button>
+          )}
         </Card>
       )}
     </>
@@ -107,7 +118,7 @@ function PrescriptionItem({ item }: { item: ShownPrescription }) {
         {item.dosage && <Field label={t('health.prescriptions.dosage')}>{item.dosage}</Field>}
         {item.quantity !== null && (
           <Field label={t('health.prescriptions.quantity')}>
-            {item.remaining !== null && item.remaining !== item.quantity
+            {waiting && item.remaining !== null && item.remaining !== item.quantity
               ? t('health.prescriptions.remainingOf', {
                   remaining: format.number(item.remaining),
                   quantity: format.number(item.quantity),

@@ -254,10 +254,7 @@ function AccessList({ accesses }: { accesses: RecordAccess[] }) {
           className={access.emergency ? 'health-item health-item--emergency' : 'health-item'}
         >
           <div className="health-item__head">
-            <h3 className="health-item__title">
-              {access.who ??
-                (access.role === 'doctor' ? t('health.accesses.aDoctor') : t('health.accesses.unnamed'))}
-            </h3>
+            <h3 className="health-item__title">{access.who ?? t(`health.accesses.role.${access.role}`)}</h3>
             {access.emergency && <Badge tone="danger">{t('health.accesses.emergency')}</Badge>}
           </div>
           {access.organisation && <p>{access.organisation}</p>}

@@ -5,7 +5,7 @@ import { formattingLocaleOf } from '../../shared/i18n/languages.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Badge, type BadgeTone } from '../../shared/ui/Badge.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
-import { groupResults, type ResultFlag, type ResultGroup } from './lab-results.ts';
+import { groupResults, latestOutOfRange, type ResultFlag, type ResultGroup } from './lab-results.ts';
 import { ResultTrendChart } from './ResultTrendChart.tsx';
 import { formatQuantity, formatRange, formatValue } from './result-format.ts';
 import { conceptLabel, termLocale } from './terms.ts';
@@ -22,7 +22,10 @@ const FLAG_TONES: Record<ResultFlag, BadgeTone> = {
 /** Laboratory results and vital signs grouped by test, each with its trend against the reference range. */
 export function ResultsSection({ observations }: { observations: readonly Observation[] }) {
   const { t } = useTranslation();
-  const groups = groupResults(observations);
+  // Within laboratory tests and vital signs each, those whose latest value is out of range first.
+  const groups = groupResults(observations).sort((a, b) =>
+    a.kind === b.kind ? Number(latestOutOfRange(b)) - Number(latestOutOfRange(a)) : 0,
+  );
   return (
     <>
       <Card title={t('health.results.title')}>

@@ -45,6 +45,19 @@ describe('the accesses to the record', () => {
     expect(access).toMatchObject({ who: null, role: 'doctor', organisation: 'УМБАЛ' });
   });
 
+  it('says a pharmacy dispensed, from the purpose the event states (dispensing and treatment share one HL7 code)', () => {
+    const dispensing: AuditEvent = {
+      ...event('e', '2026-03-12T10:00:00Z', 'TREAT', 'Аптека', 'Аптека'),
+      purposeOfEvent: [{ coding: [{ code: 'TREAT' }], text: 'prescription-dispensing' }],
+    };
+    dispensing.agent[0]!.who = { display: 'Аптека' };
+    expect(accessesOf([dispensing])[0]).toMatchObject({
+      who: null,
+      role: 'pharmacist',
+      purpose: 'prescription-dispensing',
+    });
+  });
+
   it("tells the patient's own reads apart from others'", () => {
     const [own] = accessesOf([event('c', '2026-03-12T10:00:00Z', 'data-subject-access', 'Иван')]);
     expect(own!.byPatient).toBe(true);

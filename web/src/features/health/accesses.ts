@@ -13,7 +13,7 @@ export interface RecordAccess {
   /** The person's name when the event names them (a doctor's name; the organisation is separate). */
   who: string | null;
   /** Who acted, when the event names no person: a doctor (a Practitioner), or someone else (a pharmacy). */
-  role: 'doctor' | 'other';
+  role: 'doctor' | 'pharmacist' | 'other';
   organisation: string | null;
   action: AccessAction;
   /** A purpose code of the platform (`kernel/purposes.ts`), when the event names one it knows. */
@@ -67,7 +67,12 @@ export function accessOf(event: AuditEvent): RecordAccess | null {
       (candidate.purposeOfUse ?? []).flatMap((concept) => concept.coding ?? []),
     ),
   ];
-  const purpose = purposeOf(codings);
+  // The platform's own purpose, when the event carries it as the concept's text, says more than
+  // the HL7 code (dispensing and treatment share TREAT).
+  const stated = (event.purposeOfEvent ?? [])
+    .map((concept) => concept.text)
+    .find((text) => text && PURPOSES[text]);
+  const purpose = (stated && PURPOSES[stated]) ?? purposeOf(codings);
   // The organisation acts beside the person (an agent that is not the requestor), by name.
   const organisation =
     event.agent?.find((candidate) => candidate !== agent && !candidate.requestor && candidate.who?.display)
@@ -86,7 +91,11 @@ export function accessOf(event: AuditEvent): RecordAccess | null {
     id: event.id,
     when: event.recorded,
     who,
-    role: agent?.who?.reference?.includes('Practitioner/') ? 'doctor' : 'other',
+    role: agent?.who?.reference?.includes('Practitioner/')
+      ? 'doctor'
+      : purpose === 'prescription-dispensing'
+        ? 'pharmacist'
+        : 'other',
     organisation: organisation ?? (who === null ? named : null),
     action: ACTIONS[event.action ?? ''] ?? 'other',
     purpose,
