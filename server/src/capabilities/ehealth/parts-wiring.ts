@@ -4,10 +4,12 @@ import { createHealthPolicy } from './access/policy.ts';
 import { createAccessRecorder } from './access/recorder.ts';
 import { createSearchEngine } from './fhir/search/engine.ts';
 import { TypedSearchIndex } from './fhir/search/index-writer.ts';
+import { healthRecordService } from './fhir/service.ts';
 import { ResourceStore } from './fhir/store.ts';
 import { patientOperations } from './ips/operations.ts';
 import type { EhealthOptions } from './options.ts';
 import type { EhealthParts } from './parts.ts';
+import { prescriptionWriteHook } from './prescriptions/hooks.ts';
 import { createResourceValidator } from './validation/validator.ts';
 
 /** Builds the health record's parts once, each given the others it uses. */
@@ -35,5 +37,7 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
     operations: [],
   };
   parts.operations.push(...patientOperations(parts));
+  // A MedicationRequest written through FHIR (a doctor's transaction) is a numbered prescription too.
+  healthRecordService(parts).addWriteHook('MedicationRequest', prescriptionWriteHook(db));
   return parts;
 }

@@ -13,7 +13,6 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../../kernel/index.ts';
 import type { EhealthParts } from '../parts.ts';
-import { interimAccess } from './interim-access.ts';
 import { storePrescriptionRecords } from './records.ts';
 import { PrescriptionService } from './service.ts';
 
@@ -40,8 +39,7 @@ const tags = ['health'];
  * patient lists theirs. The personal number travels only in bodies, never in a URL.
  */
 export async function prescriptionRoutes(app: FastifyInstance, parts: EhealthParts): Promise<void> {
-  // INTERIM: `parts.contextOf` and `parts.policy` once the access part replaces its placeholders.
-  const access = interimAccess(parts);
+  const access = { contextOf: parts.contextOf, policy: parts.policy };
   const service = new PrescriptionService({
     parts,
     policy: access.policy,
