@@ -14,6 +14,8 @@ export const SERVER_OWNED_PATHS = [
   '/healthz',
   '/readyz',
   '/metrics',
+  // The FHIR API (and its SMART configuration) for other apps.
+  '/fhir',
   // The public transparency log and its witness (C2SP tlog-tiles, tlog-witness).
   '/log',
   '/witness',

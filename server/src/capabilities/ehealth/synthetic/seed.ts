@@ -7,6 +7,7 @@ import { generatePopulation, type Instance, SYNTHETIC_TODAY } from '../../../reg
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
 import type { EhealthTransaction } from '../ports.ts';
+import { importPrescriptionRows } from '../prescriptions/seed.ts';
 import { buildDirectory } from './directory.ts';
 import { assignGps, type GenerateContext, generateRecord } from './generate.ts';
 import type { HealthSubject } from './subjects.ts';
@@ -93,6 +94,13 @@ export async function seedHealthRecord(
   await clearHealthRecord(store);
   const subjects = healthSubjects(options.seed, options.persons);
   const ctx = generateContext(subjects, options);
+  const organisations = new Map(
+    [...ctx.directory.gps, ...ctx.directory.specialists].map((clinician) => [
+      clinician.practitioner.reference,
+      clinician.organization.display,
+    ]),
+  );
+  const organisationOf = (reference: string) => organisations.get(reference);
   const full = fullRecordSet(subjects, ctx, options.fullRecords ?? subjects.length);
   const batchSize = options.batchSize ?? 4_000;
 
@@ -105,6 +113,8 @@ export async function seedHealthRecord(
   const write = async (resources: Resource[], rows: typeof links) => {
     await store.db.transaction().execute(async (trx: EhealthTransaction) => {
       await store.importResources(resources, trx);
+      // The pharmacies' dispensing rows of the seeded prescriptions (numbers, what is left).
+      await importPrescriptionRows(trx, resources, organisationOf);
       if (rows.length > 0) await trx.insertInto('ehealth.patients').values(rows).execute();
     });
     written += resources.length;

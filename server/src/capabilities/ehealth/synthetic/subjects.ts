@@ -1,3 +1,4 @@
+import { prescriptionNumberFrom as numberFrom } from '@civitas/contracts/health/prescription-number.ts';
 import type { Random } from '../../../kernel/index.ts';
 
 /**
@@ -45,13 +46,13 @@ export function idFrom(random: Random): string {
   return `${out.slice(0, 8)}-${out.slice(8, 12)}-4${out.slice(13, 16)}-${HEX[8 + (Number.parseInt(out[16]!, 16) & 3)]}${out.slice(17, 20)}-${out.slice(20, 32)}`;
 }
 
-const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-/** An e-prescription number: 12 characters of Crockford base32 (60 bits). */
+/**
+ * An e-prescription number in the format the pharmacies read (`@civitas/contracts/health/
+ * prescription-number.ts`: 11 characters without look-alikes and a check character), drawn from
+ * the seeded random source.
+ */
 export function prescriptionNumberFrom(random: Random): string {
-  let out = '';
-  for (let i = 0; i < 12; i++) out += CROCKFORD[random.int(0, 31)];
-  return out;
+  return numberFrom((below) => random.int(0, below - 1));
 }
 
 export function fullName(subject: Pick<HealthSubject, 'givenName' | 'familyName'>): string {
