@@ -69,9 +69,10 @@ export interface DemoSeedOptions {
   /**
    * How many persons get a synthetic health record: the demo persons and the demo GP's patients
    * first; the others have no record yet (the embedded database writes a few thousand resources
-   * a second, and a first start stays quick). `npm run bench -- fhir` seeds everyone.
+   * a second, and a first start stays quick). `npm run bench -- fhir` seeds everyone. `false`:
+   * no health record at all (tests that build their own).
    */
-  healthRecords?: number;
+  healthRecords?: number | false;
 }
 
 export const DEMO_HEALTH_RECORDS = 100;
@@ -80,11 +81,15 @@ export const DEMO_HEALTH_RECORDS = 100;
 export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
   const result = await seedRegisters(database.db, options);
   await assignDemoRoles(database.db, result.demoPersons, await namesOf(database, result.demoPersons));
-  const health = await seedDemoHealthRecord(database, options);
+  if (options.healthRecords === false) return result;
+  const health = await seedDemoHealthRecord(database, { ...options, healthRecords: options.healthRecords });
   return { ...result, rows: result.rows + health.resources, seconds: result.seconds + health.seconds };
 }
 
-function seedDemoHealthRecord(database: DatabaseHandle, options: Omit<DemoSeedOptions, 'vehicles'>) {
+function seedDemoHealthRecord(
+  database: DatabaseHandle,
+  options: Omit<DemoSeedOptions, 'vehicles' | 'healthRecords'> & { healthRecords?: number },
+) {
   return seedHealthRecord(database.db, {
     seed: options.seed,
     persons: options.persons,

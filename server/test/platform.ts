@@ -30,7 +30,7 @@ export interface TestPlatformOptions {
    * How many persons get a synthetic health record (the demo persons and the demo GP's patients
    * first; default 20, enough for the demo accounts' screens).
    */
-  healthRecords?: number;
+  healthRecords?: number | false;
   /** The country's installation (default: the configured one, Bulgaria). */
   instance?: AppDependencies['instance'];
 }

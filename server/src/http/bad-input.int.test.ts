@@ -561,7 +561,14 @@ function violations(sent: Sent, response: RawResponse, codes: Set<string>): stri
   if (STACK_TRACE.test(response.body)) wrong.push('a stack trace in the answer');
   if (response.status >= 400) {
     const type = response.headers['content-type'] ?? '';
-    if (!type.startsWith('application/problem+json')) wrong.push(`content-type ${type || '(none)'}`);
+    // The FHIR API answers its errors as OperationOutcome (FHIR R4), our code in the issue's details;
+    // what the HTTP parser refuses before any route is chosen (a malformed request, an unknown
+    // method) is still the platform's problem+json there (docs/ehealth/rest.md, "Errors").
+    const fhir =
+      sent.target.startsWith('/fhir/') &&
+      !(response.headers['content-type'] ?? '').startsWith('application/problem+json');
+    const expected = fhir ? 'application/fhir+json' : 'application/problem+json';
+    if (!type.startsWith(expected)) wrong.push(`content-type ${type || '(none)'}`);
     if (sent.method !== 'HEAD') {
       let problem: Record<string, unknown> | null = null;
       try {
@@ -569,7 +576,15 @@ function violations(sent: Sent, response: RawResponse, codes: Set<string>): stri
       } catch {
         wrong.push('a body that is not JSON');
       }
-      if (problem) {
+      if (problem && fhir) {
+        const issue = (
+          problem.issue as Array<{ details?: { coding?: Array<{ code?: string }> } }> | undefined
+        )?.[0];
+        const code = issue?.details?.coding?.[0]?.code;
+        if (problem.resourceType !== 'OperationOutcome') wrong.push('not an OperationOutcome');
+        if (typeof code !== 'string' || !codes.has(code))
+          wrong.push(`code ${String(code)} is not in docs/errors.md`);
+      } else if (problem) {
         if (typeof problem.code !== 'string' || !codes.has(problem.code))
           wrong.push(`code ${String(problem.code)} is not in docs/errors.md`);
         if (problem.type !== `urn:civitas:problem:${String(problem.code)}`)

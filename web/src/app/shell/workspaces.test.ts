@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { CLINICIAN_PATH } from '../../features/clinician/paths.ts';
+import { PHARMACY_PATH } from '../../features/pharmacy/paths.ts';
 import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
 import { WALLET_DESK_PATH } from '../../features/wallet-desk/paths.ts';
 import { WORKSPACE_PATH } from '../../features/workspace/paths.ts';
@@ -18,22 +20,22 @@ describe('role workspaces', () => {
     expect(paths(['citizen', 'police', 'auditor'])).toEqual([WORKSPACE_PATH, AUDIT_PATH, VERIFIER_PATH]);
   });
 
-  it('gives police, officials and a shop’s till (the pharmacist) the wallet verifier', () => {
-    expect(paths(['citizen', 'pharmacist'])).toEqual([VERIFIER_PATH]);
-    expect(landingPath(['citizen', 'pharmacist'])).toBe(VERIFIER_PATH);
+  it('gives the pharmacist the prescriptions first, then the wallet verifier (a shop’s till)', () => {
+    expect(paths(['citizen', 'pharmacist'])).toEqual([PHARMACY_PATH, VERIFIER_PATH]);
+    expect(landingPath(['citizen', 'pharmacist'])).toBe(PHARMACY_PATH);
   });
 
-  it('gives citizens and doctors no workspace (eHealth comes later)', () => {
-    for (const roles of [['citizen'], ['citizen', 'doctor'], []]) {
-      expect(paths(roles)).toEqual([]);
-    }
+  it('gives doctors their patients, and citizens no workspace', () => {
+    expect(paths(['citizen', 'doctor'])).toEqual([CLINICIAN_PATH]);
+    for (const roles of [['citizen'], []]) expect(paths(roles)).toEqual([]);
   });
 
   it('lands a person on their workspace, or on their profile when they have none', () => {
     expect(landingPath(['citizen', 'police'])).toBe(WORKSPACE_PATH);
     expect(landingPath(['citizen', 'auditor'])).toBe(AUDIT_PATH);
     expect(landingPath(['citizen', 'admin'])).toBe(ADMIN_PATH);
-    expect(landingPath(['citizen', 'doctor'])).toBe('/profile');
+    expect(landingPath(['citizen', 'doctor'])).toBe(CLINICIAN_PATH);
+    expect(landingPath(['citizen'])).toBe('/profile');
     expect(landingPath([])).toBe('/profile');
   });
 });

@@ -76,7 +76,7 @@ describe.each(testDatabases())('who sees what of the health record on $name', (e
   let ids: { citizen: string; child: string | null; other: string; gp: string; specialist: string };
 
   beforeAll(async () => {
-    platform = await startTestPlatform(engine, { persons: 60, vehicles: 10 });
+    platform = await startTestPlatform(engine, { persons: 60, vehicles: 10, healthRecords: false });
     const demo = platform.seeded.demoPersons;
     const db = tablesOf<
       EhealthTables & {

@@ -33,6 +33,7 @@ describe.each(testDatabases())('a SMART on FHIR standalone launch on $name', (en
     platform = await startTestPlatform(engine, {
       persons: 60,
       vehicles: 10,
+      healthRecords: false,
       env: { CIVITAS_PUBLIC_URL: base },
     });
     await platform.app.listen({ host: '127.0.0.1', port });

@@ -163,4 +163,43 @@ describe.each(testDatabases())('the FHIR API of the running platform on $name', 
     expect(xml.status).toBe(406);
     expect(((await xml.json()) as OperationOutcome).resourceType).toBe('OperationOutcome');
   });
+
+  it("reads and searches the seeded record with the patient's and the GP's tokens, paging with the client", async () => {
+    const [citizen, , gp] = platform.seeded.demoPersons as [string, string, string];
+    const tokenOf = (person: string, roles: Array<'citizen' | 'doctor'>) =>
+      issueScriptingToken(platform.keys, eidIssuer(platform.config.publicUrl), person, roles);
+    client.bearerToken = await tokenOf(citizen, ['citizen']);
+    const own = (await client.search({
+      resourceType: 'Patient',
+      searchParams: { identifier: `${EGN_SYSTEM}|${citizen}` },
+    })) as unknown as Bundle;
+    expect(own.entry).toHaveLength(1);
+    const patientId = own.entry![0]!.resource!.id!;
+    const patient = (await client.read({ resourceType: 'Patient', id: patientId })) as Patient;
+    expect(patient.generalPractitioner?.[0]?.reference).toMatch(/^Practitioner\//);
+
+    // The GP pages through their patient's HbA1c results, newest first, two at a time.
+    client.bearerToken = await tokenOf(gp, ['citizen', 'doctor']);
+    let page = (await client.search({
+      resourceType: 'Observation',
+      searchParams: { patient: patientId, code: 'http://loinc.org|4548-4', _sort: '-date', _count: 2 },
+    })) as unknown as Bundle;
+    const dates: string[] = [];
+    for (let pages = 0; pages < 20; pages++) {
+      for (const entry of page.entry ?? []) dates.push((entry.resource as Observation).effectiveDateTime!);
+      const next = await client.nextPage({ bundle: page as never });
+      if (!next) break;
+      page = next as unknown as Bundle;
+    }
+    expect(dates.length).toBeGreaterThanOrEqual(5);
+    expect([...dates].sort().reverse()).toEqual(dates);
+
+    // Another patient's record is "not found" for the citizen, whatever the client asks.
+    client.bearerToken = await tokenOf(citizen, ['citizen']);
+    const others = (await client.search({
+      resourceType: 'Patient',
+      searchParams: { _count: 50 },
+    })) as unknown as Bundle;
+    expect(others.entry?.map((entry) => entry.resource!.id)).toEqual([patientId]);
+  });
 });

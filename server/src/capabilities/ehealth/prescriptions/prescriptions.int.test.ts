@@ -85,7 +85,7 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
   };
 
   beforeAll(async () => {
-    platform = await startTestPlatform(engine, { persons: 60, vehicles: 10 });
+    platform = await startTestPlatform(engine, { persons: 60, vehicles: 10, healthRecords: false });
     store = new ResourceStore(platform.database.db, new TypedSearchIndex());
     const [citizenEgn, , doctor, pharmacist, , , , specialist] = platform.seeded.demoPersons as string[];
     citizen = citizenEgn!;
@@ -113,10 +113,31 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
       .execute();
     citizenPatient = randomUUID();
     strangerPatient = randomUUID();
+    // The doctors as the health record knows them: the citizen's GP, and a cardiologist.
+    const [gpId, specialistId] = [randomUUID(), randomUUID()];
+    const practitioner = (id: string, egn: string, family: string) => ({
+      resourceType: 'Practitioner' as const,
+      id,
+      identifier: [{ system: 'https://civitas.example/fhir/sid/egn', value: egn }],
+      name: [{ given: ['Д-р'], family }],
+    });
+    const role = (id: string, snomed: string) => ({
+      resourceType: 'PractitionerRole' as const,
+      id: randomUUID(),
+      practitioner: { reference: `Practitioner/${id}` },
+      code: [{ coding: [{ system: 'http://snomed.info/sct', code: snomed }] }],
+    });
+    await store.importResources([
+      practitioner(gpId, doctor!, 'Стоянов'),
+      role(gpId, '446050000'),
+      practitioner(specialistId, specialist!, 'Петкова'),
+      role(specialistId, '17561000'),
+    ]);
     await store.importResources([
       {
         resourceType: 'Patient',
         id: citizenPatient,
+        generalPractitioner: [{ reference: `Practitioner/${gpId}` }],
         identifier: [{ system: 'https://civitas.example/fhir/sid/egn', value: citizen }],
         name: [{ given: ['Мария'], family: 'Иванова' }],
         birthDate: '1986-05-14',
@@ -124,6 +145,7 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
       {
         resourceType: 'Patient',
         id: strangerPatient,
+        generalPractitioner: [{ reference: `Practitioner/${gpId}` }],
         identifier: [{ system: 'https://civitas.example/fhir/sid/egn', value: stranger }],
         name: [{ given: ['Петър'], family: 'Петров' }],
         birthDate: '1970-01-02',
