@@ -38,6 +38,6 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
   };
   parts.operations.push(...patientOperations(parts));
   // A MedicationRequest written through FHIR (a doctor's transaction) is a numbered prescription too.
-  healthRecordService(parts).addWriteHook('MedicationRequest', prescriptionWriteHook(db));
+  healthRecordService(parts).addWriteHook('MedicationRequest', prescriptionWriteHook());
   return parts;
 }

@@ -27,9 +27,9 @@ export interface WriteHookInput {
  *   row is written in the same transaction;
  * - an update may not change a prescription's number, nor its status to anything but the
  *   counter's (dispensing completes it, its doctor cancels it: those routes move the counter first).
- * Registered at merge: `service.addWriteHook('MedicationRequest', prescriptionWriteHook(db))`.
+ * Registered at merge: `service.addWriteHook('MedicationRequest', prescriptionWriteHook())` (parts-wiring.ts).
  */
-export function prescriptionWriteHook(connection: Connection) {
+export function prescriptionWriteHook() {
   return async ({ ctx, resource, previous, trx }: WriteHookInput): Promise<Resource> => {
     if (resource.resourceType !== 'MedicationRequest') return resource;
     const request = resource as MedicationRequest & { id: string };
@@ -46,7 +46,8 @@ export function prescriptionWriteHook(connection: Connection) {
       const withNumber = (await numbered(trx, request)) as MedicationRequest & { id: string };
       const name =
         request.requester?.display ??
-        (await staffNames(connection, [actor.personalNumber])).get(actor.personalNumber)?.name;
+        // In the write's own transaction: PGlite has one connection, and it is this transaction's.
+        (await staffNames(trx, [actor.personalNumber])).get(actor.personalNumber)?.name;
       const row = prescriptionRowOf(withNumber, {
         id: actor.practitionerId,
         name: name ?? '',

@@ -425,7 +425,7 @@ describe.each(testDatabases())('e-prescriptions on $name', (engine) => {
   });
 
   it('through FHIR: a created MedicationRequest is numbered and dispensable, a PUT cannot bypass the counter', async () => {
-    const hook = prescriptionWriteHook(platform.database.db);
+    const hook = prescriptionWriteHook();
     const ctx = {
       actor: {
         kind: 'practitioner',
