@@ -48,6 +48,13 @@ describe('the health record, from the patient to the GP, the pharmacy and an eme
     return page;
   }
 
+  /** A part of "My health", chosen from its navigation. */
+  const section = (page: Page, name: string) =>
+    page
+      .getByRole('navigation', { name: 'Parts of the health record' })
+      .getByRole('button', { name, exact: true })
+      .click();
+
   async function tokenOf(person: DemoAccount): Promise<string> {
     const answer = await platform.app.inject({
       method: 'POST',
@@ -88,13 +95,14 @@ describe('the health record, from the patient to the GP, the pharmacy and an eme
 
   it('the patient opens their lab trend and downloads their summary for a doctor abroad', async () => {
     const page = await phoneOf(citizen(), 'patient');
-    await page.goto(`${base}/health#results`);
+    await page.goto(`${base}/health`);
+    await section(page, 'Results');
     const trend = page.getByRole('img', { name: / over time$/ }).first();
     await trend.waitFor();
     expect(await page.locator('.health-chart__band').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'journey-patient-trend.png');
 
-    await page.goto(`${base}/health#documents`);
+    await section(page, 'Documents and summary');
     await page.getByLabel('Language of the summary').selectOption('en');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -139,7 +147,7 @@ describe('the health record, from the patient to the GP, the pharmacy and an eme
     await page.getByRole('heading', { level: 2, name: 'Metformin' }).waitFor();
     await page.getByRole('button', { name: 'Continue' }).click();
     await page.getByRole('button', { name: 'Yes, dispense' }).click();
-    await page.getByText(/handed over and recorded\.$/).waitFor();
+    await page.getByText(/handed over and recorded/).waitFor();
     await expectAccessible(page, 'journey-pharmacy-dispensed.png');
     // Never twice.
     const again = await platform.app.inject({
@@ -154,11 +162,12 @@ describe('the health record, from the patient to the GP, the pharmacy and an eme
 
   it('the patient sees the prescription collected and hides the discharge letter from all but the GP', async () => {
     const page = await phoneOf(citizen(), 'patient');
-    await page.goto(`${base}/health#prescriptions`);
+    await page.goto(`${base}/health`);
+    await section(page, 'Prescriptions');
     const printed = prescription.replace(/(.{4})(?=.)/g, '$1-');
     await page.locator('.health-item').filter({ hasText: printed }).getByText('Collected').waitFor();
 
-    await page.goto(`${base}/health#documents`);
+    await section(page, 'Documents and summary');
     const document = page
       .locator('.health-item')
       .filter({ has: page.getByRole('button', { name: /^Open as PDF: / }) })
