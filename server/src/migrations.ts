@@ -1,7 +1,9 @@
 import { auditMigrations } from './audit/index.ts';
-import { ehealthMigrations } from './capabilities/ehealth/index.ts';
+// The capabilities' migration lists straight from their files: a process that only migrates (the
+// CLI, the crash test's writer) does not load the capabilities themselves (FHIR definitions, PDFs).
+import { ehealthMigrations } from './capabilities/ehealth/migrations.ts';
 import { dossierMigrations } from './capabilities/vehicle-dossier/index.ts';
-import { walletMigrations } from './capabilities/wallet/index.ts';
+import { walletMigrations } from './capabilities/wallet/migrations.ts';
 import type { MigrationSet } from './db/index.ts';
 import { exchangeMigrations } from './exchange/index.ts';
 import { identityMigrations } from './identity/index.ts';
