@@ -42,6 +42,9 @@ export default defineConfig({
         // The app shell only. Nothing under /api is ever cached: there is no runtimeCaching at all,
         // so API requests (personal data) always go to the network.
         globPatterns: ['**/*.{js,css,html,svg,png}'],
+        // The app is one bundle (≈2.1 MB with the health record's screens): it must be precached
+        // whole, or the app does not open offline. Splitting it by screen is a follow-up.
+        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
         navigateFallback: 'index.html',
         // The wallet's public server documents share the app's /wallet prefix: the trust list and
         // the status lists (and the issuer's /.well-known metadata) are the server's, not screens.

@@ -15,9 +15,8 @@ describe('the web app build of npm start (issue 14, item 23)', () => {
     expect(fs.readFileSync(path.join(distDir, 'index.html'), 'utf8')).toContain('<div id="root">');
     expect(fs.readFileSync(path.join(distDir, '.source-hash'), 'utf8').trim()).toBe(webSourceHash(paths));
 
-    const started = performance.now();
+    // Unchanged sources: nothing is built (how long the hash takes is the bench's business, not a test's).
     expect(await buildWebAppIfChanged(paths)).toEqual({ built: false });
-    expect(performance.now() - started).toBeLessThan(1_000);
 
     // Built from other sources (as after a change): built again.
     fs.writeFileSync(path.join(distDir, '.source-hash'), 'f'.repeat(64));
