@@ -147,6 +147,11 @@ describe('the wallet verifier screen (Chromium, 360 px)', () => {
     const page = watchPage(await context.newPage(), pageErrors, { who: role });
     const person = platform.seeded.demoPersons[role === 'pharmacist' ? 3 : 4] as string;
     await signInWithEid(page, base, person, platform.config.demoPin);
+    // A pharmacist lands on the prescriptions; the till's verifier is the next workspace.
+    if (role === 'pharmacist') {
+      await page.getByRole('heading', { level: 1 }).first().waitFor();
+      await page.goto(`${base}/verifier`);
+    }
     return page;
   }
   const signedInPharmacist = (locale?: string) => signedIn('pharmacist', locale);
