@@ -53,69 +53,67 @@ export function PatientList({ me, onOpen }: { me: Clinician; onOpen: (patientId:
   }
 
   return (
-    <>
-      <Card title={t('clinician.list.title')}>
-        <search>
-          <form className="form clinic-search" onSubmit={search}>
-            <div className={invalid ? 'form-group form-group--error' : 'form-group'}>
-              <label className="form-label" htmlFor={inputId}>
-                {t('clinician.list.searchLabel')}
-              </label>
-              {invalid && (
-                <span id={`${inputId}-error`} className="form-error">
-                  {t('clinician.list.searchInvalid', { max: NAME_MAX })}
-                </span>
-              )}
-              <input
-                id={inputId}
-                className="form-input"
-                type="search"
-                value={typed}
-                autoComplete="off"
-                spellCheck={false}
-                aria-invalid={invalid ? true : undefined}
-                aria-describedby={invalid ? `${inputId}-error` : undefined}
-                onChange={(event) => setTyped(event.target.value)}
-              />
-            </div>
-            <div className="button-group">
-              <Button type="submit">{t('clinician.list.search')}</Button>
-              {name && (
-                <Button
-                  variant="secondary"
-                  onClick={() => {
-                    setTyped('');
-                    setName('');
-                  }}
-                >
-                  {t('clinician.list.showAll')}
-                </Button>
-              )}
-            </div>
-          </form>
-        </search>
-        {state.kind === 'loading' && <LoadingIndicator label={t('clinician.list.loading')} />}
-        {state.kind === 'failed' && (
-          <LoadFailed
-            title={t('clinician.list.failed')}
-            error={state.error}
-            retryLabel={t('clinician.retry')}
-            onRetry={() => setAttempt((value) => value + 1)}
-          />
-        )}
-        {state.kind === 'loaded' &&
-          (state.own.length === 0 ? (
-            <p>{name ? t('clinician.list.noMatch') : t('clinician.list.empty')}</p>
-          ) : (
-            <>
-              <p className="clinic-count" aria-live="polite">
-                {t('clinician.list.count', { count: state.own.length })}
-              </p>
-              <Patients listed={state.own} onOpen={onOpen} />
-            </>
-          ))}
-      </Card>
-    </>
+    <Card title={t('clinician.list.title')}>
+      <search>
+        <form className="form clinic-search" onSubmit={search}>
+          <div className={invalid ? 'form-group form-group--error' : 'form-group'}>
+            <label className="form-label" htmlFor={inputId}>
+              {t('clinician.list.searchLabel')}
+            </label>
+            {invalid && (
+              <span id={`${inputId}-error`} className="form-error">
+                {t('clinician.list.searchInvalid', { max: NAME_MAX })}
+              </span>
+            )}
+            <input
+              id={inputId}
+              className="form-input"
+              type="search"
+              value={typed}
+              autoComplete="off"
+              spellCheck={false}
+              aria-invalid={invalid ? true : undefined}
+              aria-describedby={invalid ? `${inputId}-error` : undefined}
+              onChange={(event) => setTyped(event.target.value)}
+            />
+          </div>
+          <div className="button-group">
+            <Button type="submit">{t('clinician.list.search')}</Button>
+            {name && (
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setTyped('');
+                  setName('');
+                }}
+              >
+                {t('clinician.list.showAll')}
+              </Button>
+            )}
+          </div>
+        </form>
+      </search>
+      {state.kind === 'loading' && <LoadingIndicator label={t('clinician.list.loading')} />}
+      {state.kind === 'failed' && (
+        <LoadFailed
+          title={t('clinician.list.failed')}
+          error={state.error}
+          retryLabel={t('clinician.retry')}
+          onRetry={() => setAttempt((value) => value + 1)}
+        />
+      )}
+      {state.kind === 'loaded' &&
+        (state.own.length === 0 ? (
+          <p>{name ? t('clinician.list.noMatch') : t('clinician.list.empty')}</p>
+        ) : (
+          <>
+            <p className="clinic-count" aria-live="polite">
+              {t('clinician.list.count', { count: state.own.length })}
+            </p>
+            <Patients listed={state.own} onOpen={onOpen} />
+          </>
+        ))}
+    </Card>
   );
 }
 

@@ -1,6 +1,5 @@
 import type { MedicationRequest, Resource } from '@medplum/fhirtypes';
 import type { Transaction } from 'kysely';
-import type { Connection } from '../../../db/index.ts';
 import { staffNames } from '../../../identity/index.ts';
 import { AppError } from '../../../kernel/index.ts';
 import type { EhealthTransaction, HealthAccessContext, StoredResource } from '../ports.ts';
