@@ -1,4 +1,5 @@
 import type { Label } from '@civitas/contracts/api/prescriptions.ts';
+import { termOf } from '@civitas/contracts/health/terminology.ts';
 
 export const ATC_SYSTEM = 'http://www.whocc.no/atc';
 
@@ -28,7 +29,13 @@ const MEDICINES: Readonly<Record<string, Label>> = {
   R03AC02: { bg: 'Салбутамол', en: 'Salbutamol', pl: 'Salbutamol' },
 };
 
-/** The medicine's name in three languages, or null when the code is not a known ATC medicine. */
+/**
+ * The medicine's name in three languages, or null when the code is not a known ATC medicine: the
+ * terminology's medicines (what doctors choose from and the synthetic record prescribes), then
+ * this list's.
+ */
 export function medicineLabel(code: string): Label | null {
+  const term = termOf(ATC_SYSTEM, code);
+  if (term) return { bg: term.labels.bg, en: term.labels.en, pl: term.labels.pl };
   return Object.hasOwn(MEDICINES, code) ? MEDICINES[code]! : null;
 }
