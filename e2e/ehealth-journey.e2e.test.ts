@@ -219,10 +219,10 @@ describe('the health record, from the patient to the GP, the pharmacy and an eme
     const emergency = page.locator('.usage-entry__emergency');
     expect(await emergency.count()).toBeGreaterThan(0);
     await expectAccessible(page, 'journey-patient-data-usage.png');
-    // The doctors' organisations are named, never a personal number.
+    // The doctors' organisations are named in the reader's language, never a personal number.
     const text = (await main.textContent()) ?? '';
-    expect(text).toContain('Здраве Лозенец');
-    expect(text).toContain('Александровска');
+    expect(text).toContain('Zdrave Lozenets');
+    expect(text).toContain('Alexandrovska');
     expect(text).not.toContain(gp().personalNumber);
     expect(text).not.toContain(specialist().personalNumber);
     await page.context().close();
