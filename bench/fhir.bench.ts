@@ -10,8 +10,12 @@
 //      policy_overhead_ratio.
 // The database is created and dropped (BENCH_DATABASE_URL or TEST_DATABASE_URL names the server).
 // `--quick`: 2,000 patients and short phases, a smoke test of the whole run.
+// `--keep <name>`: the database `<name>` (and its data directory) is kept: a first run seeds it, a
+// later one measures it again without seeding (reporting the first run's seeding figures).
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import autocannon from 'autocannon';
 import { sql } from 'kysely';
@@ -37,6 +41,7 @@ import {
   report,
   startServer,
   waitUntilReady,
+  withKeptPostgresDatabase,
   withPostgresDatabase,
 } from './lib.ts';
 
@@ -46,7 +51,11 @@ const QUICK = args.includes('--quick');
 const patientsArg = args.indexOf('--patients');
 const PATIENTS = patientsArg >= 0 ? Number(args[patientsArg + 1]) : QUICK ? 2_000 : 100_000;
 const SECONDS = QUICK ? 3 : 10;
+const keepArg = args.indexOf('--keep');
+const KEEP = keepArg >= 0 ? args[keepArg + 1] : undefined;
 const PORT = 3931;
+/** Clients sending transaction Bundles at once. */
+const IMPORT_CLIENTS = 4;
 
 if (!Number.isInteger(PATIENTS) || PATIENTS < 60)
   throw new Error('--patients takes a whole number of at least 60');
@@ -203,28 +212,36 @@ function importBundles(count: number): Bundle[] {
   return bundles;
 }
 
+/** Transaction Bundles sent by a few clients at once (a bulk loader's way); resources stored per second. */
 async function transactionImport(url: string, token: string) {
-  const bundles = importBundles(QUICK ? 3 : 20);
+  const bundles = importBundles(QUICK ? 4 : 40);
   let resources = 0;
   let errors = 0;
   let firstError = '';
+  let next = 0;
   const started = performance.now();
-  for (const bundle of bundles) {
-    const response = await fetch(`${url}/fhir/R4`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${token}`,
-        'content-type': 'application/fhir+json',
-        accept: 'application/fhir+json',
-      },
-      body: JSON.stringify(bundle),
-    });
-    if (response.ok) resources += bundle.entry?.length ?? 0;
-    else {
-      errors++;
-      firstError ||= `${response.status} ${(await response.text()).slice(0, 200)}`;
-    }
-  }
+  await Promise.all(
+    Array.from({ length: IMPORT_CLIENTS }, async () => {
+      for (let bundle = bundles[next++]; bundle; bundle = bundles[next++]) {
+        const response = await fetch(`${url}/fhir/R4`, {
+          method: 'POST',
+          headers: {
+            authorization: `Bearer ${token}`,
+            'content-type': 'application/fhir+json',
+            accept: 'application/fhir+json',
+            prefer: 'return=minimal',
+          },
+          body: JSON.stringify(bundle),
+        });
+        if (response.ok) resources += bundle.entry?.length ?? 0;
+        else {
+          errors++;
+          firstError ||= `${response.status} ${(await response.text()).slice(0, 200)}`;
+        }
+        if (response.ok) await response.arrayBuffer();
+      }
+    }),
+  );
   const seconds = (performance.now() - started) / 1000;
   return { perSecond: Math.round(resources / seconds), resources, errors, firstError };
 }
@@ -301,11 +318,66 @@ async function policyOverhead(env: Record<string, string>, sample: Sample) {
   }
 }
 
+/** The registers, then everyone's health record; the figures are kept in the database for `--keep`. */
+async function seedEveryone(env: Record<string, string>, databaseUrl: string) {
+  console.log(`Seeding the registers with ${PATIENTS} persons…`);
+  cli(env, 'seed', '--persons', String(PATIENTS), '--vehicles', '100', '--seed', SEED);
+  console.log('Seeding the health record of everyone…');
+  const handle = await connectDatabase({ databaseUrl, poolSize: 2 });
+  try {
+    const seeded = await seedHealthRecord(handle.db, {
+      seed: SEED,
+      persons: PATIENTS,
+      instance: loadInstance(),
+      concurrency: 4,
+      onProgress: ({ resources }) => {
+        if (resources % 200_000 < 4_000) console.log(`  ${resources} resources`);
+      },
+    });
+    const seconds = round(seeded.seconds, 1);
+    await sql`CREATE TABLE public.bench_fhir_seed (patients integer, resources integer, seconds real, at timestamptz)`.execute(
+      handle.db,
+    );
+    await sql`INSERT INTO public.bench_fhir_seed VALUES (${PATIENTS}, ${seeded.resources}, ${seconds}, now())`.execute(
+      handle.db,
+    );
+    return {
+      resources: seeded.resources,
+      seed_s: seconds,
+      seed_resources_per_s: Math.round(seeded.resources / seeded.seconds),
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The seeding figures of a kept database, null when its seeding did not finish. */
+async function seedingOf(databaseUrl: string) {
+  const handle = await connectDatabase({ databaseUrl, poolSize: 1 });
+  try {
+    const found = await sql<{ patients: number; resources: number; seconds: number; at: Date }>`
+      SELECT * FROM public.bench_fhir_seed`
+      .execute(handle.db)
+      .catch(() => null);
+    const row = found?.rows[0];
+    if (!row) return null;
+    if (row.patients !== PATIENTS) throw new Error(`${KEEP} holds ${row.patients} patients, not ${PATIENTS}`);
+    return { resources: row.resources, seconds: row.seconds, at: row.at.toISOString() };
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function run(): Promise<void> {
   const metrics: Record<string, number> = { patients: PATIENTS };
   const notes: string[] = [];
-  await withPostgresDatabase(async (databaseUrl) => {
-    const dataDir = freshTempDir('civitas-bench-fhir-');
+  const inDatabase = <T>(work: (url: string, existed: boolean) => Promise<T>) =>
+    KEEP ? withKeptPostgresDatabase(KEEP, work) : withPostgresDatabase((url) => work(url, false));
+  await inDatabase(async (databaseUrl, existed) => {
+    const dataDir = KEEP
+      ? path.join(os.tmpdir(), `civitas-bench-${KEEP}`)
+      : freshTempDir('civitas-bench-fhir-');
+    fs.mkdirSync(dataDir, { recursive: true });
     const env = {
       DATABASE_URL: databaseUrl,
       CIVITAS_DATA_DIR: dataDir,
@@ -315,25 +387,18 @@ export async function run(): Promise<void> {
       CIVITAS_DEMO_PERSONS: String(PATIENTS),
     };
     try {
-      console.log(`Seeding the registers with ${PATIENTS} persons…`);
-      cli(env, 'seed', '--persons', String(PATIENTS), '--vehicles', '100', '--seed', SEED);
-      console.log('Seeding the health record of everyone…');
-      const handle = await connectDatabase({ databaseUrl, poolSize: 2 });
-      try {
-        const seeded = await seedHealthRecord(handle.db, {
-          seed: SEED,
-          persons: PATIENTS,
-          instance: loadInstance(),
-          concurrency: 4,
-          onProgress: ({ resources }) => {
-            if (resources % 200_000 < 4_000) console.log(`  ${resources} resources`);
-          },
-        });
+      const seeded = existed ? await seedingOf(databaseUrl) : null;
+      if (seeded) {
+        console.log(`Reusing ${KEEP}, seeded with ${seeded.resources} resources in ${seeded.seconds} s.`);
+        notes.push(`seeding measured when ${KEEP} was seeded (${seeded.at})`);
+      } else {
+        if (existed) throw new Error(`${KEEP} exists but its seeding did not finish: drop it first`);
+        Object.assign(metrics, await seedEveryone(env, databaseUrl));
+      }
+      if (seeded) {
         metrics.resources = seeded.resources;
-        metrics.seed_s = round(seeded.seconds, 1);
+        metrics.seed_s = seeded.seconds;
         metrics.seed_resources_per_s = Math.round(seeded.resources / seeded.seconds);
-      } finally {
-        await handle.close();
       }
       const sample = await sampleOf(databaseUrl);
       metrics.gp_patients_sampled = sample.patientIds.length;
@@ -383,7 +448,7 @@ export async function run(): Promise<void> {
       if (overhead.ratio > 0) metrics.policy_overhead_ratio = round(overhead.ratio, 3);
       else notes.push('policy overhead: the in-process search found nothing');
     } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (!KEEP) fs.rmSync(dataDir, { recursive: true, force: true });
     }
   });
   report('fhir', 'postgresql (127.0.0.1)', metrics);

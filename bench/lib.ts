@@ -207,6 +207,26 @@ export async function withPostgresDatabase<T>(work: (url: string) => Promise<T>)
   }
 }
 
+/**
+ * A database kept between runs (`--keep <name>`): created when missing, never dropped; `work`
+ * learns whether it existed (a seeded database is measured again without seeding it again).
+ */
+export async function withKeptPostgresDatabase<T>(
+  name: string,
+  work: (url: string, existed: boolean) => Promise<T>,
+): Promise<T> {
+  if (!/^[a-z][a-z0-9_]{0,40}$/.test(name)) throw new Error('--keep takes a lower-case database name');
+  const admin = new pg.Client({ connectionString: BENCH_POSTGRES });
+  await admin.connect();
+  const found = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+  const existed = (found.rowCount ?? 0) > 0;
+  if (!existed) await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(BENCH_POSTGRES);
+  url.pathname = `/${name}`;
+  return work(url.toString(), existed);
+}
+
 /** A request `latencyClient` sends. */
 export interface LatencyRequest {
   method: string;

@@ -1,7 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
-import type { DatabaseHandle } from './connect.ts';
+import { CUSTOM_PLAN, type DatabaseHandle } from './connect.ts';
 import type { NoTables } from './connection.ts';
 
 const postgres = testDatabases().find((engine) => engine.name === 'postgres');
@@ -35,6 +35,18 @@ describe.runIf(postgres !== undefined)('statements on PostgreSQL', () => {
       }
     });
     expect(statements.filter((text) => text.includes('AS doubled'))).toHaveLength(1);
+  });
+
+  it('never names a statement marked for a custom plan (planned for its values every time)', async () => {
+    const statements = await preparedAfter(async (trx) => {
+      for (const n of [1, 2, 3, 4, 5, 6, 7]) {
+        const result = await sql<{
+          tripled: number;
+        }>`${sql.raw(CUSTOM_PLAN)} SELECT ${n}::int * 3 AS tripled`.execute(trx);
+        expect(result.rows).toEqual([{ tripled: n * 3 }]);
+      }
+    });
+    expect(statements.some((text) => text.includes('AS tripled'))).toBe(false);
   });
 
   it('keeps statements without parameters (several in one text) on the simple protocol', async () => {

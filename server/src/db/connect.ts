@@ -45,6 +45,14 @@ export async function connectDatabase(options: ConnectOptions): Promise<Database
   return connectPglite(options.dataDir);
 }
 
+/**
+ * A statement that starts with this comment is never named: PostgreSQL plans it for its values
+ * every time. A named statement gets a generic plan after five runs, blind to its values; for a
+ * search (`patient_id = ANY($2)` with one patient, a code of a few rows) that plan scans an index
+ * range of every patient's rows and costs a thousand times the custom one.
+ */
+export const CUSTOM_PLAN = '/* civitas:custom-plan */';
+
 /** Statement texts with a name, shared by every connection: one name always stands for one text. */
 const statementNames = new Map<string, string>();
 /** At most this many texts are named (texts built with a varying shape beyond it stay unnamed). */
@@ -72,7 +80,13 @@ class PreparingClient extends pg.Client {
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query() has a dozen overloads; this passes them through
   override query(config: any, values?: any, callback?: any): any {
-    if (typeof config === 'string' && Array.isArray(values) && values.length > 0 && callback === undefined) {
+    if (
+      typeof config === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      callback === undefined &&
+      !config.startsWith(CUSTOM_PLAN)
+    ) {
       const name = statementName(config);
       if (name && (this.prepared.has(name) || this.prepared.size < MAX_PREPARED_PER_CONNECTION)) {
         this.prepared.add(name);

@@ -4,7 +4,7 @@ export type { BulkTableSpec } from './bulk-insert.ts';
 export { BulkInserter } from './bulk-insert.ts';
 export { CompiledLookup } from './compiled-query.ts';
 export type { DatabaseHandle } from './connect.ts';
-export { connectDatabase } from './connect.ts';
+export { CUSTOM_PLAN, connectDatabase } from './connect.ts';
 export type { Connection, NoTables } from './connection.ts';
 export { tablesOf } from './connection.ts';
 export { GroupCommit, isRowFault } from './group-commit.ts';

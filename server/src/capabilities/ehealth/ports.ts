@@ -66,6 +66,8 @@ export type HealthActor =
       client: string;
       /** Whether the doctor is a GP (a patient's `generalPractitioner` may name them). */
       generalPractitioner: boolean;
+      /** The name their role is registered under (shown to the patient), when registered. */
+      name?: string;
     }
   | {
       /** A pharmacist, who reads a prescription by its number and the patient's identifier only. */
@@ -73,6 +75,8 @@ export type HealthActor =
       personalNumber: string;
       organisation: string;
       client: string;
+      /** The name their role is registered under, when registered. */
+      name?: string;
     }
   | {
       /** Another system through the exchange (the wallet issuer, e-services), under its access right. */
@@ -142,6 +146,11 @@ export interface HealthPolicy {
     ctx: HealthAccessContext,
     resourceType: string,
     alias: string,
+    /**
+     * The patients the query is limited to, when the caller knows (a search's `patient=`, a
+     * patient's `$everything`): the policy then reads the caller's standing with those only.
+     */
+    patients?: readonly string[],
   ): Promise<RawBuilder<boolean> | false>;
   /** Whether the caller may write this resource into this patient's compartment. */
   canWrite(ctx: HealthAccessContext, resource: Resource, patientId: string | null): Promise<boolean>;

@@ -13,6 +13,7 @@ import type { EhealthTables } from '../tables.ts';
 import { storeCareFacts } from './care.ts';
 import { createContextResolver } from './context.ts';
 import { createHealthPolicy } from './policy.ts';
+import { createAccessRecorder } from './recorder.ts';
 
 type Json = Record<string, unknown>;
 
@@ -151,11 +152,30 @@ describe.each(testDatabases())('who sees what of the health record on $name', (e
     if (where === false) return [];
     const rows = await tablesOf<EhealthTables>(platform.database.db)
       .selectFrom('ehealth.resources as r')
-      .select('r.id')
+      .select(['r.id', 'r.patient_id'])
       .where('r.resource_type', '=', 'Condition')
       .where(where)
       .orderBy('r.id')
       .execute();
+    // The SQL form for a query limited to one patient (a search's `patient=`) reads the standing
+    // with that patient only, and agrees with the whole one.
+    for (const patient of ['p-citizen', 'p-child', 'p-other']) {
+      const narrowed = await policy.visibleWhere(ctx, 'Condition', 'r', [patient]);
+      const found =
+        narrowed === false
+          ? []
+          : await tablesOf<EhealthTables>(platform.database.db)
+              .selectFrom('ehealth.resources as r')
+              .select('r.id')
+              .where('r.resource_type', '=', 'Condition')
+              .where('r.patient_id', '=', patient)
+              .where(narrowed)
+              .orderBy('r.id')
+              .execute();
+      expect(found.map((row) => row.id)).toEqual(
+        rows.filter((row) => row.patient_id === patient).map((row) => row.id),
+      );
+    }
     // The pure form agrees with the SQL form.
     const all = await tablesOf<EhealthTables>(platform.database.db)
       .selectFrom('ehealth.resources')
@@ -241,6 +261,86 @@ describe.each(testDatabases())('who sees what of the health record on $name', (e
     ]);
     ctx = await contextOf('specialist');
     expect(await visibleConditions(ctx)).toEqual(['c-depression', 'c-hypertension']);
+  });
+
+  it('records concurrent reads by group commit: each one an AuditEvent naming the doctor, none lost', async () => {
+    const db = tablesOf<EhealthTables>(platform.database.db);
+    const events = async () =>
+      (
+        await db
+          .selectFrom('ehealth.resources')
+          .select('content')
+          .where('resource_type', '=', 'AuditEvent')
+          .where('patient_id', '=', 'p-citizen')
+          .execute()
+      )
+        .map((row) => JSON.parse(row.content) as Json)
+        .filter((event) => JSON.stringify(event.entity).includes('Condition/c-hypertension'));
+    const before = (await events()).length;
+    const reads = await Promise.all(
+      Array.from({ length: 24 }, () => inject('GET', '/fhir/R4/Condition/c-hypertension', 'gp')),
+    );
+    expect(reads.map((read) => read.statusCode)).toEqual(Array(24).fill(200));
+    const after = await events();
+    expect(after.length - before).toBe(24);
+    // The doctor's registered name, then their organisation (what the patient is shown).
+    const person = await tablesOf<{
+      'population.persons': { egn: string; given_name: string; family_name: string };
+    }>(platform.database.db)
+      .selectFrom('population.persons')
+      .select(['given_name', 'family_name'])
+      .where('egn', '=', ids.gp)
+      .executeTakeFirstOrThrow();
+    const agents = (after.at(-1)!.agent as Array<{ who: { display?: string; reference?: string } }>).map(
+      (agent) => agent.who,
+    );
+    expect(agents[0]).toEqual({
+      reference: 'Practitioner/dr-gp',
+      display: `${person.given_name} ${person.family_name}`,
+    });
+    expect(agents[1]?.display).toBe('ГППМП „Здраве Лозенец“');
+  });
+
+  it('fails only the access whose record cannot be written, not the others of its group', async () => {
+    const index = new TypedSearchIndex();
+    const recorder = createAccessRecorder({
+      db: platform.database.db,
+      instance: platform.app.instance,
+      index: {
+        write: async (trx, resources) => {
+          if (resources.some((resource) => resource.patientId === 'p-other'))
+            throw new Error('the index refuses this one');
+          await index.write(trx, resources);
+        },
+      },
+    });
+    const ctx = await contextOf('gp');
+    const access = (patientId: string, reference: string) => ({
+      ctx,
+      interaction: 'read' as const,
+      what: 'Condition',
+      patientIds: [patientId],
+      references: [reference],
+      status: 200,
+    });
+    const outcomes = await Promise.allSettled([
+      recorder.record(access('p-citizen', 'Condition/c-depression')),
+      recorder.record(access('p-other', 'Condition/c-other')),
+      recorder.record(access('p-citizen', 'Condition/c-hypertension')),
+    ]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const recent = await tablesOf<EhealthTables>(platform.database.db)
+      .selectFrom('ehealth.resources')
+      .select(['patient_id', 'content'])
+      .where('resource_type', '=', 'AuditEvent')
+      .orderBy('last_updated', 'desc')
+      .limit(10)
+      .execute();
+    const entities = recent.map((row) => `${row.patient_id} ${row.content}`);
+    expect(entities.some((e) => e.startsWith('p-citizen') && e.includes('Condition/c-depression'))).toBe(
+      true,
+    );
+    expect(entities.some((e) => e.includes('Condition/c-other'))).toBe(false);
   });
 
   it('honours restrictions: a category hidden from the specialist, a resource from all but the GP', async () => {

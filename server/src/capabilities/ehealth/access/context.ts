@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { type Connection, tablesOf } from '../../../db/index.ts';
 import type { ExchangeClient } from '../../../exchange/index.ts';
-import { staffRolesOf } from '../../../identity/index.ts';
+import { staffNames, staffRolesOf } from '../../../identity/index.ts';
 import { AppError } from '../../../kernel/index.ts';
 import type { Instance } from '../../../registers/index.ts';
 import type { BreakGlass, HealthAccessContext, HealthActor, HealthPurpose } from '../ports.ts';
@@ -118,7 +118,14 @@ async function findActor(
   if (roles.includes('doctor')) return practitionerActor(deps, db, personalNumber);
   if (roles.includes('pharmacist')) {
     const role = await staffRole(deps, personalNumber, 'pharmacist');
-    return { kind: 'pharmacist', personalNumber, organisation: role.organisation, client: role.client };
+    const name = (await staffNames(deps.db, [personalNumber])).get(personalNumber)?.name;
+    return {
+      kind: 'pharmacist',
+      personalNumber,
+      organisation: role.organisation,
+      client: role.client,
+      ...(name && { name }),
+    };
   }
   return patientActor(deps, db, personalNumber, today);
 }
@@ -144,7 +151,9 @@ async function practitionerActor(
   const role = await staffRole(deps, personalNumber, 'doctor');
   const practitionerId = await practitionerIdOf(deps.db, personalNumber);
   if (!practitionerId) throw new AppError('health-practitioner-unknown', 'You have no practitioner record.');
+  const name = (await staffNames(deps.db, [personalNumber])).get(personalNumber)?.name;
   return {
+    ...(name && { name }),
     kind: 'practitioner',
     personalNumber,
     practitionerId,

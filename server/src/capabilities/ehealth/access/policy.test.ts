@@ -261,9 +261,11 @@ describe('writes', () => {
 describe('the policy over facts', () => {
   const facts: CareFacts = {
     referencesOf: async (id) => [`Practitioner/${id}`],
-    gpPatients: async (refs) => (refs.includes('Practitioner/dr-gp') ? ['p-self'] : []),
-    referralPatients: async () => [],
-    openEncounters: async () => [],
+    relations: async (refs) => ({
+      gp: refs.includes('Practitioner/dr-gp') ? ['p-self'] : [],
+      referral: [],
+      encounters: [],
+    }),
     restrictions: async () => [hideCondition],
   };
   const ctx = (

@@ -228,26 +228,65 @@ export function practitionerWhere(standing: Standing, alias: string): RawBuilder
     AND (${inList(column('patient_id'), breakGlass)} OR NOT ${hidden})))`;
 }
 
+/** How long a doctor's references (their Practitioner and PractitionerRoles) are remembered. */
+const REFERENCES_TTL_MS = 60_000;
+const REFERENCES_CACHE_SIZE = 10_000;
+
 /** The policy over the record's facts (the store's tables; in tests, a table of facts). */
 export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new Date()): HealthPolicy {
+  // A doctor's roles change seldom (an administration's HR); their relations with patients are
+  // read fresh by every request, so a new referral or restriction applies at once.
+  const references = new Map<string, { references: Promise<string[]>; until: number }>();
+  const referencesOf = (practitionerId: string): Promise<string[]> => {
+    const cached = references.get(practitionerId);
+    if (cached && cached.until > Date.now()) return cached.references;
+    if (references.size >= REFERENCES_CACHE_SIZE) references.delete(references.keys().next().value!);
+    const found = facts.referencesOf(practitionerId);
+    found.catch(() => references.delete(practitionerId));
+    references.set(practitionerId, { references: found, until: Date.now() + REFERENCES_TTL_MS });
+    return found;
+  };
   const standings = new WeakMap<HealthAccessContext, Promise<Standing>>();
+  const load = async (ctx: HealthAccessContext, within?: readonly string[]) => {
+    const actor = ctx.actor as Extract<HealthActor, { kind: 'practitioner' }>;
+    return loadStanding(facts, await referencesOf(actor.practitionerId), ctx, now(), within);
+  };
   const standingOf = (ctx: HealthAccessContext): Promise<Standing> | null => {
     if (ctx.actor.kind !== 'practitioner') return null;
     let standing = standings.get(ctx);
     if (!standing) {
-      standing = loadStanding(facts, ctx, now());
+      standing = load(ctx);
       // A failed read is not remembered.
       standing.catch(() => standings.delete(ctx));
       standings.set(ctx, standing);
     }
     return standing;
   };
-  /** A doctor's standing with a few patients only (a read): the whole list is read for searches. */
-  const standingWithin = (ctx: HealthAccessContext, patientIds: readonly string[]) => {
+  /**
+   * A doctor's standing with a few patients only (a read, a search for one patient): the whole
+   * list is read only for what may touch any patient.
+   */
+  const narrowed = new WeakMap<HealthAccessContext, Map<string, Promise<Standing>>>();
+  const standingWithin = (ctx: HealthAccessContext, patientIds: readonly string[] | undefined) => {
     if (ctx.actor.kind !== 'practitioner') return null;
     const whole = standings.get(ctx);
-    if (whole || patientIds.length > FEW_PATIENTS) return standingOf(ctx);
-    return loadStanding(facts, ctx, now(), patientIds);
+    if (whole || patientIds === undefined || patientIds.length > FEW_PATIENTS) return standingOf(ctx);
+    // Remembered for the request (a transaction's entries ask about the same patient again and again).
+    let known = narrowed.get(ctx);
+    if (!known) {
+      known = new Map();
+      narrowed.set(ctx, known);
+    }
+    const key = [...patientIds].sort().join(' ');
+    let standing = known.get(key);
+    if (!standing) {
+      if (known.size >= FEW_PATIENTS) known.clear();
+      const remembered = known;
+      standing = load(ctx, patientIds);
+      standing.catch(() => remembered.delete(key));
+      known.set(key, standing);
+    }
+    return standing;
   };
   const read = async (ctx: HealthAccessContext, resources: readonly StoredResource[]) => {
     const patientIds = [
@@ -269,7 +308,7 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
     checkScopes,
     canRead: async (ctx, resource) => (await read(ctx, [resource])).length === 1,
     filterReadable: read,
-    async visibleWhere(ctx, _resourceType, alias) {
+    async visibleWhere(ctx, _resourceType, alias, patients) {
       const { actor } = ctx;
       const column = (name: string) => sql.ref(`${alias}.${name}`);
       switch (actor.kind) {
@@ -281,7 +320,7 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
         case 'patient':
           return sql<boolean>`(${column('patient_id')} IS NULL OR ${inList(column('patient_id'), actor.patientIds)})`;
         case 'practitioner':
-          return practitionerWhere((await standingOf(ctx))!, alias);
+          return practitionerWhere((await standingWithin(ctx, patients))!, alias);
       }
     },
     async canWrite(ctx, resource, patientId) {
@@ -300,26 +339,22 @@ const FEW_PATIENTS = 20;
 
 async function loadStanding(
   facts: CareFacts,
+  references: readonly string[],
   ctx: HealthAccessContext,
   now: Date,
   within?: readonly string[],
 ): Promise<Standing> {
   const actor = ctx.actor as Extract<HealthActor, { kind: 'practitioner' }>;
-  const references = await facts.referencesOf(actor.practitionerId);
-  const [gp, referral, open] = await Promise.all([
-    facts.gpPatients(references, within),
-    facts.referralPatients(references, within),
-    facts.openEncounters(references, within),
-  ]);
+  const found = await facts.relations(references, within);
   const encounters = new Map<string, Set<string>>();
-  for (const { patientId, encounterId } of open) {
+  for (const { patientId, encounterId } of found.encounters) {
     encounters.set(patientId, (encounters.get(patientId) ?? new Set()).add(encounterId));
   }
   return {
     practitionerId: actor.practitionerId,
     references,
-    gp: new Set(gp),
-    referral: new Set(referral),
+    gp: new Set(found.gp),
+    referral: new Set(found.referral),
     encounters,
     breakGlass: new Set(
       ctx.breakGlass

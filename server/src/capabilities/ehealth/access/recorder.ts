@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { AuditEvent } from '@medplum/fhirtypes';
 import type { Kysely } from 'kysely';
 import { recordAccesses } from '../../../audit/index.ts';
-import { type Connection, tablesOf } from '../../../db/index.ts';
+import { type Connection, GroupCommit, tablesOf } from '../../../db/index.ts';
 import type { Instance } from '../../../registers/index.ts';
 import type {
   EhealthTransaction,
@@ -68,10 +68,10 @@ export function auditEventOf(
   const { actor } = access.ctx;
   const who =
     actor.kind === 'practitioner'
-      ? { reference: `Practitioner/${actor.practitionerId}`, display: actor.organisation }
+      ? { reference: `Practitioner/${actor.practitionerId}`, ...(actor.name && { display: actor.name }) }
       : actor.kind === 'patient' && actor.patientId
         ? { reference: `Patient/${actor.patientId}` }
-        : { display: actor.kind === 'pharmacist' ? actor.organisation : actor.kind };
+        : { display: actor.kind === 'pharmacist' ? (actor.name ?? actor.organisation) : actor.kind };
   const organisation =
     actor.kind === 'practitioner' || actor.kind === 'pharmacist'
       ? [
@@ -152,63 +152,74 @@ export function auditEventOf(
   };
 }
 
+/** The most accesses one group commit writes (a few statements, whatever the number). */
+const MAX_GROUP = 64;
+
 /**
  * Records every use of a patient's data: an AuditEvent in the patient's compartment (readable by
  * the patient at `AuditEvent?patient=`), and an access for the transparency log and the data
  * tracker ("Who used my data", with the doctor's name and organisation), in the request's
  * transaction when it has one. The platform itself (seeding) and other systems (logged by the
  * exchange) are not recorded here.
+ *
+ * Reads (no transaction of their own) are recorded by group commit: the accesses that arrive
+ * while one group is written wait and are written together by the next, in one transaction of a
+ * few statements (`GroupCommit`), and each request answers only once its record is stored
+ * (nothing served is unrecorded). A group that fails is written again in halves, so one access's
+ * failure fails its own request only.
  */
 export function createAccessRecorder(deps: RecorderDeps): HealthAccessRecorder {
   const now = deps.now ?? (() => new Date());
   const receiver = `${deps.instance.healthcare.record}/fhir`;
   const node = deps.instance.healthcare.record;
-  const run = async (connection: Connection, access: HealthAccess) => {
+  const write = async (connection: Connection, group: readonly HealthAccess[]) => {
     const db: Kysely<EhealthTables> = tablesOf<EhealthTables>(connection);
-    const { actor } = access.ctx;
-    const patientIds = [...new Set(access.patientIds)];
+    const everyone = [...new Set(group.flatMap((access) => access.patientIds))];
     const links = await db
       .selectFrom('ehealth.patients')
       .select(['patient_id', 'personal_number'])
-      .where('patient_id', 'in', patientIds)
+      .where('patient_id', 'in', everyone)
       .execute();
     const numbers = new Map(links.map((link) => [link.patient_id, link.personal_number]));
     const at = now();
-    const initiatorOrg =
-      actor.kind === 'practitioner' || actor.kind === 'pharmacist'
-        ? actor.client
-        : deps.instance.clients.portal;
-    const initiatorPerson = 'personalNumber' in actor ? actor.personalNumber : null;
     const events: StoredResource[] = [];
     const accesses = [];
-    for (const patientId of patientIds) {
-      const purpose = purposeFor(access.ctx, patientId, at);
-      const event = auditEventOf(access, patientId, purpose, at, node);
-      const content = { ...event, meta: { versionId: '1', lastUpdated: at.toISOString() } };
-      events.push({
-        resourceType: 'AuditEvent',
-        id: event.id!,
-        versionId: 1,
-        lastUpdated: at,
-        patientId,
-        deleted: false,
-        content: JSON.stringify(content),
-      });
-      const dataSubject = numbers.get(patientId);
-      if (!dataSubject) continue;
-      accesses.push({
-        at,
-        node,
-        dataSubject,
-        initiatorOrg,
-        initiatorPerson,
-        receiver,
-        action: access.interaction,
-        purpose: purpose.purpose,
-        legalBasis: purpose.legalBasis,
-        dataCategories: [HEALTH_CATEGORY],
-        status: access.status,
-      });
+    for (const access of group) {
+      const { actor } = access.ctx;
+      const initiatorOrg =
+        actor.kind === 'practitioner' || actor.kind === 'pharmacist'
+          ? actor.client
+          : deps.instance.clients.portal;
+      const initiatorPerson = 'personalNumber' in actor ? actor.personalNumber : null;
+      for (const patientId of new Set(access.patientIds)) {
+        const purpose = purposeFor(access.ctx, patientId, at);
+        const event = auditEventOf(access, patientId, purpose, at, node);
+        const content = { ...event, meta: { versionId: '1', lastUpdated: at.toISOString() } };
+        events.push({
+          resourceType: 'AuditEvent',
+          id: event.id!,
+          versionId: 1,
+          lastUpdated: at,
+          patientId,
+          deleted: false,
+          content: JSON.stringify(content),
+        });
+        const dataSubject = numbers.get(patientId);
+        if (!dataSubject) continue;
+        accesses.push({
+          at,
+          node,
+          dataSubject,
+          initiatorOrg,
+          initiatorPerson,
+          receiver,
+          action: access.interaction,
+          purpose: purpose.purpose,
+          legalBasis: purpose.legalBasis,
+          dataCategories: [HEALTH_CATEGORY],
+          status: access.status,
+        });
+      }
     }
     if (events.length > 0) {
       const rows = events.map((event) => ({
@@ -228,16 +239,22 @@ export function createAccessRecorder(deps: RecorderDeps): HealthAccessRecorder {
     }
     await recordAccesses(connection, accesses);
   };
+  // Any failure is isolated: an access's AuditEvent is built by the server, so what fails one
+  // group (an index row too large, a lost patient link) is most likely that access's own.
+  const group = new GroupCommit<HealthAccess>(
+    (accesses) =>
+      tablesOf<EhealthTables>(deps.db)
+        .transaction()
+        .execute((t) => write(t, accesses)),
+    { maxRows: MAX_GROUP, isolates: () => true },
+  );
   return {
     async record(access, trx) {
       const { actor } = access.ctx;
       if (actor.kind === 'internal' || actor.kind === 'system') return;
       if (access.patientIds.length === 0) return;
-      if (trx) await run(trx, access);
-      else
-        await tablesOf<EhealthTables>(deps.db)
-          .transaction()
-          .execute((t) => run(t, access));
+      if (trx) return write(trx, [access]);
+      return group.append(access);
     },
   };
 }

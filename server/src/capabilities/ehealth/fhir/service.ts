@@ -335,6 +335,19 @@ export class HealthRecordService implements BundleProcessor {
     }
   }
 
+  /** Which of these `Type/id` references name a stored resource (not deleted): one query per 500. */
+  async existingReferences(references: readonly string[]): Promise<ReadonlySet<string>> {
+    const wanted = [...new Set(references)].filter((reference) =>
+      /^[A-Za-z]+\/[A-Za-z0-9.-]{1,64}$/.test(reference),
+    );
+    const found = new Set<string>();
+    for (let from = 0; from < wanted.length; from += 500) {
+      for (const stored of await this.parts.store.readMany(wanted.slice(from, from + 500)))
+        if (!stored.deleted) found.add(`${stored.resourceType}/${stored.id}`);
+    }
+    return found;
+  }
+
   /** Runs `run` in one database transaction of the store. */
   inTransaction<T>(run: (trx: EhealthTransaction) => Promise<T>): Promise<T> {
     return this.parts.store.db.transaction().execute(run);
@@ -384,7 +397,7 @@ export class HealthRecordService implements BundleProcessor {
         throw new AppError('fhir-write-forbidden', 'You may not move this resource out of its record.');
     }
     const issues = await this.parts.validator.validate(resource, async (reference) => {
-      if (options.pending?.has(reference)) return true;
+      if (options.pending?.has(reference) || options.resolved?.has(reference)) return true;
       const [type, id, extra] = reference.split('/');
       if (!type || !id || extra !== undefined) return false;
       const target = await this.parts.store.read(type, id, options.trx);

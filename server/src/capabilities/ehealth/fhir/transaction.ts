@@ -13,6 +13,7 @@ import { etagOf, resourceOf, searchsetBundle, versionPath } from './bundle.ts';
 import { ehealthFhirErrors } from './errors.ts';
 import { outcomeOfError } from './outcome.ts';
 import { paramsOf } from './query.ts';
+import { referencesIn } from '../validation/validator.ts';
 import type { CreateOutcome, PlannedWrite, WriteOptions } from './writes.ts';
 
 /** The most entries a batch or transaction Bundle may hold (413 `fhir-bundle-too-large` beyond). */
@@ -51,6 +52,8 @@ export interface BundleProcessor {
     trx: EhealthTransaction,
   ): Promise<StoredResource[]>;
   inTransaction<T>(run: (trx: EhealthTransaction) => Promise<T>): Promise<T>;
+  /** Which of these `Type/id` references name a stored resource (not deleted). */
+  existingReferences(references: readonly string[]): Promise<ReadonlySet<string>>;
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -160,20 +163,19 @@ export async function processTransaction(
     if (step.entry.fullUrl) references.set(step.entry.fullUrl, `${type}/${id}`);
   }
   const ordered = [...steps].sort((a, b) => ORDER[a.method] - ORDER[b.method] || a.index - b.index);
+  const { rewritten, resolved } = await rewrittenEntries(service, ordered, answers, references, pending);
   const plans: Array<{ index: number; plan: PlannedWrite | null }> = [];
   for (const step of ordered) {
     if (step.method === 'GET' || answers.has(step.index)) continue;
     const plan = await failingAt(step.index, async () => {
-      const resource = step.entry.resource
-        ? rewriteReferences(step.entry.resource as Resource, references)
-        : undefined;
+      const resource = rewritten.get(step.index);
       if (step.method === 'POST') {
         checkTypeUrl(step.url, resource!);
-        return service.planCreate(ctx, resource!, { id: ids.get(step.index)!, pending });
+        return service.planCreate(ctx, resource!, { id: ids.get(step.index)!, pending, resolved });
       }
       if (step.method === 'PUT') {
         checkInstance(step, resource!);
-        return service.planUpdate(ctx, resource!, step.entry.request?.ifMatch, { pending });
+        return service.planUpdate(ctx, resource!, step.entry.request?.ifMatch, { pending, resolved });
       }
       const target = instanceOf(step.url);
       if (!target)
@@ -224,6 +226,31 @@ export async function processTransaction(
     type: 'transaction-response',
     entry: steps.map((step) => answers.get(step.index)!),
   };
+}
+
+/**
+ * The entries to write with their `urn:uuid:` references rewritten, and which of the references
+ * outside the Bundle resolve: read in one query rather than one per reference.
+ */
+async function rewrittenEntries(
+  service: BundleProcessor,
+  steps: readonly Step[],
+  answered: ReadonlyMap<number, BundleEntry>,
+  references: ReadonlyMap<string, string>,
+  pending: ReadonlySet<string>,
+) {
+  const rewritten = new Map<number, Resource>();
+  for (const step of steps)
+    if (step.entry.resource && step.method !== 'GET' && !answered.has(step.index))
+      rewritten.set(step.index, rewriteReferences(step.entry.resource as Resource, references));
+  const resolved = await service.existingReferences(
+    [...rewritten.values()].flatMap((resource) =>
+      referencesIn(resource)
+        .map(({ reference }) => reference)
+        .filter((reference) => !pending.has(reference)),
+    ),
+  );
+  return { rewritten, resolved };
 }
 
 /** A batch: each entry on its own (own database transaction), each answered on its own. */

@@ -19,6 +19,8 @@ export interface PlannedWrite {
 export interface WriteOptions {
   /** References to resources written earlier in the same transaction (they resolve). */
   pending?: ReadonlySet<string>;
+  /** References known to name stored resources (read for a whole Bundle at once). */
+  resolved?: ReadonlySet<string>;
   /** The server-assigned id a transaction gave the entry in advance (its `urn:uuid:` maps to it). */
   id?: string;
 }

@@ -400,10 +400,18 @@ function statusOf(concept: CodeableConcept | undefined, t: SummaryLabels): strin
   return code ? (t.status[code] ?? '') : '';
 }
 
+/** One number format per language: making one costs more than formatting a whole summary's values. */
+const NUMBER_FORMATS = new Map<SummaryLanguage, Intl.NumberFormat>();
+
 /** A measured value as the reader writes numbers (`6,7 %` in Bulgarian), at most three decimals. */
 function quantity(q: Quantity | undefined, language: SummaryLanguage): string | undefined {
   if (!q || q.value === undefined) return undefined;
-  const value = new Intl.NumberFormat(language, { maximumFractionDigits: 3 }).format(q.value);
+  let format = NUMBER_FORMATS.get(language);
+  if (!format) {
+    format = new Intl.NumberFormat(language, { maximumFractionDigits: 3 });
+    NUMBER_FORMATS.set(language, format);
+  }
+  const value = format.format(q.value);
   const unit = q.unit ?? q.code;
   return unit ? `${value} ${unit}` : value;
 }

@@ -36,7 +36,6 @@ type Row = Selectable<PrescriptionRow>;
 const DISPENSING = { purpose: 'prescription-dispensing', legalBasis: 'gdpr-art-9-2-h' } as const;
 const OWN_DATA = { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' } as const;
 
-/** The tag the QR carries beside the number: derived from the opaque Patient id, it names nobody. */
 /**
  * The MedicationRequest with its prescription number: a number it carries is kept when well formed
  * and not taken, otherwise a new one is drawn (a collision among 31^11 numbers is all but
@@ -54,9 +53,9 @@ export async function numbered(
       .where('number', '=', candidate)
       .executeTakeFirst()) !== undefined;
   const given = prescriptionNumberOf(draft);
-  let number =
+  // A drawn number is not looked up: a write per prescription would cost a round trip each.
+  const number =
     given && isValidPrescriptionNumber(given) && !(await taken(given)) ? given : newPrescriptionNumber();
-  while (await taken(number)) number = newPrescriptionNumber();
   const identifier = [
     ...(draft.identifier ?? []).filter((entry) => entry.system !== PRESCRIPTION_NUMBER_SYSTEM),
     { system: PRESCRIPTION_NUMBER_SYSTEM, value: number },
@@ -64,6 +63,7 @@ export async function numbered(
   return { ...draft, identifier };
 }
 
+/** The tag the QR carries beside the number: derived from the opaque Patient id, it names nobody. */
 export function patientTag(number: string, patientId: string): string {
   return createHash('sha256').update(`civitas-rx|${number}|${patientId}`).digest('base64url').slice(0, 16);
 }

@@ -1,5 +1,5 @@
 import { type Kysely, type RawBuilder, sql } from 'kysely';
-import { type Connection, tablesOf } from '../../../../db/index.ts';
+import { type Connection, CUSTOM_PLAN, tablesOf } from '../../../../db/index.ts';
 import { AppError } from '../../../../kernel/index.ts';
 import type {
   HealthAccessContext,
@@ -18,6 +18,9 @@ export interface SearchEngineDeps {
   db: Connection;
   policy: HealthPolicy;
 }
+
+/** Searches are planned for their values (see `CUSTOM_PLAN`): a generic plan is blind to them. */
+const custom = sql.raw(CUSTOM_PLAN);
 
 /** The most resources `_include` and `_revinclude` add to one page. */
 export const MAX_INCLUDED = 1_000;
@@ -40,7 +43,7 @@ export function createSearchEngine(deps: SearchEngineDeps): SearchEngine {
       const scope = policy.checkScopes(ctx, request.resourceType, 'search');
       if (!scope.allowed) throw new AppError('fhir-search-scope-denied', scope.reason);
       const search = parseSearch(request.resourceType, request.params);
-      const visible = await policy.visibleWhere(ctx, search.resourceType, 'r');
+      const visible = await policy.visibleWhere(ctx, search.resourceType, 'r', patientsOf(search));
       if (visible === false) {
         return {
           matches: [],
@@ -58,7 +61,7 @@ export function createSearchEngine(deps: SearchEngineDeps): SearchEngine {
           links: links(request, search, false),
         };
       }
-      const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r WHERE ${where}
+      const rows = await sql<Row>`${custom} SELECT r.* FROM ehealth.resources r WHERE ${where}
         ORDER BY ${orderBy(search.sort)} LIMIT ${search.count + 1} OFFSET ${search.offset}`.execute(db);
       const more = rows.rows.length > search.count;
       const matches = rows.rows.slice(0, search.count).map(storedOf);
@@ -79,6 +82,19 @@ export function createSearchEngine(deps: SearchEngineDeps): SearchEngine {
   };
 }
 
+/**
+ * The patients every match belongs to, when a compartment parameter names Patients only
+ * (`Observation?patient=…`): the policy reads the caller's standing with those, not their whole list.
+ */
+export function patientsOf(search: ParsedSearch): readonly string[] | undefined {
+  for (const filter of search.filters) {
+    if (!filter.parameter.compartment || filter.kind !== 'reference') continue;
+    if (filter.values.every((value) => value.type === 'Patient'))
+      return filter.values.map((value) => value.id);
+  }
+  return undefined;
+}
+
 function whereOf(search: ParsedSearch, visible: RawBuilder<boolean>): RawBuilder<boolean> {
   const conditions = [
     sql<boolean>`r.resource_type = ${search.resourceType}`,
@@ -92,7 +108,7 @@ function whereOf(search: ParsedSearch, visible: RawBuilder<boolean>): RawBuilder
 async function countOf(db: Kysely<EhealthTables>, where: RawBuilder<boolean>): Promise<number> {
   const result = await sql<{
     total: string | number;
-  }>`SELECT count(*) AS total FROM ehealth.resources r WHERE ${where}`.execute(db);
+  }>`${custom} SELECT count(*) AS total FROM ehealth.resources r WHERE ${where}`.execute(db);
   return Number(result.rows[0]?.total ?? 0);
 }
 
@@ -145,7 +161,7 @@ async function referencedBy(
     const patients = [
       ...new Set(sources.flatMap((resource) => (resource.patientId ? [resource.patientId] : []))),
     ];
-    const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
+    const rows = await sql<Row>`${custom} SELECT r.* FROM ehealth.resources r
       WHERE r.resource_type = 'Patient' AND r.id = ANY(${patients}::text[]) AND NOT r.deleted ORDER BY r.id`.execute(
       db,
     );
@@ -155,7 +171,7 @@ async function referencedBy(
     return found;
   const ids = sources.map((resource) => resource.id);
   const target = spec.targetType === null ? sql`` : sql`AND s.target_type = ${spec.targetType}`;
-  const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
+  const rows = await sql<Row>`${custom} SELECT r.* FROM ehealth.resources r
     JOIN (SELECT DISTINCT s.target_type, s.target_id FROM ehealth.search_reference s
       WHERE s.resource_type = ${spec.parameter.resourceType} AND s.param = ${spec.parameter.code}
         AND s.id = ANY(${ids}::text[]) ${target}) t
@@ -179,7 +195,7 @@ async function referring(
     // Those referring to a Patient through the compartment element are in its compartment.
     const patients = targets.filter((target) => target.resourceType === 'Patient').map((target) => target.id);
     if (patients.length > 0) {
-      const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
+      const rows = await sql<Row>`${custom} SELECT r.* FROM ehealth.resources r
         WHERE r.resource_type = ${spec.parameter.resourceType} AND r.patient_id = ANY(${patients}::text[]) AND NOT r.deleted
         ORDER BY r.id LIMIT ${MAX_INCLUDED}`.execute(db);
       found.push(...rows.rows.map(storedOf));
@@ -187,7 +203,7 @@ async function referring(
     targets = targets.filter((target) => target.resourceType !== 'Patient');
   }
   if (targets.length === 0) return found;
-  const rows = await sql<Row>`SELECT r.* FROM ehealth.resources r
+  const rows = await sql<Row>`${custom} SELECT r.* FROM ehealth.resources r
     WHERE r.resource_type = ${spec.parameter.resourceType} AND NOT r.deleted AND r.id IN (
       SELECT s.id FROM ehealth.search_reference s
         JOIN unnest(${targets.map((t) => t.resourceType)}::text[], ${targets.map((t) => t.id)}::text[]) AS t(type, id)
