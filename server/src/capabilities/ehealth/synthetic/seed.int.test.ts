@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
 import type { DatabaseHandle } from '../../../db/index.ts';
 import { loadInstance } from '../../../registers/index.ts';
-import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { storeCareFacts } from '../access/care.ts';
+import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
 import { generateContext, type HealthSeedResult, healthSubjects, seedHealthRecord } from './seed.ts';
 
