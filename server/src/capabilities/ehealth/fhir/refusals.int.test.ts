@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net';
+import net, { type AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import type { OperationOutcome } from '@medplum/fhirtypes';
 import fc from 'fast-check';
@@ -289,5 +289,62 @@ describe.each(testDatabases())('refusals under /fhir on $name', (engine) => {
       { numRuns: 150 },
     );
     expect(faultsLogged()).toEqual([]);
+  });
+
+  it('answers a request that arrives while the server shuts down with 503 not-ready, as an OperationOutcome', async () => {
+    // A server of its own, which this test stops: an operation holds the first request in flight.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let entered!: () => void;
+    const inHandler = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    const stopping = await startFhirTestServer(engine, {
+      operations: [
+        {
+          name: '$hold',
+          resourceType: 'Patient',
+          level: 'type',
+          method: 'GET',
+          async invoke() {
+            entered();
+            await held;
+            return {
+              status: 200,
+              contentType: 'application/fhir+json',
+              body: { resourceType: 'Parameters' },
+            };
+          },
+        },
+      ],
+    });
+    await stopping.app.listen({ host: '127.0.0.1', port: 0 });
+    const socket = net.connect((stopping.app.server.address() as AddressInfo).port, '127.0.0.1');
+    let received = '';
+    socket.on('data', (chunk) => {
+      received += chunk.toString('utf8');
+    });
+    const ended = new Promise((resolve) => socket.on('close', resolve));
+    socket.write('GET /fhir/R4/Patient/$hold HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    await inHandler;
+    const closed = stopping.close();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    socket.write('GET /fhir/R4/Patient/1 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n');
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    release();
+    await ended;
+    await closed;
+    const [first, second] = received.split(/(?=HTTP\/1\.1 )/);
+    expect(first).toMatch(/^HTTP\/1\.1 200/);
+    expect(second).toMatch(/^HTTP\/1\.1 503/);
+    expect(second).toMatch(/content-type: application\/fhir\+json/i);
+    const body = JSON.parse(second!.slice(second!.indexOf('\r\n\r\n') + 4));
+    expect([body.resourceType, codeOf(body), body.issue[0].code]).toEqual([
+      'OperationOutcome',
+      'not-ready',
+      'transient',
+    ]);
   });
 });
