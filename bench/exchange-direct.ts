@@ -19,6 +19,7 @@ app.get('/vehicles/:vin', async (request, reply) => {
     query: new URLSearchParams(),
     body: null,
     dataSubject: null,
+    caller: null,
   });
   return reply.code(answer.status).send(answer.body);
 });

@@ -223,6 +223,14 @@ describe("the doctor's workspace (Chromium, 360 px, bg/en/pl)", () => {
     const page = await signIn(specialist!.personalNumber, 'en');
     let words: (typeof WORDS)[Language] = WORDS.en;
     await page.getByRole('heading', { level: 1, name: words.patients }).waitFor();
+    // The synthetic record refers a patient of the demo GP to her (an active ServiceRequest): she
+    // sees them listed "by referral", with the reason in words, and the citizen is not among them.
+    const referred = page.getByRole('region', { name: 'Patients referred to you' });
+    await referred.getByText('Referred for: High blood pressure (hypertension)').first().waitFor();
+    expect(await referred.getByRole('button', { name: /^Open chart/ }).count()).toBeGreaterThan(0);
+    const listed = (await referred.textContent()) ?? '';
+    expect([listed.includes(citizen().nameLatin), listed.includes(citizen().name)]).toEqual([false, false]);
+    await expectAccessibleOnAPhone(page, 'clinic-specialist-referred-en.png');
 
     const find = page.getByRole('region', { name: words.findTitle });
     await find.getByLabel(words.personalNumber, { exact: true }).fill(citizen().personalNumber);

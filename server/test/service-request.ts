@@ -7,4 +7,5 @@ export const bareRequest: ServiceRequest = {
   query: new URLSearchParams(),
   body: null,
   dataSubject: null,
+  caller: null,
 };

@@ -36,6 +36,7 @@ export { exchangePlugin } from './routes.ts';
 export type {
   Endpoint,
   ExchangeServiceDefinition,
+  ServiceCaller,
   ServiceRequest,
   ServiceResponse,
 } from './service-definition.ts';

@@ -12,6 +12,22 @@ export interface ServiceRequest {
   query: URLSearchParams;
   body: Buffer | null;
   dataSubject: string | null;
+  /**
+   * Who asks, as the signed request says (the exchange has checked that the client holds this
+   * purpose and legal basis on the service): for a register whose answer depends on it (the
+   * health record leaves out what a patient hid from third parties, not from the patient).
+   * Null when the register is called outside the exchange (tests).
+   */
+  caller: ServiceCaller | null;
+}
+
+export interface ServiceCaller {
+  /** The client subsystem (`instance/class/member/subsystem`). */
+  client: string;
+  purpose: string;
+  legalBasis: string;
+  /** The person on whose behalf the client asks (`X-Road-UserId`), if any. */
+  userId: string | null;
 }
 
 export interface ServiceResponse {

@@ -561,12 +561,9 @@ function violations(sent: Sent, response: RawResponse, codes: Set<string>): stri
   if (STACK_TRACE.test(response.body)) wrong.push('a stack trace in the answer');
   if (response.status >= 400) {
     const type = response.headers['content-type'] ?? '';
-    // The FHIR API answers its errors as OperationOutcome (FHIR R4), our code in the issue's details;
-    // what the HTTP parser refuses before any route is chosen (a malformed request, an unknown
-    // method) is still the platform's problem+json there (docs/ehealth/rest.md, "Errors").
-    const fhir =
-      sent.target.startsWith('/fhir/') &&
-      !(response.headers['content-type'] ?? '').startsWith('application/problem+json');
+    // Under /fhir every error is an OperationOutcome (FHIR R4), our code in the issue's details,
+    // also what the HTTP parser and the router refuse before any route runs (docs/ehealth/rest.md).
+    const fhir = /^\/fhir(\/|\?|$)/.test(sent.target);
     const expected = fhir ? 'application/fhir+json' : 'application/problem+json';
     if (!type.startsWith(expected)) wrong.push(`content-type ${type || '(none)'}`);
     if (sent.method !== 'HEAD') {

@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ProblemCode } from '../kernel/index.ts';
+import { errorFormatAt } from './error-formats.ts';
 import { problemInstance, renderProblem, sendProblem } from './problem.ts';
 import { routeMethodsOf } from './route-methods.ts';
 
@@ -82,8 +83,9 @@ export function refusalOf(
 /**
  * Node's HTTP parser refuses some requests before Fastify sees them (headers too large, a broken
  * chunked body, a NUL in a header, an unknown method, a request not received in time). They get
- * the same problem+json as every other answer, written straight to the socket, and the
- * connection is closed (what follows on it cannot be trusted to be a request).
+ * the same problem+json as every other answer (or the error format of the path in the request
+ * line, when it has one), written straight to the socket, and the connection is closed (what
+ * follows on it cannot be trusted to be a request).
  */
 export function clientErrorHandler(
   this: FastifyInstance,
@@ -97,13 +99,16 @@ export function clientErrorHandler(
   // Only when no answer to a request on this connection has started (Node's own rule).
   const inFlight = (socket as Socket & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
   if (socket.writable && !inFlight?.headersSent) {
-    const problem = renderProblem(this.problemTable, refusal.code, refusal.detail, {
-      instance: problemInstance(id),
-    });
-    const { status } = problem;
-    const body = JSON.stringify(problem);
+    // The path's own error format (an OperationOutcome under /fhir) when the request line was read.
+    const format = errorFormatAt(this.server, firstLine(error.rawPacket)?.text.split(' ')[1]);
+    const { status, body, contentType } = format
+      ? {
+          ...format.render(this.problemTable, refusal.code, refusal.detail, {}),
+          contentType: format.contentType,
+        }
+      : problemAnswer(this.problemTable, refusal, id);
     const headers = {
-      'content-type': 'application/problem+json; charset=utf-8',
+      'content-type': contentType,
       'content-length': String(Buffer.byteLength(body)),
       ...REFUSAL_HEADERS,
       'x-request-id': id,
@@ -116,6 +121,15 @@ export function clientErrorHandler(
     socket.write(`HTTP/1.1 ${status} ${http.STATUS_CODES[status]}\r\n${head}\r\n${body}`);
   }
   socket.destroy(error);
+}
+
+function problemAnswer(table: FastifyInstance['problemTable'], refusal: Refusal, id: string) {
+  const problem = renderProblem(table, refusal.code, refusal.detail, { instance: problemInstance(id) });
+  return {
+    status: problem.status,
+    body: JSON.stringify(problem),
+    contentType: 'application/problem+json; charset=utf-8',
+  };
 }
 
 /**

@@ -2,6 +2,8 @@
 
 export { CaseHeader, caseReferenceOf } from './case-reference.ts';
 export { controlCharacterIndex } from './control-characters.ts';
+export type { ErrorFormat } from './error-formats.ts';
+export { useErrorFormatUnder } from './error-formats.ts';
 export { httpErrors } from './errors.ts';
 export { healthPlugin } from './health.ts';
 export { metricsPlugin } from './metrics.ts';

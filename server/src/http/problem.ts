@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorTable, type Problem, type ProblemCode } from '../kernel/index.ts';
+import { errorFormatAt } from './error-formats.ts';
 import type { httpErrors } from './errors.ts';
 
 /** HTTP's own codes: what Fastify and the router refuse map onto these. */
@@ -66,12 +67,21 @@ export function renderProblem(
   };
 }
 
+/**
+ * Sends an error as problem+json, or in the format of the path when it has one of its own
+ * (`useErrorFormatUnder`: an OperationOutcome under `/fhir`).
+ */
 export function sendProblem(
   reply: FastifyReply,
   code: ProblemCode,
   detail?: string,
   extensions: Record<string, unknown> = {},
 ): FastifyReply {
+  const format = errorFormatAt(reply.server.server, reply.request.url);
+  if (format) {
+    const { status, body } = format.render(reply.server.problemTable, code, detail, extensions);
+    return reply.code(status).type(format.contentType).send(body);
+  }
   const problem = renderProblem(reply.server.problemTable, code, detail, {
     ...extensions,
     instance: problemInstance(reply.request.id),

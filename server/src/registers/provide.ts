@@ -11,6 +11,7 @@ import {
   type ExchangeServiceDefinition,
   notFound,
   ok,
+  type ServiceRequest,
   type ServiceResponse,
 } from '../exchange/index.ts';
 import { checkParams, paramNames } from './params.ts';
@@ -23,7 +24,11 @@ export class Missing {
   }
 }
 
-export type Handler<E extends EndpointContract> = (params: ParamsOf<E>) => Promise<AnswerOf<E> | Missing>;
+/** A register's answer to one endpoint; `request` says who asks (most registers need not know). */
+export type Handler<E extends EndpointContract> = (
+  params: ParamsOf<E>,
+  request: ServiceRequest,
+) => Promise<AnswerOf<E> | Missing>;
 
 export type Handlers<S extends ServiceContract<Record<string, EndpointContract>>> = {
   [K in keyof S['endpoints']]: Handler<S['endpoints'][K]>;
@@ -92,10 +97,10 @@ function answering(
 ): Endpoint['handle'] {
   const names = paramNames(endpoint);
   const answer = TypeCompiler.Compile(endpoint.answer);
-  return async (raw): Promise<ServiceResponse> => {
+  return async (raw, request): Promise<ServiceResponse> => {
     const params = checkParams(names, raw);
     if (!params.ok) return params.response;
-    const result = await handler(params.value as ParamsOf<EndpointContract>);
+    const result = await handler(params.value as ParamsOf<EndpointContract>, request);
     if (result instanceof Missing) return notFound(result.detail);
     if (!answer.Check(result)) {
       const error = answer.Errors(result).First();

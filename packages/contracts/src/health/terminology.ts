@@ -1714,6 +1714,11 @@ export const SPECIALTIES = {
   ),
 } as const satisfies Record<string, Term>;
 
+/** What a ServiceRequest is (its `category`): a referral to a specialist (SNOMED CT). */
+export const SERVICE_REQUEST_CATEGORIES = {
+  referral: snomed('3457005', 'Patient referral', 'Направление', 'Referral', 'Skierowanie'),
+} as const satisfies Record<string, Term>;
+
 // ---------------------------------------------------------------------------------------------
 // Lookup
 
@@ -1744,6 +1749,7 @@ export const ALL_TERMS: readonly Term[] = dedupe([
   ...Object.values(SETTINGS),
   ...Object.values(PRACTITIONER_ROLES),
   ...Object.values(SPECIALTIES),
+  ...Object.values(SERVICE_REQUEST_CATEGORIES),
 ]);
 
 function dedupe(terms: readonly Term[]): Term[] {

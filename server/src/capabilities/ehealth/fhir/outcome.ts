@@ -1,6 +1,8 @@
 import type { OperationOutcome, OperationOutcomeIssue } from '@medplum/fhirtypes';
+import type { ErrorFormat } from '../../../http/index.ts';
 import { AppError, type ErrorTable } from '../../../kernel/index.ts';
 import type { ValidationIssue } from '../ports.ts';
+import { FHIR_JSON } from './http.ts';
 
 /** The code system of our stable problem codes in `OperationOutcome.issue[].details.coding`. */
 export const PROBLEM_SYSTEM = 'https://civitas.example/fhir/CodeSystem/problem';
@@ -123,3 +125,16 @@ export function isServerFault(error: unknown): boolean {
   if (fastify.code && FASTIFY_CODES[fastify.code]) return false;
   return !(fastify.statusCode && fastify.statusCode < 500 && STATUS_CODES[fastify.statusCode]);
 }
+
+/**
+ * The platform's errors as OperationOutcomes, for what answers under `/fhir` outside the API's
+ * own scope: Node's HTTP parser (an unknown method, a broken chunked body), Fastify's router (a
+ * malformed percent-encoding), the root's 404 (`/fhir/R5`), the shutdown guard.
+ */
+export const outcomeFormat: ErrorFormat = {
+  contentType: `${FHIR_JSON}; charset=utf-8`,
+  render(table, code, detail, extensions) {
+    const { status, outcome } = renderOutcome(table, code, detail, extensions);
+    return { status, body: JSON.stringify(outcome) };
+  },
+};

@@ -1,12 +1,13 @@
 import type { Bundle, Resource } from '@medplum/fhirtypes';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../../kernel/index.ts';
+import { useErrorFormatUnder } from '../../../http/index.ts';
+import { AppError, type ProblemCode } from '../../../kernel/index.ts';
 import type { EhealthParts } from '../parts.ts';
 import type { StoredResource } from '../ports.ts';
 import { historyBundle, searchsetText, versionPath } from './bundle.ts';
 import { capabilityStatement } from './capability-statement.ts';
 import { FHIR_BODY_TYPES, negotiate, preferredReturn, sendFhir, versionHeaders } from './http.ts';
-import { isServerFault, outcomeOfError, renderOutcome } from './outcome.ts';
+import { isServerFault, outcomeFormat, outcomeOfError, renderOutcome } from './outcome.ts';
 import { paramsOf } from './query.ts';
 import { isHeldType } from './resource-types.ts';
 import { type HealthRecordService, healthRecordService } from './service.ts';
@@ -20,9 +21,35 @@ const BUNDLE_BODY_LIMIT = 8 * 1024 * 1024;
 /** Query parameters about the answer's form, not the search (the engine never sees them). */
 const FORMAT_PARAMS = new Set(['_format', '_pretty']);
 
+/** Where every error is an OperationOutcome: the API, and any other path under `/fhir` (`/fhir/R5`). */
+export const FHIR_ERRORS_PATH = '/fhir';
+
 /** The FHIR R4 REST API at /fhir/R4, in a scope of its own (its own parsers, errors, 404s). */
 export async function fhirRoutes(app: FastifyInstance, parts: EhealthParts): Promise<void> {
+  // What answers before this scope runs (the HTTP parser, the router, the root's 404) answers
+  // under /fhir with an OperationOutcome too.
+  useErrorFormatUnder(app, FHIR_ERRORS_PATH, outcomeFormat);
   await app.register(async (scope) => fhirApi(scope, parts), { prefix: FHIR_BASE_PATH });
+  // Another version or a typo (`/fhir/R5/Patient`, `/fhir`): no such API, said in FHIR's terms.
+  await app.register(
+    async (scope) =>
+      scope.setNotFoundHandler((request, reply) =>
+        refuse(
+          request,
+          reply,
+          'route-not-found',
+          `There is no FHIR API at this path; R4 is at ${FHIR_BASE_PATH}.`,
+        ),
+      ),
+    { prefix: FHIR_ERRORS_PATH },
+  );
+}
+
+/** Answers one of our codes as an OperationOutcome, and logs the refusal with its code. */
+function refuse(request: FastifyRequest, reply: FastifyReply, code: ProblemCode, detail: string) {
+  const answer = renderOutcome(request.server.problemTable, code, detail);
+  request.log.info({ code: answer.code }, 'refused');
+  return sendFhir(reply, answer.status, answer.outcome);
 }
 
 type Params = { type: string; id: string; vid: string; operation: string };
@@ -69,14 +96,11 @@ function installFhirScope(app: FastifyInstance): void {
     // characters), so there is no such resource rather than a wrong method.
     const shape = methodsAt(request.url);
     const methods = shape.includes(request.method) || request.method === 'HEAD' ? [] : shape;
-    const table = request.server.problemTable;
     if (methods.length > 0) {
       reply.header('allow', methods.join(', '));
-      const answer = renderOutcome(table, 'method-not-allowed', `This resource takes ${methods.join(', ')}.`);
-      return sendFhir(reply, answer.status, answer.outcome);
+      return refuse(request, reply, 'method-not-allowed', `This resource takes ${methods.join(', ')}.`);
     }
-    const answer = renderOutcome(table, 'route-not-found', 'There is no FHIR interaction at this path.');
-    return sendFhir(reply, answer.status, answer.outcome);
+    return refuse(request, reply, 'route-not-found', 'There is no FHIR interaction at this path.');
   });
   app.addHook('onSend', async (_request, reply) => {
     // Health data must not linger in shared or browser caches.

@@ -3,11 +3,19 @@
  * routes, a fresh database, and parts the test chooses (a permissive policy, a recorder that keeps
  * what it is told, a simple search engine over the store) until the real ones are wired in.
  */
+import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
 import type { TestDatabase } from '../../../../test/databases.ts';
 import type { DatabaseHandle } from '../../../db/index.ts';
-import { httpErrors, installErrorHandling, installRequestGuards } from '../../../http/index.ts';
+import {
+  DEFAULT_CONNECTION_LIMITS,
+  httpErrors,
+  httpServerOptions,
+  installErrorHandling,
+  installRequestGuards,
+  sendRouteNotFound,
+} from '../../../http/index.ts';
 import { loadConfig, mergeErrorTables } from '../../../kernel/index.ts';
 import { loadInstance } from '../../../registers/index.ts';
 import { INTERNAL_CONTEXT } from '../access/context.ts';
@@ -114,6 +122,10 @@ export async function startFhirTestServer(
   engine: TestDatabase,
   overrides: Partial<Pick<EhealthParts, 'policy' | 'validator' | 'operations' | 'search'>> & {
     context?: HealthAccessContext;
+    /** Where the server's log lines (JSON, level info and up) go; none when not given. */
+    log?: Writable;
+    /** The largest body accepted (the platform's `CIVITAS_BODY_LIMIT`; default its default). */
+    bodyLimit?: number;
   } = {},
 ): Promise<FhirTestServer> {
   const database = await engine.open();
@@ -136,10 +148,16 @@ export async function startFhirTestServer(
     contextOf: async () => server.context,
     operations: overrides.operations ?? [],
   };
-  const app = Fastify({ logger: false });
+  // The platform's server options (what the HTTP parser and the router refuse) and its root 404.
+  const app = Fastify({
+    ...httpServerOptions(DEFAULT_CONNECTION_LIMITS),
+    logger: overrides.log ? { level: 'info', stream: overrides.log } : false,
+    bodyLimit: overrides.bodyLimit ?? config.bodyLimit,
+  });
   installErrorHandling(app, mergeErrorTables({ http: httpErrors, ehealth: ehealthErrors }));
   installRequestGuards(app);
   await app.register(async (scope) => fhirRoutes(scope, parts));
+  app.setNotFoundHandler(sendRouteNotFound);
   await app.ready();
   const server: FhirTestServer = {
     app,

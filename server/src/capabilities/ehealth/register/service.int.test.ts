@@ -5,10 +5,11 @@ import { Value } from '@sinclair/typebox/value';
 import type { Insertable } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
+import { PORTAL_CLIENT } from '../../../../test/instance.ts';
 import { bareRequest as request } from '../../../../test/service-request.ts';
 import type { DatabaseHandle } from '../../../db/connect.ts';
 import { tablesOf } from '../../../db/index.ts';
-import type { ExchangeServiceDefinition } from '../../../exchange/index.ts';
+import type { ExchangeServiceDefinition, ServiceRequest } from '../../../exchange/index.ts';
 import type { AccessRestrictionRow, AccessTables } from '../access/tables.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
@@ -85,11 +86,31 @@ describe.each(testDatabases())('the health record register answers under its con
   });
   afterAll(() => handle?.close());
 
-  const call = async (endpoint: keyof typeof HEALTH_RECORD.endpoints, egn: string) => {
+  const call = async (
+    endpoint: keyof typeof HEALTH_RECORD.endpoints,
+    egn: string,
+    asked: ServiceRequest = request,
+  ) => {
     const path = HEALTH_RECORD.endpoints[endpoint].path;
     const handler = service.endpoints.find((candidate) => candidate.path === path)!;
-    return handler.handle({ egn }, request);
+    return handler.handle({ egn }, asked);
   };
+
+  /** A request through the exchange: the portal (or another client) under a purpose, for a user. */
+  const asking = (
+    dataSubject: string | null,
+    caller: Partial<NonNullable<ServiceRequest['caller']>> = {},
+  ): ServiceRequest => ({
+    ...request,
+    dataSubject,
+    caller: {
+      client: PORTAL_CLIENT,
+      purpose: 'data-subject-access',
+      legalBasis: 'gdpr-art-15',
+      userId: dataSubject,
+      ...caller,
+    },
+  });
 
   it('answers every endpoint for every person with a body its contract accepts, or 404 without a record', async () => {
     for (const [key, contract] of Object.entries(HEALTH_RECORD.endpoints)) {
@@ -145,6 +166,39 @@ describe.each(testDatabases())('the health record register answers under its con
 
     const restricted = (await call('immunizations', egns[0]!)).body as unknown[];
     expect(restricted).toHaveLength(1);
+  });
+
+  it('gives the patient asking through the portal all of their own record, what they hid from all but the GP included', async () => {
+    const own = asking(egns[0]!);
+    const summary = JSON.stringify((await call('summary', egns[0]!, own)).body);
+    expect(summary).toContain(`${patientOf(0)}-dep`);
+    expect(summary).toContain('F32');
+    expect(summary).not.toContain('withheld');
+    expect(validateIpsBundle((await call('summary', egns[0]!, own)).body as Bundle)).toEqual([]);
+    expect((await call('immunizations', egns[0]!, own)).body).toHaveLength(2);
+  });
+
+  it('leaves out what the patient hid for everyone else: another user, another purpose, another subject, no caller', async () => {
+    const [patient, parent] = [egns[0]!, egns[10]!];
+    const thirdParties: Array<[string, ServiceRequest]> = [
+      ['a parent asking for their child', asking(patient, { userId: parent })],
+      ['a request naming no user', asking(patient, { userId: null })],
+      [
+        'the wallet issuing a credential for the patient',
+        asking(patient, { purpose: 'credential-issuance', legalBasis: 'eidas-art-5a' }),
+      ],
+      ['a request whose data subject is someone else', asking(parent, { userId: patient })],
+      ['a call outside the exchange', request],
+    ];
+    for (const [who, asked] of thirdParties) {
+      const summary = JSON.stringify((await call('summary', patient, asked)).body);
+      expect([who, summary.includes(`${patientOf(0)}-dep`), summary.includes('withheld')]).toEqual([
+        who,
+        false,
+        true,
+      ]);
+      expect((await call('immunizations', patient, asked)).body, who).toHaveLength(1);
+    }
   });
 
   it('refuses a malformed personal number before reading anything', async () => {

@@ -2,7 +2,7 @@ import { termLabel } from '@civitas/contracts/health/terminology.ts';
 import { HEALTH_RECORD, type ImmunizationRecord } from '@civitas/contracts/registers/health-record.ts';
 import type { Immunization } from '@medplum/fhirtypes';
 import { type Connection, tablesOf } from '../../../db/index.ts';
-import type { ExchangeServiceDefinition } from '../../../exchange/index.ts';
+import type { ExchangeServiceDefinition, ServiceRequest } from '../../../exchange/index.ts';
 import { Missing, provide, type Reporter } from '../../../registers/index.ts';
 import { storeCareFacts } from '../access/care.ts';
 import { categoryCodes, covers } from '../access/policy.ts';
@@ -13,17 +13,42 @@ import type { EhealthTables } from '../tables.ts';
 
 const NO_RECORD = new Missing('The person has no health record.');
 
+/** The purpose of a person's access to their own data (GDPR Art. 15, EHDS Art. 3). */
+const SUBJECT_ACCESS_PURPOSE = 'data-subject-access';
+
+/**
+ * Whether the patient asks for their own record: the request is under the data subject's access
+ * purpose (which the exchange grants the citizens' portal only), on behalf of the person
+ * (`userId`) who is both its data subject and the person whose record is asked for. Anything else
+ * (another system, a parent asking for a child, a request naming no user) is a third party.
+ */
+export function isOwnRecordRequest(request: ServiceRequest, personalNumber: string): boolean {
+  const caller = request.caller;
+  return (
+    caller !== null &&
+    caller.purpose === SUBJECT_ACCESS_PURPOSE &&
+    caller.userId === personalNumber &&
+    request.dataSubject === personalNumber
+  );
+}
+
 /**
  * The health record's register service on the exchange (`health-record/records`): what other
  * capabilities read of it (the wallet's credentials, the portal's copy of a citizen's own
  * summary), under the access right the exchange checked, logged by the exchange and shown to the
  * person like any register access. The caller is a system, not a doctor: the FHIR policy does not
- * apply, the store is read as the platform, and what the patient hid from "all but the GP" is
- * left out (a system is not their GP). A restriction from a named doctor does not concern it.
+ * apply, and the store is read as the platform. What the patient hid from "all but the GP" (EHDS
+ * Art. 8) is left out for a third party (a system is not their GP), never for the patient: their
+ * own request through the portal (`isOwnRecordRequest`) gets all of it. A restriction from a
+ * named doctor does not concern a system.
  */
 export function healthRecordServices(db: Connection, report: Reporter): ExchangeServiceDefinition[] {
   const tables = tablesOf<EhealthTables>(db);
   const facts = storeCareFacts(db);
+
+  /** The Consents that record the restrictions are bookkeeping, not the record: never answered. */
+  const visibleToPatient = async (rows: readonly StoredResource[]): Promise<StoredResource[]> =>
+    rows.filter((row) => row.resourceType !== 'Consent');
 
   const visibleToSystem = async (rows: readonly StoredResource[]): Promise<StoredResource[]> => {
     const patientIds = [...new Set(rows.flatMap((row) => (row.patientId ? [row.patientId] : [])))];
@@ -43,11 +68,11 @@ export function healthRecordServices(db: Connection, report: Reporter): Exchange
     provide(
       HEALTH_RECORD,
       {
-        summary: async ({ egn }) => {
+        summary: async ({ egn }, request) => {
           const patientId = await patientIdOf(tables, egn);
           if (!patientId) return NO_RECORD;
           const summary = await summaryOfPatient(tables, patientId, {
-            visible: visibleToSystem,
+            visible: isOwnRecordRequest(request, egn) ? visibleToPatient : visibleToSystem,
             // Read across borders and by other systems: the summary's lingua franca.
             language: 'en',
             addressing: { kind: 'uuid' },
@@ -55,12 +80,11 @@ export function healthRecordServices(db: Connection, report: Reporter): Exchange
           if (!summary) return NO_RECORD;
           return summary.bundle as typeof summary.bundle & { resourceType: 'Bundle'; type: 'document' };
         },
-        immunizations: async ({ egn }) => {
+        immunizations: async ({ egn }, request) => {
           const patientId = await patientIdOf(tables, egn);
           if (!patientId) return NO_RECORD;
-          const rows = await visibleToSystem(
-            await readCompartment(tables, patientId, { types: ['Immunization'] }),
-          );
+          const visible = isOwnRecordRequest(request, egn) ? visibleToPatient : visibleToSystem;
+          const rows = await visible(await readCompartment(tables, patientId, { types: ['Immunization'] }));
           return rows
             .map((row) => immunizationOf(JSON.parse(row.content) as Immunization))
             .filter((record): record is ImmunizationRecord => record !== null)

@@ -5,6 +5,7 @@ import {
   DOCUMENT_TYPES,
   LABS,
   PRESCRIPTION_NUMBER_SYSTEM,
+  SERVICE_REQUEST_CATEGORIES,
   SPECIALTIES,
   termOf,
 } from '@civitas/contracts/health/terminology.ts';
@@ -18,11 +19,12 @@ import type {
   Patient,
   PractitionerRole,
   Resource,
+  ServiceRequest,
 } from '@medplum/fhirtypes';
 import { describe, expect, it } from 'vitest';
 import { loadInstance } from '../../../registers/index.ts';
 import { createResourceValidator } from '../validation/validator.ts';
-import { generateRecord, type PatientRecord } from './generate.ts';
+import { DEMO_REFERRAL_MIN_AGE, generateRecord, type PatientRecord } from './generate.ts';
 import { generateContext, healthSubjects } from './seed.ts';
 import { DEMO_INDEX } from './subjects.ts';
 
@@ -198,6 +200,78 @@ describe('the synthetic health record', () => {
       'DocumentReference',
     ).filter((d) => codeOf({ code: d.type }) === DOCUMENT_TYPES.referral.code);
     expect(citizenReferrals).toEqual([]);
+    expect(ofType<ServiceRequest>(records[DEMO_INDEX.citizen]!, 'ServiceRequest')).toEqual([]);
+  });
+
+  it('writes each referral as a ServiceRequest from the GP to a specialist for a Condition, the letter attached', () => {
+    const today = Date.parse(`${ctx.today}T12:00:00+02:00`);
+    const specialists = new Map(ctx.directory.specialists.map((d) => [d.practitioner.reference, d]));
+    let referrals = 0;
+    const statuses = new Set<string>();
+    for (const record of records) {
+      const patient = ofType<Patient>(record, 'Patient')[0]!;
+      const byRef = new Map(record.resources.map((r) => [`${r.resourceType}/${r.id}`, r]));
+      for (const request of ofType<ServiceRequest>(record, 'ServiceRequest')) {
+        referrals++;
+        statuses.add(request.status);
+        expect(request.intent).toBe('order');
+        expect(request.category?.[0]?.coding?.[0]).toMatchObject({
+          system: SERVICE_REQUEST_CATEGORIES.referral.system,
+          code: '3457005',
+        });
+        expect(request.subject.reference).toBe(`Patient/${record.patientId}`);
+        expect(request.requester?.reference).toBe(patient.generalPractitioner?.[0]?.reference);
+        // The performer is a specialist of the directory, of the specialty asked for.
+        const specialist = specialists.get(request.performer?.[0]?.reference ?? '');
+        expect(specialist?.specialty?.code).toBe(request.performerType?.coding?.[0]?.code);
+        expect(request.performer?.[0]?.reference).not.toBe(`Practitioner/${record.patientId}`);
+        // For one of the patient's Conditions, the letter as supporting information.
+        const condition = byRef.get(request.reasonReference?.[0]?.reference ?? '') as Condition | undefined;
+        expect(condition?.resourceType).toBe('Condition');
+        expect(codeOf(condition!)).toBe(request.reasonCode?.[0]?.coding?.[0]?.code);
+        const letter = byRef.get(request.supportingInfo?.[0]?.reference ?? '') as
+          | DocumentReference
+          | undefined;
+        expect(codeOf({ code: letter?.type })).toBe(DOCUMENT_TYPES.referral.code);
+        // Open for 90 days, then completed.
+        const days = (today - Date.parse(request.authoredOn!)) / 86_400_000;
+        expect([request.status, days > 0]).toEqual([days <= 90.5 ? 'active' : 'completed', true]);
+      }
+      // No referral letter without its ServiceRequest.
+      const letters = ofType<DocumentReference>(record, 'DocumentReference').filter(
+        (d) => codeOf({ code: d.type }) === DOCUMENT_TYPES.referral.code,
+      );
+      expect(letters).toHaveLength(ofType<ServiceRequest>(record, 'ServiceRequest').length);
+    }
+    expect(referrals).toBeGreaterThan(PERSONS / 20);
+    expect([...statuses].sort()).toEqual(['active', 'completed']);
+  });
+
+  it('gives the demo specialist a patient of the demo GP by an active referral, whatever the seed', () => {
+    for (const seed of ['synthetic-test', 'another seed', 'civitas']) {
+      const people = seed === 'synthetic-test' ? subjects : healthSubjects(seed, 120);
+      const context =
+        seed === 'synthetic-test' ? ctx : generateContext(people, { seed, persons: 120, instance });
+      const specialist = context.directory.demoSpecialist!.practitioner.reference;
+      const referred = people.filter((subject) =>
+        generateRecord(subject, context).resources.some(
+          (r) =>
+            r.resourceType === 'ServiceRequest' &&
+            r.status === 'active' &&
+            r.performer?.some((p) => p.reference === specialist),
+        ),
+      );
+      expect(referred.length, seed).toBeGreaterThan(0);
+      const first = referred.find((subject) => subject.personalNumber === context.demoReferral)!;
+      expect(first, seed).toBeDefined();
+      expect([first.index >= 8, context.gpOf(first) === context.directory.demoGp]).toEqual([true, true]);
+      expect(Number(context.today.slice(0, 4)) - Number(first.birthDate.slice(0, 4))).toBeGreaterThanOrEqual(
+        DEMO_REFERRAL_MIN_AGE,
+      );
+      // Nobody is referred to themselves, and the demo citizen to nobody.
+      expect(referred.map((s) => s.index)).not.toContain(DEMO_INDEX.specialist);
+      expect(referred.map((s) => s.index)).not.toContain(DEMO_INDEX.citizen);
+    }
   });
 
   it('names the instance’s providers with their exchange subsystems', () => {

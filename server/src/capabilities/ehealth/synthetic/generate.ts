@@ -36,6 +36,7 @@ import {
   PROCEDURES,
   REACTIONS,
   referenceRangeFor,
+  SERVICE_REQUEST_CATEGORIES,
   type Sex,
   SPECIALTIES,
   type Term,
@@ -56,6 +57,7 @@ import type {
   Patient,
   Procedure,
   Resource,
+  ServiceRequest,
 } from '@medplum/fhirtypes';
 import { forkRandom, type Random, type Seed, WeightedTable } from '../../../kernel/index.ts';
 import type { Clinician, Directory, Ref } from './directory.ts';
@@ -79,6 +81,11 @@ export interface GenerateContext {
   gpOf: (subject: HealthSubject) => Clinician | undefined;
   /** Years of check-ups, laboratory panels and prescriptions before today (demo persons: at least 5). */
   historyYears: number;
+  /**
+   * The demo specialist's referred patient (personal number): always referred to her, lately, so
+   * that her workspace lists a patient "by referral" whatever the seed (`demoReferralOf`).
+   */
+  demoReferral?: string;
 }
 
 /** How much of a person's record to generate: all of it, or only the Patient (a quick demo start). */
@@ -319,6 +326,15 @@ const DEMO_CITIZEN_CONDITIONS: readonly ConditionTerm[] = [
   C.hyperlipidaemia,
   C.hypertension,
 ];
+
+/** The condition the demo specialist's referred patient always has (a cardiologist's patient). */
+const DEMO_REFERRAL_CONDITION: ConditionTerm = C.hypertension;
+
+/** The earliest age of the demo specialist's referred patient (the condition's usual onset, and more). */
+export const DEMO_REFERRAL_MIN_AGE = 30;
+
+/** How long a referral stays open (`active`): the specialist's consultation and follow-up; then `completed`. */
+const REFERRAL_OPEN_DAYS = 90;
 
 // ---------------------------------------------------------------------------------------------
 // Allergies, acute illness, hospital stays
@@ -568,6 +584,8 @@ class RecordBuilder {
   readonly gp: Clinician | undefined;
   readonly conditions = new Map<ConditionTerm, Ref>();
   readonly demo: boolean;
+  /** Whether this is the demo specialist's referred patient (`GenerateContext.demoReferral`). */
+  readonly demoReferral: boolean;
 
   readonly subject: HealthSubject;
   readonly ctx: GenerateContext;
@@ -582,6 +600,7 @@ class RecordBuilder {
     this.today = subject.deathDate ? Math.min(today, dayFromIso(subject.deathDate)) : today;
     this.gp = ctx.gpOf(subject);
     this.demo = subject.index < DEMO_COUNT;
+    this.demoReferral = ctx.demoReferral === subject.personalNumber;
     const id = idFrom(this.random);
     this.patientRef = { reference: `Patient/${id}`, display: fullName(subject) };
   }
@@ -652,7 +671,10 @@ class RecordBuilder {
       const forced = this.subject.index === DEMO_INDEX.citizen && DEMO_CITIZEN_CONDITIONS.includes(spec.term);
       const draw = this.random.next();
       if (age < spec.onsetAge) continue;
-      if (this.subject.index === DEMO_INDEX.citizen ? forced : draw < spec.probability(age, this.sex, has)) {
+      const drawn =
+        draw < spec.probability(age, this.sex, has) ||
+        (this.demoReferral && spec.term === DEMO_REFERRAL_CONDITION);
+      if (this.subject.index === DEMO_INDEX.citizen ? forced : drawn) {
         has.add(spec.term);
         chosen.push(spec);
       }
@@ -1209,31 +1231,44 @@ class RecordBuilder {
   }
 
   /**
-   * Referrals from the GP to a specialist for a chronic condition: a referral note, and the
-   * specialist's consultation (so the specialist has a care relationship with the patient).
+   * Referrals from the GP to a specialist for a chronic condition, as FHIR has them: a
+   * `ServiceRequest` (category referral, intent order) from the GP to the specialist, for the
+   * Condition, with the referral letter (a DocumentReference) as its supporting information; and
+   * the specialist's consultation a week later. A referral is `active` for 90 days (while it
+   * gives the specialist access to the record, see access/care.ts), then `completed`.
    */
   referrals(chronic: Array<{ spec: ChronicSpec; ref: Ref; onset: number }>): void {
     if (!this.gp || this.subject.deceased || this.subject.index === DEMO_INDEX.citizen) return;
-    const withSpecialist = chronic.filter((c) => c.spec.specialty);
-    if (withSpecialist.length === 0 || !this.random.chance(0.3)) return;
-    const { spec, ref } = this.random.pick(withSpecialist);
-    const doctors = this.ctx.directory.specialists.filter((d) => d.specialty === spec.specialty);
-    // The demo specialist's patients: some of the demo GP's cardiac patients are referred to her.
     const demoSpecialist = this.ctx.directory.demoSpecialist;
+    if (this.subject.personalNumber === demoSpecialist?.personalNumber) return;
+    const withSpecialist = chronic.filter((c) => c.spec.specialty);
+    const demoCase = this.demoReferral
+      ? chronic.find((c) => c.spec.term === DEMO_REFERRAL_CONDITION && c.spec.specialty)
+      : undefined;
+    if (!demoCase && (withSpecialist.length === 0 || !this.random.chance(0.3))) return;
+    const { spec, ref } = demoCase ?? this.random.pick(withSpecialist);
+    const doctors = this.ctx.directory.specialists.filter((d) => d.specialty === spec.specialty);
+    // The demo specialist's patients: the demo GP's cardiac patients referred are referred to her.
     const toDemo =
-      demoSpecialist && spec.specialty === SPECIALTIES.cardiology && this.gp === this.ctx.directory.demoGp;
+      demoSpecialist &&
+      spec.specialty === SPECIALTIES.cardiology &&
+      (demoCase !== undefined || this.gp === this.ctx.directory.demoGp);
     const doctor = toDemo ? demoSpecialist : doctors.length > 0 ? this.random.pick(doctors) : undefined;
     if (!doctor) return;
-    const day = this.random.int(this.windowStart(1), this.today - 2);
+    // The demo's referral is recent and still waiting for the consultation.
+    const day = demoCase
+      ? this.today - this.random.int(3, 6)
+      : this.random.int(this.windowStart(1), this.today - 2);
+    const specialty = spec.specialty!;
     const referralText = [
-      `НАПРАВЛЕНИЕ за консултация (${spec.specialty!.labels.bg})`,
+      `НАПРАВЛЕНИЕ за консултация (${specialty.labels.bg})`,
       `Пациент: ${fullName(this.subject)}`,
       `Диагноза: ${spec.term.labels.bg} (${spec.term.code})`,
       `Насочен към: ${doctor.practitioner.display}, ${doctor.organization.display}`,
       `Личен лекар: ${this.gp.practitioner.display}, ${this.gp.organization.display}`,
       `Дата: ${isoFromDay(day)}`,
     ].join('\n');
-    this.add<DocumentReference>({
+    const letter = this.add<DocumentReference>({
       resourceType: 'DocumentReference',
       status: 'current',
       docStatus: 'final',
@@ -1241,14 +1276,14 @@ class RecordBuilder {
       subject: this.patientRef,
       date: at(day, 10),
       author: [this.gp.practitioner, this.gp.organization],
-      description: `${DOCUMENT_TYPES.referral.labels.bg}: ${spec.specialty!.labels.bg}`,
+      description: `${DOCUMENT_TYPES.referral.labels.bg}: ${specialty.labels.bg}`,
       content: [
         {
           attachment: {
             contentType: 'text/plain; charset=utf-8',
             language: 'bg',
             data: base64(referralText),
-            title: `${DOCUMENT_TYPES.referral.labels.bg} – ${spec.specialty!.labels.bg}`,
+            title: `${DOCUMENT_TYPES.referral.labels.bg} – ${specialty.labels.bg}`,
             creation: at(day, 10),
           },
         },
@@ -1259,7 +1294,24 @@ class RecordBuilder {
         period: { start: isoFromDay(day), end: isoFromDay(day + 30) },
       },
     });
-    const seen = Math.min(this.today - 1, day + 7);
+    this.add<ServiceRequest>({
+      resourceType: 'ServiceRequest',
+      status: this.today - day <= REFERRAL_OPEN_DAYS ? 'active' : 'completed',
+      intent: 'order',
+      category: [conceptOf(SERVICE_REQUEST_CATEGORIES.referral)],
+      priority: 'routine',
+      subject: this.patientRef,
+      authoredOn: at(day, 10),
+      requester: this.gp.practitioner,
+      performerType: conceptOf(specialty),
+      // The specialist (as the clinician; the search `performer=Practitioner/…` finds it).
+      performer: [doctor.practitioner],
+      reasonCode: [conceptOf(spec.term)],
+      reasonReference: [ref],
+      supportingInfo: [{ reference: `DocumentReference/${letter.id}`, display: letter.description! }],
+    });
+    const seen = day + 7;
+    if (seen >= this.today) return;
     this.encounter(
       ENCOUNTER_CLASSES.ambulatory,
       ENCOUNTER_TYPES.consultation,
@@ -1327,6 +1379,28 @@ export function generateRecord(
     patientId: builder.patientId,
     resources: builder.resources,
   };
+}
+
+/**
+ * The demo specialist's referred patient: the demo GP's first patient who is not a demo account,
+ * alive and at least 30 (the demo persons are staff; the demo citizen is referred to nobody, so
+ * that a specialist needs break-glass for them). Undefined when there is no demo specialist.
+ */
+export function demoReferralOf(
+  subjects: readonly HealthSubject[],
+  directory: Directory,
+  gpOf: (subject: HealthSubject) => Clinician | undefined,
+  today: string,
+): string | undefined {
+  if (!directory.demoSpecialist) return undefined;
+  const day = dayFromIso(today);
+  return subjects.find(
+    (subject) =>
+      subject.index >= DEMO_COUNT &&
+      !subject.deceased &&
+      yearsBetween(dayFromIso(subject.birthDate), day) >= DEMO_REFERRAL_MIN_AGE &&
+      gpOf(subject) === directory.demoGp,
+  )?.personalNumber;
 }
 
 /**

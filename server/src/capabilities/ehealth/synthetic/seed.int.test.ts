@@ -1,12 +1,13 @@
-import type { Patient } from '@medplum/fhirtypes';
+import type { Patient, ServiceRequest } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../../test/databases.ts';
 import type { DatabaseHandle } from '../../../db/index.ts';
 import { loadInstance } from '../../../registers/index.ts';
+import { storeCareFacts } from '../access/care.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
-import { type HealthSeedResult, healthSubjects, seedHealthRecord } from './seed.ts';
+import { generateContext, type HealthSeedResult, healthSubjects, seedHealthRecord } from './seed.ts';
 
 const SEED = 'seed-int';
 const PERSONS = 40;
@@ -51,6 +52,31 @@ describe.each(testDatabases())('seeding the synthetic health record ($name)', (e
     expect(patient.identifier?.[0]?.value).toBe(citizen);
     expect(patient.meta?.versionId).toBe('1');
     expect(stored!.patientId).toBe(patientId);
+  });
+
+  it('gives the demo specialist a patient by an active referral, whom the access policy then lets her see', async () => {
+    const ctx = generateContext(subjects, { seed: SEED, persons: PERSONS, instance });
+    const specialist = ctx.directory.demoSpecialist!.practitioner.reference.slice('Practitioner/'.length);
+    const facts = storeCareFacts(handle.db);
+    const referred = await facts.referralPatients(await facts.referencesOf(specialist));
+    const link = await sql<{ patient_id: string }>`
+      SELECT patient_id FROM ehealth.patients WHERE personal_number = ${ctx.demoReferral!}`.execute(
+      handle.db,
+    );
+    expect(referred).toContain(link.rows[0]!.patient_id);
+    // The referral is a ServiceRequest of that patient's, with the referral letter beside it.
+    const rows = await sql<{ content: string }>`
+      SELECT content FROM ehealth.resources
+      WHERE resource_type = 'ServiceRequest' AND patient_id = ${link.rows[0]!.patient_id}`.execute(handle.db);
+    const request = JSON.parse(rows.rows[0]!.content) as ServiceRequest;
+    expect([request.status, request.intent, request.category?.[0]?.coding?.[0]?.code]).toEqual([
+      'active',
+      'order',
+      '3457005',
+    ]);
+    const letter = request.supportingInfo?.[0]?.reference?.split('/') ?? [];
+    const store = new ResourceStore(handle.db, new TypedSearchIndex());
+    expect((await store.read(letter[0]!, letter[1]!))?.patientId).toBe(link.rows[0]!.patient_id);
   });
 
   it('seeds from scratch: a second run gives the same ids, not twice the rows', async () => {

@@ -9,7 +9,7 @@ import { ResourceStore } from '../fhir/store.ts';
 import type { EhealthTransaction } from '../ports.ts';
 import { importPrescriptionRows } from '../prescriptions/seed.ts';
 import { buildDirectory } from './directory.ts';
-import { assignGps, type GenerateContext, generateRecord } from './generate.ts';
+import { assignGps, demoReferralOf, type GenerateContext, generateRecord } from './generate.ts';
 import type { HealthSubject } from './subjects.ts';
 
 export interface HealthSeedOptions {
@@ -174,24 +174,31 @@ export function generateContext(
     today: SYNTHETIC_TODAY,
     country,
   });
+  const gpOf = assignGps(subjects, directory, options.seed);
+  const demoReferral = demoReferralOf(subjects, directory, gpOf, SYNTHETIC_TODAY);
   return {
     seed: options.seed,
     today: SYNTHETIC_TODAY,
     personalNumberSystem,
     country,
     directory,
-    gpOf: assignGps(subjects, directory, options.seed),
+    gpOf,
     historyYears: options.historyYears ?? 3,
+    ...(demoReferral ? { demoReferral } : {}),
   };
 }
 
-/** Who gets a whole record: the demo persons, the demo GP's patients, then the population in order. */
+/**
+ * Who gets a whole record: the demo persons, the demo specialist's referred patient, the demo
+ * GP's patients, then the population in order.
+ */
 function fullRecordSet(subjects: readonly HealthSubject[], ctx: GenerateContext, limit: number): Set<number> {
   const chosen = new Set<number>();
   const add = (s: HealthSubject) => {
     if (chosen.size < limit) chosen.add(s.index);
   };
   for (const s of subjects.slice(0, 8)) add(s);
+  for (const s of subjects) if (s.personalNumber === ctx.demoReferral) add(s);
   for (const s of subjects) if (ctx.gpOf(s) === ctx.directory.demoGp) add(s);
   for (const s of subjects) add(s);
   return chosen;

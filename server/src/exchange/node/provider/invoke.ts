@@ -57,6 +57,12 @@ export async function invoke(
         query: new URLSearchParams(envelope.query),
         body: body.length > 0 ? body : null,
         dataSubject: envelope.dataSubject,
+        caller: {
+          client: envelope.client,
+          purpose: envelope.purpose,
+          legalBasis: envelope.legalBasis,
+          userId: envelope.userId,
+        },
       }),
       timeout.expired,
     ]);
