@@ -31,7 +31,7 @@ const records = fc
           legal_basis: record.purpose === 'emergency-access' ? 'ehds-art-7' : 'health-act-art-27',
           receiver: 'BG/GOV/3/health-record/fhir',
           case_ref: null,
-          data_categories: record.data_categories,
+          data_categories: [...record.data_categories],
         }),
       )
       .sort((a, b) => b.logged_at.getTime() - a.logged_at.getTime() || b.log_index - a.log_index),
