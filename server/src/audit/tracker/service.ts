@@ -1,6 +1,6 @@
 import { SESSION_RECORDS_LIMIT } from '@civitas/contracts/api/data-usage.ts';
-import { EMERGENCY_PURPOSE } from '@civitas/contracts/log/access-sessions.ts';
 import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
+import { EMERGENCY_PURPOSE } from '@civitas/contracts/log/access-sessions.ts';
 import type { AccessPolicy, Caller } from '../../access/index.ts';
 import type { StaffName } from '../../identity/index.ts';
 import { DEMO_ROLE_ORGANISATIONS } from '../../identity/index.ts';

@@ -1,6 +1,6 @@
 import type { Organisation, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
-import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsageCheck } from '../../shared/api/verify-usage.ts';
 import {
