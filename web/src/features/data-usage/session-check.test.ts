@@ -45,6 +45,11 @@ describe('when a session happened', () => {
     expect(text.match(/2026/g)).toHaveLength(1);
   });
 
+  it('writes a span within one minute to the second, so that its ends differ', () => {
+    const text = formatTimeRange('2026-12-01T14:02:10Z', '2026-12-01T14:02:55Z', 'en-GB', 'UTC');
+    expect(text).toMatch(/14:02:10.*14:02:55/);
+  });
+
   it('writes a single access as its date and time', () => {
     expect(formatTimeRange('2026-12-01T14:02:10Z', '2026-12-01T14:02:10Z', 'en-GB', 'UTC')).toBe(
       '1 Dec 2026, 14:02:10',

@@ -18,10 +18,13 @@ export function formatTimeRange(
   const last = new Date(lastIso);
   if (Number.isNaN(first.getTime()) || Number.isNaN(last.getTime())) return `${firstIso} – ${lastIso}`;
   if (first.getTime() === last.getTime()) return formatDateTime(firstIso, locale, timeZone);
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).formatRange(
-    first,
-    last,
-  );
+  // Within one minute, to the second: else both ends would read the same.
+  const sameMinute = Math.floor(first.getTime() / 60_000) === Math.floor(last.getTime() / 60_000);
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: sameMinute ? 'medium' : 'short',
+    timeZone,
+  }).formatRange(first, last);
 }
 
 /** The time of day alone, to the second (an access within a session whose day is already said). */
