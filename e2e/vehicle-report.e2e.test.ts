@@ -267,7 +267,7 @@ describe('vehicle history reports in the web app (Chromium)', () => {
     await owner.getByRole('button', { name: 'Show records' }).click();
     await owner.getByText(`${total} records`).waitFor();
     // The latest record is the visitor's last lookup: a private buyer is never named.
-    const latest = owner.getByRole('listitem').filter({ hasText: 'Public log entry' }).first();
+    const latest = owner.locator('.usage-list__item').first();
     await latest.getByText('Vehicle history report').waitFor();
     await latest.getByText('Not named').waitFor();
     await latest.getByText('Motor vehicle register').waitFor();

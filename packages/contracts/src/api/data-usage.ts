@@ -1,5 +1,8 @@
 import { type Static, Type } from '@sinclair/typebox';
 
+/** The most records a session of GET /api/me/data-usage/sessions carries. */
+export const SESSION_RECORDS_LIMIT = 200;
+
 /**
  * "Who used my data" (GET /api/me/data-usage) and the auditors' search (GET /api/audit/usage):
  * the data tracker's records of every access to a person's data. The web verifies each record
@@ -58,3 +61,33 @@ export const DataUsagePage = Type.Object({
   purposes: Type.Array(Type.String()),
 });
 export type DataUsagePage = Static<typeof DataUsagePage>;
+
+/**
+ * Accesses grouped into a session (`log/access-sessions.ts`): the same organisation, official,
+ * purpose, legal basis, register, case and data, each access within 30 minutes of the one before.
+ * Those fields are the same in every record of the session: read them from `records[0]`. An
+ * emergency (break-glass) access never shares a session with an ordinary one.
+ */
+export const UsageSession = Type.Object({
+  id: Type.String({ description: "the session's oldest record's id: stable while the session grows" }),
+  count: Type.Integer({ minimum: 1, description: 'how many accesses the session holds' }),
+  firstTime: Type.String({ format: 'date-time' }),
+  lastTime: Type.String({ format: 'date-time' }),
+  emergency: Type.Boolean({ description: 'an emergency (break-glass) access to the health record' }),
+  records: Type.Array(UsageRecord, {
+    description: `the accesses, newest first: all of them, up to ${SESSION_RECORDS_LIMIT} (then the newest ${SESSION_RECORDS_LIMIT})`,
+  }),
+});
+export type UsageSession = Static<typeof UsageSession>;
+
+/** GET /api/me/data-usage/sessions: one page of sessions, newest first, with the filters' choices. */
+export const DataUsageSessionsPage = Type.Object({
+  total: Type.Integer({ description: 'how many sessions match the filters (all pages)' }),
+  records: Type.Integer({ description: 'how many records those sessions hold' }),
+  items: Type.Array(UsageSession),
+  organisations: Type.Array(Organisation, {
+    description: "every organisation in the person's visible records (not only this page's)",
+  }),
+  purposes: Type.Array(Type.String()),
+});
+export type DataUsageSessionsPage = Static<typeof DataUsageSessionsPage>;

@@ -3,7 +3,9 @@ import { principalOf } from '../../identity/index.ts';
 import {
   type AuditUsageQuery,
   auditUsageSchema,
+  type CitizenSessionsQuery,
   type CitizenUsageQuery,
+  citizenSessionsSchema,
   citizenUsageSchema,
   type HideCaseBody,
   type HidingBody,
@@ -23,6 +25,13 @@ export async function trackerRoutes(app: FastifyInstance, { tracker }: TrackerRo
     '/api/me/data-usage',
     { config: { access: 'signed-in' }, schema: citizenUsageSchema },
     async (request) => tracker.citizenUsage(principalOf(request).subject, request.query as CitizenUsageQuery),
+  );
+
+  app.get(
+    '/api/me/data-usage/sessions',
+    { config: { access: 'signed-in' }, schema: citizenSessionsSchema },
+    async (request) =>
+      tracker.citizenUsageSessions(principalOf(request).subject, request.query as CitizenSessionsQuery),
   );
 
   app.get(

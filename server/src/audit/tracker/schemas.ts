@@ -1,5 +1,5 @@
 import { AuditUsagePage, HiddenCase, HiddenCases } from '@civitas/contracts/api/audit.ts';
-import { DataUsagePage } from '@civitas/contracts/api/data-usage.ts';
+import { DataUsagePage, DataUsageSessionsPage } from '@civitas/contracts/api/data-usage.ts';
 import { Type } from '@sinclair/typebox';
 
 const ProblemRef = Type.Object({}, { additionalProperties: true, description: 'RFC 9457 problem details' });
@@ -39,6 +39,31 @@ export const citizenUsageSchema = {
   },
 };
 export type CitizenUsageQuery = PeriodQuery & { organisation?: string; purpose?: string };
+
+export const citizenSessionsSchema = {
+  tags: ['citizen'],
+  summary:
+    "Who used my data, grouped: the signed-in person's records as sessions (the same organisation, official, purpose and data, each access within 30 minutes of the one before), newest first",
+  security: [{ eid: [] }],
+  querystring: Type.Object(
+    {
+      organisation: Type.Optional(Type.String({ maxLength: 200 })),
+      purpose: Type.Optional(Type.String({ maxLength: 200 })),
+      from: Period.from,
+      to: Period.to,
+      limit: Type.Optional(
+        Type.String({ pattern: '^([1-9][0-9]?|100)$', description: 'sessions per page, 1–100, default 20' }),
+      ),
+      offset: Period.offset,
+    },
+    { additionalProperties: false },
+  ),
+  response: {
+    200: DataUsageSessionsPage,
+    ...errors,
+  },
+};
+export type CitizenSessionsQuery = CitizenUsageQuery;
 
 export const auditUsageSchema = {
   tags: ['audit'],

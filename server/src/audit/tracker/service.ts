@@ -1,11 +1,21 @@
+import { SESSION_RECORDS_LIMIT } from '@civitas/contracts/api/data-usage.ts';
 import type { PersonalNumberScheme } from '@civitas/contracts/ids/personal-number.ts';
+import { EMERGENCY_PURPOSE } from '@civitas/contracts/log/access-sessions.ts';
 import type { AccessPolicy, Caller } from '../../access/index.ts';
 import type { StaffName } from '../../identity/index.ts';
 import { DEMO_ROLE_ORGANISATIONS } from '../../identity/index.ts';
 import { AppError } from '../../kernel/index.ts';
 import type { UsageRow } from '../tables.ts';
 import { type UsageViewer, usagePolicy } from './policy.ts';
-import type { AuditUsageQuery, CitizenUsageQuery, HideCaseBody, HidingBody, PeriodQuery } from './schemas.ts';
+import type {
+  AuditUsageQuery,
+  CitizenSessionsQuery,
+  CitizenUsageQuery,
+  HideCaseBody,
+  HidingBody,
+  PeriodQuery,
+} from './schemas.ts';
+import { usageSessions } from './sessions.ts';
 import type { UsageFilter, UsageStore } from './store.ts';
 import { type HiddenCaseView, hiddenCaseView, type UsageView, usageView } from './views.ts';
 
@@ -60,6 +70,47 @@ export class DataTracker {
     return {
       total: found.total,
       items: await this.views(found.rows, 'subject'),
+      organisations: facets.organisations.map(this.usage.organisationOf),
+      purposes: facets.purposes,
+    };
+  }
+
+  /**
+   * The person's records as sessions (`sessions.ts`), newest first, a page of sessions at a
+   * time: a doctor's dozens of reads of one chart are one session. Each session carries its
+   * records (the newest SESSION_RECORDS_LIMIT), each verifiable against the log as in `citizenUsage`.
+   */
+  async citizenUsageSessions(subject: string, query: CitizenSessionsQuery) {
+    await this.options.catchUp();
+    const [parts, facets] = await Promise.all([
+      this.usage.sessionParts({
+        subject,
+        organisation: query.organisation,
+        purpose: query.purpose,
+        ...periodOf(query, 0),
+        onlyVisible: !usagePolicy.showsHiddenRecords('subject'),
+      }),
+      this.usage.facets(subject),
+    ]);
+    const sessions = usageSessions(parts);
+    const limit = Number(query.limit ?? 20);
+    const offset = Number(query.offset ?? 0);
+    const page = sessions.slice(offset, offset + limit);
+    const rows = await this.usage.byIds(
+      page.flatMap((session) => session.items.slice(0, SESSION_RECORDS_LIMIT).map((row) => row.id)),
+    );
+    const views = new Map((await this.views(rows, 'subject')).map((view) => [view.id, view]));
+    return {
+      total: sessions.length,
+      records: parts.length,
+      items: page.map((session) => ({
+        id: session.items.at(-1)!.id,
+        count: session.items.length,
+        firstTime: new Date(session.first).toISOString(),
+        lastTime: new Date(session.last).toISOString(),
+        emergency: session.items[0]!.purpose === EMERGENCY_PURPOSE,
+        records: session.items.slice(0, SESSION_RECORDS_LIMIT).flatMap((row) => views.get(row.id) ?? []),
+      })),
       organisations: facets.organisations.map(this.usage.organisationOf),
       purposes: facets.purposes,
     };

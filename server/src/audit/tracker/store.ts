@@ -8,6 +8,21 @@ import { adminEntry } from '../feed.ts';
 import type { LogSequencer } from '../log/sequencer.ts';
 import type { AuditTables, HiddenCaseRow, UsageRow } from '../tables.ts';
 
+/** The parts of a usage record that decide its session (see `sessions.ts`). */
+export type SessionPart = Pick<
+  UsageRow,
+  | 'id'
+  | 'log_index'
+  | 'logged_at'
+  | 'initiator_org'
+  | 'initiator_person'
+  | 'purpose'
+  | 'legal_basis'
+  | 'receiver'
+  | 'case_ref'
+  | 'data_categories'
+>;
+
 /** A hidden case as stored. */
 export type HiddenCase = Selectable<HiddenCaseRow>;
 
@@ -85,24 +100,24 @@ export class UsageStore {
     this.auditService = `${directory.clients.portal}/data-tracker`;
   }
 
+  /** A query narrowed to the filter's subject, organisation, purpose, period and visibility. */
+  private filtered(query: UsageQuery, filter: Omit<UsageFilter, 'limit' | 'offset'>): UsageQuery {
+    let q = query;
+    if (filter.subject) q = q.where('audit.usage.data_subject', '=', filter.subject);
+    if (filter.organisation) q = q.where('audit.usage.initiator_org', '=', filter.organisation);
+    if (filter.purpose) q = q.where('audit.usage.purpose', '=', filter.purpose);
+    if (filter.from) q = q.where('audit.usage.logged_at', '>=', filter.from);
+    if (filter.to) q = q.where('audit.usage.logged_at', '<=', filter.to);
+    if (filter.onlyVisible) {
+      q = q.where((eb) =>
+        eb.or([eb('audit.usage.hidden_until', 'is', null), eb('audit.usage.hidden_until', '<=', new Date())]),
+      );
+    }
+    return q;
+  }
+
   async find(filter: UsageFilter): Promise<{ total: number; rows: Array<UsageRow & { entry: Uint8Array }> }> {
-    const where = (query: UsageQuery): UsageQuery => {
-      let q = query;
-      if (filter.subject) q = q.where('audit.usage.data_subject', '=', filter.subject);
-      if (filter.organisation) q = q.where('audit.usage.initiator_org', '=', filter.organisation);
-      if (filter.purpose) q = q.where('audit.usage.purpose', '=', filter.purpose);
-      if (filter.from) q = q.where('audit.usage.logged_at', '>=', filter.from);
-      if (filter.to) q = q.where('audit.usage.logged_at', '<=', filter.to);
-      if (filter.onlyVisible) {
-        q = q.where((eb) =>
-          eb.or([
-            eb('audit.usage.hidden_until', 'is', null),
-            eb('audit.usage.hidden_until', '<=', new Date()),
-          ]),
-        );
-      }
-      return q;
-    };
+    const where = (query: UsageQuery): UsageQuery => this.filtered(query, filter);
     const [count, rows] = await Promise.all([
       where(this.db.selectFrom('audit.usage'))
         .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -118,6 +133,45 @@ export class UsageStore {
         .execute(),
     ]);
     return { total: Number(count.n), rows: rows as Array<UsageRow & { entry: Uint8Array }> };
+  }
+
+  /**
+   * What the sessions of a person's records are made of (`sessions.ts`): every matching record's
+   * key fields and time, newest first, without the log entries. `limit` and `offset` are the
+   * sessions' and are left to the caller.
+   */
+  async sessionParts(filter: Omit<UsageFilter, 'limit' | 'offset'>): Promise<SessionPart[]> {
+    return this.filtered(this.db.selectFrom('audit.usage'), filter)
+      .select([
+        'id',
+        'log_index',
+        'logged_at',
+        'initiator_org',
+        'initiator_person',
+        'purpose',
+        'legal_basis',
+        'receiver',
+        'case_ref',
+        'data_categories',
+      ])
+      .orderBy('audit.usage.logged_at', 'desc')
+      .orderBy('audit.usage.log_index', 'desc')
+      .execute();
+  }
+
+  /** Records by id with their log entries, newest first. */
+  async byIds(ids: readonly string[]): Promise<Array<UsageRow & { entry: Uint8Array }>> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .selectFrom('audit.usage')
+      .innerJoin('audit.log_entries', 'audit.log_entries.idx', 'audit.usage.log_index')
+      .selectAll('audit.usage')
+      .select('audit.log_entries.data as entry')
+      .where('audit.usage.id', 'in', [...ids])
+      .orderBy('audit.usage.logged_at', 'desc')
+      .orderBy('audit.usage.log_index', 'desc')
+      .execute();
+    return rows as Array<UsageRow & { entry: Uint8Array }>;
   }
 
   /** Whether the records can be read (the Data Tracker's heartbeat). */

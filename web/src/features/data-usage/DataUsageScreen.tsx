@@ -1,5 +1,5 @@
-import type { DataUsagePage, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
-import { useEffect, useId, useRef, useState } from 'react';
+import type { DataUsageSessionsPage, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useUsageVerification } from '../../shared/api/use-usage-verification.ts';
 import type { UsageCheck } from '../../shared/api/verify-usage.ts';
@@ -10,8 +10,8 @@ import { LoadFailed } from '../../shared/ui/LoadFailed.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { LogStatus } from './LogStatus.tsx';
-import { UsageEntry } from './UsageEntry.tsx';
 import { UsageFiltersForm } from './UsageFiltersForm.tsx';
+import { UsageSessionEntry } from './UsageSessionEntry.tsx';
 import { hasFilters, NO_FILTERS, type UsageFilters } from './usage-query.ts';
 import { type MoreState, useUsagePages } from './use-usage-pages.ts';
 import './DataUsage.css';
@@ -26,7 +26,9 @@ export function DataUsageScreen() {
   const [filters, setFilters] = useState<UsageFilters>(NO_FILTERS);
   const { state, loadMore, retry } = useUsagePages(filters);
   const facets = useFacets(state.kind === 'loaded' ? state.page : null);
-  const records = state.kind === 'loaded' ? state.page.items : NO_RECORDS;
+  const sessions = state.kind === 'loaded' ? state.page.items : null;
+  // Every record of every session shown is checked against the log, as each was before grouping.
+  const records = useMemo(() => sessions?.flatMap((session) => session.records) ?? NO_RECORDS, [sessions]);
   const { log, checks } = useUsageVerification(records, personalNumber);
   const resultsHeading = useId();
 
@@ -67,8 +69,10 @@ export function DataUsageScreen() {
 }
 
 /** The filter choices of the last answer, kept while the next one loads. */
-function useFacets(page: DataUsagePage | null): Pick<DataUsagePage, 'organisations' | 'purposes'> {
-  const [facets, setFacets] = useState<Pick<DataUsagePage, 'organisations' | 'purposes'>>({
+type Facets = Pick<DataUsageSessionsPage, 'organisations' | 'purposes'>;
+
+function useFacets(page: DataUsageSessionsPage | null): Facets {
+  const [facets, setFacets] = useState<Facets>({
     organisations: [],
     purposes: [],
   });
@@ -79,7 +83,7 @@ function useFacets(page: DataUsagePage | null): Pick<DataUsagePage, 'organisatio
 }
 
 interface UsageListProps {
-  page: DataUsagePage;
+  page: DataUsageSessionsPage;
   more: MoreState;
   checks: ReadonlyMap<string, UsageCheck>;
   filtered: boolean;
@@ -104,13 +108,13 @@ function UsageList({ page, more, checks, filtered, onLoadMore }: UsageListProps)
   return (
     <>
       <p role="status">
-        {t('dataUsage.count', { count: page.total })}
+        {t('dataUsage.count', { count: page.records })} {t('dataUsage.sessions', { count: page.total })}
         {shown < page.total && ` ${t('dataUsage.showing', { shown, total: page.total })}`}
       </p>
       <ol ref={list} className="usage-list">
-        {page.items.map((record) => (
-          <li key={record.id} tabIndex={-1} className="usage-list__item">
-            <UsageEntry record={record} check={checks.get(record.id)} now={now} />
+        {page.items.map((session) => (
+          <li key={session.id} tabIndex={-1} className="usage-list__item">
+            <UsageSessionEntry session={session} checks={checks} now={now} />
           </li>
         ))}
       </ol>

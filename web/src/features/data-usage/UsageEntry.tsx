@@ -1,4 +1,5 @@
 import type { Organisation, UsageRecord } from '@civitas/contracts/api/data-usage.ts';
+import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { UsageCheck } from '../../shared/api/verify-usage.ts';
@@ -23,25 +24,23 @@ interface UsageEntryProps {
 
 /** One access to the person's data: who, which register, why, on what basis, and its log check. */
 export function UsageEntry({ record, check, now }: UsageEntryProps) {
-  const { t } = useTranslation();
   const format = useFormatters();
   const latin = useLatinScript();
+  const { t } = useTranslation();
   return (
     <Card title={format.dateTime(record.logTime)} headingLevel={3} aside={<VerificationMark check={check} />}>
       <VerificationDetail check={check} />
       <EmergencyNote record={record} />
-      <UsageFields
-        record={record}
-        official={
-          record.self
-            ? t('dataUsage.you')
-            : ((latin ? record.initiatorPersonLatin : record.initiatorPerson) ??
-              t('dataUsage.officialNotGiven'))
-        }
-      />
+      <UsageFields record={record} official={officialText(record, latin, t)} />
       <HiddenNote record={record} now={now} />
     </Card>
   );
+}
+
+/** Whom the person is shown as having made the access: themself, the official by name, or "not named". */
+export function officialText(record: UsageRecord, latin: boolean, t: TFunction): string {
+  if (record.self) return t('dataUsage.you');
+  return (latin ? record.initiatorPersonLatin : record.initiatorPerson) ?? t('dataUsage.officialNotGiven');
 }
 
 /**
@@ -52,10 +51,13 @@ export function UsageEntry({ record, check, now }: UsageEntryProps) {
 export function UsageFields({
   record,
   official,
+  logEntry = true,
   children,
 }: {
   record: UsageRecord;
   official: ReactNode;
+  /** Whether to say where the record stands in the log (a session says it for each access). */
+  logEntry?: boolean;
   children?: ReactNode;
 }) {
   const { t } = useTranslation();
@@ -74,9 +76,11 @@ export function UsageFields({
       <Field label={t('dataUsage.dataCategories')}>
         <CategoryList categories={record.dataCategories} />
       </Field>
-      <Field label={t('dataUsage.logEntry')}>
-        {t('dataUsage.logEntryNumber', { index: record.logIndex })}
-      </Field>
+      {logEntry && (
+        <Field label={t('dataUsage.logEntry')}>
+          {t('dataUsage.logEntryNumber', { index: record.logIndex })}
+        </Field>
+      )}
       {children}
     </FieldList>
   );
@@ -101,7 +105,7 @@ export function OrganisationName({ organisation }: { organisation: Organisation 
 export const EMERGENCY_ACCESS = 'emergency-access';
 
 /** An emergency (break-glass) access is marked: a doctor opened the record without a care relationship. */
-function EmergencyNote({ record }: { record: UsageRecord }) {
+export function EmergencyNote({ record }: { record: UsageRecord }) {
   const { t } = useTranslation();
   if (record.purpose !== EMERGENCY_ACCESS) return null;
   return (
@@ -112,7 +116,7 @@ function EmergencyNote({ record }: { record: UsageRecord }) {
 }
 
 /** A record hidden for a while (e.g. during an investigation) says so once it is disclosed. */
-function HiddenNote({ record, now }: { record: UsageRecord; now: Date }) {
+export function HiddenNote({ record, now }: { record: UsageRecord; now: Date }) {
   const { t } = useTranslation();
   const format = useFormatters();
   if (!record.hiddenUntil || new Date(record.hiddenUntil) > now) return null;

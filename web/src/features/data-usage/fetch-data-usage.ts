@@ -1,11 +1,12 @@
-import type { DataUsagePage } from '@civitas/contracts/api/data-usage.ts';
+import type { DataUsageSessionsPage } from '@civitas/contracts/api/data-usage.ts';
 import { apiGet } from '../../shared/api/api-client.ts';
-import { type UsageFilters, usagePath } from './usage-query.ts';
+import { sessionsPath, type UsageFilters } from './usage-query.ts';
 
-export function fetchDataUsage(
+/** One page of the person's accesses, grouped into sessions. */
+export function fetchUsageSessions(
   filters: UsageFilters,
   offset: number,
   signal: AbortSignal,
-): Promise<DataUsagePage> {
-  return apiGet<DataUsagePage>(usagePath(filters, offset), { signal });
+): Promise<DataUsageSessionsPage> {
+  return apiGet<DataUsageSessionsPage>(sessionsPath(filters, offset), { signal });
 }

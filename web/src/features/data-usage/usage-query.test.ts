@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { dayBoundary, hasFilters, isPeriodReversed, NO_FILTERS, usagePath } from './usage-query.ts';
+import { dayBoundary, hasFilters, isPeriodReversed, NO_FILTERS, sessionsPath } from './usage-query.ts';
 
-describe('usagePath', () => {
-  it('asks for the first page of 50 without filters', () => {
-    expect(usagePath(NO_FILTERS, 0)).toBe('/api/me/data-usage?limit=50&offset=0');
+describe('sessionsPath', () => {
+  it('asks for the first page of 20 sessions without filters', () => {
+    expect(sessionsPath(NO_FILTERS, 0)).toBe('/api/me/data-usage/sessions?limit=20&offset=0');
   });
 
   it('sends the organisation and purpose as given, encoded', () => {
-    const path = usagePath(
+    const path = sessionsPath(
       {
         ...NO_FILTERS,
         organisation: 'BG/GOV/177547175/civitas-portal',
@@ -22,8 +22,10 @@ describe('usagePath', () => {
   });
 
   it('turns the period into instants from the start of the first day to the end of the last', () => {
-    const query = new URL(usagePath({ ...NO_FILTERS, from: '2026-03-05', to: '2026-03-07' }, 0), 'https://x')
-      .searchParams;
+    const query = new URL(
+      sessionsPath({ ...NO_FILTERS, from: '2026-03-05', to: '2026-03-07' }, 0),
+      'https://x',
+    ).searchParams;
     const from = new Date(query.get('from')!);
     const to = new Date(query.get('to')!);
     expect([from.getFullYear(), from.getMonth(), from.getDate(), from.getHours(), from.getMinutes()]).toEqual(
@@ -35,7 +37,9 @@ describe('usagePath', () => {
   });
 
   it('leaves out a date that is not an ISO date of a real day', () => {
-    expect(usagePath({ ...NO_FILTERS, from: '5.3.2026' }, 0)).toBe('/api/me/data-usage?limit=50&offset=0');
+    expect(sessionsPath({ ...NO_FILTERS, from: '5.3.2026' }, 0)).toBe(
+      '/api/me/data-usage/sessions?limit=20&offset=0',
+    );
     expect(dayBoundary('2026-02-30')).toBeNull();
     expect(dayBoundary('')).toBeNull();
   });

@@ -8,7 +8,8 @@ export interface UsageFilters {
 
 export const NO_FILTERS: UsageFilters = { organisation: '', purpose: '', from: '', to: '' };
 
-export const PAGE_SIZE = 50;
+/** Sessions per page of the list (each holds one access or dozens). */
+export const SESSIONS_PAGE_SIZE = 20;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -30,8 +31,11 @@ export function isPeriodReversed({ from, to }: UsageFilters): boolean {
   return from !== '' && to !== '' && from > to;
 }
 
-/** The API path of one page of records: the period is whole days, from the first to the last. */
-export function usagePath(filters: UsageFilters, offset: number, limit = PAGE_SIZE): string {
+/**
+ * The API path of one page of sessions (accesses grouped): the period is whole days, from the
+ * first to the last.
+ */
+export function sessionsPath(filters: UsageFilters, offset: number, limit = SESSIONS_PAGE_SIZE): string {
   const query = new URLSearchParams();
   if (filters.organisation) query.set('organisation', filters.organisation);
   if (filters.purpose) query.set('purpose', filters.purpose);
@@ -41,7 +45,7 @@ export function usagePath(filters: UsageFilters, offset: number, limit = PAGE_SI
   if (to) query.set('to', to);
   query.set('limit', String(limit));
   query.set('offset', String(offset));
-  return `/api/me/data-usage?${query}`;
+  return `/api/me/data-usage/sessions?${query}`;
 }
 
 export function hasFilters(filters: UsageFilters): boolean {

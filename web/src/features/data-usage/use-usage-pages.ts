@@ -1,7 +1,7 @@
-import type { DataUsagePage } from '@civitas/contracts/api/data-usage.ts';
+import type { DataUsageSessionsPage } from '@civitas/contracts/api/data-usage.ts';
 import { useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../shared/api/api-error.ts';
-import { fetchDataUsage } from './fetch-data-usage.ts';
+import { fetchUsageSessions } from './fetch-data-usage.ts';
 import type { UsageFilters } from './usage-query.ts';
 
 export type MoreState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed'; error: unknown };
@@ -9,11 +9,11 @@ export type MoreState = { kind: 'idle' } | { kind: 'loading' } | { kind: 'failed
 export type UsagePagesState =
   | { kind: 'loading' }
   | { kind: 'failed'; error: unknown }
-  /** `page.items` holds every record loaded so far, newest first. */
-  | { kind: 'loaded'; page: DataUsagePage; more: MoreState };
+  /** `page.items` holds every session loaded so far, newest first. */
+  | { kind: 'loaded'; page: DataUsageSessionsPage; more: MoreState };
 
 /**
- * The records matching the filters, a page at a time ("show more" appends the next page).
+ * The sessions of accesses matching the filters, a page at a time ("show more" appends the next page).
  * Like useApiResource: aborts when the filters change or the screen goes away, and leaves a
  * 401 to the session, which has already sent the person back to sign-in.
  */
@@ -37,7 +37,7 @@ export function useUsagePages(filters: UsageFilters): {
     const current = new AbortController();
     controller.current = current;
     setState({ kind: 'loading' });
-    fetchDataUsage(filters, 0, current.signal).then(
+    fetchUsageSessions(filters, 0, current.signal).then(
       (page) => setState({ kind: 'loaded', page, more: { kind: 'idle' } }),
       (error: unknown) => settle(current.signal, error, () => setState({ kind: 'failed', error })),
     );
@@ -49,10 +49,10 @@ export function useUsagePages(filters: UsageFilters): {
     if (state.kind !== 'loaded' || state.more.kind === 'loading' || !signal) return;
     const loaded = state.page;
     setState({ kind: 'loaded', page: loaded, more: { kind: 'loading' } });
-    fetchDataUsage(filters, loaded.items.length, signal).then(
+    fetchUsageSessions(filters, loaded.items.length, signal).then(
       (next) => {
         if (signal.aborted) return;
-        // Records logged since the first page shift the offsets; never show one twice.
+        // Sessions begun since the first page shift the offsets; never show one twice.
         const seen = new Set(loaded.items.map((item) => item.id));
         const items = [...loaded.items, ...next.items.filter((item) => !seen.has(item.id))];
         // An empty page means the list ended sooner than the total said (records hidden meanwhile).

@@ -9,7 +9,9 @@ import { Badge } from '../../shared/ui/Badge.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { Card } from '../../shared/ui/Card.tsx';
 import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
-import { accessesOf, type RecordAccess } from './accesses.ts';
+import { useSessionTimes } from '../data-usage/session-time.ts';
+import { type AccessSession, accessSessions } from './access-sessions.ts';
+import { type AccessAction, accessesOf, type RecordAccess } from './accesses.ts';
 import { fetchAccesses, type HealthRecord } from './fhir-record.ts';
 import { useAudienceText } from './HideControl.tsx';
 import type { AccessRestriction, HealthPatient, RestrictionTarget } from './health-api.ts';
@@ -243,41 +245,87 @@ function AccessesCard({ patient }: { patient: HealthPatient }) {
 
 function AccessList({ accesses }: { accesses: RecordAccess[] }) {
   const { t } = useTranslation();
-  const format = useFormatters();
-  const others = accesses.filter((access) => !access.byPatient);
-  if (others.length === 0) return <p>{t('health.accesses.none')}</p>;
+  const sessions = accessSessions(accesses);
+  if (sessions.length === 0) return <p>{t('health.accesses.none')}</p>;
   return (
     <ul className="health-list">
-      {others.map((access) => (
-        <li
-          key={access.id}
-          className={access.emergency ? 'health-item health-item--emergency' : 'health-item'}
-        >
-          <div className="health-item__head">
-            <h3 className="health-item__title">{access.who ?? t(`health.accesses.role.${access.role}`)}</h3>
-            {access.emergency && <Badge tone="danger">{t('health.accesses.emergency')}</Badge>}
-          </div>
-          {access.organisation && <p>{access.organisation}</p>}
-          <p className="secondary-text">
-            {format.dateTime(access.when)} · {t(`health.accesses.action.${access.action}`)}
-            {access.resourceTypes.length > 0 &&
-              `: ${access.resourceTypes
-                .map((type) =>
-                  t(`health.resourceTypes.${type}` as 'health.resourceTypes.other', {
-                    defaultValue: t('health.resourceTypes.other'),
-                  }),
-                )
-                .join(', ')}`}
-          </p>
-          {access.purpose && (
-            <p className="secondary-text">
-              {t(`purposes.${access.purpose}` as 'purposes.medical-treatment')}
-            </p>
-          )}
-        </li>
+      {sessions.map((session) => (
+        <AccessSessionItem key={session.id} session={session} />
       ))}
     </ul>
   );
+}
+
+/**
+ * Who accessed the record, as one line per session: the doctor's name and organisation (the
+ * organisation alone for events that name no person, with what they were), when, how often, what.
+ */
+function AccessSessionItem({ session }: { session: AccessSession }) {
+  const { t } = useTranslation();
+  const times = useSessionTimes();
+  const [open, setOpen] = useState(false);
+  const listId = useId();
+  const count = session.accesses.length;
+  const title =
+    session.who && session.organisation
+      ? `${session.who} — ${session.organisation}`
+      : (session.who ?? session.organisation ?? t(`health.accesses.role.${session.role}`));
+  return (
+    <li className={session.emergency ? 'health-item health-item--emergency' : 'health-item'}>
+      <div className="health-item__head">
+        <h3 className="health-item__title">{title}</h3>
+        {session.emergency && <Badge tone="danger">{t('health.accesses.emergency')}</Badge>}
+      </div>
+      {!session.who && session.organisation && (
+        <p className="secondary-text">{t(`health.accesses.role.${session.role}`)}</p>
+      )}
+      <p>
+        {times.range(session.first, session.last)}
+        {count > 1 && ` · ${t('health.accesses.session.accesses', { count })}`}
+      </p>
+      <p className="secondary-text">
+        <AccessWhat actions={session.actions} resourceTypes={session.resourceTypes} />
+      </p>
+      {session.purpose && (
+        <p className="secondary-text">{t(`purposes.${session.purpose}` as 'purposes.medical-treatment')}</p>
+      )}
+      {count > 1 && (
+        <>
+          <Button
+            variant="secondary"
+            aria-expanded={open}
+            aria-controls={listId}
+            onClick={() => setOpen((value) => !value)}
+          >
+            {open ? t('health.accesses.session.hide') : t('health.accesses.session.show', { count })}
+          </Button>
+          <ol id={listId} hidden={!open} className="health-access-session">
+            {open &&
+              session.accesses.map((access) => (
+                <li key={access.id}>
+                  <time dateTime={access.when}>{times.timeOfDay(access.when)}</time> ·{' '}
+                  <AccessWhat actions={[access.action]} resourceTypes={access.resourceTypes} />
+                </li>
+              ))}
+          </ol>
+        </>
+      )}
+    </li>
+  );
+}
+
+/** What was done, to which kinds of data: "read: Observations, Conditions". */
+function AccessWhat({ actions, resourceTypes }: { actions: AccessAction[]; resourceTypes: string[] }) {
+  const { t } = useTranslation();
+  const done = actions.map((action) => t(`health.accesses.action.${action}`)).join(', ');
+  const types = resourceTypes
+    .map((type) =>
+      t(`health.resourceTypes.${type}` as 'health.resourceTypes.other', {
+        defaultValue: t('health.resourceTypes.other'),
+      }),
+    )
+    .join(', ');
+  return <>{types ? `${done}: ${types}` : done}</>;
 }
 
 function ActionFailed({ title, error }: { title: string; error: unknown }) {

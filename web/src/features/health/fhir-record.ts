@@ -112,7 +112,7 @@ export async function fetchHealthRecord(
 
 /** The latest accesses to the patient's record (EHDS Art. 9), newest first. */
 export async function fetchAccesses(patientId: string, signal?: AbortSignal): Promise<Answer<AuditEvent[]>> {
-  const query = new URLSearchParams({ patient: patientId, _count: '50', _sort: '-date' });
+  const query = new URLSearchParams({ patient: patientId, _count: '200', _sort: '-date' });
   const answer = await apiGetSaved<Bundle>(`${FHIR_BASE}/AuditEvent?${query}`, { signal });
   const events = bundleResources<AuditEvent>(answer.value, 'AuditEvent').toSorted((a, b) =>
     (b.recorded ?? '').localeCompare(a.recorded ?? ''),

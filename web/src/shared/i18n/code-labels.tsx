@@ -13,6 +13,9 @@ const KNOWN_CATEGORIES = [
   'fines',
   'taxes',
   'data-usage',
+  'health-insurance',
+  'health',
+  'photo',
   'other',
 ] as const;
 type KnownCategory = (typeof KNOWN_CATEGORIES)[number];
