@@ -1,14 +1,14 @@
-import { formatDate, SUMMARY_LABELS, type SummaryLanguage } from './labels.ts';
 import {
   createDocument,
   footers,
   heading,
-  keyValues,
+  keyValueLines,
   notice,
   paragraph,
   table,
   title,
-} from './pdf-layout.ts';
+} from '../../../documents/index.ts';
+import { formatDate, SUMMARY_LABELS, type SummaryLanguage } from './labels.ts';
 import type { SummaryView } from './summary.ts';
 
 /**
@@ -16,6 +16,8 @@ import type { SummaryView } from './summary.ts';
  * language, the same words as the summary's narratives. The summary's Bundle stays the document
  * of record; the PDF is its readable form.
  */
+
+const CREATOR = 'Civitas health record';
 
 export interface PdfRendering {
   /** Page content compressed (default); off only to inspect a PDF's text in tests. */
@@ -29,10 +31,11 @@ export async function renderSummaryPdf(view: SummaryView, options: PdfRendering 
     title: `${t.title} — ${view.patient.name}`,
     language: view.language,
     created: new Date(view.generated),
+    creator: CREATOR,
     ...options,
   });
   title(doc, t.title);
-  keyValues(doc, [
+  keyValueLines(doc, [
     [t.patient, view.patient.name],
     [t.birthDate, view.patient.birthDate],
     [t.identifier, view.patient.identifiers.join(', ')],
@@ -76,10 +79,11 @@ export async function renderDocumentPdf(document: DocumentText, options: PdfRend
     title: document.kind,
     language: document.language,
     created: document.created,
+    creator: CREATOR,
     ...options,
   });
   title(doc, document.kind);
-  keyValues(doc, [
+  keyValueLines(doc, [
     [t.document.patient, document.patient],
     [t.document.date, formatDate(document.date, document.language)],
     [t.document.author, document.author ?? ''],
