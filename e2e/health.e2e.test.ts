@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import { transliterate } from '@civitas/contracts/text/translit.ts';
+import type { Patient } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -165,6 +168,17 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     ]);
     const file = await download.path();
     expect(fs.readFileSync(file).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // The doctor abroad reads the citizen's name in Latin script, the Cyrillic original beside it.
+    const patient = await sql<{ content: string }>`
+      SELECT r.content FROM ehealth.resources r JOIN ehealth.patients p ON p.patient_id = r.id
+      WHERE r.resource_type = 'Patient' AND p.personal_number = ${platform.seeded.demoPersons[0]!}`.execute(
+      platform.database.db,
+    );
+    const recorded = (JSON.parse(patient.rows[0]!.content) as Patient).name![0]!.text!;
+    expect(recorded).toMatch(/[А-я]/);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    expect(text).toContain('Międzynarodowe podsumowanie pacjenta');
+    expect(text).toContain(`${transliterate(recorded)} (${recorded})`);
     await page.getByText('The PDF has been saved to your downloads.').waitFor();
     await expectAccessible(page, 'health-documents-en.png');
   });

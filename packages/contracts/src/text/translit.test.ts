@@ -23,6 +23,13 @@ describe('Bulgarian transliteration', () => {
     ['Ямбол', 'Yambol'],
     ['Пловдив', 'Plovdiv'],
     ['Кърджали', 'Kardzhali'],
+    // The rest of the Act's own examples (Art. 4).
+    ['Самоков', 'Samokov'],
+    ['Шумен', 'Shumen'],
+    ['Русе', 'Ruse'],
+    ['Пещера', 'Peshtera'],
+    ['Благоевград', 'Blagoevgrad'],
+    ['Гюешево', 'Gyueshevo'],
   ])('%s → %s', (cyrillic, latin) => {
     expect(transliterate(cyrillic)).toBe(latin);
   });

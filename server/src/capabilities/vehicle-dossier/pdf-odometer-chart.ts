@@ -5,8 +5,8 @@
 
 import type { OdometerAnalysis } from '@civitas/contracts/api/vehicle-report.ts';
 import { dayFromIso, dayFromParts, partsFromDay } from '@civitas/contracts/days.ts';
+import { COLOUR, type Doc, FONT, SIZE } from '../../documents/index.ts';
 import type { PdfLabels } from './pdf-labels.ts';
-import { COLOUR, type Doc, FONT, SIZE } from './pdf-layout.ts';
 
 export interface Box {
   x: number;

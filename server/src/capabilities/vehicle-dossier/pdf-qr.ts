@@ -3,7 +3,7 @@
  * horizontal runs of dark modules.
  */
 import QRCode from 'qrcode';
-import type { Doc } from './pdf-layout.ts';
+import type { Doc } from '../../documents/index.ts';
 
 /** Draws a QR code of `text` with its top-left corner at (x, y) and `size` points wide, quiet zone included. */
 export function drawQrCode(doc: Doc, text: string, x: number, y: number, size: number): void {

@@ -5,8 +5,6 @@
  */
 
 import type { SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
-import { nameOf } from './pdf-code-labels.ts';
-import type { PdfLabels } from './pdf-labels.ts';
 import {
   type Cell,
   COLOUR,
@@ -17,7 +15,9 @@ import {
   keyValues,
   paragraph,
   table,
-} from './pdf-layout.ts';
+} from '../../documents/index.ts';
+import { nameOf } from './pdf-code-labels.ts';
+import type { PdfLabels } from './pdf-labels.ts';
 import { drawOdometerChart } from './pdf-odometer-chart.ts';
 
 export interface SectionContext {

@@ -11,11 +11,11 @@ import { INSPECTION_RESULTS } from '@civitas/contracts/registers/inspections.ts'
 import { BODY_TYPES, COLOURS, FUELS, VEHICLE_CATEGORIES } from '@civitas/contracts/registers/vehicles.ts';
 import QRCode from 'qrcode';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { type Doc, documentFonts } from '../../documents/index.ts';
 import { analyseOdometer } from './odometer.ts';
 import { renderReportPdf } from './pdf.ts';
 import { CODE_LABELS, PDF_LANGUAGES } from './pdf-code-labels.ts';
 import { PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
-import { type Doc, documentFonts } from './pdf-layout.ts';
 import { drawQrCode } from './pdf-qr.ts';
 import { generateReportKey, signReport, verifyReport } from './signing.ts';
 import {

@@ -8,21 +8,21 @@
 import type { SignedReport } from '@civitas/contracts/api/vehicle-report.ts';
 import { canonicalJson } from '@civitas/contracts/canonical-json.ts';
 import { decodeProtectedHeader } from 'jose';
-import PDFDocument from 'pdfkit';
-import { nameOf } from './pdf-code-labels.ts';
-import { PDF_LABELS, type PdfLabels, type PdfLanguage } from './pdf-labels.ts';
 import {
   banner,
   body,
   COLOUR,
   contentWidth,
+  createDocument,
   type Doc,
-  documentFonts,
   FONT,
+  footers,
+  keyValueLines,
   paragraph,
-  registerFonts,
   SIZE,
-} from './pdf-layout.ts';
+} from '../../documents/index.ts';
+import { nameOf } from './pdf-code-labels.ts';
+import { PDF_LABELS, type PdfLanguage } from './pdf-labels.ts';
 import { drawQrCode } from './pdf-qr.ts';
 import {
   deregistrationSection,
@@ -46,7 +46,6 @@ export interface PdfOptions {
   compress?: boolean;
 }
 
-const MARGIN = { top: 48, bottom: 56, left: 50, right: 50 };
 const QR_SIZE = 92;
 const SECTIONS = [
   technicalSection,
@@ -64,54 +63,26 @@ const SECTIONS = [
 /** Renders a signed report as a PDF document. */
 export async function renderReportPdf(report: SignedReport, options: PdfOptions): Promise<Buffer> {
   const t = PDF_LABELS[options.language];
-  const doc = createDocument(report, options, t);
-  const bytes = collect(doc);
+  const issued = new Date(report.issuedAt);
+  // Every date in the file is the report's: the document's ID, and so its bytes, depend on the report alone.
+  const { doc, bytes } = createDocument({
+    title: `${t.title} ${report.reference}`,
+    subject: report.vin,
+    author: report.issuer,
+    creator: 'Civitas vehicle dossier',
+    language: options.language,
+    created: issued,
+    ...(options.compress === undefined ? {} : { compress: options.compress }),
+  });
   const context: SectionContext = { doc, t, report };
   header(context, options.verifyUrl);
   warnings(context);
   for (const section of SECTIONS) section(context);
   signatureNote(context);
   attachReport(doc, report);
-  footers(doc, t, report.reference);
+  footers(doc, (page, pages) => t.footer(report.reference, page, pages));
   doc.end();
   return bytes;
-}
-
-/** An A4 document whose metadata (and so its ID) depends on the report alone. */
-function createDocument(report: SignedReport, options: PdfOptions, t: PdfLabels): Doc {
-  const issued = new Date(report.issuedAt);
-  const fonts = documentFonts();
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    compress: options.compress ?? true,
-    // The font object itself: no name is registered yet while the document is made.
-    font: fonts.regular as unknown as string,
-    lang: options.language,
-    displayTitle: true,
-    info: {
-      Title: `${t.title} ${report.reference}`,
-      Subject: report.vin,
-      Author: report.issuer,
-      Producer: 'Civitas',
-      Creator: 'Civitas vehicle dossier',
-      CreationDate: issued,
-      ModDate: issued,
-    },
-  });
-  registerFonts(doc, fonts);
-  body(doc);
-  return doc;
-}
-
-function collect(doc: Doc): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  return new Promise((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
 }
 
 /** Title, vehicle, reference and issue details on the left; the QR code to the verification page on the right. */
@@ -132,30 +103,19 @@ function header({ doc, t, report }: SectionContext, verifyUrl: string): void {
     .text(`${vehicle}VIN ${report.vin}`, { width });
   doc.moveDown(0.5);
   body(doc);
-  keyValuesBeside(doc, width, [
-    [t.reference, report.reference],
-    [t.issuedAt, t.formatDateTime(report.issuedAt)],
-    [t.issuer, report.issuer],
-    [t.viewer, t.viewers[report.viewer]],
-  ]);
+  keyValueLines(
+    doc,
+    [
+      [t.reference, report.reference],
+      [t.issuedAt, t.formatDateTime(report.issuedAt)],
+      [t.issuer, report.issuer],
+      [t.viewer, t.viewers[report.viewer]],
+    ],
+    { labelWidth: 120, width },
+  );
   doc.y = Math.max(doc.y, top + QR_SIZE) + 4;
   doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.accent);
   doc.text(t.checkAt(verifyUrl), left, doc.y, { width: contentWidth(doc), align: 'right', link: verifyUrl });
-  body(doc);
-}
-
-/** Label–value rows in a column narrower than the page (beside the QR code). */
-function keyValuesBeside(doc: Doc, width: number, rows: readonly (readonly [string, string])[]): void {
-  const { left } = doc.page.margins;
-  for (const [label, value] of rows) {
-    const y = doc.y;
-    doc.font(FONT.regular).fillColor(COLOUR.muted).text(label, left, y, { width: 120 });
-    doc
-      .font(FONT.bold)
-      .fillColor(COLOUR.text)
-      .text(value, left + 124, y, { width: width - 124 });
-    doc.y = Math.max(doc.y, y + 12);
-  }
   body(doc);
 }
 
@@ -205,22 +165,4 @@ function attachReport(doc: Doc, report: SignedReport): void {
     creationDate: issued,
     modifiedDate: issued,
   });
-}
-
-/** Reference and page numbers at the foot of every page. */
-function footers(doc: Doc, t: PdfLabels, reference: string): void {
-  const { start, count } = doc.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    doc.switchToPage(i);
-    const { bottom, left } = doc.page.margins;
-    // Text below the bottom margin would make pdfkit start a new page: lift the margin while writing.
-    doc.page.margins.bottom = 0;
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
-    doc.text(t.footer(reference, i + 1, count), left, doc.page.height - bottom + 18, {
-      width: contentWidth(doc),
-      align: 'center',
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
-  }
 }

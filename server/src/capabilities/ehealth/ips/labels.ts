@@ -1,3 +1,5 @@
+import { transliterate } from '@civitas/contracts/text/translit.ts';
+
 /**
  * The words of the patient summary (section titles, column headings, notes) in each language the
  * platform speaks. Clinical codes are named by the terminology (`terms.ts`), never here.
@@ -169,4 +171,28 @@ export function formatDate(value: string | undefined, language: SummaryLanguage)
   const [, year, month, day] = match;
   if (language === 'en') return [year, month, day].filter(Boolean).join('-');
   return [day, month, year].filter(Boolean).join('.');
+}
+
+/** Bulgarian titles before a name, as English and Polish write them (transliterated, "д-р" would be "d-r"). */
+const NAME_TITLES: Record<Exclude<SummaryLanguage, 'bg'>, Readonly<Record<string, string>>> = {
+  en: { 'д-р': 'Dr', 'проф.': 'Prof.', 'доц.': 'Assoc. Prof.' },
+  pl: { 'д-р': 'dr', 'проф.': 'prof.', 'доц.': 'doc.' },
+};
+
+/**
+ * A name as the record has it (a patient, a doctor, an organisation) in a script the reader can
+ * read: as written for Bulgarian; for English and Polish, in Latin script by the Transliteration
+ * Act (Мария Петрова → Maria Petrova; a title such as "д-р" in the reader's words), followed by
+ * the original in brackets unless `original` is false (where there is no room), so that it can
+ * still be matched with papers in Cyrillic. A name already in Latin script is shown once.
+ */
+export function readerName(name: string, language: SummaryLanguage, { original = true } = {}): string {
+  if (language === 'bg') return name;
+  const titles = NAME_TITLES[language];
+  const latin = name
+    .split(' ')
+    .map((word) => titles[word.toLowerCase()] ?? transliterate(word))
+    .join(' ');
+  if (latin === name || !original) return latin;
+  return `${latin} (${name})`;
 }

@@ -391,6 +391,33 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
       expect(text).not.toMatch(/depress/i);
     });
 
+    it("shows the patient's and the author's names in the reader's script, the Bundle as recorded", async () => {
+      const names = {
+        bg: { patient: 'Пациент Мария Петрова', author: 'Автор Георги Иванов' },
+        en: {
+          patient: 'Patient Maria Petrova (Мария Петрова)',
+          author: 'Author Georgi Ivanov (Георги Иванов)',
+        },
+        pl: {
+          patient: 'Pacjent Maria Petrova (Мария Петрова)',
+          author: 'Autor Georgi Ivanov (Георги Иванов)',
+        },
+      } as const;
+      for (const [language, { patient: patientLine, author }] of Object.entries(names)) {
+        const answer = await invoke('summary', patient, PATIENT_ID, { _format: 'pdf', _language: language });
+        const text = pdfText(answer.body as Buffer).replace(/\s+/g, ' ');
+        expect(text).toContain(patientLine);
+        expect(text).toContain(author);
+        if (language === 'bg') expect(text).not.toMatch(/Maria|Petrova|Georgi/);
+        // The document of record keeps the names as recorded, whatever the reader's language.
+        const json = await invoke('summary', patient, PATIENT_ID, { _language: language });
+        const bundle = json.body as Bundle;
+        const composition = bundle.entry![0]!.resource as Composition;
+        expect(composition.text!.div).toContain('Мария Петрова');
+        expect(JSON.stringify(bundle)).not.toMatch(/Maria|Petrova|Georgi/);
+      }
+    });
+
     it('refuses another patient, an unknown format and an unknown language', async () => {
       expect(await refusal(invoke('summary', patient, OTHER_PATIENT_ID))).toBe('ips-patient-not-found');
       expect(await refusal(invoke('summary', patient, PATIENT_ID, { _format: 'xml' }))).toBe(
@@ -414,6 +441,15 @@ describe.each(testDatabases())('the patient operations on $name', (engine) => {
       expect(text).toContain('Пациентката е изписана в добро общо състояние.');
       expect(text).toContain('Zażółć gęślą jaźń.');
       expect(text).toContain('УМБАЛ „Александровска“');
+      expect(text).not.toContain('Aleksandrovska');
+      const english = await invoke('documentPdf', gp, `${PATIENT_ID}-letter`, { _language: 'en' });
+      const englishText = pdfText(english.body as Buffer).replace(/\s+/g, ' ');
+      expect(englishText).toContain('Patient Maria Petrova (Мария Петрова)');
+      expect(englishText).toContain('Author UMBAL „Aleksandrovska“ (УМБАЛ „Александровска“)');
+      // The letter's own text is printed as written.
+      expect(englishText).toContain('Пациентката е изписана в добро общо състояние.');
+      recorded.length = 0;
+      await invoke('documentPdf', gp, `${PATIENT_ID}-letter`, { _language: 'bg' });
       expect(recorded).toEqual([
         expect.objectContaining({ interaction: 'read', what: 'DocumentReference', patientIds: [PATIENT_ID] }),
       ]);

@@ -203,7 +203,7 @@ export class IpsOperations {
       bytes = await renderDocumentPdf({
         kind: document.type ? conceptLabel(document.type, language) : (text.title ?? ''),
         date: document.date ?? document.context?.period?.start,
-        author: authors.filter(Boolean).join(', ') || undefined,
+        authors: authors.filter((name): name is string => Boolean(name)),
         patient: (document.subject?.reference && names.get(document.subject.reference)) ?? '',
         text: Buffer.from(text.data, 'base64').toString('utf8'),
         language,

@@ -1,21 +1,25 @@
-import { formatDate, SUMMARY_LABELS, type SummaryLanguage } from './labels.ts';
 import {
   createDocument,
   footers,
   heading,
-  keyValues,
+  keyValueLines,
   notice,
   paragraph,
   table,
   title,
-} from './pdf-layout.ts';
+} from '../../../documents/index.ts';
+import { formatDate, readerName, SUMMARY_LABELS, type SummaryLanguage } from './labels.ts';
 import type { SummaryView } from './summary.ts';
 
 /**
  * The patient summary and the record's documents as PDFs a person reads: A4, in the reader's
- * language, the same words as the summary's narratives. The summary's Bundle stays the document
- * of record; the PDF is its readable form.
+ * language, the same words as the summary's narratives. Names (the patient, the author, a
+ * hospital) are in the reader's script: a doctor abroad reading the English or Polish PDF gets
+ * "Maria Petrova (Мария Петрова)". The summary's Bundle stays the document of record, names as
+ * recorded; the PDF is its readable form.
  */
+
+const CREATOR = 'Civitas health record';
 
 export interface PdfRendering {
   /** Page content compressed (default); off only to inspect a PDF's text in tests. */
@@ -25,18 +29,20 @@ export interface PdfRendering {
 /** The International Patient Summary as a readable A4 PDF. */
 export async function renderSummaryPdf(view: SummaryView, options: PdfRendering = {}): Promise<Buffer> {
   const t = view.labels;
+  const name = (recorded: string) => readerName(recorded, view.language);
   const { doc, bytes } = createDocument({
-    title: `${t.title} — ${view.patient.name}`,
+    title: `${t.title} — ${readerName(view.patient.name, view.language, { original: false })}`,
     language: view.language,
     created: new Date(view.generated),
+    creator: CREATOR,
     ...options,
   });
   title(doc, t.title);
-  keyValues(doc, [
-    [t.patient, view.patient.name],
+  keyValueLines(doc, [
+    [t.patient, name(view.patient.name)],
     [t.birthDate, view.patient.birthDate],
     [t.identifier, view.patient.identifiers.join(', ')],
-    [t.author, view.author],
+    [t.author, name(view.author)],
     [t.generated, formatDate(view.generated, view.language)],
   ]);
   if (view.withheld) notice(doc, t.withheld);
@@ -62,7 +68,8 @@ export interface DocumentText {
   /** The document's kind in words (discharge summary, referral…). */
   kind: string;
   date: string | undefined;
-  author: string | undefined;
+  /** Who wrote it (doctors, a hospital), by name as recorded. */
+  authors: readonly string[];
   patient: string;
   text: string;
   language: SummaryLanguage;
@@ -76,13 +83,14 @@ export async function renderDocumentPdf(document: DocumentText, options: PdfRend
     title: document.kind,
     language: document.language,
     created: document.created,
+    creator: CREATOR,
     ...options,
   });
   title(doc, document.kind);
-  keyValues(doc, [
-    [t.document.patient, document.patient],
+  keyValueLines(doc, [
+    [t.document.patient, readerName(document.patient, document.language)],
     [t.document.date, formatDate(document.date, document.language)],
-    [t.document.author, document.author ?? ''],
+    [t.document.author, document.authors.map((name) => readerName(name, document.language)).join(', ')],
   ]);
   doc.moveDown(0.8);
   paragraph(doc, document.text);
