@@ -58,7 +58,7 @@ describe.each(testDatabases())('seeding the synthetic health record ($name)', (e
     const ctx = generateContext(subjects, { seed: SEED, persons: PERSONS, instance });
     const specialist = ctx.directory.demoSpecialist!.practitioner.reference.slice('Practitioner/'.length);
     const facts = storeCareFacts(handle.db);
-    const referred = await facts.referralPatients(await facts.referencesOf(specialist));
+    const referred = (await facts.relations(await facts.referencesOf(specialist))).referral;
     const link = await sql<{ patient_id: string }>`
       SELECT patient_id FROM ehealth.patients WHERE personal_number = ${ctx.demoReferral!}`.execute(
       handle.db,
