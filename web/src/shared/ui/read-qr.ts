@@ -1,17 +1,12 @@
+/** Reading QR codes in the browser (jsQR): from a camera frame or from a picture. */
 import jsQR from 'jsqr';
-import QRCode from 'qrcode';
-
-/** A QR code as a PNG data URL (the CSP allows data: images). */
-export function qrDataUrl(text: string): Promise<string> {
-  return QRCode.toDataURL(text, { errorCorrectionLevel: 'L', margin: 2, width: 512 });
-}
 
 /** The text of the first QR code in an image (a photo or a camera frame), or null. */
 export function readQr(image: ImageData): string | null {
   return jsQR(image.data, image.width, image.height, { inversionAttempts: 'attemptBoth' })?.data ?? null;
 }
 
-/** Reads a QR code from an image file the verifier picked. */
+/** Reads a QR code from an image file the person picked. */
 export async function readQrFromFile(file: File): Promise<string | null> {
   const bitmap = await createImageBitmap(file);
   const canvas = document.createElement('canvas');

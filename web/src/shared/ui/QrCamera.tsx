@@ -1,19 +1,25 @@
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
-import { Button } from '../../shared/ui/Button.tsx';
-import { readQr } from './qr.ts';
+import { Button } from './Button.tsx';
+import { readQr } from './read-qr.ts';
+import './QrCamera.css';
 
-/** Reads a QR code with the camera (getUserMedia + jsQR), frame by frame, until one is found. */
-export function CameraReader({
-  onRead,
-  onClose,
-  onError,
-}: {
+interface QrCameraProps {
+  /** What the camera is reading, for assistive technology ("Camera view for reading …"). */
+  label: string;
+  /** The text of the button that stops the camera. */
+  stopLabel: string;
+  /** The first QR code found; the camera stops with it. */
   onRead(text: string): void;
   onClose(): void;
+  /** No camera, or the person refused it. */
   onError(error: unknown): void;
-}) {
-  const { t } = useTranslation();
+}
+
+/**
+ * The back camera, read frame by frame (getUserMedia + jsQR) until a QR code is found. The
+ * pharmacy reads prescriptions with it, the verifier a wallet's offline answer.
+ */
+export function QrCamera({ label, stopLabel, onRead, onClose, onError }: QrCameraProps) {
   const video = useRef<HTMLVideoElement>(null);
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: the camera opens once per reader.
@@ -33,6 +39,11 @@ export function CameraReader({
       }
       frame = requestAnimationFrame(scan);
     };
+    // Without a secure context (or on a device without a camera) there is no getUserMedia at all.
+    if (!navigator.mediaDevices?.getUserMedia) {
+      onError(new Error('no camera'));
+      return;
+    }
     navigator.mediaDevices
       .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
       .then((opened) => {
@@ -52,15 +63,9 @@ export function CameraReader({
 
   return (
     <div className="stack">
-      <video
-        ref={video}
-        className="verifier-camera"
-        muted
-        playsInline
-        aria-label={t('verifier.cameraLabel')}
-      />
+      <video ref={video} className="qr-camera" muted playsInline aria-label={label} />
       <Button variant="secondary" onClick={onClose}>
-        {t('verifier.closeCamera')}
+        {stopLabel}
       </Button>
     </div>
   );
