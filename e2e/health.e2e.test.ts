@@ -87,18 +87,16 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     // The first test with a trend: its card holds the chart, the range and the table.
     const card = page
       .locator('section.card')
-      .filter({ has: page.locator('.health-chart') })
+      .filter({ has: page.locator('.line-chart') })
       .first();
     await card.getByRole('img', { name: / over time$/ }).waitFor();
-    expect(await card.locator('.health-chart__band').count()).toBe(1);
-    expect(await card.locator('.health-chart circle, .health-chart__outside').count()).toBeGreaterThanOrEqual(
-      5,
-    );
+    expect(await card.locator('.line-chart__band').count()).toBe(1);
+    expect(await card.locator('.line-chart__point').count()).toBeGreaterThanOrEqual(5);
     expect(await card.getByText(/^Reference range: /).count()).toBe(1);
     await card.getByText('Show the values as a table').click();
     expect(await card.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(6);
     // Some of the record's trend (a diabetic's HbA1c, a cholesterol) lies outside the range: marked in red.
-    expect(await page.locator('.health-chart__outside').count()).toBeGreaterThan(0);
+    expect(await page.locator('.line-chart__point--marked').count()).toBeGreaterThan(0);
     expect(await page.getByText(/\b(mmol|%|µmol)/).count()).toBeGreaterThan(0);
     await expectAccessible(page, 'health-results-en.png');
   });
