@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
-import { readQrFromPixels } from './qr-image.ts';
+import { qrReader } from '../../shared/ui/read-qr.ts';
 
 /** The back camera, read a few times a second until a QR code is found (getUserMedia + jsQR). */
 export function CameraScanner({ onCode, onClose }: { onCode: (text: string) => void; onClose: () => void }) {
@@ -18,7 +18,12 @@ export function CameraScanner({ onCode, onClose }: { onCode: (text: string) => v
       ?.getUserMedia({ video: { facingMode: 'environment' }, audio: false })
       .then(async (media) => {
         stream = media;
-        if (done || !video.current) return;
+        const readQrFromPixels = await qrReader();
+        // Closed while the camera or the decoder was on its way: the cleanup below has already run.
+        if (done || !video.current) {
+          for (const track of media.getTracks()) track.stop();
+          return;
+        }
         video.current.srcObject = media;
         await video.current.play();
         const canvas = document.createElement('canvas');

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
 import { CameraScanner } from './CameraScanner.tsx';
-import { readQrFromImage } from './qr-image.ts';
+import { readQrFromFile } from '../../shared/ui/read-qr.ts';
 
 const MAX_LINK = 8192;
 
@@ -28,7 +28,7 @@ export function ScanOrPaste({ onLink }: { onLink: (link: string) => string | nul
 
   async function fromFile(file: File | undefined) {
     if (!file) return;
-    const text = await readQrFromImage(file).catch(() => null);
+    const text = await readQrFromFile(file).catch(() => null);
     if (text === null) setError('wallet.scan.noCode');
     else handle(text);
   }

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { Button } from './Button.tsx';
-import { readQr } from './read-qr.ts';
+import { qrReader } from './read-qr.ts';
 import './QrCamera.css';
 
 interface QrCameraProps {
@@ -25,10 +25,11 @@ export function QrCamera({ label, stopLabel, onRead, onClose, onError }: QrCamer
   // biome-ignore lint/correctness/useExhaustiveDependencies: the camera opens once per reader.
   useEffect(() => {
     let stream: MediaStream | null = null;
+    let closed = false;
     let frame = 0;
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
-    const scan = () => {
+    const scan = (readQr: (image: ImageData) => string | null) => {
       const element = video.current;
       if (element && context && element.readyState >= element.HAVE_ENOUGH_DATA) {
         canvas.width = element.videoWidth;
@@ -37,7 +38,7 @@ export function QrCamera({ label, stopLabel, onRead, onClose, onError }: QrCamer
         const text = readQr(context.getImageData(0, 0, canvas.width, canvas.height));
         if (text) return onRead(text);
       }
-      frame = requestAnimationFrame(scan);
+      frame = requestAnimationFrame(() => scan(readQr));
     };
     // Without a secure context (or on a device without a camera) there is no getUserMedia at all.
     if (!navigator.mediaDevices?.getUserMedia) {
@@ -46,18 +47,22 @@ export function QrCamera({ label, stopLabel, onRead, onClose, onError }: QrCamer
     }
     navigator.mediaDevices
       .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-      .then((opened) => {
+      .then(async (opened) => {
         stream = opened;
+        const readQr = await qrReader();
+        // Closed while the camera or the decoder was on its way: the effect's cleanup has run.
+        if (closed) return stopTracks(opened);
         if (video.current) {
           video.current.srcObject = opened;
           void video.current.play();
         }
-        frame = requestAnimationFrame(scan);
+        frame = requestAnimationFrame(() => scan(readQr));
       })
       .catch(onError);
     return () => {
+      closed = true;
       cancelAnimationFrame(frame);
-      for (const track of stream?.getTracks() ?? []) track.stop();
+      if (stream) stopTracks(stream);
     };
   }, []);
 
@@ -69,4 +74,8 @@ export function QrCamera({ label, stopLabel, onRead, onClose, onError }: QrCamer
       </Button>
     </div>
   );
+}
+
+function stopTracks(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
 }
