@@ -38,6 +38,15 @@ describe('the trend chart', () => {
     expect(valueTicks(5.1, 6.2).every((tick) => tick >= 0)).toBe(true);
   });
 
+  it('keeps the first and the last date label within the plot, and centres the others on their value', () => {
+    const layout = trendChartLayout(
+      [point('2022-01-01', 5), point('2023-06-01', 5.5), point('2025-01-01', 6)],
+      null,
+      { width: 600, height: 200 },
+    );
+    expect(layout.xTicks.map((tick) => tick.anchor)).toEqual(['start', 'middle', 'end']);
+  });
+
   it('labels dates far enough apart not to overlap, always the latest', () => {
     const ticks = spacedTicks(
       [0, 30, 60, 200, 260].map((x, i) => ({ x, date: `202${i}-01-01` })),

@@ -11,6 +11,7 @@ import {
   linePath,
   niceStep,
   plotArea,
+  type TimeTick,
 } from '../../shared/ui/line-chart.ts';
 import type { ResultFlag, ResultRange } from './lab-results.ts';
 
@@ -27,7 +28,11 @@ export interface TrendPoint extends TrendInput {
   outOfRange: boolean;
 }
 
-export type TrendChartLayout = LineChartLayout<TrendPoint, { x: number; date: string }>;
+export interface DateTick extends TimeTick {
+  date: string;
+}
+
+export type TrendChartLayout = LineChartLayout<TrendPoint, DateTick>;
 
 /** The room a date label ("03/2026", "03.2026 г.") needs. */
 const MIN_DATE_SPACING = 72;
@@ -99,9 +104,11 @@ export function trendChartLayout(
     line: linePath(points),
     band,
     yTicks: ticks.map((value) => ({ y: yOf(value), value })),
-    xTicks: spacedTicks(
-      points.map((point) => ({ x: point.x, date: point.date.slice(0, 10) })),
-      MIN_DATE_SPACING,
+    xTicks: anchored(
+      spacedTicks(
+        points.map((point) => ({ x: point.x, date: point.date.slice(0, 10) })),
+        MIN_DATE_SPACING,
+      ),
     ),
   };
 }
@@ -120,6 +127,18 @@ export function spacedTicks(
     if (!next || next.x - tick.x >= spacing) picked.unshift(tick);
   }
   return picked;
+}
+
+/**
+ * The first and the last date label stay within the plot (the measured dates sit near its edges);
+ * those between are centred on their value.
+ */
+function anchored(ticks: Array<{ x: number; date: string }>): DateTick[] {
+  return ticks.map((tick, i) => ({
+    ...tick,
+    anchor:
+      ticks.length > 1 && i === 0 ? 'start' : ticks.length > 1 && i === ticks.length - 1 ? 'end' : 'middle',
+  }));
 }
 
 const tidy = (value: number) => Number.parseFloat(value.toPrecision(12));

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { LineChartLayout } from './line-chart.ts';
+import type { LineChartLayout, TimeTick } from './line-chart.ts';
 import { useElementWidth } from './use-element-width.ts';
 import './LineChart.css';
 
@@ -19,7 +19,7 @@ export interface LegendEntry {
   text: string;
 }
 
-interface LineChartProps<Point extends { x: number; y: number }, XTick extends { x: number }> {
+interface LineChartProps<Point extends { x: number; y: number }, XTick extends TimeTick> {
   /** The chart's name to assistive technology. */
   title: string;
   /** The element that says in words what the chart shows (its accessible description). */
@@ -41,7 +41,7 @@ interface LineChartProps<Point extends { x: number; y: number }, XTick extends {
  * technology, named by its title and described by the summary beside it; the values themselves
  * are in a table beside it. SVG presentation attributes only: the CSP forbids inline styles.
  */
-export function LineChart<Point extends { x: number; y: number }, XTick extends { x: number }>({
+export function LineChart<Point extends { x: number; y: number }, XTick extends TimeTick>({
   title,
   summaryId,
   layout: layOut,
@@ -96,7 +96,7 @@ export function LineChart<Point extends { x: number; y: number }, XTick extends 
               y2={layout.plot.bottom}
               stroke={AXIS}
             />
-            {layout.xTicks.map((tick, i) => (
+            {layout.xTicks.map((tick) => (
               <g key={tick.x}>
                 <line
                   x1={tick.x}
@@ -108,7 +108,7 @@ export function LineChart<Point extends { x: number; y: number }, XTick extends 
                 <text
                   x={tick.x}
                   y={layout.plot.bottom + 19}
-                  textAnchor={anchorOf(i, layout.xTicks.length)}
+                  textAnchor={tick.anchor ?? 'middle'}
                   fontSize="12"
                   fill={AXIS}
                 >
@@ -138,13 +138,6 @@ export function LineChart<Point extends { x: number; y: number }, XTick extends 
       </ul>
     </figure>
   );
-}
-
-/** The first and last labels stay within the plot's width; the others are centred on their tick. */
-function anchorOf(index: number, count: number): 'start' | 'middle' | 'end' {
-  if (count > 1 && index === 0) return 'start';
-  if (count > 1 && index === count - 1) return 'end';
-  return 'middle';
 }
 
 /** A point: a dot, or a red triangle. Its title is a hover tip. */

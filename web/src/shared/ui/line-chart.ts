@@ -13,9 +13,15 @@ export interface PlotArea {
 }
 
 /** What `LineChart` draws: every position in pixels, every tick with its value. */
+/** A tick on the time axis; its label is centred on it unless `anchor` says otherwise. */
+export interface TimeTick {
+  x: number;
+  anchor?: 'start' | 'middle' | 'end';
+}
+
 export interface LineChartLayout<
   Point extends { x: number; y: number } = { x: number; y: number },
-  XTick extends { x: number } = { x: number },
+  XTick extends TimeTick = TimeTick,
 > {
   width: number;
   height: number;
