@@ -1,10 +1,18 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { sql } from 'kysely';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
-import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
+import {
+  expectAccessible,
+  launchChromium,
+  SCREENSHOTS,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
 /** The narrowest phone the app is built for. */
 const PHONE = { width: 360, height: 780 };
@@ -98,7 +106,12 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     // Some of the record's trend (a diabetic's HbA1c, a cholesterol) lies outside the range: marked in red.
     expect(await page.locator('.line-chart__point--marked').count()).toBeGreaterThan(0);
     expect(await page.getByText(/\b(mmol|%|µmol)/).count()).toBeGreaterThan(0);
+    // Each mark says its date and value (with the unit) as a hover tip.
+    expect(await card.locator('.line-chart__point title').first().textContent()).toMatch(/^.+: [\d.,]+\s\S+/);
     await expectAccessible(page, 'health-results-en.png');
+    await card
+      .locator('.line-chart')
+      .screenshot({ path: path.join(SCREENSHOTS, 'health-trend-chart-en.png') });
   });
 
   it('shows a prescription the GP issued with its QR for the pharmacy, and as collected once dispensed', async () => {
