@@ -10,6 +10,7 @@ import {
   type LineChartOptions,
   linePath,
   niceStep,
+  type PlotArea,
   plotArea,
   type TimeTick,
 } from '../../shared/ui/line-chart.ts';
@@ -109,6 +110,7 @@ export function trendChartLayout(
         points.map((point) => ({ x: point.x, date: point.date.slice(0, 10) })),
         MIN_DATE_SPACING,
       ),
+      plot,
     ),
   };
 }
@@ -130,14 +132,14 @@ export function spacedTicks(
 }
 
 /**
- * The first and the last date label stay within the plot (the measured dates sit near its edges);
- * those between are centred on their value.
+ * A date label is centred on its value, unless that would take it past the plot's edge: then it
+ * starts (or ends) at its value.
  */
-function anchored(ticks: Array<{ x: number; date: string }>): DateTick[] {
-  return ticks.map((tick, i) => ({
+function anchored(ticks: Array<{ x: number; date: string }>, plot: PlotArea): DateTick[] {
+  const half = MIN_DATE_SPACING / 2;
+  return ticks.map((tick) => ({
     ...tick,
-    anchor:
-      ticks.length > 1 && i === 0 ? 'start' : ticks.length > 1 && i === ticks.length - 1 ? 'end' : 'middle',
+    anchor: tick.x - plot.left < half ? 'start' : plot.right - tick.x < half ? 'end' : 'middle',
   }));
 }
 
