@@ -239,6 +239,31 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
   });
 
+  it("says the page is opening while the screen's code is on its way, in the person's language", async () => {
+    // No service worker here (it would answer from its cache): the screen's chunk comes from the network, held back.
+    const slow = await browser.newContext({ locale: 'bg-BG', viewport: PHONE, serviceWorkers: 'block' });
+    try {
+      const slowPage = watchPage(await slow.newPage(), pageErrors, { who: 'citizen, slow network' });
+      await signInWithEid(slowPage, base, platform.seeded.demoPersons[0]!, platform.config.demoPin);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await slow.route(/\/assets\/HealthScreen-[^/]*\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await slowPage.goto(`${base}/health`);
+      await slowPage.getByRole('status').filter({ hasText: 'Страницата се отваря…' }).waitFor();
+      await expectAccessible(slowPage, 'screen-opening-bg.png');
+      release();
+      await slowPage.getByRole('heading', { level: 1, name: 'Моето здраве' }).waitFor();
+      expect(await slowPage.getByText('Страницата се отваря…').count()).toBe(0);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it('keeps the record readable offline after the first load, saying it is saved data', async () => {
     await page.evaluate(async () => {
       const { navigator } = globalThis as unknown as {
