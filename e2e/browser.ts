@@ -13,8 +13,11 @@ export const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-/** Debian's Chromium, headless. Its absence fails the suite: browser tests are never skipped silently. */
-export async function launchChromium(): Promise<Browser> {
+/**
+ * Debian's Chromium, headless. Its absence fails the suite: browser tests are never skipped silently.
+ * `extraArgs`: more switches, e.g. a fake camera.
+ */
+export async function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium is required for the end-to-end tests and was not found at ${CHROMIUM}: apt-get install -y chromium`,
@@ -30,6 +33,7 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-component-update',
       '--no-first-run',
       '--disable-sync',
+      ...extraArgs,
     ],
   });
 }

@@ -99,7 +99,7 @@ describe('the health record, from the patient to the GP, the pharmacy and an eme
     await section(page, 'Results');
     const trend = page.getByRole('img', { name: / over time$/ }).first();
     await trend.waitFor();
-    expect(await page.locator('.health-chart__band').count()).toBeGreaterThan(0);
+    expect(await page.locator('.line-chart__band').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'journey-patient-trend.png');
 
     await section(page, 'Documents and summary');

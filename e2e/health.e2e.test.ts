@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import { transliterate } from '@civitas/contracts/text/translit.ts';
 import type { Patient } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
@@ -7,7 +8,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
-import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
+import {
+  expectAccessible,
+  launchChromium,
+  SCREENSHOTS,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
 /** The narrowest phone the app is built for. */
 const PHONE = { width: 360, height: 780 };
@@ -90,20 +98,23 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     // The first test with a trend: its card holds the chart, the range and the table.
     const card = page
       .locator('section.card')
-      .filter({ has: page.locator('.health-chart') })
+      .filter({ has: page.locator('.line-chart') })
       .first();
     await card.getByRole('img', { name: / over time$/ }).waitFor();
-    expect(await card.locator('.health-chart__band').count()).toBe(1);
-    expect(await card.locator('.health-chart circle, .health-chart__outside').count()).toBeGreaterThanOrEqual(
-      5,
-    );
+    expect(await card.locator('.line-chart__band').count()).toBe(1);
+    expect(await card.locator('.line-chart__point').count()).toBeGreaterThanOrEqual(5);
     expect(await card.getByText(/^Reference range: /).count()).toBe(1);
     await card.getByText('Show the values as a table').click();
     expect(await card.getByRole('table').getByRole('row').count()).toBeGreaterThanOrEqual(6);
     // Some of the record's trend (a diabetic's HbA1c, a cholesterol) lies outside the range: marked in red.
-    expect(await page.locator('.health-chart__outside').count()).toBeGreaterThan(0);
+    expect(await page.locator('.line-chart__point--marked').count()).toBeGreaterThan(0);
     expect(await page.getByText(/\b(mmol|%|µmol)/).count()).toBeGreaterThan(0);
+    // Each mark says its date and value (with the unit) as a hover tip.
+    expect(await card.locator('.line-chart__point title').first().textContent()).toMatch(/^.+: [\d.,]+\s\S+/);
     await expectAccessible(page, 'health-results-en.png');
+    await card
+      .locator('.line-chart')
+      .screenshot({ path: path.join(SCREENSHOTS, 'health-trend-chart-en.png') });
   });
 
   it('shows a prescription the GP issued with its QR for the pharmacy, and as collected once dispensed', async () => {
@@ -240,6 +251,31 @@ describe('My health on a phone (Chromium, 360 px)', () => {
     await page.getByRole('heading', { level: 2, name: 'Szczepienia' }).waitFor();
     await expectAccessible(page, 'health-record-pl.png');
     await page.getByRole('combobox', { name: 'Język' }).selectOption('en');
+  });
+
+  it("says the page is opening while the screen's code is on its way, in the person's language", async () => {
+    // No service worker here (it would answer from its cache): the screen's chunk comes from the network, held back.
+    const slow = await browser.newContext({ locale: 'bg-BG', viewport: PHONE, serviceWorkers: 'block' });
+    try {
+      const slowPage = watchPage(await slow.newPage(), pageErrors, { who: 'citizen, slow network' });
+      await signInWithEid(slowPage, base, platform.seeded.demoPersons[0]!, platform.config.demoPin);
+      let release = () => {};
+      const released = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      await slow.route(/\/assets\/HealthScreen-[^/]*\.js$/, async (route) => {
+        await released;
+        await route.continue();
+      });
+      await slowPage.goto(`${base}/health`);
+      await slowPage.getByRole('status').filter({ hasText: 'Страницата се отваря…' }).waitFor();
+      await expectAccessible(slowPage, 'screen-opening-bg.png');
+      release();
+      await slowPage.getByRole('heading', { level: 1, name: 'Моето здраве' }).waitFor();
+      expect(await slowPage.getByText('Страницата се отваря…').count()).toBe(0);
+    } finally {
+      await slow.close();
+    }
   });
 
   it('keeps the record readable offline after the first load, saying it is saved data', async () => {

@@ -11,6 +11,7 @@ import { tablesOf } from '../server/src/db/index.ts';
 import { eidIssuer, issueScriptingToken } from '../server/src/identity/tokens.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
+import { writeQrVideo } from './fake-camera.ts';
 
 const PHONE = { width: 360, height: 800 };
 
@@ -225,6 +226,34 @@ describe('the pharmacy (Chromium, 360 px)', () => {
     });
     expect([again.statusCode, again.json().code]).toEqual([409, 'prescription-already-dispensed']);
     expect(pageErrors).toEqual([]);
+  });
+
+  it('reads the prescription number with the camera, and stops the camera once it has it', async () => {
+    const { number, qr } = await issue(1);
+    const video = path.join(tmp, 'prescription-qr.y4m');
+    writeQrVideo(qr, video);
+    // A browser of its own whose camera films the patient's QR code.
+    const filming = await launchChromium([
+      '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream',
+      `--use-file-for-fake-video-capture=${video}`,
+    ]);
+    try {
+      const context = await filming.newContext({ locale: 'en-GB', viewport: PHONE, permissions: ['camera'] });
+      const page = watchPage(await context.newPage(), pageErrors, { who: 'pharmacist with a camera' });
+      await signInWithEid(page, base, account('pharmacist').personalNumber, platform.config.demoPin);
+      await page.goto(`${base}/pharmacy`);
+      await page.getByRole('button', { name: 'Scan the QR code' }).click();
+      await expect
+        .poll(() => page.getByLabel('Prescription number').inputValue(), { timeout: 20_000 })
+        .toBe(number);
+      // The camera is closed once the number is read: the scan button is back, the video gone.
+      await page.getByRole('button', { name: 'Scan the QR code' }).waitFor();
+      expect(await page.getByLabel("Camera view for reading the prescription's QR code").count()).toBe(0);
+      await expectFitsAPhone(page, 'pharmacy-camera-read-en.png');
+    } finally {
+      await filming.close();
+    }
   });
 
   it('shows a cancelled prescription as cancelled, with nothing to dispense', async () => {

@@ -1,5 +1,5 @@
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { navigationFallbackDenylist } from './src/app/pwa/server-paths.ts';
 
@@ -7,9 +7,32 @@ const BRAND_GREEN = '#00563f';
 // `npm start` serves the platform here; in development Vite forwards server-owned paths to it.
 const PLATFORM_ORIGIN = 'http://localhost:3000';
 
+/** Workbox's default `maximumFileSizeToCacheInBytes`: a larger file is not precached (only warned about). */
+const PRECACHE_LIMIT = 2 * 1024 * 1024;
+
+/** Fails the build when a file would be too large to precache, so no screen is silently missing offline. */
+function failOnFilesTooLargeToPrecache(): Plugin {
+  return {
+    name: 'civitas:fail-on-files-too-large-to-precache',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        const content = file.type === 'chunk' ? file.code : file.source;
+        const size =
+          typeof content === 'string' ? new TextEncoder().encode(content).byteLength : content.byteLength;
+        if (size > PRECACHE_LIMIT)
+          this.error(
+            `${file.fileName} is ${size} bytes, above the ${PRECACHE_LIMIT} the service worker precaches`,
+          );
+      }
+    },
+  };
+}
+
 export default defineConfig({
   plugins: [
     react(),
+    failOnFilesTooLargeToPrecache(),
     VitePWA({
       registerType: 'autoUpdate',
       // An external registerSW.js rather than an inline script, so the CSP can forbid inline scripts.
@@ -39,12 +62,13 @@ export default defineConfig({
         ],
       },
       workbox: {
-        // The app shell only. Nothing under /api is ever cached: there is no runtimeCaching at all,
-        // so API requests (personal data) always go to the network.
-        globPatterns: ['**/*.{js,css,html,svg,png}'],
-        // The app is one bundle (≈2.1 MB with the health record's screens): it must be precached
-        // whole, or the app does not open offline. Splitting it by screen is a follow-up.
-        maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+        // The app only: the shell, every screen's chunk (loaded on first showing, but precached all
+        // at install so that any screen opens offline) and every language's words (json). Nothing
+        // under /api is ever cached: there is no runtimeCaching at all, so API requests (personal
+        // data) always go to the network. Every file fits workbox's default 2 MiB limit; a file
+        // above it would be left out of the precache silently, so the build fails instead
+        // (failOnFilesTooLargeToPrecache).
+        globPatterns: ['**/*.{js,css,html,svg,png,json}'],
         navigateFallback: 'index.html',
         // The wallet's public server documents share the app's /wallet prefix: the trust list and
         // the status lists (and the issuer's /.well-known metadata) are the server's, not screens.
@@ -76,5 +100,19 @@ export default defineConfig({
   build: {
     outDir: 'dist',
     emptyOutDir: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // React and i18next, which every screen needs and which change far less often than the
+          // app: one chunk that stays cached across releases.
+          groups: [
+            {
+              name: 'react',
+              test: /node_modules[\\/](react|react-dom|scheduler|i18next|react-i18next)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
   },
 });

@@ -1,48 +1,51 @@
-import { useEffect } from 'react';
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { AdminScreen } from '../features/admin/AdminScreen.tsx';
 import { ADMIN_PATH } from '../features/admin/paths.ts';
-import { AuditConsoleScreen } from '../features/audit-console/AuditConsoleScreen.tsx';
 import { AUDIT_PATH } from '../features/audit-console/paths.ts';
-import { ClinicianScreen } from '../features/clinician/ClinicianScreen.tsx';
 import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
-import { DataUsageScreen } from '../features/data-usage/DataUsageScreen.tsx';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
-import { ParkingPermitScreen } from '../features/eservices/ParkingPermitScreen.tsx';
 import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
-import { ServicesScreen } from '../features/eservices/ServicesScreen.tsx';
-import { HealthScreen } from '../features/health/HealthScreen.tsx';
 import { HEALTH_PATH } from '../features/health/paths.ts';
-import { PharmacyScreen } from '../features/pharmacy/PharmacyScreen.tsx';
 import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
-import { ProfileScreen } from '../features/profile/ProfileScreen.tsx';
-import { DossierScreen } from '../features/vehicle-dossier/DossierScreen.tsx';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
-import { VehicleCheckScreen } from '../features/vehicle-dossier/VehicleCheckScreen.tsx';
-import { VerifyScreen } from '../features/vehicle-dossier/VerifyScreen.tsx';
 import { VERIFIER_PATH } from '../features/verifier/paths.ts';
-import { VerifierScreen } from '../features/verifier/VerifierScreen.tsx';
-import { IssuanceCallbackScreen } from '../features/wallet/IssuanceCallbackScreen.tsx';
-import { OfferScreen } from '../features/wallet/OfferScreen.tsx';
-import { PresentScreen } from '../features/wallet/PresentScreen.tsx';
 import {
   WALLET_CALLBACK_PATH,
   WALLET_OFFER_PATH,
   WALLET_PATH,
   WALLET_PRESENT_PATH,
 } from '../features/wallet/paths.ts';
-import { WalletScreen } from '../features/wallet/WalletScreen.tsx';
 import { WALLET_DESK_PATH } from '../features/wallet-desk/paths.ts';
-import { WalletDeskScreen } from '../features/wallet-desk/WalletDeskScreen.tsx';
 import { WORKSPACE_PATH } from '../features/workspace/paths.ts';
-import { WorkspaceScreen } from '../features/workspace/WorkspaceScreen.tsx';
 import { forgetSavedAnswers } from '../shared/api/saved-answers.ts';
 import { CallbackScreen } from '../shared/auth/CallbackScreen.tsx';
 import { expireSession } from '../shared/auth/expire-session.ts';
 import type { SessionStatus } from '../shared/auth/session.ts';
 import { useSessionStatus } from '../shared/auth/session-store.ts';
 import { ErrorBoundary } from '../shared/ui/ErrorBoundary.tsx';
+import { LoadingIndicator } from '../shared/ui/LoadingIndicator.tsx';
 import { usePathname } from './routing/router.ts';
+import {
+  AdminScreen,
+  AuditConsoleScreen,
+  ClinicianScreen,
+  DataUsageScreen,
+  DossierScreen,
+  HealthScreen,
+  IssuanceCallbackScreen,
+  OfferScreen,
+  ParkingPermitScreen,
+  PharmacyScreen,
+  PresentScreen,
+  ProfileScreen,
+  ServicesScreen,
+  VehicleCheckScreen,
+  VerifierScreen,
+  VerifyScreen,
+  WalletDeskScreen,
+  WalletScreen,
+  WorkspaceScreen,
+} from './screens.ts';
 import { Footer } from './shell/Footer.tsx';
 import { Header } from './shell/Header.tsx';
 import { NotFoundScreen } from './shell/NotFoundScreen.tsx';
@@ -79,7 +82,10 @@ export function App() {
       <Header signedIn={session.kind === 'active'} pathname={pathname} />
       <main id="main" tabIndex={-1} className="page-width site-main">
         <ErrorBoundary key={pathname} fallback={<ScreenFailed />}>
-          <Screen pathname={pathname} session={session} />
+          {/* A screen's code arrives with its first showing (offline: from the service worker). */}
+          <Suspense fallback={<LoadingIndicator label={t('shell.loadingScreen')} />}>
+            <Screen pathname={pathname} session={session} />
+          </Suspense>
         </ErrorBoundary>
       </main>
       <Footer />

@@ -1,12 +1,19 @@
 import type { RegistryView } from '@civitas/contracts/api/exchange-admin.ts';
 import type { TFunction } from 'i18next';
 import { type LocalName, organisationNames } from '../../shared/i18n/code-labels.tsx';
-import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from '../../shared/i18n/languages.ts';
+import type { LocaleResource } from '../../shared/i18n/languages.ts';
 
 type ServiceCode = keyof LocaleResource['admin']['services'];
 
+// The services the app has words for: the English file's list (only its `admin` block is bundled).
+const englishAdmin = Object.values(
+  import.meta.glob<LocaleResource['admin']>('../../shared/i18n/locales/en.json', {
+    eager: true,
+    import: 'admin',
+  }),
+)[0];
 const isServiceCode = (value: string): value is ServiceCode =>
-  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.admin.services, value);
+  Object.hasOwn(englishAdmin?.services ?? {}, value);
 
 /** The registry's own (Bulgarian) names of a subsystem and its member, by subsystem id. */
 function registered(registry: RegistryView, subsystemId: string) {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Card } from '../../shared/ui/Card.tsx';
-import { qrDataUrl } from '../verifier/qr.ts';
+import { qrDataUrl } from '../../shared/ui/qr-image.ts';
 import { prescriptionQrText } from './chart-format.ts';
 import { codeLabel, SYSTEM } from './terms.ts';
 

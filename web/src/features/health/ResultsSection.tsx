@@ -84,6 +84,7 @@ function ResultGroupCard({ group }: { group: ResultGroup }) {
           </p>
           <ResultTrendChart
             group={group}
+            unit={unit}
             title={t('health.results.chartTitle', { name })}
             summaryId={summaryId}
           />

@@ -38,6 +38,18 @@ describe('the trend chart', () => {
     expect(valueTicks(5.1, 6.2).every((tick) => tick >= 0)).toBe(true);
   });
 
+  it('centres a date label on its value, except near an edge of the plot, where it stays inside', () => {
+    const layout = trendChartLayout(
+      [point('2022-01-01', 5), point('2023-06-01', 5.5), point('2025-01-01', 6)],
+      null,
+      { width: 600, height: 200 },
+    );
+    expect(layout.xTicks.map((tick) => tick.anchor)).toEqual(['start', 'middle', 'end']);
+    // Measured well inside the time axis: centred (a single value sits in the middle).
+    const single = trendChartLayout([point('2024-01-01', 5)], null, { width: 600, height: 200 });
+    expect(single.xTicks.map((tick) => tick.anchor)).toEqual(['middle']);
+  });
+
   it('labels dates far enough apart not to overlap, always the latest', () => {
     const ticks = spacedTicks(
       [0, 30, 60, 200, 260].map((x, i) => ({ x, date: `202${i}-01-01` })),

@@ -1,8 +1,19 @@
 /**
- * The geometry of a result's trend chart: values over time, the reference range as a band, values
- * outside it marked. Pure arithmetic in pixels, so the component only draws and the scaling is
- * tested here.
+ * The layout of a result's trend chart: values over time, the reference range as a band, values
+ * outside it marked. The value axis fits the values and the range; the time axis labels measured
+ * dates. Pure arithmetic in pixels (`shared/ui/line-chart.ts`), so the chart only draws.
  */
+import {
+  chartScales,
+  dayNumber,
+  type LineChartLayout,
+  type LineChartOptions,
+  linePath,
+  niceStep,
+  type PlotArea,
+  plotArea,
+  type TimeTick,
+} from '../../shared/ui/line-chart.ts';
 import type { ResultFlag, ResultRange } from './lab-results.ts';
 
 export interface TrendInput {
@@ -18,43 +29,14 @@ export interface TrendPoint extends TrendInput {
   outOfRange: boolean;
 }
 
-export interface TrendChartLayout {
-  width: number;
-  height: number;
-  plot: { left: number; top: number; right: number; bottom: number };
-  points: TrendPoint[];
-  /** SVG path data joining the values in date order. */
-  line: string;
-  /** The reference range as a band across the plot (open ends reach the plot's edge); null without a range. */
-  band: { top: number; bottom: number } | null;
-  yTicks: Array<{ y: number; value: number }>;
-  xTicks: Array<{ x: number; date: string }>;
+export interface DateTick extends TimeTick {
+  date: string;
 }
 
-export interface TrendOptions {
-  width: number;
-  height: number;
-  /** How the value axis labels will be written, to leave them room. */
-  formatValue?: (value: number) => string;
-}
+export type TrendChartLayout = LineChartLayout<TrendPoint, DateTick>;
 
-const TOP = 10;
-const RIGHT = 14;
-const BOTTOM = 26;
-const CHAR_WIDTH = 7.2;
-const LABEL_GAP = 8;
 /** The room a date label ("03/2026", "03.2026 г.") needs. */
 const MIN_DATE_SPACING = 72;
-const MS_PER_DAY = 86_400_000;
-
-/** The smallest "round" step (1, 2, 2.5 or 5 times a power of ten) of at least `rough`. */
-export function niceStep(rough: number): number {
-  if (!(rough > 0)) return 1;
-  const power = 10 ** Math.floor(Math.log10(rough));
-  const fraction = rough / power;
-  const nice = fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10;
-  return nice * power;
-}
 
 /** Round ticks covering [min, max] in about `intervals` steps (a flat series still gets a span). */
 export function valueTicks(min: number, max: number, intervals = 4): number[] {
@@ -70,24 +52,17 @@ export function valueTicks(min: number, max: number, intervals = 4): number[] {
   return ticks;
 }
 
-/** Days since the epoch of a date or date-time (its calendar day as written). */
-export function dayOf(isoDate: string): number {
-  const [year, month, day] = isoDate.slice(0, 10).split('-').map(Number) as [number, number, number];
-  return Date.UTC(year, month - 1, day) / MS_PER_DAY;
-}
-
 const isOut = (flag: ResultFlag) => flag === 'high' || flag === 'low' || flag === 'abnormal';
 
 /** Lays the values (oldest first) and their range out in a `width` × `height` box. */
 export function trendChartLayout(
   values: readonly TrendInput[],
   range: ResultRange | null,
-  { width, height, formatValue = String }: TrendOptions,
+  { width, height, formatValue = String }: LineChartOptions,
 ): TrendChartLayout {
   const sorted = values.toSorted((a, b) => a.date.localeCompare(b.date));
-  const measured = sorted.map((point) => point.value);
   const bounds = [
-    ...measured,
+    ...sorted.map((point) => point.value),
     ...(range?.low != null ? [range.low] : []),
     ...(range?.high != null ? [range.high] : []),
   ];
@@ -95,33 +70,22 @@ export function trendChartLayout(
     Math.min(...bounds, Number.POSITIVE_INFINITY),
     Math.max(...bounds, Number.NEGATIVE_INFINITY),
   );
-  const bottomValue = ticks[0] ?? 0;
-  const topValue = ticks.at(-1) ?? 1;
-  const labelChars = Math.max(1, ...ticks.map((value) => formatValue(value).length));
-  const plot = {
-    left: Math.ceil(labelChars * CHAR_WIDTH + LABEL_GAP),
-    top: TOP,
-    right: Math.max(width - RIGHT, 0),
-    bottom: Math.max(height - BOTTOM, TOP + 1),
-  };
-  plot.right = Math.max(plot.right, plot.left + 1);
-  const plotWidth = plot.right - plot.left;
-  const plotHeight = plot.bottom - plot.top;
+  const plot = plotArea(width, height, Math.max(...ticks.map((value) => formatValue(value).length)));
 
-  const firstDay = sorted[0] ? dayOf(sorted[0].date) : 0;
-  const lastDay = sorted.at(-1) ? dayOf(sorted.at(-1)!.date) : 0;
+  const firstDay = sorted[0] ? dayNumber(sorted[0].date) : 0;
+  const lastDay = sorted.at(-1) ? dayNumber(sorted.at(-1)!.date) : 0;
   // A single day (or one value) sits in the middle; otherwise a little room on each side.
   const margin = lastDay > firstDay ? (lastDay - firstDay) * 0.05 : 1;
-  const startDay = firstDay - margin;
-  const endDay = lastDay + margin;
-  const xOf = (day: number) => round(plot.left + ((day - startDay) / (endDay - startDay)) * plotWidth);
-  const yOf = (value: number) =>
-    round(plot.bottom - ((value - bottomValue) / (topValue - bottomValue || 1)) * plotHeight);
+  const { xOf, yOf } = chartScales(
+    plot,
+    { start: firstDay - margin, end: lastDay + margin },
+    { low: ticks[0] ?? 0, high: ticks.at(-1) ?? 1 },
+  );
   const clampY = (y: number) => Math.min(plot.bottom, Math.max(plot.top, y));
 
   const points = sorted.map((point) => ({
     ...point,
-    x: xOf(dayOf(point.date)),
+    x: xOf(dayNumber(point.date)),
     y: yOf(point.value),
     outOfRange: isOut(point.flag),
   }));
@@ -133,19 +97,21 @@ export function trendChartLayout(
         }
       : null;
 
-  const xTicks = spacedTicks(
-    points.map((point) => ({ x: point.x, date: point.date.slice(0, 10) })),
-    MIN_DATE_SPACING,
-  );
   return {
     width,
     height,
     plot,
     points,
-    line: points.map((point, i) => `${i === 0 ? 'M' : 'L'}${point.x} ${point.y}`).join(' '),
+    line: linePath(points),
     band,
     yTicks: ticks.map((value) => ({ y: yOf(value), value })),
-    xTicks,
+    xTicks: anchored(
+      spacedTicks(
+        points.map((point) => ({ x: point.x, date: point.date.slice(0, 10) })),
+        MIN_DATE_SPACING,
+      ),
+      plot,
+    ),
   };
 }
 
@@ -165,5 +131,16 @@ export function spacedTicks(
   return picked;
 }
 
-const round = (value: number) => Math.round(value * 10) / 10;
+/**
+ * A date label is centred on its value, unless that would take it past the plot's edge: then it
+ * starts (or ends) at its value.
+ */
+function anchored(ticks: Array<{ x: number; date: string }>, plot: PlotArea): DateTick[] {
+  const half = MIN_DATE_SPACING / 2;
+  return ticks.map((tick) => ({
+    ...tick,
+    anchor: tick.x - plot.left < half ? 'start' : plot.right - tick.x < half ? 'end' : 'middle',
+  }));
+}
+
 const tidy = (value: number) => Number.parseFloat(value.toPrecision(12));

@@ -1,8 +1,9 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button, buttonClassName } from '../../shared/ui/Button.tsx';
-import { readQr, readQrFromFile } from '../verifier/qr.ts';
+import { QrCamera } from '../../shared/ui/QrCamera.tsx';
+import { readQrFromFile } from '../../shared/ui/read-qr.ts';
 import { numberFromQr } from './find-form.ts';
 
 /**
@@ -27,7 +28,9 @@ export function QrScan({ onNumber }: { onNumber: (number: string) => void }) {
   return (
     <div className="stack pharmacy-scan">
       {camera ? (
-        <Camera
+        <QrCamera
+          label={t('pharmacy.cameraLabel')}
+          stopLabel={t('pharmacy.closeCamera')}
           onRead={(text) => {
             setCamera(false);
             read(text);
@@ -64,72 +67,6 @@ export function QrScan({ onNumber }: { onNumber: (number: string) => void }) {
           <p>{t(problem === 'camera' ? 'pharmacy.cameraFailed' : 'pharmacy.qrNotPrescription')}</p>
         </Alert>
       )}
-    </div>
-  );
-}
-
-function Camera({
-  onRead,
-  onClose,
-  onError,
-}: {
-  onRead(text: string): void;
-  onClose(): void;
-  onError(error: unknown): void;
-}) {
-  const { t } = useTranslation();
-  const video = useRef<HTMLVideoElement>(null);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the camera opens once per reader.
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let frame = 0;
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    const scan = () => {
-      const element = video.current;
-      if (element && context && element.readyState >= element.HAVE_ENOUGH_DATA) {
-        canvas.width = element.videoWidth;
-        canvas.height = element.videoHeight;
-        context.drawImage(element, 0, 0);
-        const text = readQr(context.getImageData(0, 0, canvas.width, canvas.height));
-        if (text) return onRead(text);
-      }
-      frame = requestAnimationFrame(scan);
-    };
-    if (!navigator.mediaDevices?.getUserMedia) {
-      onError(new Error('no camera'));
-      return;
-    }
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-      .then((opened) => {
-        stream = opened;
-        if (video.current) {
-          video.current.srcObject = opened;
-          void video.current.play();
-        }
-        frame = requestAnimationFrame(scan);
-      })
-      .catch(onError);
-    return () => {
-      cancelAnimationFrame(frame);
-      for (const track of stream?.getTracks() ?? []) track.stop();
-    };
-  }, []);
-
-  return (
-    <div className="stack">
-      <video
-        ref={video}
-        className="pharmacy-camera"
-        muted
-        playsInline
-        aria-label={t('pharmacy.cameraLabel')}
-      />
-      <Button variant="secondary" onClick={onClose}>
-        {t('pharmacy.closeCamera')}
-      </Button>
     </div>
   );
 }

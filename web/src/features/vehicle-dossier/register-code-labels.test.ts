@@ -10,7 +10,7 @@ import {
 } from '@civitas/contracts/registers/vehicles.ts';
 import { createInstance, type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { localeResources } from '../../shared/i18n/languages.ts';
+import { localeResources } from '../../shared/i18n/locale-resources.ts';
 import {
   bodyName,
   categoryName,

@@ -9,10 +9,11 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
-import { CameraReader } from './CameraReader.tsx';
+import { QrCamera } from '../../shared/ui/QrCamera.tsx';
+import { qrDataUrl } from '../../shared/ui/qr-image.ts';
+import { readQrFromFile } from '../../shared/ui/read-qr.ts';
 import { cachedBundle, saveBundle, takeRequest } from './offline-cache.ts';
 import { verifyOfflineResponse } from './offline-verify.ts';
-import { qrDataUrl, readQrFromFile } from './qr.ts';
 import { VerdictView } from './VerdictView.tsx';
 import { fetchOfflineBundle } from './verifier-client.ts';
 
@@ -110,7 +111,9 @@ export function OfflineCheck({ check }: { check: VerifierCheck }) {
             }}
           />
           {camera ? (
-            <CameraReader
+            <QrCamera
+              label={t('verifier.cameraLabel')}
+              stopLabel={t('verifier.closeCamera')}
               onRead={(text) => void verify(text)}
               onClose={() => setCamera(false)}
               onError={(failure) => {

@@ -8,7 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/describe-error.ts';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
-import { qrDataUrl } from './qr.ts';
+import { qrDataUrl } from '../../shared/ui/qr-image.ts';
 import { VerdictView } from './VerdictView.tsx';
 import { startVerification, verificationState } from './verifier-client.ts';
 

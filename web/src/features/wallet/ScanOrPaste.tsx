@@ -2,8 +2,8 @@ import { type FormEvent, useCallback, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../../shared/ui/Alert.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
-import { CameraScanner } from './CameraScanner.tsx';
-import { readQrFromImage } from './qr-image.ts';
+import { QrCamera } from '../../shared/ui/QrCamera.tsx';
+import { readQrFromFile } from '../../shared/ui/read-qr.ts';
 
 const MAX_LINK = 8192;
 
@@ -28,7 +28,7 @@ export function ScanOrPaste({ onLink }: { onLink: (link: string) => string | nul
 
   async function fromFile(file: File | undefined) {
     if (!file) return;
-    const text = await readQrFromImage(file).catch(() => null);
+    const text = await readQrFromFile(file).catch(() => null);
     if (text === null) setError('wallet.scan.noCode');
     else handle(text);
   }
@@ -42,10 +42,26 @@ export function ScanOrPaste({ onLink }: { onLink: (link: string) => string | nul
     <div className="stack">
       {error && <Alert tone="error">{t(error as 'wallet.scan.noCode')}</Alert>}
       {scanning ? (
-        <CameraScanner onCode={handle} onClose={() => setScanning(false)} />
+        <QrCamera
+          label={t('wallet.scan.camera')}
+          stopLabel={t('wallet.scan.stop')}
+          onRead={handle}
+          onClose={() => setScanning(false)}
+          onError={() => {
+            setScanning(false);
+            setError('wallet.scan.noCamera');
+          }}
+        />
       ) : (
         <div className="wallet-actions">
-          <Button onClick={() => setScanning(true)}>{t('wallet.scan.start')}</Button>
+          <Button
+            onClick={() => {
+              setError(null);
+              setScanning(true);
+            }}
+          >
+            {t('wallet.scan.start')}
+          </Button>
           <label className="button button--secondary wallet-file">
             {t('wallet.scan.fromImage')}
             <input

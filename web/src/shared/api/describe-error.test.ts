@@ -1,6 +1,6 @@
 import { createInstance, type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
-import { localeResources } from '../i18n/languages.ts';
+import { localeResources } from '../i18n/locale-resources.ts';
 import { ApiError } from './api-error.ts';
 import { describeError } from './describe-error.ts';
 

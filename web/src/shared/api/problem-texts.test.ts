@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { localeResources } from '../i18n/languages.ts';
+import { localeResources } from '../i18n/locale-resources.ts';
 
 /**
  * The codes the server can answer, as docs/errors.md lists them (the server's own test holds

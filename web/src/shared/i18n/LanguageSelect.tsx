@@ -10,7 +10,11 @@ export function LanguageSelect() {
   return (
     <div className="language-select">
       <label htmlFor={id}>{t('shell.language')}</label>
-      <select id={id} value={i18n.resolvedLanguage} onChange={(event) => chooseLanguage(event.target.value)}>
+      <select
+        id={id}
+        value={i18n.resolvedLanguage}
+        onChange={(event) => void chooseLanguage(event.target.value)}
+      >
         {supportedLanguages.map((language) => (
           <option key={language.code} value={language.code} lang={language.code}>
             {language.nativeName}

@@ -1,7 +1,8 @@
 import i18next, { type TFunction } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { legalBasisLabel, organisationNames, purposeLabel } from './code-labels.tsx';
-import { FALLBACK_LANGUAGE, localeResources, supportedLanguageCodes } from './languages.ts';
+import { FALLBACK_LANGUAGE, supportedLanguageCodes } from './languages.ts';
+import { localeResources } from './locale-resources.ts';
 
 async function translator(language: string): Promise<TFunction> {
   const instance = i18next.createInstance();

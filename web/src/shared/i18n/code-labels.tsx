@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { FALLBACK_LANGUAGE, type LocaleResource, localeResources } from './languages.ts';
+import type { LocaleResource } from './languages.ts';
 
 const KNOWN_CATEGORIES = [
   'identity',
@@ -28,14 +28,34 @@ type LegalBasisCode = keyof LocaleResource['legalBases'];
 type AdministrationCode = keyof LocaleResource['administrations'];
 type RegisterCode = keyof LocaleResource['registers'];
 
-const isPurposeCode = (value: string): value is PurposeCode =>
-  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.purposes, value);
-const isLegalBasisCode = (value: string): value is LegalBasisCode =>
-  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.legalBases, value);
+// The codes the app has words for: the lists of the English file (every language has the same
+// keys, see languages.test.ts). Only these blocks are bundled, not the file's other words.
+const englishCodes = {
+  purposes: import.meta.glob<LocaleResource['purposes']>('./locales/en.json', {
+    eager: true,
+    import: 'purposes',
+  }),
+  legalBases: import.meta.glob<LocaleResource['legalBases']>('./locales/en.json', {
+    eager: true,
+    import: 'legalBases',
+  }),
+  administrations: import.meta.glob<LocaleResource['administrations']>('./locales/en.json', {
+    eager: true,
+    import: 'administrations',
+  }),
+  registers: import.meta.glob<LocaleResource['registers']>('./locales/en.json', {
+    eager: true,
+    import: 'registers',
+  }),
+};
+const hasCode = (list: Record<string, object>, value: string) =>
+  Object.hasOwn(Object.values(list)[0] ?? {}, value);
+
+const isPurposeCode = (value: string): value is PurposeCode => hasCode(englishCodes.purposes, value);
+const isLegalBasisCode = (value: string): value is LegalBasisCode => hasCode(englishCodes.legalBases, value);
 const isAdministrationCode = (value: string): value is AdministrationCode =>
-  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.administrations, value);
-const isRegisterCode = (value: string): value is RegisterCode =>
-  Object.hasOwn(localeResources[FALLBACK_LANGUAGE]!.registers, value);
+  hasCode(englishCodes.administrations, value);
+const isRegisterCode = (value: string): value is RegisterCode => hasCode(englishCodes.registers, value);
 
 /** A name in the interface language, or as the registry wrote it (in Bulgarian) when the app has no words for it. */
 export interface LocalName {

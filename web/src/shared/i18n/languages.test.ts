@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FALLBACK_LANGUAGE, localeResources, supportedLanguages } from './languages.ts';
+import { FALLBACK_LANGUAGE, supportedLanguages } from './languages.ts';
+import { localeResources } from './locale-resources.ts';
 
 type Tree = { [key: string]: string | Tree };
 

@@ -18,20 +18,23 @@ export interface SupportedLanguage {
 
 export const FALLBACK_LANGUAGE = 'en';
 
-const localeModules = import.meta.glob<LocaleResource>('./locales/*.json', {
+// Only each file's `meta` block is bundled (the language list); the words of a language are a
+// file of their own, fetched when the language is used (`loadLocale`) and precached for offline use.
+const localeMetas = import.meta.glob<LocaleResource['meta']>('./locales/*.json', {
   eager: true,
+  import: 'meta',
+});
+const localeUrls = import.meta.glob<string>('./locales/*.json', {
+  eager: true,
+  query: '?url',
   import: 'default',
 });
 
-export const localeResources: Readonly<Record<string, LocaleResource>> = Object.fromEntries(
-  Object.entries(localeModules).map(([path, resource]) => [languageCodeFromPath(path), resource]),
-);
-
-export const supportedLanguages: readonly SupportedLanguage[] = Object.entries(localeResources)
-  .map(([code, resource]) => ({
-    code,
-    nativeName: resource.meta.nativeName,
-    formattingLocale: resource.meta.formattingLocale,
+export const supportedLanguages: readonly SupportedLanguage[] = Object.entries(localeMetas)
+  .map(([path, meta]) => ({
+    code: languageCodeFromPath(path),
+    nativeName: meta.nativeName,
+    formattingLocale: meta.formattingLocale,
   }))
   .sort((a, b) => a.code.localeCompare(b.code));
 
@@ -41,7 +44,16 @@ export function formattingLocaleOf(code: string): string {
   return supportedLanguages.find((language) => language.code === code)?.formattingLocale ?? code;
 }
 
-function languageCodeFromPath(path: string): string {
+/** The words of a supported language, from its file (the service worker has it once installed). */
+export async function loadLocale(code: string): Promise<LocaleResource> {
+  const url = Object.entries(localeUrls).find(([path]) => languageCodeFromPath(path) === code)?.[1];
+  if (!url) throw new Error(`not a supported language: ${code}`);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`the words of ${code} did not load: HTTP ${response.status}`);
+  return (await response.json()) as LocaleResource;
+}
+
+export function languageCodeFromPath(path: string): string {
   const match = /\/([a-z]{2,3})\.json$/.exec(path);
   if (!match) throw new Error(`locale file name must be a language code: ${path}`);
   return match[1]!;

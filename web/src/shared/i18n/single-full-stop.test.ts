@@ -1,7 +1,7 @@
 import { createInstance } from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { formatDate } from './format-date.ts';
-import { localeResources } from './languages.ts';
+import { localeResources } from './locale-resources.ts';
 import { SINGLE_FULL_STOP, singleFullStop, singleFullStopProcessor } from './single-full-stop.ts';
 
 describe('singleFullStop', () => {
