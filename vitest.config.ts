@@ -4,6 +4,9 @@ const unitExclude = ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', '**
 
 export default defineConfig({
   test: {
+    // Once per run (not per project): the directory and id of the databases tests make once
+    // and copy (server/test/snapshots.ts), removed when the run ends.
+    globalSetup: ['server/test/test-run.ts'],
     projects: [
       {
         test: {
