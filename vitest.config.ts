@@ -1,9 +1,18 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
+
+// Vitest's default is one worker fewer than the cores: a single one on CI's two cores, idle
+// whenever a test waits on PostgreSQL, Chromium or a timer. Two files at a time on two cores.
+const workers = Math.max(2, os.availableParallelism() - 1);
 
 const unitExclude = ['**/node_modules/**', '**/dist/**', '**/*.int.test.ts', '**/*.e2e.test.ts'];
 
 export default defineConfig({
   test: {
+    // Once per run (not per project): the directory and id of the databases tests make once
+    // and copy (server/test/snapshots.ts), removed when the run ends.
+    globalSetup: ['server/test/test-run.ts'],
+    maxWorkers: workers,
     projects: [
       {
         test: {
@@ -36,7 +45,10 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // After the unit and integration files (a group of their own), two at a time: each file
+          // has its own platform, port, data and browser. CIVITAS_E2E_WORKERS=1 runs them in turn.
+          sequence: { groupOrder: 1 },
+          maxWorkers: Number(process.env.CIVITAS_E2E_WORKERS ?? Math.min(workers, 2)),
         },
       },
     ],

@@ -3,7 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { type AppDependencies, buildApp } from '../src/app.ts';
-import { seedDemoData } from '../src/bootstrap.ts';
 import type { DatabaseHandle } from '../src/db/connect.ts';
 import { type IdentityKeys, loadOrCreateIdentityKeys } from '../src/identity/keys.ts';
 import { type Config, loadConfig } from '../src/kernel/config.ts';
@@ -56,15 +55,15 @@ export async function startTestPlatform(
     },
     options.config,
   );
-  const database = await engine.open();
+  // A copy of the run's seeded snapshot when another platform was already seeded alike.
+  const { database, seeded } = await engine.openSeeded({
+    seed: options.seed ?? 'test-seed',
+    persons: options.persons ?? 300,
+    vehicles: options.vehicles ?? 120,
+    healthRecords: options.healthRecords ?? 20,
+    ...(options.instance && { instance: options.instance }),
+  });
   try {
-    const seeded = await seedDemoData(database, {
-      seed: options.seed ?? 'test-seed',
-      persons: options.persons ?? 300,
-      vehicles: options.vehicles ?? 120,
-      healthRecords: options.healthRecords ?? 20,
-      ...(options.instance && { instance: options.instance }),
-    });
     const keys = await loadOrCreateIdentityKeys(database.db);
     const app = await buildApp({
       config,

@@ -20,6 +20,11 @@ export interface DatabaseHandle {
    */
   connectionUrl?: string;
   close(): Promise<void>;
+  /**
+   * PGlite only, for tests: the data directory as a tarball, after a checkpoint (a database
+   * migrated and seeded once per test run, loaded again with `loadDataDir`).
+   */
+  dump?(): Promise<Blob>;
 }
 
 export interface ConnectOptions {
@@ -28,6 +33,11 @@ export interface ConnectOptions {
   /** PGlite data directory; `memory://` or undefined for an in-memory database. */
   dataDir?: string | undefined;
   poolSize?: number;
+  /**
+   * PGlite only, for tests: start from this data directory (a `dumpDataDir` tarball, e.g. a
+   * database migrated and seeded once per test run) instead of an empty one.
+   */
+  loadDataDir?: Blob | undefined;
 }
 
 const PG_DATE = 1082;
@@ -42,7 +52,7 @@ pg.types.setTypeParser(PG_NUMERIC, (value) => Number(value));
 
 export async function connectDatabase(options: ConnectOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) return connectPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return connectPglite(options.dataDir);
+  return connectPglite(options.dataDir, options.loadDataDir);
 }
 
 /**
@@ -127,11 +137,12 @@ function connectPostgres(databaseUrl: string, poolSize: number): DatabaseHandle 
   };
 }
 
-async function connectPglite(dataDir: string | undefined): Promise<DatabaseHandle> {
+async function connectPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<DatabaseHandle> {
   const inMemory = !dataDir || dataDir === 'memory://';
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = await PGlite.create({
     ...(inMemory ? {} : { dataDir }),
+    ...(loadDataDir && { loadDataDir }),
     parsers: { [PG_DATE]: (value: string) => value, [PG_INT8]: Number, [PG_NUMERIC]: Number },
   });
   const db = new Kysely<NoTables>({ dialect: new PGliteDialect(client) });
@@ -139,6 +150,10 @@ async function connectPglite(dataDir: string | undefined): Promise<DatabaseHandl
     db,
     kind: 'pglite',
     location: inMemory ? 'pglite:memory' : `pglite:${path.resolve(dataDir)}`,
+    dump: async () => {
+      await client.exec('CHECKPOINT');
+      return client.dumpDataDir('none');
+    },
     close: async () => {
       await db.destroy();
       if (!client.closed) await client.close();
