@@ -45,10 +45,12 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          // After the unit and integration files (a group of their own), two at a time: each file
-          // has its own platform, port, data and browser. CIVITAS_E2E_WORKERS=1 runs them in turn.
+          // After the unit and integration files (a group of their own), one at a time: a browser,
+          // a platform and the test runner fill two cores, and two files at once showed no gain
+          // (docs/operations.md). Each file has its own platform, port, data and browser, so
+          // CIVITAS_E2E_WORKERS=2 runs two at a time on a larger machine.
           sequence: { groupOrder: 1 },
-          maxWorkers: Number(process.env.CIVITAS_E2E_WORKERS ?? Math.min(workers, 2)),
+          maxWorkers: Number(process.env.CIVITAS_E2E_WORKERS ?? 1),
         },
       },
     ],
