@@ -444,30 +444,24 @@ describe.each(testDatabases())('the FHIR REST API on $name', (engine) => {
     expect([notABundle.status, codeOf(notABundle.body)]).toEqual([400, 'fhir-bundle-invalid']);
   });
 
-  it('imports a transaction of 1,000 resources fast', async () => {
+  it('stores a transaction of 1,000 resources whole, and a bulk import of 1,000 with their index', async () => {
+    // How fast is the benchmark's to say (`npm run bench -- fhir`), not a test's.
     const subject = (await send('POST', '/Patient', patient('Масов'))).body.id as string;
     const entry = Array.from({ length: 1000 }, () => ({
       resource: observation(`Patient/${subject}`),
       request: { method: 'POST' as const, url: 'Observation' },
     }));
-    await send('POST', '', { resourceType: 'Bundle', type: 'transaction', entry: entry.slice(0, 100) });
-    const started = performance.now();
     const answer = await send('POST', '', { resourceType: 'Bundle', type: 'transaction', entry });
-    const seconds = (performance.now() - started) / 1000;
     expect(answer.status).toBe(200);
-    console.info(
-      `transaction of 1,000 Observations on ${engine.name}: ${Math.round(1000 / seconds)} resources/s`,
+    const entries = answer.body.entry as Array<{ response: { status: string } }>;
+    expect(entries.filter((one) => one.response.status.startsWith('201'))).toHaveLength(1000);
+    const observations = async () =>
+      (await send('GET', `/Observation?patient=${subject}&_summary=count`)).body.total as number;
+    expect(await observations()).toBe(1000);
+    await server.parts.store.importResources(
+      Array.from({ length: 1000 }, (_, index) => observation(`Patient/${subject}`, { id: `bulk-${index}` })),
     );
-    const resources = Array.from({ length: 1000 }, (_, index) =>
-      observation(`Patient/${subject}`, { id: `bulk-${index}` }),
-    );
-    const importStarted = performance.now();
-    await server.parts.store.importResources(resources);
-    const importSeconds = (performance.now() - importStarted) / 1000;
-    console.info(
-      `importResources of 1,000 on ${engine.name}: ${Math.round(1000 / importSeconds)} resources/s`,
-    );
-    expect(1000 / importSeconds).toBeGreaterThan(1000);
+    expect(await observations()).toBe(2000);
   });
 
   it('dispatches Patient/$name and Patient/:id/$name to the operation, with the media type asked for', async () => {
