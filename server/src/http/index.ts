@@ -3,6 +3,7 @@
 export { CaseHeader, caseReferenceOf } from './case-reference.ts';
 export { controlCharacterIndex } from './control-characters.ts';
 export { httpErrors } from './errors.ts';
+export type { BackgroundWork, HealthOptions } from './health.ts';
 export { healthPlugin } from './health.ts';
 export { metricsPlugin } from './metrics.ts';
 export { sendRouteNotFound } from './not-found.ts';
