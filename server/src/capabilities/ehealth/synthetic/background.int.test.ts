@@ -47,7 +47,7 @@ describe.each(testDatabases())('seeding the health record in the background ($na
 
   it('stops after the batch being written, leaving whole batches only, and says so', async () => {
     const seen: BackgroundSeedProgress[] = [];
-    const seeding = startBackgroundSeeding(handle.db, {
+    const seeding = await startBackgroundSeeding(handle.db, {
       ...options,
       onProgress: (progress) => {
         seen.push(progress);
@@ -71,8 +71,8 @@ describe.each(testDatabases())('seeding the health record in the background ($na
   it('goes on where it stopped and ends with everyone, once each', async () => {
     const before = await resources();
     const seen: BackgroundSeedProgress[] = [];
-    const done = await startBackgroundSeeding(handle.db, { ...options, onProgress: (p) => seen.push(p) })
-      .finished;
+    const seeding = await startBackgroundSeeding(handle.db, { ...options, onProgress: (p) => seen.push(p) });
+    const done = await seeding.finished;
     expect(done).toMatchObject({ state: 'done', seeded: PERSONS, total: PERSONS });
     // It counted the persons seeded before it and did not write them again.
     expect(seen[0]!.seeded).toBe(AT_START + 2 * PER_BATCH);
@@ -87,7 +87,7 @@ describe.each(testDatabases())('seeding the health record in the background ($na
 
   it('is idempotent: a run with nothing left writes nothing, and two at once never write a person twice', async () => {
     const before = await resources();
-    const again = await startBackgroundSeeding(handle.db, options).finished;
+    const again = await (await startBackgroundSeeding(handle.db, options)).finished;
     expect(again).toMatchObject({ state: 'done', seeded: PERSONS, resources: 0 });
     expect(await resources()).toBe(before);
 
@@ -100,8 +100,8 @@ describe.each(testDatabases())('seeding the health record in the background ($na
       patientsForOthers: false,
     });
     const [one, two] = await Promise.all([
-      startBackgroundSeeding(handle.db, options).finished,
-      startBackgroundSeeding(handle.db, options).finished,
+      startBackgroundSeeding(handle.db, options).then((seeding) => seeding.finished),
+      startBackgroundSeeding(handle.db, options).then((seeding) => seeding.finished),
     ]);
     expect([one.state, two.state]).toEqual(['done', 'done']);
     expect(await patients()).toBe(PERSONS);
@@ -128,7 +128,7 @@ describe.each(testDatabases())('seeding the health record in the background ($na
       fullRecords: AT_START,
       patientsForOthers: false,
     });
-    const done = await startBackgroundSeeding(handle.db, { ...options, records: 30 }).finished;
+    const done = await (await startBackgroundSeeding(handle.db, { ...options, records: 30 })).finished;
     expect(done).toMatchObject({ state: 'done', seeded: 30, total: 30 });
     expect(await patients()).toBe(30);
   }, 120_000);

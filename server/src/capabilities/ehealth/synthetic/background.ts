@@ -63,11 +63,12 @@ const PERSONS_PER_BATCH = 4;
  * written first in the batch's own transaction: a batch another process claimed is skipped, one
  * already written is not written again, and a restart goes on after the last committed batch.
  */
-export function startBackgroundSeeding(
+export async function startBackgroundSeeding(
   connection: Connection,
   options: BackgroundSeedOptions,
-): BackgroundSeeding {
+): Promise<BackgroundSeeding> {
   const started = performance.now();
+  const store = new ResourceStore(connection, new TypedSearchIndex());
   const total = Math.min(options.records, options.persons);
   const progress: BackgroundSeedProgress = {
     state: 'seeding',
@@ -83,13 +84,15 @@ export function startBackgroundSeeding(
     options.onProgress?.({ ...progress });
   };
 
+  // Where an earlier run stopped: known before this returns, so the caller can tell at once.
+  const done = await seededPositions(store, total, options.seededFirst);
+  const missing: number[] = [];
+  for (let position = 0; position < total; position++) if (!done[position]) missing.push(position);
+  progress.seeded = total - missing.length;
+  if (missing.length === 0) progress.state = 'done';
+
   const run = async () => {
-    const store = new ResourceStore(connection, new TypedSearchIndex());
-    const done = await seededPositions(store, total, options.seededFirst);
-    const missing: number[] = [];
-    for (let position = 0; position < total; position++) if (!done[position]) missing.push(position);
-    progress.seeded = total - missing.length;
-    if (missing.length === 0 || stopping) return report(stopping ? 'stopped' : 'done');
+    if (missing.length === 0) return report('done');
     report('seeding');
 
     // Generating the population and the providers takes a moment of CPU; let requests in first.
