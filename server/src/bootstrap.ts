@@ -172,7 +172,7 @@ export async function ensureDemoData(
 export async function startDemoHealthRecordSeeding(
   database: DatabaseHandle,
   config: Config,
-  hooks: Pick<BackgroundSeedOptions, 'beforeBatch' | 'onProgress'> = {},
+  hooks: Pick<BackgroundSeedOptions, 'beforeBatch' | 'busy' | 'onProgress'> = {},
 ): Promise<BackgroundSeeding | null> {
   if (!config.demo) return null;
   const run = await completedSeedRun(database.db);

@@ -75,6 +75,7 @@ async function serve(config: Config, options: { build: boolean }): Promise<void>
   if (!closing) {
     healthRecords = await startDemoHealthRecordSeeding(database, config, {
       beforeBatch: () => requests.idle(BATCH_WAIT_MS),
+      busy: requests.busy,
       onProgress: logSeedingProgress(app.log),
     });
   }
@@ -149,15 +150,27 @@ const ALWAYS_ANSWERED = /^\/(healthz|readyz|metrics)(\?|$)/;
 /** How long a batch of the background seeding waits at most for the requests in flight to finish. */
 const BATCH_WAIT_MS = 250;
 
+/** How long after a request the server counts as busy (background work goes slowly meanwhile). */
+const BUSY_FOR_MS = 2_000;
+
 /** Counts the requests being answered, so background work can let them have the database first. */
 function countRequestsInFlight(app: FastifyInstance) {
   let inFlight = 0;
-  app.addHook('onRequest', (_request, reply, done) => {
+  let lastSeen = Number.NEGATIVE_INFINITY;
+  app.addHook('onRequest', (request, reply, done) => {
+    // Probes (an orchestrator's every few seconds) are no one waiting.
+    if (ALWAYS_ANSWERED.test(request.url)) return done();
     inFlight++;
-    reply.raw.once('close', () => inFlight--);
+    lastSeen = performance.now();
+    reply.raw.once('close', () => {
+      inFlight--;
+      lastSeen = performance.now();
+    });
     done();
   });
   return {
+    /** Whether a request is in flight or was answered a moment ago. */
+    busy: () => inFlight > 0 || performance.now() - lastSeen < BUSY_FOR_MS,
     /** Resolves once no request is in flight, or after `maxMs` (background work never starves). */
     async idle(maxMs: number): Promise<void> {
       const until = performance.now() + maxMs;

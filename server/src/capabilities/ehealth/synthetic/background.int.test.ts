@@ -20,7 +20,7 @@ describe.each(testDatabases())('seeding the health record in the background ($na
     instance,
     records: PERSONS,
     seededFirst: AT_START,
-    personsPerBatch: PER_BATCH,
+    personsPerBatch: { busy: PER_BATCH, idle: PER_BATCH },
   };
 
   beforeAll(async () => {

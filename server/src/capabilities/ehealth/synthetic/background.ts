@@ -1,4 +1,5 @@
 import type { Resource } from '@medplum/fhirtypes';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'kysely';
 import type { Connection } from '../../../db/index.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
@@ -23,10 +24,19 @@ export interface BackgroundSeedOptions extends Pick<HealthSeedOptions, 'seed' | 
    */
   seededFirst: number;
   /**
-   * Persons per transaction. Small: on the embedded database a request waits for the batch
-   * being written (one connection), so a batch should take tens of milliseconds, not seconds.
+   * Persons per transaction while the server is busy (default 1) and while it is idle (default 8).
+   * Small when busy: on the embedded database a request waits for the batch being written (one
+   * connection), so a batch should take tens of milliseconds, not seconds.
    */
-  personsPerBatch?: number;
+  personsPerBatch?: { busy: number; idle: number };
+  /**
+   * Rest after each batch while the server is busy, as a multiple of the time the batch took
+   * (default 1: the seeding takes at most about half of the process's time, and a request
+   * rarely meets a batch being written). None while idle.
+   */
+  rest?: number;
+  /** Whether requests are being answered (recently): the seeding yields to them. Default: never. */
+  busy?: () => boolean;
   /** Awaited before each batch: the server lets the requests in flight finish first. */
   beforeBatch?: () => Promise<void>;
   /** Called after each batch and when the seeding ends (done, stopped or failed). */
@@ -55,7 +65,8 @@ export interface BackgroundSeeding {
   stop(): Promise<BackgroundSeedProgress>;
 }
 
-const PERSONS_PER_BATCH = 4;
+const PERSONS_PER_BATCH = { busy: 1, idle: 8 };
+const REST = 1;
 
 /**
  * Writes the whole record of the persons the start-up's seeding left out, a few persons per
@@ -106,12 +117,17 @@ export async function startBackgroundSeeding(
     const order = recordOrder(subjects, ctx);
     const organisationOf = organisationsOf(ctx);
     const perBatch = options.personsPerBatch ?? PERSONS_PER_BATCH;
+    const rest = options.rest ?? REST;
     let analyzedAt = Math.max(progress.seeded, 1);
 
-    for (const positions of batchesOf(missing, perBatch)) {
+    for (let next = 0; next < missing.length; ) {
       await options.beforeBatch?.();
       await yieldToRequests();
       if (stopping) return report('stopped');
+      const busy = options.busy?.() ?? false;
+      const positions = consecutive(missing, next, busy ? perBatch.busy : perBatch.idle);
+      next += positions.length;
+      const batchStarted = performance.now();
       const resources: Resource[] = [];
       const links: Array<{ personal_number: string; patient_id: string }> = [];
       for (const position of positions) {
@@ -134,6 +150,7 @@ export async function startBackgroundSeeding(
       progress.seeded += positions.length;
       if (written) progress.resources += resources.length;
       report('seeding');
+      if (busy && rest > 0 && !stopping) await sleep((performance.now() - batchStarted) * rest);
       // The planner's statistics follow the tables as they grow (each time they double).
       if (progress.seeded >= analyzedAt * 2) {
         analyzedAt = progress.seeded;
@@ -180,19 +197,16 @@ async function seededPositions(
 }
 
 /**
- * Consecutive runs of at most `size` positions: a batch never spans a gap, so its row's range
- * covers exactly the persons it wrote.
+ * At most `size` consecutive positions from `from` on: a batch never spans a gap, so its row's
+ * range covers exactly the persons it wrote.
  */
-function* batchesOf(positions: readonly number[], size: number): Generator<number[]> {
-  let batch: number[] = [];
-  for (const position of positions) {
-    if (batch.length === size || (batch.length > 0 && position !== batch.at(-1)! + 1)) {
-      yield batch;
-      batch = [];
-    }
-    batch.push(position);
+function consecutive(positions: readonly number[], from: number, size: number): number[] {
+  const batch = [positions[from]!];
+  for (let i = from + 1; i < positions.length && batch.length < size; i++) {
+    if (positions[i] !== batch.at(-1)! + 1) break;
+    batch.push(positions[i]!);
   }
-  if (batch.length > 0) yield batch;
+  return batch;
 }
 
 /** One table at a time, so requests get the connection in between. */
