@@ -66,6 +66,7 @@ export default defineConfig({
         '/oidc',
         '/interaction',
         '/healthz',
+        '/readyz',
         '/log',
         '/wallet/trust',
         '/wallet/status',
