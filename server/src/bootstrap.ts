@@ -89,8 +89,8 @@ export function demoHealthRecordCount(config: Pick<Config, 'demoHealthRecords'>,
   return config.demoHealthRecords === 'all' ? persons : Math.min(config.demoHealthRecords, persons);
 }
 
-/** How many of them the start-up seeds before the server is ready. */
-function startupHealthRecords(config: Pick<Config, 'demoHealthRecords'>, persons: number): number {
+/** How many of them the start-up (and `civitas seed`) writes before the server is ready. */
+export function startupHealthRecords(config: Pick<Config, 'demoHealthRecords'>, persons: number): number {
   return Math.min(DEMO_HEALTH_RECORDS, demoHealthRecordCount(config, persons));
 }
 
