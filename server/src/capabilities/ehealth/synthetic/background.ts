@@ -5,7 +5,7 @@ import type { Connection } from '../../../db/index.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
 import type { EhealthTransaction } from '../ports.ts';
-import { generateRecord } from './generate.ts';
+import { generateRecord, type PatientRecord } from './generate.ts';
 import {
   generateContext,
   type HealthSeedOptions,
@@ -67,6 +67,7 @@ export interface BackgroundSeeding {
 
 const PERSONS_PER_BATCH = { busy: 1, idle: 8 };
 const REST = 1;
+const UNIQUE_VIOLATION = '23505';
 
 /**
  * Writes the whole record of the persons the start-up's seeding left out, a few persons per
@@ -128,27 +129,14 @@ export async function startBackgroundSeeding(
       const positions = consecutive(missing, next, busy ? perBatch.busy : perBatch.idle);
       next += positions.length;
       const batchStarted = performance.now();
-      const resources: Resource[] = [];
-      const links: Array<{ personal_number: string; patient_id: string }> = [];
-      for (const position of positions) {
-        const record = generateRecord(subjects[order[position]!]!, ctx, 'full');
-        resources.push(...record.resources);
-        links.push({ personal_number: record.personalNumber, patient_id: record.patientId });
-      }
-      const first = positions[0]!;
-      const end = positions.at(-1)! + 1;
-      const written = await store.db.transaction().execute(async (trx: EhealthTransaction) => {
-        const claimed = await sql`
-          INSERT INTO ehealth.seed_batches (first_position, end_position, resources)
-          VALUES (${first}, ${end}, ${resources.length})
-          ON CONFLICT (first_position) DO NOTHING
-          RETURNING first_position`.execute(trx);
-        if (claimed.rows.length === 0) return false;
-        await writeHealthBatch(store, trx, { resources, links }, organisationOf);
-        return true;
-      });
+      const { written, resources } = await writeBatch(
+        store,
+        positions,
+        (position) => generateRecord(subjects[order[position]!]!, ctx, 'full'),
+        organisationOf,
+      );
       progress.seeded += positions.length;
-      if (written) progress.resources += resources.length;
+      if (written) progress.resources += resources;
       report('seeding');
       if (busy && rest > 0 && !stopping) await sleep((performance.now() - batchStarted) * rest);
       // The planner's statistics follow the tables as they grow (each time they double).
@@ -177,6 +165,47 @@ export async function startBackgroundSeeding(
       return finished;
     },
   };
+}
+
+/**
+ * One batch in one transaction: its `ehealth.seed_batches` row first (skipped when another
+ * server claimed it), then the records. Answers whether it wrote, and how many resources.
+ */
+async function writeBatch(
+  store: ResourceStore,
+  positions: readonly number[],
+  recordAt: (position: number) => PatientRecord,
+  organisationOf: (reference: string) => string | undefined,
+): Promise<{ written: boolean; resources: number }> {
+  const resources: Resource[] = [];
+  const links: Array<{ personal_number: string; patient_id: string }> = [];
+  for (const position of positions) {
+    const record = recordAt(position);
+    resources.push(...record.resources);
+    links.push({ personal_number: record.personalNumber, patient_id: record.patientId });
+  }
+  const first = positions[0]!;
+  const end = positions.at(-1)! + 1;
+  const written = await store.db
+    .transaction()
+    .execute(async (trx: EhealthTransaction) => {
+      const claimed = await sql`
+        INSERT INTO ehealth.seed_batches (first_position, end_position, resources)
+        VALUES (${first}, ${end}, ${resources.length})
+        ON CONFLICT (first_position) DO NOTHING
+        RETURNING first_position`.execute(trx);
+      if (claimed.rows.length === 0) return false;
+      await writeHealthBatch(store, trx, { resources, links }, organisationOf);
+      return true;
+    })
+    // Another server on the same database wrote some of these persons in a batch cut otherwise
+    // (it was busy, this one idle): this batch rolled back whole; a later start writes whoever
+    // is still missing.
+    .catch((error: unknown) => {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) return false;
+      throw error;
+    });
+  return { written, resources: resources.length };
 }
 
 /**
