@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { decodeJwt } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from './db/connect.ts';
 import { exchangeLogs } from './exchange/index.ts';
@@ -525,6 +526,20 @@ describe('npm start seeds the health record of everyone in the background (issue
       /"seeded":(\d+)[^\n]*stopped seeding the health records/.exec(server.output())?.[1],
     );
     expect(stoppedAt).toBeGreaterThanOrEqual(running!.done);
+    // Nothing half-written: every person and resource on disk is in a committed batch's row.
+    const database = await connectDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    try {
+      const { rows } = await sql<{ persons: number; batched: number; resources: number; counted: number }>`
+        SELECT (SELECT count(*)::int FROM ehealth.patients) AS persons,
+               (SELECT sum(end_position - first_position)::int FROM ehealth.seed_batches) AS batched,
+               (SELECT count(*)::int FROM ehealth.resources) AS resources,
+               (SELECT sum(resources)::int FROM ehealth.seed_batches) AS counted`.execute(database.db);
+      expect(rows[0]!.persons).toBe(stoppedAt);
+      expect(rows[0]!.batched).toBe(stoppedAt);
+      expect(rows[0]!.counted).toBe(rows[0]!.resources);
+    } finally {
+      await database.close();
+    }
 
     server = await startServer({ ...env, CIVITAS_DATA_DIR: dataDir });
     expect(server.output()).not.toMatch(/Seeded \d+ persons/);
