@@ -1,5 +1,5 @@
-import type { Resource } from '@medplum/fhirtypes';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Resource } from '@medplum/fhirtypes';
 import { sql } from 'kysely';
 import type { Connection } from '../../../db/index.ts';
 import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
