@@ -30,7 +30,17 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
-    ({ platform, base } = await startWebPlatform());
+    // As `npm start` shows it while the health records of everyone are seeded in the background.
+    ({ platform, base } = await startWebPlatform({
+      backgroundWork: () => ({
+        healthRecords: {
+          state: 'running',
+          done: 4300,
+          total: 10000,
+          detail: 'health records: 4300 of 10000 persons',
+        },
+      }),
+    }));
     admin = platform.seeded.demoPersons[6]!;
     browser = await launchChromium();
     context = await browser.newContext({ locale: 'en-GB', viewport: { width: 360, height: 800 } });
@@ -95,12 +105,17 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
     const monitoring = page.getByRole('region', { name: 'Monitoring' });
     await monitoring.getByText('Persons and their addresses').first().waitFor();
     await monitoring.getByText('Median answer time').first().waitFor();
+    const status = page.getByRole('region', { name: 'System status' });
+    await status
+      .getByText('Health records: 4,300 of 10,000 persons. The others are being added in the background.')
+      .waitFor();
 
     await expectNoRawCodes();
     await fitsThePhone();
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-top.png') });
     await monitoring.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-monitoring.png') });
     await members.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-members.png') });
+    await status.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en-status.png') });
     await page.screenshot({ path: path.join(SCREENSHOTS, 'admin-360-en.png'), fullPage: true });
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
@@ -183,6 +198,10 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
       .getByRole('heading', { level: 1, name: 'Администриране на обмена между регистрите' })
       .waitFor();
     await page.getByText('Проверка на адрес').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Състояние на системата' })
+      .getByText(/Здравни досиета: 4300 от 10\s000 души\. Останалите се добавят във фонов режим\./)
+      .waitFor();
     await page.getByText('Закон за гражданската регистрация, чл. 106', { exact: false }).first().waitFor();
     await expectNoRawCodes();
     await fitsThePhone();
@@ -194,6 +213,10 @@ describe("the admin's exchange console (Chromium, 360 px)", () => {
       .getByRole('heading', { level: 1, name: 'Administracja wymiany danych między rejestrami' })
       .waitFor();
     await page.getByText('Weryfikacja adresu').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Stan systemu' })
+      .getByText(/Dokumentacja medyczna: 4300 z 10\s000 osób\. Pozostałe są dodawane w tle\./)
+      .waitFor();
     await page
       .getByRole('region', { name: 'Uprawnienia dostępu' })
       .getByRole('listitem')

@@ -6,7 +6,7 @@ import { expect } from 'vitest';
 import { WEB_DIST } from '../server/src/http/web-app.ts';
 import { testDatabases } from '../server/test/databases.ts';
 import { freePort } from '../server/test/net.ts';
-import { startTestPlatform, type TestPlatform } from '../server/test/platform.ts';
+import { startTestPlatform, type TestPlatform, type TestPlatformOptions } from '../server/test/platform.ts';
 
 /** Where the end-to-end tests leave their screenshots, to be looked at (360 px phones, three languages). */
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../test-results');
@@ -75,13 +75,18 @@ export async function seriousAccessibilityViolations(page: Page): Promise<AxeVio
  * The platform serving the built web app on a free port, with its public URL set to it (the
  * eID's redirects must come back to this very origin). Build first: `npm run build`.
  */
-export async function startWebPlatform(): Promise<{ platform: TestPlatform; base: string }> {
+export async function startWebPlatform(
+  options: Pick<TestPlatformOptions, 'backgroundWork'> = {},
+): Promise<{ platform: TestPlatform; base: string }> {
   if (!fs.existsSync(path.join(WEB_DIST, 'index.html')))
     throw new Error('Build the web app first: npm run build');
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const platform = await startTestPlatform(testDatabases()[0]!, { env: { CIVITAS_PUBLIC_URL: base } });
+  const platform = await startTestPlatform(testDatabases()[0]!, {
+    ...options,
+    env: { CIVITAS_PUBLIC_URL: base },
+  });
   await platform.app.listen({ host: '127.0.0.1', port });
   return { platform, base };
 }

@@ -90,6 +90,7 @@ export default defineConfig({
         '/oidc',
         '/interaction',
         '/healthz',
+        '/readyz',
         '/log',
         '/wallet/trust',
         '/wallet/status',

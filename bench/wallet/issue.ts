@@ -5,6 +5,7 @@
 // transparency log), a status index, the SD-JWT VC signed with the issuer's x5c key, the copy
 // recorded. The desk's offers are made first (an official's work, not timed).
 
+import { type DemoSeedOptions, seedDemoData } from '../../server/src/bootstrap.ts';
 import { connectDatabase, migrateToLatest } from '../../server/src/db/index.ts';
 import { MIGRATIONS } from '../../server/src/migrations.ts';
 import { registerSamples } from '../../server/src/registers/index.ts';
@@ -123,8 +124,12 @@ async function measure(databaseUrl: string): Promise<IssueFigures> {
     await migrateToLatest(handle.db, MIGRATIONS);
     return handle;
   };
+  const openSeeded = async (options: DemoSeedOptions) => {
+    const database = await open();
+    return { database, seeded: await seedDemoData(database, options) };
+  };
   const platform = await startTestPlatform(
-    { name: 'postgres', open },
+    { name: 'postgres', open, openSeeded },
     { persons: 3_000, vehicles: 500, env: { CIVITAS_PUBLIC_URL: ISSUER, CIVITAS_RATE_LIMIT: '0' } },
   );
   try {

@@ -23,6 +23,7 @@ import {
   startLocalExchange,
 } from './exchange/index.ts';
 import {
+  type HealthOptions,
   healthPlugin,
   httpErrors,
   httpServerOptions,
@@ -69,6 +70,8 @@ export interface AppDependencies {
   database: DatabaseHandle;
   keys: IdentityKeys;
   isReady: () => boolean;
+  /** Work the server does after it is ready (the demo's background seeding), shown by `/readyz`. */
+  backgroundWork?: HealthOptions['backgroundWork'];
   /** Options of the in-process exchange node (tests add slow or broken providers). */
   exchange?: Partial<Omit<LocalExchangeOptions, 'report'>>;
   /** Override the logger (tests pass `false`). */
@@ -118,7 +121,11 @@ export async function buildApp(deps: AppDependencies): Promise<FastifyInstance> 
   // Before any context's routes: its onRoute hook guards the routes added after it.
   await app.register(routeAccessPlugin, { authenticate: tokenAuthenticator(verifyAccessToken) });
   await app.register(metricsPlugin, { token: config.metricsToken, production: config.production });
-  await app.register(healthPlugin, { db: database.db, isReady: deps.isReady });
+  await app.register(healthPlugin, {
+    db: database.db,
+    isReady: deps.isReady,
+    ...(deps.backgroundWork ? { backgroundWork: deps.backgroundWork } : {}),
+  });
   await app.register(instancePlugin, { instance: deps.instance ?? loadInstance(config.instance) });
   await app.register(exchangeClientPlugin, { deps });
   const ports = await startPorts(app, deps);

@@ -1,6 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { healthRecordSeeded, seedHealthRecord } from './capabilities/ehealth/index.ts';
+import {
+  type BackgroundSeeding,
+  type BackgroundSeedOptions,
+  healthRecordSeeded,
+  seedHealthRecord,
+  startBackgroundSeeding,
+} from './capabilities/ehealth/index.ts';
 import {
   connectDatabase,
   type DatabaseHandle,
@@ -67,15 +73,26 @@ export interface DemoSeedOptions {
   /** The installation whose healthcare providers and personal-number scheme the health record uses. */
   instance?: Instance;
   /**
-   * How many persons get a synthetic health record: the demo persons and the demo GP's patients
-   * first; the others have no record yet (the embedded database writes a few thousand resources
-   * a second, and a first start stays quick). `npm run bench -- fhir` seeds everyone. `false`:
-   * no health record at all (tests that build their own).
+   * How many persons get a synthetic health record now: the demo persons and the demo GP's
+   * patients first (default `DEMO_HEALTH_RECORDS`); the others get theirs from the server's
+   * background seeding once it is ready (`startDemoHealthRecordSeeding`), so a first start stays
+   * quick. `false`: no health record at all (tests that build their own).
    */
   healthRecords?: number | false;
 }
 
+/** The health records seeded while the server starts (the demo accounts' and the demo GP's patients'). */
 export const DEMO_HEALTH_RECORDS = 100;
+
+/** How many persons of a population of `persons` get a health record (`CIVITAS_DEMO_HEALTH_RECORDS`). */
+export function demoHealthRecordCount(config: Pick<Config, 'demoHealthRecords'>, persons: number): number {
+  return config.demoHealthRecords === 'all' ? persons : Math.min(config.demoHealthRecords, persons);
+}
+
+/** How many of them the start-up (and `civitas seed`) writes before the server is ready. */
+export function startupHealthRecords(config: Pick<Config, 'demoHealthRecords'>, persons: number): number {
+  return Math.min(DEMO_HEALTH_RECORDS, demoHealthRecordCount(config, persons));
+}
 
 /** Seeds the registers, the demo accounts and the health record of the population. */
 export async function seedDemoData(database: DatabaseHandle, options: DemoSeedOptions): Promise<SeedResult> {
@@ -132,6 +149,7 @@ export async function ensureDemoData(
         seed: run.seed,
         persons: run.persons,
         instance: loadInstance(config.instance),
+        healthRecords: startupHealthRecords(config, run.persons),
       });
     }
     return null;
@@ -141,6 +159,30 @@ export async function ensureDemoData(
     seed: config.seed,
     persons: config.demoPersons,
     vehicles: config.demoVehicles,
+    healthRecords: startupHealthRecords(config, config.demoPersons),
     ...(onProgress ? { onProgress } : {}),
+  });
+}
+
+/**
+ * Once the server is ready, seeds the health record of the persons the start-up left out, in the
+ * background (`CIVITAS_DEMO_HEALTH_RECORDS`, default everyone), going on where an earlier run
+ * stopped. Nothing in production, nor on a database without a completed demo seeding.
+ */
+export async function startDemoHealthRecordSeeding(
+  database: DatabaseHandle,
+  config: Config,
+  hooks: Pick<BackgroundSeedOptions, 'beforeBatch' | 'busy' | 'onProgress'> = {},
+): Promise<BackgroundSeeding | null> {
+  if (!config.demo) return null;
+  const run = await completedSeedRun(database.db);
+  if (!run || !(await healthRecordSeeded(database.db))) return null;
+  return startBackgroundSeeding(database.db, {
+    seed: run.seed,
+    persons: run.persons,
+    instance: loadInstance(config.instance),
+    records: demoHealthRecordCount(config, run.persons),
+    seededFirst: startupHealthRecords(config, run.persons),
+    ...hooks,
   });
 }

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { makeEgn } from '@civitas/contracts/ids/egn.ts';
 import { decodeJwt } from 'jose';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase } from './db/connect.ts';
 import { exchangeLogs } from './exchange/index.ts';
@@ -486,4 +487,75 @@ describe('npm start while the demo population loads (issue 14, item 23)', () => 
     expect((await fetch(`${base}/readyz`)).status).toBe(200);
     expect((await fetch(`${base}/api/demo/accounts`)).status).toBe(200);
   });
+});
+
+describe('npm start seeds the health record of everyone in the background (issue 17)', () => {
+  let dataDir: string;
+  let server: StartedServer | undefined;
+  const port = freePort();
+  const env = {
+    LOG_LEVEL: 'info',
+    CIVITAS_DEMO_PERSONS: '160',
+    CIVITAS_DEMO_VEHICLES: '20',
+    HOST: '127.0.0.1',
+    PORT: String(port),
+  };
+  type Readiness = { background?: { healthRecords?: { state: string; done: number; total: number } } };
+  const healthRecords = async () =>
+    ((await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()) as Readiness).background?.healthRecords;
+
+  beforeAll(() => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civitas-background-'));
+  });
+  afterAll(async () => {
+    await server?.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('is ready with the demo records, shows the progress in /readyz, stops cleanly on SIGTERM and goes on after a restart', async () => {
+    server = await startServer({ ...env, CIVITAS_DATA_DIR: dataDir });
+    expect(server.output()).toMatch(
+      /Health records: 100 of 160 persons; the others are being seeded in the background/,
+    );
+    const running = await healthRecords();
+    expect(running).toMatchObject({ state: 'running', total: 160 });
+    expect(running!.done).toBeGreaterThanOrEqual(100);
+    expect(running!.done).toBeLessThan(160);
+    expect(await server.stop()).toBe(0);
+    const stoppedAt = Number(
+      /"seeded":(\d+)[^\n]*stopped seeding the health records/.exec(server.output())?.[1],
+    );
+    expect(stoppedAt).toBeGreaterThanOrEqual(running!.done);
+    // Nothing half-written: every person and resource on disk is in a committed batch's row.
+    const database = await connectDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    try {
+      const { rows } = await sql<{ persons: number; batched: number; resources: number; counted: number }>`
+        SELECT (SELECT count(*)::int FROM ehealth.patients) AS persons,
+               (SELECT sum(end_position - first_position)::int FROM ehealth.seed_batches) AS batched,
+               (SELECT count(*)::int FROM ehealth.resources) AS resources,
+               (SELECT sum(resources)::int FROM ehealth.seed_batches) AS counted`.execute(database.db);
+      expect(rows[0]!.persons).toBe(stoppedAt);
+      expect(rows[0]!.batched).toBe(stoppedAt);
+      expect(rows[0]!.counted).toBe(rows[0]!.resources);
+    } finally {
+      await database.close();
+    }
+
+    server = await startServer({ ...env, CIVITAS_DATA_DIR: dataDir });
+    expect(server.output()).not.toMatch(/Seeded \d+ persons/);
+    const resumed = await healthRecords();
+    expect(resumed!.done).toBeGreaterThanOrEqual(stoppedAt);
+    for (let waited = 0; (await healthRecords())?.state === 'running'; waited += 200) {
+      if (waited > 120_000) throw new Error(`still seeding: ${server.output()}`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(await healthRecords()).toMatchObject({ state: 'done', done: 160, total: 160 });
+    expect(server.output()).toMatch(/seeded the health records in the background/);
+    expect(await server.stop()).toBe(0);
+
+    // Everyone has a record now: a third start seeds nothing and shows nothing in the background.
+    server = await startServer({ ...env, CIVITAS_DATA_DIR: dataDir });
+    expect(server.output()).not.toMatch(/Health records:/);
+    expect(await healthRecords()).toMatchObject({ state: 'done', done: 160 });
+  }, 300_000);
 });

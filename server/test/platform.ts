@@ -25,6 +25,8 @@ export interface TestPlatformOptions {
   env?: NodeJS.ProcessEnv;
   config?: Partial<Config>;
   exchange?: AppDependencies['exchange'];
+  /** What `/readyz` says the server still does (the admin console's system status). */
+  backgroundWork?: AppDependencies['backgroundWork'];
   /**
    * How many persons get a synthetic health record (the demo persons and the demo GP's patients
    * first; default 20, enough for the demo accounts' screens).
@@ -72,6 +74,7 @@ export async function startTestPlatform(
       isReady: () => true,
       logger: false,
       exchange: options.exchange,
+      ...(options.backgroundWork && { backgroundWork: options.backgroundWork }),
       ...(options.instance && { instance: options.instance }),
     });
     await app.ready();

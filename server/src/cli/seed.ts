@@ -1,5 +1,5 @@
 import { Command } from 'commander';
-import { openDatabase, seedDemoData } from '../bootstrap.ts';
+import { openDatabase, seedDemoData, startupHealthRecords } from '../bootstrap.ts';
 import { createProgress, loadConfig } from '../kernel/index.ts';
 import { parseCount } from './arguments.ts';
 import { refuseInProduction } from './database-or-server.ts';
@@ -22,6 +22,8 @@ export function seedCommand(): Command {
           seed: options.seed ?? config.seed,
           persons,
           vehicles,
+          // The others' health records come from `civitas serve`'s background seeding.
+          healthRecords: startupHealthRecords(config, persons),
           onProgress: progress.update,
         });
         progress.stop();

@@ -9,7 +9,29 @@ export interface HealthOptions {
   db: Connection;
   /** True once migrations ran and the registers hold data. */
   isReady: () => boolean;
+  /** Work going on after the server became ready, by name (it does not make the server unready). */
+  backgroundWork?: () => Record<string, BackgroundWork>;
 }
+
+export interface BackgroundWork {
+  state: 'running' | 'done' | 'stopped' | 'failed';
+  /** How far it got, in the work's own unit (persons for the demo's health records). */
+  done: number;
+  total: number;
+  detail: string;
+}
+
+const BackgroundWorkSchema = Type.Object({
+  state: Type.Union([
+    Type.Literal('running'),
+    Type.Literal('done'),
+    Type.Literal('stopped'),
+    Type.Literal('failed'),
+  ]),
+  done: Type.Integer({ minimum: 0 }),
+  total: Type.Integer({ minimum: 0 }),
+  detail: Type.String(),
+});
 
 const Check = Type.Object({
   status: Type.Union([Type.Literal('ok'), Type.Literal('failing')]),
@@ -38,10 +60,13 @@ async function health(app: FastifyInstance, options: HealthOptions): Promise<voi
       schema: {
         tags: ['operations'],
         summary: 'Readiness: the database answers and the registers are loaded',
+        description:
+          'With `background`, what the server is still doing while it serves: e.g. `healthRecords`, the demo health records seeded after the start (done of total persons).',
         response: {
           200: Type.Object({
             status: Type.Literal('ready'),
             checks: Type.Record(Type.String(), Check),
+            background: Type.Optional(Type.Record(Type.String(), BackgroundWorkSchema)),
           }),
         },
       },
@@ -69,7 +94,9 @@ async function health(app: FastifyInstance, options: HealthOptions): Promise<voi
         );
       }
       // Which database product answers is nobody's business outside: no engine, version or host.
-      return { status: 'ready' as const, checks };
+      const background = options.backgroundWork?.();
+      const busy = background && Object.keys(background).length > 0;
+      return { status: 'ready' as const, checks, ...(busy ? { background } : {}) };
     },
   );
 }

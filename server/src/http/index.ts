@@ -5,6 +5,7 @@ export { controlCharacterIndex } from './control-characters.ts';
 export type { ErrorFormat } from './error-formats.ts';
 export { useErrorFormatUnder } from './error-formats.ts';
 export { httpErrors } from './errors.ts';
+export type { BackgroundWork, HealthOptions } from './health.ts';
 export { healthPlugin } from './health.ts';
 export { metricsPlugin } from './metrics.ts';
 export { sendRouteNotFound } from './not-found.ts';

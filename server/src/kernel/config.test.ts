@@ -20,9 +20,16 @@ describe('configuration from the environment', () => {
       port: 3000,
       publicUrl: 'http://localhost:3000',
       demoPersons: 10_000,
+      demoHealthRecords: 'all',
       databaseUrl: undefined,
     });
     expect(config.dataDir).toMatch(/data$/);
+  });
+
+  it('gives everyone a health record unless CIVITAS_DEMO_HEALTH_RECORDS names a count', () => {
+    expect(loadConfig({ CIVITAS_DEMO_HEALTH_RECORDS: 'all' }).demoHealthRecords).toBe('all');
+    expect(loadConfig({ CIVITAS_DEMO_HEALTH_RECORDS: '2500' }).demoHealthRecords).toBe(2500);
+    expect(loadConfig({ CIVITAS_DEMO_HEALTH_RECORDS: '0' }).demoHealthRecords).toBe(0);
   });
 
   it('logs at warn in development (no line per request on the console) and at info in production, unless LOG_LEVEL says', () => {
@@ -53,6 +60,9 @@ describe('configuration from the environment', () => {
     ['CIVITAS_PUBLIC_URL', { CIVITAS_PUBLIC_URL: 'localhost:3000' }],
     ['LOG_LEVEL', { LOG_LEVEL: 'loud' }],
     ['CIVITAS_DEMO_PERSONS', { CIVITAS_DEMO_PERSONS: '3' }],
+    ['CIVITAS_DEMO_HEALTH_RECORDS', { CIVITAS_DEMO_HEALTH_RECORDS: 'everyone' }],
+    ['CIVITAS_DEMO_HEALTH_RECORDS', { CIVITAS_DEMO_HEALTH_RECORDS: '-5' }],
+    ['CIVITAS_DEMO_HEALTH_RECORDS', { CIVITAS_DEMO_HEALTH_RECORDS: '1e4' }],
     ['CIVITAS_REQUEST_TIMEOUT_MS', { CIVITAS_REQUEST_TIMEOUT_MS: '0' }],
     ['CIVITAS_REQUEST_TIMEOUT_MS', { CIVITAS_REQUEST_TIMEOUT_MS: '30s' }],
     ['CIVITAS_HEADERS_TIMEOUT_MS', { CIVITAS_HEADERS_TIMEOUT_MS: '999' }],

@@ -27,6 +27,9 @@ const EnvSchema = Type.Object({
   CIVITAS_SEED: Type.String({ minLength: 1, maxLength: 64, default: 'civitas' }),
   CIVITAS_DEMO_PERSONS: Type.Integer({ minimum: 7, maximum: 10_000_000, default: 10_000 }),
   CIVITAS_DEMO_VEHICLES: Type.Integer({ minimum: 2, maximum: 10_000_000, default: 6_000 }),
+  // How many persons get a synthetic health record: `all` (default) or a count; the demo persons'
+  // come first, the others in the background after the server is ready.
+  CIVITAS_DEMO_HEALTH_RECORDS: Type.String({ pattern: '^(all|[0-9]{1,8})$', default: 'all' }),
   CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
   CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
@@ -67,6 +70,11 @@ export interface Config {
   seed: string;
   demoPersons: number;
   demoVehicles: number;
+  /**
+   * How many persons get a synthetic health record (at most the population): the demo persons'
+   * while the server starts, the others in the background once it is ready.
+   */
+  demoHealthRecords: number | 'all';
   demoPin: string;
   bodyLimit: number;
   /** Requests per minute per client address; 0 turns the limit off (benchmarks only). */
@@ -164,6 +172,10 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
     seed: withDefaults.CIVITAS_SEED,
     demoPersons: withDefaults.CIVITAS_DEMO_PERSONS,
     demoVehicles: withDefaults.CIVITAS_DEMO_VEHICLES,
+    demoHealthRecords:
+      withDefaults.CIVITAS_DEMO_HEALTH_RECORDS === 'all'
+        ? 'all'
+        : Number(withDefaults.CIVITAS_DEMO_HEALTH_RECORDS),
     demoPin: withDefaults.CIVITAS_DEMO_PIN,
     bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
     rateLimit: withDefaults.CIVITAS_RATE_LIMIT,

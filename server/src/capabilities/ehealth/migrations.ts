@@ -4,10 +4,11 @@ import { accessMigrations } from './access/migrations.ts';
 import { fhirMigrations } from './fhir/migrations.ts';
 import { searchMigrations } from './fhir/search/migrations.ts';
 import { prescriptionMigrations } from './prescriptions/migrations.ts';
+import { syntheticMigrations } from './synthetic/migrations.ts';
 
 /**
  * The health record's schema and resource store, then each part's tables. Names: 0700–0709 here,
- * fhir/ 0710–0719, fhir/search/ 0720–0729, access/ 0730–0739, prescriptions/ 0740–0749.
+ * fhir/ 0710–0719, fhir/search/ 0720–0729, access/ 0730–0739, prescriptions/ 0740–0749, synthetic/ 0750–0759.
  */
 export const ehealthMigrations: MigrationSet = {
   context: 'ehealth',
@@ -47,5 +48,6 @@ export const ehealthMigrations: MigrationSet = {
     ...searchMigrations,
     ...accessMigrations,
     ...prescriptionMigrations,
+    ...syntheticMigrations,
   },
 };

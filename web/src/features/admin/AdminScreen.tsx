@@ -13,6 +13,7 @@ import { loadAccessRights, loadRegistry } from './exchange-admin.ts';
 import { GrantRightCard } from './GrantRightCard.tsx';
 import { MembersCard } from './MembersCard.tsx';
 import { MonitoringCard } from './MonitoringCard.tsx';
+import { SystemStatusCard } from './SystemStatusCard.tsx';
 import './Admin.css';
 
 /**
@@ -64,6 +65,7 @@ export function AdminScreen() {
           <GrantRightCard registry={registry.state.value} onGranted={rights.retry} />
           <MembersCard registry={registry.state.value} />
           <MonitoringCard registry={registry.state.value} />
+          <SystemStatusCard />
         </>
       )}
     </div>

@@ -94,14 +94,8 @@ export async function seedHealthRecord(
   await clearHealthRecord(store);
   const subjects = healthSubjects(options.seed, options.persons);
   const ctx = generateContext(subjects, options);
-  const organisations = new Map(
-    [...ctx.directory.gps, ...ctx.directory.specialists].map((clinician) => [
-      clinician.practitioner.reference,
-      clinician.organization.display,
-    ]),
-  );
-  const organisationOf = (reference: string) => organisations.get(reference);
-  const full = fullRecordSet(subjects, ctx, options.fullRecords ?? subjects.length);
+  const organisationOf = organisationsOf(ctx);
+  const full = new Set(recordOrder(subjects, ctx).slice(0, options.fullRecords ?? subjects.length));
   const batchSize = options.batchSize ?? 4_000;
 
   let batch: Resource[] = [];
@@ -112,10 +106,7 @@ export async function seedHealthRecord(
   let failure: { error: unknown } | undefined;
   const write = async (resources: Resource[], rows: typeof links) => {
     await store.db.transaction().execute(async (trx: EhealthTransaction) => {
-      await store.importResources(resources, trx);
-      // The pharmacies' dispensing rows of the seeded prescriptions (numbers, what is left).
-      await importPrescriptionRows(trx, resources, organisationOf);
-      if (rows.length > 0) await trx.insertInto('ehealth.patients').values(rows).execute();
+      await writeHealthBatch(store, trx, { resources, links: rows }, organisationOf);
     });
     written += resources.length;
     await options.onProgress?.({ patients, resources: written });
@@ -152,6 +143,13 @@ export async function seedHealthRecord(
   await flush();
   await Promise.all(inFlight);
   if (failure) throw failure.error;
+  // What the background seeding (background.ts) need not write: the whole records written here,
+  // or everyone when the others got their Patient (a whole record cannot be added to it).
+  const covered = others ? subjects.length : full.size;
+  if (covered > 0) {
+    await sql`INSERT INTO ehealth.seed_batches (first_position, end_position, resources)
+      VALUES (0, ${covered}, ${written})`.execute(store.db);
+  }
   await sql`ANALYZE`.execute(store.db);
   return {
     patients,
@@ -189,19 +187,45 @@ export function generateContext(
 }
 
 /**
- * Who gets a whole record: the demo persons, the demo specialist's referred patient, the demo
- * GP's patients, then the population in order.
+ * The order persons get a whole record in (their indexes): the demo persons, the demo
+ * specialist's referred patient, the demo GP's patients, then the population in order. Seeding `n` records gives the first `n`; the
+ * background seeding (background.ts) goes on from where the start-up's seeding stopped.
  */
-function fullRecordSet(subjects: readonly HealthSubject[], ctx: GenerateContext, limit: number): Set<number> {
+export function recordOrder(subjects: readonly HealthSubject[], ctx: GenerateContext): number[] {
   const chosen = new Set<number>();
-  const add = (s: HealthSubject) => {
-    if (chosen.size < limit) chosen.add(s.index);
-  };
-  for (const s of subjects.slice(0, 8)) add(s);
-  for (const s of subjects) if (s.personalNumber === ctx.demoReferral) add(s);
-  for (const s of subjects) if (ctx.gpOf(s) === ctx.directory.demoGp) add(s);
-  for (const s of subjects) add(s);
-  return chosen;
+  for (const s of subjects.slice(0, 8)) chosen.add(s.index);
+  for (const s of subjects) if (s.personalNumber === ctx.demoReferral) chosen.add(s.index);
+  for (const s of subjects) if (ctx.gpOf(s) === ctx.directory.demoGp) chosen.add(s.index);
+  for (const s of subjects) chosen.add(s.index);
+  return [...chosen];
+}
+
+/** The organisation each clinician works at, by their Practitioner's reference (for the prescriptions' rows). */
+export function organisationsOf(ctx: GenerateContext): (reference: string) => string | undefined {
+  const organisations = new Map(
+    [...ctx.directory.gps, ...ctx.directory.specialists].map((clinician) => [
+      clinician.practitioner.reference,
+      clinician.organization.display,
+    ]),
+  );
+  return (reference) => organisations.get(reference);
+}
+
+/**
+ * Writes one batch of the record inside the caller's transaction: the resources through the
+ * store's import (search index included), the pharmacies' rows of the seeded prescriptions and
+ * the `ehealth.patients` links.
+ */
+export async function writeHealthBatch(
+  store: ResourceStore,
+  trx: EhealthTransaction,
+  batch: { resources: Resource[]; links: Array<{ personal_number: string; patient_id: string }> },
+  organisationOf: (reference: string) => string | undefined,
+): Promise<void> {
+  await store.importResources(batch.resources, trx);
+  // The pharmacies' dispensing rows of the seeded prescriptions (numbers, what is left).
+  await importPrescriptionRows(trx, batch.resources, organisationOf);
+  if (batch.links.length > 0) await trx.insertInto('ehealth.patients').values(batch.links).execute();
 }
 
 /** Whether a health record was seeded (databases seeded before it existed have none yet). */
