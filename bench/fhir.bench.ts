@@ -385,6 +385,8 @@ export async function run(): Promise<void> {
       CIVITAS_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       CIVITAS_SEED: SEED,
       CIVITAS_DEMO_PERSONS: String(PATIENTS),
+      // The bench seeds everyone's record itself: the server's background seeding has nothing to do.
+      CIVITAS_DEMO_HEALTH_RECORDS: '100',
     };
     try {
       const seeded = existed ? await seedingOf(databaseUrl) : null;
