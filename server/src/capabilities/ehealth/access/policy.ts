@@ -292,9 +292,11 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
     const patientIds = [
       ...new Set(resources.map((resource) => resource.patientId).filter((id): id is string => id !== null)),
     ];
-    const standing = await standingWithin(ctx, patientIds);
-    const restrictions =
-      ctx.actor.kind === 'practitioner' && patientIds.length > 0 ? await facts.restrictions(patientIds) : [];
+    // The standing and the restrictions at once (two connections of the pool on PostgreSQL).
+    const [standing, restrictions] = await Promise.all([
+      standingWithin(ctx, patientIds),
+      ctx.actor.kind === 'practitioner' && patientIds.length > 0 ? facts.restrictions(patientIds) : [],
+    ]);
     return resources.filter((resource) =>
       mayRead(ctx.actor, standing, restrictions, {
         resourceType: resource.resourceType,
