@@ -18,5 +18,5 @@ export {
   samePair,
   unknownCodeIn,
 } from './purposes.ts';
-export type { Random, Seed, WeightedPairs } from './random.ts';
-export { forkRandom, WeightedTable } from './random.ts';
+export type { Seed, WeightedPairs } from './random.ts';
+export { forkRandom, Random, WeightedTable } from './random.ts';

@@ -9,11 +9,11 @@ import type {
   SearchResult,
   StoredResource,
 } from '../ports.ts';
+import { referencesIn } from '../validation/validator.ts';
 import { etagOf, resourceOf, searchsetBundle, versionPath } from './bundle.ts';
 import { ehealthFhirErrors } from './errors.ts';
 import { outcomeOfError } from './outcome.ts';
 import { paramsOf } from './query.ts';
-import { referencesIn } from '../validation/validator.ts';
 import type { CreateOutcome, PlannedWrite, WriteOptions } from './writes.ts';
 
 /** The most entries a batch or transaction Bundle may hold (413 `fhir-bundle-too-large` beyond). */

@@ -67,6 +67,7 @@ import {
   fullName,
   type HealthSubject,
   idFrom,
+  idSalt,
   prescriptionNumberFrom,
 } from './subjects.ts';
 
@@ -577,6 +578,8 @@ function base64(text: string): string {
 class RecordBuilder {
   readonly resources: Resource[] = [];
   readonly random: Random;
+  /** Mixed into every id and prescription number of this person (`idSalt`). */
+  readonly ids: Random;
   readonly patientRef: Ref;
   readonly sex: Sex;
   readonly born: number;
@@ -594,6 +597,7 @@ class RecordBuilder {
     this.subject = subject;
     this.ctx = ctx;
     this.random = forkRandom(ctx.seed, 'ehealth', subject.personalNumber);
+    this.ids = idSalt(ctx.seed, subject.personalNumber);
     this.sex = subject.sex === 'M' ? 'male' : 'female';
     this.born = dayFromIso(subject.birthDate);
     const today = dayFromIso(ctx.today);
@@ -601,7 +605,7 @@ class RecordBuilder {
     this.gp = ctx.gpOf(subject);
     this.demo = subject.index < DEMO_COUNT;
     this.demoReferral = ctx.demoReferral === subject.personalNumber;
-    const id = idFrom(this.random);
+    const id = idFrom(this.random, this.ids);
     this.patientRef = { reference: `Patient/${id}`, display: fullName(subject) };
   }
 
@@ -614,7 +618,7 @@ class RecordBuilder {
   }
 
   nextId(): string {
-    return idFrom(this.random);
+    return idFrom(this.random, this.ids);
   }
 
   add<T extends Resource>(resource: T): T & { id: string } {
@@ -731,7 +735,9 @@ class RecordBuilder {
     const supplyDays = dose.courseDays ?? 30 * packs;
     const request = this.add<MedicationRequest>({
       resourceType: 'MedicationRequest',
-      identifier: [{ system: PRESCRIPTION_NUMBER_SYSTEM, value: prescriptionNumberFrom(this.random) }],
+      identifier: [
+        { system: PRESCRIPTION_NUMBER_SYSTEM, value: prescriptionNumberFrom(this.random, this.ids) },
+      ],
       status: dispensed ? 'completed' : 'active',
       intent: 'order',
       medicationCodeableConcept: conceptOf(medicine),
