@@ -451,12 +451,20 @@ describe.each(testDatabases())('the FHIR REST API on $name', (engine) => {
       resource: observation(`Patient/${subject}`),
       request: { method: 'POST' as const, url: 'Observation' },
     }));
+    // This file's search engine is the API's stand-in (fhir/testing.ts): the rows are counted.
+    const observations = async () => {
+      const row = await server.parts.store.db
+        .selectFrom('ehealth.resources')
+        .select((eb) => eb.fn.countAll<string>().as('n'))
+        .where('resource_type', '=', 'Observation')
+        .where('patient_id', '=', subject)
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    };
     const answer = await send('POST', '', { resourceType: 'Bundle', type: 'transaction', entry });
     expect(answer.status).toBe(200);
     const entries = answer.body.entry as Array<{ response: { status: string } }>;
     expect(entries.filter((one) => one.response.status.startsWith('201'))).toHaveLength(1000);
-    const observations = async () =>
-      (await send('GET', `/Observation?patient=${subject}&_summary=count`)).body.total as number;
     expect(await observations()).toBe(1000);
     await server.parts.store.importResources(
       Array.from({ length: 1000 }, (_, index) => observation(`Patient/${subject}`, { id: `bulk-${index}` })),
