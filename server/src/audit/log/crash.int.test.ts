@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { testDatabases } from '../../../test/databases.ts';
 import { connectDatabase, type DatabaseHandle } from '../../db/connect.ts';
@@ -70,6 +71,11 @@ describe.each(testDatabases())('the transparency log after kill -9 on $name', (e
     try {
       const { acknowledged, checkpoints } = await writeAndKill(target, 3_000);
       const database = await reopen();
+      // The killed writer's sessions may linger on the server until PostgreSQL notices the
+      // closed socket (holding its locks meanwhile): end them, as an operator restarting would.
+      if (engine.name === 'postgres')
+        await sql`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+          WHERE datname = current_database() AND pid <> pg_backend_pid()`.execute(database.db);
       try {
         await migrateToLatest(database.db, MIGRATIONS);
         const rows = await tablesOf<AuditTables>(database.db)
