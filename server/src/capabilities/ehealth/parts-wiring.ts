@@ -1,3 +1,4 @@
+import { BreakGlassGrants } from './access/break-glass.ts';
 import { storeCareFacts } from './access/care.ts';
 import { createContextResolver } from './access/context.ts';
 import { createHealthPolicy } from './access/policy.ts';
@@ -21,7 +22,14 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
   const recorder = createAccessRecorder({ db, instance, index });
   const search = createSearchEngine({ db, policy });
   const validator = createResourceValidator();
-  const contextOf = createContextResolver({ db, instance, exchange, includeDemo: config.demo });
+  const breakGlassGrants = new BreakGlassGrants(db);
+  const contextOf = createContextResolver({
+    db,
+    instance,
+    exchange,
+    includeDemo: config.demo,
+    grants: breakGlassGrants,
+  });
   const parts: EhealthParts = {
     db,
     config,
@@ -34,6 +42,7 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
     policy,
     recorder,
     contextOf,
+    breakGlassGrants,
     operations: [],
   };
   parts.operations.push(...patientOperations(parts));

@@ -2,6 +2,7 @@ import type { Connection } from '../../db/index.ts';
 import type { ExchangeClient } from '../../exchange/index.ts';
 import type { Config } from '../../kernel/index.ts';
 import type { Instance } from '../../registers/index.ts';
+import type { BreakGlassGrants } from './access/break-glass.ts';
 import type { HealthContextResolver } from './access/context.ts';
 import type { ResourceStore } from './fhir/store.ts';
 import type {
@@ -27,6 +28,8 @@ export interface EhealthParts {
   recorder: HealthAccessRecorder;
   /** Who calls, from the request (access token → actor, scopes, purpose, break-glass). */
   contextOf: HealthContextResolver;
+  /** The doctors' open break-glass accesses, remembered for a few seconds (`contextOf` reads them). */
+  breakGlassGrants: BreakGlassGrants;
   /** The operations the router dispatches (`$summary`, `$everything`, …). */
   operations: FhirOperation[];
 }

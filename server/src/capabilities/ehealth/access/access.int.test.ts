@@ -10,6 +10,7 @@ import { TypedSearchIndex } from '../fhir/search/index-writer.ts';
 import { ResourceStore } from '../fhir/store.ts';
 import type { HealthAccessContext, StoredResource } from '../ports.ts';
 import type { EhealthTables } from '../tables.ts';
+import { BreakGlassGrants } from './break-glass.ts';
 import { storeCareFacts } from './care.ts';
 import { createContextResolver } from './context.ts';
 import { createHealthPolicy } from './policy.ts';
@@ -422,6 +423,8 @@ describe.each(testDatabases())('who sees what of the health record on $name', (e
     ).toBe(403);
 
     expect(await visibleConditions(await contextOf('specialist'))).not.toContain('c-other');
+    // The platform remembers the doctor's (no) grants for a few seconds: opening one here is seen at once.
+    expect((await inject('GET', '/api/health/me', 'specialist')).json()).toMatchObject({ breakGlass: [] });
     const opened = await inject('POST', '/api/health/break-glass', 'specialist', {
       personalNumber: ids.other,
       reason: 'Unconscious patient in the emergency room',
@@ -433,6 +436,12 @@ describe.each(testDatabases())('who sees what of the health record on $name', (e
     expect(await visibleConditions(await contextOf('specialist'))).toContain('c-other');
     const me = (await inject('GET', '/api/health/me', 'specialist')).json() as Json;
     expect(me).toMatchObject({ practitionerId: 'dr-cardio', breakGlass: [{ patientId: 'p-other' }] });
+    // Remembered or not, a grant ends at its expiry.
+    const grants = new BreakGlassGrants(platform.database.db);
+    expect(await grants.of(ids.specialist, new Date())).toEqual([
+      expect.objectContaining({ patientId: 'p-other' }),
+    ]);
+    expect(await grants.of(ids.specialist, new Date(Date.now() + 61 * 60_000))).toEqual([]);
 
     tokens.other = await issueScriptingToken(platform.keys, eidIssuer(platform.config.publicUrl), ids.other, [
       'citizen',

@@ -29,6 +29,60 @@ export function checkedReason(reason: string): string {
 type Practitioner = Extract<HealthActor, { kind: 'practitioner' }>;
 
 /**
+ * How long a doctor's open break-glass accesses are remembered. A grant only ever ends by expiry,
+ * checked at each use, so remembering them cannot extend one; a grant opened on this node is seen
+ * at once (`forget`), one opened on another node within this time (until then it is refused, never
+ * wrongly allowed).
+ */
+const GRANTS_TTL_MS = 5_000;
+const GRANTS_CACHE_SIZE = 10_000;
+
+/** The break-glass accesses each doctor has open: read once per doctor every few seconds, not per request. */
+export class BreakGlassGrants {
+  private readonly db: Kysely<Tables>;
+  private readonly ttlMs: number;
+  private readonly known = new Map<string, { grants: Promise<BreakGlass[]>; until: number }>();
+
+  constructor(connection: Connection, ttlMs = GRANTS_TTL_MS) {
+    this.db = tablesOf<Tables>(connection);
+    this.ttlMs = ttlMs;
+  }
+
+  /** The doctor's accesses still open at `now`. */
+  async of(practitionerNumber: string, now: Date): Promise<BreakGlass[]> {
+    let entry = this.known.get(practitionerNumber);
+    if (!entry || entry.until <= Date.now()) {
+      if (this.known.size >= GRANTS_CACHE_SIZE) this.known.delete(this.known.keys().next().value!);
+      const grants = this.read(practitionerNumber, now);
+      grants.catch(() => this.known.delete(practitionerNumber));
+      entry = { grants, until: Date.now() + this.ttlMs };
+      this.known.set(practitionerNumber, entry);
+    }
+    return (await entry.grants).filter((grant) => grant.expiresAt.getTime() > now.getTime());
+  }
+
+  /** A grant of this doctor's was opened here: the next request reads them again. */
+  forget(practitionerNumber: string): void {
+    this.known.delete(practitionerNumber);
+  }
+
+  private async read(practitionerNumber: string, now: Date): Promise<BreakGlass[]> {
+    const rows = await this.db
+      .selectFrom('ehealth.break_glass')
+      .select(['id', 'patient_id', 'reason', 'expires_at'])
+      .where('practitioner_number', '=', practitionerNumber)
+      .where('expires_at', '>', now)
+      .execute();
+    return rows.map((row) => ({
+      id: row.id,
+      patientId: row.patient_id,
+      reason: row.reason,
+      expiresAt: row.expires_at,
+    }));
+  }
+}
+
+/**
  * Break-glass: any doctor may open a patient's record in an emergency, with a stated reason, for
  * an hour. It is recorded as an emergency access (purpose `emergency-access`, GDPR Art. 9(2)(c))
  * and the patient is told (a notice their app shows, and the marked record in "Who used my data").
@@ -36,10 +90,12 @@ type Practitioner = Extract<HealthActor, { kind: 'practitioner' }>;
 export class BreakGlassAccess {
   private readonly db: Kysely<Tables>;
   private readonly recorder: HealthAccessRecorder;
+  private readonly grants: BreakGlassGrants | undefined;
 
-  constructor(connection: Connection, recorder: HealthAccessRecorder) {
+  constructor(connection: Connection, recorder: HealthAccessRecorder, grants?: BreakGlassGrants) {
     this.db = tablesOf<Tables>(connection);
     this.recorder = recorder;
+    this.grants = grants;
   }
 
   async open(
@@ -101,6 +157,7 @@ export class BreakGlassAccess {
         trx as unknown as Parameters<HealthAccessRecorder['record']>[1],
       );
     });
+    this.grants?.forget(doctor.personalNumber);
     return { id: grant.id, patientId: grant.patientId, expiresAt: grant.expiresAt.toISOString() };
   }
 

@@ -22,6 +22,11 @@ export interface CareRelations {
   referral: string[];
   /** The encounters in progress with the doctor as participant. */
   encounters: Array<{ patientId: string; encounterId: string }>;
+  /**
+   * The restrictions of the patients `within` (read in the same statement when the relations are
+   * narrowed to a few patients); absent for the whole list.
+   */
+  restrictions?: Restriction[];
 }
 
 /** What the policy reads of the record to know a doctor's patients. */
@@ -30,7 +35,8 @@ export interface CareFacts {
   referencesOf(practitionerId: string): Promise<string[]>;
   /**
    * The doctor's relations (named by these references) with every patient, or with the patients
-   * `within` only (a read, a search for one patient): one query either way.
+   * `within` only (a read, a search for one patient), then with those patients' restrictions too:
+   * one query either way.
    */
   relations(references: readonly string[], within?: readonly string[]): Promise<CareRelations>;
   /** The restrictions of these patients. */
@@ -62,18 +68,34 @@ async function referencesOf(db: Db, practitionerId: string): Promise<string[]> {
 
 /**
  * The three relations in one statement (a UNION of the GIN-indexed containment queries), so a
- * read costs one round trip whatever the doctor's list: `within` narrows it to a few patients.
+ * read costs one round trip whatever the doctor's list: `within` narrows it to a few patients,
+ * and adds their restrictions (as JSON rows) to the same statement.
  */
 async function relations(
   db: Db,
   references: readonly string[],
   within?: readonly string[],
 ): Promise<CareRelations> {
-  const none: CareRelations = { gp: [], referral: [], encounters: [] };
-  if (references.length === 0 || within?.length === 0) return none;
+  if (within?.length === 0) return { gp: [], referral: [], encounters: [], restrictions: [] };
+  if (references.length === 0)
+    return {
+      gp: [],
+      referral: [],
+      encounters: [],
+      ...(within && { restrictions: await restrictionsOf(db, within) }),
+    };
   const among = (column: string) =>
     within ? sql<boolean>`${sql.ref(column)} = ANY(${[...within]}::text[])` : sql<boolean>`true`;
-  const rows = await sql<{ kind: 'gp' | 'referral' | 'encounter'; patient_id: string; id: string }>`
+  const restrictions = within
+    ? sql`UNION ALL
+    SELECT 'restriction', patient_id, row_to_json(hidden)::text FROM ehealth.access_restrictions hidden
+      WHERE patient_id = ANY(${[...within]}::text[])`
+    : sql``;
+  const rows = await sql<{
+    kind: 'gp' | 'referral' | 'encounter' | 'restriction';
+    patient_id: string;
+    id: string;
+  }>`
     ${sql.raw(CUSTOM_PLAN)} SELECT 'gp' AS kind, id AS patient_id, id FROM ehealth.resources
       WHERE resource_type = 'Patient' AND ${among('id')} AND NOT deleted
         AND ${anyOf(
@@ -95,12 +117,21 @@ async function relations(
         AND ${anyOf(
           'participant',
           references.map((reference) => ({ individual: { reference } })),
-        )}`.execute(db);
+        )}
+    ${restrictions}`.execute(db);
   const found: CareRelations = { gp: [], referral: [], encounters: [] };
+  const hidden: RestrictionRow[] = [];
   for (const row of rows.rows) {
     if (row.kind === 'gp') found.gp.push(row.patient_id);
     else if (row.kind === 'referral') found.referral.push(row.patient_id);
-    else found.encounters.push({ patientId: row.patient_id, encounterId: row.id });
+    else if (row.kind === 'encounter')
+      found.encounters.push({ patientId: row.patient_id, encounterId: row.id });
+    else hidden.push(JSON.parse(row.id) as RestrictionRow);
+  }
+  if (within) {
+    // In the order they were made, as `restrictionsOf` answers them.
+    hidden.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
+    found.restrictions = hidden.map(restrictionOf);
   }
   return found;
 }
@@ -125,6 +156,9 @@ export function storeCareFacts(connection: Connection): CareFacts {
     restrictions: (patientIds) => restrictionsOf(db, patientIds),
   };
 }
+
+/** A restriction's row, as `row_to_json` gives it (timestamps as text). */
+type RestrictionRow = Parameters<typeof restrictionOf>[0] & { created_at: string };
 
 export function restrictionOf(row: {
   id: string;

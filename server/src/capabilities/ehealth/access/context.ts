@@ -6,8 +6,9 @@ import type { ExchangeClient } from '../../../exchange/index.ts';
 import { staffNames, staffRolesOf } from '../../../identity/index.ts';
 import { AppError } from '../../../kernel/index.ts';
 import type { Instance } from '../../../registers/index.ts';
-import type { BreakGlass, HealthAccessContext, HealthActor, HealthPurpose } from '../ports.ts';
+import type { HealthAccessContext, HealthActor, HealthPurpose } from '../ports.ts';
 import type { EhealthTables } from '../tables.ts';
+import { BreakGlassGrants } from './break-glass.ts';
 import { practitionerIdOf } from './launch.ts';
 import { parseScopes } from './scopes.ts';
 import type { AccessTables } from './tables.ts';
@@ -46,6 +47,8 @@ export interface ContextResolverDeps {
   exchange: Pick<ExchangeClient, 'find'>;
   /** Whether demo role assignments count (outside production). */
   includeDemo: boolean;
+  /** The doctors' open break-glass accesses (shared with the routes that open them). */
+  grants?: BreakGlassGrants;
   now?: () => Date;
 }
 
@@ -65,6 +68,7 @@ export function isMinor(birthDate: string, today: Date): boolean {
 export function createContextResolver(deps: ContextResolverDeps): HealthContextResolver {
   const db: Kysely<EhealthTables & AccessTables> = tablesOf<EhealthTables & AccessTables>(deps.db);
   const now = deps.now ?? (() => new Date());
+  const grants = deps.grants ?? new BreakGlassGrants(deps.db);
   const actors = new Map<string, { actor: Promise<HealthActor>; until: number }>();
   const actorOf = (key: string, subject: string, roles: readonly string[]): Promise<HealthActor> => {
     // The cache key names the token (a token's roles and subject never change) and the view.
@@ -82,8 +86,7 @@ export function createContextResolver(deps: ContextResolverDeps): HealthContextR
       as === 'patient'
         ? await actorOf(`${principal.tokenId}:patient`, principal.subject, [])
         : await actorOf(principal.tokenId, principal.subject, principal.roles);
-    const breakGlass =
-      actor.kind === 'practitioner' ? await openBreakGlass(db, actor.personalNumber, now()) : [];
+    const breakGlass = actor.kind === 'practitioner' ? await grants.of(actor.personalNumber, now()) : [];
     return {
       actor,
       scopes: parseScopes(principal.scopes),
@@ -245,24 +248,4 @@ async function patientActor(
     patientId,
     patientIds: [...(patientId ? [patientId] : []), ...records.map((row) => row.patient_id)],
   };
-}
-
-/** The practitioner's break-glass accesses still open. */
-export async function openBreakGlass(
-  db: Kysely<EhealthTables & AccessTables>,
-  practitionerNumber: string,
-  now: Date,
-): Promise<BreakGlass[]> {
-  const rows = await db
-    .selectFrom('ehealth.break_glass')
-    .select(['id', 'patient_id', 'reason', 'expires_at'])
-    .where('practitioner_number', '=', practitionerNumber)
-    .where('expires_at', '>', now)
-    .execute();
-  return rows.map((row) => ({
-    id: row.id,
-    patientId: row.patient_id,
-    reason: row.reason,
-    expiresAt: row.expires_at,
-  }));
 }

@@ -37,6 +37,8 @@ export interface Standing {
   encounters: ReadonlyMap<string, ReadonlySet<string>>;
   /** Patients under the doctor's open break-glass. */
   breakGlass: ReadonlySet<string>;
+  /** When the standing was read for a few patients only: those patients and their restrictions. */
+  narrowed?: { patients: ReadonlySet<string>; restrictions: readonly Restriction[] };
 }
 
 export type Relation = 'gp' | 'encounter' | 'referral' | 'break-glass';
@@ -292,11 +294,8 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
     const patientIds = [
       ...new Set(resources.map((resource) => resource.patientId).filter((id): id is string => id !== null)),
     ];
-    // The standing and the restrictions at once (two connections of the pool on PostgreSQL).
-    const [standing, restrictions] = await Promise.all([
-      standingWithin(ctx, patientIds),
-      ctx.actor.kind === 'practitioner' && patientIds.length > 0 ? facts.restrictions(patientIds) : [],
-    ]);
+    const standing = await standingWithin(ctx, patientIds);
+    const restrictions = await restrictionsFor(facts, standing, patientIds);
     return resources.filter((resource) =>
       mayRead(ctx.actor, standing, restrictions, {
         resourceType: resource.resourceType,
@@ -336,6 +335,21 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
   };
 }
 
+/**
+ * The restrictions a doctor's read must honour: a standing narrowed to these patients came with
+ * them (one statement); the whole list did not. Others (patients, the platform) need none.
+ */
+async function restrictionsFor(
+  facts: CareFacts,
+  standing: Standing | null,
+  patientIds: readonly string[],
+): Promise<readonly Restriction[]> {
+  if (!standing || patientIds.length === 0) return [];
+  const narrowed = standing.narrowed;
+  if (narrowed && patientIds.every((id) => narrowed.patients.has(id))) return narrowed.restrictions;
+  return facts.restrictions(patientIds);
+}
+
 /** Up to this many patients, a read asks about them only, not for the doctor's whole list. */
 const FEW_PATIENTS = 20;
 
@@ -363,5 +377,7 @@ async function loadStanding(
         .filter((grant) => grant.expiresAt.getTime() > now.getTime())
         .map((grant) => grant.patientId),
     ),
+    ...(within &&
+      found.restrictions && { narrowed: { patients: new Set(within), restrictions: found.restrictions } }),
   };
 }

@@ -36,7 +36,7 @@ const doctor = { roles: ['doctor'] as const };
 
 /** SMART configuration, whose records a person opens, break-glass, notices, the patient's restrictions. */
 export async function accessRoutes(app: FastifyInstance, parts: EhealthParts): Promise<void> {
-  const breakGlass = new BreakGlassAccess(parts.db, parts.recorder);
+  const breakGlass = new BreakGlassAccess(parts.db, parts.recorder, parts.breakGlassGrants);
   whoRoutes(app, parts);
   breakGlassRoutes(app, parts, breakGlass);
   restrictionRoutes(app, parts, new Restrictions(parts.db, parts.store, parts.index));

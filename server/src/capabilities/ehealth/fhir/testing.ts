@@ -3,6 +3,7 @@
  * routes, a fresh database, and parts the test chooses (a permissive policy, a recorder that keeps
  * what it is told, a simple search engine over the store) until the real ones are wired in.
  */
+
 import type { Writable } from 'node:stream';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { sql } from 'kysely';
@@ -18,6 +19,7 @@ import {
 } from '../../../http/index.ts';
 import { loadConfig, mergeErrorTables } from '../../../kernel/index.ts';
 import { loadInstance } from '../../../registers/index.ts';
+import { BreakGlassGrants } from '../access/break-glass.ts';
 import { INTERNAL_CONTEXT } from '../access/context.ts';
 import { ehealthErrors } from '../errors.ts';
 import type { EhealthParts } from '../parts.ts';
@@ -146,6 +148,7 @@ export async function startFhirTestServer(
     policy,
     recorder: { record: async (access) => void accesses.push(access) },
     contextOf: async () => server.context,
+    breakGlassGrants: new BreakGlassGrants(database.db),
     operations: overrides.operations ?? [],
   };
   // The platform's server options (what the HTTP parser and the router refuse) and its root 404.
