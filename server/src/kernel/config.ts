@@ -1,4 +1,5 @@
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -31,6 +32,8 @@ const EnvSchema = Type.Object({
   // come first, the others in the background after the server is ready.
   CIVITAS_DEMO_HEALTH_RECORDS: Type.String({ pattern: '^(all|[0-9]{1,8})$', default: 'all' }),
   CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
+  // Threads that validate FHIR resources beside the main one (default: one per spare core, up to 2; none in tests).
+  CIVITAS_VALIDATION_WORKERS: Type.Optional(Type.Integer({ minimum: 0, maximum: 16 })),
   CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
   CIVITAS_HEADERS_TIMEOUT_MS: Type.Integer({ minimum: 1000, maximum: 600_000, default: 10_000 }),
@@ -77,6 +80,8 @@ export interface Config {
   demoHealthRecords: number | 'all';
   demoPin: string;
   bodyLimit: number;
+  /** Worker threads that validate FHIR resources written (0: validated on the main thread). */
+  validationWorkers: number;
   /** Requests per minute per client address; 0 turns the limit off (benchmarks only). */
   rateLimit: number;
   /** How long a client may take to send a request's headers. */
@@ -123,6 +128,7 @@ const integerVariables = new Set([
   'CIVITAS_DEMO_PERSONS',
   'CIVITAS_DEMO_VEHICLES',
   'CIVITAS_BODY_LIMIT',
+  'CIVITAS_VALIDATION_WORKERS',
   'CIVITAS_RATE_LIMIT',
   'CIVITAS_HEADERS_TIMEOUT_MS',
   'CIVITAS_REQUEST_TIMEOUT_MS',
@@ -178,6 +184,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
         : Number(withDefaults.CIVITAS_DEMO_HEALTH_RECORDS),
     demoPin: withDefaults.CIVITAS_DEMO_PIN,
     bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
+    validationWorkers:
+      withDefaults.CIVITAS_VALIDATION_WORKERS ??
+      (withDefaults.CIVITAS_ENV === 'test' ? 0 : Math.min(2, Math.max(0, os.availableParallelism() - 1))),
     rateLimit: withDefaults.CIVITAS_RATE_LIMIT,
     headersTimeoutMs: withDefaults.CIVITAS_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: withDefaults.CIVITAS_REQUEST_TIMEOUT_MS,

@@ -21,7 +21,7 @@ export function ehealthParts(options: EhealthOptions): EhealthParts {
   const policy = createHealthPolicy(storeCareFacts(db));
   const recorder = createAccessRecorder({ db, instance, index });
   const search = createSearchEngine({ db, policy });
-  const validator = createResourceValidator();
+  const validator = createResourceValidator({ workers: config.validationWorkers });
   const breakGlassGrants = new BreakGlassGrants(db);
   const contextOf = createContextResolver({
     db,

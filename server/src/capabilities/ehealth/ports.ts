@@ -199,6 +199,8 @@ export interface ResourceValidator {
    * own entries are resolved by the caller before this is asked).
    */
   validate(resource: Resource, resolve: (reference: string) => Promise<boolean>): Promise<ValidationIssue[]>;
+  /** Stops the validator's worker threads, if it has any. */
+  close?(): Promise<void>;
 }
 
 // ---------------------------------------------------------------------------------------------

