@@ -250,7 +250,8 @@ async function transactionImport(url: string, token: string) {
 async function policyOverhead(env: Record<string, string>, sample: Sample) {
   const databaseUrl = env.DATABASE_URL!;
   // The server's data directory: the transparency log's key is there.
-  const config = loadConfig({ ...env, LOG_LEVEL: 'silent' });
+  // Searches only: no validation threads.
+  const config = loadConfig({ ...env, LOG_LEVEL: 'silent', CIVITAS_VALIDATION_WORKERS: '0' });
   const database = await connectDatabase({ databaseUrl, poolSize: 4 });
   try {
     const keys = await loadOrCreateIdentityKeys(database.db);

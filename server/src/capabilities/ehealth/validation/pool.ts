@@ -24,8 +24,10 @@ export class ValidationPool {
   private readonly size: number;
   private next = 0;
 
+  /** Starts the threads at once: each loads the R4 definitions (about a second) before it is needed. */
   constructor(size: number) {
     this.size = size;
+    for (let started = 0; started < size; started++) this.start();
   }
 
   /** The issues of one resource by itself (no references: those need the database). */
