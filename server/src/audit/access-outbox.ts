@@ -36,7 +36,16 @@ export async function recordAccesses(
   accesses: readonly RecordedAccess[],
 ): Promise<void> {
   if (accesses.length === 0) return;
-  await tablesOf<AuditTables>(connection)
+  await accessOutboxInsert(connection, accesses).execute();
+}
+
+/**
+ * The insert that records these accesses, as a query of its own: a caller that writes other rows
+ * at the same moment makes it a part of its one statement (a data-modifying `WITH`), so the
+ * accesses commit exactly with those rows. Never empty (`accesses` has at least one).
+ */
+export function accessOutboxInsert(connection: Connection, accesses: readonly RecordedAccess[]) {
+  return tablesOf<AuditTables>(connection)
     .insertInto('audit.access_outbox')
     .values(
       accesses.map((access) => ({
@@ -53,8 +62,7 @@ export async function recordAccesses(
         data_categories: [...access.dataCategories],
         status: access.status,
       })),
-    )
-    .execute();
+    );
 }
 
 /** A recorded access as the feed reads it. */

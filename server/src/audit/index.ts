@@ -1,6 +1,6 @@
 /** The public API of audit: what other contexts and the composition root use of it. */
 export type { RecordedAccess } from './access-outbox.ts';
-export { recordAccesses } from './access-outbox.ts';
+export { accessOutboxInsert, recordAccesses } from './access-outbox.ts';
 export { auditErrors } from './errors.ts';
 export { storedLogVerifierKey } from './log/keys.ts';
 export { verifyLog } from './log/verify.ts';

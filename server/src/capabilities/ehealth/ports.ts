@@ -210,6 +210,12 @@ export interface ResourceValidator {
 export interface SearchIndexWriter {
   /** Replaces the index rows of these resources (new or changed; deleted ones have none). */
   write(trx: EhealthTransaction, resources: readonly StoredResource[]): Promise<void>;
+  /**
+   * The inserts of first versions' index rows as statements not yet run (a caller that writes
+   * other rows at the same moment makes them parts of its one statement); none when they have no
+   * rows. Absent: the caller uses `write`.
+   */
+  insertionsOf?(resources: readonly StoredResource[]): RawBuilder<unknown>[];
 }
 
 export interface SearchRequest {

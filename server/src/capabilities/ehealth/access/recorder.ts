@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { AuditEvent } from '@medplum/fhirtypes';
-import type { Kysely } from 'kysely';
-import { recordAccesses } from '../../../audit/index.ts';
+import { type Kysely, sql } from 'kysely';
+import { accessOutboxInsert, type RecordedAccess, recordAccesses } from '../../../audit/index.ts';
 import { type Connection, GroupCommit, tablesOf } from '../../../db/index.ts';
 import type { Instance } from '../../../registers/index.ts';
 import type {
@@ -152,7 +152,10 @@ export function auditEventOf(
   };
 }
 
-/** The most accesses one group commit writes (a few statements, whatever the number). */
+/** Patient links remembered by the recorder (patient id → personal number). */
+const LINKS_REMEMBERED = 200_000;
+
+/** The most accesses one group commit writes (one statement, whatever the number). */
 const MAX_GROUP = 64;
 
 /**
@@ -163,8 +166,8 @@ const MAX_GROUP = 64;
  * exchange) are not recorded here.
  *
  * Reads (no transaction of their own) are recorded by group commit: the accesses that arrive
- * while one group is written wait and are written together by the next, in one transaction of a
- * few statements (`GroupCommit`), and each request answers only once its record is stored
+ * while one group is written wait and are written together by the next, in ONE statement
+ * (`GroupCommit`; the inserts are parts of a `WITH`), and each request answers only once its record is stored
  * (nothing served is unrecorded). A group that fails is written again in halves, so one access's
  * failure fails its own request only.
  */
@@ -172,18 +175,13 @@ export function createAccessRecorder(deps: RecorderDeps): HealthAccessRecorder {
   const now = deps.now ?? (() => new Date());
   const receiver = `${deps.instance.healthcare.record}/fhir`;
   const node = deps.instance.healthcare.record;
+  const links = new PatientLinks();
   const write = async (connection: Connection, group: readonly HealthAccess[]) => {
     const db: Kysely<EhealthTables> = tablesOf<EhealthTables>(connection);
-    const everyone = [...new Set(group.flatMap((access) => access.patientIds))];
-    const links = await db
-      .selectFrom('ehealth.patients')
-      .select(['patient_id', 'personal_number'])
-      .where('patient_id', 'in', everyone)
-      .execute();
-    const numbers = new Map(links.map((link) => [link.patient_id, link.personal_number]));
+    const numbers = await links.of(db, [...new Set(group.flatMap((access) => access.patientIds))]);
     const at = now();
     const events: StoredResource[] = [];
-    const accesses = [];
+    const accesses: RecordedAccess[] = [];
     for (const access of group) {
       const { actor } = access.ctx;
       const initiatorOrg =
@@ -221,31 +219,19 @@ export function createAccessRecorder(deps: RecorderDeps): HealthAccessRecorder {
         });
       }
     }
-    if (events.length > 0) {
-      const rows = events.map((event) => ({
-        resource_type: event.resourceType,
-        id: event.id,
-        version: 1,
-        last_updated: event.lastUpdated,
-        patient_id: event.patientId,
-        content: event.content,
-      }));
-      await db.insertInto('ehealth.resources').values(rows).execute();
-      await db
-        .insertInto('ehealth.resource_history')
-        .values(rows.map(({ patient_id: _, ...row }) => row))
-        .execute();
-      await deps.index.write(db as EhealthTransaction, events);
-    }
-    await recordAccesses(connection, accesses);
+    await store(deps.index, connection, events, accesses);
   };
   // Any failure is isolated: an access's AuditEvent is built by the server, so what fails one
   // group (an index row too large, a lost patient link) is most likely that access's own.
+  // A group is one statement (atomic by itself); an index that cannot hand out its inserts makes
+  // it several, in a transaction.
   const group = new GroupCommit<HealthAccess>(
     (accesses) =>
-      tablesOf<EhealthTables>(deps.db)
-        .transaction()
-        .execute((t) => write(t, accesses)),
+      deps.index.insertionsOf
+        ? write(deps.db, accesses)
+        : tablesOf<EhealthTables>(deps.db)
+            .transaction()
+            .execute((t) => write(t, accesses)),
     { maxRows: MAX_GROUP, isolates: () => true },
   );
   return {
@@ -257,4 +243,67 @@ export function createAccessRecorder(deps: RecorderDeps): HealthAccessRecorder {
       return group.append(access);
     },
   };
+}
+
+/** A Patient's link to its person never changes once made: remembered, not read per group. */
+class PatientLinks {
+  private readonly known = new Map<string, string>();
+
+  /** Patient id → personal number, for these patients (those without a person left out). */
+  async of(db: Kysely<EhealthTables>, patientIds: readonly string[]): Promise<ReadonlyMap<string, string>> {
+    const missing = patientIds.filter((id) => !this.known.has(id));
+    if (missing.length > 0) {
+      const found = await db
+        .selectFrom('ehealth.patients')
+        .select(['patient_id', 'personal_number'])
+        .where('patient_id', 'in', missing)
+        .execute();
+      if (this.known.size + found.length > LINKS_REMEMBERED) this.known.clear();
+      for (const link of found) this.known.set(link.patient_id, link.personal_number);
+    }
+    return this.known;
+  }
+}
+
+/**
+ * The AuditEvents (resource, history and index rows) and the accesses for the transparency log
+ * in ONE statement (inserts as parts of a `WITH`): one round trip, however many accesses.
+ */
+async function store(
+  index: SearchIndexWriter,
+  connection: Connection,
+  events: readonly StoredResource[],
+  accesses: readonly RecordedAccess[],
+): Promise<void> {
+  if (events.length === 0) return recordAccesses(connection, accesses);
+  const db: Kysely<EhealthTables> = tablesOf<EhealthTables>(connection);
+  const rows = events.map((event) => ({
+    resource_type: event.resourceType,
+    id: event.id,
+    version: 1,
+    last_updated: event.lastUpdated,
+    patient_id: event.patientId,
+    content: event.content,
+  }));
+  const insertions = index.insertionsOf?.(events);
+  if (!insertions) {
+    // An index that cannot hand out its inserts: the statements one by one.
+    await db.insertInto('ehealth.resources').values(rows).execute();
+    await db
+      .insertInto('ehealth.resource_history')
+      .values(rows.map(({ patient_id: _, ...row }) => row))
+      .execute();
+    await index.write(db as EhealthTransaction, events);
+    return recordAccesses(connection, accesses);
+  }
+  const parts = [
+    db.insertInto('ehealth.resources').values(rows),
+    db.insertInto('ehealth.resource_history').values(rows.map(({ patient_id: _, ...row }) => row)),
+    ...insertions,
+    ...(accesses.length > 0 ? [accessOutboxInsert(connection, accesses)] : []),
+  ];
+  await sql`WITH ${sql.join(
+    parts.map((part, i) => sql`${sql.id(`written_${i}`)} AS (${part})`),
+    sql`, `,
+  )} SELECT 1`.execute(db);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { EhealthTransaction, SearchIndexWriter, StoredResource } from '../../ports.ts';
 import { emptyRows, extractRows, type IndexRows } from './extract.ts';
 
@@ -44,12 +44,27 @@ export class TypedSearchIndex implements SearchIndexWriter {
     }
     await storing;
   }
+
+  insertionsOf(resources: readonly StoredResource[]): RawBuilder<unknown>[] {
+    const rows = emptyRows();
+    for (const resource of resources) {
+      if (resource.deleted) continue;
+      extractRows(JSON.parse(resource.content) as Parameters<typeof extractRows>[0], rows);
+    }
+    return insertionsOf(rows);
+  }
 }
 
 /** Resources extracted at a time (a bulk batch is stored in a few parts, one insert per table each). */
 const PART = 1_000;
 
 async function insertRows(trx: EhealthTransaction, rows: IndexRows): Promise<void> {
+  for (const insertion of insertionsOf(rows)) await insertion.execute(trx);
+}
+
+/** One `INSERT … SELECT FROM unnest(…)` per table that has rows (one parameter per column). */
+function insertionsOf(rows: IndexRows): RawBuilder<unknown>[] {
+  const insertions: RawBuilder<unknown>[] = [];
   for (const table of Object.keys(TABLES) as (keyof IndexRows)[]) {
     const columns = rows[table] as unknown as Record<string, unknown[]>;
     if ((columns.id as unknown[]).length === 0) continue;
@@ -60,9 +75,8 @@ async function insertRows(trx: EhealthTransaction, rows: IndexRows): Promise<voi
       ...TABLES[table],
     };
     const names = Object.keys(types);
-    await sql`INSERT INTO ${sql.id('ehealth', `search_${table}`)} (${sql.join(names.map((column) => sql.id(column)))})
-      SELECT * FROM unnest(${sql.join(names.map((column) => sql`${columns[column]}::${sql.raw(types[column] as string)}[]`))})`.execute(
-      trx,
-    );
+    insertions.push(sql`INSERT INTO ${sql.id('ehealth', `search_${table}`)} (${sql.join(names.map((column) => sql.id(column)))})
+      SELECT * FROM unnest(${sql.join(names.map((column) => sql`${columns[column]}::${sql.raw(types[column] as string)}[]`))})`);
   }
+  return insertions;
 }
