@@ -111,13 +111,13 @@ function mailboxReadRoutes(app: FastifyInstance, options: DeliveryRoutesOptions)
         summary: "A message's attachment",
         params: Type.Object({
           id: Type.String({ format: 'uuid' }),
-          index: Type.Integer({ minimum: 0, maximum: 99 }),
+          index: Type.String({ pattern: '^[0-9]{1,2}$' }),
         }),
       },
     },
     async (request, reply) => {
-      const { id, index } = request.params as { id: string; index: number };
-      const file = await mailbox.attachment(me(request), id, index);
+      const { id, index } = request.params as { id: string; index: string };
+      const file = await mailbox.attachment(me(request), id, Number(index));
       return reply
         .type(file.mediaType)
         .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`)
