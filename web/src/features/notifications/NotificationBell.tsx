@@ -31,13 +31,14 @@ export function NotificationBell({ pathname }: { pathname: string }) {
       href={NOTIFICATIONS_PATH}
       className="notification-bell"
       aria-current={pathname === NOTIFICATIONS_PATH ? 'page' : undefined}
-      aria-label={t('notifications.bell', { count: unread })}
     >
       <span aria-hidden="true">🔔</span>
-      <span aria-hidden="true">{t('notifications.title')}</span>
+      {t('notifications.title')}
       {unread > 0 && (
-        <span className="notification-bell__count" aria-hidden="true" data-testid="unread-count">
+        <span className="notification-bell__count" data-testid="unread-count">
+          <span className="visually-hidden"> </span>
           {unread}
+          <span className="visually-hidden"> {t('notifications.unread')}</span>
         </span>
       )}
     </Link>
