@@ -90,6 +90,10 @@ describe.each(testDatabases())('delivery: mailbox, notifications, payments, on $
       'read',
     ]);
     const readAt = opened.json().readAt as string;
+    // Opening the message reads its "new mail" notification too.
+    const notes = (await me('GET', '/api/notifications')).json();
+    const mailNote = notes.items.find((note: { link: string }) => note.link === `/mailbox/${id}`);
+    expect(mailNote).toMatchObject({ kind: 'mail', read: true });
     // The second opening records nothing new.
     expect((await me('GET', `/api/mailbox/messages/${id}`)).json().readAt).toBe(readAt);
 

@@ -57,6 +57,9 @@ export async function createDelivery(setup: DeliverySetup): Promise<DeliveryPart
   const mailbox = new Mailbox(setup.db, {
     sealing: new MailboxSealing(setup.keyStore),
     receipts: setup.receipts ?? (await deliveryKeySealer(setup.keyStore)),
+    onFirstOpened: async ({ id, reader }) => {
+      if (reader.kind === 'person') await notifications.markReadByLink(reader.id, `/mailbox/${id}`);
+    },
     // A person is told of new mail (the message itself stays in the mailbox, never in the note).
     onDelivered: async (message) => {
       if (message.to.kind !== 'person') return;

@@ -31,6 +31,8 @@ interface Envelope {
 export interface MailboxOptions {
   sealing: MailboxSealing;
   receipts: ReceiptSealer;
+  /** Told when a recipient first opens a message (its "new mail" notification is then read). */
+  onFirstOpened?: (message: { id: string; reader: MailboxOwner }) => Promise<void>;
   /** Told of each message delivered (the notifier tells a person of new mail). */
   onDelivered?: (message: { id: string; to: Party; subject: LocalText }) => Promise<void>;
   now?: () => Date;
@@ -191,7 +193,10 @@ export class Mailbox implements Delivery {
           .execute();
         return true;
       });
-      if (first) row = { ...row, read_at: readAt };
+      if (first) {
+        row = { ...row, read_at: readAt };
+        await this.options.onFirstOpened?.({ id: messageId, reader });
+      }
     }
     const receipts = await this.db
       .selectFrom('delivery.receipts')

@@ -113,6 +113,17 @@ export class Notifications implements Notifier {
     }
   }
 
+  /** The person's unread notifications that lead to this app path are read (they opened what it was about). */
+  async markReadByLink(subject: string, link: string): Promise<void> {
+    await this.db
+      .updateTable('delivery.notifications')
+      .set({ read_at: new Date() })
+      .where('subject', '=', subject)
+      .where('link', '=', link)
+      .where('read_at', 'is', null)
+      .execute();
+  }
+
   async subscribe(subject: string, request: PushSubscriptionRequest): Promise<void> {
     if (request.subject !== undefined && request.subject !== subject)
       throw new AppError('push-subscription-forbidden', 'You can subscribe to your own notifications only.');

@@ -24,6 +24,7 @@ import {
 } from './mailbox-api.ts';
 import { partyName } from './party-name.ts';
 import { MAILBOX_PATH, messagePath } from './paths.ts';
+import '../../shared/ui/FormFields.css';
 import './Mailbox.css';
 
 /** One message: its text, documents and sealed receipts; the citizen answers or forwards it. */
@@ -146,6 +147,7 @@ function ReplyForm({ id }: { id: string }) {
         <label htmlFor="reply-files">{t('mailbox.attachFiles')}</label>
         <input
           id="reply-files"
+          className="form-input"
           type="file"
           multiple
           accept="application/pdf,image/jpeg,image/png"
@@ -189,7 +191,13 @@ function ForwardForm({ id }: { id: string }) {
       <form className="compose" onSubmit={submit}>
         {sending.kind === 'failed' && <Alert tone="error" title={describeError(sending.error, t).title} />}
         <label htmlFor="forward-to">{t('mailbox.forwardTo')}</label>
-        <select id="forward-to" required value={to} onChange={(event) => setTo(event.target.value)}>
+        <select
+          id="forward-to"
+          className="form-input"
+          required
+          value={to}
+          onChange={(event) => setTo(event.target.value)}
+        >
           <option value="">{t('mailbox.chooseAdministration')}</option>
           {state.value.map((administration) => (
             <option key={administration.id} value={administration.id}>

@@ -32,7 +32,19 @@ export function NotificationBell({ pathname }: { pathname: string }) {
       className="notification-bell"
       aria-current={pathname === NOTIFICATIONS_PATH ? 'page' : undefined}
     >
-      <span aria-hidden="true">🔔</span>
+      <svg
+        className="notification-bell__icon"
+        viewBox="0 0 24 24"
+        width="18"
+        height="18"
+        aria-hidden="true"
+        focusable="false"
+      >
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3a1.5 1.5 0 0 0-3 0v1.16A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+        />
+      </svg>
       {t('notifications.title')}
       {unread > 0 && (
         <span className="notification-bell__count" data-testid="unread-count">
