@@ -478,4 +478,87 @@ describe.each(testDatabases())('delivery: mailbox, notifications, payments, on $
     await parts.payments.settle(secondNote);
     expect(paidOrders).toEqual([second]);
   });
+
+  it('pays a vehicle tax: the tax register records it through the exchange', async () => {
+    const [tax] = (
+      await sql<{ vin: string; year: number; owner_id: string }>`
+        SELECT t.vin, t.year, t.owner_id FROM vehicle_tax.assessments t
+        JOIN population.persons p ON p.egn = t.owner_id AND NOT p.deceased
+        WHERE NOT t.paid
+          AND EXISTS (SELECT 1 FROM vehicles.registrations r WHERE r.vin = t.vin AND r.owner_id = t.owner_id
+            AND r.seq = (SELECT max(seq) FROM vehicles.registrations l WHERE l.vin = r.vin))
+          AND NOT EXISTS (SELECT 1 FROM delivery.payment_orders o WHERE o.purpose_key = 'vehicle-tax:' || t.vin || ':' || t.year)
+        ORDER BY t.vin, t.year LIMIT 1`.execute(platform.database.db)
+    ).rows;
+    expect(tax, 'the test population has an unpaid vehicle tax of a current owner').toBeDefined();
+    const payer = await as(tax!.owner_id);
+    const order = await payer('POST', '/api/payments/orders', {
+      kind: 'vehicle-tax',
+      vin: tax!.vin,
+      year: tax!.year,
+    });
+    expect(order.statusCode, order.body).toBe(200);
+    const paid = await payer('POST', `/api/payments/orders/${order.json().orderId}/card`, {
+      cardNumber: '5555 5555 5555 4444',
+      expiry: '12/30',
+      cvc: '123',
+      holder: 'Test Holder',
+    });
+    expect(paid.json().status).toBe('paid');
+    const [row] = (
+      await sql<{
+        paid: boolean;
+      }>`SELECT paid FROM vehicle_tax.assessments WHERE vin = ${tax!.vin} AND year = ${tax!.year}`.execute(
+        platform.database.db,
+      )
+    ).rows;
+    expect(row!.paid).toBe(true);
+  });
+
+  it("the fines register's mark-paid refuses a malformed body, another person's fine and a purpose without the right", async () => {
+    const fine = await unpaidFine();
+    const service = new ExchangeClient(platform.app.exchange, platform.app.instance.clients.portal).serviceId(
+      'traffic-fines',
+      'fines',
+    );
+    const post = (body: unknown, subject: string, purpose = 'fee-payment') =>
+      platform.app.exchange.consume({
+        method: 'POST',
+        service,
+        path: '/mark-paid',
+        query: '',
+        headers: {
+          'content-type': 'application/json',
+          'x-road-client': platform.app.instance.clients.portal,
+          'x-road-purpose': purpose,
+          'x-road-legal-basis': 'e-government-act-art-2',
+          'x-road-data-subject': subject,
+        },
+        body: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body)),
+      });
+    const good = { number: fine.number, paidOn: '2026-12-01', paymentRef: 'test-ref' };
+    for (const body of [
+      '{not json',
+      { ...good, paidOn: 'yesterday' },
+      { ...good, extra: 1 },
+      { ...good, number: 'К1\u0000' },
+    ]) {
+      const reply = await post(body, fine.egn);
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      expect(JSON.parse(reply.body.toString()).code).toBe('validation-failed');
+    }
+    const someoneElse = fine.egn === other ? citizen : other;
+    expect((await post(good, someoneElse)).status).toBe(404);
+    expect((await post(good, fine.egn, 'vehicle-history-report')).status).not.toBe(200);
+    const [still] = (
+      await sql<{ paid: boolean }>`SELECT paid FROM fines.fines WHERE number = ${fine.number}`.execute(
+        platform.database.db,
+      )
+    ).rows;
+    expect(still!.paid).toBe(false);
+    const first = JSON.parse((await post(good, fine.egn)).body.toString());
+    expect(first).toEqual({ number: fine.number, paid: true, paidOn: '2026-12-01', alreadyPaid: false });
+    const second = JSON.parse((await post({ ...good, paidOn: '2026-12-02' }, fine.egn)).body.toString());
+    expect(second).toEqual({ number: fine.number, paid: true, paidOn: '2026-12-01', alreadyPaid: true });
+  });
 });
