@@ -178,6 +178,14 @@ describe('the secure mailbox and notifications (Chromium, 360 px)', () => {
     await page.getByRole('heading', { level: 2, name: 'Potwierdzenia' }).waitFor();
     await noHorizontalScroll();
     await expectAccessible(page, 'message-360-pl.png');
+    await page
+      .getByRole('link', { name: /^Powiadomienia/ })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Powiadomienia' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Nowa wiadomość' }).first().waitFor();
+    await noHorizontalScroll();
+    await expectAccessible(page, 'notifications-360-pl.png');
     expect(pageErrors).toEqual([]);
   });
 });

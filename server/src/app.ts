@@ -313,7 +313,7 @@ async function registerContexts(
       (await staffRolesOf(db, subject, config.demo, app.instance.staffClients)).map(
         (role) => role.organisation,
       ),
-    reminderIntervalMs: config.production ? 6 * 3600_000 : 0,
+    reminderIntervalMs: 6 * 3600_000,
   });
 }
 
