@@ -141,6 +141,27 @@ describe('the secure mailbox and notifications (Chromium, 360 px)', () => {
     expect(check.json()).toMatchObject({ valid: true, receipt: { type: 'read-receipt', messageId } });
   });
 
+  it("shows the municipality's official the message opened, with its read receipt", async () => {
+    const officialContext = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 360, height: 800 },
+    });
+    const officialPage = watchPage(await officialContext.newPage(), pageErrors, { who: 'official' });
+    await signInWithEid(officialPage, base, official, platform.config.demoPin);
+    await officialPage.goto(`${base}/mailbox`);
+    await officialPage.getByRole('link', { name: 'Your administration’s mailbox' }).click();
+    await officialPage.getByRole('heading', { level: 1, name: "Administration's mailbox" }).waitFor();
+    const sent = officialPage.locator(`[data-message="${messageId}"]`);
+    await sent.getByText(/^Opened /).waitFor();
+    await sent.getByRole('button', { name: 'Read receipt' }).waitFor();
+    const download = officialPage.waitForEvent('download');
+    await sent.getByRole('button', { name: 'Read receipt' }).click();
+    const receipt = await download;
+    expect(receipt.suggestedFilename()).toBe(`read-receipt-${messageId}.jws`);
+    await expectAccessible(officialPage, 'office-mailbox-360-en.png');
+    await officialContext.close();
+  });
+
   it('sends an answer with a document, delivered with a receipt', async () => {
     await page.getByLabel('Your answer').fill('Thank you. I attach the signed declaration.');
     await page.getByLabel('Documents to attach (optional)').setInputFiles({

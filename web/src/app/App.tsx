@@ -6,7 +6,7 @@ import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
 import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
 import { HEALTH_PATH } from '../features/health/paths.ts';
-import { MAILBOX_PATH, matchMessagePath } from '../features/mailbox/paths.ts';
+import { MAILBOX_PATH, matchMessagePath, OFFICE_MAILBOX_PATH } from '../features/mailbox/paths.ts';
 import { NOTIFICATIONS_PATH } from '../features/notifications/paths.ts';
 import { matchOrderPath, PAYMENTS_PATH } from '../features/payments/paths.ts';
 import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
@@ -40,6 +40,7 @@ import {
   MessageScreen,
   NotificationsScreen,
   OfferScreen,
+  OfficeMailboxScreen,
   ParkingPermitScreen,
   PaymentsScreen,
   PayScreen,
@@ -126,6 +127,8 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? <DataUsageScreen /> : <Redirect to="/" />;
     case MAILBOX_PATH:
       return session.kind === 'active' ? <MailboxScreen /> : <Redirect to="/" />;
+    case OFFICE_MAILBOX_PATH:
+      return session.kind === 'active' ? <OfficeMailboxScreen /> : <Redirect to="/" />;
     case NOTIFICATIONS_PATH:
       return session.kind === 'active' ? <NotificationsScreen /> : <Redirect to="/" />;
     case PAYMENTS_PATH:

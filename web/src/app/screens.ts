@@ -94,3 +94,8 @@ export const PaymentsScreen = lazy(() =>
 export const PayScreen = lazy(() =>
   import('../features/payments/PayScreen.tsx').then((module) => ({ default: module.PayScreen })),
 );
+export const OfficeMailboxScreen = lazy(() =>
+  import('../features/mailbox/OfficeMailboxScreen.tsx').then((module) => ({
+    default: module.OfficeMailboxScreen,
+  })),
+);

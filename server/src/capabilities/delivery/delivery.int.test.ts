@@ -215,6 +215,23 @@ describe.each(testDatabases())('delivery: mailbox, notifications, payments, on $
     // The citizen's sent box shows the delivery receipt of the reply.
     const mine = await me('GET', `/api/mailbox/messages/${good.json().messageId}`);
     expect(mine.json().receipts.map((receipt: { kind: string }) => receipt.kind)).toEqual(['delivery']);
+    // The municipality's official opens it: the citizen then holds its read receipt.
+    expect((await sofia('GET', '/api/mailbox/administrations/mine')).json()).toEqual([
+      { id: 'sofia-municipality', name: SOFIA.name },
+    ]);
+    const opened = await sofia(
+      'GET',
+      `/api/mailbox/administrations/sofia-municipality/messages/${good.json().messageId}`,
+    );
+    expect(opened.statusCode, opened.body).toBe(200);
+    expect(opened.json().body.en).toBe('Прилагам документ.');
+    const again = await me('GET', `/api/mailbox/messages/${good.json().messageId}`);
+    expect(again.json().receipts.map((receipt: { kind: string }) => receipt.kind)).toEqual([
+      'delivery',
+      'read',
+    ]);
+    // Another administration's official (none here: a citizen) is refused the route.
+    expect((await me('GET', '/api/mailbox/administrations/mine')).statusCode).toBe(403);
   });
 
   it('forwards a document to another administration, and refuses an unknown one', async () => {

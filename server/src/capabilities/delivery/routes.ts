@@ -217,20 +217,60 @@ function mailboxWriteRoutes(app: FastifyInstance, options: DeliveryRoutesOptions
   );
 }
 
-/** An administration's mailbox for its officials, and anyone's check of a sealed receipt. */
-function administrationMailboxRoutes(app: FastifyInstance, options: DeliveryRoutesOptions): void {
-  const { mailbox } = options;
-  // An administration's mailbox, for its officials: what it sent, with each receipt.
-  const officialBox = async (request: FastifyRequest): Promise<MailboxOwner> => {
+const AdminParams = Type.Object({ administration: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) });
+
+/** The administrations the signed-in official works for (the role register's organisations). */
+async function administrationsOf(request: FastifyRequest, options: DeliveryRoutesOptions) {
+  const organisations = (await options.organisationsOf?.(principalOf(request).subject)) ?? [];
+  return options.administrations.filter((entry) => organisations.includes(entry.organisation));
+}
+
+/** An administration's mailbox, for its officials only: another one does not exist for them. */
+function officialBoxOf(options: DeliveryRoutesOptions) {
+  return async (request: FastifyRequest): Promise<MailboxOwner> => {
     const { administration: id } = request.params as { administration: string };
-    const entry = options.administrations.find((candidate) => candidate.id === id);
-    const organisations = (await options.organisationsOf?.(principalOf(request).subject)) ?? [];
-    // Another administration's mailbox does not exist for this official.
-    if (!entry || !organisations.includes(entry.organisation))
+    if (!(await administrationsOf(request, options)).some((entry) => entry.id === id))
       throw new AppError('administration-not-found', `There is no administration ${id} you work for.`);
     return { kind: 'administration', id };
   };
-  const AdminParams = Type.Object({ administration: Type.String({ pattern: '^[a-z0-9-]{1,100}$' }) });
+}
+
+/** The official's administrations, and a message of one of them opened (a citizen's gets its read receipt). */
+function officeMailboxRoutes(app: FastifyInstance, options: DeliveryRoutesOptions): void {
+  const officialBox = officialBoxOf(options);
+  app.get(
+    '/api/mailbox/administrations/mine',
+    {
+      config: { access: { roles: ['official'] } },
+      schema: {
+        tags: ['mailbox'],
+        summary: 'The administrations whose mailbox the signed-in official keeps',
+        response: { 200: Type.Array(Administration), ...errors },
+      },
+    },
+    async (request) => (await administrationsOf(request, options)).map(({ id, name }) => ({ id, name })),
+  );
+  app.get(
+    '/api/mailbox/administrations/:administration/messages/:id',
+    {
+      config: { access: { roles: ['official'] } },
+      schema: {
+        tags: ['mailbox'],
+        summary:
+          "A message of an administration's mailbox (its officials); opening one it received is recorded with a read receipt",
+        params: Type.Composite([AdminParams, MessageParams]),
+        response: { 200: MessageView, ...errors },
+      },
+    },
+    async (request) =>
+      options.mailbox.open(await officialBox(request), (request.params as { id: string }).id),
+  );
+}
+
+/** An administration's mailbox for its officials, and anyone's check of a sealed receipt. */
+function administrationMailboxRoutes(app: FastifyInstance, options: DeliveryRoutesOptions): void {
+  const { mailbox } = options;
+  const officialBox = officialBoxOf(options);
   app.get(
     '/api/mailbox/administrations/:administration/messages',
     {
@@ -269,7 +309,10 @@ function administrationMailboxRoutes(app: FastifyInstance, options: DeliveryRout
     async (request, reply) => {
       const owner = await officialBox(request);
       const { id, kind } = request.params as { id: string; kind: 'delivery' | 'read' };
-      return reply.type('application/jose').send(await mailbox.receipt(owner, id, kind));
+      return reply
+        .type('application/jose')
+        .header('content-disposition', `attachment; filename="${kind}-receipt-${id}.jws"`)
+        .send(await mailbox.receipt(owner, id, kind));
     },
   );
   app.post(
@@ -491,6 +534,7 @@ function scheduleReminders(app: FastifyInstance, options: DeliveryRoutesOptions)
 async function deliveryRoutes(app: FastifyInstance, options: DeliveryRoutesOptions): Promise<void> {
   mailboxReadRoutes(app, options);
   mailboxWriteRoutes(app, options);
+  officeMailboxRoutes(app, options);
   administrationMailboxRoutes(app, options);
   notificationRoutes(app, options);
   paymentRoutes(app, options);

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from '../../app/routing/Link.tsx';
 import { useApiResource } from '../../shared/api/use-api-resource.ts';
+import { useSessionRoles } from '../../shared/auth/use-session-roles.ts';
 import { useFormatters } from '../../shared/i18n/use-formatters.ts';
 import { Badge } from '../../shared/ui/Badge.tsx';
 import { Button } from '../../shared/ui/Button.tsx';
@@ -12,17 +13,23 @@ import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { localisedText } from '../eservices/localised-text.ts';
 import { fetchMailbox } from './mailbox-api.ts';
 import { partyName } from './party-name.ts';
-import { messagePath } from './paths.ts';
+import { messagePath, OFFICE_MAILBOX_PATH } from './paths.ts';
 import './Mailbox.css';
 
 /** The citizen's secure mailbox: what arrived, and what they sent. */
 export function MailboxScreen() {
   const { t } = useTranslation();
   const [box, setBox] = useState<'inbox' | 'sent'>('inbox');
+  const official = useSessionRoles().includes('official');
   return (
     <div className="stack">
       <PageHeading title={t('mailbox.title')}>{t('mailbox.title')}</PageHeading>
       <p className="lead">{t('mailbox.intro')}</p>
+      {official && (
+        <p>
+          <Link href={OFFICE_MAILBOX_PATH}>{t('mailbox.officeLink')}</Link>
+        </p>
+      )}
       <nav className="mailbox-tabs" aria-label={t('mailbox.boxes')}>
         <Button
           variant={box === 'inbox' ? 'primary' : 'secondary'}

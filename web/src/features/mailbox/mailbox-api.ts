@@ -50,3 +50,25 @@ export async function forwardMessage(id: string, to: string, note: string): Prom
   });
   return (await response.json()) as Sent;
 }
+
+export function fetchMyAdministrations(signal: AbortSignal): Promise<Administration[]> {
+  return apiGet<Administration[]>('/api/mailbox/administrations/mine', { signal });
+}
+
+export function fetchOfficeMailbox(
+  administration: string,
+  box: 'inbox' | 'sent',
+  signal: AbortSignal,
+): Promise<MailboxPage> {
+  return apiGet<MailboxPage>(
+    `/api/mailbox/administrations/${encodeURIComponent(administration)}/messages?box=${box}`,
+    { signal },
+  );
+}
+
+export function downloadOfficeReceipt(administration: string, id: string, kind: 'delivery' | 'read') {
+  return apiGetFile(
+    `/api/mailbox/administrations/${encodeURIComponent(administration)}/messages/${encodeURIComponent(id)}/receipts/${kind}`,
+    { accept: 'application/jose' },
+  );
+}

@@ -1,4 +1,6 @@
 export const MAILBOX_PATH = '/mailbox';
+/** An administration's mailbox, for its officials. */
+export const OFFICE_MAILBOX_PATH = '/mailbox/office';
 
 const MESSAGE = /^\/mailbox\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
 
