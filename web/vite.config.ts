@@ -78,6 +78,8 @@ export default defineConfig({
           /^\/\.well-known\//,
         ],
         cleanupOutdatedCaches: true,
+        // Web Push: shows the platform's notifications (features/notifications).
+        importScripts: ['/push-handler.js'],
         clientsClaim: true,
         skipWaiting: true,
       },

@@ -5,6 +5,12 @@ import fp from 'fastify-plugin';
 import { Gauge } from 'prom-client';
 import { AccessPolicy, accessErrors, accessPlugin } from './access/index.ts';
 import { type AuditLog, auditErrors, auditPlugin, startAuditLog } from './audit/index.ts';
+import {
+  createDelivery,
+  DEFAULT_ADMINISTRATIONS,
+  deliveryErrors,
+  deliveryPlugin,
+} from './capabilities/delivery/index.ts';
 import { ehealthErrors, ehealthPlugin, smartLaunchContext } from './capabilities/ehealth/index.ts';
 import { eservicesPlugin } from './capabilities/eservices/index.ts';
 import { profilePlugin } from './capabilities/profile/index.ts';
@@ -89,6 +95,7 @@ export const problemTable = mergeErrorTables({
   'vehicle-dossier': vehicleDossierErrors,
   wallet: walletErrors,
   ehealth: ehealthErrors,
+  delivery: deliveryErrors,
 });
 
 /** What the contexts are given: the ports their plugins talk through. */
@@ -287,6 +294,27 @@ async function registerContexts(
   });
   // The health record: FHIR R4 at /fhir/R4, SMART on FHIR, the patient's rights, e-prescriptions.
   await app.register(ehealthPlugin, { db, config, instance: app.instance, exchange: portal, audit });
+  // The secure mailbox, notifications and payments (their parts are the Delivery, Notifier and
+  // Payments ports the e-services take).
+  const delivery = await createDelivery({
+    db,
+    keyStore: new KeyStore(config.keyDir),
+    publicUrl: config.publicUrl,
+    exchange: app.exchange,
+    portal,
+    portalClient: app.instance.clients.portal,
+    allowHttpPush: !config.production,
+    report: (error) => app.log.error({ err: error }, 'delivery fault'),
+  });
+  await app.register(deliveryPlugin, {
+    ...delivery,
+    administrations: DEFAULT_ADMINISTRATIONS,
+    organisationsOf: async (subject) =>
+      (await staffRolesOf(db, subject, config.demo, app.instance.staffClients)).map(
+        (role) => role.organisation,
+      ),
+    reminderIntervalMs: 6 * 3600_000,
+  });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */

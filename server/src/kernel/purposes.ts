@@ -41,6 +41,10 @@ export const PURPOSES = [
   'emergency-access',
   /** A pharmacist reads a prescription and records what was dispensed. */
   'prescription-dispensing',
+  /** The platform reminds a person that a document of theirs expires (ID card, licence, insurance, inspection). */
+  'expiry-reminders',
+  /** A payment provider's confirmed payment is recorded in the register that assessed it (fine, vehicle tax). */
+  'fee-payment',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];

@@ -10,6 +10,7 @@ import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import type { Connection } from '../db/index.ts';
 import type { ExchangeServiceDefinition } from '../exchange/index.ts';
 import { drivingLicenceHandlers } from './driving-licences/service.ts';
+import { finesMarkPaid } from './fines/mark-paid.ts';
 import { finesBy } from './fines/queries.ts';
 import { healthInsuranceHandlers } from './health-insurance/service.ts';
 import { identityDocumentHandlers } from './identity-documents/service.ts';
@@ -17,6 +18,7 @@ import { inspectionsByVin } from './inspections/queries.ts';
 import { policiesByVin } from './insurance/queries.ts';
 import { populationHandlers } from './population/service.ts';
 import { provide, type Reporter } from './provide.ts';
+import { vehicleTaxMarkPaid } from './vehicle-tax/mark-paid.ts';
 import { assessmentsByVin } from './vehicle-tax/queries.ts';
 import { currentPersonOwner, vehicleHandlers } from './vehicles/service.ts';
 
@@ -44,8 +46,22 @@ export function registerServices(
     }),
     provide(INSPECTIONS, { byVin: ({ vin }) => inspections(vin) }, { report }),
     provide(MTPL_POLICIES, { byVin: ({ vin }) => policies(vin) }, { report }),
-    provide(FINES, { byPerson: ({ egn }) => finesOf(egn), byVin: ({ vin }) => finesOn(vin) }, { report }),
-    provide(VEHICLE_TAX, { byVin: ({ vin }) => assessments(vin) }, { report }),
+    withWrites(
+      provide(FINES, { byPerson: ({ egn }) => finesOf(egn), byVin: ({ vin }) => finesOn(vin) }, { report }),
+      finesMarkPaid(db, report),
+    ),
+    withWrites(
+      provide(VEHICLE_TAX, { byVin: ({ vin }) => assessments(vin) }, { report }),
+      vehicleTaxMarkPaid(db, report),
+    ),
     provide(HEALTH_INSURANCE, healthInsuranceHandlers(db), { report }),
   ];
+}
+
+/** A register's lookups and its write services (POST), as one service on the exchange. */
+function withWrites(
+  service: ExchangeServiceDefinition,
+  ...writes: ExchangeServiceDefinition['endpoints']
+): ExchangeServiceDefinition {
+  return { ...service, endpoints: [...service.endpoints, ...writes] };
 }

@@ -6,6 +6,9 @@ import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
 import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
 import { HEALTH_PATH } from '../features/health/paths.ts';
+import { MAILBOX_PATH, matchMessagePath, OFFICE_MAILBOX_PATH } from '../features/mailbox/paths.ts';
+import { NOTIFICATIONS_PATH } from '../features/notifications/paths.ts';
+import { matchOrderPath, PAYMENTS_PATH } from '../features/payments/paths.ts';
 import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
 import { VERIFIER_PATH } from '../features/verifier/paths.ts';
@@ -33,8 +36,14 @@ import {
   DossierScreen,
   HealthScreen,
   IssuanceCallbackScreen,
+  MailboxScreen,
+  MessageScreen,
+  NotificationsScreen,
   OfferScreen,
+  OfficeMailboxScreen,
   ParkingPermitScreen,
+  PaymentsScreen,
+  PayScreen,
   PharmacyScreen,
   PresentScreen,
   ProfileScreen,
@@ -116,6 +125,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? <ParkingPermitScreen /> : <Redirect to="/" />;
     case DATA_USAGE_PATH:
       return session.kind === 'active' ? <DataUsageScreen /> : <Redirect to="/" />;
+    case MAILBOX_PATH:
+      return session.kind === 'active' ? <MailboxScreen /> : <Redirect to="/" />;
+    case OFFICE_MAILBOX_PATH:
+      return session.kind === 'active' ? <OfficeMailboxScreen /> : <Redirect to="/" />;
+    case NOTIFICATIONS_PATH:
+      return session.kind === 'active' ? <NotificationsScreen /> : <Redirect to="/" />;
+    case PAYMENTS_PATH:
+      return session.kind === 'active' ? <PaymentsScreen /> : <Redirect to="/" />;
     case HEALTH_PATH:
       return session.kind === 'active' ? <HealthScreen /> : <Redirect to="/" />;
     case CLINICIAN_PATH:
@@ -181,6 +198,10 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
   }
   const verify = matchVerifyPath(pathname);
   if (verify) return <VerifyScreen reference={verify.reference} />;
+  const message = matchMessagePath(pathname);
+  if (message) return session.kind === 'active' ? <MessageScreen id={message.id} /> : <Redirect to="/" />;
+  const order = matchOrderPath(pathname);
+  if (order) return session.kind === 'active' ? <PayScreen orderId={order.orderId} /> : <Redirect to="/" />;
   const dossier = matchDossierPath(pathname);
   if (dossier) return session.kind === 'active' ? <DossierScreen vin={dossier.vin} /> : <Redirect to="/" />;
   return <NotFoundScreen />;

@@ -77,3 +77,25 @@ export const IssuanceCallbackScreen = lazy(() =>
     default: module.IssuanceCallbackScreen,
   })),
 );
+export const MailboxScreen = lazy(() =>
+  import('../features/mailbox/MailboxScreen.tsx').then((module) => ({ default: module.MailboxScreen })),
+);
+export const MessageScreen = lazy(() =>
+  import('../features/mailbox/MessageScreen.tsx').then((module) => ({ default: module.MessageScreen })),
+);
+export const NotificationsScreen = lazy(() =>
+  import('../features/notifications/NotificationsScreen.tsx').then((module) => ({
+    default: module.NotificationsScreen,
+  })),
+);
+export const PaymentsScreen = lazy(() =>
+  import('../features/payments/PaymentsScreen.tsx').then((module) => ({ default: module.PaymentsScreen })),
+);
+export const PayScreen = lazy(() =>
+  import('../features/payments/PayScreen.tsx').then((module) => ({ default: module.PayScreen })),
+);
+export const OfficeMailboxScreen = lazy(() =>
+  import('../features/mailbox/OfficeMailboxScreen.tsx').then((module) => ({
+    default: module.OfficeMailboxScreen,
+  })),
+);

@@ -1,5 +1,6 @@
 import { type Static, Type } from '@sinclair/typebox';
 import { Answer, byPerson, byVin, Codes, defineService, IsoDate, Nullable } from './contract.ts';
+import type { WriteContract } from './write-contract.ts';
 
 /**
  * The traffic offences the fines register records, as stable codes (the register answers codes; the
@@ -47,3 +48,35 @@ export const FINES = defineService({
     }),
   },
 });
+
+/** A fine's payment as the payment provider confirmed it. */
+export const FineMarkPaid = Type.Object(
+  {
+    number: Type.String({ minLength: 1, maxLength: 40, pattern: '^[^\\u0000-\\u001f\\u007f]+$' }),
+    paidOn: IsoDate,
+    paymentRef: Type.String({ minLength: 1, maxLength: 80, pattern: '^[A-Za-z0-9._:-]+$' }),
+  },
+  { additionalProperties: false },
+);
+export type FineMarkPaid = Static<typeof FineMarkPaid>;
+
+/** The fine after the write; `alreadyPaid` when it was paid before this call (the write is idempotent). */
+export const FinePayment = Answer({
+  number: Type.String(),
+  paid: Type.Literal(true),
+  paidOn: IsoDate,
+  alreadyPaid: Type.Boolean(),
+});
+export type FinePayment = Static<typeof FinePayment>;
+
+/** `POST /mark-paid` on the fines service: records that a fine was paid (the fines register's write service). */
+export const FINES_MARK_PAID = {
+  subsystem: FINES.subsystem,
+  service: FINES.service,
+  method: 'POST',
+  path: '/mark-paid',
+  summary: 'Record that a fine was paid (idempotent)',
+  personalData: true,
+  body: FineMarkPaid,
+  answer: FinePayment,
+} as const satisfies WriteContract;

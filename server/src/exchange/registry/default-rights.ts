@@ -76,6 +76,17 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
     pair: { purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' },
     services: [VEHICLES, INSPECTIONS, INSURANCE, FINES, VEHICLE_TAX],
   },
+  // Delivery: expiry reminders read the documents' end dates; a paid fine or tax is recorded.
+  {
+    client: 'portal',
+    pair: { purpose: 'expiry-reminders', legalBasis: 'e-government-act-art-2' },
+    services: [DOCUMENTS, LICENCES, VEHICLES, INSPECTIONS, INSURANCE],
+  },
+  {
+    client: 'portal',
+    pair: { purpose: 'fee-payment', legalBasis: 'e-government-act-art-2' },
+    services: [FINES, VEHICLE_TAX],
+  },
   // The wallet issuer: exactly the registers its credentials are filled from (PID, mDL, vehicle
   // registration, EHIC), under eIDAS Art. 5a.
   {

@@ -2,6 +2,9 @@ import { useTranslation } from 'react-i18next';
 import { DATA_USAGE_PATH } from '../../features/data-usage/paths.ts';
 import { SERVICES_PATH } from '../../features/eservices/paths.ts';
 import { HEALTH_PATH } from '../../features/health/paths.ts';
+import { MAILBOX_PATH } from '../../features/mailbox/paths.ts';
+import { NotificationBell } from '../../features/notifications/NotificationBell.tsx';
+import { PAYMENTS_PATH } from '../../features/payments/paths.ts';
 import { WALLET_PATH } from '../../features/wallet/paths.ts';
 import { signOut } from '../../shared/auth/sign-out.ts';
 import { useSessionRoles } from '../../shared/auth/use-session-roles.ts';
@@ -55,6 +58,22 @@ export function Header({ signedIn, pathname }: { signedIn: boolean; pathname: st
               <Link href={HEALTH_PATH} aria-current={pathname === HEALTH_PATH ? 'page' : undefined}>
                 {t('shell.myHealth')}
               </Link>
+            </li>
+            <li>
+              <Link href={MAILBOX_PATH} aria-current={pathname.startsWith(MAILBOX_PATH) ? 'page' : undefined}>
+                {t('mailbox.nav')}
+              </Link>
+            </li>
+            <li>
+              <Link
+                href={PAYMENTS_PATH}
+                aria-current={pathname.startsWith(PAYMENTS_PATH) ? 'page' : undefined}
+              >
+                {t('payments.nav')}
+              </Link>
+            </li>
+            <li>
+              <NotificationBell pathname={pathname} />
             </li>
             <li>
               <Link href={DATA_USAGE_PATH} aria-current={pathname === DATA_USAGE_PATH ? 'page' : undefined}>
