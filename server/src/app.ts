@@ -62,6 +62,7 @@ import {
   registerChangesPlugin,
   registerErrors,
 } from './registers/index.ts';
+import { createPlatformSigning, signingErrors, signingPlugin } from './signing/index.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -89,6 +90,7 @@ export const problemTable = mergeErrorTables({
   'vehicle-dossier': vehicleDossierErrors,
   wallet: walletErrors,
   ehealth: ehealthErrors,
+  signing: signingErrors,
 });
 
 /** What the contexts are given: the ports their plugins talk through. */
@@ -287,6 +289,14 @@ async function registerContexts(
   });
   // The health record: FHIR R4 at /fhir/R4, SMART on FHIR, the patient's rights, e-prescriptions.
   await app.register(ehealthPlugin, { db, config, instance: app.instance, exchange: portal, audit });
+  // Signing: the platform's signing CA, e-seals, and the public validation of signatures.
+  const signing = createPlatformSigning({
+    db,
+    keyDir: config.keyDir,
+    catalogue: app.instance.catalogue,
+    portalClient: app.instance.clients.portal,
+  });
+  await app.register(signingPlugin, { signing, exchange: portal });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */
