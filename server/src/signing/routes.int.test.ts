@@ -1,3 +1,4 @@
+import type { webcrypto } from 'node:crypto';
 import { LOA_LOW, LOA_SUBSTANTIAL } from '@civitas/contracts/api/passkeys.ts';
 import { importJWK, SignJWT } from 'jose';
 import { PDFDocument } from 'pdf-lib';
@@ -12,7 +13,10 @@ import type { SigningService } from './service.ts';
 import { EC_KEY, ES256, x509 } from './x509.ts';
 
 /** A PKCS#10 request for a new key, as the browser makes it (@peculiar/x509 over WebCrypto). */
-async function csrFor(keys: CryptoKeyPair, algorithm: EcKeyGenParams = EC_KEY): Promise<string> {
+async function csrFor(
+  keys: webcrypto.CryptoKeyPair,
+  algorithm: webcrypto.EcKeyGenParams = EC_KEY,
+): Promise<string> {
   const request = await x509.Pkcs10CertificateRequestGenerator.create({
     name: 'CN=Civitas signing key',
     keys,
@@ -21,7 +25,7 @@ async function csrFor(keys: CryptoKeyPair, algorithm: EcKeyGenParams = EC_KEY): 
   return request.toString('pem');
 }
 
-function newKey(algorithm: EcKeyGenParams = EC_KEY): Promise<CryptoKeyPair> {
+function newKey(algorithm: webcrypto.EcKeyGenParams = EC_KEY): Promise<webcrypto.CryptoKeyPair> {
   return crypto.subtle.generateKey(algorithm, false, ['sign', 'verify']);
 }
 
@@ -83,7 +87,11 @@ describe.each(testDatabases())('the signing API on $name', (engine) => {
     expect(response.statusCode, response.body).toBe(201);
     const issued = response.json();
     const me = (
-      await platform.app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${tokens.ivan}` } })
+      await platform.app.inject({
+        method: 'GET',
+        url: '/api/me',
+        headers: { authorization: `Bearer ${tokens.ivan}` },
+      })
     ).json();
     expect(issued.name).toBe(`${me.name.given} ${me.name.family}`);
     expect(issued.chain).toHaveLength(2);
@@ -109,14 +117,18 @@ describe.each(testDatabases())('the signing API on $name', (engine) => {
 
   it('refuses without an eID sign-in, and for a session below the eID PIN level', async () => {
     const csr = await csrFor(await newKey());
-    const anonymous = await platform.app.inject({ method: 'POST', url: '/api/signing/certificates', payload: { csr } });
+    const anonymous = await platform.app.inject({
+      method: 'POST',
+      url: '/api/signing/certificates',
+      payload: { csr },
+    });
     expect(anonymous.statusCode).toBe(401);
     const low = await issue('low', csr);
     expect(low.statusCode).toBe(403);
     expect(low.json().code).toBe('signing-assurance-too-low');
   });
 
-  it("refuses a key already certified for another person, malformed DER, a wrong curve, and a request its key did not sign", async () => {
+  it('refuses a key already certified for another person, malformed DER, a wrong curve, and a request its key did not sign', async () => {
     const keys = await newKey();
     const csr = await csrFor(keys);
     expect((await issue('ivan', csr)).statusCode).toBe(201);
@@ -132,7 +144,13 @@ describe.each(testDatabases())('the signing API on $name', (engine) => {
       expect(response.json().code).toBe('signing-csr-malformed');
     }
     expect((await issue('ivan', 'MII\u0000AA')).json().code).toBe('control-character');
-    const wrongCurve = await issue('ivan', await csrFor(await newKey({ name: 'ECDSA', namedCurve: 'P-384' }), { name: 'ECDSA', namedCurve: 'P-384' }));
+    const wrongCurve = await issue(
+      'ivan',
+      await csrFor(await newKey({ name: 'ECDSA', namedCurve: 'P-384' }), {
+        name: 'ECDSA',
+        namedCurve: 'P-384',
+      }),
+    );
     expect(wrongCurve.json().code).toBe('signing-csr-key-unsupported');
 
     const der = Buffer.from(x509.PemConverter.decodeFirst(await csrFor(await newKey())));
@@ -158,14 +176,24 @@ describe.each(testDatabases())('the signing API on $name', (engine) => {
 
     const [h, , s] = jws.split('.');
     const tampered = Buffer.from(JSON.stringify({ application: 'a-2' })).toString('base64url');
-    expect((await validate({ jws: `${h}.${tampered}.${s}` })).json()).toMatchObject({ valid: false, code: 'signature-invalid' });
-    expect((await validate({ jws: 'abc' })).json()).toMatchObject({ valid: false, code: 'signature-invalid' });
+    expect((await validate({ jws: `${h}.${tampered}.${s}` })).json()).toMatchObject({
+      valid: false,
+      code: 'signature-invalid',
+    });
+    expect((await validate({ jws: 'abc' })).json()).toMatchObject({
+      valid: false,
+      code: 'signature-invalid',
+    });
   });
 
   it('validates a sealed PDF upload, and refuses a malformed or an oversized one', async () => {
     const document = await PDFDocument.create();
     document.addPage();
-    const sealed = await signing.sealPdf(await document.save(), { id: 'municipal-administration', name: 'Столична община' }, 'Decision');
+    const sealed = await signing.sealPdf(
+      await document.save(),
+      { id: 'municipal-administration', name: 'Столична община' },
+      'Decision',
+    );
     const response = await validate(Buffer.from(sealed), 'application/pdf');
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
@@ -190,6 +218,8 @@ describe.each(testDatabases())('the signing API on $name', (engine) => {
     const leaf = new x509.X509Certificate(Buffer.from(issued.chain[0], 'base64'));
     const data = new TextEncoder().encode('x');
     const signature = await crypto.subtle.sign(ES256, keys.privateKey, data);
-    expect(await crypto.subtle.verify(ES256, await leaf.publicKey.export(EC_KEY, ['verify']), signature, data)).toBe(true);
+    expect(
+      await crypto.subtle.verify(ES256, await leaf.publicKey.export(EC_KEY, ['verify']), signature, data),
+    ).toBe(true);
   });
 });

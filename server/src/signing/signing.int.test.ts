@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import type { webcrypto } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,7 +32,7 @@ async function codeOf(promise: Promise<unknown>): Promise<string> {
 
 /** A citizen as their browser is: a P-256 key, and the certificate the CA issued for it. */
 interface Citizen {
-  key: CryptoKeyPair;
+  key: webcrypto.CryptoKeyPair;
   chain: string[];
   serial: string;
 }

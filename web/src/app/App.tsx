@@ -7,6 +7,7 @@ import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
 import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
 import { HEALTH_PATH } from '../features/health/paths.ts';
 import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
+import { SIGNATURE_CHECK_PATH } from '../features/signing/paths.ts';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
 import { VERIFIER_PATH } from '../features/verifier/paths.ts';
 import {
@@ -39,6 +40,7 @@ import {
   PresentScreen,
   ProfileScreen,
   ServicesScreen,
+  SignatureCheckScreen,
   VehicleCheckScreen,
   VerifierScreen,
   VerifyScreen,
@@ -169,6 +171,9 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
     // Public: anyone may check a vehicle with a second fact, and anyone may check a report.
     case VEHICLE_CHECK_PATH:
       return <VehicleCheckScreen />;
+    // Public: anyone may check a document Civitas signed or sealed.
+    case SIGNATURE_CHECK_PATH:
+      return <SignatureCheckScreen />;
     // The wallet belongs to the device: it opens with its own PIN, signed in or not.
     case WALLET_PATH:
       return <WalletScreen />;

@@ -77,3 +77,8 @@ export const IssuanceCallbackScreen = lazy(() =>
     default: module.IssuanceCallbackScreen,
   })),
 );
+export const SignatureCheckScreen = lazy(() =>
+  import('../features/signing/SignatureCheckScreen.tsx').then((module) => ({
+    default: module.SignatureCheckScreen,
+  })),
+);
