@@ -4,15 +4,23 @@
  * after an eID sign-in), per signed-in person. The private key never leaves the browser: only a
  * PKCS#10 request (made with @peculiar/x509 over WebCrypto) does.
  */
-import 'reflect-metadata';
 import type { SigningCertificate } from '@civitas/contracts/api/signing.ts';
-import * as x509 from '@peculiar/x509';
 import { openDB } from 'idb';
 import { apiSend } from '../api/api-client.ts';
 import { readSession } from '../auth/session-store.ts';
 import { sessionSubject } from '../auth/session-subject.ts';
 
-x509.cryptoProvider.set(globalThis.crypto);
+/**
+ * @peculiar/x509, loaded when a certificate is asked for (not with every screen that shows one),
+ * after the `reflect-metadata` polyfill its dependency injection needs: two awaited imports, so
+ * the polyfill is in place before the library's modules run.
+ */
+async function loadX509() {
+  await import('reflect-metadata');
+  const x509 = await import('@peculiar/x509');
+  x509.cryptoProvider.set(globalThis.crypto);
+  return x509;
+}
 
 const EC_KEY = { name: 'ECDSA', namedCurve: 'P-256' } as const;
 const DATABASE = 'civitas-signing';
@@ -68,6 +76,7 @@ export async function signingKey(): Promise<SigningKey> {
 export async function renewSigningKey(): Promise<SigningKey> {
   const subject = signedInSubject();
   const keys = (await crypto.subtle.generateKey(EC_KEY, false, ['sign', 'verify'])) as CryptoKeyPair;
+  const x509 = await loadX509();
   const request = await x509.Pkcs10CertificateRequestGenerator.create({
     // The CA takes only the key from the request: the name comes from the population register.
     name: 'CN=Civitas signing key',
