@@ -89,6 +89,7 @@ describe('signing and the public signature check in the web app (Chromium, 360 p
     signed = await output.inputValue();
     expect(signed.split('.')).toHaveLength(3);
     await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(SCREENSHOTS, 'signing-card-360-en.png') });
     await expectAccessible(page, 'signing-certificate-360-en.png');
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
     await context.close();

@@ -15,6 +15,7 @@ import { principalOf } from '../identity/index.ts';
 import { AppError } from '../kernel/index.ts';
 import { keyThumbprint } from './authority.ts';
 import { checkedCertificateRequest } from './csr.ts';
+import { signingErrors } from './errors.ts';
 import { MAX_PDF_BYTES } from './pades.ts';
 import { CERTIFICATE_ISSUANCE, checkIssuanceAssurance, issuanceAccess } from './policy.ts';
 import type { PdfSignatureCheck, SigningService } from './service.ts';
@@ -175,7 +176,11 @@ async function signingRoutes(app: FastifyInstance, options: SigningRoutesOptions
         );
       } catch (error) {
         if (error instanceof AppError && NOT_VALID.has(error.code)) {
-          return { valid: false, code: error.code, detail: error.detail ?? error.message };
+          return {
+            valid: false,
+            code: error.code,
+            detail: error.detail ?? signingErrors[error.code as keyof typeof signingErrors].title,
+          };
         }
         throw error;
       }
