@@ -153,7 +153,7 @@ describe('signing and the public signature check in the web app (Chromium, 360 p
     await page.context().close();
   });
 
-  it('speaks Bulgarian and Polish', async () => {
+  it('speaks Bulgarian and Polish, on the check page and on the profile', async () => {
     const words = {
       'bg-BG': {
         field: 'Подписан документ (текст)',
@@ -171,6 +171,19 @@ describe('signing and the public signature check in the web app (Chromium, 360 p
       expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
       await page.context().close();
     }
+    // The card on the profile, in Polish: a new device has no key yet, and gets one.
+    const context = await browser.newContext({ locale: 'pl-PL', viewport: PHONE });
+    const page = watchPage(await context.newPage(), findings, { who: 'pl citizen' });
+    await signInWithEid(page, base, citizen, platform.config.demoPin);
+    await page.goto(`${base}/profile`);
+    const card = page.getByRole('region', { name: 'Mój certyfikat podpisu' });
+    await card.getByText('Na tym urządzeniu nie ma jeszcze certyfikatu podpisu.').waitFor();
+    await card.getByRole('button', { name: 'Uzyskaj certyfikat podpisu' }).click();
+    await card.getByText('Twój certyfikat podpisu jest gotowy na tym urządzeniu.').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await card.screenshot({ path: path.join(SCREENSHOTS, 'signing-card-360-pl.png') });
+    await expectAccessible(page, 'signing-certificate-360-pl.png');
+    await context.close();
     expect(findings).toEqual([]);
   });
 });
