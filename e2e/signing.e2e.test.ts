@@ -61,23 +61,19 @@ describe('signing and the public signature check in the web app (Chromium, 360 p
     await card.getByText(/^Valid until /).waitFor();
 
     // The key is a non-extractable WebCrypto key in IndexedDB, with its certificate.
-    const stored = await page.evaluate(
-      (subject) =>
-        new Promise<{ extractable: boolean; algorithm: string; name: string }>((resolve, reject) => {
-          const open = indexedDB.open('civitas-signing');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const read = open.result.transaction('keys').objectStore('keys').get(subject);
-            read.onsuccess = () =>
-              resolve({
-                extractable: read.result.privateKey.extractable,
-                algorithm: `${read.result.privateKey.algorithm.name} ${read.result.privateKey.algorithm.namedCurve}`,
-                name: read.result.certificate.name,
-              });
-          };
-        }),
-      citizen,
-    );
+    // (A string: the e2e project's types have no DOM.)
+    const stored = (await page.evaluate(`new Promise((resolve, reject) => {
+      const open = indexedDB.open('civitas-signing');
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => {
+        const read = open.result.transaction('keys').objectStore('keys').get(${JSON.stringify(citizen)});
+        read.onsuccess = () => resolve({
+          extractable: read.result.privateKey.extractable,
+          algorithm: read.result.privateKey.algorithm.name + ' ' + read.result.privateKey.algorithm.namedCurve,
+          name: read.result.certificate.name,
+        });
+      };
+    })`)) as { extractable: boolean; algorithm: string; name: string };
     expect(stored).toMatchObject({ extractable: false, algorithm: 'ECDSA P-256' });
     signerName = stored.name;
     await card.getByText(signerName).waitFor();
