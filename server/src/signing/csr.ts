@@ -1,3 +1,4 @@
+import * as asn1js from 'asn1js';
 import { AppError } from '../kernel/index.ts';
 import { OID_EC_PUBLIC_KEY, OID_P256, x509 } from './x509.ts';
 
@@ -22,9 +23,10 @@ function derOf(text: string): Buffer {
 export async function checkedCertificateRequest(text: string): Promise<x509.PublicKey> {
   let request: x509.Pkcs10CertificateRequest;
   try {
-    request = new x509.Pkcs10CertificateRequest(derOf(text));
-    // Re-encoding proves the whole input was the request (no trailing bytes).
-    if (!Buffer.from(request.rawData).equals(derOf(text))) throw new Error('trailing bytes');
+    const der = derOf(text);
+    // One DER element and nothing after it (no trailing bytes a second reading could differ on).
+    if (asn1js.fromBER(der).offset !== der.length) throw new Error('trailing bytes');
+    request = new x509.Pkcs10CertificateRequest(der);
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw new AppError('signing-csr-malformed');
