@@ -183,6 +183,9 @@ export async function verifyPdfSignature(pdf: Uint8Array): Promise<ParsedPades> 
   } catch {
     throw invalid('The signature is not a CMS SignedData.');
   }
+  // Detached: a CMS carrying content of its own would be checked against that, not the PDF.
+  if (signedData.encapContentInfo.eContent)
+    throw invalid('The signature carries content of its own (not detached).');
   const signer = signedData.signerInfos[0];
   if (signedData.signerInfos.length !== 1 || !signer?.signedAttrs)
     throw invalid('Expected one signer with signed attributes.');
