@@ -22,6 +22,8 @@ const LAYERS = [
   { name: 'registers', rank: 4, path: '^server/src/registers/' },
   { name: 'identity', rank: 4, path: '^server/src/identity/' },
   { name: 'access', rank: 4, path: '^server/src/access/' },
+  // The signing CA, JAdES and PAdES signatures, e-seals and their validation (issue 18).
+  { name: 'signing', rank: 4, path: '^server/src/signing/' },
   { name: 'audit', rank: 5, path: '^server/src/audit/' },
   { name: 'capabilities', rank: 5, path: '^server/src/capabilities/' },
   // The composition root: main.ts, app.ts, bootstrap.ts, migrations.ts, the CLI's commands.

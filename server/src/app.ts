@@ -68,6 +68,7 @@ import {
   registerChangesPlugin,
   registerErrors,
 } from './registers/index.ts';
+import { createPlatformSigning, signingErrors, signingPlugin } from './signing/index.ts';
 
 export interface AppDependencies {
   config: Config;
@@ -96,6 +97,7 @@ export const problemTable = mergeErrorTables({
   wallet: walletErrors,
   ehealth: ehealthErrors,
   delivery: deliveryErrors,
+  signing: signingErrors,
 });
 
 /** What the contexts are given: the ports their plugins talk through. */
@@ -315,6 +317,14 @@ async function registerContexts(
       ),
     reminderIntervalMs: 6 * 3600_000,
   });
+  // Signing: the platform's signing CA, e-seals, and the public validation of signatures.
+  const signing = createPlatformSigning({
+    db,
+    keyDir: config.keyDir,
+    catalogue: app.instance.catalogue,
+    portalClient: app.instance.clients.portal,
+  });
+  await app.register(signingPlugin, { signing, exchange: portal });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */

@@ -9,6 +9,7 @@ import type { MigrationSet } from './db/index.ts';
 import { exchangeMigrations } from './exchange/index.ts';
 import { identityMigrations } from './identity/index.ts';
 import { registerMigrations } from './registers/index.ts';
+import { signingMigrations } from './signing/index.ts';
 
 /**
  * Every context's migrations, registered here at boot (the database layer knows no context).
@@ -23,4 +24,5 @@ export const MIGRATIONS: readonly MigrationSet[] = [
   walletMigrations,
   ehealthMigrations,
   deliveryMigrations,
+  signingMigrations,
 ];

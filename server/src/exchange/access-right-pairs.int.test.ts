@@ -91,6 +91,7 @@ describe.each(testDatabases())('access rights from separate lists to pairs, on $
       { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
       { purpose: 'authentication', legalBasis: 'e-government-act-art-2' },
       { purpose: 'resident-parking-permit', legalBasis: 'sofia-parking-ordinance-art-35' },
+      { purpose: 'signing-certificate-issuance', legalBasis: 'eidas-regulation-art-24' },
     ]);
     const vehicles = await pairsOf('portal-vehicles');
     expect(vehicles).toContainEqual({

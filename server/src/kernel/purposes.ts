@@ -45,6 +45,8 @@ export const PURPOSES = [
   'expiry-reminders',
   /** A payment provider's confirmed payment is recorded in the register that assessed it (fine, vehicle tax). */
   'fee-payment',
+  /** The platform's signing CA names a person in their signing certificate (issue 18). */
+  'signing-certificate-issuance',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -79,6 +81,10 @@ export const LEGAL_BASES = {
   },
   'gdpr-art-9-2-h': { citation: 'GDPR, Art. 9(2)(h); Health Act, Art. 27', hideable: false },
   'gdpr-art-9-2-c': { citation: 'GDPR, Art. 9(2)(c)', hideable: false },
+  'eidas-regulation-art-24': {
+    citation: 'Regulation (EU) No 910/2014 (eIDAS), Art. 24 and 26',
+    hideable: false,
+  },
 } as const satisfies Record<string, LegalBasisDefinition>;
 
 export type LegalBasisCode = keyof typeof LEGAL_BASES;

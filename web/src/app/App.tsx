@@ -10,6 +10,7 @@ import { MAILBOX_PATH, matchMessagePath, OFFICE_MAILBOX_PATH } from '../features
 import { NOTIFICATIONS_PATH } from '../features/notifications/paths.ts';
 import { matchOrderPath, PAYMENTS_PATH } from '../features/payments/paths.ts';
 import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
+import { SIGNATURE_CHECK_PATH } from '../features/signing/paths.ts';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
 import { VERIFIER_PATH } from '../features/verifier/paths.ts';
 import {
@@ -48,6 +49,7 @@ import {
   PresentScreen,
   ProfileScreen,
   ServicesScreen,
+  SignatureCheckScreen,
   VehicleCheckScreen,
   VerifierScreen,
   VerifyScreen,
@@ -186,6 +188,9 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
     // Public: anyone may check a vehicle with a second fact, and anyone may check a report.
     case VEHICLE_CHECK_PATH:
       return <VehicleCheckScreen />;
+    // Public: anyone may check a document Civitas signed or sealed.
+    case SIGNATURE_CHECK_PATH:
+      return <SignatureCheckScreen />;
     // The wallet belongs to the device: it opens with its own PIN, signed in or not.
     case WALLET_PATH:
       return <WalletScreen />;

@@ -99,3 +99,8 @@ export const OfficeMailboxScreen = lazy(() =>
     default: module.OfficeMailboxScreen,
   })),
 );
+export const SignatureCheckScreen = lazy(() =>
+  import('../features/signing/SignatureCheckScreen.tsx').then((module) => ({
+    default: module.SignatureCheckScreen,
+  })),
+);

@@ -71,6 +71,12 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
     pair: { purpose: 'resident-parking-permit', legalBasis: 'sofia-parking-ordinance-art-35' },
     services: [PERSONS, VEHICLES, LICENCES, VEHICLE_TAX],
   },
+  // The signing CA names a person in their signing certificate (eIDAS Art. 24: identity checked).
+  {
+    client: 'portal',
+    pair: { purpose: 'signing-certificate-issuance', legalBasis: 'eidas-regulation-art-24' },
+    services: [PERSONS],
+  },
   {
     client: 'portal',
     pair: { purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' },

@@ -9,6 +9,7 @@ import { SavedDataNote } from '../../shared/ui/SavedDataNote.tsx';
 import { DataUsageCard } from '../data-usage/DataUsageCard.tsx';
 import { EServicesCard } from '../eservices/EServicesCard.tsx';
 import { PasskeysCard } from '../passkeys/PasskeysCard.tsx';
+import { SigningCertificateCard } from '../signing/SigningCertificateCard.tsx';
 import { AddressesCard } from './AddressesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
@@ -38,6 +39,7 @@ export function ProfileScreen() {
       <EServicesCard />
       <DataUsageCard />
       <PasskeysCard />
+      <SigningCertificateCard />
     </div>
   );
 }
