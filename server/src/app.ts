@@ -61,6 +61,7 @@ import {
   loadInstance,
   registerChangesPlugin,
   registerErrors,
+  representationCheck,
 } from './registers/index.ts';
 
 export interface AppDependencies {
@@ -172,6 +173,8 @@ const exchangeClientPlugin = fp(
       // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
       address: 'https://node-1.invalid',
       bodyLogging: deps.config.exchangeBodyLogging,
+      // `X-Road-Represented-Party`: whether the user may represent the company, as the commercial register says.
+      representation: representationCheck(deps.database.db),
       ...deps.exchange,
       report,
     });

@@ -28,6 +28,11 @@ export interface ServiceCaller {
   legalBasis: string;
   /** The person on whose behalf the client asks (`X-Road-UserId`), if any. */
   userId: string | null;
+  /**
+   * The party the user acts for (`X-Road-Represented-Party`), which the provider's node has
+   * checked the user may represent; null when none was named.
+   */
+  representedParty?: string | null;
 }
 
 export interface ServiceResponse {

@@ -32,7 +32,12 @@ describe('a register service put on the exchange under its contract', () => {
   it('declares the service and its endpoints from the contract', () => {
     const definition = provide(
       PERSONS,
-      { person: async () => new Missing('none'), addresses: async () => [], children: async () => [] },
+      {
+        person: async () => new Missing('none'),
+        addresses: async () => [],
+        children: async () => [],
+        'change-current-address': async () => new Missing('none'),
+      },
       { report: () => {} },
     );
     expect(definition).toMatchObject({ subsystem: 'population-register', code: 'persons' });
@@ -81,7 +86,12 @@ describe('a register service put on the exchange under its contract', () => {
     expect(answer.body).toMatchObject({ code: 'invalid-vin' });
     const person = provide(
       PERSONS,
-      { person: async () => new Missing('none'), addresses: async () => [], children: async () => [] },
+      {
+        person: async () => new Missing('none'),
+        addresses: async () => [],
+        children: async () => [],
+        'change-current-address': async () => new Missing('none'),
+      },
       { report: () => {} },
     ).endpoints[0]!;
     expect((await person.handle({ egn: '1234567890' }, request)).body).toMatchObject({
@@ -96,6 +106,7 @@ describe('a register service put on the exchange under its contract', () => {
         person: async () => new Missing('No such person.'),
         addresses: async () => [],
         children: async () => [],
+        'change-current-address': async () => new Missing('none'),
       },
       { report: () => {} },
     ).endpoints[0]!;
