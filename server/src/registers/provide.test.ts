@@ -41,10 +41,13 @@ describe('a register service put on the exchange under its contract', () => {
       { report: () => {} },
     );
     expect(definition).toMatchObject({ subsystem: 'population-register', code: 'persons' });
-    expect(definition.endpoints.map((endpoint) => [endpoint.path, endpoint.personalData])).toEqual([
-      ['/{egn}', true],
-      ['/{egn}/addresses', true],
-      ['/{egn}/children', true],
+    expect(
+      definition.endpoints.map((endpoint) => [endpoint.method, endpoint.path, endpoint.personalData]),
+    ).toEqual([
+      ['GET', '/{egn}', true],
+      ['GET', '/{egn}/addresses', true],
+      ['GET', '/{egn}/children', true],
+      ['POST', '/change-current-address', true],
     ]);
   });
 
