@@ -42,15 +42,15 @@ export const PURPOSES = [
   /** A pharmacist reads a prescription and records what was dispensed. */
   'prescription-dispensing',
   /** A municipality records a person's new current address (the e-service, on their application). */
-  'current-address-change',
+  'change-of-current-address',
   /** A vehicle is registered to its buyer (the e-service, seller and buyer having signed). */
-  'vehicle-ownership-transfer',
+  'vehicle-registration-transfer',
   /** A certificate of criminal record is made for the person who asked for it. */
-  'criminal-record-certificate',
+  'certificate-of-no-criminal-record',
   /** The exchange checks that a person may represent the company a request is made for. */
   'business-representation',
   /** A certificate of a company's good standing is made for its representative. */
-  'company-certificate',
+  'company-good-standing-certificate',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -85,7 +85,7 @@ export const LEGAL_BASES = {
   },
   'gdpr-art-9-2-h': { citation: 'GDPR, Art. 9(2)(h); Health Act, Art. 27', hideable: false },
   'gdpr-art-9-2-c': { citation: 'GDPR, Art. 9(2)(c)', hideable: false },
-  'civil-registration-act-art-92': { citation: 'Civil Registration Act, Art. 92 to 96', hideable: false },
+  'civil-registration-act-art-92': { citation: 'Civil Registration Act, Art. 92', hideable: false },
   'road-traffic-act-art-145': { citation: 'Road Traffic Act, Art. 145', hideable: false },
   'criminal-records-ordinance': {
     citation: 'Ordinance No 8 of 2008 on the criminal records bureaux',

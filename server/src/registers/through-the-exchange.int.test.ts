@@ -137,10 +137,10 @@ describe.each(testDatabases())('the e-services registers through the exchange on
         register: 'population-register',
         key: egn,
         subject: egn,
-        kind: 'current-address-changed',
+        kind: 'change-of-current-addressd',
       });
       const logged = await providerLog(answer.messageId);
-      expect(logged).toMatchObject({ data_subject: egn, purpose: 'current-address-change', status: 200 });
+      expect(logged).toMatchObject({ data_subject: egn, purpose: 'change-of-current-address', status: 200 });
       // The same address again changes nothing.
       const again = await raw('POST', PERSONS, '/change-current-address', asMunicipality(egn), change(egn));
       expect([again.status, again.code]).toEqual([409, 'address-unchanged']);

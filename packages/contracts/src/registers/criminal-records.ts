@@ -65,7 +65,7 @@ export type CriminalRecord = Static<typeof CriminalRecord>;
 
 /** The purpose and legal basis on which a certificate of criminal record is made. */
 export const CRIMINAL_RECORD_CERTIFICATE = {
-  purpose: 'criminal-record-certificate',
+  purpose: 'certificate-of-no-criminal-record',
   legalBasis: 'criminal-records-ordinance',
 } as const;
 

@@ -73,7 +73,7 @@ export type Child = Static<typeof Child>;
 
 /** The purpose and legal basis of a change of current address (the e-service's, on the person's application). */
 export const CURRENT_ADDRESS_CHANGE = {
-  purpose: 'current-address-change',
+  purpose: 'change-of-current-address',
   legalBasis: 'civil-registration-act-art-92',
 } as const;
 

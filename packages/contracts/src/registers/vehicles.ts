@@ -103,7 +103,7 @@ export type Registration = Static<typeof Registration>;
 
 /** The purpose and legal basis of a transfer of a vehicle's registration (the e-service's, both parties signed). */
 export const VEHICLE_OWNERSHIP_TRANSFER = {
-  purpose: 'vehicle-ownership-transfer',
+  purpose: 'vehicle-registration-transfer',
   legalBasis: 'road-traffic-act-art-145',
 } as const;
 

@@ -83,17 +83,17 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
   // The e-services (issue 18): each write service and each certificate on its own pair.
   {
     client: 'portal',
-    pair: { purpose: 'current-address-change', legalBasis: 'civil-registration-act-art-92' },
+    pair: { purpose: 'change-of-current-address', legalBasis: 'civil-registration-act-art-92' },
     services: [PERSONS],
   },
   {
     client: 'portal',
-    pair: { purpose: 'vehicle-ownership-transfer', legalBasis: 'road-traffic-act-art-145' },
+    pair: { purpose: 'vehicle-registration-transfer', legalBasis: 'road-traffic-act-art-145' },
     services: [PERSONS, VEHICLES],
   },
   {
     client: 'portal',
-    pair: { purpose: 'criminal-record-certificate', legalBasis: 'criminal-records-ordinance' },
+    pair: { purpose: 'certificate-of-no-criminal-record', legalBasis: 'criminal-records-ordinance' },
     services: [PERSONS, CRIMINAL_RECORDS],
   },
   {
@@ -103,7 +103,7 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
   },
   {
     client: 'portal',
-    pair: { purpose: 'company-certificate', legalBasis: 'commercial-register-act-art-11' },
+    pair: { purpose: 'company-good-standing-certificate', legalBasis: 'commercial-register-act-art-11' },
     services: [PERSONS, COMMERCIAL],
   },
   // The wallet issuer: exactly the registers its credentials are filled from (PID, mDL, vehicle

@@ -51,7 +51,7 @@ export function changeCurrentAddress(
         register: 'population-register',
         key: egn,
         subject: egn,
-        kind: 'current-address-changed',
+        kind: 'change-of-current-addressd',
       });
       return answerOf(row);
     });
