@@ -14,7 +14,8 @@ export function CompaniesCard({ companies }: { companies: RepresentedCompany[] }
       ) : (
         <div className="stack">
           {companies.map((company) => (
-            <Card key={company.eik} headingLevel={3} title={company.name}>
+            // A company's name is registered in Bulgarian: read as Bulgarian on every screen.
+            <Card key={company.eik} headingLevel={3} title={<span lang="bg">{company.name}</span>}>
               <FieldList>
                 <Field label={t('companies.eik')}>{company.eik}</Field>
                 <Field label={t('companies.legalForm')}>{legalFormName(company.legalForm, t)}</Field>
