@@ -1,9 +1,17 @@
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tablesOf } from '../server/src/db/connection.ts';
 import type { CommercialTables } from '../server/src/registers/commercial/tables.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
-import { expectAccessible, launchChromium, signInWithEid, startWebPlatform, watchPage } from './browser.ts';
+import {
+  expectAccessible,
+  launchChromium,
+  SCREENSHOTS,
+  signInWithEid,
+  startWebPlatform,
+  watchPage,
+} from './browser.ts';
 
 /** The narrowest phone the app is built for. */
 const PHONE = { width: 360, height: 780 };
@@ -41,7 +49,8 @@ describe('companies I represent, in the profile (Chromium, 360 px)', () => {
     const context = await browser.newContext({ locale, viewport: PHONE });
     const page = watchPage(await context.newPage(), pageErrors, { who: locale });
     await signInWithEid(page, base, personalNumber, platform.config.demoPin);
-    await page.waitForURL(`${base}/profile`);
+    // Staff land on their workspace: everyone has a profile of their own too.
+    if (!page.url().endsWith('/profile')) await page.goto(`${base}/profile`);
     return page;
   }
 
@@ -89,6 +98,7 @@ describe('companies I represent, in the profile (Chromium, 360 px)', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await own.scrollIntoViewIfNeeded();
     await expectAccessible(page, `companies-${locale}.png`);
+    await card.screenshot({ path: path.join(SCREENSHOTS, `companies-card-${locale}.png`) });
     await page.context().close();
   });
 
