@@ -1,8 +1,7 @@
 import path from 'node:path';
+import { sql } from 'kysely';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tablesOf } from '../server/src/db/connection.ts';
-import type { CommercialTables } from '../server/src/registers/commercial/tables.ts';
 import type { TestPlatform } from '../server/test/platform.ts';
 import {
   expectAccessible,
@@ -31,12 +30,10 @@ describe('companies I represent, in the profile (Chromium, 360 px)', () => {
   beforeAll(async () => {
     ({ platform, base } = await startWebPlatform());
     const citizen = platform.seeded.demoPersons[0]!;
-    company = await tablesOf<CommercialTables>(platform.database.db)
-      .selectFrom('commercial.representatives as r')
-      .innerJoin('commercial.companies as c', 'c.eik', 'r.eik')
-      .select(['c.eik', 'c.name'])
-      .where('r.egn', '=', citizen)
-      .executeTakeFirstOrThrow();
+    const row = await sql<{ eik: string; name: string }>`
+      SELECT c.eik, c.name FROM commercial.representatives r JOIN commercial.companies c USING (eik)
+      WHERE r.egn = ${citizen} LIMIT 1`.execute(platform.database.db);
+    company = row.rows[0]!;
     browser = await launchChromium();
   });
 
@@ -105,11 +102,8 @@ describe('companies I represent, in the profile (Chromium, 360 px)', () => {
   it('tells a person who represents no company that the register names them for none', async () => {
     const representatives = new Set(
       (
-        await tablesOf<CommercialTables>(platform.database.db)
-          .selectFrom('commercial.representatives')
-          .select('egn')
-          .execute()
-      ).map((row) => row.egn),
+        await sql<{ egn: string }>`SELECT egn FROM commercial.representatives`.execute(platform.database.db)
+      ).rows.map((row) => row.egn),
     );
     const official = platform.seeded.demoPersons.find((egn) => !representatives.has(egn))!;
     const page = await profileIn('en-GB', official);

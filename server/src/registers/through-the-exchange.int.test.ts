@@ -16,8 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../test/databases.ts';
 import { startTestPlatform, type TestPlatform } from '../../test/platform.ts';
 import { tablesOf } from '../db/connection.ts';
-import { type CallContext, ExchangeClient } from '../exchange/index.ts';
-import type { ExchangeTables } from '../exchange/tables.ts';
+import { type CallContext, ExchangeClient, exchangeLogs } from '../exchange/index.ts';
 import { registerChanges } from './changes/outbox.ts';
 import type { CommercialTables } from './commercial/tables.ts';
 import type { CriminalRecordTables } from './criminal-records/tables.ts';
@@ -31,9 +30,7 @@ describe.each(testDatabases())('the e-services registers through the exchange on
   let portal: ExchangeClient;
   let people: string[];
   let tables: ReturnType<
-    typeof tablesOf<
-      PopulationTables & VehicleTables & CommercialTables & CriminalRecordTables & ExchangeTables
-    >
+    typeof tablesOf<PopulationTables & VehicleTables & CommercialTables & CriminalRecordTables>
   >;
 
   beforeAll(async () => {
@@ -81,13 +78,17 @@ describe.each(testDatabases())('the e-services registers through the exchange on
     };
   }
 
-  const providerLog = (messageId: string) =>
-    tables
-      .selectFrom('exchange.message_log')
-      .select(['data_subject', 'represented_party', 'purpose', 'user_id', 'status', 'error_type'])
-      .where('message_id', '=', messageId)
-      .where('side', '=', 'provider')
-      .executeTakeFirstOrThrow();
+  /** The provider side's record of a message, as the exchange hands its log out. */
+  async function providerLog(messageId: string) {
+    const log = exchangeLogs(platform.database.db).messages;
+    for (let cursor = 0; ; ) {
+      const page = await log.readAfter(cursor, 10_000);
+      const record = page.find((message) => message.message_id === messageId && message.side === 'provider');
+      if (record) return record;
+      if (page.length === 0) throw new Error(`no provider record of ${messageId}`);
+      cursor = page.at(-1)!.seq;
+    }
+  }
 
   describe('change of current address (population register, POST)', () => {
     const address = {
