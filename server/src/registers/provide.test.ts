@@ -51,6 +51,25 @@ describe('a register service put on the exchange under its contract', () => {
     ]);
   });
 
+  it("publishes a write service's request body in the service's OpenAPI description", () => {
+    const definition = provide(
+      PERSONS,
+      {
+        person: async () => new Missing('none'),
+        addresses: async () => [],
+        children: async () => [],
+        'change-current-address': async () => new Missing('none'),
+      },
+      { report: () => {} },
+    );
+    const openapi = openApiOf(definition, 'BG/GOV/831661388/population-register/persons') as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+    };
+    const body =
+      openapi.paths['/change-current-address']!.post.requestBody.content['application/json']!.schema;
+    expect(body).toBe(PERSONS.endpoints['change-current-address'].body);
+  });
+
   it("publishes the contract's answer schema in the service's OpenAPI description", () => {
     const definition = provide(INSPECTIONS, { byVin: async () => [] }, { report: () => {} });
     const openapi = openApiOf(definition, 'BG/GOV/130160378/inspections/inspections') as {

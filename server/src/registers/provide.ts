@@ -92,6 +92,7 @@ export function provide<S extends ServiceContract<Record<string, EndpointContrac
       summary: endpoint.summary,
       personalData: endpoint.personalData,
       answer: endpoint.answer,
+      ...(endpoint.body && { body: endpoint.body }),
       ...(subjectOfAnswer ? { subjectOfAnswer } : {}),
       handle: answering(endpoint, handler, options.report),
     };
