@@ -67,6 +67,7 @@ import {
   loadInstance,
   registerChangesPlugin,
   registerErrors,
+  representationCheck,
 } from './registers/index.ts';
 import { createPlatformSigning, signingErrors, signingPlugin } from './signing/index.ts';
 
@@ -181,6 +182,8 @@ const exchangeClientPlugin = fp(
       // (RFC 6761 .invalid) until it is split out and given a mutual-TLS listener.
       address: 'https://node-1.invalid',
       bodyLogging: deps.config.exchangeBodyLogging,
+      // `X-Road-Represented-Party`: whether the user may represent the company, as the commercial register says.
+      representation: representationCheck(deps.database.db),
       ...deps.exchange,
       report,
     });

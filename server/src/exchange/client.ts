@@ -1,5 +1,6 @@
 import {
   type AnswerOf,
+  type BodyOf,
   type EndpointContract,
   matchPath,
   type ParamsOf,
@@ -24,6 +25,11 @@ export interface CallContext {
   dataSubject?: string | null;
   userId?: string | null;
   caseRef?: string | null;
+  /**
+   * The party the user acts for (`X-Road-Represented-Party`, X-Road's `partyClass/partyCode`,
+   * e.g. `COM/130362383`): the provider's node checks that the user may represent it.
+   */
+  representedParty?: string | null;
 }
 
 export interface ExchangeAnswer {
@@ -68,6 +74,8 @@ const FAULT_KINDS: Readonly<Record<string, FailureKind>> = {
   'Server.ServerProxy.PurposeNotAllowed': 'not-allowed',
   'Server.ServerProxy.LegalBasisNotAllowed': 'not-allowed',
   'Server.ServerProxy.AccessDenied': 'not-allowed',
+  'Server.ServerProxy.RepresentedPartyUnknown': 'not-allowed',
+  'Server.ServerProxy.RepresentedPartyNotAllowed': 'not-allowed',
   'Server.ServerProxy.ServiceTimeout': 'timeout',
   'Server.ClientProxy.Timeout': 'timeout',
   [INVALID_ANSWER]: 'invalid-answer',
@@ -124,7 +132,9 @@ function endpointAt(service: string, path: string): EndpointContract | undefined
   const [, , , subsystem, code] = service.split('/');
   const contract = REGISTER_SERVICES.get(`${subsystem}/${code}`);
   if (!contract) return undefined;
-  return Object.values(contract.endpoints).find((endpoint) => matchPath(endpoint.path, path) !== null);
+  return Object.values(contract.endpoints).find(
+    (endpoint) => endpoint.method === 'GET' && matchPath(endpoint.path, path) !== null,
+  );
 }
 
 /**
@@ -206,11 +216,23 @@ export class ExchangeClient {
     context: CallContext,
   ): Promise<RegisterAnswer<AnswerOf<E>>> {
     const { service, path } = this.locate(endpoint, params);
-    const answer = checked(await this.send(service, path, context), endpoint);
-    const common = { status: answer.status, messageId: answer.messageId, durationMs: answer.durationMs };
-    return answer.status === 200
-      ? { ok: true, body: answer.body as AnswerOf<E>, ...common }
-      : { ok: false, failure: failureOf(answer), ...common };
+    return read<AnswerOf<E>>(checked(await this.send(service, path, context), endpoint));
+  }
+
+  /**
+   * A register's write service (a POST endpoint with a body): the change's answer or why there
+   * is none, never thrown. The register refuses a body its contract does not accept.
+   */
+  async submit<E extends EndpointContract>(
+    endpoint: E,
+    params: ParamsOf<E>,
+    body: BodyOf<E>,
+    context: CallContext,
+  ): Promise<RegisterAnswer<AnswerOf<E>>> {
+    if (endpoint.method !== 'POST') throw new Error(`${endpoint.path} is not a write service`);
+    const { service, path } = this.locate(endpoint, params);
+    const json = Buffer.from(JSON.stringify(body));
+    return read<AnswerOf<E>>(checked(await this.send(service, path, context, json), endpoint));
   }
 
   /** A raw GET by service id and path; an answer of a declared contract is checked against it. */
@@ -218,7 +240,12 @@ export class ExchangeClient {
     return checked(await this.send(service, path, context), endpointAt(service, path));
   }
 
-  private async send(service: string, path: string, context: CallContext): Promise<ExchangeAnswer> {
+  private async send(
+    service: string,
+    path: string,
+    context: CallContext,
+    payload: Buffer | null = null,
+  ): Promise<ExchangeAnswer> {
     const started = performance.now();
     const headers: Record<string, string> = {
       'x-road-client': context.client ?? this.client,
@@ -228,13 +255,15 @@ export class ExchangeClient {
     if (context.dataSubject) headers['x-road-data-subject'] = context.dataSubject;
     if (context.userId) headers['x-road-userid'] = context.userId;
     if (context.caseRef) headers['x-road-case'] = context.caseRef;
+    if (context.representedParty) headers['x-road-represented-party'] = context.representedParty;
+    if (payload) headers['content-type'] = 'application/json';
     const reply = await this.exchange.consume({
-      method: 'GET',
+      method: payload ? 'POST' : 'GET',
       service,
       path,
       query: '',
       headers,
-      body: Buffer.alloc(0),
+      body: payload ?? Buffer.alloc(0),
     });
     let body: unknown = null;
     try {
@@ -250,6 +279,14 @@ export class ExchangeClient {
       durationMs: performance.now() - started,
     };
   }
+}
+
+/** An answer read once: its typed body on 200, otherwise why there is none. */
+function read<T>(answer: ExchangeAnswer): RegisterAnswer<T> {
+  const common = { status: answer.status, messageId: answer.messageId, durationMs: answer.durationMs };
+  return answer.status === 200
+    ? { ok: true, body: answer.body as T, ...common }
+    : { ok: false, failure: failureOf(answer), ...common };
 }
 
 /**

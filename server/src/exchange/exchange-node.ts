@@ -7,6 +7,7 @@ import { type HttpsTransport, httpsTransport } from './node/https-transport.ts';
 import { type BodyLogging, MessageLog } from './node/message-log.ts';
 import { provide } from './node/provider.ts';
 import { ReplayGuard } from './node/replay-guard.ts';
+import type { RepresentationCheck } from './node/representation.ts';
 import { NodeTrust } from './node/trust.ts';
 import type { MutualTlsCredentials } from './pki/tls.ts';
 import { loadSigners } from './registry/central-registry.ts';
@@ -27,6 +28,8 @@ export interface ExchangeNodeOptions {
   bodyLogging?: BodyLogging;
   serviceTimeoutMs?: number;
   exchangeTimeoutMs?: number;
+  /** How the provider side checks `X-Road-Represented-Party` (the commercial register's answer). */
+  representation?: RepresentationCheck;
   report: (error: unknown) => void;
 }
 
@@ -72,6 +75,7 @@ export async function startExchangeNode(
       serviceTimeoutMs: options.serviceTimeoutMs ?? 5_000,
       exchangeTimeoutMs: options.exchangeTimeoutMs ?? 10_000,
     },
+    ...(options.representation && { representation: options.representation }),
     report: options.report,
   };
   return {

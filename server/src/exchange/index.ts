@@ -22,6 +22,11 @@ export { exchangeMigrations } from './migrations.ts';
 export type { AccessRight, NewAccessRight } from './node/access-rights.ts';
 export { AccessRights, accessRightView } from './node/access-rights.ts';
 export { MESSAGE_LOG_COLUMNS } from './node/message-log.ts';
+export type {
+  Representation,
+  RepresentationCheck,
+  RepresentedParty,
+} from './node/representation.ts';
 export type { NodeProcess, NodeProcessOptions } from './node-process.ts';
 export { startNodeProcess } from './node-process.ts';
 export type { SourceOutcome, SourceRequest } from './orchestrate.ts';

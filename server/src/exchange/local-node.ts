@@ -2,6 +2,7 @@ import { type Connection, tablesOf } from '../db/index.ts';
 import type { Catalogue } from './catalogue.ts';
 import { type ExchangeNode, startExchangeNode } from './exchange-node.ts';
 import type { BodyLogging } from './node/message-log.ts';
+import type { RepresentationCheck } from './node/representation.ts';
 import {
   ensureExchangeSetup,
   nodeTlsCredentials,
@@ -24,6 +25,8 @@ export interface LocalExchangeOptions extends RegistrySetup {
   confRefreshMs?: number;
   /** Extra services (tests: a slow or broken provider). */
   extraServices?: ReadonlyMap<string, ExchangeServiceDefinition>;
+  /** How the node checks `X-Road-Represented-Party` (the commercial register's answer). */
+  representation?: RepresentationCheck;
   report: (error: unknown) => void;
 }
 
@@ -72,6 +75,7 @@ export async function startLocalExchange(
     ...(options.bodyLogging && { bodyLogging: options.bodyLogging }),
     ...(options.serviceTimeoutMs !== undefined && { serviceTimeoutMs: options.serviceTimeoutMs }),
     ...(options.exchangeTimeoutMs !== undefined && { exchangeTimeoutMs: options.exchangeTimeoutMs }),
+    ...(options.representation && { representation: options.representation }),
     report: options.report,
   });
   return { ...node, catalogue: options.catalogue, publishConfiguration };

@@ -28,6 +28,11 @@ export interface ServiceCaller {
   legalBasis: string;
   /** The person on whose behalf the client asks (`X-Road-UserId`), if any. */
   userId: string | null;
+  /**
+   * The party the user acts for (`X-Road-Represented-Party`), which the provider's node has
+   * checked the user may represent; null when none was named.
+   */
+  representedParty?: string | null;
 }
 
 export interface ServiceResponse {
@@ -50,6 +55,8 @@ export interface Endpoint {
   subjectOfAnswer?: (body: unknown) => string | null;
   /** The answer's JSON Schema (its contract's), published in the service's OpenAPI description. */
   answer?: object;
+  /** A write service's request body's JSON Schema (its contract's), published likewise. */
+  body?: object;
   handle(params: Record<string, string>, request: ServiceRequest): Promise<ServiceResponse>;
 }
 
@@ -127,6 +134,9 @@ export function openApiOf(definition: ExchangeServiceDefinition, serviceId: stri
     paths[endpoint.path]![endpoint.method.toLowerCase()] = {
       summary: endpoint.summary,
       parameters,
+      ...(endpoint.body && {
+        requestBody: { required: true, content: { 'application/json': { schema: endpoint.body } } },
+      }),
       responses: {
         '200': {
           description: 'The register answered',

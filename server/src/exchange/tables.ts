@@ -62,6 +62,8 @@ export interface MessageLogRow {
   legal_basis: string | null;
   case_ref: string | null;
   data_subject: string | null;
+  /** `X-Road-Represented-Party`, when the request was made for a party the user represents (issue 18). */
+  represented_party?: string | null;
   request_hash: string | null;
   response_hash: string | null;
   request_signature: string | null;

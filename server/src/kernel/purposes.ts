@@ -47,6 +47,16 @@ export const PURPOSES = [
   'fee-payment',
   /** The platform's signing CA names a person in their signing certificate (issue 18). */
   'signing-certificate-issuance',
+  /** A municipality records a person's new current address (the e-service, on their application). */
+  'change-of-current-address',
+  /** A vehicle is registered to its buyer (the e-service, seller and buyer having signed). */
+  'vehicle-registration-transfer',
+  /** A certificate of criminal record is made for the person who asked for it. */
+  'certificate-of-no-criminal-record',
+  /** The exchange checks that a person may represent the company a request is made for. */
+  'business-representation',
+  /** A certificate of a company's good standing is made for its representative. */
+  'company-good-standing-certificate',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -83,6 +93,16 @@ export const LEGAL_BASES = {
   'gdpr-art-9-2-c': { citation: 'GDPR, Art. 9(2)(c)', hideable: false },
   'eidas-regulation-art-24': {
     citation: 'Regulation (EU) No 910/2014 (eIDAS), Art. 24 and 26',
+    hideable: false,
+  },
+  'civil-registration-act-art-92': { citation: 'Civil Registration Act, Art. 92', hideable: false },
+  'road-traffic-act-art-145': { citation: 'Road Traffic Act, Art. 145', hideable: false },
+  'criminal-records-ordinance': {
+    citation: 'Ordinance No 8 of 2008 on the criminal records bureaux',
+    hideable: false,
+  },
+  'commercial-register-act-art-11': {
+    citation: 'Commercial Register and Register of Non-Profit Legal Entities Act, Art. 11',
     hideable: false,
   },
 } as const satisfies Record<string, LegalBasisDefinition>;

@@ -1,4 +1,6 @@
 import type { BulkTableSpec } from '../db/index.ts';
+import type { CompanyRow, RepresentativeRow } from './commercial/tables.ts';
+import type { ConvictionRow } from './criminal-records/tables.ts';
 import type { LicenceCategoryRow, LicenceRestrictionRow, LicenceRow } from './driving-licences/tables.ts';
 import type { FineRow } from './fines/tables.ts';
 import type { InsuredPersonRow } from './health-insurance/tables.ts';
@@ -195,6 +197,44 @@ export const taxesSpec: BulkTableSpec<VehicleTaxRow> = {
   },
 };
 
+export const companiesSpec: BulkTableSpec<CompanyRow> = {
+  table: 'commercial.companies',
+  columns: {
+    eik: 'text',
+    name: 'text',
+    name_latin: 'text',
+    legal_form: 'text',
+    registered_on: 'date',
+    status: 'text',
+    municipality_name: 'text',
+    settlement_name: 'text',
+    postcode: 'text',
+    street: 'text',
+    building: 'text',
+  },
+};
+
+export const representativesSpec: BulkTableSpec<RepresentativeRow> = {
+  table: 'commercial.representatives',
+  columns: { eik: 'text', egn: 'text', name: 'text', role: 'text', alone: 'boolean', since: 'date' },
+};
+
+export const convictionsSpec: BulkTableSpec<ConvictionRow> = {
+  table: 'criminal_records.convictions',
+  columns: {
+    bulletin: 'text',
+    egn: 'text',
+    court: 'text',
+    case_number: 'text',
+    final_on: 'date',
+    offence: 'text',
+    sentence: 'text',
+    months: 'integer',
+    fine_cents: 'integer',
+    rehabilitated: 'boolean',
+  },
+};
+
 /** Every register table, in an order safe to truncate. */
 export const registerTables = [
   personsSpec,
@@ -210,4 +250,7 @@ export const registerTables = [
   policiesSpec,
   finesSpec,
   taxesSpec,
+  companiesSpec,
+  representativesSpec,
+  convictionsSpec,
 ].map((spec) => spec.table);

@@ -23,6 +23,20 @@ export const registerErrors = defineErrors({
     title: 'The new owner is not a living person in the population register',
   },
   'event-date-invalid': { status: 400, title: 'The date is in the future or before the last registration' },
+  'invalid-eik': { status: 400, title: 'The company number (EIK) is not valid' },
+  'write-request-invalid': { status: 400, title: "The request does not match the write service's contract" },
+  'write-purpose-not-allowed': {
+    status: 403,
+    title: "A register is changed only for the write service's own purpose and legal basis",
+  },
+  'write-subject-mismatch': {
+    status: 400,
+    title: 'The data subject named on the request is not a person the change is about',
+  },
+  'settlement-not-found': { status: 404, title: 'No such settlement in the municipality' },
+  'address-unchanged': { status: 409, title: 'This is already the person’s current address' },
+  'person-deceased': { status: 409, title: 'The person is recorded as deceased' },
+  'vehicle-not-owned-by-seller': { status: 409, title: 'The seller is not the vehicle’s current owner' },
 });
 
 declare module '../kernel/errors.ts' {

@@ -4,6 +4,7 @@ export type { NewRegisterChange, RegisterChange, RegisterChanges } from './chang
 export { recordChange, registerChanges } from './changes/outbox.ts';
 export type { RegisterChangeRoutesOptions } from './changes/routes.ts';
 export { registerChangesPlugin } from './changes/routes.ts';
+export { representationCheck } from './commercial/representation.ts';
 export { licenceByPerson } from './driving-licences/queries.ts';
 export { registerErrors } from './errors.ts';
 export { inspectionsByVin } from './inspections/queries.ts';

@@ -1,6 +1,8 @@
 import type { Migration } from 'kysely/migration';
 import type { MigrationSet } from '../db/index.ts';
 import { sqlMigration } from '../db/index.ts';
+import { commercialMigrations } from './commercial/migrations.ts';
+import { criminalRecordMigrations } from './criminal-records/migrations.ts';
 import { wordsToCodesStatements } from './words-to-codes.ts';
 
 /**
@@ -258,6 +260,8 @@ const migrations: Record<string, Migration> = {
     ],
     ['DROP TABLE driving_licences.restrictions'],
   ),
+  ...commercialMigrations,
+  ...criminalRecordMigrations,
 };
 
 export const registerMigrations: MigrationSet = { context: 'registers', migrations };

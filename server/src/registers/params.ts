@@ -30,6 +30,11 @@ const CHECKS: Readonly<Record<string, (value: string) => Checked>> = {
     if (problem) return refused('invalid-plate', `The registration plate is not valid (${problem}).`);
     return { ok: true, value: normalisePlate(value) };
   },
+  eik(value) {
+    const problem = checkEik(value);
+    if (problem) return refused('invalid-eik', `The EIK is not valid (${problem}).`);
+    return { ok: true, value };
+  },
   ownerId(value) {
     if (checkEgn(value) && checkEik(value))
       return refused('invalid-owner-id', 'The owner must be a valid EGN or EIK.');

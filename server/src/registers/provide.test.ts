@@ -32,15 +32,42 @@ describe('a register service put on the exchange under its contract', () => {
   it('declares the service and its endpoints from the contract', () => {
     const definition = provide(
       PERSONS,
-      { person: async () => new Missing('none'), addresses: async () => [], children: async () => [] },
+      {
+        person: async () => new Missing('none'),
+        addresses: async () => [],
+        children: async () => [],
+        'change-current-address': async () => new Missing('none'),
+      },
       { report: () => {} },
     );
     expect(definition).toMatchObject({ subsystem: 'population-register', code: 'persons' });
-    expect(definition.endpoints.map((endpoint) => [endpoint.path, endpoint.personalData])).toEqual([
-      ['/{egn}', true],
-      ['/{egn}/addresses', true],
-      ['/{egn}/children', true],
+    expect(
+      definition.endpoints.map((endpoint) => [endpoint.method, endpoint.path, endpoint.personalData]),
+    ).toEqual([
+      ['GET', '/{egn}', true],
+      ['GET', '/{egn}/addresses', true],
+      ['GET', '/{egn}/children', true],
+      ['POST', '/change-current-address', true],
     ]);
+  });
+
+  it("publishes a write service's request body in the service's OpenAPI description", () => {
+    const definition = provide(
+      PERSONS,
+      {
+        person: async () => new Missing('none'),
+        addresses: async () => [],
+        children: async () => [],
+        'change-current-address': async () => new Missing('none'),
+      },
+      { report: () => {} },
+    );
+    const openapi = openApiOf(definition, 'BG/GOV/831661388/population-register/persons') as {
+      paths: Record<string, { post: { requestBody: { content: Record<string, { schema: unknown }> } } }>;
+    };
+    const body =
+      openapi.paths['/change-current-address']!.post.requestBody.content['application/json']!.schema;
+    expect(body).toBe(PERSONS.endpoints['change-current-address'].body);
   });
 
   it("publishes the contract's answer schema in the service's OpenAPI description", () => {
@@ -81,7 +108,12 @@ describe('a register service put on the exchange under its contract', () => {
     expect(answer.body).toMatchObject({ code: 'invalid-vin' });
     const person = provide(
       PERSONS,
-      { person: async () => new Missing('none'), addresses: async () => [], children: async () => [] },
+      {
+        person: async () => new Missing('none'),
+        addresses: async () => [],
+        children: async () => [],
+        'change-current-address': async () => new Missing('none'),
+      },
       { report: () => {} },
     ).endpoints[0]!;
     expect((await person.handle({ egn: '1234567890' }, request)).body).toMatchObject({
@@ -96,6 +128,7 @@ describe('a register service put on the exchange under its contract', () => {
         person: async () => new Missing('No such person.'),
         addresses: async () => [],
         children: async () => [],
+        'change-current-address': async () => new Missing('none'),
       },
       { report: () => {} },
     ).endpoints[0]!;

@@ -4,16 +4,20 @@ import type {
   ParamsOf,
   ServiceContract,
 } from '@civitas/contracts/registers/contract.ts';
-import { TypeCompiler } from '@sinclair/typebox/compiler';
+import type { Static, TObject, TSchema } from '@sinclair/typebox';
+import { type TypeCheck, TypeCompiler } from '@sinclair/typebox/compiler';
 import {
   type Endpoint,
   ExchangeFault,
   type ExchangeServiceDefinition,
   notFound,
   ok,
+  problemAnswer,
   type ServiceRequest,
   type ServiceResponse,
 } from '../exchange/index.ts';
+import { AppError } from '../kernel/index.ts';
+import { registerErrors } from './errors.ts';
 import { checkParams, paramNames } from './params.ts';
 
 /** What a handler answers when the register holds nothing under the key asked for (a 404). */
@@ -24,9 +28,20 @@ export class Missing {
   }
 }
 
-/** A register's answer to one endpoint; `request` says who asks (most registers need not know). */
+/** What a handler is given: the path parameters, and for a write service its checked body too. */
+export type InputOf<E extends EndpointContract> =
+  E extends EndpointContract<TObject, TSchema, infer B>
+    ? B extends TSchema
+      ? ParamsOf<E> & Static<B>
+      : ParamsOf<E>
+    : never;
+
+/**
+ * A register's answer to one endpoint; `request` says who asks (most registers need not know).
+ * A write service refuses by throwing an `AppError` with one of the registers' codes.
+ */
 export type Handler<E extends EndpointContract> = (
-  params: ParamsOf<E>,
+  input: InputOf<E>,
   request: ServiceRequest,
 ) => Promise<AnswerOf<E> | Missing>;
 
@@ -77,6 +92,7 @@ export function provide<S extends ServiceContract<Record<string, EndpointContrac
       summary: endpoint.summary,
       personalData: endpoint.personalData,
       answer: endpoint.answer,
+      ...(endpoint.body && { body: endpoint.body }),
       ...(subjectOfAnswer ? { subjectOfAnswer } : {}),
       handle: answering(endpoint, handler, options.report),
     };
@@ -97,10 +113,24 @@ function answering(
 ): Endpoint['handle'] {
   const names = paramNames(endpoint);
   const answer = TypeCompiler.Compile(endpoint.answer);
+  const body = endpoint.body ? TypeCompiler.Compile(endpoint.body) : null;
   return async (raw, request): Promise<ServiceResponse> => {
     const params = checkParams(names, raw);
     if (!params.ok) return params.response;
-    const result = await handler(params.value as ParamsOf<EndpointContract>, request);
+    let input: Record<string, unknown> = params.value;
+    if (body) {
+      const written = writeInput(endpoint, body, request);
+      if (!written.ok) return written.response;
+      input = { ...written.value, ...params.value };
+    }
+    let result: unknown;
+    try {
+      result = await handler(input as InputOf<EndpointContract>, request);
+    } catch (error) {
+      if (error instanceof AppError && Object.hasOwn(registerErrors, error.code))
+        return problemAnswer(registerErrors, error.code, error.detail ?? error.message);
+      throw error;
+    }
     if (result instanceof Missing) return notFound(result.detail);
     if (!answer.Check(result)) {
       const error = answer.Errors(result).First();
@@ -110,4 +140,37 @@ function answering(
     }
     return ok(result);
   };
+}
+
+type Written = { ok: true; value: Record<string, unknown> } | { ok: false; response: ServiceResponse };
+
+/**
+ * A write service's request: made for one of the endpoint's own purpose–basis pairs (a right to
+ * read the register is no right to change it), with a JSON body its contract accepts.
+ */
+function writeInput(endpoint: EndpointContract, body: TypeCheck<TSchema>, request: ServiceRequest): Written {
+  const caller = request.caller;
+  const allowed = endpoint.purposes ?? [];
+  if (
+    !caller ||
+    !allowed.some((pair) => pair.purpose === caller.purpose && pair.legalBasis === caller.legalBasis)
+  ) {
+    const pairs = allowed.map((pair) => `${pair.purpose} @ ${pair.legalBasis}`).join('; ');
+    return refusal('write-purpose-not-allowed', `This write service acts only for: ${pairs}.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(request.body?.toString('utf8') ?? '');
+  } catch {
+    return refusal('write-request-invalid', 'The request body is not JSON.');
+  }
+  if (!body.Check(value)) {
+    const error = body.Errors(value).First();
+    return refusal('write-request-invalid', `At "${error?.path ?? ''}": ${error?.message ?? 'invalid'}.`);
+  }
+  return { ok: true, value: value as Record<string, unknown> };
+}
+
+function refusal(code: keyof typeof registerErrors, detail: string): Written {
+  return { ok: false, response: problemAnswer(registerErrors, code, detail) };
 }

@@ -3,6 +3,8 @@ import { type Kysely, sql } from 'kysely';
 import { BulkInserter, type Connection, tablesOf } from '../db/index.ts';
 import {
   addressesSpec,
+  companiesSpec,
+  convictionsSpec,
   documentsSpec,
   finesSpec,
   inspectionsSpec,
@@ -14,13 +16,17 @@ import {
   policiesSpec,
   registerTables,
   registrationsSpec,
+  representativesSpec,
   taxesSpec,
   vehiclesSpec,
 } from './bulk-specs.ts';
+import { CompanyGenerator } from './commercial/generate.ts';
+import { generateConvictions } from './criminal-records/generate.ts';
 import { generateDrivingLicence } from './driving-licences/generate.ts';
 import { generateHealthInsurance } from './health-insurance/generate.ts';
 import { generateIdentityDocuments } from './identity-documents/generate.ts';
-import { DEMO_PERSON_COUNT, generatePopulation } from './population/generate.ts';
+import { demoEgns } from './population/demo.ts';
+import { DEMO_PERSON_COUNT, generatePopulation, type PersonBundle } from './population/generate.ts';
 import type { SeedTables } from './tables.ts';
 import { generateVehicles, mayOwnVehicles } from './vehicles/generate.ts';
 
@@ -67,6 +73,7 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
   const categories = new BulkInserter(db, licenceCategoriesSpec);
   const restrictions = new BulkInserter(db, licenceRestrictionsSpec);
   const insured = new BulkInserter(db, insuredPersonsSpec);
+  const business = businessAndJusticeRegisters(db, options.seed);
   const ownerPool: string[] = [];
   const demoPersons: string[] = [];
 
@@ -84,11 +91,15 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
     }
     const insurance = generateHealthInsurance(person, options.seed);
     if (insurance) await insured.add(insurance);
+    await business.add(bundle);
     if (demoPersons.length < DEMO_PERSON_COUNT) demoPersons.push(person.egn);
     else if (mayOwnVehicles(person)) ownerPool.push(person.egn);
     if (++personsWritten % PROGRESS_EVERY === 0) await report({ persons: personsWritten, vehicles: 0 });
   }
-  const personTables = [persons, addresses, documents, licences, categories, restrictions, insured];
+  const personTables = [
+    ...[persons, addresses, documents, licences, categories, restrictions, insured],
+    ...business.inserters,
+  ];
   for (const inserter of personTables) await inserter.flush();
   await report({ persons: personsWritten, vehicles: 0 });
 
@@ -135,6 +146,26 @@ export async function seedRegisters(connection: Connection, options: SeedOptions
     rows,
     seconds: (performance.now() - started) / 1000,
     demoPersons,
+  };
+}
+
+/** The commercial and criminal-records registers, filled from each person as they are generated. */
+function businessAndJusticeRegisters(db: Kysely<SeedTables>, seed: string) {
+  const companies = new BulkInserter(db, companiesSpec);
+  const representatives = new BulkInserter(db, representativesSpec);
+  const convictions = new BulkInserter(db, convictionsSpec);
+  // The demo citizen is the first demo person: they always manage a company of their own.
+  const generator = new CompanyGenerator(seed, [...demoEgns(seed)][0] ?? null);
+  return {
+    inserters: [companies, representatives, convictions],
+    async add(bundle: PersonBundle): Promise<void> {
+      const company = generator.offer(bundle);
+      if (company) {
+        await companies.add(company.company);
+        await representatives.addAll(company.representatives);
+      }
+      await convictions.addAll(generateConvictions(bundle.person, seed));
+    },
   };
 }
 

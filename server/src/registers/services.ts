@@ -1,3 +1,5 @@
+import { COMMERCIAL_REGISTER } from '@civitas/contracts/registers/commercial.ts';
+import { CRIMINAL_RECORDS } from '@civitas/contracts/registers/criminal-records.ts';
 import { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
 import { FINES } from '@civitas/contracts/registers/fines.ts';
 import { HEALTH_INSURANCE } from '@civitas/contracts/registers/health-insurance.ts';
@@ -9,6 +11,8 @@ import { VEHICLE_TAX } from '@civitas/contracts/registers/vehicle-tax.ts';
 import { VEHICLES } from '@civitas/contracts/registers/vehicles.ts';
 import type { Connection } from '../db/index.ts';
 import type { ExchangeServiceDefinition } from '../exchange/index.ts';
+import { commercialHandlers, firstRepresentative } from './commercial/service.ts';
+import { criminalRecordHandlers } from './criminal-records/service.ts';
 import { drivingLicenceHandlers } from './driving-licences/service.ts';
 import { finesMarkPaid } from './fines/mark-paid.ts';
 import { finesBy } from './fines/queries.ts';
@@ -16,6 +20,7 @@ import { healthInsuranceHandlers } from './health-insurance/service.ts';
 import { identityDocumentHandlers } from './identity-documents/service.ts';
 import { inspectionsByVin } from './inspections/queries.ts';
 import { policiesByVin } from './insurance/queries.ts';
+import { populationQueries } from './population/queries.ts';
 import { populationHandlers } from './population/service.ts';
 import { provide, type Reporter } from './provide.ts';
 import { vehicleTaxMarkPaid } from './vehicle-tax/mark-paid.ts';
@@ -37,12 +42,18 @@ export function registerServices(
   const [finesOf, finesOn] = [finesBy(db, 'egn'), finesBy(db, 'vin')];
   const assessments = assessmentsByVin(db);
   return [
-    provide(PERSONS, populationHandlers(db), { report }),
+    provide(PERSONS, populationHandlers(db), {
+      report,
+      subjectOfAnswer: { 'change-current-address': (address) => address.egn },
+    }),
     provide(IDENTITY_DOCUMENTS, identityDocumentHandlers(db), { report }),
     provide(DRIVING_LICENCES, drivingLicenceHandlers(db), { report }),
     provide(VEHICLES, vehicleHandlers(db), {
       report,
-      subjectOfAnswer: { registrations: currentPersonOwner },
+      subjectOfAnswer: {
+        registrations: currentPersonOwner,
+        'transfer-registration': (registration) => registration.ownerId,
+      },
     }),
     provide(INSPECTIONS, { byVin: ({ vin }) => inspections(vin) }, { report }),
     provide(MTPL_POLICIES, { byVin: ({ vin }) => policies(vin) }, { report }),
@@ -55,6 +66,11 @@ export function registerServices(
       vehicleTaxMarkPaid(db, report),
     ),
     provide(HEALTH_INSURANCE, healthInsuranceHandlers(db), { report }),
+    provide(COMMERCIAL_REGISTER, commercialHandlers(db), {
+      report,
+      subjectOfAnswer: { byEik: firstRepresentative, representative: (answer) => answer.egn },
+    }),
+    provide(CRIMINAL_RECORDS, criminalRecordHandlers(db, populationQueries(db)), { report }),
   ];
 }
 

@@ -71,6 +71,19 @@ export const OwnedVehicle = Type.Object({
 
 export type OwnedVehicle = Static<typeof OwnedVehicle>;
 
+/** A company the person represents, as the commercial register names it (codes: `registers/commercial.ts`). */
+export const RepresentedCompany = Type.Object({
+  eik: Type.String(),
+  name: Type.String(),
+  legalForm: Type.String(),
+  status: Type.String(),
+  role: Type.String(),
+  /** False: the person acts for the company only together with its other representatives. */
+  alone: Type.Boolean(),
+});
+
+export type RepresentedCompany = Static<typeof RepresentedCompany>;
+
 export const Profile = Type.Object(
   {
     personalNumber: Type.String({
@@ -88,6 +101,8 @@ export const Profile = Type.Object(
     documents: Type.Array(IdentityDocument),
     drivingLicence: Type.Union([DrivingLicence, Type.Null()]),
     vehicles: Type.Array(OwnedVehicle),
+    /** The companies the person represents (issue 18); absent where the instance has no commercial register. */
+    companies: Type.Optional(Type.Array(RepresentedCompany)),
   },
   { $id: 'Profile', description: "The signed-in person's record in the state registers" },
 );

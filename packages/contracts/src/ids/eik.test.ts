@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkEik, eikCheckDigit, makeEik } from './eik.ts';
+import {
+  branchCheckDigit,
+  checkEik,
+  checkEikOrBranch,
+  eikCheckDigit,
+  makeBranchCode,
+  makeEik,
+} from './eik.ts';
 
 describe('EIK', () => {
   it('accepts known valid company identifiers', () => {
@@ -39,5 +46,42 @@ describe('EIK', () => {
     ['121604975', 'checksum'],
   ] as const)('reports %s as %s', (value, problem) => {
     expect(checkEik(value)).toBe(problem);
+  });
+});
+
+describe('EIK with a branch (13 digits)', () => {
+  it('accepts every made branch code and the bare EIK, and refuses a changed branch digit', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 99_999_999 }),
+        fc.integer({ min: 1, max: 999 }),
+        fc.integer({ min: 9, max: 11 }),
+        fc.integer({ min: 1, max: 9 }),
+        (base, branch, position, delta) => {
+          const code = makeBranchCode(makeEik(base), branch);
+          expect(checkEikOrBranch(code)).toBeNull();
+          expect(checkEikOrBranch(code.slice(0, 9))).toBeNull();
+          const digits = code.split('');
+          digits[position] = String((Number(digits[position]) + delta) % 10);
+          const changed = digits.join('');
+          if (branchCheckDigit(changed) !== Number(changed[12]))
+            expect(checkEikOrBranch(changed)).toBe('checksum');
+        },
+      ),
+    );
+  });
+
+  it('uses the second weights when the first remainder is 10', () => {
+    // 2·0+7·0+3·0+5·2 = 10; second: 4·0+9·0+5·0+7·2 = 14 ≡ 3 (mod 11).
+    expect(branchCheckDigit('000000000002')).toBe(3);
+  });
+
+  it.each([
+    ['1216049740011', 'checksum'], // a valid EIK, a wrong branch check digit (2 is right)
+    ['1216049750010', 'checksum'], // the EIK itself is wrong
+    ['12160497400', 'length'],
+    ['12160497400a1', 'characters'],
+  ] as const)('reports %s as %s', (value, problem) => {
+    expect(checkEikOrBranch(value)).toBe(problem);
   });
 });

@@ -6,12 +6,17 @@ import { type Static, type TObject, type TSchema, Type } from '@sinclair/typebox
  * leave the register; the consumer's exchange client validates them again on arrival and hands
  * out typed bodies. Browser-safe (TypeBox only): the web may read the shapes too.
  */
-export interface EndpointContract<Params extends TObject = TObject, Answer extends TSchema = TSchema> {
+export interface EndpointContract<
+  Params extends TObject = TObject,
+  Answer extends TSchema = TSchema,
+  Body extends TSchema | undefined = TSchema | undefined,
+> {
   /** The register subsystem that offers the service, e.g. `population-register`. */
   subsystem: string;
   /** The service code under the subsystem, e.g. `persons`. */
   service: string;
-  method: 'GET';
+  /** GET reads the register; POST asks it to change a record (a write service, with a `body`). */
+  method: 'GET' | 'POST';
   /** Path template after the service code, with `{name}` parameters, e.g. `/{egn}/addresses`. */
   path: string;
   summary: string;
@@ -21,6 +26,13 @@ export interface EndpointContract<Params extends TObject = TObject, Answer exten
   params: Params;
   /** The answer's body on 200. */
   answer: Answer;
+  /** A POST's request body (JSON); the register refuses one that does not match it. */
+  body?: Body;
+  /**
+   * A write service's own purpose–basis pairs: the register acts only on a request made for one
+   * of them, whatever else the client may be granted on the service (a read right is no write right).
+   */
+  purposes?: ReadonlyArray<{ purpose: string; legalBasis: string }>;
 }
 
 export interface ServiceContract<Endpoints extends Record<string, EndpointContract>> {
@@ -33,8 +45,11 @@ export interface ServiceContract<Endpoints extends Record<string, EndpointContra
 
 export type ParamsOf<E extends EndpointContract> = Static<E['params']>;
 export type AnswerOf<E extends EndpointContract> = Static<E['answer']>;
+/** A write service's request body (never for a read). */
+export type BodyOf<E extends EndpointContract> =
+  E extends EndpointContract<TObject, TSchema, infer B> ? (B extends TSchema ? Static<B> : never) : never;
 
-type EndpointSpec = Omit<EndpointContract, 'subsystem' | 'service' | 'method'> & { method?: 'GET' };
+type EndpointSpec = Omit<EndpointContract, 'subsystem' | 'service' | 'method'> & { method?: 'GET' | 'POST' };
 
 /** Declares a service: each endpoint learns the subsystem and service it belongs to. */
 export function defineService<const Specs extends Record<string, EndpointSpec>>(service: {
@@ -44,7 +59,11 @@ export function defineService<const Specs extends Record<string, EndpointSpec>>(
   description: string;
   endpoints: Specs;
 }): ServiceContract<{
-  [K in keyof Specs]: EndpointContract<Specs[K]['params'], Specs[K]['answer']>;
+  [K in keyof Specs]: EndpointContract<
+    Specs[K]['params'],
+    Specs[K]['answer'],
+    Specs[K] extends { body: infer B extends TSchema } ? B : undefined
+  >;
 }> {
   const endpoints = Object.fromEntries(
     Object.entries(service.endpoints).map(([key, spec]) => [
@@ -101,6 +120,7 @@ export const Answer = <T extends Record<string, TSchema>>(properties: T, descrip
 export const PersonalNumberParam = Type.String({ description: 'personal number (EGN)' });
 export const VinParam = Type.String({ description: 'vehicle identification number (VIN)' });
 export const PlateParam = Type.String({ description: 'registration plate' });
+export const EikParam = Type.String({ description: 'company number (EIK / UIC, 9 digits)' });
 export const OwnerIdParam = Type.String({
   description: "an owner's personal number (EGN) or company number (EIK)",
 });
@@ -120,3 +140,15 @@ export function byPerson<A extends TSchema>(summary: string, answer: A) {
     answer,
   };
 }
+
+/**
+ * Text a person typed, as a write service takes it: 1..`max` characters, no control characters
+ * (a newline or NUL in an address would end up on every certificate).
+ */
+export const PlainText = (max: number, description?: string) =>
+  Type.String({
+    minLength: 1,
+    maxLength: max,
+    pattern: '^[^\\u0000-\\u001f\\u007f-\\u009f]*$',
+    ...(description ? { description } : {}),
+  });

@@ -1,4 +1,6 @@
+import { COMMERCIAL_REGISTER } from './commercial.ts';
 import type { EndpointContract, ServiceContract } from './contract.ts';
+import { CRIMINAL_RECORDS } from './criminal-records.ts';
 import { DRIVING_LICENCES } from './driving-licences.ts';
 import { FINES } from './fines.ts';
 import { HEALTH_INSURANCE } from './health-insurance.ts';
@@ -12,6 +14,8 @@ import { VEHICLES } from './vehicles.ts';
 
 export * from './contract.ts';
 export {
+  COMMERCIAL_REGISTER,
+  CRIMINAL_RECORDS,
   DRIVING_LICENCES,
   FINES,
   HEALTH_INSURANCE,
@@ -42,6 +46,8 @@ export const REGISTER_SERVICES: ReadonlyMap<
     FINES,
     VEHICLE_TAX,
     HEALTH_INSURANCE,
+    COMMERCIAL_REGISTER,
+    CRIMINAL_RECORDS,
   ].map((service) => [`${service.subsystem}/${service.service}`, service]),
 );
 

@@ -1,5 +1,13 @@
 import { type Static, Type } from '@sinclair/typebox';
-import { Answer, Codes, defineService, IsoDate, Nullable, PersonalNumberParam } from './contract.ts';
+import {
+  Answer,
+  Codes,
+  defineService,
+  IsoDate,
+  Nullable,
+  PersonalNumberParam,
+  PlainText,
+} from './contract.ts';
 
 /** The population register's answers: a person, and their addresses. Browser-safe. */
 
@@ -63,6 +71,34 @@ export const Child = Answer(
 );
 export type Child = Static<typeof Child>;
 
+/** The purpose and legal basis of a change of current address (the e-service's, on the person's application). */
+export const CURRENT_ADDRESS_CHANGE = {
+  purpose: 'change-of-current-address',
+  legalBasis: 'civil-registration-act-art-92',
+} as const;
+
+/** A change of a person's current address, as the municipality decided it (ports.md §4). */
+export const CurrentAddressChange = Type.Object(
+  {
+    egn: Type.String({ pattern: '^[0-9]{10}$' }),
+    address: Type.Object(
+      {
+        /** The municipality as the register names it, e.g. `Столична`. */
+        municipalityName: PlainText(80),
+        /** The settlement's name, e.g. `София`. */
+        settlement: PlainText(80),
+        street: PlainText(120),
+        /** The building's number (and entrance, floor, apartment as written), e.g. `12, вх. А, ап. 5`. */
+        number: PlainText(40),
+        postcode: Type.String({ pattern: '^[0-9]{4}$' }),
+      },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+export type CurrentAddressChange = Static<typeof CurrentAddressChange>;
+
 export const PERSONS = defineService({
   subsystem: 'population-register',
   service: 'persons',
@@ -90,6 +126,17 @@ export const PERSONS = defineService({
       personalData: true,
       params: Type.Object({ egn: PersonalNumberParam }),
       answer: Type.Array(Child),
+    },
+    /** Write service: records a person's new current address (the answer is the address as registered). */
+    'change-current-address': {
+      method: 'POST',
+      path: '/change-current-address',
+      summary: "Records a person's new current address (a municipality's decision on their application)",
+      personalData: true,
+      params: Type.Object({}),
+      body: CurrentAddressChange,
+      purposes: [CURRENT_ADDRESS_CHANGE],
+      answer: Address,
     },
   },
 });

@@ -6,6 +6,7 @@ import {
   IsoDate,
   Nullable,
   OwnerIdParam,
+  PlainText,
   PlateParam,
   VinParam,
 } from './contract.ts';
@@ -100,6 +101,27 @@ export const Registration = Answer({
 });
 export type Registration = Static<typeof Registration>;
 
+/** The purpose and legal basis of a transfer of a vehicle's registration (the e-service's, both parties signed). */
+export const VEHICLE_OWNERSHIP_TRANSFER = {
+  purpose: 'vehicle-registration-transfer',
+  legalBasis: 'road-traffic-act-art-145',
+} as const;
+
+/** A transfer of a vehicle's registration from its owner to a new one (ports.md §4). */
+export const RegistrationTransfer = Type.Object(
+  {
+    vin: PlainText(17),
+    /** The seller: the current owner's personal number (the register checks it is the owner). */
+    fromOwnerId: Type.String({ pattern: '^[0-9]{10}$' }),
+    /** The buyer: a living person in the population register. */
+    toOwnerId: Type.String({ pattern: '^[0-9]{10}$' }),
+    /** The day of the sale: not in the future, not before the last registration. */
+    date: IsoDate,
+  },
+  { additionalProperties: false },
+);
+export type RegistrationTransfer = Static<typeof RegistrationTransfer>;
+
 export const VEHICLES = defineService({
   subsystem: 'vehicle-register',
   service: 'vehicles',
@@ -135,6 +157,17 @@ export const VEHICLES = defineService({
       personalData: true,
       params: Type.Object({ ownerId: OwnerIdParam }),
       answer: Type.Array(Vehicle),
+    },
+    /** Write service: the new owner's registration (the answer is that registration). */
+    'transfer-registration': {
+      method: 'POST',
+      path: '/transfer-registration',
+      summary: 'Registers a vehicle to its new owner, the seller and the buyer having both signed',
+      personalData: true,
+      params: Type.Object({}),
+      body: RegistrationTransfer,
+      purposes: [VEHICLE_OWNERSHIP_TRANSFER],
+      answer: Registration,
     },
   },
 });

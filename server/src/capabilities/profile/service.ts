@@ -1,4 +1,5 @@
 import type { PersonCard, Profile } from '@civitas/contracts/api/profile.ts';
+import { COMMERCIAL_REGISTER } from '@civitas/contracts/registers/commercial.ts';
 import { DRIVING_LICENCES } from '@civitas/contracts/registers/driving-licences.ts';
 import {
   IDENTITY_DOCUMENTS,
@@ -21,12 +22,13 @@ export class ProfileService {
   async profileOf(context: OwnProfileAccess, roles: readonly string[]): Promise<Profile> {
     const egn = context.dataSubject;
     // The registers are asked in parallel: a profile costs one round trip of latency, not five.
-    const [person, addresses, documents, licence, vehicles] = await allInOrder([
+    const [person, addresses, documents, licence, vehicles, companies] = await allInOrder([
       this.exchange.call(PERSONS.endpoints.person, { egn }, context, 'person-not-found'),
       this.exchange.call(PERSONS.endpoints.addresses, { egn }, context, 'person-not-found'),
       this.exchange.call(IDENTITY_DOCUMENTS.endpoints.byPerson, { egn }, context),
       this.exchange.find(DRIVING_LICENCES.endpoints.byPerson, { egn }, context),
       this.exchange.call(VEHICLES.endpoints.byOwner, { ownerId: egn }, context),
+      this.exchange.call(COMMERCIAL_REGISTER.endpoints.byRepresentative, { egn }, context),
     ]);
     return {
       personalNumber: person.egn,
@@ -59,6 +61,14 @@ export class ProfileService {
         colour: vehicle.colour,
         firstRegistrationDate: vehicle.firstRegistrationDate,
         modelYear: vehicle.modelYear,
+      })),
+      companies: companies.map(({ eik, name, legalForm, status, role, alone }) => ({
+        eik,
+        name,
+        legalForm,
+        status,
+        role,
+        alone,
       })),
     };
   }

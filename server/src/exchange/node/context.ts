@@ -2,6 +2,7 @@ import type { ExchangeServiceDefinition } from '../service-definition.ts';
 import type { AccessRights } from './access-rights.ts';
 import type { MessageLog, MessageRecord } from './message-log.ts';
 import type { ReplayGuard } from './replay-guard.ts';
+import type { RepresentationCheck } from './representation.ts';
 import type { NodeTrust } from './trust.ts';
 
 /** A client information system's call to its own node, as the X-Road REST protocol has it. */
@@ -61,6 +62,8 @@ export interface NodeContext {
   replay: ReplayGuard;
   transport: NodeTransport;
   options: NodeOptions;
+  /** Whether a user may represent the party a request names (absent: such requests are refused). */
+  representation?: RepresentationCheck;
   /** Reports a fault that is not the caller's (a bug, the database down) to the operator's log. */
   report(error: unknown): void;
 }

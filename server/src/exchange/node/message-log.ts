@@ -36,6 +36,14 @@ export const MESSAGE_LOG_COLUMNS = [
   'response_body',
 ] as const satisfies ReadonlyArray<keyof MessageRecord>;
 
+/**
+ * The columns written, in table order: the published ones, then the represented party (kept out
+ * of the audit feed's record hash of version 1, which the signed request it came in covers).
+ */
+const WRITTEN_COLUMNS = [...MESSAGE_LOG_COLUMNS, 'represented_party'] as const satisfies ReadonlyArray<
+  keyof MessageRecord
+>;
+
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters in one statement. */
 const MAX_ROWS_PER_INSERT = 500;
 
@@ -74,7 +82,7 @@ export class MessageLog {
 
   private async insert(rows: MessageRecord[]): Promise<void> {
     const parameters: unknown[] = [];
-    for (const row of rows) for (const column of MESSAGE_LOG_COLUMNS) parameters.push(row[column]);
+    for (const row of rows) for (const column of WRITTEN_COLUMNS) parameters.push(row[column] ?? null);
     await this.db.executeQuery(CompiledQuery.raw(this.statement(rows.length), parameters));
   }
 
@@ -83,10 +91,10 @@ export class MessageLog {
     if (text === undefined) {
       const tuples: string[] = [];
       for (let row = 0; row < rows; row++) {
-        const base = row * MESSAGE_LOG_COLUMNS.length;
-        tuples.push(`(${MESSAGE_LOG_COLUMNS.map((_, column) => `$${base + column + 1}`).join(', ')})`);
+        const base = row * WRITTEN_COLUMNS.length;
+        tuples.push(`(${WRITTEN_COLUMNS.map((_, column) => `$${base + column + 1}`).join(', ')})`);
       }
-      text = `INSERT INTO exchange.message_log (${MESSAGE_LOG_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`;
+      text = `INSERT INTO exchange.message_log (${WRITTEN_COLUMNS.join(', ')}) VALUES ${tuples.join(', ')}`;
       if (rows <= 64) this.statements.set(rows, text);
     }
     return text;
@@ -126,6 +134,7 @@ export function messageRecord(facts: MessageFacts): MessageRecord {
     legal_basis: envelope?.legalBasis ?? null,
     case_ref: envelope?.caseRef ?? null,
     data_subject: envelope?.dataSubject ?? null,
+    represented_party: envelope?.representedParty ?? null,
     request_hash: facts.requestHash,
     response_hash: facts.responseHash ?? null,
     request_signature: facts.requestSignature?.slice(0, 8192) ?? null,

@@ -32,6 +32,8 @@ const INSURANCE = 'mtpl-insurance/policies';
 const FINES = 'traffic-fines/fines';
 const VEHICLE_TAX = 'local-taxes/vehicle-tax';
 const HEALTH_INSURANCE = 'health-insurance/insured-persons';
+const COMMERCIAL = 'commercial-register/companies';
+const CRIMINAL_RECORDS = 'criminal-records/convictions';
 /** The health record (a register kept by the eHealth context): its patient summary and vaccinations. */
 const HEALTH_RECORD = 'health-record/records';
 
@@ -45,6 +47,8 @@ const REGISTERS = [
   FINES,
   VEHICLE_TAX,
   HEALTH_INSURANCE,
+  COMMERCIAL,
+  CRIMINAL_RECORDS,
 ];
 
 /** Which pairs a client is granted on which services (a pair listed once for several services). */
@@ -92,6 +96,32 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
     client: 'portal',
     pair: { purpose: 'fee-payment', legalBasis: 'e-government-act-art-2' },
     services: [FINES, VEHICLE_TAX],
+  },
+  // The e-services (issue 18): each write service and each certificate on its own pair.
+  {
+    client: 'portal',
+    pair: { purpose: 'change-of-current-address', legalBasis: 'civil-registration-act-art-92' },
+    services: [PERSONS],
+  },
+  {
+    client: 'portal',
+    pair: { purpose: 'vehicle-registration-transfer', legalBasis: 'road-traffic-act-art-145' },
+    services: [PERSONS, VEHICLES],
+  },
+  {
+    client: 'portal',
+    pair: { purpose: 'certificate-of-no-criminal-record', legalBasis: 'criminal-records-ordinance' },
+    services: [PERSONS, CRIMINAL_RECORDS],
+  },
+  {
+    client: 'portal',
+    pair: { purpose: 'business-representation', legalBasis: 'commercial-register-act-art-11' },
+    services: [COMMERCIAL],
+  },
+  {
+    client: 'portal',
+    pair: { purpose: 'company-good-standing-certificate', legalBasis: 'commercial-register-act-art-11' },
+    services: [PERSONS, COMMERCIAL],
   },
   // The wallet issuer: exactly the registers its credentials are filled from (PID, mDL, vehicle
   // registration, EHIC), under eIDAS Art. 5a.

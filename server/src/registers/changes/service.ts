@@ -15,7 +15,7 @@ import type { VehicleTables } from '../vehicles/tables.ts';
 import { recordChange } from './outbox.ts';
 import type { ChangeTables } from './tables.ts';
 
-type Tables = DrivingLicenceTables & PopulationTables & VehicleTables & ChangeTables;
+export type ChangeServiceTables = DrivingLicenceTables & PopulationTables & VehicleTables & ChangeTables;
 type Kind = RegisterChangeResult['kind'];
 
 /** Today in UTC, as an ISO date. */
@@ -24,7 +24,7 @@ function today(now: Date): string {
 }
 
 async function recorded(
-  trx: Kysely<Tables>,
+  trx: Kysely<ChangeServiceTables>,
   change: { register: string; key: string; subject: string | null; kind: Kind },
 ): Promise<RegisterChangeResult> {
   const changeId = await recordChange(trx, change);
@@ -51,7 +51,7 @@ export interface RegisterChanges {
 
 /** The changes, on a connection (each runs in its own transaction). */
 export function registerChangeService(connection: Connection, now = () => new Date()): RegisterChanges {
-  const db = tablesOf<Tables>(connection);
+  const db = tablesOf<ChangeServiceTables>(connection);
   const licenceStatus =
     (to: 'suspended' | 'valid', from: 'valid' | 'suspended', kind: Kind) => (number: string) =>
       db.transaction().execute(async (trx) => {
@@ -103,8 +103,9 @@ export function registerChangeService(connection: Connection, now = () => new Da
   };
 }
 
-async function newOwner(
-  trx: Kysely<Tables>,
+/** Registers a vehicle to its new owner, in the caller's transaction (the staff change and the e-service's transfer). */
+export async function newOwner(
+  trx: Kysely<ChangeServiceTables>,
   change: { vin: string; ownerId: string; eventDate: string; today: string },
 ): Promise<RegisterChangeResult> {
   const { vin, ownerId, eventDate } = change;

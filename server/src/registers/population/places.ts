@@ -80,3 +80,12 @@ export function randomStreet(random: Random, place: Place): string {
   if (place.region.code === 'BG-22' && random.chance(0.4)) return random.pick(SOFIA_STREETS);
   return random.pick(STREETS);
 }
+
+const PLACE_BY_NAME = new Map<string, Place>(
+  PLACE_TABLE.values.map((place) => [`${place.municipality.name}\u0000${place.settlement.name}`, place]),
+);
+
+/** A settlement by its municipality's and its own name, as a person writes them on an address card. */
+export function placeByName(municipalityName: string, settlementName: string): Place | undefined {
+  return PLACE_BY_NAME.get(`${municipalityName.trim()}\u0000${settlementName.trim()}`);
+}

@@ -1,6 +1,7 @@
 import type { PERSONS } from '@civitas/contracts/registers/population.ts';
 import type { Connection } from '../../db/index.ts';
 import { type Handlers, Missing } from '../provide.ts';
+import { changeCurrentAddress } from './change-address.ts';
 import { populationQueries } from './queries.ts';
 
 const NO_SUCH_PERSON = new Missing('No such person in the population register.');
@@ -13,5 +14,6 @@ export function populationHandlers(db: Connection): Handlers<typeof PERSONS> {
     // An unknown person is a 404 here too, not an empty list of addresses.
     addresses: async ({ egn }) => ((await queries.person(egn)) ? queries.addresses(egn) : NO_SUCH_PERSON),
     children: async ({ egn }) => ((await queries.person(egn)) ? queries.children(egn) : NO_SUCH_PERSON),
+    'change-current-address': changeCurrentAddress(db),
   };
 }

@@ -72,8 +72,9 @@ export const ANOMALY_RATES = {
 const TODAY = dayFromIso(SYNTHETIC_TODAY);
 const CERTIFICATES = makeScrambler(1_000_000_000, 2_654_437, 161_803_398);
 const MAX_CERTIFICATES = 16;
-const COMPANY_POOL = 20_000;
-const COMPANY_BASES = makeScrambler(100_000_000, 7_368_787, 20_000_000);
+/** Companies that own vehicles: indexes 0..COMPANY_POOL-1 of `COMPANY_BASES` (the commercial register numbers its own after them). */
+export const COMPANY_POOL = 20_000;
+export const COMPANY_BASES = makeScrambler(100_000_000, 7_368_787, 20_000_000);
 
 interface CatalogueEntry {
   make: MakeSpec;

@@ -2,6 +2,7 @@ import type { Registration, VEHICLES } from '@civitas/contracts/registers/vehicl
 import type { Connection } from '../../db/index.ts';
 import { type Handlers, Missing } from '../provide.ts';
 import { vehicleQueries } from './queries.ts';
+import { transferRegistration } from './transfer.ts';
 
 const NO_SUCH_VIN = new Missing('No vehicle with this VIN in the register.');
 const NO_SUCH_PLATE = new Missing('No vehicle with this plate in the register.');
@@ -19,6 +20,7 @@ export function vehicleHandlers(db: Connection): Handlers<typeof VEHICLES> {
       return history;
     },
     byOwner: ({ ownerId }) => queries.byCurrentOwner(ownerId),
+    'transfer-registration': transferRegistration(db),
   };
 }
 

@@ -11,6 +11,7 @@ import { EServicesCard } from '../eservices/EServicesCard.tsx';
 import { PasskeysCard } from '../passkeys/PasskeysCard.tsx';
 import { SigningCertificateCard } from '../signing/SigningCertificateCard.tsx';
 import { AddressesCard } from './AddressesCard.tsx';
+import { CompaniesCard } from './CompaniesCard.tsx';
 import { DocumentsCard } from './DocumentsCard.tsx';
 import { DrivingLicenceCard } from './DrivingLicenceCard.tsx';
 import { fetchMe } from './fetch-me.ts';
@@ -53,6 +54,7 @@ function ProfileDetails({ person }: { person: Profile }) {
       <DocumentsCard documents={person.documents} today={today} />
       <DrivingLicenceCard licence={person.drivingLicence} today={today} />
       <VehiclesCard vehicles={person.vehicles} />
+      {person.companies && <CompaniesCard companies={person.companies} />}
       <RolesCard roles={person.roles} />
     </>
   );

@@ -2,7 +2,8 @@ import { type ReactNode, useId } from 'react';
 import './Card.css';
 
 interface CardProps {
-  title: string;
+  /** Text, or text with a language of its own (a Bulgarian proper name on any screen). */
+  title: ReactNode;
   /** Shown beside the title, e.g. a status badge. */
   aside?: ReactNode;
   headingLevel?: 2 | 3;

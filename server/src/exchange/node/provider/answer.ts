@@ -5,6 +5,7 @@ import { type ExchangeServiceDefinition, matchEndpoint, problemAnswer } from '..
 import { type NodeReply, RESPONSE_HEADER, RESPONSE_SIGNATURE_TYPE } from '../context.ts';
 import { checkAccessRight, checkDataSubject } from './admit.ts';
 import { invoke, type SerialisedAnswer } from './invoke.ts';
+import { checkRepresentedParty } from './represented-party.ts';
 import type { ProviderTrail } from './trail.ts';
 
 /** The provider's own answer when the service has no such endpoint (signed like a register's). */
@@ -31,6 +32,7 @@ export async function answerRequest(
   if (!matched) return routeNotFound(envelope);
   checkDataSubject(matched.endpoint, envelope);
   await checkAccessRight(trail.context, conf, envelope);
+  await checkRepresentedParty(trail.context, envelope);
   const answer = await invoke(trail.context, matched.endpoint, matched.params, envelope, trail.message.body);
   if (!envelope.dataSubject && matched.endpoint.subjectOfAnswer && answer.status < 400) {
     const named = matched.endpoint.subjectOfAnswer(answer.body);

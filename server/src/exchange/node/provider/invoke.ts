@@ -62,6 +62,7 @@ export async function invoke(
           purpose: envelope.purpose,
           legalBasis: envelope.legalBasis,
           userId: envelope.userId,
+          representedParty: envelope.representedParty,
         },
       }),
       timeout.expired,
