@@ -41,6 +41,12 @@ export const PURPOSES = [
   'emergency-access',
   /** A pharmacist reads a prescription and records what was dispensed. */
   'prescription-dispensing',
+  /** The e-service "Change of current address": its form and the municipality's decision. */
+  'change-of-current-address',
+  /** The e-service "One-off child birth benefit": its form and the social assistance decision. */
+  'child-birth-benefit',
+  /** The e-service "European Health Insurance Card": its form and the fund's decision. */
+  'ehic-request',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -75,6 +81,9 @@ export const LEGAL_BASES = {
   },
   'gdpr-art-9-2-h': { citation: 'GDPR, Art. 9(2)(h); Health Act, Art. 27', hideable: false },
   'gdpr-art-9-2-c': { citation: 'GDPR, Art. 9(2)(c)', hideable: false },
+  'civil-registration-act-art-92': { citation: 'Civil Registration Act, Art. 92', hideable: false },
+  'family-allowances-act-art-6': { citation: 'Family Allowances for Children Act, Art. 6', hideable: false },
+  'regulation-883-2004-art-19': { citation: 'Regulation (EC) No 883/2004, Art. 19', hideable: false },
 } as const satisfies Record<string, LegalBasisDefinition>;
 
 export type LegalBasisCode = keyof typeof LEGAL_BASES;

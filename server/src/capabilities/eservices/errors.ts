@@ -1,0 +1,16 @@
+import { type CodesOf, defineErrors } from '../../kernel/index.ts';
+
+/** The e-services' error codes (each has a row in docs/errors.md and a text in every locale). */
+export const eservicesErrors = defineErrors({
+  'eservice-not-found': { status: 404, title: 'No such e-service' },
+  'eservice-not-eligible': {
+    status: 403,
+    title: 'The registers say the applicant may not apply for this service',
+  },
+  'eservice-form-invalid': { status: 422, title: 'The form has errors' },
+  'eservice-draft-not-found': { status: 404, title: 'No such draft' },
+});
+
+declare module '../../kernel/errors.ts' {
+  interface ProblemCodes extends CodesOf<typeof eservicesErrors> {}
+}
