@@ -2,6 +2,7 @@ import { auditMigrations } from './audit/index.ts';
 // The capabilities' migration lists straight from their files: a process that only migrates (the
 // CLI, the crash test's writer) does not load the capabilities themselves (FHIR definitions, PDFs).
 import { ehealthMigrations } from './capabilities/ehealth/migrations.ts';
+import { eservicesMigrations } from './capabilities/eservices/migrations.ts';
 import { dossierMigrations } from './capabilities/vehicle-dossier/index.ts';
 import { walletMigrations } from './capabilities/wallet/migrations.ts';
 import type { MigrationSet } from './db/index.ts';
@@ -21,4 +22,5 @@ export const MIGRATIONS: readonly MigrationSet[] = [
   dossierMigrations,
   walletMigrations,
   ehealthMigrations,
+  eservicesMigrations,
 ];

@@ -91,6 +91,10 @@ describe.each(testDatabases())('access rights from separate lists to pairs, on $
       { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
       { purpose: 'authentication', legalBasis: 'e-government-act-art-2' },
       { purpose: 'resident-parking-permit', legalBasis: 'sofia-parking-ordinance-art-35' },
+      // The declared e-services' own pairs (issue 18).
+      { purpose: 'change-of-current-address', legalBasis: 'civil-registration-act-art-92' },
+      { purpose: 'child-birth-benefit', legalBasis: 'family-allowances-act-art-6' },
+      { purpose: 'ehic-request', legalBasis: 'regulation-883-2004-art-19' },
     ]);
     const vehicles = await pairsOf('portal-vehicles');
     expect(vehicles).toContainEqual({

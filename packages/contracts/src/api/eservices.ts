@@ -85,3 +85,96 @@ export const FieldErrorAnswer = Type.Object({
   params: Type.Record(Type.String(), Type.Unknown()),
 });
 export type FieldErrorAnswer = Static<typeof FieldErrorAnswer>;
+
+const Uuid = Type.String({ format: 'uuid', maxLength: 36 });
+
+/** PUT /api/eservices/drafts/:id: the form as the citizen left it (checked in full only on submit). */
+export const DraftBody = Type.Object(
+  {
+    serviceCode: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }),
+    data: Type.Record(Type.String(), Type.Unknown()),
+  },
+  { additionalProperties: false },
+);
+export type DraftBody = Static<typeof DraftBody>;
+
+export const Draft = Type.Object({
+  id: Uuid,
+  serviceCode: Type.String(),
+  serviceVersion: Type.Integer(),
+  title: LocalText,
+  data: Type.Record(Type.String(), Type.Unknown()),
+  updatedAt: Type.String(),
+});
+export type Draft = Static<typeof Draft>;
+export const Drafts = Type.Object({ drafts: Type.Array(Draft) });
+export type Drafts = Static<typeof Drafts>;
+
+/**
+ * POST /api/eservices/applications: a draft submitted, signed by the applicant. `signature` is a
+ * JAdES compact JWS whose payload is the canonical JSON of `submissionPayload(...)`.
+ */
+export const SubmitBody = Type.Object(
+  {
+    draftId: Uuid,
+    signature: Type.String({
+      minLength: 20,
+      maxLength: 65_536,
+      pattern: '^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$',
+    }),
+  },
+  { additionalProperties: false },
+);
+export type SubmitBody = Static<typeof SubmitBody>;
+
+/** What the applicant signs: the service, its version, the draft and the form data. */
+export function submissionPayload(draft: {
+  id: string;
+  serviceCode: string;
+  serviceVersion: number;
+  data: unknown;
+}) {
+  return {
+    type: 'civitas-eservice-application',
+    service: draft.serviceCode,
+    version: draft.serviceVersion,
+    draft: draft.id,
+    data: draft.data,
+  };
+}
+
+export const APPLICATION_STATUSES = [
+  'submitted',
+  'in-review',
+  'more-information-requested',
+  'approved',
+  'refused',
+  'withdrawn',
+] as const;
+
+export const HistoryEntry = Type.Object({
+  at: Type.String(),
+  actor: Literals(['applicant', 'official', 'system'] as const),
+  action: Type.String(),
+  status: Literals(APPLICATION_STATUSES),
+  note: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const Application = Type.Object({
+  id: Uuid,
+  serviceCode: Type.String(),
+  serviceVersion: Type.Integer(),
+  title: LocalText,
+  administration: Type.Object({ id: Type.String(), name: LocalText }),
+  status: Literals(APPLICATION_STATUSES),
+  submittedAt: Type.String(),
+  dueAt: Type.String(),
+  decidedAt: Type.Union([Type.String(), Type.Null()]),
+  data: Type.Record(Type.String(), Type.Unknown()),
+  history: Type.Array(HistoryEntry),
+});
+export type Application = Static<typeof Application>;
+export const Applications = Type.Object({
+  applications: Type.Array(Type.Omit(Application, ['data', 'history'])),
+});
+export type Applications = Static<typeof Applications>;

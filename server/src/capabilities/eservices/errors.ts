@@ -9,6 +9,13 @@ export const eservicesErrors = defineErrors({
   },
   'eservice-form-invalid': { status: 422, title: 'The form has errors' },
   'eservice-draft-not-found': { status: 404, title: 'No such draft' },
+  'eservice-application-not-found': { status: 404, title: 'No such application' },
+  'eservice-signature-mismatch': {
+    status: 400,
+    title: 'The signature is not over this draft as it is saved',
+  },
+  'eservice-already-decided': { status: 409, title: 'The application was decided or withdrawn already' },
+  'eservice-signing-unavailable': { status: 503, title: 'Signatures cannot be checked here yet' },
 });
 
 declare module '../../kernel/errors.ts' {

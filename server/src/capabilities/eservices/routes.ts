@@ -1,26 +1,46 @@
-import { Catalogue, CatalogueQuery, ServiceStart } from '@civitas/contracts/api/eservices.ts';
+import {
+  Application,
+  Applications,
+  Catalogue,
+  CatalogueQuery,
+  Draft,
+  DraftBody,
+  Drafts,
+  ServiceStart,
+  SubmitBody,
+} from '@civitas/contracts/api/eservices.ts';
 import { ParkingPermitPrefill } from '@civitas/contracts/api/parking-permit.ts';
 import { Type } from '@sinclair/typebox';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Connection } from '../../db/index.ts';
 import type { ExchangeClient } from '../../exchange/index.ts';
 import { personalDataUseOf } from '../../http/index.ts';
 import { principalOf } from '../../identity/index.ts';
 import { preferredLanguage } from '../../kernel/index.ts';
+import { ApplicationsService } from './applications.ts';
 import type { ServiceCatalogue } from './declarations/load.ts';
 import { type Language, searchCatalogue } from './declarations/search.ts';
 import { PARKING_PERMIT_ACCESS } from './policy.ts';
+import type { Notifier, Signing } from './ports.ts';
 import { ParkingPermitService } from './service.ts';
 import { ServiceStarter } from './start.ts';
+import { ApplicationStore } from './store.ts';
 
 export interface EservicesOptions {
+  db: Connection;
   exchange: ExchangeClient;
+  /** The signing context's port (ports.md §2): submissions are refused (503) until it is wired. */
+  signing?: Signing;
+  /** The delivery context's notifier (ports.md §3): status changes are sent through it. */
+  notifier?: Notifier;
   /** The declared services (`loadCatalogue`), checked at boot. */
   catalogue: ServiceCatalogue;
 }
 /** @deprecated the options' old name. */
 export type ParkingPermitOptions = EservicesOptions;
 
+const Id = Type.Object({ id: Type.String({ format: 'uuid', maxLength: 36 }) });
 const ServiceCode = Type.Object({
   code: Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 80 }),
 });
@@ -29,6 +49,15 @@ const ServiceCode = Type.Object({
 async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions): Promise<void> {
   const permits = new ParkingPermitService(options.exchange);
   const starter = new ServiceStarter(options.catalogue, options.exchange);
+  const applications = new ApplicationsService({
+    store: new ApplicationStore(options.db),
+    starter,
+    signing: options.signing,
+    notifier: options.notifier,
+  });
+  const mine = { access: 'signed-in' } as const;
+  const tags = ['e-services'];
+  const security = [{ eid: [] }];
 
   app.get(
     '/api/eservices/catalogue',
@@ -66,6 +95,109 @@ async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions):
       },
     },
     async (request) => starter.start((request.params as { code: string }).code, principalOf(request)),
+  );
+
+  app.put(
+    '/api/eservices/drafts/:id',
+    {
+      config: mine,
+      schema: {
+        tags,
+        security,
+        summary: 'Save a draft (the id is chosen by the browser)',
+        params: Id,
+        body: DraftBody,
+        response: { 200: Draft },
+      },
+    },
+    async (request) => {
+      const { id } = request.params as { id: string };
+      const body = request.body as DraftBody;
+      return applications.saveDraft(principalOf(request).subject, id, body.serviceCode, body.data);
+    },
+  );
+
+  app.get(
+    '/api/eservices/drafts',
+    {
+      config: mine,
+      schema: { tags, security, summary: 'My drafts not yet submitted', response: { 200: Drafts } },
+    },
+    async (request) => ({ drafts: await applications.drafts(principalOf(request).subject) }),
+  );
+
+  app.get(
+    '/api/eservices/drafts/:id',
+    {
+      config: mine,
+      schema: { tags, security, summary: 'One of my drafts', params: Id, response: { 200: Draft } },
+    },
+    async (request) =>
+      applications.draft(principalOf(request).subject, (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/eservices/applications',
+    {
+      config: mine,
+      schema: {
+        tags,
+        security,
+        summary: 'Submit a draft, signed by the applicant (idempotent per draft)',
+        body: SubmitBody,
+        response: { 200: Application },
+      },
+    },
+    async (request) => {
+      const body = request.body as SubmitBody;
+      return applications.submit(principalOf(request).subject, body.draftId, body.signature);
+    },
+  );
+
+  app.get(
+    '/api/eservices/applications',
+    {
+      config: mine,
+      schema: {
+        tags,
+        security,
+        summary: 'My applications and their status',
+        response: { 200: Applications },
+      },
+    },
+    async (request) => ({ applications: await applications.applications(principalOf(request).subject) }),
+  );
+
+  app.get(
+    '/api/eservices/applications/:id',
+    {
+      config: mine,
+      schema: {
+        tags,
+        security,
+        summary: 'One of my applications with its history',
+        params: Id,
+        response: { 200: Application },
+      },
+    },
+    async (request) =>
+      applications.application(principalOf(request).subject, (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/eservices/applications/:id/withdraw',
+    {
+      config: mine,
+      schema: {
+        tags,
+        security,
+        summary: 'Withdraw my application while it is undecided',
+        params: Id,
+        response: { 200: Application },
+      },
+    },
+    async (request) =>
+      applications.withdraw(principalOf(request).subject, (request.params as { id: string }).id),
   );
 
   app.get(

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import type { PrefilledValue, ServiceStart, StartSource } from '@civitas/contracts/api/eservices.ts';
+import type { ServiceDeclaration } from '@civitas/contracts/eservices/declaration.ts';
 import { pathOf } from '@civitas/contracts/registers/contract.ts';
 import { REGISTER_SERVICES } from '@civitas/contracts/registers/index.ts';
 import type { Caller } from '../../access/index.ts';
@@ -39,6 +40,11 @@ export class ServiceStarter {
     const service = this.catalogue.get(code);
     if (!service) throw new AppError('eservice-not-found', `There is no e-service "${code}".`);
     return service;
+  }
+
+  /** A service's declaration, or undefined when the catalogue no longer has it. */
+  catalogueEntry(code: string): ServiceDeclaration | undefined {
+    return this.catalogue.get(code)?.declaration;
   }
 
   async start(code: string, applicant: Pick<Caller, 'subject'>): Promise<ServiceStart> {
