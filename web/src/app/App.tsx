@@ -4,7 +4,7 @@ import { ADMIN_PATH } from '../features/admin/paths.ts';
 import { AUDIT_PATH } from '../features/audit-console/paths.ts';
 import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
-import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
+import { matchApplyPath, PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
 import { HEALTH_PATH } from '../features/health/paths.ts';
 import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
@@ -38,6 +38,7 @@ import {
   PharmacyScreen,
   PresentScreen,
   ProfileScreen,
+  ServiceFormScreen,
   ServicesScreen,
   VehicleCheckScreen,
   VerifierScreen,
@@ -179,6 +180,8 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
     case WALLET_CALLBACK_PATH:
       return <IssuanceCallbackScreen />;
   }
+  const apply = matchApplyPath(pathname);
+  if (apply) return session.kind === 'active' ? <ServiceFormScreen code={apply.code} /> : <Redirect to="/" />;
   const verify = matchVerifyPath(pathname);
   if (verify) return <VerifyScreen reference={verify.reference} />;
   const dossier = matchDossierPath(pathname);

@@ -17,6 +17,11 @@ export const ParkingPermitScreen = lazy(() =>
     default: module.ParkingPermitScreen,
   })),
 );
+export const ServiceFormScreen = lazy(() =>
+  import('../features/eservices/ServiceFormScreen.tsx').then((module) => ({
+    default: module.ServiceFormScreen,
+  })),
+);
 export const DataUsageScreen = lazy(() =>
   import('../features/data-usage/DataUsageScreen.tsx').then((module) => ({
     default: module.DataUsageScreen,

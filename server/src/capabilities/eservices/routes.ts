@@ -55,10 +55,32 @@ async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions):
     signing: options.signing,
     notifier: options.notifier,
   });
-  const mine = { access: 'signed-in' } as const;
-  const tags = ['e-services'];
-  const security = [{ eid: [] }];
+  catalogueRoutes(app, options.catalogue, starter);
+  draftRoutes(app, applications);
+  applicationRoutes(app, applications);
 
+  app.get(
+    '/api/eservices/parking-permit/prefill',
+    {
+      config: { access: 'signed-in', personalData: PARKING_PERMIT_ACCESS },
+      schema: {
+        tags: ['e-services'],
+        summary: 'The parking-permit application, prefilled from the registers (once-only)',
+        security: [{ eid: [] }],
+        response: { 200: ParkingPermitPrefill },
+      },
+    },
+    // The pair the route declares is the one the register lookups carry.
+    async (request) => permits.prefill(principalOf(request), request.log, personalDataUseOf(request)),
+  );
+}
+
+const mine = { access: 'signed-in' } as const;
+const tags = ['e-services'];
+const security = [{ eid: [] }];
+
+/** The catalogue (public) and a service's start (prefill and eligibility, the applicant's own). */
+function catalogueRoutes(app: FastifyInstance, catalogue: ServiceCatalogue, starter: ServiceStarter): void {
   app.get(
     '/api/eservices/catalogue',
     {
@@ -77,7 +99,7 @@ async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions):
         preferredLanguage(['bg', 'en', 'pl'] as const, 'bg', {
           acceptLanguage: request.headers['accept-language'] ?? null,
         });
-      return searchCatalogue(options.catalogue, { ...query, lang: lang as Language });
+      return searchCatalogue(catalogue, { ...query, lang: lang as Language });
     },
   );
 
@@ -96,7 +118,10 @@ async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions):
     },
     async (request) => starter.start((request.params as { code: string }).code, principalOf(request)),
   );
+}
 
+/** The applicant's drafts: saved as they are, listed, resumed. */
+function draftRoutes(app: FastifyInstance, applications: ApplicationsService): void {
   app.put(
     '/api/eservices/drafts/:id',
     {
@@ -135,7 +160,10 @@ async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions):
     async (request) =>
       applications.draft(principalOf(request).subject, (request.params as { id: string }).id),
   );
+}
 
+/** Submission (signed, idempotent per draft), the applicant's applications, withdrawal. */
+function applicationRoutes(app: FastifyInstance, applications: ApplicationsService): void {
   app.post(
     '/api/eservices/applications',
     {
@@ -198,21 +226,6 @@ async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions):
     },
     async (request) =>
       applications.withdraw(principalOf(request).subject, (request.params as { id: string }).id),
-  );
-
-  app.get(
-    '/api/eservices/parking-permit/prefill',
-    {
-      config: { access: 'signed-in', personalData: PARKING_PERMIT_ACCESS },
-      schema: {
-        tags: ['e-services'],
-        summary: 'The parking-permit application, prefilled from the registers (once-only)',
-        security: [{ eid: [] }],
-        response: { 200: ParkingPermitPrefill },
-      },
-    },
-    // The pair the route declares is the one the register lookups carry.
-    async (request) => permits.prefill(principalOf(request), request.log, personalDataUseOf(request)),
   );
 }
 

@@ -11,7 +11,10 @@ import { fetchCatalogue } from './fetch-catalogue.ts';
 import { applyPath } from './paths.ts';
 import './ServicesScreen.css';
 
-type State = { kind: 'loading' } | { kind: 'loaded'; catalogue: Catalogue } | { kind: 'failed'; error: unknown };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'loaded'; catalogue: Catalogue }
+  | { kind: 'failed'; error: unknown };
 
 /** The e-services catalogue: search in the reader's language, chips for categories and life events, a card per service. */
 export function ServicesScreen() {
@@ -33,7 +36,9 @@ export function ServicesScreen() {
       fetchCatalogue({ q, category, lifeEvent, lang }, controller.signal).then(
         (catalogue) => {
           setState({ kind: 'loaded', catalogue });
-          setChips((known) => known ?? { categories: catalogue.categories, lifeEvents: catalogue.lifeEvents });
+          setChips(
+            (known) => known ?? { categories: catalogue.categories, lifeEvents: catalogue.lifeEvents },
+          );
         },
         (error: unknown) => {
           if (!controller.signal.aborted) setState({ kind: 'failed', error });
@@ -50,7 +55,7 @@ export function ServicesScreen() {
     <div className="stack">
       <PageHeading title={t('serviceCatalogue.title')}>{t('serviceCatalogue.title')}</PageHeading>
       <p className="lead">{t('eservices.intro')}</p>
-      <form className="catalogue-search" role="search" onSubmit={(event) => event.preventDefault()}>
+      <search className="catalogue-search">
         <label htmlFor={searchId}>{t('serviceCatalogue.search')}</label>
         <input
           id={searchId}
@@ -60,7 +65,7 @@ export function ServicesScreen() {
           placeholder={t('serviceCatalogue.searchPlaceholder')}
           onChange={(event) => setQ(event.target.value)}
         />
-      </form>
+      </search>
       {chips && (
         <>
           <ChipGroup

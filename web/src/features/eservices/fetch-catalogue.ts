@@ -14,6 +14,9 @@ export async function fetchCatalogue(filter: CatalogueFilter, signal: AbortSigna
   if (filter.q.trim()) query.set('q', filter.q.trim());
   if (filter.category) query.set('category', filter.category);
   if (filter.lifeEvent) query.set('lifeEvent', filter.lifeEvent);
-  const response = await publicFetch(`/api/eservices/catalogue?${query}`, { accept: 'application/json', signal });
+  const response = await publicFetch(`/api/eservices/catalogue?${query}`, {
+    accept: 'application/json',
+    signal,
+  });
   return (await response.json()) as Catalogue;
 }
