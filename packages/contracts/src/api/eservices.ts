@@ -178,3 +178,12 @@ export const Applications = Type.Object({
   applications: Type.Array(Type.Omit(Application, ['data', 'history'])),
 });
 export type Applications = Static<typeof Applications>;
+
+/** POST /api/eservices/services/:code/check: the form data checked against the service's schema on the server. */
+export const CheckBody = Type.Object(
+  { data: Type.Record(Type.String(), Type.Unknown()) },
+  { additionalProperties: false },
+);
+export type CheckBody = Static<typeof CheckBody>;
+export const CheckAnswer = Type.Object({ valid: Type.Boolean(), errors: Type.Array(FieldErrorAnswer) });
+export type CheckAnswer = Static<typeof CheckAnswer>;

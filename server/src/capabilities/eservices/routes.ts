@@ -3,6 +3,8 @@ import {
   Applications,
   Catalogue,
   CatalogueQuery,
+  CheckAnswer,
+  CheckBody,
   Draft,
   DraftBody,
   Drafts,
@@ -19,6 +21,7 @@ import { personalDataUseOf } from '../../http/index.ts';
 import { principalOf } from '../../identity/index.ts';
 import { preferredLanguage } from '../../kernel/index.ts';
 import { ApplicationsService } from './applications.ts';
+import { checkForm } from './declarations/form-validator.ts';
 import type { ServiceCatalogue } from './declarations/load.ts';
 import { type Language, searchCatalogue } from './declarations/search.ts';
 import { PARKING_PERMIT_ACCESS } from './policy.ts';
@@ -117,6 +120,24 @@ function catalogueRoutes(app: FastifyInstance, catalogue: ServiceCatalogue, star
       },
     },
     async (request) => starter.start((request.params as { code: string }).code, principalOf(request)),
+  );
+
+  app.post(
+    '/api/eservices/services/:code/check',
+    {
+      config: mine,
+      schema: {
+        tags,
+        security,
+        summary:
+          'Check form data against the service’s schema (Ajv 8, the schema submission is checked with)',
+        params: ServiceCode,
+        body: CheckBody,
+        response: { 200: CheckAnswer },
+      },
+    },
+    async (request) =>
+      checkForm(starter.service((request.params as { code: string }).code), (request.body as CheckBody).data),
   );
 }
 

@@ -1,8 +1,7 @@
 import type { ServiceStart } from '@civitas/contracts/api/eservices.ts';
 import { submissionPayload } from '@civitas/contracts/api/eservices.ts';
 import Form from '@rjsf/core';
-import type { ErrorSchema, RJSFValidationError } from '@rjsf/utils';
-import validator from '@rjsf/validator-ajv8';
+import type { ErrorSchema } from '@rjsf/utils';
 import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/api-error.ts';
@@ -15,11 +14,13 @@ import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { formErrorText } from './form-errors.ts';
 import { errorSchemaOf, localisedForm, textIn } from './localised-form.ts';
-import { fetchDraft, fetchStart, saveDraft, submitApplication } from './service-api.ts';
+import { serverCheckedValidator } from './server-checked-validator.ts';
+import { checkForm, fetchDraft, fetchStart, saveDraft, submitApplication } from './service-api.ts';
 import { SigningUnavailable, signApplication } from './sign-application.ts';
 import './ServiceForm.css';
 
 type Data = Record<string, unknown>;
+type FieldProblem = { field: string; keyword: string; params: Record<string, unknown> };
 
 /** A declared service: eligibility first, then its form, prefilled from the registers, saved as a draft, signed and submitted. */
 export function ServiceFormScreen({ code }: { code: string }) {
@@ -97,6 +98,8 @@ type Outcome =
   | { kind: 'idle' }
   | { kind: 'saved'; at: string }
   | { kind: 'submitted'; id: string }
+  | { kind: 'invalid' }
+  | { kind: 'signing-unavailable' }
   | { kind: 'failed'; title: string; detail: string | null };
 
 function ServiceForm({
@@ -114,7 +117,8 @@ function ServiceForm({
   const [data, setData] = useState<Data>(initialData);
   const [draftId] = useState(() => initialDraftId ?? crypto.randomUUID());
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const [serverErrors, setServerErrors] = useState<Data | undefined>(undefined);
+  // Kept as codes, so that they are worded again when the reader changes the language.
+  const [serverErrors, setServerErrors] = useState<FieldProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const statusRef = useRef<HTMLDivElement>(null);
   const { schema, uiSchema } = useMemo(
@@ -125,9 +129,6 @@ function ServiceForm({
     [service, language, start, t],
   );
   const ui = { ...uiSchema, 'ui:submitButtonOptions': { norender: true } };
-
-  const transformErrors = (errors: RJSFValidationError[]) =>
-    errors.map((error) => ({ ...error, message: formErrorText(t, error.name, error.params ?? {}) }));
 
   async function save(): Promise<boolean> {
     try {
@@ -142,8 +143,14 @@ function ServiceForm({
 
   async function submit(formData: Data): Promise<void> {
     setBusy(true);
-    setServerErrors(undefined);
+    setServerErrors([]);
     try {
+      const check = await checkForm(service.code, formData);
+      if (!check.valid) {
+        setServerErrors(check.errors);
+        setOutcome({ kind: 'invalid' });
+        return;
+      }
       if (!(await save())) return;
       const signature = await signApplication(
         submissionPayload({
@@ -157,13 +164,10 @@ function ServiceForm({
       setOutcome({ kind: 'submitted', id: application.id });
     } catch (error) {
       if (error instanceof SigningUnavailable) {
-        setOutcome({ kind: 'failed', title: t('serviceForm.signingUnavailable'), detail: null });
+        setOutcome({ kind: 'signing-unavailable' });
       } else {
         const fields = error instanceof ApiError ? (error.problem?.errors ?? []) : [];
-        if (fields.length > 0)
-          setServerErrors(
-            errorSchemaOf(fields.map((f) => ({ field: f.field, message: formErrorText(t, f.keyword) }))),
-          );
+        setServerErrors(fields.map((f) => ({ ...f, params: {} })));
         setOutcome({ kind: 'failed', ...describeError(error, t) });
       }
     } finally {
@@ -179,16 +183,18 @@ function ServiceForm({
         schema={schema}
         uiSchema={ui}
         formData={data}
-        validator={validator}
+        validator={serverCheckedValidator}
         noHtml5Validate
         showErrorList={false}
-        transformErrors={transformErrors}
-        extraErrors={serverErrors as ErrorSchema | undefined}
+        extraErrors={
+          serverErrors.length > 0
+            ? (errorSchemaOf(
+                serverErrors.map((e) => ({ field: e.field, message: formErrorText(t, e.keyword, e.params) })),
+              ) as ErrorSchema)
+            : undefined
+        }
         onChange={(event) => setData(event.formData as Data)}
         onSubmit={(event) => void submit(event.formData as Data)}
-        onError={() =>
-          setOutcome({ kind: 'failed', title: t('problems.eservice-form-invalid'), detail: null })
-        }
       >
         <div className="service-form__actions">
           <Button type="submit" disabled={busy}>
@@ -202,6 +208,10 @@ function ServiceForm({
       <div ref={statusRef} tabIndex={-1}>
         {outcome.kind === 'saved' && <Alert tone="success" title={t('serviceForm.saved')} />}
         {outcome.kind === 'submitted' && <Alert tone="success" title={t('serviceForm.submitted')} />}
+        {outcome.kind === 'invalid' && <Alert tone="error" title={t('problems.eservice-form-invalid')} />}
+        {outcome.kind === 'signing-unavailable' && (
+          <Alert tone="error" title={t('serviceForm.signingUnavailable')} />
+        )}
         {outcome.kind === 'failed' && (
           <Alert tone="error" title={outcome.title}>
             {outcome.detail && <p>{outcome.detail}</p>}

@@ -1,6 +1,7 @@
 import type {
   Application,
   Applications,
+  CheckAnswer,
   Draft,
   Drafts,
   ServiceStart,
@@ -34,4 +35,11 @@ export async function submitApplication(draftId: string, signature: string): Pro
 
 export function fetchApplications(signal: AbortSignal): Promise<Applications> {
   return apiGet<Applications>('/api/eservices/applications', { signal });
+}
+
+export async function checkForm(serviceCode: string, data: unknown): Promise<CheckAnswer> {
+  const response = await apiSend('POST', `/api/eservices/services/${encodeURIComponent(serviceCode)}/check`, {
+    data,
+  });
+  return (await response.json()) as CheckAnswer;
 }

@@ -41,3 +41,12 @@ export function fieldErrors(errors: readonly ErrorObject[] | null | undefined): 
   }
   return out;
 }
+
+/** Form data checked against a service's schema: each failing field with the keyword it failed. */
+export function checkForm(
+  service: { validate: ValidateFunction },
+  data: unknown,
+): { valid: boolean; errors: FieldError[] } {
+  const valid = service.validate(data);
+  return { valid, errors: valid ? [] : fieldErrors(service.validate.errors) };
+}
