@@ -281,7 +281,12 @@ async function registerContexts(
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
   // Every service declaration is checked here: a bad one fails the start with its file and reasons.
-  await app.register(eservicesPlugin, { db, exchange: portal, catalogue: loadCatalogue(CATALOGUE_FOLDER) });
+  await app.register(eservicesPlugin, {
+    db,
+    exchange: portal,
+    catalogue: loadCatalogue(CATALOGUE_FOLDER),
+    staffOf: (subject) => staffRolesOf(db, subject, config.demo, app.instance.staffClients),
+  });
   // The registers' own change services for staff (each change recorded in the change outbox).
   await app.register(registerChangesPlugin, { db });
   // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).

@@ -32,9 +32,11 @@ export interface ApplicationsDeps {
  */
 export class ApplicationsService {
   private readonly deps: ApplicationsDeps;
+  readonly store: ApplicationStore;
 
   constructor(deps: ApplicationsDeps) {
     this.deps = deps;
+    this.store = deps.store;
   }
 
   private now(): Date {
@@ -166,6 +168,7 @@ export class ApplicationsService {
         action: 'submitted',
         status: 'submitted',
         note: null,
+        official: null,
       },
     );
     // Two submissions at once: the one that lost answers the winner's application.
@@ -186,9 +189,25 @@ export class ApplicationsService {
         actor: 'applicant',
         action: 'withdrawn',
         note: null,
+        official: null,
       },
       true,
     );
+    if (!changed) throw new AppError('eservice-already-decided', `The application is ${row.status}.`);
+    return this.application(subject, id);
+  }
+
+  /** The applicant's answer to a request for more information: the application goes back to the office. */
+  async answer(subject: string, id: string, note: string): Promise<Application> {
+    const row = await this.owned(subject, id);
+    const changed = await this.deps.store.changeStatus(row.id, ['more-information-requested'], 'in-review', {
+      subject,
+      at: this.now(),
+      actor: 'applicant',
+      action: 'information-provided',
+      note,
+      official: null,
+    });
     if (!changed) throw new AppError('eservice-already-decided', `The application is ${row.status}.`);
     return this.application(subject, id);
   }

@@ -15,6 +15,10 @@ export const eservicesErrors = defineErrors({
     title: 'The signature is not over this draft as it is saved',
   },
   'eservice-already-decided': { status: 409, title: 'The application was decided or withdrawn already' },
+  'eservice-four-eyes': {
+    status: 409,
+    title: 'A second official must approve: not the one of the first step',
+  },
   'eservice-signing-unavailable': { status: 503, title: 'Signatures cannot be checked here yet' },
 });
 

@@ -43,7 +43,9 @@ export const eservicesMigrations: MigrationSet = {
           actor text NOT NULL CHECK (actor IN ('applicant', 'official', 'system')),
           action text NOT NULL,
           status text NOT NULL,
-          note text
+          note text,
+          /** The official who acted (never shown to the citizen: the history they see names the role). */
+          official text
         )`,
         'CREATE INDEX history_application_idx ON eservices.history (application_id, seq)',
         // Append-only in the database too: an UPDATE or DELETE of the history is refused.

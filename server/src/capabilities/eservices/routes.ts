@@ -21,6 +21,8 @@ import { personalDataUseOf } from '../../http/index.ts';
 import { principalOf } from '../../identity/index.ts';
 import { preferredLanguage } from '../../kernel/index.ts';
 import { ApplicationsService } from './applications.ts';
+import { BackOffice } from './backoffice.ts';
+import { backOfficeRoutes, type StaffOf } from './backoffice-routes.ts';
 import { checkForm } from './declarations/form-validator.ts';
 import type { ServiceCatalogue } from './declarations/load.ts';
 import { type Language, searchCatalogue } from './declarations/search.ts';
@@ -37,6 +39,8 @@ export interface EservicesOptions {
   signing?: Signing;
   /** The delivery context's notifier (ports.md §3): status changes are sent through it. */
   notifier?: Notifier;
+  /** An official's staff roles with their administration's exchange client (the back office's queue key). */
+  staffOf?: StaffOf;
   /** The declared services (`loadCatalogue`), checked at boot. */
   catalogue: ServiceCatalogue;
 }
@@ -61,6 +65,15 @@ async function eservicesRoutes(app: FastifyInstance, options: EservicesOptions):
   catalogueRoutes(app, options.catalogue, starter);
   draftRoutes(app, applications);
   applicationRoutes(app, applications);
+  if (options.staffOf) {
+    const backOffice = new BackOffice(options.db, {
+      applications,
+      starter,
+      exchange: options.exchange,
+      notifier: options.notifier,
+    });
+    backOfficeRoutes(app, backOffice, options.staffOf);
+  }
 
   app.get(
     '/api/eservices/parking-permit/prefill',
@@ -247,6 +260,36 @@ function applicationRoutes(app: FastifyInstance, applications: ApplicationsServi
     },
     async (request) =>
       applications.withdraw(principalOf(request).subject, (request.params as { id: string }).id),
+  );
+
+  app.post(
+    '/api/eservices/applications/:id/answer',
+    {
+      config: mine,
+      schema: {
+        tags,
+        security,
+        summary: 'Answer the administration’s request for more information',
+        params: Id,
+        body: Type.Object(
+          {
+            note: Type.String({
+              minLength: 1,
+              maxLength: 2000,
+              pattern: '^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f]+$',
+            }),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Application },
+      },
+    },
+    async (request) =>
+      applications.answer(
+        principalOf(request).subject,
+        (request.params as { id: string }).id,
+        (request.body as { note: string }).note,
+      ),
   );
 }
 

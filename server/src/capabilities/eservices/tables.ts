@@ -49,6 +49,8 @@ export interface HistoryRow {
   action: string;
   status: ApplicationStatus;
   note: string | null;
+  /** The official's personal number when an official acted (kept internal). */
+  official: string | null;
 }
 
 export interface EservicesTables {

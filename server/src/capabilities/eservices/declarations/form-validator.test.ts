@@ -10,7 +10,10 @@ const valid = {
   newAddress: { settlement: 'София', street: 'ул. Оборище', number: '12, ап. 4', postcode: '1504' },
   since: '2026-11-01',
 };
-const withAddress = (change: Record<string, unknown>) => ({ ...valid, newAddress: { ...valid.newAddress, ...change } });
+const withAddress = (change: Record<string, unknown>) => ({
+  ...valid,
+  newAddress: { ...valid.newAddress, ...change },
+});
 const fieldsOf = (data: unknown) => checkForm(service, data).errors.map((error) => error.field);
 
 describe('the server’s check of a form against its declared schema (Ajv 8)', () => {
