@@ -2,6 +2,7 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_PATH } from '../features/admin/paths.ts';
 import { AUDIT_PATH } from '../features/audit-console/paths.ts';
+import { BACKOFFICE_PATH } from '../features/backoffice/paths.ts';
 import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
 import { matchApplyPath, PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
@@ -28,6 +29,7 @@ import { usePathname } from './routing/router.ts';
 import {
   AdminScreen,
   AuditConsoleScreen,
+  BackofficeScreen,
   ClinicianScreen,
   DataUsageScreen,
   DossierScreen,
@@ -155,6 +157,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       return session.kind === 'active' ? (
         <RoleGate workspace={WALLET_DESK_PATH}>
           <WalletDeskScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
+    case BACKOFFICE_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={BACKOFFICE_PATH}>
+          <BackofficeScreen />
         </RoleGate>
       ) : (
         <Redirect to="/" />

@@ -22,6 +22,11 @@ export const ServiceFormScreen = lazy(() =>
     default: module.ServiceFormScreen,
   })),
 );
+export const BackofficeScreen = lazy(() =>
+  import('../features/backoffice/BackofficeScreen.tsx').then((module) => ({
+    default: module.BackofficeScreen,
+  })),
+);
 export const DataUsageScreen = lazy(() =>
   import('../features/data-usage/DataUsageScreen.tsx').then((module) => ({
     default: module.DataUsageScreen,

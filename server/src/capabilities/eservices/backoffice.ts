@@ -5,7 +5,7 @@ import { AppError } from '../../kernel/index.ts';
 import type { ApplicationsService } from './applications.ts';
 import type { Notifier } from './ports.ts';
 import type { ServiceStarter } from './start.ts';
-import { readSources } from './start.ts';
+import { describe, readSources } from './start.ts';
 import type { ApplicationStatus, EservicesTables } from './tables.ts';
 
 /** An official as the back office knows them: who, and the administration they act for. */
@@ -93,6 +93,7 @@ export class BackOffice {
       application,
       evidence: answers.outcomes.map((outcome) => ({
         source: outcome.key,
+        name: describe(outcome).name,
         status: outcome.status,
         fetchedAt: outcome.fetchedAt,
         answer: outcome.status === 'ok' ? outcome.answer.body : null,

@@ -156,7 +156,7 @@ export function getPath(data: unknown, field: string): unknown {
   return node;
 }
 
-function describe(outcome: SourceOutcome): StartSource {
+export function describe(outcome: SourceOutcome): StartSource {
   const register = outcome.key.split('.')[0]!;
   const contract = [...REGISTER_SERVICES.values()].find((service) => service.service === register);
   return {
