@@ -91,8 +91,8 @@ describe('the back office (Chromium, 360 px)', () => {
     await page.getByRole('button', { name: 'Approve' }).click();
     await page.getByText('Your approval is recorded.').waitFor();
     await page.getByText('Approved', { exact: true }).waitFor();
-    const history = await page.getByRole('list').filter({ hasText: 'Applicant: submitted' }).innerText();
-    expect(history.split('\n')).toEqual([
+    const history = page.getByRole('list').filter({ hasText: 'Applicant: submitted' }).getByRole('listitem');
+    expect(await history.allInnerTexts()).toEqual([
       'Applicant: submitted',
       'Official: asked for information — Please attach the owner’s consent.',
       'Applicant: answered — The owner’s consent is attached.',
