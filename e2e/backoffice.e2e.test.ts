@@ -83,7 +83,20 @@ describe('the back office (Chromium, 360 px)', () => {
     await page.getByRole('button', { name: 'Ask for information' }).click();
     await page.getByText('The applicant has been asked.').waitFor();
     await page.getByText('Waiting for the applicant').waitFor();
-    await applications.answer(citizen, applicationId, 'The owner’s consent is attached.');
+    // The citizen, on their own phone, sees the request in "My applications" and answers it.
+    const theirs = await browser.newContext({ locale: 'en-GB', viewport: PHONE });
+    const phone = watchPage(await theirs.newPage(), pageErrors, { who: 'citizen' });
+    await signInWithEid(phone, base, citizen, platform.config.demoPin);
+    await phone.goto(`${base}/services/applications/${applicationId}`);
+    await phone.getByRole('heading', { level: 1, name: 'My applications' }).waitFor();
+    await phone.getByText('Official: asked for information — Please attach the owner’s consent.').waitFor();
+    await phone.getByLabel('Your answer to the administration').fill('The owner’s consent is attached.');
+    await expectAccessible(phone, 'my-applications-request-en.png');
+    await phone.getByRole('button', { name: 'Send the answer' }).click();
+    await phone.getByText('Applicant: answered — The owner’s consent is attached.').waitFor();
+    await phone.getByText('In review', { exact: false }).first().waitFor();
+    await expectAccessible(phone, 'my-applications-answered-en.png');
+    await theirs.close();
     await page.getByRole('button', { name: 'Back to the queue' }).click();
     await page.getByRole('button', { name: 'Change of current address' }).first().click();
     await page.getByText('In review', { exact: true }).waitFor();

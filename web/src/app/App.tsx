@@ -5,7 +5,12 @@ import { AUDIT_PATH } from '../features/audit-console/paths.ts';
 import { BACKOFFICE_PATH } from '../features/backoffice/paths.ts';
 import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
-import { matchApplyPath, PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
+import {
+  isApplicationsPath,
+  matchApplyPath,
+  PARKING_PERMIT_PATH,
+  SERVICES_PATH,
+} from '../features/eservices/paths.ts';
 import { HEALTH_PATH } from '../features/health/paths.ts';
 import { PHARMACY_PATH } from '../features/pharmacy/paths.ts';
 import { matchDossierPath, matchVerifyPath, VEHICLE_CHECK_PATH } from '../features/vehicle-dossier/paths.ts';
@@ -28,6 +33,7 @@ import { LoadingIndicator } from '../shared/ui/LoadingIndicator.tsx';
 import { usePathname } from './routing/router.ts';
 import {
   AdminScreen,
+  ApplicationsScreen,
   AuditConsoleScreen,
   BackofficeScreen,
   ClinicianScreen,
@@ -190,6 +196,8 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
     case WALLET_CALLBACK_PATH:
       return <IssuanceCallbackScreen />;
   }
+  if (isApplicationsPath(pathname))
+    return session.kind === 'active' ? <ApplicationsScreen /> : <Redirect to="/" />;
   const apply = matchApplyPath(pathname);
   if (apply) return session.kind === 'active' ? <ServiceFormScreen code={apply.code} /> : <Redirect to="/" />;
   const verify = matchVerifyPath(pathname);

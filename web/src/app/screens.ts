@@ -27,6 +27,11 @@ export const BackofficeScreen = lazy(() =>
     default: module.BackofficeScreen,
   })),
 );
+export const ApplicationsScreen = lazy(() =>
+  import('../features/eservices/ApplicationsScreen.tsx').then((module) => ({
+    default: module.ApplicationsScreen,
+  })),
+);
 export const DataUsageScreen = lazy(() =>
   import('../features/data-usage/DataUsageScreen.tsx').then((module) => ({
     default: module.DataUsageScreen,

@@ -8,7 +8,7 @@ import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { VEHICLE_CHECK_PATH } from '../vehicle-dossier/paths.ts';
 import { fetchCatalogue } from './fetch-catalogue.ts';
-import { applyPath } from './paths.ts';
+import { APPLICATIONS_PATH, applyPath } from './paths.ts';
 import './ServicesScreen.css';
 
 type State =
@@ -55,6 +55,9 @@ export function ServicesScreen() {
     <div className="stack">
       <PageHeading title={t('serviceCatalogue.title')}>{t('serviceCatalogue.title')}</PageHeading>
       <p className="lead">{t('eservices.intro')}</p>
+      <p>
+        <Link href={APPLICATIONS_PATH}>{t('myApplications.link')}</Link>
+      </p>
       <search className="catalogue-search">
         <label htmlFor={searchId}>{t('serviceCatalogue.search')}</label>
         <input

@@ -43,3 +43,14 @@ export async function checkForm(serviceCode: string, data: unknown): Promise<Che
   });
   return (await response.json()) as CheckAnswer;
 }
+
+export function fetchApplication(id: string, signal: AbortSignal): Promise<Application> {
+  return apiGet<Application>(`/api/eservices/applications/${encodeURIComponent(id)}`, { signal });
+}
+
+export async function answerRequest(id: string, note: string): Promise<Application> {
+  const response = await apiSend('POST', `/api/eservices/applications/${encodeURIComponent(id)}/answer`, {
+    note,
+  });
+  return (await response.json()) as Application;
+}
