@@ -8,13 +8,22 @@ import { LoadingIndicator } from '../../shared/ui/LoadingIndicator.tsx';
 import { PageHeading } from '../../shared/ui/PageHeading.tsx';
 import { VEHICLE_CHECK_PATH } from '../vehicle-dossier/paths.ts';
 import { fetchCatalogue } from './fetch-catalogue.ts';
-import { APPLICATIONS_PATH, applyPath } from './paths.ts';
+import { APPLICATIONS_PATH, applyPath, PARKING_PERMIT_PATH } from './paths.ts';
 import './ServicesScreen.css';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'loaded'; catalogue: Catalogue }
   | { kind: 'failed'; error: unknown };
+
+/**
+ * Services with a screen of their own, richer than the declared form: the parking permit's offers
+ * a choice among the citizen's cars with each one's vehicle tax (its declared form stays at
+ * `/services/apply/resident-parking-permit`).
+ */
+const DEDICATED_SCREENS: Readonly<Record<string, string>> = {
+  'resident-parking-permit': PARKING_PERMIT_PATH,
+};
 
 /** The e-services catalogue: search in the reader's language, chips for categories and life events, a card per service. */
 export function ServicesScreen() {
@@ -152,7 +161,7 @@ function ServiceCard({ service, lang }: { service: CatalogueEntry; lang: string 
   return (
     <li className="card service-list__item">
       <h2 className="service-list__title">
-        <Link href={applyPath(service.code)}>{text(service.title)}</Link>
+        <Link href={DEDICATED_SCREENS[service.code] ?? applyPath(service.code)}>{text(service.title)}</Link>
       </h2>
       <p>{text(service.summary)}</p>
       <dl className="service-facts">
