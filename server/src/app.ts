@@ -12,7 +12,12 @@ import {
   deliveryPlugin,
 } from './capabilities/delivery/index.ts';
 import { ehealthErrors, ehealthPlugin, smartLaunchContext } from './capabilities/ehealth/index.ts';
-import { eservicesPlugin } from './capabilities/eservices/index.ts';
+import {
+  CATALOGUE_FOLDER,
+  eservicesErrors,
+  eservicesPlugin,
+  loadCatalogue,
+} from './capabilities/eservices/index.ts';
 import { profilePlugin } from './capabilities/profile/index.ts';
 import {
   ReportStore,
@@ -99,6 +104,7 @@ export const problemTable = mergeErrorTables({
   ehealth: ehealthErrors,
   delivery: deliveryErrors,
   signing: signingErrors,
+  eservices: eservicesErrors,
 });
 
 /** What the contexts are given: the ports their plugins talk through. */
@@ -286,7 +292,13 @@ async function registerContexts(
     // The platform-wide limit off (benchmarks) turns the anonymous reports' own limit off too.
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
-  await app.register(eservicesPlugin, { exchange: portal });
+  // Every service declaration is checked here: a bad one fails the start with its file and reasons.
+  await app.register(eservicesPlugin, {
+    db,
+    exchange: portal,
+    catalogue: loadCatalogue(CATALOGUE_FOLDER),
+    staffOf: (subject) => staffRolesOf(db, subject, config.demo, app.instance.staffClients),
+  });
   // The registers' own change services for staff (each change recorded in the change outbox).
   await app.register(registerChangesPlugin, { db });
   // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).

@@ -3,6 +3,7 @@ import { auditMigrations } from './audit/index.ts';
 // CLI, the crash test's writer) does not load the capabilities themselves (FHIR definitions, PDFs).
 import { deliveryMigrations } from './capabilities/delivery/migrations.ts';
 import { ehealthMigrations } from './capabilities/ehealth/migrations.ts';
+import { eservicesMigrations } from './capabilities/eservices/migrations.ts';
 import { dossierMigrations } from './capabilities/vehicle-dossier/index.ts';
 import { walletMigrations } from './capabilities/wallet/migrations.ts';
 import type { MigrationSet } from './db/index.ts';
@@ -25,4 +26,5 @@ export const MIGRATIONS: readonly MigrationSet[] = [
   ehealthMigrations,
   deliveryMigrations,
   signingMigrations,
+  eservicesMigrations,
 ];

@@ -96,6 +96,9 @@ describe.each(testDatabases())('access rights from separate lists to pairs, on $
       { purpose: 'vehicle-registration-transfer', legalBasis: 'road-traffic-act-art-145' },
       { purpose: 'certificate-of-no-criminal-record', legalBasis: 'criminal-records-ordinance' },
       { purpose: 'company-good-standing-certificate', legalBasis: 'commercial-register-act-art-11' },
+      // The declared e-services' own pairs (issue 18).
+      { purpose: 'child-birth-benefit', legalBasis: 'family-allowances-act-art-6' },
+      { purpose: 'ehic-request', legalBasis: 'regulation-883-2004-art-19' },
     ]);
     const vehicles = await pairsOf('portal-vehicles');
     expect(vehicles).toContainEqual({

@@ -57,6 +57,10 @@ export const PURPOSES = [
   'business-representation',
   /** A certificate of a company's good standing is made for its representative. */
   'company-good-standing-certificate',
+  /** The e-service "One-off child birth benefit": its form and the social assistance decision. */
+  'child-birth-benefit',
+  /** The e-service "European Health Insurance Card": its form and the fund's decision. */
+  'ehic-request',
 ] as const;
 
 export type PurposeCode = (typeof PURPOSES)[number];
@@ -105,6 +109,8 @@ export const LEGAL_BASES = {
     citation: 'Commercial Register and Register of Non-Profit Legal Entities Act, Art. 11',
     hideable: false,
   },
+  'family-allowances-act-art-6': { citation: 'Family Allowances for Children Act, Art. 6', hideable: false },
+  'regulation-883-2004-art-19': { citation: 'Regulation (EC) No 883/2004, Art. 19', hideable: false },
 } as const satisfies Record<string, LegalBasisDefinition>;
 
 export type LegalBasisCode = keyof typeof LEGAL_BASES;

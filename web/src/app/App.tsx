@@ -2,9 +2,15 @@ import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ADMIN_PATH } from '../features/admin/paths.ts';
 import { AUDIT_PATH } from '../features/audit-console/paths.ts';
+import { BACKOFFICE_PATH } from '../features/backoffice/paths.ts';
 import { CLINICIAN_PATH } from '../features/clinician/paths.ts';
 import { DATA_USAGE_PATH } from '../features/data-usage/paths.ts';
-import { PARKING_PERMIT_PATH, SERVICES_PATH } from '../features/eservices/paths.ts';
+import {
+  isApplicationsPath,
+  matchApplyPath,
+  PARKING_PERMIT_PATH,
+  SERVICES_PATH,
+} from '../features/eservices/paths.ts';
 import { HEALTH_PATH } from '../features/health/paths.ts';
 import { MAILBOX_PATH, matchMessagePath, OFFICE_MAILBOX_PATH } from '../features/mailbox/paths.ts';
 import { NOTIFICATIONS_PATH } from '../features/notifications/paths.ts';
@@ -31,7 +37,9 @@ import { LoadingIndicator } from '../shared/ui/LoadingIndicator.tsx';
 import { usePathname } from './routing/router.ts';
 import {
   AdminScreen,
+  ApplicationsScreen,
   AuditConsoleScreen,
+  BackofficeScreen,
   ClinicianScreen,
   DataUsageScreen,
   DossierScreen,
@@ -48,6 +56,7 @@ import {
   PharmacyScreen,
   PresentScreen,
   ProfileScreen,
+  ServiceFormScreen,
   ServicesScreen,
   SignatureCheckScreen,
   VehicleCheckScreen,
@@ -177,6 +186,14 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
       ) : (
         <Redirect to="/" />
       );
+    case BACKOFFICE_PATH:
+      return session.kind === 'active' ? (
+        <RoleGate workspace={BACKOFFICE_PATH}>
+          <BackofficeScreen />
+        </RoleGate>
+      ) : (
+        <Redirect to="/" />
+      );
     case AUDIT_PATH:
       return session.kind === 'active' ? (
         <RoleGate workspace={AUDIT_PATH}>
@@ -201,6 +218,10 @@ function Screen({ pathname, session }: { pathname: string; session: SessionStatu
     case WALLET_CALLBACK_PATH:
       return <IssuanceCallbackScreen />;
   }
+  if (isApplicationsPath(pathname))
+    return session.kind === 'active' ? <ApplicationsScreen /> : <Redirect to="/" />;
+  const apply = matchApplyPath(pathname);
+  if (apply) return session.kind === 'active' ? <ServiceFormScreen code={apply.code} /> : <Redirect to="/" />;
   const verify = matchVerifyPath(pathname);
   if (verify) return <VerifyScreen reference={verify.reference} />;
   const message = matchMessagePath(pathname);

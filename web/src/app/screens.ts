@@ -17,6 +17,21 @@ export const ParkingPermitScreen = lazy(() =>
     default: module.ParkingPermitScreen,
   })),
 );
+export const ServiceFormScreen = lazy(() =>
+  import('../features/eservices/ServiceFormScreen.tsx').then((module) => ({
+    default: module.ServiceFormScreen,
+  })),
+);
+export const BackofficeScreen = lazy(() =>
+  import('../features/backoffice/BackofficeScreen.tsx').then((module) => ({
+    default: module.BackofficeScreen,
+  })),
+);
+export const ApplicationsScreen = lazy(() =>
+  import('../features/eservices/ApplicationsScreen.tsx').then((module) => ({
+    default: module.ApplicationsScreen,
+  })),
+);
 export const DataUsageScreen = lazy(() =>
   import('../features/data-usage/DataUsageScreen.tsx').then((module) => ({
     default: module.DataUsageScreen,

@@ -81,3 +81,22 @@ export function parkingPermitEligibility(
   if (!addresses || !vehicles) return { status: 'unknown', reasons: [] };
   return { status: 'eligible', reasons: [] };
 }
+
+/**
+ * A declared service's register read: the declaration's purpose and legal basis, about the
+ * applicant (the data subject) alone, by the person named as the user (the applicant, or the
+ * official gathering evidence through their administration's client), under the case's reference.
+ */
+export function serviceAccess(
+  use: { purpose: string; legalBasis: string; caseRef: string; userId: string; client?: string },
+  subject: string,
+): CallContext {
+  return {
+    ...(use.client ? { client: use.client } : {}),
+    purpose: use.purpose,
+    legalBasis: use.legalBasis,
+    dataSubject: subject,
+    userId: use.userId,
+    caseRef: use.caseRef,
+  };
+}

@@ -81,6 +81,29 @@ const GRANTS: ReadonlyArray<{ client: ClientRole; pair: PurposePair; services: r
     pair: { purpose: 'signing-certificate-issuance', legalBasis: 'eidas-regulation-art-24' },
     services: [PERSONS],
   },
+  // The declared e-services (server/src/capabilities/eservices/catalogue): each service's pair on
+  // the registers its declaration reads, for the applicant's prefill ...
+  {
+    client: 'portal',
+    pair: { purpose: 'child-birth-benefit', legalBasis: 'family-allowances-act-art-6' },
+    services: [PERSONS],
+  },
+  {
+    client: 'portal',
+    pair: { purpose: 'ehic-request', legalBasis: 'regulation-883-2004-art-19' },
+    services: [PERSONS, HEALTH_INSURANCE],
+  },
+  // ... and for the evidence the administration's official gathers in the back office.
+  {
+    client: 'municipality',
+    pair: { purpose: 'change-of-current-address', legalBasis: 'civil-registration-act-art-92' },
+    services: [PERSONS],
+  },
+  {
+    client: 'municipality',
+    pair: { purpose: 'resident-parking-permit', legalBasis: 'sofia-parking-ordinance-art-35' },
+    services: [PERSONS, VEHICLES],
+  },
   {
     client: 'portal',
     pair: { purpose: 'vehicle-history-report', legalBasis: 'road-traffic-act-art-140' },

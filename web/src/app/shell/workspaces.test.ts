@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { BACKOFFICE_PATH } from '../../features/backoffice/paths.ts';
 import { CLINICIAN_PATH } from '../../features/clinician/paths.ts';
 import { PHARMACY_PATH } from '../../features/pharmacy/paths.ts';
 import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
@@ -11,8 +12,13 @@ import { landingPath, workspacesFor } from './workspaces.ts';
 const paths = (roles: string[]) => workspacesFor(roles).map((workspace) => workspace.path);
 
 describe('role workspaces', () => {
-  it('gives officials the lookup, the verifier and the wallet desk, police the lookup and the verifier, auditors the audit console, admins the exchange console', () => {
-    expect(paths(['citizen', 'official'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH, WALLET_DESK_PATH]);
+  it('gives officials the lookup, the verifier, the wallet desk and the back office, police the lookup and the verifier, auditors the audit console, admins the exchange console', () => {
+    expect(paths(['citizen', 'official'])).toEqual([
+      WORKSPACE_PATH,
+      VERIFIER_PATH,
+      WALLET_DESK_PATH,
+      BACKOFFICE_PATH,
+    ]);
     expect(landingPath(['citizen', 'official'])).toBe(WORKSPACE_PATH);
     expect(paths(['citizen', 'police'])).toEqual([WORKSPACE_PATH, VERIFIER_PATH]);
     expect(paths(['citizen', 'auditor'])).toEqual([AUDIT_PATH]);

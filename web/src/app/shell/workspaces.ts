@@ -1,5 +1,6 @@
 import { ADMIN_PATH } from '../../features/admin/paths.ts';
 import { AUDIT_PATH } from '../../features/audit-console/paths.ts';
+import { BACKOFFICE_PATH } from '../../features/backoffice/paths.ts';
 import { CLINICIAN_PATH } from '../../features/clinician/paths.ts';
 import { PHARMACY_PATH } from '../../features/pharmacy/paths.ts';
 import { VERIFIER_PATH } from '../../features/verifier/paths.ts';
@@ -21,7 +22,8 @@ export interface Workspace {
     | 'verifier.nav'
     | 'walletDesk.nav'
     | 'clinician.nav'
-    | 'pharmacy.nav';
+    | 'pharmacy.nav'
+    | 'backoffice.nav';
 }
 
 export const WORKSPACES: readonly Workspace[] = [
@@ -35,6 +37,8 @@ export const WORKSPACES: readonly Workspace[] = [
   { path: VERIFIER_PATH, roles: ['police', 'official', 'pharmacist'], navLabel: 'verifier.nav' },
   // Last: an official still lands on the lookup; the desk is one link further.
   { path: WALLET_DESK_PATH, roles: ['official'], navLabel: 'walletDesk.nav' },
+  // The e-services' back office (issue 18): the official's administration's applications.
+  { path: BACKOFFICE_PATH, roles: ['official'], navLabel: 'backoffice.nav' },
 ];
 
 /** The start screen of a signed-in person without a workspace. */

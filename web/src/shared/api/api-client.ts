@@ -156,7 +156,7 @@ export async function apiGetFile(
  * reads. `headers` adds request headers (e.g. an `Idempotency-Key` that makes a retry safe).
  */
 export async function apiSend(
-  method: 'POST' | 'DELETE',
+  method: 'POST' | 'PUT' | 'DELETE',
   path: string,
   body?: unknown,
   headers?: Record<string, string>,

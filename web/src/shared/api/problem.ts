@@ -6,6 +6,8 @@ export interface Problem {
   detail?: string;
   /** Civitas' stable error code, e.g. 'token-expired'. */
   code?: string;
+  /** A form's errors, each at its field path (`eservice-form-invalid`). */
+  errors?: Array<{ field: string; keyword: string }>;
 }
 
 const PROBLEM_MEDIA_TYPE = 'application/problem+json';
@@ -40,9 +42,21 @@ export function parseProblem(httpStatus: number, contentType: string | null, bod
   if (detail) problem.detail = detail;
   const code = nonEmptyString(members.code);
   if (code) problem.code = code;
+  const errors = fieldErrors(members.errors);
+  if (errors.length > 0) problem.errors = errors;
   return problem;
 }
 
 function nonEmptyString(value: unknown): string | undefined {
   return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}
+
+/** The `errors` member's well-formed entries (field path and keyword strings) only. */
+function fieldErrors(value: unknown): Array<{ field: string; keyword: string }> {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry: unknown) => {
+    if (typeof entry !== 'object' || entry === null) return [];
+    const { field, keyword } = entry as Record<string, unknown>;
+    return typeof field === 'string' && typeof keyword === 'string' ? [{ field, keyword }] : [];
+  });
 }
