@@ -292,13 +292,6 @@ async function registerContexts(
     // The platform-wide limit off (benchmarks) turns the anonymous reports' own limit off too.
     reportsPerMinute: config.rateLimit > 0 ? 30 : 0,
   });
-  // Every service declaration is checked here: a bad one fails the start with its file and reasons.
-  await app.register(eservicesPlugin, {
-    db,
-    exchange: portal,
-    catalogue: loadCatalogue(CATALOGUE_FOLDER),
-    staffOf: (subject) => staffRolesOf(db, subject, config.demo, app.instance.staffClients),
-  });
   // The registers' own change services for staff (each change recorded in the change outbox).
   await app.register(registerChangesPlugin, { db });
   // The wallet issuer asks the registers as its own subsystem (credential issuance rights only).
@@ -340,6 +333,16 @@ async function registerContexts(
     portalClient: app.instance.clients.portal,
   });
   await app.register(signingPlugin, { signing, exchange: portal });
+  // The e-services take the signing and delivery ports: applications signed, status changes told.
+  // Every service declaration is checked here: a bad one fails the start with its file and reasons.
+  await app.register(eservicesPlugin, {
+    db,
+    exchange: portal,
+    catalogue: loadCatalogue(CATALOGUE_FOLDER),
+    staffOf: (subject) => staffRolesOf(db, subject, config.demo, app.instance.staffClients),
+    signing,
+    notifier: delivery.notifications,
+  });
 }
 
 /** The web app for a browser's navigation; problem+json (404 or 405) for everything else. */
