@@ -1,5 +1,4 @@
 import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { type Static, Type } from '@sinclair/typebox';
 import { Value } from '@sinclair/typebox/value';
@@ -32,7 +31,7 @@ const EnvSchema = Type.Object({
   // come first, the others in the background after the server is ready.
   CIVITAS_DEMO_HEALTH_RECORDS: Type.String({ pattern: '^(all|[0-9]{1,8})$', default: 'all' }),
   CIVITAS_DEMO_PIN: Type.String({ pattern: '^[0-9]{4,8}$', default: '1234' }),
-  // Threads that validate FHIR resources beside the main one (default: one per spare core, up to 2; none in tests).
+  // Threads that validate FHIR resources beside the main one (default none: on two cores they slowed the import).
   CIVITAS_VALIDATION_WORKERS: Type.Optional(Type.Integer({ minimum: 0, maximum: 16 })),
   CIVITAS_BODY_LIMIT: Type.Integer({ minimum: 1024, maximum: 64 * 1024 * 1024, default: 1024 * 1024 }),
   CIVITAS_RATE_LIMIT: Type.Integer({ minimum: 0, default: 1200 }),
@@ -184,9 +183,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env, overrides: P
         : Number(withDefaults.CIVITAS_DEMO_HEALTH_RECORDS),
     demoPin: withDefaults.CIVITAS_DEMO_PIN,
     bodyLimit: withDefaults.CIVITAS_BODY_LIMIT,
-    validationWorkers:
-      withDefaults.CIVITAS_VALIDATION_WORKERS ??
-      (withDefaults.CIVITAS_ENV === 'test' ? 0 : Math.min(2, Math.max(0, os.availableParallelism() - 1))),
+    validationWorkers: withDefaults.CIVITAS_VALIDATION_WORKERS ?? 0,
     rateLimit: withDefaults.CIVITAS_RATE_LIMIT,
     headersTimeoutMs: withDefaults.CIVITAS_HEADERS_TIMEOUT_MS,
     requestTimeoutMs: withDefaults.CIVITAS_REQUEST_TIMEOUT_MS,

@@ -134,6 +134,17 @@ export type Interaction =
 export interface HealthPolicy {
   /** Whether the scopes allow the interaction on the type at all (before any data is read). */
   checkScopes(ctx: HealthAccessContext, resourceType: string, interaction: Interaction): ScopeDecision;
+  /**
+   * A read by id where the policy can fetch the resource with what decides its visibility in one
+   * statement (a doctor: their relations with its patient, the patient's restrictions): the
+   * current row, or null when there is none; undefined: read it from the store. `canRead` still
+   * decides (without reading again).
+   */
+  readById?(
+    ctx: HealthAccessContext,
+    resourceType: string,
+    id: string,
+  ): Promise<StoredResource | null | undefined>;
   /** Whether the caller may see this stored resource (compartment, care relationship, restrictions). */
   canRead(ctx: HealthAccessContext, resource: StoredResource): Promise<boolean>;
   /** The stored resources among these the caller may see, in their order (one query for many). */

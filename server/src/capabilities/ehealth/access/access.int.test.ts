@@ -284,6 +284,18 @@ describe.each(testDatabases())('who sees what of the health record on $name', (e
     expect(reads.map((read) => read.statusCode)).toEqual(Array(24).fill(200));
     const after = await events();
     expect(after.length - before).toBe(24);
+    // Each written with its version in the history and its rows in the search index (one statement per group).
+    const recorded = after.map((event) => event.id as string);
+    const history = await db
+      .selectFrom('ehealth.resource_history')
+      .select(['id', 'content'])
+      .where('resource_type', '=', 'AuditEvent')
+      .where('id', 'in', recorded)
+      .execute();
+    expect(history.map((row) => JSON.parse(row.content).id).sort()).toEqual([...recorded].sort());
+    const searchable = await inject('GET', '/fhir/R4/AuditEvent?patient=p-citizen&_count=200', 'citizen');
+    const found = (searchable.json() as { entry?: Array<{ resource: { id: string } }> }).entry ?? [];
+    expect(recorded.every((id) => found.some((entry) => entry.resource.id === id))).toBe(true);
     // The doctor's registered name, then their organisation (what the patient is shown).
     const person = await tablesOf<{
       'population.persons': { egn: string; given_name: string; family_name: string };

@@ -1,6 +1,8 @@
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, type RawBuilder, type Selectable, sql } from 'kysely';
 import { type Connection, CUSTOM_PLAN, tablesOf } from '../../../db/index.ts';
-import type { EhealthTables } from '../tables.ts';
+import { storedOf } from '../fhir/store.ts';
+import type { StoredResource } from '../ports.ts';
+import type { EhealthTables, ResourceRow } from '../tables.ts';
 import type { AccessTables } from './tables.ts';
 
 /** A patient's EHDS Art. 8 restriction: what is hidden, and from whom. */
@@ -27,6 +29,17 @@ export interface CareRelations {
    * narrowed to a few patients); absent for the whole list.
    */
   restrictions?: Restriction[];
+  /**
+   * When the relations were asked about the patient of one resource (`within` a resource), that
+   * resource's current row (null: there is none), read in the same statement.
+   */
+  resource?: StoredResource | null;
+}
+
+/** One resource, whose patient a read's relations are narrowed to (the resource read at once). */
+export interface SubjectResource {
+  resourceType: string;
+  id: string;
 }
 
 /** What the policy reads of the record to know a doctor's patients. */
@@ -35,10 +48,14 @@ export interface CareFacts {
   referencesOf(practitionerId: string): Promise<string[]>;
   /**
    * The doctor's relations (named by these references) with every patient, or with the patients
-   * `within` only (a read, a search for one patient), then with those patients' restrictions too:
-   * one query either way.
+   * `within` only (a search for one patient), then with those patients' restrictions too, or with
+   * the patient of the resource `within` names (a read by id: that resource comes with them): one
+   * query either way.
    */
-  relations(references: readonly string[], within?: readonly string[]): Promise<CareRelations>;
+  relations(
+    references: readonly string[],
+    within?: readonly string[] | SubjectResource,
+  ): Promise<CareRelations>;
   /** The restrictions of these patients. */
   restrictions(patientIds: readonly string[]): Promise<Restriction[]>;
 }
@@ -68,71 +85,99 @@ async function referencesOf(db: Db, practitionerId: string): Promise<string[]> {
 
 /**
  * The three relations in one statement (a UNION of the GIN-indexed containment queries), so a
- * read costs one round trip whatever the doctor's list: `within` narrows it to a few patients,
- * and adds their restrictions (as JSON rows) to the same statement.
+ * read costs one round trip whatever the doctor's list: `within` narrows it to a few patients, or
+ * to the patient of one resource, and adds their restrictions (and that resource) as JSON rows to
+ * the same statement.
  */
 async function relations(
   db: Db,
   references: readonly string[],
-  within?: readonly string[],
+  within?: readonly string[] | SubjectResource,
 ): Promise<CareRelations> {
-  if (within?.length === 0) return { gp: [], referral: [], encounters: [], restrictions: [] };
-  if (references.length === 0)
-    return {
-      gp: [],
-      referral: [],
-      encounters: [],
-      ...(within && { restrictions: await restrictionsOf(db, within) }),
-    };
+  if (Array.isArray(within) && within.length === 0)
+    return { gp: [], referral: [], encounters: [], restrictions: [] };
+  if (!within && references.length === 0) return { gp: [], referral: [], encounters: [] };
+  const subject = within && !Array.isArray(within) ? (within as SubjectResource) : null;
+  const patients = Array.isArray(within) ? (within as readonly string[]) : null;
+  // Who the statement is about: every patient, some, or the one of the resource read.
+  const resourceRow = subject
+    ? sql`ehealth.resources WHERE resource_type = ${subject.resourceType} AND id = ${subject.id}`
+    : null;
   const among = (column: string) =>
-    within ? sql<boolean>`${sql.ref(column)} = ANY(${[...within]}::text[])` : sql<boolean>`true`;
-  const restrictions = within
-    ? sql`UNION ALL
-    SELECT 'restriction', patient_id, row_to_json(hidden)::text FROM ehealth.access_restrictions hidden
-      WHERE patient_id = ANY(${[...within]}::text[])`
-    : sql``;
+    resourceRow
+      ? sql<boolean>`${sql.ref(column)} = (SELECT patient_id FROM ${resourceRow})`
+      : patients
+        ? sql<boolean>`${sql.ref(column)} = ANY(${[...patients]}::text[])`
+        : sql<boolean>`true`;
+  const branches = references.length > 0 ? [...relationBranches(references, among)] : [];
+  if (within)
+    branches.push(sql`SELECT 'restriction' AS kind, patient_id, row_to_json(hidden)::text AS id
+      FROM ehealth.access_restrictions hidden WHERE ${among('patient_id')}`);
+  if (resourceRow)
+    branches.push(sql`SELECT 'resource' AS kind, patient_id, row_to_json(subject)::text AS id
+      FROM (SELECT * FROM ${resourceRow}) subject`);
   const rows = await sql<{
-    kind: 'gp' | 'referral' | 'encounter' | 'restriction';
+    kind: RowKind;
     patient_id: string;
     id: string;
-  }>`
-    ${sql.raw(CUSTOM_PLAN)} SELECT 'gp' AS kind, id AS patient_id, id FROM ehealth.resources
+  }>`${sql.raw(CUSTOM_PLAN)} ${sql.join(branches, sql` UNION ALL `)}`.execute(db);
+  return relationsOf(rows.rows, within !== undefined, subject !== null);
+}
+
+type RowKind = 'gp' | 'referral' | 'encounter' | 'restriction' | 'resource';
+
+/** The GP, referral and encounter queries, each limited by `among`. */
+function relationBranches(references: readonly string[], among: (column: string) => RawBuilder<boolean>) {
+  return [
+    sql`SELECT 'gp' AS kind, id AS patient_id, id FROM ehealth.resources
       WHERE resource_type = 'Patient' AND ${among('id')} AND NOT deleted
         AND ${anyOf(
           'generalPractitioner',
           references.map((reference) => ({ reference })),
-        )}
-    UNION ALL
-    SELECT 'referral', patient_id, id FROM ehealth.resources
+        )}`,
+    sql`SELECT 'referral', patient_id, id FROM ehealth.resources
       WHERE resource_type = 'ServiceRequest' AND ${among('patient_id')} AND NOT deleted
         AND patient_id IS NOT NULL AND content::jsonb ->> 'status' = 'active'
         AND ${anyOf(
           'performer',
           references.map((reference) => ({ reference })),
-        )}
-    UNION ALL
-    SELECT 'encounter', patient_id, id FROM ehealth.resources
+        )}`,
+    sql`SELECT 'encounter', patient_id, id FROM ehealth.resources
       WHERE resource_type = 'Encounter' AND ${among('patient_id')} AND NOT deleted
         AND patient_id IS NOT NULL AND content::jsonb ->> 'status' = 'in-progress'
         AND ${anyOf(
           'participant',
           references.map((reference) => ({ individual: { reference } })),
-        )}
-    ${restrictions}`.execute(db);
+        )}`,
+  ];
+}
+
+/** The statement's rows as relations (with the restrictions and the resource when asked for). */
+function relationsOf(
+  rows: ReadonlyArray<{ kind: RowKind; patient_id: string; id: string }>,
+  narrowed: boolean,
+  withResource: boolean,
+): CareRelations {
   const found: CareRelations = { gp: [], referral: [], encounters: [] };
   const hidden: RestrictionRow[] = [];
-  for (const row of rows.rows) {
+  let resource: StoredResource | null = null;
+  for (const row of rows) {
     if (row.kind === 'gp') found.gp.push(row.patient_id);
     else if (row.kind === 'referral') found.referral.push(row.patient_id);
     else if (row.kind === 'encounter')
       found.encounters.push({ patientId: row.patient_id, encounterId: row.id });
-    else hidden.push(JSON.parse(row.id) as RestrictionRow);
+    else if (row.kind === 'restriction') hidden.push(JSON.parse(row.id) as RestrictionRow);
+    else {
+      const stored = JSON.parse(row.id) as Selectable<ResourceRow> & { last_updated: string };
+      resource = storedOf({ ...stored, last_updated: new Date(stored.last_updated) });
+    }
   }
-  if (within) {
+  if (narrowed) {
     // In the order they were made, as `restrictionsOf` answers them.
     hidden.sort((a, b) => Date.parse(a.created_at) - Date.parse(b.created_at));
     found.restrictions = hidden.map(restrictionOf);
   }
+  if (withResource) found.resource = resource;
   return found;
 }
 

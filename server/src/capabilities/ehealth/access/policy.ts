@@ -1,6 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { HealthAccessContext, HealthActor, HealthPolicy, Resource, StoredResource } from '../ports.ts';
-import type { CareFacts, Restriction } from './care.ts';
+import type { CareFacts, CareRelations, Restriction } from './care.ts';
 import { checkScopes } from './scopes.ts';
 
 /**
@@ -268,27 +268,12 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
    * A doctor's standing with a few patients only (a read, a search for one patient): the whole
    * list is read only for what may touch any patient.
    */
-  const narrowed = new WeakMap<HealthAccessContext, Map<string, Promise<Standing>>>();
+  const narrowed = new NarrowedStandings();
   const standingWithin = (ctx: HealthAccessContext, patientIds: readonly string[] | undefined) => {
     if (ctx.actor.kind !== 'practitioner') return null;
     const whole = standings.get(ctx);
     if (whole || patientIds === undefined || patientIds.length > FEW_PATIENTS) return standingOf(ctx);
-    // Remembered for the request (a transaction's entries ask about the same patient again and again).
-    let known = narrowed.get(ctx);
-    if (!known) {
-      known = new Map();
-      narrowed.set(ctx, known);
-    }
-    const key = [...patientIds].sort().join(' ');
-    let standing = known.get(key);
-    if (!standing) {
-      if (known.size >= FEW_PATIENTS) known.clear();
-      const remembered = known;
-      standing = load(ctx, patientIds);
-      standing.catch(() => remembered.delete(key));
-      known.set(key, standing);
-    }
-    return standing;
+    return narrowed.get(ctx, patientIds, () => load(ctx, patientIds));
   };
   const read = async (ctx: HealthAccessContext, resources: readonly StoredResource[]) => {
     const patientIds = [
@@ -307,6 +292,19 @@ export function createHealthPolicy(facts: CareFacts, now: () => Date = () => new
   };
   return {
     checkScopes,
+    async readById(ctx, resourceType, id) {
+      if (ctx.actor.kind !== 'practitioner') return undefined;
+      // The resource, the doctor's relations with its patient and that patient's restrictions in
+      // one statement; the standing is remembered for the `canRead` that follows.
+      const known = await referencesOf(ctx.actor.practitionerId);
+      const found = await facts.relations(known, { resourceType, id });
+      const resource = found.resource ?? null;
+      if (resource?.patientId && !standings.get(ctx)) {
+        const patients = [resource.patientId];
+        void narrowed.get(ctx, patients, async () => standingFrom(found, known, ctx, now(), patients));
+      }
+      return resource;
+    },
     canRead: async (ctx, resource) => (await read(ctx, [resource])).length === 1,
     filterReadable: read,
     async visibleWhere(ctx, _resourceType, alias, patients) {
@@ -360,8 +358,18 @@ async function loadStanding(
   now: Date,
   within?: readonly string[],
 ): Promise<Standing> {
+  return standingFrom(await facts.relations(references, within), references, ctx, now, within);
+}
+
+/** The standing the relations make (narrowed to `within` when they were read for those patients). */
+function standingFrom(
+  found: CareRelations,
+  references: readonly string[],
+  ctx: HealthAccessContext,
+  now: Date,
+  within?: readonly string[],
+): Standing {
   const actor = ctx.actor as Extract<HealthActor, { kind: 'practitioner' }>;
-  const found = await facts.relations(references, within);
   const encounters = new Map<string, Set<string>>();
   for (const { patientId, encounterId } of found.encounters) {
     encounters.set(patientId, (encounters.get(patientId) ?? new Set()).add(encounterId));
@@ -380,4 +388,32 @@ async function loadStanding(
     ...(within &&
       found.restrictions && { narrowed: { patients: new Set(within), restrictions: found.restrictions } }),
   };
+}
+
+/** Standings narrowed to a few patients, remembered per request (a transaction asks again and again). */
+class NarrowedStandings {
+  private readonly known = new WeakMap<HealthAccessContext, Map<string, Promise<Standing>>>();
+
+  get(
+    ctx: HealthAccessContext,
+    patientIds: readonly string[],
+    load: () => Promise<Standing>,
+  ): Promise<Standing> {
+    let known = this.known.get(ctx);
+    if (!known) {
+      known = new Map();
+      this.known.set(ctx, known);
+    }
+    const key = [...patientIds].sort().join(' ');
+    let standing = known.get(key);
+    if (!standing) {
+      if (known.size >= FEW_PATIENTS) known.clear();
+      const remembered = known;
+      standing = load();
+      // A failed read is not remembered.
+      standing.catch(() => remembered.delete(key));
+      known.set(key, standing);
+    }
+    return standing;
+  }
 }

@@ -296,9 +296,12 @@ async function store(
     await index.write(db as EhealthTransaction, events);
     return recordAccesses(connection, accesses);
   }
+  // The history rows are the resource rows the first insert returns: the contents travel once.
+  const columns = ['resource_type', 'id', 'version', 'last_updated', 'content'] as const;
   const parts = [
-    db.insertInto('ehealth.resources').values(rows),
-    db.insertInto('ehealth.resource_history').values(rows.map(({ patient_id: _, ...row }) => row)),
+    db.insertInto('ehealth.resources').values(rows).returning(columns),
+    sql`INSERT INTO ehealth.resource_history (${sql.join(columns.map((column) => sql.id(column)))})
+      SELECT ${sql.join(columns.map((column) => sql.id(column)))} FROM ${sql.id('written_0')}`,
     ...insertions,
     ...(accesses.length > 0 ? [accessOutboxInsert(connection, accesses)] : []),
   ];

@@ -67,7 +67,10 @@ export class HealthRecordService implements BundleProcessor {
   async read(ctx: HealthAccessContext, type: string, id: string): Promise<StoredResource> {
     this.checkScopes(ctx, type, 'read');
     checkId(id);
-    const stored = await this.visible(ctx, await this.parts.store.read(type, id));
+    // A doctor's read: the resource with their standing, in one statement (undefined: not offered).
+    const prefetched = await this.parts.policy.readById?.(ctx, type, id);
+    const found = prefetched === undefined ? await this.parts.store.read(type, id) : prefetched;
+    const stored = await this.visible(ctx, found);
     if (stored.deleted) throw new AppError('fhir-resource-deleted', `${type}/${id} has been deleted.`);
     await this.record(ctx, 'read', type, [stored]);
     return stored;
