@@ -128,10 +128,20 @@ describe('the e-services catalogue and a declared form (Chromium, 360 px)', () =
     await page.locator('#root_newAddress_street').waitFor();
     expect(await page.locator('#root_newAddress_street').inputValue()).toBe('ул. Оборище');
 
-    // Until the signing branch's browser helper is merged, signing refuses and nothing unsigned is sent.
+    // Signed in the browser: a signing key made in the wallet, its certificate issued by the
+    // platform's CA on first use, the application a JAdES JWS the server checks before storing it.
     await page.getByRole('button', { name: 'Sign and submit' }).click();
-    await page.getByText('Signing is not available yet: your draft is saved.').waitFor();
-    await expectAccessible(page, 'eservices-form-signing-en.png');
+    await page.getByText('Your application was signed and submitted.').waitFor({ timeout: 30_000 });
+    await expectAccessible(page, 'eservices-form-submitted-en.png');
+    const filed = await sql<{ signature: string; status: string }>`
+      SELECT signature, status FROM eservices.applications WHERE subject = ${citizen}`.execute(
+      platform.database.db,
+    );
+    expect(filed.rows).toHaveLength(1);
+    expect(filed.rows[0]!.status).toBe('submitted');
+    const header = JSON.parse(Buffer.from(filed.rows[0]!.signature.split('.')[0]!, 'base64url').toString());
+    expect(header).toMatchObject({ alg: 'ES256', crit: ['sigT'] });
+    expect(header.x5c).toHaveLength(2);
     expect(pageErrors).toEqual([]);
   });
 
