@@ -203,13 +203,17 @@ describe.each(testDatabases())('drafts and applications, on $name', (engine) => 
     );
   });
 
-  it('answers 503 over HTTP until the signing context is wired (no unsigned application is ever stored)', async () => {
+  it("refuses over HTTP a signature the platform's signing context does not accept, storing nothing", async () => {
     const data = await filledForm(citizen);
     const draftId = await saved(citizen, data);
     const response = await http('POST', '/api/eservices/applications', citizen, {
       draftId,
       signature: 'eyJhbGciOiJFUzI1NiJ9.e30.c2lnbmF0dXJl',
     });
-    expect([response.statusCode, response.json().code]).toEqual([503, 'eservice-signing-unavailable']);
+    expect(response.statusCode).toBeGreaterThanOrEqual(400);
+    expect(response.statusCode).toBeLessThan(500);
+    expect(response.json().code).toBe('signature-invalid');
+    const stored = await http('GET', '/api/eservices/applications', citizen);
+    expect(JSON.stringify(stored.json())).not.toContain(draftId);
   });
 });
