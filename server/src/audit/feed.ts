@@ -201,19 +201,28 @@ export function adminEntry(at: Date, action: string, subject: string, record: un
   };
 }
 
-/** The message-log columns a record hash covers, in this order (version 1). */
-export const RECORD_COLUMNS = ['seq', ...MESSAGE_LOG_COLUMNS] as const;
+/** The message-log columns of version 1 of the record hash, in this order. */
+const VERSION_1_COLUMNS = ['seq', ...MESSAGE_LOG_COLUMNS] as const;
+
+/**
+ * The message-log columns a record hash covers: version 1's, then the company the call was made
+ * for (`X-Road-Represented-Party`), appended only when there is one, so the hashes of records
+ * without one are version 1's, unchanged.
+ */
+export const RECORD_COLUMNS = [...VERSION_1_COLUMNS, 'represented_party'] as const;
 
 /**
  * SHA-256 of the record as a JSON array of its columns in a fixed order: one string per record,
  * without sorting keys (the feed hashes thousands of records a second).
  */
 export function recordHash(row: LoggedMessage): string {
-  const values = RECORD_COLUMNS.map((column) => {
+  const values: unknown[] = VERSION_1_COLUMNS.map((column) => {
     const value = row[column];
     if (column === 'seq') return Number(value);
     return value instanceof Date ? value.toISOString() : (value ?? null);
   });
+  const party = (row as { represented_party?: string | null }).represented_party;
+  if (party !== undefined && party !== null) values.push(party);
   return sha256Hex(JSON.stringify(['civitas-message-record/v1', ...values]));
 }
 

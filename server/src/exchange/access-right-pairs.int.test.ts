@@ -92,13 +92,13 @@ describe.each(testDatabases())('access rights from separate lists to pairs, on $
       { purpose: 'authentication', legalBasis: 'e-government-act-art-2' },
       { purpose: 'resident-parking-permit', legalBasis: 'sofia-parking-ordinance-art-35' },
       { purpose: 'signing-certificate-issuance', legalBasis: 'eidas-regulation-art-24' },
+      // The declared e-services' own pairs (issue 18).
+      { purpose: 'child-birth-benefit', legalBasis: 'family-allowances-act-art-6' },
+      { purpose: 'ehic-request', legalBasis: 'regulation-883-2004-art-19' },
       { purpose: 'change-of-current-address', legalBasis: 'civil-registration-act-art-92' },
       { purpose: 'vehicle-registration-transfer', legalBasis: 'road-traffic-act-art-145' },
       { purpose: 'certificate-of-no-criminal-record', legalBasis: 'criminal-records-ordinance' },
       { purpose: 'company-good-standing-certificate', legalBasis: 'commercial-register-act-art-11' },
-      // The declared e-services' own pairs (issue 18).
-      { purpose: 'child-birth-benefit', legalBasis: 'family-allowances-act-art-6' },
-      { purpose: 'ehic-request', legalBasis: 'regulation-883-2004-art-19' },
     ]);
     const vehicles = await pairsOf('portal-vehicles');
     expect(vehicles).toContainEqual({

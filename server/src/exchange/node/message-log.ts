@@ -37,8 +37,8 @@ export const MESSAGE_LOG_COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof MessageRecord>;
 
 /**
- * The columns written, in table order: the published ones, then the represented party (kept out
- * of the audit feed's record hash of version 1, which the signed request it came in covers).
+ * The columns written, in table order: the published ones, then the represented party (the audit
+ * feed's record hash covers it when there is one, after version 1's columns).
  */
 const WRITTEN_COLUMNS = [...MESSAGE_LOG_COLUMNS, 'represented_party'] as const satisfies ReadonlyArray<
   keyof MessageRecord
