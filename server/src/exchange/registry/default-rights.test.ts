@@ -52,7 +52,11 @@ describe('the default rights of the wallet issuer', () => {
       (right) =>
         right.client === CLIENTS.portal && right.serviceId.endsWith('/health-insurance/insured-persons'),
     );
-    expect(portal?.pairs).toEqual([{ purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' }]);
+    // The person's own, and the EHIC e-service's prefill (the applicant's own insurance).
+    expect(portal?.pairs).toEqual([
+      { purpose: 'data-subject-access', legalBasis: 'gdpr-art-15' },
+      { purpose: 'ehic-request', legalBasis: 'regulation-883-2004-art-19' },
+    ]);
   });
 });
 
