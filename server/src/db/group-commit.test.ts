@@ -35,6 +35,25 @@ describe('group commit', () => {
     await writer.drain();
   });
 
+  it('with two writers, writes the next group while the last is in flight, and never a third at once', async () => {
+    const { statements, releases, write } = heldWrites();
+    const writer = new GroupCommit(write, { writers: 2 });
+    const first = writer.append(1);
+    const second = writer.append(2);
+    const waiting = [writer.append(3), writer.append(4)];
+    // Two statements in flight; what arrives meanwhile waits for a writer.
+    expect(statements).toEqual([[1], [2]]);
+    releases[1]!();
+    await second;
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(statements).toEqual([[1], [2], [3, 4]]);
+    releases[0]!();
+    releases[2]!();
+    await Promise.all([first, ...waiting]);
+    await writer.drain();
+    expect(statements.flat().sort()).toEqual([1, 2, 3, 4]);
+  });
+
   it('rejects the appends of a failed statement only, and carries on', async () => {
     const { statements, releases, write } = heldWrites();
     const writer = new GroupCommit(write);

@@ -30,6 +30,11 @@ export interface GroupCommitOptions {
    * constraint errors).
    */
   isolates?: (error: unknown) => boolean;
+  /**
+   * Statements in flight at once (default 1): with more, the next group is written while the last
+   * one commits, on another connection (the rows' order across groups is then the commits').
+   */
+  writers?: number;
 }
 
 /**
@@ -48,8 +53,9 @@ export class GroupCommit<Row> {
   private readonly write: (rows: Row[]) => Promise<void>;
   private readonly maxRows: number;
   private readonly isolates: (error: unknown) => boolean;
+  private readonly writers: number;
   private waiting: Array<Append<Row>> = [];
-  private writing = false;
+  private writing = 0;
   private drained: Array<() => void> = [];
 
   /** `write` stores the rows in one statement (at most `maxRows` of them) and resolves once committed. */
@@ -58,32 +64,33 @@ export class GroupCommit<Row> {
     this.write = write;
     this.maxRows = settings.maxRows ?? DEFAULT_MAX_ROWS;
     this.isolates = settings.isolates ?? isRowFault;
+    this.writers = Math.max(1, settings.writers ?? 1);
   }
 
   /** Appends rows (they go into the same statement); resolves once they are committed. */
   append(...rows: Row[]): Promise<void> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ rows, resolve, reject });
-      if (!this.writing) void this.writeBuffered();
+      if (this.writing < this.writers) void this.writeBuffered();
     });
   }
 
   /** Waits until everything appended so far is stored. */
   async drain(): Promise<void> {
-    while (this.writing || this.waiting.length > 0) {
+    while (this.writing > 0 || this.waiting.length > 0) {
       await new Promise<void>((resolve) => this.drained.push(resolve));
     }
   }
 
   private async writeBuffered(): Promise<void> {
-    this.writing = true;
+    this.writing++;
     while (this.waiting.length > 0) {
       const batch = this.waiting;
       this.waiting = [];
       for (const statement of this.statements(batch)) await this.writeIsolating(statement);
     }
-    this.writing = false;
-    for (const resolve of this.drained.splice(0)) resolve();
+    this.writing--;
+    if (this.writing === 0) for (const resolve of this.drained.splice(0)) resolve();
   }
 
   /** Splits a batch into statements of at most `maxRows` rows, never splitting an append that fits. */

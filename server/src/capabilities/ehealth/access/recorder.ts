@@ -232,7 +232,9 @@ export function createAccessRecorder(deps: RecorderDeps): HealthAccessRecorder {
         : tablesOf<EhealthTables>(deps.db)
             .transaction()
             .execute((t) => write(t, accesses)),
-    { maxRows: MAX_GROUP, isolates: () => true },
+    // Two groups in flight: the next is written while the last commits (sixteen readers otherwise
+    // wait for the group being written, then for their own).
+    { maxRows: MAX_GROUP, isolates: () => true, writers: 2 },
   );
   return {
     async record(access, trx) {
