@@ -126,6 +126,9 @@ describe('role workspaces in the web app (Chromium, 360 px)', () => {
       'My profile',
       'E-services',
       'My health',
+      'Mailbox',
+      'Payments',
+      'Notifications',
       'Who used my data',
       'Wallet',
     ]);

@@ -1,3 +1,7 @@
+// The Reflect polyfill @peculiar/x509 needs (its dependency injection), before any chunk that
+// loads x509: the wallet's certificate checks and the signing key's request share that chunk, and
+// the bundler does not keep a polyfill imported beside it ahead of it.
+import 'reflect-metadata';
 import '../shared/ui/base.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
