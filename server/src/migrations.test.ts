@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mergeMigrations } from './db/migrate.ts';
 import { MIGRATIONS } from './migrations.ts';
 
-/** The migrations of released versions, as their databases recorded them. */
+/** The migrations of released versions (main before session 13), as their databases recorded them. */
 const RELEASED = [
   '0001-platform',
   '0010-identity',
@@ -25,6 +25,21 @@ const RELEASED = [
   '0530-identity-role-holder-name',
   '0540-identity-sign-ins-and-pin-attempts',
   '0550-audit-private-keys-out-of-database',
+  '0600-wallet',
+  '0610-wallet-issuer-tables',
+  '0620-register-changes',
+  '0621-health-insurance',
+  '0622-driving-licence-restrictions',
+  '0630-wallet-trust',
+  '0631-wallet-status',
+  '0640-wallet-verifier',
+  '0650-identity-passkeys',
+  '0700-ehealth-store',
+  '0720-ehealth-search-index',
+  '0730-ehealth-access',
+  '0736-audit-access-outbox',
+  '0740-ehealth-prescriptions',
+  '0750-ehealth-seed-batches',
 ];
 
 describe('the migrations registered at boot', () => {

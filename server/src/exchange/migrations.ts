@@ -154,7 +154,7 @@ const migrations: Record<string, Migration> = {
   // exactly what it allowed (every combination of its purposes and bases). Each conversion is
   // written to the admin log, like any other change of a right.
   // Issue 18: the party a request was made for (`X-Road-Represented-Party`), on its message.
-  '0630-exchange-represented-party': sqlMigration(
+  '0832-exchange-represented-party': sqlMigration(
     ['ALTER TABLE exchange.message_log ADD COLUMN represented_party text'],
     ['ALTER TABLE exchange.message_log DROP COLUMN represented_party'],
   ),

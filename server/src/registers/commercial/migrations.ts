@@ -3,7 +3,7 @@ import { sqlMigration } from '../../db/index.ts';
 
 /** The commercial register's schema: companies, and the persons who represent them. */
 export const commercialMigrations: Record<string, Migration> = {
-  '0630-commercial-register': sqlMigration(
+  '0830-commercial-register': sqlMigration(
     [
       'CREATE SCHEMA IF NOT EXISTS commercial',
       `CREATE TABLE commercial.companies (

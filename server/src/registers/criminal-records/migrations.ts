@@ -3,7 +3,7 @@ import { sqlMigration } from '../../db/index.ts';
 
 /** The criminal-records register's schema: convictions by person (most persons have none). */
 export const criminalRecordMigrations: Record<string, Migration> = {
-  '0631-criminal-records': sqlMigration(
+  '0831-criminal-records': sqlMigration(
     [
       'CREATE SCHEMA IF NOT EXISTS criminal_records',
       `CREATE TABLE criminal_records.convictions (
