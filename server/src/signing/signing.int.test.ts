@@ -73,11 +73,22 @@ function cmsParts(pdf: Uint8Array): { cms: Buffer; content: Buffer } {
   const match = [...text.matchAll(/\/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]/g)].at(-1)!;
   const [a, b, c, d] = match.slice(1, 5).map(Number) as [number, number, number, number];
   const bytes = Buffer.from(pdf);
-  const hex = text.slice(b + 1, c - 1).replace(/(00)+$/, '');
+  // The placeholder is zero-padded: the CMS is as long as its DER header says (its last byte may be 0).
+  const padded = Buffer.from(text.slice(b + 1, c - 1), 'hex');
   return {
-    cms: Buffer.from(hex.length % 2 ? `${hex}0` : hex, 'hex'),
+    cms: padded.subarray(0, derLength(padded)),
     content: Buffer.concat([bytes.subarray(a, a + b), bytes.subarray(c, c + d)]),
   };
+}
+
+/** The length of the DER element at the start of `bytes`: its header and its stated content length. */
+function derLength(bytes: Buffer): number {
+  const first = bytes[1]!;
+  if (first < 0x80) return 2 + first;
+  const count = first & 0x7f;
+  let length = 0;
+  for (let i = 0; i < count; i++) length = length * 256 + bytes[2 + i]!;
+  return 2 + count + length;
 }
 
 function pdfsig(file: string): { output: string; status: number | null } {
