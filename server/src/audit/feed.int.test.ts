@@ -95,10 +95,11 @@ describe.each(testDatabases())(
     it('moves past a hole that stays open longer than it waits (a rolled-back insert)', async () => {
       const outbox = fakeOutbox();
       // The cursor is the feed's own, kept in the database: a new feed resumes after record 4.
-      const feed = new LogFeed(database.db, sequencer, outbox, { gapWaitMs: 50 });
+      // Long enough that a run on a loaded machine does not outlast it by itself.
+      const feed = new LogFeed(database.db, sequencer, outbox, { gapWaitMs: 2_000 });
       outbox.messageLog.push(message(4), message(5), message(7));
       expect(await feed.run()).toBe(1);
-      await new Promise((resolve) => setTimeout(resolve, 80));
+      await new Promise((resolve) => setTimeout(resolve, 2_100));
       expect(await feed.run()).toBe(1);
       expect((await fedQueryIds()).slice(-2)).toEqual(['message-5', 'message-7']);
     });

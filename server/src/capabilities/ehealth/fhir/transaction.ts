@@ -120,15 +120,19 @@ export function rewriteReferences<T>(value: T, references: ReadonlyMap<string, s
   const walk = (node: unknown): unknown => {
     if (Array.isArray(node)) return node.map(walk);
     if (node === null || typeof node !== 'object') return node;
-    const copy: Record<string, unknown> = {};
-    for (const [key, child] of Object.entries(node)) {
-      copy[key] =
-        key === 'reference' && typeof child === 'string' ? (references.get(child) ?? child) : walk(child);
-    }
-    return copy;
+    // Own properties as in the JSON, a key named "__proto__" too (an assignment would set the prototype).
+    return Object.fromEntries(
+      Object.entries(node).map(([key, child]) => [
+        key,
+        key === 'reference' && typeof child === 'string' ? (references.get(child) ?? child) : walk(child),
+      ]),
+    );
   };
   return walk(value) as T;
 }
+
+/** Entries of a transaction planned at once (policy and validation of each). */
+const PLANNED_AT_ONCE = 16;
 
 /**
  * A transaction: all entries or none. The POST entries get their ids first, so that references
@@ -138,9 +142,6 @@ export function rewriteReferences<T>(value: T, references: ReadonlyMap<string, s
  * committed in one database transaction; GETs are answered last. The first failure aborts the
  * whole Bundle with the entry's index in the OperationOutcome.
  */
-/** Entries of a transaction planned at once (policy and validation of each). */
-const PLANNED_AT_ONCE = 16;
-
 export async function processTransaction(
   service: BundleProcessor,
   ctx: HealthAccessContext,
